@@ -1,0 +1,33 @@
+/* mamori-stepup.h — the IPA step-up path (Step 1–4) as data and progress arithmetic */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+#define MAMORI_STEPUP_N_STEPS 4
+
+typedef struct {
+  const char *key;         /* stable id stored in the workspace, e.g. "s2.policy" */
+  guint       step;        /* 1 … 4 */
+  const char *title;       /* untranslated (N_), translate with _() when shown */
+  const char *reference;   /* where the guideline describes it */
+} MamoriStepTask;
+
+typedef struct {
+  guint step;              /* 1 … 4 */
+  const char *title;       /* untranslated */
+  const char *summary;     /* untranslated */
+  guint n_tasks;
+  guint n_done;
+} MamoriStepProgress;
+
+const MamoriStepTask *mamori_stepup_tasks        (guint *n_tasks);
+const MamoriStepTask *mamori_stepup_find_task    (const char *key);
+/* Fills progress[0..3] from the set of completed task keys (a set of char*);
+ * returns the current step: the first step with an unfinished task, or
+ * MAMORI_STEPUP_N_STEPS + 1 when every task is done. */
+guint                 mamori_stepup_compute      (GHashTable         *done_keys,
+                                                  MamoriStepProgress  progress[MAMORI_STEPUP_N_STEPS]);
+
+G_END_DECLS

@@ -1,0 +1,1430 @@
+/* mamori-workspace.c — the sqlite workspace file: probe, open, migrate, read, write.
+ *
+ * Opening never changes a file that is not a sound Mamori workspace of this or an older
+ * schema: the header is read with plain read(2) first, and sqlite only opens the file
+ * read-write after it has passed. */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "mamori-workspace.h"
+#include "mamori-workspace-private.h"
+
+#define SQLITE_HEADER_SIZE 100
+
+struct _MamoriWorkspace {
+  GObject parent_instance;
+  char *path;
+  sqlite3 *db;
+  GRecMutex lock;   /* one statement sequence at a time */
+  int tx_depth;      /* 0: no transaction; >0: nested savepoints inside one */
+  GPtrArray *pending_changes; /* entities changed inside the open transaction */
+};
+
+G_DEFINE_TYPE (MamoriWorkspace, mamori_workspace, G_TYPE_OBJECT)
+G_DEFINE_QUARK (mamori-workspace-error-quark, mamori_workspace_error)
+
+enum { SIGNAL_CHANGED, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
+/* ---------------------------------------------------------------------------------------
+ * Migrations. Migration N takes a file from user_version N-1 to N, in one transaction.
+ * Append new ones at the end; never edit a released one. */
+
+typedef struct {
+  int version;
+  const char *sql;
+} Migration;
+
+static const Migration migrations[] = {
+  { 1,
+    "CREATE TABLE organisation ("
+    "  id INTEGER PRIMARY KEY CHECK (id = 1),"
+    "  name TEXT NOT NULL DEFAULT '',"
+    "  industry TEXT NOT NULL DEFAULT '',"
+    "  employees INTEGER NOT NULL DEFAULT 0 CHECK (employees >= 0),"
+    "  security_officer TEXT NOT NULL DEFAULT '',"
+    "  contact TEXT NOT NULL DEFAULT '',"
+    "  updated_at TEXT) STRICT;"
+    "INSERT INTO organisation (id) VALUES (1);"
+    "CREATE TABLE change_log ("
+    "  id INTEGER PRIMARY KEY,"
+    "  at TEXT NOT NULL,"
+    "  os_user TEXT NOT NULL,"
+    "  entity TEXT NOT NULL,"
+    "  action TEXT NOT NULL,"
+    "  summary TEXT NOT NULL) STRICT;"
+    "CREATE TABLE settings ("
+    "  key TEXT PRIMARY KEY,"
+    "  value TEXT NOT NULL) STRICT;" },
+  { 2,
+    "CREATE TABLE stepup_task ("
+    "  key TEXT PRIMARY KEY,"
+    "  done_at TEXT NOT NULL,"
+    "  done_by TEXT NOT NULL,"
+    "  source TEXT NOT NULL DEFAULT 'manual' CHECK (source IN ('manual', 'auto'))) STRICT;" },
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == MAMORI_WORKSPACE_SCHEMA_VERSION);
+
+/* Tables a sound workspace of the current schema has. */
+static const char *expected_tables[] = {
+  "organisation", "change_log", "settings", "stepup_task",
+};
+
+/* Tables whose rows are the organisation's own content (for “is the workspace empty”).
+ * Each capability adds its tables here. */
+static const char *content_tables[] = {
+  "stepup_task",
+};
+
+/* --------------------------------------------------------------------------------------- */
+
+gboolean
+mamori_workspace_error_is_bad_input (const GError *error)
+{
+  if (error == NULL || error->domain != MAMORI_WORKSPACE_ERROR)
+    return FALSE;
+  return error->code <= MAMORI_WORKSPACE_ERROR_INVALID;
+}
+
+void
+mamori_change_log_entry_free (MamoriChangeLogEntry *entry)
+{
+  if (entry == NULL)
+    return;
+  g_free (entry->at);
+  g_free (entry->os_user);
+  g_free (entry->entity);
+  g_free (entry->action);
+  g_free (entry->summary);
+  g_free (entry);
+}
+
+char *
+mamori_workspace_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "mamori", "default" MAMORI_WORKSPACE_EXTENSION, NULL);
+}
+
+static char *
+display_name (const char *path)
+{
+  return g_filename_display_name (path);
+}
+
+/* Maps an sqlite result code to our error with a message that names the file and says
+ * what to do. */
+static void
+set_sqlite_error (GError     **error,
+                  const char  *path,
+                  sqlite3     *db,
+                  int          rc,
+                  const char  *doing)
+{
+  g_autofree char *name = display_name (path);
+  const char *detail = db ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
+
+  switch (rc & 0xff)
+    {
+    case SQLITE_FULL:
+      g_set_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_DISK_FULL,
+                   _("Could not %s in “%s”: the disk is full. Nothing was changed; free some space and try again."),
+                   doing, name);
+      break;
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+      g_set_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_READ_ONLY,
+                   _("Could not %s in “%s”: the file cannot be written. Check its permissions or save a copy elsewhere."),
+                   doing, name);
+      break;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      g_set_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_BUSY,
+                   _("Could not %s in “%s”: another program is using the file. Close it there and try again."),
+                   doing, name);
+      break;
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      g_set_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_CORRUPT,
+                   _("“%s” is damaged (%s). Open a backup copy instead."), name, detail);
+      break;
+    case SQLITE_CANTOPEN:
+    case SQLITE_IOERR:
+      g_set_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_FAILED,
+                   _("Could not %s in “%s”: %s."), doing, name, detail);
+      break;
+    default:
+      g_set_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_FAILED,
+                   _("Could not %s in “%s”: %s."), doing, name, detail);
+      break;
+    }
+}
+
+static guint32
+read_be32 (const guint8 *p)
+{
+  return ((guint32) p[0] << 24) | ((guint32) p[1] << 16) | ((guint32) p[2] << 8) | p[3];
+}
+
+/* Looks at an existing file without sqlite and without writing anything. */
+static gboolean
+probe_file (const char  *path,
+            GError     **error)
+{
+  g_autofree char *name = display_name (path);
+  GStatBuf st;
+  guint8 header[SQLITE_HEADER_SIZE];
+  gssize got = 0;
+  int fd;
+
+  if (g_stat (path, &st) != 0)
+    {
+      int saved = errno;
+      if (saved == ENOENT)
+        g_set_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_NOT_FOUND,
+                     _("“%s” does not exist."), name);
+      else
+        g_set_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_UNREADABLE,
+                     _("“%s” cannot be read: %s."), name, g_strerror (saved));
+      return FALSE;
+    }
+  if (S_ISDIR (st.st_mode))
+    {
+      g_set_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_IS_DIRECTORY,
+                   _("“%s” is a folder, not a Mamori workspace file."), name);
+      return FALSE;
+    }
+  if (!S_ISREG (st.st_mode))
+    {
+      g_set_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_NOT_SQLITE,
+                   _("“%s” is not a regular file, so it cannot be a Mamori workspace."), name);
+      return FALSE;
+    }
+
+  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  if (fd < 0)
+    {
+      int saved = errno;
+      g_set_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_UNREADABLE,
+                   _("“%s” cannot be read: %s. Check the file’s permissions."), name, g_strerror (saved));
+      return FALSE;
+    }
+  while (got < SQLITE_HEADER_SIZE)
+    {
+      gssize n = read (fd, header + got, SQLITE_HEADER_SIZE - got);
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          int saved = errno;
+          close (fd);
+          g_set_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_UNREADABLE,
+                       _("“%s” cannot be read: %s."), name, g_strerror (saved));
+          return FALSE;
+        }
+      if (n == 0)
+        break;
+      got += n;
+    }
+  close (fd);
+
+  if (st.st_size == 0)
+    {
+      g_set_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_EMPTY_FILE,
+                   _("“%s” is an empty file, not a Mamori workspace."), name);
+      return FALSE;
+    }
+  if (memcmp (header, "SQLite format 3", MIN (got, 16)) != 0)
+    {
+      g_set_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_NOT_SQLITE,
+                   _("“%s” is not a Mamori workspace: it is not a database file at all."), name);
+      return FALSE;
+    }
+  if (got < SQLITE_HEADER_SIZE)
+    {
+      g_set_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_TRUNCATED,
+                   _("“%s” is cut short (%" G_GINT64_FORMAT " bytes): only part of the file is there. Open a backup copy instead."),
+                   name, (gint64) st.st_size);
+      return FALSE;
+    }
+
+  {
+    guint32 page_size = ((guint32) header[16] << 8) | header[17];
+    guint32 change_counter = read_be32 (header + 24);
+    guint32 n_pages = read_be32 (header + 28);
+    guint32 valid_for = read_be32 (header + 92);
+    guint32 user_version = read_be32 (header + 60);
+    guint32 application_id = read_be32 (header + 68);
+
+    if (page_size == 1)
+      page_size = 65536;
+    if (page_size < 512 || page_size > 65536 || (page_size & (page_size - 1)) != 0)
+      {
+        g_set_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_CORRUPT,
+                     _("“%s” is damaged: its header is not valid. Open a backup copy instead."), name);
+        return FALSE;
+      }
+    if ((st.st_size % page_size) != 0 ||
+        (change_counter == valid_for && (guint64) st.st_size < (guint64) n_pages * page_size))
+      {
+        g_set_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_TRUNCATED,
+                     _("“%s” is cut short (%" G_GINT64_FORMAT " bytes): only part of the file is there. Open a backup copy instead."),
+                     name, (gint64) st.st_size);
+        return FALSE;
+      }
+    if (application_id != MAMORI_APPLICATION_ID_INT)
+      {
+        g_set_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_FOREIGN,
+                     _("“%s” is a database of another program, not a Mamori workspace."), name);
+        return FALSE;
+      }
+    if (user_version > MAMORI_WORKSPACE_SCHEMA_VERSION)
+      {
+        g_set_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_TOO_NEW,
+                     _("“%s” was saved by a newer version of Mamori (workspace format %u; this version reads up to %d). Update Mamori to open it."),
+                     name, user_version, MAMORI_WORKSPACE_SCHEMA_VERSION);
+        return FALSE;
+      }
+  }
+  return TRUE;
+}
+
+/* --- small statement helpers ------------------------------------------------------------ */
+
+static gboolean
+exec_sql (sqlite3     *db,
+          const char  *path,
+          const char  *sql,
+          const char  *doing,
+          GError     **error)
+{
+  int rc = sqlite3_exec (db, sql, NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (error, path, db, rc, doing);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gint64
+pragma_int (sqlite3 *db,
+            const char *sql,
+            int *rc_out)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 value = -1;
+  int rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          value = sqlite3_column_int64 (stmt, 0);
+          rc = SQLITE_OK;
+        }
+    }
+  sqlite3_finalize (stmt);
+  *rc_out = rc;
+  return value;
+}
+
+static char *
+now_iso8601 (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%S%:z");
+}
+
+/* Transactions nest: the outermost is BEGIN IMMEDIATE … COMMIT, inner ones are savepoints,
+ * so a batch (the demo, an import) commits or rolls back as one. */
+static gboolean
+begin (MamoriWorkspace *self,
+       const char      *doing,
+       GError         **error)
+{
+  if (!exec_sql (self->db, self->path, self->tx_depth == 0 ? "BEGIN IMMEDIATE" : "SAVEPOINT nested",
+                 doing, error))
+    return FALSE;
+  self->tx_depth++;
+  return TRUE;
+}
+
+static void
+rollback (MamoriWorkspace *self)
+{
+  if (self->tx_depth <= 0)
+    return;
+  self->tx_depth--;
+  if (self->tx_depth == 0)
+    {
+      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      g_ptr_array_set_size (self->pending_changes, 0);
+    }
+  else
+    sqlite3_exec (self->db, "ROLLBACK TO nested; RELEASE nested", NULL, NULL, NULL);
+}
+
+static gboolean
+commit (MamoriWorkspace *self,
+        const char      *doing,
+        GError         **error)
+{
+  if (!exec_sql (self->db, self->path, self->tx_depth == 1 ? "COMMIT" : "RELEASE nested", doing, error))
+    {
+      rollback (self);
+      return FALSE;
+    }
+  self->tx_depth--;
+  return TRUE;
+}
+
+static gboolean
+log_change (MamoriWorkspace *self,
+            const char      *entity,
+            const char      *action,
+            const char      *summary,
+            GError         **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  g_autofree char *at = now_iso8601 ();
+  int rc;
+
+  rc = sqlite3_prepare_v2 (self->db,
+                           "INSERT INTO change_log (at, os_user, entity, action, summary) "
+                           "VALUES (?1, ?2, ?3, ?4, ?5)", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_bind_text (stmt, 1, at, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 2, g_get_user_name (), -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 3, entity, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 4, action, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 5, summary, -1, SQLITE_TRANSIENT);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_DONE)
+        rc = SQLITE_OK;
+    }
+  if (rc != SQLITE_OK)
+    set_sqlite_error (error, self->path, self->db, rc, _("record the change"));
+  sqlite3_finalize (stmt);
+  return rc == SQLITE_OK;
+}
+
+/* --- opening ---------------------------------------------------------------------------- */
+
+static gboolean
+migrate (sqlite3     *db,
+         const char  *path,
+         int          target,
+         GError     **error)
+{
+  int rc;
+  gint64 current = pragma_int (db, "PRAGMA user_version", &rc);
+
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (error, path, db, rc, _("read the workspace format"));
+      return FALSE;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (migrations); i++)
+    {
+      const Migration *m = &migrations[i];
+      g_autofree char *set_version = NULL;
+
+      if (m->version <= current || m->version > target)
+        continue;
+
+      if (!exec_sql (db, path, "BEGIN IMMEDIATE", _("update the workspace format"), error))
+        return FALSE;
+      set_version = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = %d;",
+                                     MAMORI_APPLICATION_ID_INT, m->version);
+      if (!exec_sql (db, path, m->sql, _("update the workspace format"), error) ||
+          !exec_sql (db, path, set_version, _("update the workspace format"), error) ||
+          !exec_sql (db, path, "COMMIT", _("update the workspace format"), error))
+        {
+          sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static sqlite3 *
+open_connection (const char  *path,
+                 int          flags,
+                 GError     **error)
+{
+  sqlite3 *db = NULL;
+  int rc = sqlite3_open_v2 (path, &db, flags | SQLITE_OPEN_NOFOLLOW, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (error, path, db, rc, _("open the workspace"));
+      sqlite3_close (db);
+      return NULL;
+    }
+  sqlite3_extended_result_codes (db, 1);
+  sqlite3_busy_timeout (db, 5000);
+  return db;
+}
+
+static gboolean
+configure_connection (sqlite3     *db,
+                      const char  *path,
+                      GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok;
+
+  if (!exec_sql (db, path, "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;",
+                 _("open the workspace"), error))
+    return FALSE;
+
+  /* journal_mode answers with a row; WAL is persistent in the file once set. */
+  ok = sqlite3_prepare_v2 (db, "PRAGMA journal_mode = WAL", -1, &stmt, NULL) == SQLITE_OK &&
+       sqlite3_step (stmt) == SQLITE_ROW;
+  if (!ok)
+    set_sqlite_error (error, path, db, sqlite3_errcode (db), _("open the workspace"));
+  sqlite3_finalize (stmt);
+  return ok;
+}
+
+/* Builds a new workspace file under a temporary name next to path and migrates it to
+ * version. Returns the temporary file name; the caller renames it into place. */
+static char *
+build_new_file (const char  *path,
+                int          version,
+                GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *tmpl = g_strdup_printf ("%s/.%s.XXXXXX", dir, base);
+  sqlite3 *db;
+  int fd;
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved = errno;
+      g_autofree char *name = display_name (dir);
+      g_set_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_FAILED,
+                   _("Could not create the folder “%s”: %s."), name, g_strerror (saved));
+      return NULL;
+    }
+  fd = g_mkstemp_full (tmpl, O_RDWR | O_CLOEXEC, 0600);
+  if (fd < 0)
+    {
+      int saved = errno;
+      g_autofree char *name = display_name (dir);
+      g_set_error (error, MAMORI_WORKSPACE_ERROR,
+                   saved == ENOSPC ? MAMORI_WORKSPACE_ERROR_DISK_FULL : MAMORI_WORKSPACE_ERROR_FAILED,
+                   _("Could not create a workspace in “%s”: %s."), name, g_strerror (saved));
+      return NULL;
+    }
+  close (fd);
+
+  db = open_connection (tmpl, SQLITE_OPEN_READWRITE, error);
+  if (db == NULL ||
+      !configure_connection (db, path, error) ||
+      !migrate (db, path, version, error))
+    {
+      sqlite3_close (db);
+      g_unlink (tmpl);
+      return NULL;
+    }
+  /* Closing the last connection checkpoints the WAL into the main file. */
+  if (sqlite3_close (db) != SQLITE_OK)
+    {
+      g_set_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_FAILED,
+                   _("Could not finish writing the new workspace."));
+      g_unlink (tmpl);
+      return NULL;
+    }
+  return g_steal_pointer (&tmpl);
+}
+
+static gboolean
+rename_into_place (const char  *tmp,
+                   const char  *path,
+                   gboolean     replace,
+                   GError     **error)
+{
+  g_autofree char *name = display_name (path);
+  int rc;
+
+  if (replace)
+    rc = g_rename (tmp, path);
+  else
+    {
+      /* link(2) fails when path exists, so a file that appeared meanwhile is kept. */
+      rc = link (tmp, path);
+      if (rc == 0)
+        g_unlink (tmp);
+    }
+  if (rc != 0)
+    {
+      int saved = errno;
+      g_unlink (tmp);
+      if (saved == EEXIST)
+        g_set_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_EXISTS,
+                     _("“%s” already exists."), name);
+      else
+        g_set_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_FAILED,
+                     _("Could not create “%s”: %s."), name, g_strerror (saved));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+check_tables (sqlite3     *db,
+              const char  *path,
+              GPtrArray   *problems,
+              GError     **error)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (expected_tables); i++)
+    {
+      sqlite3_stmt *stmt = NULL;
+      int rc = sqlite3_prepare_v2 (db, "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?1",
+                                   -1, &stmt, NULL);
+      if (rc == SQLITE_OK)
+        {
+          sqlite3_bind_text (stmt, 1, expected_tables[i], -1, SQLITE_STATIC);
+          rc = sqlite3_step (stmt);
+        }
+      sqlite3_finalize (stmt);
+      if (rc == SQLITE_DONE)
+        g_ptr_array_add (problems, g_strdup_printf (_("The table “%s” is missing."), expected_tables[i]));
+      else if (rc != SQLITE_ROW)
+        {
+          set_sqlite_error (error, path, db, rc, _("read the workspace"));
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static MamoriWorkspace *
+open_checked (const char  *path,
+              GError     **error)
+{
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *name = display_name (path);
+  MamoriWorkspace *self;
+  sqlite3 *db;
+  gint64 app_id, version;
+  int rc;
+
+  if (!probe_file (path, error))
+    return NULL;
+
+  /* Read-only look first: the file must be a readable database with our id. */
+  db = open_connection (path, SQLITE_OPEN_READONLY, error);
+  if (db == NULL)
+    return NULL;
+  app_id = pragma_int (db, "PRAGMA application_id", &rc);
+  if (rc == SQLITE_OK)
+    version = pragma_int (db, "PRAGMA user_version", &rc);
+  if (rc == SQLITE_OK)
+    pragma_int (db, "SELECT count(*) FROM sqlite_schema", &rc);
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (error, path, db, rc, _("read the workspace"));
+      sqlite3_close (db);
+      return NULL;
+    }
+  if (app_id != MAMORI_APPLICATION_ID_INT)
+    {
+      g_set_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_FOREIGN,
+                   _("“%s” is a database of another program, not a Mamori workspace."), name);
+      sqlite3_close (db);
+      return NULL;
+    }
+  if (version > MAMORI_WORKSPACE_SCHEMA_VERSION)
+    {
+      g_set_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_TOO_NEW,
+                   _("“%s” was saved by a newer version of Mamori (workspace format %d; this version reads up to %d). Update Mamori to open it."),
+                   name, (int) version, MAMORI_WORKSPACE_SCHEMA_VERSION);
+      sqlite3_close (db);
+      return NULL;
+    }
+  sqlite3_close (db);
+
+  db = open_connection (path, SQLITE_OPEN_READWRITE, error);
+  if (db == NULL)
+    return NULL;
+  if (!configure_connection (db, path, error) ||
+      !migrate (db, path, MAMORI_WORKSPACE_SCHEMA_VERSION, error) ||
+      !check_tables (db, path, problems, error))
+    {
+      sqlite3_close (db);
+      return NULL;
+    }
+  if (problems->len > 0)
+    {
+      g_set_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_CORRUPT,
+                   _("“%s” is damaged: %s Open a backup copy instead."), name,
+                   (const char *) problems->pdata[0]);
+      sqlite3_close (db);
+      return NULL;
+    }
+
+  self = g_object_new (MAMORI_TYPE_WORKSPACE, NULL);
+  self->path = g_strdup (path);
+  self->db = db;
+  return self;
+}
+
+MamoriWorkspace *
+mamori_workspace_open (const char                *path,
+                       MamoriWorkspaceOpenFlags   flags,
+                       GError                   **error)
+{
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if ((flags & MAMORI_WORKSPACE_OPEN_CREATE) && !g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_autofree char *tmp = build_new_file (path, MAMORI_WORKSPACE_SCHEMA_VERSION, error);
+      g_autoptr(GError) local_error = NULL;
+
+      if (tmp == NULL)
+        return NULL;
+      if (!rename_into_place (tmp, path, FALSE, &local_error) &&
+          !g_error_matches (local_error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_EXISTS))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+      /* If someone else created it meanwhile, we open theirs like any existing file. */
+    }
+  return open_checked (path, error);
+}
+
+MamoriWorkspace *
+mamori_workspace_create_replacing (const char  *path,
+                                   GError     **error)
+{
+  g_autofree char *tmp = NULL;
+
+  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      g_autofree char *name = display_name (path);
+      g_set_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_IS_DIRECTORY,
+                   _("“%s” is a folder, not a Mamori workspace file."), name);
+      return NULL;
+    }
+  tmp = build_new_file (path, MAMORI_WORKSPACE_SCHEMA_VERSION, error);
+  if (tmp == NULL || !rename_into_place (tmp, path, TRUE, error))
+    return NULL;
+  /* Stale WAL files of the replaced workspace must not be replayed into the new one. */
+  {
+    g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+    g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+    g_unlink (wal);
+    g_unlink (shm);
+  }
+  return open_checked (path, error);
+}
+
+gboolean
+mamori_workspace_create_at_version (const char  *path,
+                                    int          version,
+                                    GError     **error)
+{
+  g_autofree char *tmp = build_new_file (path, version, error);
+  return tmp != NULL && rename_into_place (tmp, path, FALSE, error);
+}
+
+void
+mamori_workspace_close (MamoriWorkspace *self)
+{
+  g_return_if_fail (MAMORI_IS_WORKSPACE (self));
+  g_rec_mutex_lock (&self->lock);
+  if (self->db != NULL)
+    {
+      sqlite3_close (self->db);
+      self->db = NULL;
+    }
+  g_rec_mutex_unlock (&self->lock);
+}
+
+static void
+mamori_workspace_finalize (GObject *object)
+{
+  MamoriWorkspace *self = MAMORI_WORKSPACE (object);
+
+  mamori_workspace_close (self);
+  g_rec_mutex_clear (&self->lock);
+  g_ptr_array_unref (self->pending_changes);
+  g_free (self->path);
+  G_OBJECT_CLASS (mamori_workspace_parent_class)->finalize (object);
+}
+
+static void
+mamori_workspace_class_init (MamoriWorkspaceClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = mamori_workspace_finalize;
+
+  /**
+   * MamoriWorkspace::changed:
+   * @entity: what changed ("organisation", "stepup_task", …)
+   *
+   * Emitted after a write has been committed.
+   */
+  signals[SIGNAL_CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_STRING);
+}
+
+static void
+mamori_workspace_init (MamoriWorkspace *self)
+{
+  g_rec_mutex_init (&self->lock);
+  self->pending_changes = g_ptr_array_new_with_free_func (g_free);
+}
+
+static gboolean
+ensure_open (MamoriWorkspace *self,
+             GError         **error)
+{
+  if (self->db == NULL)
+    {
+      g_set_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_FAILED,
+                   _("The workspace is closed."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+flush_changes (MamoriWorkspace *self)
+{
+  g_autoptr(GPtrArray) entities = NULL;
+
+  if (self->tx_depth > 0 || self->pending_changes->len == 0)
+    return;
+  entities = g_steal_pointer (&self->pending_changes);
+  self->pending_changes = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < entities->len; i++)
+    {
+      const char *entity = entities->pdata[i];
+      g_signal_emit (self, signals[SIGNAL_CHANGED], g_quark_from_string (entity), entity);
+    }
+}
+
+/* Call after a successful commit, with the lock released: the signal is emitted now, or
+ * when the enclosing transaction commits. */
+static void
+emit_changed (MamoriWorkspace *self,
+              const char      *entity)
+{
+  if (!g_ptr_array_find_with_equal_func (self->pending_changes, entity, g_str_equal, NULL))
+    g_ptr_array_add (self->pending_changes, g_strdup (entity));
+  flush_changes (self);
+}
+
+gboolean
+mamori_workspace_transaction (MamoriWorkspace                *self,
+                              MamoriWorkspaceTransactionFunc  func,
+                              gpointer                        user_data,
+                              GError                        **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (MAMORI_IS_WORKSPACE (self), FALSE);
+  if (!ensure_open (self, error))
+    return FALSE;
+  g_rec_mutex_lock (&self->lock);
+  if (!begin (self, _("save the changes"), error))
+    {
+      g_rec_mutex_unlock (&self->lock);
+      return FALSE;
+    }
+  ok = func (self, user_data, error);
+  if (ok)
+    ok = commit (self, _("save the changes"), error);
+  else
+    rollback (self);
+  g_rec_mutex_unlock (&self->lock);
+  flush_changes (self);
+  return ok;
+}
+
+const char *
+mamori_workspace_get_path (MamoriWorkspace *self)
+{
+  g_return_val_if_fail (MAMORI_IS_WORKSPACE (self), NULL);
+  return self->path;
+}
+
+int
+mamori_workspace_get_schema_version (MamoriWorkspace *self)
+{
+  int rc;
+  gint64 v;
+
+  g_return_val_if_fail (MAMORI_IS_WORKSPACE (self), -1);
+  if (self->db == NULL)
+    return -1;
+  g_rec_mutex_lock (&self->lock);
+  v = pragma_int (self->db, "PRAGMA user_version", &rc);
+  g_rec_mutex_unlock (&self->lock);
+  return rc == SQLITE_OK ? (int) v : -1;
+}
+
+/* --- reads and writes ------------------------------------------------------------------- */
+
+gboolean
+mamori_workspace_is_empty (MamoriWorkspace *self,
+                           gboolean        *empty,
+                           GError         **error)
+{
+  g_autoptr(MamoriProfile) profile = NULL;
+
+  g_return_val_if_fail (MAMORI_IS_WORKSPACE (self), FALSE);
+
+  profile = mamori_workspace_get_profile (self, error);
+  if (profile == NULL)
+    return FALSE;
+  *empty = mamori_profile_is_blank (profile);
+
+  g_rec_mutex_lock (&self->lock);
+  for (guint i = 0; *empty && i < G_N_ELEMENTS (content_tables); i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT EXISTS (SELECT 1 FROM %s)", content_tables[i]);
+      int rc;
+      gint64 any = pragma_int (self->db, sql, &rc);
+      if (rc != SQLITE_OK)
+        {
+          set_sqlite_error (error, self->path, self->db, rc, _("read the workspace"));
+          g_rec_mutex_unlock (&self->lock);
+          return FALSE;
+        }
+      if (any)
+        *empty = FALSE;
+    }
+  g_rec_mutex_unlock (&self->lock);
+  return TRUE;
+}
+
+static gboolean
+collect_rows (sqlite3     *db,
+              const char  *path,
+              const char  *sql,
+              GPtrArray   *out,
+              const char  *skip_value,
+              GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+
+  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      GString *line = g_string_new (NULL);
+      for (int c = 0; c < sqlite3_column_count (stmt); c++)
+        {
+          const char *text = (const char *) sqlite3_column_text (stmt, c);
+          if (c > 0)
+            g_string_append (line, " ");
+          g_string_append (line, text ? text : "NULL");
+        }
+      if (skip_value != NULL && g_strcmp0 (line->str, skip_value) == 0)
+        g_string_free (line, TRUE);
+      else
+        g_ptr_array_add (out, g_string_free (line, FALSE));
+      rc = SQLITE_OK;
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (error, path, db, rc, _("check the workspace"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+mamori_workspace_check (MamoriWorkspace *self,
+                        GPtrArray      **problems_out,
+                        GError         **error)
+{
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_free);
+  gboolean ok = TRUE;
+  gint64 app_id, version;
+  int rc;
+
+  g_return_val_if_fail (MAMORI_IS_WORKSPACE (self), FALSE);
+  if (!ensure_open (self, error))
+    return FALSE;
+
+  g_rec_mutex_lock (&self->lock);
+
+  app_id = pragma_int (self->db, "PRAGMA application_id", &rc);
+  if (rc == SQLITE_OK && app_id != MAMORI_APPLICATION_ID_INT)
+    g_ptr_array_add (problems, g_strdup (_("The file is not marked as a Mamori workspace.")));
+  version = pragma_int (self->db, "PRAGMA user_version", &rc);
+  if (rc == SQLITE_OK && version != MAMORI_WORKSPACE_SCHEMA_VERSION)
+    g_ptr_array_add (problems, g_strdup_printf (_("The workspace format is %d; expected %d."),
+                                                (int) version, MAMORI_WORKSPACE_SCHEMA_VERSION));
+
+  ok = collect_rows (self->db, self->path, "PRAGMA integrity_check", rows, "ok", error) &&
+       collect_rows (self->db, self->path, "PRAGMA foreign_key_check", rows, NULL, error) &&
+       check_tables (self->db, self->path, problems, error);
+  g_rec_mutex_unlock (&self->lock);
+
+  for (guint i = 0; i < rows->len; i++)
+    g_ptr_array_add (problems, g_strdup (rows->pdata[i]));
+
+  if (!ok)
+    return FALSE;
+  if (problems_out)
+    *problems_out = g_steal_pointer (&problems);
+  return TRUE;
+}
+
+MamoriProfile *
+mamori_workspace_get_profile (MamoriWorkspace  *self,
+                              GError          **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  MamoriProfile *profile = NULL;
+  int rc;
+
+  g_return_val_if_fail (MAMORI_IS_WORKSPACE (self), NULL);
+  if (!ensure_open (self, error))
+    return NULL;
+
+  g_rec_mutex_lock (&self->lock);
+  rc = sqlite3_prepare_v2 (self->db,
+                           "SELECT name, industry, employees, security_officer, contact "
+                           "FROM organisation WHERE id = 1", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      profile = g_new0 (MamoriProfile, 1);
+      profile->name = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      profile->industry = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      profile->employees = sqlite3_column_int (stmt, 2);
+      profile->security_officer = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+      profile->contact = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
+    }
+  else if (rc == SQLITE_DONE)
+    {
+      g_autofree char *name = display_name (self->path);
+      g_set_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_CORRUPT,
+                   _("“%s” is damaged: the organisation profile is missing. Open a backup copy instead."), name);
+    }
+  else
+    set_sqlite_error (error, self->path, self->db, rc, _("read the organisation profile"));
+  sqlite3_finalize (stmt);
+  g_rec_mutex_unlock (&self->lock);
+  return profile;
+}
+
+static void
+describe_change (GString    *summary,
+                 const char *key,
+                 const char *before,
+                 const char *after)
+{
+  if (g_strcmp0 (before, after) == 0)
+    return;
+  if (summary->len > 0)
+    g_string_append (summary, "; ");
+  g_string_append_printf (summary, "%s: “%s” → “%s”", key, before, after);
+}
+
+gboolean
+mamori_workspace_set_profile (MamoriWorkspace      *self,
+                              const MamoriProfile  *profile,
+                              GError              **error)
+{
+  g_autoptr(MamoriProfile) before = NULL;
+  g_autoptr(GString) summary = g_string_new (NULL);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (MAMORI_IS_WORKSPACE (self), FALSE);
+  if (!mamori_profile_validate (profile, error))
+    return FALSE;
+  before = mamori_workspace_get_profile (self, error);
+  if (before == NULL)
+    return FALSE;
+  if (mamori_profile_equal (before, profile))
+    return TRUE;
+
+  for (guint f = 0; f < MAMORI_PROFILE_N_FIELDS; f++)
+    {
+      g_autofree char *a = mamori_profile_get_field (before, f);
+      g_autofree char *b = mamori_profile_get_field (profile, f);
+      describe_change (summary, mamori_profile_field_key (f), a, b);
+    }
+
+  g_rec_mutex_lock (&self->lock);
+  if (!begin (self, _("save the organisation profile"), error))
+    goto fail;
+  rc = sqlite3_prepare_v2 (self->db,
+                           "UPDATE organisation SET name = ?1, industry = ?2, employees = ?3, "
+                           "security_officer = ?4, contact = ?5, updated_at = ?6 WHERE id = 1",
+                           -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      g_autofree char *at = now_iso8601 ();
+      sqlite3_bind_text (stmt, 1, profile->name ? profile->name : "", -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 2, profile->industry ? profile->industry : "", -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int (stmt, 3, profile->employees);
+      sqlite3_bind_text (stmt, 4, profile->security_officer ? profile->security_officer : "", -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 5, profile->contact ? profile->contact : "", -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 6, at, -1, SQLITE_TRANSIENT);
+      rc = sqlite3_step (stmt);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (error, self->path, self->db, rc, _("save the organisation profile"));
+      goto fail;
+    }
+  if (!log_change (self, "organisation", "update", summary->str, error) ||
+      !commit (self, _("save the organisation profile"), error))
+    goto fail;
+  g_rec_mutex_unlock (&self->lock);
+  emit_changed (self, "organisation");
+  return TRUE;
+
+fail:
+  rollback (self);
+  g_rec_mutex_unlock (&self->lock);
+  return FALSE;
+}
+
+char *
+mamori_workspace_get_setting (MamoriWorkspace *self,
+                              const char      *key,
+                              GError         **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  char *value = NULL;
+  int rc;
+
+  g_return_val_if_fail (MAMORI_IS_WORKSPACE (self), NULL);
+  if (!ensure_open (self, error))
+    return NULL;
+  g_rec_mutex_lock (&self->lock);
+  rc = sqlite3_prepare_v2 (self->db, "SELECT value FROM settings WHERE key = ?1", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
+      rc = sqlite3_step (stmt);
+    }
+  if (rc == SQLITE_ROW)
+    value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  else if (rc != SQLITE_DONE)
+    set_sqlite_error (error, self->path, self->db, rc, _("read a setting"));
+  else
+    value = NULL; /* not set: no error */
+  sqlite3_finalize (stmt);
+  g_rec_mutex_unlock (&self->lock);
+  return value;
+}
+
+gboolean
+mamori_workspace_set_setting (MamoriWorkspace *self,
+                              const char      *key,
+                              const char      *value,
+                              GError         **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  g_autofree char *summary = NULL;
+  int rc;
+
+  g_return_val_if_fail (MAMORI_IS_WORKSPACE (self), FALSE);
+  g_return_val_if_fail (key != NULL && value != NULL, FALSE);
+  if (!ensure_open (self, error))
+    return FALSE;
+
+  g_rec_mutex_lock (&self->lock);
+  if (!begin (self, _("save a setting"), error))
+    goto fail;
+  rc = sqlite3_prepare_v2 (self->db,
+                           "INSERT INTO settings (key, value) VALUES (?1, ?2) "
+                           "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                           -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 2, value, -1, SQLITE_TRANSIENT);
+      rc = sqlite3_step (stmt);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (error, self->path, self->db, rc, _("save a setting"));
+      goto fail;
+    }
+  summary = g_strdup_printf ("%s = “%s”", key, value);
+  if (!log_change (self, "settings", "set", summary, error) ||
+      !commit (self, _("save a setting"), error))
+    goto fail;
+  g_rec_mutex_unlock (&self->lock);
+  emit_changed (self, "settings");
+  return TRUE;
+
+fail:
+  rollback (self);
+  g_rec_mutex_unlock (&self->lock);
+  return FALSE;
+}
+
+GHashTable *
+mamori_workspace_get_done_tasks (MamoriWorkspace *self,
+                                 GError         **error)
+{
+  GHashTable *done;
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (MAMORI_IS_WORKSPACE (self), NULL);
+  if (!ensure_open (self, error))
+    return NULL;
+
+  done = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_rec_mutex_lock (&self->lock);
+  rc = sqlite3_prepare_v2 (self->db, "SELECT key FROM stepup_task", -1, &stmt, NULL);
+  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_hash_table_add (done, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+      rc = SQLITE_OK;
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (error, self->path, self->db, rc, _("read the step-up progress"));
+      g_clear_pointer (&done, g_hash_table_unref);
+    }
+  g_rec_mutex_unlock (&self->lock);
+  return done;
+}
+
+gboolean
+mamori_workspace_set_task_done (MamoriWorkspace *self,
+                                const char      *key,
+                                gboolean         done,
+                                GError         **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  g_autofree char *at = now_iso8601 ();
+  int rc;
+
+  g_return_val_if_fail (MAMORI_IS_WORKSPACE (self), FALSE);
+  if (key == NULL || *key == '\0' || strlen (key) > 64)
+    {
+      g_set_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_INVALID,
+                   _("“%s” is not a step-up task."), key ? key : "");
+      return FALSE;
+    }
+  if (!ensure_open (self, error))
+    return FALSE;
+
+  g_rec_mutex_lock (&self->lock);
+  if (!begin (self, _("save the step-up progress"), error))
+    goto fail;
+  if (done)
+    rc = sqlite3_prepare_v2 (self->db,
+                             "INSERT INTO stepup_task (key, done_at, done_by) VALUES (?1, ?2, ?3) "
+                             "ON CONFLICT (key) DO NOTHING", -1, &stmt, NULL);
+  else
+    rc = sqlite3_prepare_v2 (self->db, "DELETE FROM stepup_task WHERE key = ?1", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
+      if (done)
+        {
+          sqlite3_bind_text (stmt, 2, at, -1, SQLITE_TRANSIENT);
+          sqlite3_bind_text (stmt, 3, g_get_user_name (), -1, SQLITE_TRANSIENT);
+        }
+      rc = sqlite3_step (stmt);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (error, self->path, self->db, rc, _("save the step-up progress"));
+      goto fail;
+    }
+  if (sqlite3_changes (self->db) == 0)
+    {
+      /* Nothing changed: leave no change-log row. */
+      rollback (self);
+      g_rec_mutex_unlock (&self->lock);
+      return TRUE;
+    }
+  if (!log_change (self, "stepup_task", done ? "done" : "undone", key, error) ||
+      !commit (self, _("save the step-up progress"), error))
+    goto fail;
+  g_rec_mutex_unlock (&self->lock);
+  emit_changed (self, "stepup_task");
+  return TRUE;
+
+fail:
+  rollback (self);
+  g_rec_mutex_unlock (&self->lock);
+  return FALSE;
+}
+
+GPtrArray *
+mamori_workspace_list_changes (MamoriWorkspace *self,
+                               guint            limit,
+                               GError         **error)
+{
+  GPtrArray *out;
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (MAMORI_IS_WORKSPACE (self), NULL);
+  if (!ensure_open (self, error))
+    return NULL;
+
+  out = g_ptr_array_new_with_free_func ((GDestroyNotify) mamori_change_log_entry_free);
+  g_rec_mutex_lock (&self->lock);
+  rc = sqlite3_prepare_v2 (self->db,
+                           "SELECT id, at, os_user, entity, action, summary FROM change_log "
+                           "ORDER BY id DESC LIMIT ?1", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    sqlite3_bind_int64 (stmt, 1, limit == 0 ? -1 : (gint64) limit);
+  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      MamoriChangeLogEntry *e = g_new0 (MamoriChangeLogEntry, 1);
+      e->id = sqlite3_column_int64 (stmt, 0);
+      e->at = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      e->os_user = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      e->entity = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+      e->action = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
+      e->summary = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
+      g_ptr_array_add (out, e);
+      rc = SQLITE_OK;
+    }
+  sqlite3_finalize (stmt);
+  g_rec_mutex_unlock (&self->lock);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (error, self->path, self->db, rc, _("read the change log"));
+      g_clear_pointer (&out, g_ptr_array_unref);
+    }
+  return out;
+}
+
+/* --- save a copy ------------------------------------------------------------------------ */
+
+gboolean
+mamori_workspace_save_copy (MamoriWorkspace *self,
+                            const char      *dest,
+                            GError         **error)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *tmp = NULL;
+  g_autofree char *name = NULL;
+  sqlite3 *src;
+  char *sql;
+  int fd, rc;
+
+  g_return_val_if_fail (MAMORI_IS_WORKSPACE (self), FALSE);
+  name = display_name (dest);
+
+  if (g_file_test (dest, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_IS_DIRECTORY,
+                   _("“%s” is a folder; choose a file name for the copy."), name);
+      return FALSE;
+    }
+
+  dir = g_path_get_dirname (dest);
+  base = g_path_get_basename (dest);
+  tmp = g_strdup_printf ("%s/.%s.XXXXXX", dir, base);
+  fd = g_mkstemp_full (tmp, O_RDWR | O_CLOEXEC, 0600);
+  if (fd < 0)
+    {
+      int saved = errno;
+      g_set_error (error, MAMORI_WORKSPACE_ERROR,
+                   saved == ENOSPC ? MAMORI_WORKSPACE_ERROR_DISK_FULL : MAMORI_WORKSPACE_ERROR_FAILED,
+                   _("Could not write “%s”: %s."), name, g_strerror (saved));
+      return FALSE;
+    }
+  close (fd);
+  /* VACUUM INTO wants to create the file itself; the name stays reserved by us. */
+  g_unlink (tmp);
+
+  /* A second connection of our own: the copy does not block the main connection. */
+  src = open_connection (self->path, SQLITE_OPEN_READONLY, error);
+  if (src == NULL)
+    return FALSE;
+  sql = sqlite3_mprintf ("VACUUM INTO %Q", tmp);
+  rc = sqlite3_exec (src, sql, NULL, NULL, NULL);
+  sqlite3_free (sql);
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (error, dest, src, rc, _("save a copy"));
+      sqlite3_close (src);
+      g_unlink (tmp);
+      return FALSE;
+    }
+  sqlite3_close (src);
+  g_chmod (tmp, 0600);
+  if (g_rename (tmp, dest) != 0)
+    {
+      int saved = errno;
+      g_unlink (tmp);
+      g_set_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_FAILED,
+                   _("Could not write “%s”: %s."), name, g_strerror (saved));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+save_copy_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  GError *error = NULL;
+
+  if (mamori_workspace_save_copy (source_object, task_data, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+mamori_workspace_save_copy_async (MamoriWorkspace     *self,
+                                  const char          *dest,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, mamori_workspace_save_copy_async);
+  g_task_set_task_data (task, g_strdup (dest), g_free);
+  g_task_run_in_thread (task, save_copy_thread);
+}
+
+gboolean
+mamori_workspace_save_copy_finish (MamoriWorkspace  *self,
+                                   GAsyncResult     *result,
+                                   GError          **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}

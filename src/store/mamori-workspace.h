@@ -1,0 +1,135 @@
+/* mamori-workspace.h — one organisation's sqlite workspace file (*.mamori).
+ *
+ * The only place that talks SQL is src/store/. Every write runs in one transaction and
+ * leaves a change-log row (what, when, which OS user) in that same transaction. */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "core/mamori-profile.h"
+
+G_BEGIN_DECLS
+
+#define MAMORI_WORKSPACE_SCHEMA_VERSION 2
+#define MAMORI_WORKSPACE_EXTENSION ".mamori"
+
+#define MAMORI_WORKSPACE_ERROR (mamori_workspace_error_quark ())
+GQuark mamori_workspace_error_quark (void);
+
+typedef enum {
+  /* the file given is not something we can open: bad input */
+  MAMORI_WORKSPACE_ERROR_NOT_FOUND,
+  MAMORI_WORKSPACE_ERROR_IS_DIRECTORY,
+  MAMORI_WORKSPACE_ERROR_UNREADABLE,
+  MAMORI_WORKSPACE_ERROR_EMPTY_FILE,
+  MAMORI_WORKSPACE_ERROR_NOT_SQLITE,
+  MAMORI_WORKSPACE_ERROR_FOREIGN,
+  MAMORI_WORKSPACE_ERROR_TRUNCATED,
+  MAMORI_WORKSPACE_ERROR_CORRUPT,
+  MAMORI_WORKSPACE_ERROR_TOO_NEW,
+  MAMORI_WORKSPACE_ERROR_EXISTS,
+  MAMORI_WORKSPACE_ERROR_INVALID,
+  /* the work failed on a sound file */
+  MAMORI_WORKSPACE_ERROR_NOT_EMPTY,
+  MAMORI_WORKSPACE_ERROR_READ_ONLY,
+  MAMORI_WORKSPACE_ERROR_DISK_FULL,
+  MAMORI_WORKSPACE_ERROR_BUSY,
+  MAMORI_WORKSPACE_ERROR_FAILED,
+} MamoriWorkspaceError;
+
+typedef enum {
+  MAMORI_WORKSPACE_OPEN_EXISTING = 0,      /* the file must exist */
+  MAMORI_WORKSPACE_OPEN_CREATE   = 1 << 0, /* create it when missing */
+} MamoriWorkspaceOpenFlags;
+
+typedef struct {
+  gint64 id;
+  char *at;        /* ISO 8601 with offset */
+  char *os_user;
+  char *entity;
+  char *action;
+  char *summary;
+} MamoriChangeLogEntry;
+
+void mamori_change_log_entry_free (MamoriChangeLogEntry *entry);
+
+#define MAMORI_TYPE_WORKSPACE (mamori_workspace_get_type ())
+G_DECLARE_FINAL_TYPE (MamoriWorkspace, mamori_workspace, MAMORI, WORKSPACE, GObject)
+
+/* TRUE when the error means “this input is not usable” (command-line exit status 2). */
+gboolean         mamori_workspace_error_is_bad_input (const GError *error);
+
+char            *mamori_workspace_default_path   (void);
+
+MamoriWorkspace *mamori_workspace_open           (const char                *path,
+                                                  MamoriWorkspaceOpenFlags   flags,
+                                                  GError                   **error);
+/* Makes a fresh workspace at path, replacing a file that is there (the caller asked the
+ * user first). Built beside it under a temporary name and renamed into place. */
+MamoriWorkspace *mamori_workspace_create_replacing (const char  *path,
+                                                    GError     **error);
+void             mamori_workspace_close          (MamoriWorkspace *self);
+
+const char      *mamori_workspace_get_path       (MamoriWorkspace *self);
+int              mamori_workspace_get_schema_version (MamoriWorkspace *self);
+gboolean         mamori_workspace_is_empty       (MamoriWorkspace *self,
+                                                  gboolean        *empty,
+                                                  GError         **error);
+/* Integrity and schema check; problems gets one human-readable line per problem. */
+gboolean         mamori_workspace_check          (MamoriWorkspace *self,
+                                                  GPtrArray      **problems,
+                                                  GError         **error);
+
+MamoriProfile   *mamori_workspace_get_profile    (MamoriWorkspace      *self,
+                                                  GError              **error);
+gboolean         mamori_workspace_set_profile    (MamoriWorkspace      *self,
+                                                  const MamoriProfile  *profile,
+                                                  GError              **error);
+
+char            *mamori_workspace_get_setting    (MamoriWorkspace *self,
+                                                  const char      *key,
+                                                  GError         **error);
+gboolean         mamori_workspace_set_setting    (MamoriWorkspace *self,
+                                                  const char      *key,
+                                                  const char      *value,
+                                                  GError         **error);
+
+/* Set of the completed step-up task keys (char* → itself). */
+GHashTable      *mamori_workspace_get_done_tasks (MamoriWorkspace *self,
+                                                  GError         **error);
+gboolean         mamori_workspace_set_task_done  (MamoriWorkspace *self,
+                                                  const char      *key,
+                                                  gboolean         done,
+                                                  GError         **error);
+
+typedef gboolean (*MamoriWorkspaceTransactionFunc) (MamoriWorkspace  *self,
+                                                    gpointer          user_data,
+                                                    GError          **error);
+
+/* Runs func inside one transaction: every write it makes commits together, or none does
+ * when it returns FALSE. The changed signals are emitted after the commit. */
+gboolean         mamori_workspace_transaction    (MamoriWorkspace                *self,
+                                                  MamoriWorkspaceTransactionFunc  func,
+                                                  gpointer                        user_data,
+                                                  GError                        **error);
+
+/* Newest first; limit 0 means all. Elements are MamoriChangeLogEntry. */
+GPtrArray       *mamori_workspace_list_changes   (MamoriWorkspace *self,
+                                                  guint            limit,
+                                                  GError         **error);
+
+/* A consistent, compacted copy at dest (mode 0600), written under a temporary name and
+ * renamed, so a failure never leaves a partial file at dest. Safe to call in a thread. */
+gboolean         mamori_workspace_save_copy      (MamoriWorkspace *self,
+                                                  const char      *dest,
+                                                  GError         **error);
+void             mamori_workspace_save_copy_async  (MamoriWorkspace     *self,
+                                                    const char          *dest,
+                                                    GCancellable        *cancellable,
+                                                    GAsyncReadyCallback  callback,
+                                                    gpointer             user_data);
+gboolean         mamori_workspace_save_copy_finish (MamoriWorkspace  *self,
+                                                    GAsyncResult     *result,
+                                                    GError          **error);
+
+G_END_DECLS

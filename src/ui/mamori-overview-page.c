@@ -1,0 +1,432 @@
+/* mamori-overview-page.c — the organisation profile, edited in place, and the IPA step-up
+ * path as a progress view. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "core/mamori-stepup.h"
+#include "mamori-overview-page.h"
+#include "mamori-window.h"
+
+#define EMPLOYEES_SAVE_DELAY_MS 700
+
+struct _MamoriOverviewPage {
+  AdwBin parent_instance;
+
+  /* template children */
+  AdwPreferencesGroup *profile_group;
+  AdwPreferencesGroup *stepup_group;
+  AdwEntryRow *name_row;
+  AdwEntryRow *industry_row;
+  GtkSpinButton *employees_spin;
+  AdwEntryRow *officer_row;
+  AdwEntryRow *contact_row;
+  GtkLabel *current_step_label;
+
+  MamoriWorkspace *workspace;
+  gulong changed_id;
+  guint employees_timeout;
+  gboolean loading;
+
+  AdwExpanderRow *step_rows[MAMORI_STEPUP_N_STEPS];
+  GtkLevelBar *step_bars[MAMORI_STEPUP_N_STEPS];
+  GPtrArray *task_checks; /* GtkCheckButton*, in mamori_stepup_tasks() order */
+};
+
+G_DEFINE_FINAL_TYPE (MamoriOverviewPage, mamori_overview_page, ADW_TYPE_BIN)
+
+static MamoriWindow *
+get_window (MamoriOverviewPage *self)
+{
+  GtkWidget *w = gtk_widget_get_ancestor (GTK_WIDGET (self), MAMORI_TYPE_WINDOW);
+  return w ? MAMORI_WINDOW (w) : NULL;
+}
+
+static void
+report_error (MamoriOverviewPage *self,
+              const char         *heading,
+              const GError       *error)
+{
+  MamoriWindow *window = get_window (self);
+
+  if (window != NULL)
+    mamori_window_show_error (window, heading, error);
+  else
+    g_warning ("%s: %s", heading, error->message);
+}
+
+/* --- profile ------------------------------------------------------------------------------- */
+
+static void
+load_profile (MamoriOverviewPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MamoriProfile) profile = NULL;
+
+  if (self->workspace == NULL)
+    profile = mamori_profile_new ();
+  else
+    profile = mamori_workspace_get_profile (self->workspace, &error);
+  if (profile == NULL)
+    {
+      report_error (self, _("Could Not Read the Organisation Profile"), error);
+      return;
+    }
+
+  self->loading = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (self->name_row), profile->name);
+  gtk_editable_set_text (GTK_EDITABLE (self->industry_row), profile->industry);
+  gtk_spin_button_set_value (self->employees_spin, profile->employees);
+  gtk_editable_set_text (GTK_EDITABLE (self->officer_row), profile->security_officer);
+  gtk_editable_set_text (GTK_EDITABLE (self->contact_row), profile->contact);
+  self->loading = FALSE;
+}
+
+typedef struct {
+  MamoriOverviewPage *page;
+  MamoriWorkspace *workspace;
+  MamoriProfile *previous;
+} UndoData;
+
+static void
+undo_data_free (gpointer data,
+                GClosure *closure)
+{
+  UndoData *undo = data;
+  g_object_unref (undo->workspace);
+  mamori_profile_free (undo->previous);
+  g_free (undo);
+}
+
+static void
+undo_clicked (AdwToast *toast,
+              gpointer  user_data)
+{
+  UndoData *undo = user_data;
+  g_autoptr(GError) error = NULL;
+
+  /* Undo only where the edit was made. */
+  if (undo->page->workspace != undo->workspace)
+    return;
+  if (!mamori_workspace_set_profile (undo->workspace, undo->previous, &error))
+    report_error (undo->page, _("Could Not Undo"), error);
+}
+
+static void
+save_profile (MamoriOverviewPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MamoriProfile) before = NULL;
+  g_autoptr(MamoriProfile) profile = NULL;
+
+  if (self->workspace == NULL || self->loading)
+    return;
+
+  before = mamori_workspace_get_profile (self->workspace, &error);
+  if (before == NULL)
+    {
+      report_error (self, _("Could Not Save the Organisation Profile"), error);
+      return;
+    }
+  profile = mamori_profile_copy (before);
+  if (!mamori_profile_set_field (profile, MAMORI_PROFILE_FIELD_NAME,
+                                 gtk_editable_get_text (GTK_EDITABLE (self->name_row)), &error) ||
+      !mamori_profile_set_field (profile, MAMORI_PROFILE_FIELD_INDUSTRY,
+                                 gtk_editable_get_text (GTK_EDITABLE (self->industry_row)), &error) ||
+      !mamori_profile_set_field (profile, MAMORI_PROFILE_FIELD_SECURITY_OFFICER,
+                                 gtk_editable_get_text (GTK_EDITABLE (self->officer_row)), &error) ||
+      !mamori_profile_set_field (profile, MAMORI_PROFILE_FIELD_CONTACT,
+                                 gtk_editable_get_text (GTK_EDITABLE (self->contact_row)), &error))
+    {
+      report_error (self, _("Could Not Save the Organisation Profile"), error);
+      load_profile (self);
+      return;
+    }
+  profile->employees = gtk_spin_button_get_value_as_int (self->employees_spin);
+
+  if (mamori_profile_equal (before, profile))
+    return;
+  if (!mamori_workspace_set_profile (self->workspace, profile, &error))
+    {
+      report_error (self, _("Could Not Save the Organisation Profile"), error);
+      load_profile (self);
+      return;
+    }
+
+  {
+    MamoriWindow *window = get_window (self);
+    AdwToast *toast;
+    UndoData *undo;
+
+    if (window == NULL)
+      return;
+    toast = adw_toast_new (_("Organisation profile saved"));
+    adw_toast_set_button_label (toast, _("_Undo"));
+    undo = g_new0 (UndoData, 1);
+    undo->page = self;
+    undo->workspace = g_object_ref (self->workspace);
+    undo->previous = g_steal_pointer (&before);
+    g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_clicked), undo, undo_data_free, 0);
+    /* The toast may outlive a page switch but not the page. */
+    g_signal_connect_object (self, "destroy", G_CALLBACK (adw_toast_dismiss), toast, G_CONNECT_SWAPPED);
+    mamori_window_add_toast (window, toast);
+  }
+}
+
+static void
+entry_applied (AdwEntryRow *row,
+               gpointer     user_data)
+{
+  save_profile (user_data);
+}
+
+static gboolean
+employees_timeout_cb (gpointer user_data)
+{
+  MamoriOverviewPage *self = user_data;
+
+  self->employees_timeout = 0;
+  save_profile (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+employees_changed (GtkSpinButton *spin,
+                   gpointer       user_data)
+{
+  MamoriOverviewPage *self = user_data;
+
+  if (self->loading)
+    return;
+  /* Wait until the user stops clicking the arrows: one save and one log entry. */
+  g_clear_handle_id (&self->employees_timeout, g_source_remove);
+  self->employees_timeout = g_timeout_add (EMPLOYEES_SAVE_DELAY_MS, employees_timeout_cb, self);
+}
+
+/* --- step-up path ---------------------------------------------------------------------------- */
+
+static void
+load_progress (MamoriOverviewPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) done = NULL;
+  MamoriStepProgress progress[MAMORI_STEPUP_N_STEPS];
+  const MamoriStepTask *tasks;
+  guint n_tasks, current;
+
+  if (self->workspace != NULL)
+    {
+      done = mamori_workspace_get_done_tasks (self->workspace, &error);
+      if (done == NULL)
+        {
+          report_error (self, _("Could Not Read the Step-Up Progress"), error);
+          return;
+        }
+    }
+  current = mamori_stepup_compute (done, progress);
+  tasks = mamori_stepup_tasks (&n_tasks);
+
+  self->loading = TRUE;
+  for (guint i = 0; i < n_tasks; i++)
+    gtk_check_button_set_active (self->task_checks->pdata[i],
+                                 done != NULL && g_hash_table_contains (done, tasks[i].key));
+  for (guint s = 0; s < MAMORI_STEPUP_N_STEPS; s++)
+    {
+      /* TRANSLATORS: progress of one step, e.g. “2 of 4 done” */
+      g_autofree char *subtitle = g_strdup_printf (_("%u of %u done · %s"), progress[s].n_done,
+                                                   progress[s].n_tasks, _(progress[s].summary));
+      adw_expander_row_set_subtitle (self->step_rows[s], subtitle);
+      gtk_level_bar_set_max_value (self->step_bars[s], progress[s].n_tasks);
+      gtk_level_bar_set_value (self->step_bars[s], progress[s].n_done);
+      if (progress[s].step == current)
+        gtk_widget_add_css_class (GTK_WIDGET (self->step_rows[s]), "current-step");
+      else
+        gtk_widget_remove_css_class (GTK_WIDGET (self->step_rows[s]), "current-step");
+    }
+  self->loading = FALSE;
+
+  if (current > MAMORI_STEPUP_N_STEPS)
+    gtk_label_set_text (self->current_step_label, _("All steps done"));
+  else
+    {
+      g_autofree char *text = g_strdup_printf (_("Now at Step %u"), current);
+      gtk_label_set_text (self->current_step_label, text);
+    }
+}
+
+static void
+task_toggled (GtkCheckButton *check,
+              gpointer        user_data)
+{
+  MamoriOverviewPage *self = user_data;
+  const char *key = g_object_get_data (G_OBJECT (check), "mamori-task");
+  g_autoptr(GError) error = NULL;
+
+  if (self->loading || self->workspace == NULL)
+    return;
+  if (!mamori_workspace_set_task_done (self->workspace, key, gtk_check_button_get_active (check), &error))
+    {
+      report_error (self, _("Could Not Save the Step-Up Progress"), error);
+      load_progress (self);
+    }
+}
+
+static void
+build_step_rows (MamoriOverviewPage *self)
+{
+  MamoriStepProgress progress[MAMORI_STEPUP_N_STEPS];
+  const MamoriStepTask *tasks;
+  guint n_tasks;
+
+  mamori_stepup_compute (NULL, progress);
+  tasks = mamori_stepup_tasks (&n_tasks);
+
+  for (guint s = 0; s < MAMORI_STEPUP_N_STEPS; s++)
+    {
+      AdwExpanderRow *row = ADW_EXPANDER_ROW (adw_expander_row_new ());
+      GtkWidget *bar = gtk_level_bar_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(progress[s].title));
+      gtk_widget_set_valign (bar, GTK_ALIGN_CENTER);
+      gtk_widget_set_size_request (bar, 96, -1);
+      gtk_level_bar_set_mode (GTK_LEVEL_BAR (bar), GTK_LEVEL_BAR_MODE_DISCRETE);
+      /* The default offsets colour a low value as a warning; progress is not a warning. */
+      gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (bar), GTK_LEVEL_BAR_OFFSET_LOW);
+      gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (bar), GTK_LEVEL_BAR_OFFSET_HIGH);
+      gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (bar), GTK_LEVEL_BAR_OFFSET_FULL);
+      adw_expander_row_add_action (row, bar);
+      adw_preferences_group_add (self->stepup_group, GTK_WIDGET (row));
+      self->step_rows[s] = row;
+      self->step_bars[s] = GTK_LEVEL_BAR (bar);
+    }
+
+  for (guint i = 0; i < n_tasks; i++)
+    {
+      GtkWidget *task_row = adw_action_row_new ();
+      GtkWidget *check = gtk_check_button_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (task_row), _(tasks[i].title));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (task_row), tasks[i].reference);
+      gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+      g_object_set_data (G_OBJECT (check), "mamori-task", (gpointer) tasks[i].key);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _(tasks[i].title), -1);
+      g_signal_connect (check, "toggled", G_CALLBACK (task_toggled), self);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (task_row), check);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (task_row), check);
+      adw_expander_row_add_row (self->step_rows[tasks[i].step - 1], task_row);
+      g_ptr_array_add (self->task_checks, check);
+    }
+}
+
+/* --- workspace --------------------------------------------------------------------------------- */
+
+static void
+workspace_changed (MamoriWorkspace *workspace,
+                   const char      *entity,
+                   gpointer         user_data)
+{
+  MamoriOverviewPage *self = user_data;
+
+  if (g_strcmp0 (entity, "organisation") == 0)
+    load_profile (self);
+  else if (g_strcmp0 (entity, "stepup_task") == 0)
+    load_progress (self);
+}
+
+void
+mamori_overview_page_set_workspace (MamoriOverviewPage *self,
+                                    MamoriWorkspace    *workspace)
+{
+  g_return_if_fail (MAMORI_IS_OVERVIEW_PAGE (self));
+
+  if (self->workspace == workspace)
+    return;
+  /* A pending employees edit belongs to the old workspace: save it there first. */
+  if (self->employees_timeout != 0)
+    {
+      g_clear_handle_id (&self->employees_timeout, g_source_remove);
+      save_profile (self);
+    }
+  if (self->workspace != NULL)
+    g_clear_signal_handler (&self->changed_id, self->workspace);
+  g_set_object (&self->workspace, workspace);
+  if (workspace != NULL)
+    self->changed_id = g_signal_connect (workspace, "changed", G_CALLBACK (workspace_changed), self);
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self), workspace != NULL);
+  load_profile (self);
+  load_progress (self);
+
+  /* Open the step the organisation is at. */
+  {
+    g_autoptr(GHashTable) done = workspace ? mamori_workspace_get_done_tasks (workspace, NULL) : NULL;
+    MamoriStepProgress progress[MAMORI_STEPUP_N_STEPS];
+    guint current = mamori_stepup_compute (done, progress);
+    for (guint s = 0; s < MAMORI_STEPUP_N_STEPS; s++)
+      adw_expander_row_set_expanded (self->step_rows[s], s + 1 == current);
+  }
+}
+
+static void
+mamori_overview_page_dispose (GObject *object)
+{
+  MamoriOverviewPage *self = MAMORI_OVERVIEW_PAGE (object);
+
+  if (self->employees_timeout != 0)
+    {
+      g_clear_handle_id (&self->employees_timeout, g_source_remove);
+      save_profile (self);
+    }
+  if (self->workspace != NULL)
+    g_clear_signal_handler (&self->changed_id, self->workspace);
+  g_clear_object (&self->workspace);
+  gtk_widget_dispose_template (GTK_WIDGET (object), MAMORI_TYPE_OVERVIEW_PAGE);
+  G_OBJECT_CLASS (mamori_overview_page_parent_class)->dispose (object);
+}
+
+static void
+mamori_overview_page_finalize (GObject *object)
+{
+  MamoriOverviewPage *self = MAMORI_OVERVIEW_PAGE (object);
+
+  g_ptr_array_unref (self->task_checks);
+  G_OBJECT_CLASS (mamori_overview_page_parent_class)->finalize (object);
+}
+
+static void
+mamori_overview_page_class_init (MamoriOverviewPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = mamori_overview_page_dispose;
+  object_class->finalize = mamori_overview_page_finalize;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/mamori/Mamori/ui/mamori-overview-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, MamoriOverviewPage, profile_group);
+  gtk_widget_class_bind_template_child (widget_class, MamoriOverviewPage, stepup_group);
+  gtk_widget_class_bind_template_child (widget_class, MamoriOverviewPage, name_row);
+  gtk_widget_class_bind_template_child (widget_class, MamoriOverviewPage, industry_row);
+  gtk_widget_class_bind_template_child (widget_class, MamoriOverviewPage, employees_spin);
+  gtk_widget_class_bind_template_child (widget_class, MamoriOverviewPage, officer_row);
+  gtk_widget_class_bind_template_child (widget_class, MamoriOverviewPage, contact_row);
+  gtk_widget_class_bind_template_child (widget_class, MamoriOverviewPage, current_step_label);
+}
+
+static void
+mamori_overview_page_init (MamoriOverviewPage *self)
+{
+  self->task_checks = g_ptr_array_new ();
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_signal_connect (self->name_row, "apply", G_CALLBACK (entry_applied), self);
+  g_signal_connect (self->industry_row, "apply", G_CALLBACK (entry_applied), self);
+  g_signal_connect (self->officer_row, "apply", G_CALLBACK (entry_applied), self);
+  g_signal_connect (self->contact_row, "apply", G_CALLBACK (entry_applied), self);
+  g_signal_connect (self->employees_spin, "value-changed", G_CALLBACK (employees_changed), self);
+
+  build_step_rows (self);
+  gtk_widget_set_sensitive (GTK_WIDGET (self), FALSE);
+  load_progress (self);
+}

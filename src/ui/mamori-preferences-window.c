@@ -1,0 +1,117 @@
+/* mamori-preferences-window.c — application preferences (GSettings) */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "mamori-preferences-window.h"
+#include "mamori-window.h"
+
+struct _MamoriPreferencesWindow {
+  AdwPreferencesWindow parent_instance;
+
+  GtkSwitch *reopen_switch;
+  AdwActionRow *recent_row;
+  GtkButton *clear_recent_button;
+  AdwActionRow *location_row;
+  AdwActionRow *format_row;
+
+  GSettings *settings;
+};
+
+G_DEFINE_FINAL_TYPE (MamoriPreferencesWindow, mamori_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
+
+static void
+update_recent (MamoriPreferencesWindow *self)
+{
+  g_auto(GStrv) recent = g_settings_get_strv (self->settings, "recent-workspaces");
+  guint n = g_strv_length (recent);
+  g_autofree char *text = g_strdup_printf (ngettext ("%u workspace remembered",
+                                                     "%u workspaces remembered", n), n);
+
+  adw_action_row_set_subtitle (self->recent_row, text);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->clear_recent_button), n > 0);
+}
+
+static void
+recent_changed (GSettings  *settings,
+                const char *key,
+                gpointer    user_data)
+{
+  update_recent (user_data);
+}
+
+static void
+clear_recent_clicked (GtkButton *button,
+                      gpointer   user_data)
+{
+  MamoriPreferencesWindow *self = user_data;
+
+  g_settings_set_strv (self->settings, "recent-workspaces", NULL);
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
+                                    adw_toast_new (_("Recent workspaces forgotten")));
+}
+
+static void
+mamori_preferences_window_dispose (GObject *object)
+{
+  MamoriPreferencesWindow *self = MAMORI_PREFERENCES_WINDOW (object);
+
+  g_clear_object (&self->settings);
+  gtk_widget_dispose_template (GTK_WIDGET (object), MAMORI_TYPE_PREFERENCES_WINDOW);
+  G_OBJECT_CLASS (mamori_preferences_window_parent_class)->dispose (object);
+}
+
+static void
+mamori_preferences_window_class_init (MamoriPreferencesWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = mamori_preferences_window_dispose;
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/mamori/Mamori/ui/mamori-preferences-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, MamoriPreferencesWindow, reopen_switch);
+  gtk_widget_class_bind_template_child (widget_class, MamoriPreferencesWindow, recent_row);
+  gtk_widget_class_bind_template_child (widget_class, MamoriPreferencesWindow, clear_recent_button);
+  gtk_widget_class_bind_template_child (widget_class, MamoriPreferencesWindow, location_row);
+  gtk_widget_class_bind_template_child (widget_class, MamoriPreferencesWindow, format_row);
+}
+
+static void
+mamori_preferences_window_init (MamoriPreferencesWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect (self->clear_recent_button, "clicked", G_CALLBACK (clear_recent_clicked), self);
+}
+
+MamoriPreferencesWindow *
+mamori_preferences_window_new (MamoriApplication *app,
+                               GtkWindow         *parent)
+{
+  MamoriPreferencesWindow *self = g_object_new (MAMORI_TYPE_PREFERENCES_WINDOW,
+                                                "transient-for", parent,
+                                                "modal", parent != NULL,
+                                                NULL);
+  MamoriWorkspace *workspace = NULL;
+
+  self->settings = g_object_ref (mamori_application_get_settings (app));
+  g_settings_bind (self->settings, "reopen-last", self->reopen_switch, "active", G_SETTINGS_BIND_DEFAULT);
+  g_signal_connect_object (self->settings, "changed::recent-workspaces", G_CALLBACK (recent_changed), self, 0);
+  update_recent (self);
+
+  if (MAMORI_IS_WINDOW (parent))
+    workspace = mamori_window_get_workspace (MAMORI_WINDOW (parent));
+  if (workspace != NULL)
+    {
+      g_autofree char *path = g_filename_display_name (mamori_workspace_get_path (workspace));
+      g_autofree char *format = g_strdup_printf (_("Format %d"), mamori_workspace_get_schema_version (workspace));
+      adw_action_row_set_subtitle (self->location_row, path);
+      adw_action_row_set_subtitle (self->format_row, format);
+    }
+  else
+    {
+      adw_action_row_set_subtitle (self->location_row, _("No workspace open"));
+      gtk_widget_set_visible (GTK_WIDGET (self->format_row), FALSE);
+    }
+  return self;
+}

@@ -1,0 +1,480 @@
+/* mamori-window.c — the main window */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "mamori-overview-page.h"
+#include "mamori-window.h"
+
+struct _MamoriWindow {
+  AdwApplicationWindow parent_instance;
+
+  /* template children */
+  AdwToastOverlay *toast_overlay;
+  AdwViewSwitcherTitle *switcher_title;
+  AdwViewStack *stack;
+  MamoriOverviewPage *overview_page;
+  GMenu *recent_section;
+
+  MamoriWorkspace *workspace;
+  GSettings *settings;
+  GtkNativeDialog *chooser; /* the open file chooser, if any */
+  gulong after_paint_id;
+};
+
+G_DEFINE_FINAL_TYPE (MamoriWindow, mamori_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static void
+update_recent_menu (MamoriWindow *self)
+{
+  g_auto(GStrv) recent = g_settings_get_strv (self->settings, "recent-workspaces");
+  const char *current = self->workspace ? mamori_workspace_get_path (self->workspace) : NULL;
+
+  g_menu_remove_all (self->recent_section);
+  for (guint i = 0; recent[i] != NULL; i++)
+    {
+      g_autofree char *label = g_filename_display_basename (recent[i]);
+      g_autoptr(GMenuItem) item = NULL;
+
+      if (g_strcmp0 (recent[i], current) == 0)
+        continue;
+      item = g_menu_item_new (label, NULL);
+      g_menu_item_set_action_and_target_value (item, "win.open-recent", g_variant_new_string (recent[i]));
+      g_menu_append_item (self->recent_section, item);
+    }
+  if (g_menu_model_get_n_items (G_MENU_MODEL (self->recent_section)) == 0)
+    {
+      g_autoptr(GMenuItem) item = g_menu_item_new (_("No Other Recent Workspaces"), "win.none");
+      g_menu_append_item (self->recent_section, item);
+    }
+}
+
+static void
+set_workspace (MamoriWindow    *self,
+               MamoriWorkspace *workspace)
+{
+  MamoriApplication *app = MAMORI_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+
+  if (self->workspace != NULL)
+    {
+      mamori_workspace_close (self->workspace);
+      g_clear_object (&self->workspace);
+    }
+  self->workspace = workspace;
+  mamori_overview_page_set_workspace (self->overview_page, workspace);
+
+  if (workspace != NULL)
+    {
+      g_autofree char *name = g_filename_display_basename (mamori_workspace_get_path (workspace));
+      adw_view_switcher_title_set_subtitle (self->switcher_title, name);
+      if (app != NULL)
+        mamori_application_note_recent (app, mamori_workspace_get_path (workspace));
+    }
+  else
+    adw_view_switcher_title_set_subtitle (self->switcher_title, _("No workspace open"));
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-copy", workspace != NULL);
+  update_recent_menu (self);
+}
+
+MamoriWorkspace *
+mamori_window_get_workspace (MamoriWindow *self)
+{
+  g_return_val_if_fail (MAMORI_IS_WINDOW (self), NULL);
+  return self->workspace;
+}
+
+void
+mamori_window_add_toast (MamoriWindow *self,
+                         AdwToast     *toast)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+void
+mamori_window_show_error (MamoriWindow *self,
+                          const char   *heading,
+                          const GError *error)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, error->message);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+gboolean
+mamori_window_open_workspace (MamoriWindow *self,
+                              const char   *path,
+                              gboolean      create)
+{
+  g_autoptr(GError) error = NULL;
+  MamoriWorkspace *workspace;
+
+  if (self->workspace != NULL && g_strcmp0 (mamori_workspace_get_path (self->workspace), path) == 0)
+    return TRUE;
+
+  workspace = mamori_workspace_open (path, create ? MAMORI_WORKSPACE_OPEN_CREATE : MAMORI_WORKSPACE_OPEN_EXISTING,
+                                     &error);
+  if (workspace == NULL)
+    {
+      mamori_window_show_error (self, _("Could Not Open the Workspace"), error);
+      if (self->workspace == NULL)
+        {
+          /* Starting up: fall back to the default workspace so the window is usable. */
+          g_autofree char *fallback = mamori_workspace_default_path ();
+          if (g_strcmp0 (fallback, path) != 0)
+            {
+              g_autoptr(GError) error2 = NULL;
+              workspace = mamori_workspace_open (fallback, MAMORI_WORKSPACE_OPEN_CREATE, &error2);
+              if (workspace != NULL)
+                set_workspace (self, workspace);
+            }
+          if (self->workspace == NULL)
+            set_workspace (self, NULL);
+        }
+      return FALSE;
+    }
+  set_workspace (self, workspace);
+  return TRUE;
+}
+
+gboolean
+mamori_window_open_default_workspace (MamoriWindow *self)
+{
+  g_autofree char *path = mamori_workspace_default_path ();
+  return mamori_window_open_workspace (self, path, TRUE);
+}
+
+const char *
+mamori_window_get_visible_page (MamoriWindow *self)
+{
+  return adw_view_stack_get_visible_child_name (self->stack);
+}
+
+/* --- file choosers ----------------------------------------------------------------------- */
+
+typedef void (*ChooserDone) (MamoriWindow *self, const char *path);
+
+static void
+chooser_response (GtkNativeDialog *dialog,
+                  int              response,
+                  gpointer         user_data)
+{
+  MamoriWindow *self = user_data;
+  ChooserDone done = g_object_get_data (G_OBJECT (dialog), "mamori-done");
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = file ? g_file_get_path (file) : NULL;
+      if (path != NULL)
+        done (self, path);
+    }
+  gtk_native_dialog_destroy (dialog);
+  g_clear_object (&self->chooser);
+}
+
+static void
+run_chooser (MamoriWindow         *self,
+             const char           *title,
+             GtkFileChooserAction  action,
+             const char           *accept,
+             const char           *suggested_name,
+             ChooserDone           done)
+{
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  if (self->chooser != NULL)
+    return;
+  chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (self), action, accept, _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_filter_set_name (filter, _("Mamori workspaces"));
+  gtk_file_filter_add_pattern (filter, "*.mamori");
+  gtk_file_filter_add_mime_type (filter, "application/x-mamori-workspace");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  if (suggested_name != NULL)
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggested_name);
+  g_object_set_data (G_OBJECT (chooser), "mamori-done", done);
+  g_signal_connect (chooser, "response", G_CALLBACK (chooser_response), self);
+  self->chooser = GTK_NATIVE_DIALOG (chooser);
+  gtk_native_dialog_show (self->chooser);
+}
+
+static char *
+with_extension (const char *path)
+{
+  if (g_str_has_suffix (path, MAMORI_WORKSPACE_EXTENSION))
+    return g_strdup (path);
+  return g_strconcat (path, MAMORI_WORKSPACE_EXTENSION, NULL);
+}
+
+static void
+new_workspace_chosen (MamoriWindow *self,
+                      const char   *chosen)
+{
+  g_autofree char *path = with_extension (chosen);
+  g_autoptr(GError) error = NULL;
+  MamoriWorkspace *workspace;
+
+  if (self->workspace != NULL && g_strcmp0 (mamori_workspace_get_path (self->workspace), path) == 0)
+    {
+      g_set_error (&error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_EXISTS,
+                   _("“%s” is the workspace that is open now. Choose another file name."),
+                   mamori_workspace_get_path (self->workspace));
+      mamori_window_show_error (self, _("Could Not Create the Workspace"), error);
+      return;
+    }
+  /* The file chooser has already asked before replacing an existing file. */
+  workspace = mamori_workspace_create_replacing (path, &error);
+  if (workspace == NULL)
+    {
+      mamori_window_show_error (self, _("Could Not Create the Workspace"), error);
+      return;
+    }
+  set_workspace (self, workspace);
+  adw_view_stack_set_visible_child_name (self->stack, "overview");
+  {
+    g_autofree char *name = g_filename_display_basename (path);
+    g_autofree char *title = g_markup_printf_escaped (_("Created “%s”"), name);
+    mamori_window_add_toast (self, adw_toast_new (title));
+  }
+}
+
+static void
+open_workspace_chosen (MamoriWindow *self,
+                       const char   *path)
+{
+  if (mamori_window_open_workspace (self, path, FALSE))
+    {
+      g_autofree char *name = g_filename_display_basename (path);
+      g_autofree char *title = g_markup_printf_escaped (_("Opened “%s”"), name);
+      mamori_window_add_toast (self, adw_toast_new (title));
+    }
+}
+
+typedef struct {
+  MamoriWindow *window;
+  char *dest;
+} SaveCopyData;
+
+static void
+save_copy_data_free (SaveCopyData *data)
+{
+  g_object_unref (data->window);
+  g_free (data->dest);
+  g_free (data);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SaveCopyData, save_copy_data_free)
+
+static void
+save_copy_done (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(SaveCopyData) data = user_data;
+  MamoriWindow *self = data->window;
+  g_autoptr(GError) error = NULL;
+  const char *dest = data->dest;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-copy", self->workspace != NULL);
+  if (!mamori_workspace_save_copy_finish (MAMORI_WORKSPACE (source), result, &error))
+    {
+      mamori_window_show_error (self, _("Could Not Save a Copy"), error);
+      return;
+    }
+  {
+    g_autofree char *name = g_filename_display_basename (dest);
+    g_autofree char *title = g_markup_printf_escaped (_("Saved a copy as “%s”"), name);
+    mamori_window_add_toast (self, adw_toast_new (title));
+  }
+}
+
+static void
+save_copy_chosen (MamoriWindow *self,
+                  const char   *chosen)
+{
+  g_autofree char *path = with_extension (chosen);
+  SaveCopyData *data;
+
+  if (self->workspace == NULL)
+    return;
+  if (g_strcmp0 (mamori_workspace_get_path (self->workspace), path) == 0)
+    {
+      g_autoptr(GError) error = NULL;
+      g_set_error (&error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_EXISTS,
+                   _("A copy cannot replace the workspace itself. Choose another file name."));
+      mamori_window_show_error (self, _("Could Not Save a Copy"), error);
+      return;
+    }
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-copy", FALSE);
+  /* Runs in a worker with its own connection; the window stays responsive. */
+  data = g_new0 (SaveCopyData, 1);
+  data->window = g_object_ref (self);
+  data->dest = g_strdup (path);
+  mamori_workspace_save_copy_async (self->workspace, path, NULL, save_copy_done, data);
+}
+
+static void
+new_workspace_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  run_chooser (MAMORI_WINDOW (widget), _("New Workspace"), GTK_FILE_CHOOSER_ACTION_SAVE,
+               _("_Create"), _("organisation.mamori"), new_workspace_chosen);
+}
+
+static void
+open_workspace_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  run_chooser (MAMORI_WINDOW (widget), _("Open Workspace"), GTK_FILE_CHOOSER_ACTION_OPEN,
+               _("_Open"), NULL, open_workspace_chosen);
+}
+
+static void
+save_copy_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  MamoriWindow *self = MAMORI_WINDOW (widget);
+  g_autofree char *base = NULL;
+  g_autofree char *suggested = NULL;
+
+  if (self->workspace == NULL)
+    return;
+  base = g_path_get_basename (mamori_workspace_get_path (self->workspace));
+  if (g_str_has_suffix (base, MAMORI_WORKSPACE_EXTENSION))
+    base[strlen (base) - strlen (MAMORI_WORKSPACE_EXTENSION)] = '\0';
+  /* TRANSLATORS: file name for a copy; %s is the workspace name without extension */
+  suggested = g_strdup_printf (_("%s (copy).mamori"), base);
+  run_chooser (self, _("Save a Copy"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), suggested,
+               save_copy_chosen);
+}
+
+static void
+open_recent_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  open_workspace_chosen (MAMORI_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
+show_page_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  MamoriWindow *self = MAMORI_WINDOW (widget);
+  const char *name = g_variant_get_string (parameter, NULL);
+
+  if (adw_view_stack_get_child_by_name (self->stack, name) != NULL)
+    adw_view_stack_set_visible_child_name (self->stack, name);
+}
+
+/* --- first-frame hook for bench/startup ---------------------------------------------------- */
+
+static void
+after_first_paint (GdkFrameClock *clock,
+                   gpointer       user_data)
+{
+  MamoriWindow *self = user_data;
+
+  g_signal_handler_disconnect (clock, self->after_paint_id);
+  self->after_paint_id = 0;
+  printf ("first-frame\n");
+  fflush (stdout);
+  g_application_quit (g_application_get_default ());
+}
+
+static void
+window_realized (GtkWidget *widget)
+{
+  MamoriWindow *self = MAMORI_WINDOW (widget);
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+
+  if (clock != NULL)
+    self->after_paint_id = g_signal_connect (clock, "after-paint", G_CALLBACK (after_first_paint), self);
+}
+
+/* ------------------------------------------------------------------------------------------ */
+
+static void
+recent_changed (GSettings  *settings,
+                const char *key,
+                gpointer    user_data)
+{
+  update_recent_menu (user_data);
+}
+
+static void
+mamori_window_dispose (GObject *object)
+{
+  MamoriWindow *self = MAMORI_WINDOW (object);
+
+  if (self->chooser != NULL)
+    {
+      gtk_native_dialog_destroy (self->chooser);
+      g_clear_object (&self->chooser);
+    }
+  if (self->workspace != NULL)
+    {
+      mamori_workspace_close (self->workspace);
+      g_clear_object (&self->workspace);
+    }
+  g_clear_object (&self->settings);
+  gtk_widget_dispose_template (GTK_WIDGET (object), MAMORI_TYPE_WINDOW);
+  G_OBJECT_CLASS (mamori_window_parent_class)->dispose (object);
+}
+
+static void
+mamori_window_class_init (MamoriWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = mamori_window_dispose;
+
+  g_type_ensure (MAMORI_TYPE_OVERVIEW_PAGE);
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/mamori/Mamori/ui/mamori-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, MamoriWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, MamoriWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, MamoriWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, MamoriWindow, overview_page);
+  gtk_widget_class_bind_template_child (widget_class, MamoriWindow, recent_section);
+
+  gtk_widget_class_install_action (widget_class, "win.new-workspace", NULL, new_workspace_action);
+  gtk_widget_class_install_action (widget_class, "win.open-workspace", NULL, open_workspace_action);
+  gtk_widget_class_install_action (widget_class, "win.save-copy", NULL, save_copy_action);
+  gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
+  gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
+}
+
+static void
+mamori_window_init (MamoriWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = g_settings_new (APP_ID);
+  g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
+  g_signal_connect_object (self->settings, "changed::recent-workspaces", G_CALLBACK (recent_changed), self, 0);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-copy", FALSE);
+  update_recent_menu (self);
+
+  if (g_getenv ("MAMORI_EXIT_AFTER_FIRST_FRAME") != NULL)
+    g_signal_connect (self, "realize", G_CALLBACK (window_realized), NULL);
+}
+
+MamoriWindow *
+mamori_window_new (MamoriApplication *app)
+{
+  return g_object_new (MAMORI_TYPE_WINDOW, "application", app, NULL);
+}

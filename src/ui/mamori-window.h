@@ -1,0 +1,29 @@
+/* mamori-window.h — the main window: header bar, view switcher, the five pages */
+#pragma once
+
+#include <adwaita.h>
+
+#include "mamori-application.h"
+#include "store/mamori-workspace.h"
+
+G_BEGIN_DECLS
+
+#define MAMORI_TYPE_WINDOW (mamori_window_get_type ())
+G_DECLARE_FINAL_TYPE (MamoriWindow, mamori_window, MAMORI, WINDOW, AdwApplicationWindow)
+
+MamoriWindow    *mamori_window_new                    (MamoriApplication *app);
+MamoriWorkspace *mamori_window_get_workspace          (MamoriWindow      *self);
+/* Opens path (creating it when create is TRUE and it is missing). On failure an error
+ * dialog names the file and the reason, and the current workspace stays open. */
+gboolean         mamori_window_open_workspace         (MamoriWindow      *self,
+                                                       const char        *path,
+                                                       gboolean           create);
+gboolean         mamori_window_open_default_workspace (MamoriWindow      *self);
+void             mamori_window_add_toast              (MamoriWindow      *self,
+                                                       AdwToast          *toast);
+void             mamori_window_show_error             (MamoriWindow      *self,
+                                                       const char        *heading,
+                                                       const GError      *error);
+const char      *mamori_window_get_visible_page       (MamoriWindow      *self);
+
+G_END_DECLS
