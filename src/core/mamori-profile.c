@@ -162,11 +162,11 @@ replace_string (char       **slot,
   *slot = copy;
 }
 
-gboolean
-mamori_profile_set_field (MamoriProfile      *profile,
-                          MamoriProfileField  field,
-                          const char         *value,
-                          GError            **error)
+static gboolean
+apply_field (MamoriProfile      *profile,
+             MamoriProfileField  field,
+             const char         *value,
+             GError            **error)
 {
   switch (field)
     {
@@ -196,4 +196,24 @@ mamori_profile_set_field (MamoriProfile      *profile,
       g_return_val_if_reached (FALSE);
     }
   return mamori_profile_validate (profile, error);
+}
+
+/* Sets one field from text; on error the profile is left as it was. */
+gboolean
+mamori_profile_set_field (MamoriProfile      *profile,
+                          MamoriProfileField  field,
+                          const char         *value,
+                          GError            **error)
+{
+  g_autoptr(MamoriProfile) trial = mamori_profile_copy (profile);
+
+  if (!apply_field (trial, field, value, error))
+    return FALSE;
+  g_free (profile->name);
+  g_free (profile->industry);
+  g_free (profile->security_officer);
+  g_free (profile->contact);
+  *profile = *trial;
+  g_free (g_steal_pointer (&trial));
+  return TRUE;
 }

@@ -10,4 +10,9 @@ gboolean mamori_workspace_create_at_version (const char  *path,
                                              int          version,
                                              GError     **error);
 
+/* Caps the file at its current size plus extra_pages pages, so that a test can run into
+ * SQLITE_FULL (the disk-full path) without filling a disk. */
+gboolean mamori_workspace_limit_size_for_test (MamoriWorkspace *self,
+                                               int              extra_pages);
+
 G_END_DECLS

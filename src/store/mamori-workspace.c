@@ -251,8 +251,8 @@ probe_file (const char  *path,
   if (got < SQLITE_HEADER_SIZE)
     {
       g_set_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_TRUNCATED,
-                   _("“%s” is cut short (%" G_GINT64_FORMAT " bytes): only part of the file is there. Open a backup copy instead."),
-                   name, (gint64) st.st_size);
+                   _("“%s” is cut short (%lld bytes): only part of the file is there. Open a backup copy instead."),
+                   name, (long long) st.st_size);
       return FALSE;
     }
 
@@ -276,8 +276,8 @@ probe_file (const char  *path,
         (change_counter == valid_for && (guint64) st.st_size < (guint64) n_pages * page_size))
       {
         g_set_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_TRUNCATED,
-                     _("“%s” is cut short (%" G_GINT64_FORMAT " bytes): only part of the file is there. Open a backup copy instead."),
-                     name, (gint64) st.st_size);
+                     _("“%s” is cut short (%lld bytes): only part of the file is there. Open a backup copy instead."),
+                     name, (long long) st.st_size);
         return FALSE;
       }
     if (application_id != MAMORI_APPLICATION_ID_INT)
@@ -289,8 +289,8 @@ probe_file (const char  *path,
     if (user_version > MAMORI_WORKSPACE_SCHEMA_VERSION)
       {
         g_set_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_TOO_NEW,
-                     _("“%s” was saved by a newer version of Mamori (workspace format %u; this version reads up to %d). Update Mamori to open it."),
-                     name, user_version, MAMORI_WORKSPACE_SCHEMA_VERSION);
+                     _("“%s” was saved by a newer version of Mamori (workspace format %d; this version reads up to %d). Update Mamori to open it."),
+                     name, (int) user_version, MAMORI_WORKSPACE_SCHEMA_VERSION);
         return FALSE;
       }
   }
@@ -741,6 +741,17 @@ mamori_workspace_create_at_version (const char  *path,
 {
   g_autofree char *tmp = build_new_file (path, version, error);
   return tmp != NULL && rename_into_place (tmp, path, FALSE, error);
+}
+
+gboolean
+mamori_workspace_limit_size_for_test (MamoriWorkspace *self,
+                                      int              extra_pages)
+{
+  int rc;
+  gint64 pages = pragma_int (self->db, "PRAGMA page_count", &rc);
+  g_autofree char *sql = g_strdup_printf ("PRAGMA max_page_count = %" G_GINT64_FORMAT, pages + extra_pages);
+
+  return rc == SQLITE_OK && sqlite3_exec (self->db, sql, NULL, NULL, NULL) == SQLITE_OK;
 }
 
 void

@@ -1,0 +1,154 @@
+/* test-core.c — pure domain logic: profile, step-up path, CSV */
+#include "config.h"
+
+#include <locale.h>
+
+#include "core/mamori-csv.h"
+#include "core/mamori-demo.h"
+#include "core/mamori-profile.h"
+#include "core/mamori-stepup.h"
+
+static void
+test_profile_fields (void)
+{
+  g_autoptr(MamoriProfile) p = mamori_profile_new ();
+  g_autoptr(GError) error = NULL;
+  MamoriProfileField f;
+
+  g_assert_true (mamori_profile_is_blank (p));
+  g_assert_true (mamori_profile_set_field (p, MAMORI_PROFILE_FIELD_NAME, "  株式会社テスト  ", &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (p->name, ==, "株式会社テスト"); /* trimmed */
+  g_assert_false (mamori_profile_is_blank (p));
+
+  g_assert_true (mamori_profile_set_field (p, MAMORI_PROFILE_FIELD_EMPLOYEES, "30", &error));
+  g_assert_cmpint (p->employees, ==, 30);
+  for (guint i = 0; i < 4; i++)
+    {
+      const char *bad[] = { "-1", "3x", "", "1000001" };
+      g_clear_error (&error);
+      g_assert_false (mamori_profile_set_field (p, MAMORI_PROFILE_FIELD_EMPLOYEES, bad[i], &error));
+      g_assert_error (error, MAMORI_PROFILE_ERROR, MAMORI_PROFILE_ERROR_INVALID);
+    }
+  g_assert_cmpint (p->employees, ==, 30);
+
+  g_assert_true (mamori_profile_field_from_key ("security_officer", &f));
+  g_assert_cmpint (f, ==, MAMORI_PROFILE_FIELD_SECURITY_OFFICER);
+  g_assert_false (mamori_profile_field_from_key ("nonsense", &f));
+  for (guint i = 0; i < MAMORI_PROFILE_N_FIELDS; i++)
+    {
+      g_assert_true (mamori_profile_field_from_key (mamori_profile_field_key (i), &f));
+      g_assert_cmpint (f, ==, i);
+    }
+}
+
+static void
+test_profile_validate (void)
+{
+  g_autoptr(MamoriProfile) p = mamori_profile_new ();
+  g_autoptr(MamoriProfile) copy = NULL;
+  g_autoptr(GError) error = NULL;
+  GString *long_name = g_string_new (NULL);
+
+  g_assert_true (mamori_profile_validate (p, &error));
+  for (int i = 0; i < MAMORI_PROFILE_MAX_TEXT + 1; i++)
+    g_string_append (long_name, "あ");
+  g_assert_false (mamori_profile_set_field (p, MAMORI_PROFILE_FIELD_NAME, long_name->str, &error));
+  g_assert_error (error, MAMORI_PROFILE_ERROR, MAMORI_PROFILE_ERROR_INVALID);
+  g_string_free (long_name, TRUE);
+  g_clear_error (&error);
+
+  g_assert_false (mamori_profile_set_field (p, MAMORI_PROFILE_FIELD_CONTACT, "a\nb", &error));
+  g_assert_error (error, MAMORI_PROFILE_ERROR, MAMORI_PROFILE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_assert_true (mamori_profile_set_field (p, MAMORI_PROFILE_FIELD_NAME, "A", NULL));
+  copy = mamori_profile_copy (p);
+  g_assert_true (mamori_profile_equal (p, copy));
+  copy->employees = 3;
+  g_assert_false (mamori_profile_equal (p, copy));
+}
+
+static void
+test_demo_profile (void)
+{
+  g_autoptr(MamoriProfile) p = mamori_demo_profile ();
+  const char * const *tasks = mamori_demo_done_tasks ();
+
+  g_assert_cmpstr (p->name, ==, "株式会社サンプル製作所");
+  g_assert_cmpint (p->employees, ==, 30);
+  g_assert_true (mamori_profile_validate (p, NULL));
+  for (guint i = 0; tasks[i]; i++)
+    g_assert_nonnull (mamori_stepup_find_task (tasks[i]));
+}
+
+static void
+test_stepup (void)
+{
+  g_autoptr(GHashTable) done = g_hash_table_new (g_str_hash, g_str_equal);
+  MamoriStepProgress progress[MAMORI_STEPUP_N_STEPS];
+  const MamoriStepTask *tasks;
+  guint n_tasks, total = 0;
+
+  tasks = mamori_stepup_tasks (&n_tasks);
+  g_assert_cmpuint (mamori_stepup_compute (NULL, progress), ==, 1);
+  g_assert_cmpuint (mamori_stepup_compute (done, progress), ==, 1);
+  for (guint s = 0; s < MAMORI_STEPUP_N_STEPS; s++)
+    {
+      g_assert_cmpuint (progress[s].step, ==, s + 1);
+      g_assert_cmpuint (progress[s].n_done, ==, 0);
+      g_assert_cmpuint (progress[s].n_tasks, >, 0);
+      total += progress[s].n_tasks;
+    }
+  g_assert_cmpuint (total, ==, n_tasks);
+  /* Step 2 of the guideline has four actions: policy, self-diagnosis, measures, handbook. */
+  g_assert_cmpuint (progress[1].n_tasks, ==, 4);
+
+  /* Finishing Step 1 moves the organisation to Step 2. */
+  for (guint i = 0; i < n_tasks; i++)
+    if (tasks[i].step == 1)
+      g_hash_table_add (done, (gpointer) tasks[i].key);
+  g_assert_cmpuint (mamori_stepup_compute (done, progress), ==, 2);
+  g_assert_cmpuint (progress[0].n_done, ==, progress[0].n_tasks);
+
+  /* A task done in a later step does not skip an unfinished earlier one. */
+  g_hash_table_add (done, (gpointer) "s4.cloud");
+  g_assert_cmpuint (mamori_stepup_compute (done, progress), ==, 2);
+  g_assert_cmpuint (progress[3].n_done, ==, 1);
+
+  for (guint i = 0; i < n_tasks; i++)
+    g_hash_table_add (done, (gpointer) tasks[i].key);
+  g_assert_cmpuint (mamori_stepup_compute (done, progress), ==, MAMORI_STEPUP_N_STEPS + 1);
+
+  /* Keys are unique and found. */
+  for (guint i = 0; i < n_tasks; i++)
+    {
+      g_assert_true (mamori_stepup_find_task (tasks[i].key) == &tasks[i]);
+      g_assert_cmpuint (tasks[i].step, >=, 1);
+      g_assert_cmpuint (tasks[i].step, <=, MAMORI_STEPUP_N_STEPS);
+    }
+  g_assert_null (mamori_stepup_find_task ("s9.none"));
+}
+
+static void
+test_csv (void)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  const char *row[] = { "plain", "a,b", "say \"hi\"", "two\nlines", "", " lead", "日本語" };
+
+  mamori_csv_append_row (out, row, G_N_ELEMENTS (row));
+  g_assert_cmpstr (out->str, ==, "plain,\"a,b\",\"say \"\"hi\"\"\",\"two\nlines\",,\" lead\",日本語\r\n");
+}
+
+int
+main (int argc, char *argv[])
+{
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/core/profile/fields", test_profile_fields);
+  g_test_add_func ("/core/profile/validate", test_profile_validate);
+  g_test_add_func ("/core/demo/profile", test_demo_profile);
+  g_test_add_func ("/core/stepup/compute", test_stepup);
+  g_test_add_func ("/core/csv/quoting", test_csv);
+  return g_test_run ();
+}

@@ -1,0 +1,710 @@
+/* test-store.c — the workspace file: creation, reopen, migrations, bad files, writes */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <sqlite3.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "core/mamori-demo.h"
+#include "core/mamori-stepup.h"
+#include "store/mamori-workspace.h"
+#include "store/mamori-workspace-private.h"
+
+typedef struct {
+  char *dir;
+} Fixture;
+
+static void
+fixture_setup (Fixture *f, gconstpointer data)
+{
+  f->dir = g_dir_make_tmp ("mamori-store-XXXXXX", NULL);
+  g_assert_nonnull (f->dir);
+}
+
+static void
+remove_tree (const char *path)
+{
+  GDir *dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir == NULL)
+    {
+      g_unlink (path);
+      return;
+    }
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_dir_close (dir);
+  g_rmdir (path);
+}
+
+static void
+fixture_teardown (Fixture *f, gconstpointer data)
+{
+  remove_tree (f->dir);
+  g_free (f->dir);
+}
+
+static char *
+path_in (Fixture *f, const char *name)
+{
+  return g_build_filename (f->dir, name, NULL);
+}
+
+static MamoriWorkspace *
+new_workspace (Fixture *f, const char *name)
+{
+  g_autofree char *path = path_in (f, name);
+  g_autoptr(GError) error = NULL;
+  MamoriWorkspace *ws = mamori_workspace_open (path, MAMORI_WORKSPACE_OPEN_CREATE, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (ws);
+  return ws;
+}
+
+static gboolean
+fill_demo (MamoriWorkspace *ws, gpointer data, GError **error)
+{
+  g_autoptr(MamoriProfile) p = mamori_demo_profile ();
+  return mamori_workspace_set_profile (ws, p, error) &&
+         mamori_workspace_set_task_done (ws, "s1.five-articles", TRUE, error);
+}
+
+/* A closed demo workspace at name, several pages long. */
+static char *
+make_demo_file (Fixture *f, const char *name)
+{
+  g_autofree char *path = path_in (f, name);
+  g_autoptr(MamoriWorkspace) ws = new_workspace (f, name);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (mamori_workspace_transaction (ws, fill_demo, NULL, &error));
+  g_assert_no_error (error);
+  mamori_workspace_close (ws);
+  return g_steal_pointer (&path);
+}
+
+static gint64
+sql_int (const char *path, const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 v = -1;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    v = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return v;
+}
+
+/* --- creation and reopening ---------------------------------------------------------------- */
+
+static void
+test_create (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = path_in (f, "sub/dir/new.mamori");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MamoriWorkspace) ws = mamori_workspace_open (path, MAMORI_WORKSPACE_OPEN_CREATE, &error);
+  g_autoptr(MamoriProfile) profile = NULL;
+  gboolean empty = FALSE;
+  GStatBuf st;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (mamori_workspace_get_schema_version (ws), ==, MAMORI_WORKSPACE_SCHEMA_VERSION);
+  g_assert_true (mamori_workspace_is_empty (ws, &empty, &error));
+  g_assert_true (empty);
+  profile = mamori_workspace_get_profile (ws, &error);
+  g_assert_no_error (error);
+  g_assert_true (mamori_profile_is_blank (profile));
+
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  mamori_workspace_close (ws);
+
+  {
+    /* Closed: no temporary, journal or WAL file is left beside it. */
+    g_autofree char *dir = g_path_get_dirname (path);
+    GDir *d = g_dir_open (dir, 0, NULL);
+    const char *name;
+    guint n = 0;
+    while ((name = g_dir_read_name (d)) != NULL)
+      {
+        g_assert_cmpstr (name, ==, "new.mamori");
+        n++;
+      }
+    g_dir_close (d);
+    g_assert_cmpuint (n, ==, 1);
+  }
+  g_assert_cmpint (sql_int (path, "PRAGMA application_id"), ==, MAMORI_APPLICATION_ID_INT);
+  g_assert_cmpint (sql_int (path, "PRAGMA user_version"), ==, MAMORI_WORKSPACE_SCHEMA_VERSION);
+}
+
+static void
+test_connection_settings (Fixture *f, gconstpointer data)
+{
+  g_autoptr(MamoriWorkspace) ws = new_workspace (f, "pragmas.mamori");
+  g_autofree char *path = path_in (f, "pragmas.mamori");
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+
+  /* WAL mode: the -wal file exists while the workspace is open. */
+  g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (sql_int (path, "SELECT count(*) FROM pragma_journal_mode WHERE journal_mode = 'wal'"), ==, 1);
+  mamori_workspace_close (ws);
+}
+
+static void
+test_reopen (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = make_demo_file (f, "demo.mamori");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MamoriWorkspace) ws = mamori_workspace_open (path, MAMORI_WORKSPACE_OPEN_EXISTING, &error);
+  g_autoptr(MamoriProfile) profile = NULL;
+  g_autoptr(GHashTable) done = NULL;
+  gboolean empty = TRUE;
+
+  g_assert_no_error (error);
+  profile = mamori_workspace_get_profile (ws, &error);
+  g_assert_cmpstr (profile->name, ==, "株式会社サンプル製作所");
+  g_assert_cmpint (profile->employees, ==, 30);
+  done = mamori_workspace_get_done_tasks (ws, &error);
+  g_assert_true (g_hash_table_contains (done, "s1.five-articles"));
+  g_assert_cmpuint (g_hash_table_size (done), ==, 1);
+  g_assert_true (mamori_workspace_is_empty (ws, &empty, &error));
+  g_assert_false (empty);
+}
+
+static void
+test_open_missing (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = path_in (f, "missing.mamori");
+  g_autoptr(GError) error = NULL;
+  MamoriWorkspace *ws = mamori_workspace_open (path, MAMORI_WORKSPACE_OPEN_EXISTING, &error);
+
+  g_assert_null (ws);
+  g_assert_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_NOT_FOUND);
+  g_assert_true (mamori_workspace_error_is_bad_input (error));
+  g_assert_nonnull (strstr (error->message, "missing.mamori"));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
+/* --- migrations ------------------------------------------------------------------------------ */
+
+static void
+test_migrate_from_every_version (Fixture *f, gconstpointer data)
+{
+  for (int v = 1; v < MAMORI_WORKSPACE_SCHEMA_VERSION; v++)
+    {
+      g_autofree char *name = g_strdup_printf ("v%d.mamori", v);
+      g_autofree char *path = path_in (f, name);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(MamoriWorkspace) ws = NULL;
+      g_autoptr(MamoriProfile) profile = NULL;
+      g_autoptr(GPtrArray) problems = NULL;
+      sqlite3 *db = NULL;
+
+      g_assert_true (mamori_workspace_create_at_version (path, v, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (sql_int (path, "PRAGMA user_version"), ==, v);
+
+      /* Data written by that version survives the migration. */
+      g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+      g_assert_cmpint (sqlite3_exec (db, "UPDATE organisation SET name = '旧版の会社' WHERE id = 1",
+                                     NULL, NULL, NULL), ==, SQLITE_OK);
+      sqlite3_close (db);
+
+      ws = mamori_workspace_open (path, MAMORI_WORKSPACE_OPEN_EXISTING, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (mamori_workspace_get_schema_version (ws), ==, MAMORI_WORKSPACE_SCHEMA_VERSION);
+      profile = mamori_workspace_get_profile (ws, &error);
+      g_assert_cmpstr (profile->name, ==, "旧版の会社");
+      g_assert_true (mamori_workspace_set_task_done (ws, "s2.policy", TRUE, &error));
+      g_assert_true (mamori_workspace_check (ws, &problems, &error));
+      g_assert_cmpuint (problems->len, ==, 0);
+    }
+}
+
+/* --- bad files: a clear error naming the file, and the file unchanged ----------------------- */
+
+typedef struct {
+  guint8 *bytes;
+  gsize len;
+  gint64 mtime;
+} Snapshot;
+
+static Snapshot
+snapshot (const char *path)
+{
+  Snapshot s = { 0 };
+  GStatBuf st;
+
+  g_assert_true (g_file_get_contents (path, (char **) &s.bytes, &s.len, NULL));
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  s.mtime = st.st_mtime;
+  return s;
+}
+
+static void
+assert_unchanged (const char *path, Snapshot *before)
+{
+  Snapshot after = snapshot (path);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+
+  g_assert_cmpmem (before->bytes, before->len, after.bytes, after.len);
+  g_assert_cmpint (before->mtime, ==, after.mtime);
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  g_free (after.bytes);
+  g_free (before->bytes);
+}
+
+static void
+assert_rejected (const char *path, int code)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *base = g_path_get_basename (path);
+  MamoriWorkspace *ws;
+
+  /* Neither plain opening nor “create when missing” may touch it. */
+  ws = mamori_workspace_open (path, MAMORI_WORKSPACE_OPEN_EXISTING, &error);
+  g_assert_null (ws);
+  g_assert_error (error, MAMORI_WORKSPACE_ERROR, code);
+  g_assert_true (mamori_workspace_error_is_bad_input (error));
+  g_assert_nonnull (strstr (error->message, base));
+  g_clear_error (&error);
+  ws = mamori_workspace_open (path, MAMORI_WORKSPACE_OPEN_CREATE, &error);
+  g_assert_null (ws);
+  g_assert_error (error, MAMORI_WORKSPACE_ERROR, code);
+}
+
+static void
+test_bad_png (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = path_in (f, "picture.mamori");
+  static const guint8 png[] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R',
+                                0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0, 0x1f, 0x15, 0xc4, 0x89 };
+  Snapshot before;
+
+  g_assert_true (g_file_set_contents (path, (const char *) png, sizeof png, NULL));
+  before = snapshot (path);
+  assert_rejected (path, MAMORI_WORKSPACE_ERROR_NOT_SQLITE);
+  assert_unchanged (path, &before);
+}
+
+static void
+test_bad_truncated (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = make_demo_file (f, "whole.mamori");
+  g_autofree char *cut = path_in (f, "cut.mamori");
+  g_autofree char *tiny = path_in (f, "tiny.mamori");
+  g_autofree char *contents = NULL;
+  gsize len;
+  Snapshot before;
+
+  g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
+  g_assert_cmpuint (len, >=, 3 * 4096);
+
+  /* Page-aligned cut: the header says more pages than there are. */
+  g_assert_true (g_file_set_contents (cut, contents, 2 * 4096, NULL));
+  before = snapshot (cut);
+  assert_rejected (cut, MAMORI_WORKSPACE_ERROR_TRUNCATED);
+  assert_unchanged (cut, &before);
+
+  /* Cut inside the header. */
+  g_assert_true (g_file_set_contents (tiny, contents, 60, NULL));
+  before = snapshot (tiny);
+  assert_rejected (tiny, MAMORI_WORKSPACE_ERROR_TRUNCATED);
+  assert_unchanged (tiny, &before);
+
+  /* Cut in the middle of a page. */
+  g_assert_true (g_file_set_contents (cut, contents, len - 1000, NULL));
+  before = snapshot (cut);
+  assert_rejected (cut, MAMORI_WORKSPACE_ERROR_TRUNCATED);
+  assert_unchanged (cut, &before);
+}
+
+static void
+test_bad_foreign_sqlite (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = path_in (f, "other-program.mamori");
+  sqlite3 *db = NULL;
+  Snapshot before;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE invoices (id INTEGER PRIMARY KEY, amount REAL);"
+                                     "INSERT INTO invoices (amount) VALUES (1200.5);", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  before = snapshot (path);
+  assert_rejected (path, MAMORI_WORKSPACE_ERROR_FOREIGN);
+  assert_unchanged (path, &before);
+}
+
+static void
+test_bad_directory (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = path_in (f, "folder.mamori");
+
+  g_assert_cmpint (g_mkdir (path, 0700), ==, 0);
+  assert_rejected (path, MAMORI_WORKSPACE_ERROR_IS_DIRECTORY);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_DIR));
+}
+
+static void
+test_bad_empty_file (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = path_in (f, "empty.mamori");
+  Snapshot before;
+
+  g_assert_true (g_file_set_contents (path, "", 0, NULL));
+  before = snapshot (path);
+  assert_rejected (path, MAMORI_WORKSPACE_ERROR_EMPTY_FILE);
+  assert_unchanged (path, &before);
+}
+
+static void
+test_bad_too_new (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = make_demo_file (f, "future.mamori");
+  sqlite3 *db = NULL;
+  Snapshot before;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA journal_mode = DELETE; PRAGMA user_version = 99", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  before = snapshot (path);
+  assert_rejected (path, MAMORI_WORKSPACE_ERROR_TOO_NEW);
+  assert_unchanged (path, &before);
+}
+
+static void
+test_bad_unreadable (Fixture *f, gconstpointer data)
+{
+  if (g_test_subprocess ())
+    {
+      const char *path = g_getenv ("MAMORI_TEST_UNREADABLE");
+      /* root reads anything: drop to an ordinary user so the permission counts. */
+      if (geteuid () == 0)
+        {
+          g_assert_cmpint (setgid (65534), ==, 0);
+          g_assert_cmpint (setuid (65534), ==, 0);
+        }
+      assert_rejected (path, MAMORI_WORKSPACE_ERROR_UNREADABLE);
+      return;
+    }
+  {
+    g_autofree char *path = make_demo_file (f, "locked.mamori");
+    Snapshot before = snapshot (path);
+
+    g_assert_cmpint (g_chmod (f->dir, 0755), ==, 0);
+    g_assert_cmpint (g_chmod (path, 0000), ==, 0);
+    g_setenv ("MAMORI_TEST_UNREADABLE", path, TRUE);
+    g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+    g_test_trap_assert_passed ();
+    g_assert_cmpint (g_chmod (path, 0600), ==, 0);
+    assert_unchanged (path, &before);
+  }
+}
+
+/* --- writes ------------------------------------------------------------------------------------ */
+
+static void
+count_changed (MamoriWorkspace *ws, const char *entity, gpointer data)
+{
+  (*(int *) data)++;
+}
+
+static void
+test_change_log (Fixture *f, gconstpointer data)
+{
+  g_autoptr(MamoriWorkspace) ws = new_workspace (f, "log.mamori");
+  g_autoptr(MamoriProfile) p = mamori_profile_new ();
+  g_autoptr(GPtrArray) log = NULL;
+  g_autoptr(GError) error = NULL;
+  MamoriChangeLogEntry *e;
+  int changed = 0;
+
+  g_signal_connect (ws, "changed", G_CALLBACK (count_changed), &changed);
+  g_assert_true (mamori_profile_set_field (p, MAMORI_PROFILE_FIELD_NAME, "ACME", NULL));
+  g_assert_true (mamori_workspace_set_profile (ws, p, &error));
+  g_assert_cmpint (changed, ==, 1);
+  /* An unchanged save writes nothing. */
+  g_assert_true (mamori_workspace_set_profile (ws, p, &error));
+  g_assert_true (mamori_workspace_set_task_done (ws, "s1.share", TRUE, &error));
+  g_assert_true (mamori_workspace_set_task_done (ws, "s1.share", TRUE, &error));
+  g_assert_true (mamori_workspace_set_task_done (ws, "s1.share", FALSE, &error));
+  g_assert_true (mamori_workspace_set_setting (ws, "risk_method", "ipa", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (changed, ==, 4);
+
+  log = mamori_workspace_list_changes (ws, 0, &error);
+  g_assert_cmpuint (log->len, ==, 4);
+  e = log->pdata[3];
+  g_assert_cmpstr (e->entity, ==, "organisation");
+  g_assert_nonnull (strstr (e->summary, "ACME"));
+  g_assert_cmpstr (e->os_user, ==, g_get_user_name ());
+  g_assert_true (g_regex_match_simple ("^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d[+-]\\d\\d:\\d\\d$", e->at, 0, 0));
+  e = log->pdata[0];
+  g_assert_cmpstr (e->entity, ==, "settings");
+  e = log->pdata[1];
+  g_assert_cmpstr (e->action, ==, "undone");
+
+  g_clear_pointer (&log, g_ptr_array_unref);
+  log = mamori_workspace_list_changes (ws, 2, &error);
+  g_assert_cmpuint (log->len, ==, 2);
+
+  {
+    g_autofree char *v = mamori_workspace_get_setting (ws, "risk_method", &error);
+    g_autofree char *none = mamori_workspace_get_setting (ws, "nothing", &error);
+    g_assert_cmpstr (v, ==, "ipa");
+    g_assert_null (none);
+    g_assert_no_error (error);
+  }
+}
+
+static void
+test_invalid_profile_rejected (Fixture *f, gconstpointer data)
+{
+  g_autoptr(MamoriWorkspace) ws = new_workspace (f, "invalid.mamori");
+  g_autoptr(MamoriProfile) p = mamori_profile_new ();
+  g_autoptr(MamoriProfile) stored = NULL;
+  g_autoptr(GPtrArray) log = NULL;
+  g_autoptr(GError) error = NULL;
+
+  p->employees = -5;
+  g_assert_false (mamori_workspace_set_profile (ws, p, &error));
+  g_assert_error (error, MAMORI_PROFILE_ERROR, MAMORI_PROFILE_ERROR_INVALID);
+  g_clear_error (&error);
+  stored = mamori_workspace_get_profile (ws, &error);
+  g_assert_cmpint (stored->employees, ==, 0);
+  log = mamori_workspace_list_changes (ws, 0, &error);
+  g_assert_cmpuint (log->len, ==, 0);
+}
+
+static gboolean
+fail_halfway (MamoriWorkspace *ws, gpointer data, GError **error)
+{
+  g_autoptr(MamoriProfile) p = mamori_demo_profile ();
+
+  if (!mamori_workspace_set_profile (ws, p, error) ||
+      !mamori_workspace_set_task_done (ws, "s1.share", TRUE, error))
+    return FALSE;
+  g_set_error_literal (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_FAILED, "stop here");
+  return FALSE;
+}
+
+static void
+test_transaction_rollback (Fixture *f, gconstpointer data)
+{
+  g_autoptr(MamoriWorkspace) ws = new_workspace (f, "batch.mamori");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MamoriProfile) p = NULL;
+  g_autoptr(GHashTable) done = NULL;
+  g_autoptr(GPtrArray) log = NULL;
+  gboolean empty = FALSE;
+  int changed = 0;
+
+  g_signal_connect (ws, "changed", G_CALLBACK (count_changed), &changed);
+  g_assert_false (mamori_workspace_transaction (ws, fail_halfway, NULL, &error));
+  g_assert_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_FAILED);
+  g_clear_error (&error);
+  /* Nothing of the batch stays, and nobody was told of changes that did not happen. */
+  g_assert_cmpint (changed, ==, 0);
+  g_assert_true (mamori_workspace_is_empty (ws, &empty, &error));
+  g_assert_true (empty);
+  p = mamori_workspace_get_profile (ws, &error);
+  g_assert_cmpstr (p->name, ==, "");
+  done = mamori_workspace_get_done_tasks (ws, &error);
+  g_assert_cmpuint (g_hash_table_size (done), ==, 0);
+  log = mamori_workspace_list_changes (ws, 0, &error);
+  g_assert_cmpuint (log->len, ==, 0);
+
+  /* The same batch without the failure commits as a whole, then signals. */
+  g_assert_true (mamori_workspace_transaction (ws, fill_demo, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (changed, ==, 2);
+}
+
+static void
+test_disk_full (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = path_in (f, "full.mamori");
+  g_autoptr(MamoriWorkspace) ws = new_workspace (f, "full.mamori");
+  g_autoptr(GError) error = NULL;
+  guint n_tasks, committed = 0;
+  const MamoriStepTask *tasks = mamori_stepup_tasks (&n_tasks);
+  g_autoptr(GHashTable) done = NULL;
+
+  g_assert_true (mamori_workspace_limit_size_for_test (ws, 0));
+  /* Keep writing until the file may not grow: then a clear error, and every write that
+   * reported success is still there. */
+  for (guint i = 0; i < 2000 && error == NULL; i++)
+    {
+      g_autofree char *key = g_strdup_printf ("%s.%u", tasks[i % n_tasks].key, i);
+      if (mamori_workspace_set_task_done (ws, key, TRUE, &error))
+        committed++;
+    }
+  g_assert_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_DISK_FULL);
+  g_assert_false (mamori_workspace_error_is_bad_input (error));
+  g_assert_nonnull (strstr (error->message, "full.mamori"));
+  mamori_workspace_close (ws);
+  g_clear_object (&ws);
+
+  ws = mamori_workspace_open (path, MAMORI_WORKSPACE_OPEN_EXISTING, &error);
+  g_clear_error (&error);
+  g_assert_nonnull (ws);
+  done = mamori_workspace_get_done_tasks (ws, &error);
+  g_assert_cmpuint (g_hash_table_size (done), ==, committed);
+}
+
+static void
+test_check_detects_damage (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = make_demo_file (f, "damaged.mamori");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MamoriWorkspace) ws = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autofree char *contents = NULL;
+  gsize len;
+
+  /* Overwrite the inside of the last page (the header still looks fine). */
+  g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
+  memset (contents + len - 4096 + 8, 0xA5, 3000);
+  g_assert_true (g_file_set_contents (path, contents, len, NULL));
+
+  ws = mamori_workspace_open (path, MAMORI_WORKSPACE_OPEN_EXISTING, &error);
+  if (ws == NULL)
+    {
+      g_assert_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_CORRUPT);
+      return;
+    }
+  if (mamori_workspace_check (ws, &problems, &error))
+    g_assert_cmpuint (problems->len, >, 0);
+  else
+    g_assert_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_CORRUPT);
+}
+
+typedef struct {
+  GError *error;
+  gboolean done;
+} AsyncResult;
+
+static void
+save_copy_ready (GObject *source, GAsyncResult *result, gpointer data)
+{
+  AsyncResult *r = data;
+  mamori_workspace_save_copy_finish (MAMORI_WORKSPACE (source), result, &r->error);
+  r->done = TRUE;
+}
+
+static void
+test_save_copy (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = make_demo_file (f, "original.mamori");
+  g_autofree char *copy = path_in (f, "copy.mamori");
+  g_autofree char *copy2 = path_in (f, "copy2.mamori");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MamoriWorkspace) ws = mamori_workspace_open (path, MAMORI_WORKSPACE_OPEN_EXISTING, &error);
+  g_autoptr(MamoriWorkspace) ws2 = NULL;
+  g_autoptr(MamoriProfile) p = NULL;
+  GStatBuf st;
+
+  /* A change not yet checkpointed into the main file must be in the copy. */
+  g_assert_true (mamori_workspace_set_task_done (ws, "s2.policy", TRUE, &error));
+  g_assert_true (mamori_workspace_save_copy (ws, copy, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_stat (copy, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  ws2 = mamori_workspace_open (copy, MAMORI_WORKSPACE_OPEN_EXISTING, &error);
+  g_assert_no_error (error);
+  p = mamori_workspace_get_profile (ws2, &error);
+  g_assert_cmpstr (p->name, ==, "株式会社サンプル製作所");
+  {
+    g_autoptr(GHashTable) done = mamori_workspace_get_done_tasks (ws2, &error);
+    g_assert_true (g_hash_table_contains (done, "s2.policy"));
+  }
+
+  /* The async form, as the window uses it. */
+  {
+    AsyncResult r = { NULL, FALSE };
+    mamori_workspace_save_copy_async (ws, copy2, NULL, save_copy_ready, &r);
+    while (!r.done)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_no_error (r.error);
+    g_assert_true (g_file_test (copy2, G_FILE_TEST_IS_REGULAR));
+  }
+
+  /* Into a folder: refused, folder untouched. */
+  g_assert_false (mamori_workspace_save_copy (ws, f->dir, &error));
+  g_assert_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_IS_DIRECTORY);
+  g_clear_error (&error);
+  /* Into a folder that does not exist: a clear error, nothing left behind. */
+  {
+    g_autofree char *bad = path_in (f, "no/such/dir/x.mamori");
+    g_assert_false (mamori_workspace_save_copy (ws, bad, &error));
+    g_assert_nonnull (error);
+  }
+}
+
+static void
+test_create_replacing (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = make_demo_file (f, "replace.mamori");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MamoriWorkspace) ws = mamori_workspace_create_replacing (path, &error);
+  gboolean empty = FALSE;
+
+  g_assert_no_error (error);
+  g_assert_true (mamori_workspace_is_empty (ws, &empty, &error));
+  g_assert_true (empty);
+}
+
+static void
+test_default_path (void)
+{
+  g_autofree char *path = mamori_workspace_default_path ();
+  g_autofree char *expected = g_build_filename (g_get_user_data_dir (), "mamori", "default.mamori", NULL);
+
+  g_assert_cmpstr (path, ==, expected);
+}
+
+#define ADD(name, func) g_test_add (name, Fixture, NULL, fixture_setup, func, fixture_teardown)
+
+int
+main (int argc, char *argv[])
+{
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  ADD ("/store/create", test_create);
+  ADD ("/store/wal", test_connection_settings);
+  ADD ("/store/reopen", test_reopen);
+  ADD ("/store/open-missing", test_open_missing);
+  ADD ("/store/migrate/from-every-version", test_migrate_from_every_version);
+  ADD ("/store/bad/png", test_bad_png);
+  ADD ("/store/bad/truncated", test_bad_truncated);
+  ADD ("/store/bad/foreign-sqlite", test_bad_foreign_sqlite);
+  ADD ("/store/bad/directory", test_bad_directory);
+  ADD ("/store/bad/empty-file", test_bad_empty_file);
+  ADD ("/store/bad/too-new", test_bad_too_new);
+  ADD ("/store/bad/unreadable", test_bad_unreadable);
+  ADD ("/store/write/change-log", test_change_log);
+  ADD ("/store/write/invalid-profile", test_invalid_profile_rejected);
+  ADD ("/store/write/transaction-rollback", test_transaction_rollback);
+  ADD ("/store/write/disk-full", test_disk_full);
+  ADD ("/store/check/damage", test_check_detects_damage);
+  ADD ("/store/save-copy", test_save_copy);
+  ADD ("/store/create-replacing", test_create_replacing);
+  g_test_add_func ("/store/default-path", test_default_path);
+  return g_test_run ();
+}

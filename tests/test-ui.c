@@ -1,0 +1,314 @@
+/* test-ui.c — the window and every page template, under Xvfb */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ui/mamori-application.h"
+#include "ui/mamori-overview-page.h"
+#include "ui/mamori-preferences-window.h"
+#include "ui/mamori-window.h"
+
+static MamoriApplication *app;
+
+static void
+iterate (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+  while (g_get_monotonic_time () < end)
+    while (g_main_context_iteration (NULL, FALSE))
+      ;
+}
+
+static gboolean
+is_japanese (void)
+{
+  const char *lang = g_getenv ("LANGUAGE");
+  return lang != NULL && g_str_has_prefix (lang, "ja");
+}
+
+/* Depth-first search for a widget of type whose title (AdwPreferencesRow) matches. */
+static GtkWidget *
+find_widget (GtkWidget *root, GType type, const char *title)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    {
+      if (title == NULL)
+        return root;
+      if (ADW_IS_PREFERENCES_ROW (root) &&
+          g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0)
+        return root;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type, title);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static char *
+temp_workspace (const char *name)
+{
+  return g_build_filename (g_get_user_data_dir (), name, NULL);
+}
+
+static MamoriWindow *
+new_window (const char *workspace)
+{
+  MamoriWindow *window = mamori_window_new (app);
+
+  g_assert_true (mamori_window_open_workspace (window, workspace, TRUE));
+  gtk_window_present (GTK_WINDOW (window));
+  for (int i = 0; i < 200 && !gtk_widget_get_mapped (GTK_WIDGET (window)); i++)
+    iterate (10);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window)));
+  return window;
+}
+
+static void
+close_window (MamoriWindow *window)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate (20);
+}
+
+static void
+test_window_pages (void)
+{
+  g_autofree char *path = temp_workspace ("pages.mamori");
+  MamoriWindow *window = new_window (path);
+  const char *pages[] = { "overview", "assessments", "assets", "documents", "reports" };
+  AdwViewStack *stack = ADW_VIEW_STACK (find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK, NULL));
+
+  g_assert_nonnull (stack);
+  g_assert_cmpstr (mamori_window_get_visible_page (window), ==, "overview");
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      GtkWidget *child = adw_view_stack_get_child_by_name (stack, pages[i]);
+      AdwViewStackPage *page;
+
+      g_assert_nonnull (child);
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", pages[i]));
+      iterate (30);
+      g_assert_cmpstr (mamori_window_get_visible_page (window), ==, pages[i]);
+      g_assert_true (gtk_widget_get_mapped (child));
+      page = adw_view_stack_get_page (stack, child);
+      g_assert_nonnull (adw_view_stack_page_get_title (page));
+      /* Pages whose capability has not landed say so in a status page, with no fake data. */
+      if (i > 0)
+        {
+          g_assert_true (ADW_IS_STATUS_PAGE (child));
+          g_assert_nonnull (adw_status_page_get_description (ADW_STATUS_PAGE (child)));
+        }
+    }
+  g_assert_nonnull (mamori_window_get_workspace (window));
+  g_assert_cmpstr (mamori_workspace_get_path (mamori_window_get_workspace (window)), ==, path);
+  close_window (window);
+}
+
+static void
+test_language (void)
+{
+  g_autofree char *path = temp_workspace ("language.mamori");
+  MamoriWindow *window = new_window (path);
+  AdwViewStack *stack = ADW_VIEW_STACK (find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK, NULL));
+  AdwViewStackPage *page = adw_view_stack_get_page (stack, adw_view_stack_get_child_by_name (stack, "assets"));
+  const char *title = adw_view_stack_page_get_title (page);
+
+  if (is_japanese ())
+    {
+      g_assert_cmpstr (title, ==, "資産とリスク");
+      g_assert_nonnull (find_widget (GTK_WIDGET (window), ADW_TYPE_ENTRY_ROW, "組織名"));
+    }
+  else
+    {
+      g_assert_cmpstr (title, ==, "Assets & Risks");
+      g_assert_nonnull (find_widget (GTK_WIDGET (window), ADW_TYPE_ENTRY_ROW, "Organisation name"));
+    }
+  close_window (window);
+}
+
+static void
+test_overview_edit (void)
+{
+  g_autofree char *path = temp_workspace ("overview.mamori");
+  MamoriWindow *window = new_window (path);
+  MamoriWorkspace *ws = mamori_window_get_workspace (window);
+  GtkWidget *name_row = find_widget (GTK_WIDGET (window), ADW_TYPE_ENTRY_ROW, _("Organisation name"));
+  GtkWidget *check;
+  g_autoptr(MamoriProfile) stored = NULL;
+  g_autoptr(GHashTable) done = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (name_row);
+  /* Edit in place and apply: saved to the workspace. */
+  gtk_editable_set_text (GTK_EDITABLE (name_row), "株式会社テスト工業");
+  g_signal_emit_by_name (name_row, "apply");
+  stored = mamori_workspace_get_profile (ws, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (stored->name, ==, "株式会社テスト工業");
+
+  /* A change made elsewhere shows up in the page. */
+  g_free (stored->name);
+  stored->name = g_strdup ("別の会社");
+  g_assert_true (mamori_workspace_set_profile (ws, stored, &error));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name_row)), ==, "別の会社");
+
+  /* Ticking a step-up task records it. */
+  check = find_widget (GTK_WIDGET (window), GTK_TYPE_CHECK_BUTTON, NULL);
+  g_assert_nonnull (check);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+  done = mamori_workspace_get_done_tasks (ws, &error);
+  g_assert_true (g_hash_table_contains (done, "s1.five-articles"));
+  close_window (window);
+}
+
+static void
+test_open_bad_file_keeps_workspace (void)
+{
+  g_autofree char *good = temp_workspace ("keep.mamori");
+  g_autofree char *bad = temp_workspace ("bad.mamori");
+  MamoriWindow *window = new_window (good);
+  gboolean found_dialog = FALSE;
+  GListModel *toplevels;
+
+  g_assert_true (g_file_set_contents (bad, "this is text, not a workspace", -1, NULL));
+  g_assert_false (mamori_window_open_workspace (window, bad, FALSE));
+  iterate (50);
+  /* The current workspace stays open, and an error dialog names the file. */
+  g_assert_cmpstr (mamori_workspace_get_path (mamori_window_get_workspace (window)), ==, good);
+  toplevels = gtk_window_get_toplevels ();
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
+      if (ADW_IS_MESSAGE_DIALOG (w))
+        {
+          g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (w)), "bad.mamori"));
+          found_dialog = TRUE;
+          gtk_window_destroy (GTK_WINDOW (w));
+          break;
+        }
+    }
+  g_assert_true (found_dialog);
+  {
+    g_autofree char *contents = NULL;
+    g_assert_true (g_file_get_contents (bad, &contents, NULL, NULL));
+    g_assert_cmpstr (contents, ==, "this is text, not a workspace");
+  }
+  close_window (window);
+}
+
+static void
+test_preferences_and_shortcuts (void)
+{
+  g_autofree char *path = temp_workspace ("prefs.mamori");
+  MamoriWindow *window = new_window (path);
+  MamoriPreferencesWindow *prefs = mamori_preferences_window_new (app, GTK_WINDOW (window));
+  g_autoptr(GtkBuilder) builder = NULL;
+  GtkSwitch *sw;
+  GObject *overlay;
+
+  gtk_window_present (GTK_WINDOW (prefs));
+  iterate (50);
+  sw = GTK_SWITCH (find_widget (GTK_WIDGET (prefs), GTK_TYPE_SWITCH, NULL));
+  g_assert_nonnull (sw);
+  gtk_switch_set_active (sw, FALSE);
+  g_assert_false (g_settings_get_boolean (mamori_application_get_settings (app), "reopen-last"));
+  gtk_switch_set_active (sw, TRUE);
+  g_assert_true (g_settings_get_boolean (mamori_application_get_settings (app), "reopen-last"));
+  gtk_window_destroy (GTK_WINDOW (prefs));
+
+  builder = gtk_builder_new_from_resource ("/io/github/mamori/Mamori/gtk/help-overlay.ui");
+  overlay = gtk_builder_get_object (builder, "help_overlay");
+  g_assert_true (GTK_IS_SHORTCUTS_WINDOW (overlay));
+  gtk_window_destroy (GTK_WINDOW (overlay));
+
+  /* Every menu action has an accelerator. */
+  {
+    const char *actions[] = { "win.new-workspace", "win.open-workspace", "win.save-copy",
+                              "app.preferences", "win.show-help-overlay", "app.about" };
+    for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+      {
+        g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), actions[i]);
+        g_assert_cmpuint (g_strv_length (accels), >=, 1);
+      }
+  }
+  /* The recent list remembers the workspace. */
+  {
+    g_auto(GStrv) recent = g_settings_get_strv (mamori_application_get_settings (app), "recent-workspaces");
+    g_assert_true (g_strv_contains ((const char * const *) recent, path));
+  }
+  close_window (window);
+}
+
+static void
+app_startup (GApplication *application, gpointer data)
+{
+  /* keep the app alive while the tests run */
+  g_application_hold (application);
+}
+
+int
+main (int argc, char *argv[])
+{
+  const char *localedir = g_getenv ("MAMORI_LOCALEDIR");
+  const char *user_dirs[] = { "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME" };
+  g_autofree char *home = NULL;
+  int rc;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, localedir ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  /* Isolate the user's dirs by hand: G_TEST_OPTION_ISOLATE_DIRS would also replace
+   * XDG_DATA_DIRS, and gdk-pixbuf then finds no MIME database to recognise SVG icons. */
+  home = g_dir_make_tmp ("mamori-ui-XXXXXX", NULL);
+  g_assert_nonnull (home);
+  for (guint i = 0; i < G_N_ELEMENTS (user_dirs); i++)
+    {
+      g_autofree char *dir = g_build_filename (home, user_dirs[i], NULL);
+      g_mkdir_with_parents (dir, 0700);
+      g_setenv (user_dirs[i], dir, TRUE);
+    }
+  g_setenv ("HOME", home, TRUE);
+
+  g_test_init (&argc, &argv, NULL);
+  if (!gtk_init_check ())
+    {
+      if (g_getenv ("CI") != NULL)
+        {
+          g_printerr ("No display for the UI tests (run them under xvfb-run).\n");
+          return 1;
+        }
+      g_test_skip ("no display");
+      return g_test_run ();
+    }
+  adw_init ();
+
+  app = mamori_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_signal_connect (app, "startup", G_CALLBACK (app_startup), NULL);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+
+  g_test_add_func ("/ui/window/pages", test_window_pages);
+  g_test_add_func ("/ui/window/language", test_language);
+  g_test_add_func ("/ui/overview/edit", test_overview_edit);
+  g_test_add_func ("/ui/window/open-bad-file", test_open_bad_file_keeps_workspace);
+  g_test_add_func ("/ui/preferences-and-shortcuts", test_preferences_and_shortcuts);
+  rc = g_test_run ();
+
+  g_application_release (G_APPLICATION (app));
+  g_object_unref (app);
+  {
+    g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", home);
+    if (system (cmd) != 0)
+      g_printerr ("could not remove %s\n", home);
+  }
+  return rc;
+}
