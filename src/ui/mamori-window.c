@@ -14,6 +14,7 @@ struct _MamoriWindow {
   /* template children */
   AdwToastOverlay *toast_overlay;
   AdwViewSwitcherTitle *switcher_title;
+  GtkLabel *workspace_label;
   AdwViewStack *stack;
   MamoriOverviewPage *overview_page;
   GMenu *recent_section;
@@ -68,12 +69,23 @@ set_workspace (MamoriWindow    *self,
   if (workspace != NULL)
     {
       g_autofree char *name = g_filename_display_basename (mamori_workspace_get_path (workspace));
+      g_autofree char *full = g_filename_display_name (mamori_workspace_get_path (workspace));
+      g_autofree char *title = g_strdup_printf ("%s — %s", name, _("Mamori"));
+      /* The switcher hides the title when wide: the file name also stands at the start. */
       adw_view_switcher_title_set_subtitle (self->switcher_title, name);
+      gtk_label_set_text (self->workspace_label, name);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->workspace_label), full);
+      gtk_window_set_title (GTK_WINDOW (self), title);
       if (app != NULL)
         mamori_application_note_recent (app, mamori_workspace_get_path (workspace));
     }
   else
-    adw_view_switcher_title_set_subtitle (self->switcher_title, _("No workspace open"));
+    {
+      adw_view_switcher_title_set_subtitle (self->switcher_title, _("No workspace open"));
+      gtk_label_set_text (self->workspace_label, _("No workspace open"));
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->workspace_label), NULL);
+      gtk_window_set_title (GTK_WINDOW (self), _("Mamori"));
+    }
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-copy", workspace != NULL);
   update_recent_menu (self);
@@ -444,6 +456,7 @@ mamori_window_class_init (MamoriWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/mamori/Mamori/ui/mamori-window.ui");
   gtk_widget_class_bind_template_child (widget_class, MamoriWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, MamoriWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, MamoriWindow, workspace_label);
   gtk_widget_class_bind_template_child (widget_class, MamoriWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, MamoriWindow, overview_page);
   gtk_widget_class_bind_template_child (widget_class, MamoriWindow, recent_section);
