@@ -228,8 +228,9 @@ load_progress (MamoriOverviewPage *self)
 
   self->loading = TRUE;
   for (guint i = 0; i < n_tasks; i++)
-    gtk_check_button_set_active (self->task_checks->pdata[i],
-                                 done != NULL && g_hash_table_contains (done, tasks[i].key));
+    if (self->task_checks->pdata[i] != NULL)
+      gtk_check_button_set_active (self->task_checks->pdata[i],
+                                   done != NULL && g_hash_table_contains (done, tasks[i].key));
   for (guint s = 0; s < MAMORI_STEPUP_N_STEPS; s++)
     {
       /* TRANSLATORS: progress of one step, e.g. “2 of 4 done” */
@@ -271,15 +272,63 @@ task_toggled (GtkCheckButton *check,
     }
 }
 
+/* Task rows are built when their step is first expanded: a collapsed AdwExpanderRow still
+ * measures its children, and the first frame should not lay out rows nobody sees. */
+static void
+build_task_rows (MamoriOverviewPage *self,
+                 guint               step)
+{
+  const MamoriStepTask *tasks;
+  guint n_tasks;
+
+  if (g_object_get_data (G_OBJECT (self->step_rows[step - 1]), "mamori-built") != NULL)
+    return;
+  g_object_set_data (G_OBJECT (self->step_rows[step - 1]), "mamori-built", GINT_TO_POINTER (1));
+
+  tasks = mamori_stepup_tasks (&n_tasks);
+  for (guint i = 0; i < n_tasks; i++)
+    {
+      GtkWidget *task_row, *check;
+
+      if (tasks[i].step != step)
+        continue;
+      task_row = adw_action_row_new ();
+      check = gtk_check_button_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (task_row), _(tasks[i].title));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (task_row), tasks[i].reference);
+      gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+      g_object_set_data (G_OBJECT (check), "mamori-task", (gpointer) tasks[i].key);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _(tasks[i].title), -1);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (task_row), check);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (task_row), check);
+      adw_expander_row_add_row (self->step_rows[step - 1], task_row);
+      self->task_checks->pdata[i] = check;
+    }
+  load_progress (self);
+  for (guint i = 0; i < n_tasks; i++)
+    if (tasks[i].step == step && self->task_checks->pdata[i] != NULL)
+      g_signal_connect (self->task_checks->pdata[i], "toggled", G_CALLBACK (task_toggled), self);
+}
+
+static void
+step_expanded (AdwExpanderRow     *row,
+               GParamSpec         *pspec,
+               MamoriOverviewPage *self)
+{
+  if (adw_expander_row_get_expanded (row))
+    build_task_rows (self, GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "mamori-step")));
+}
+
 static void
 build_step_rows (MamoriOverviewPage *self)
 {
   MamoriStepProgress progress[MAMORI_STEPUP_N_STEPS];
-  const MamoriStepTask *tasks;
   guint n_tasks;
 
   mamori_stepup_compute (NULL, progress);
-  tasks = mamori_stepup_tasks (&n_tasks);
+  mamori_stepup_tasks (&n_tasks);
+  g_ptr_array_set_size (self->task_checks, n_tasks); /* NULL until built */
 
   for (guint s = 0; s < MAMORI_STEPUP_N_STEPS; s++)
     {
@@ -295,27 +344,11 @@ build_step_rows (MamoriOverviewPage *self)
       gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (bar), GTK_LEVEL_BAR_OFFSET_HIGH);
       gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (bar), GTK_LEVEL_BAR_OFFSET_FULL);
       adw_expander_row_add_action (row, bar);
+      g_object_set_data (G_OBJECT (row), "mamori-step", GUINT_TO_POINTER (s + 1));
+      g_signal_connect (row, "notify::expanded", G_CALLBACK (step_expanded), self);
       adw_preferences_group_add (self->stepup_group, GTK_WIDGET (row));
       self->step_rows[s] = row;
       self->step_bars[s] = GTK_LEVEL_BAR (bar);
-    }
-
-  for (guint i = 0; i < n_tasks; i++)
-    {
-      GtkWidget *task_row = adw_action_row_new ();
-      GtkWidget *check = gtk_check_button_new ();
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (task_row), _(tasks[i].title));
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (task_row), tasks[i].reference);
-      gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-      g_object_set_data (G_OBJECT (check), "mamori-task", (gpointer) tasks[i].key);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      _(tasks[i].title), -1);
-      g_signal_connect (check, "toggled", G_CALLBACK (task_toggled), self);
-      adw_action_row_add_prefix (ADW_ACTION_ROW (task_row), check);
-      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (task_row), check);
-      adw_expander_row_add_row (self->step_rows[tasks[i].step - 1], task_row);
-      g_ptr_array_add (self->task_checks, check);
     }
 }
 
