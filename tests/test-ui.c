@@ -247,6 +247,49 @@ test_preferences_and_shortcuts (void)
 }
 
 static void
+test_new_and_copy (void)
+{
+  g_autofree char *first = temp_workspace ("first.mamori");
+  g_autofree char *created = temp_workspace ("second");            /* extension added */
+  g_autofree char *created_full = temp_workspace ("second.mamori");
+  g_autofree char *copy = temp_workspace ("copy.mamori");
+  MamoriWindow *window = new_window (first);
+  g_autoptr(MamoriProfile) profile = mamori_profile_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (mamori_profile_set_field (profile, MAMORI_PROFILE_FIELD_NAME, "コピー元", NULL));
+  g_assert_true (mamori_workspace_set_profile (mamori_window_get_workspace (window), profile, &error));
+
+  /* Save a copy runs in a worker; wait for the file and the toast’s idle. */
+  mamori_window_save_copy (window, copy);
+  for (int i = 0; i < 300 && !g_file_test (copy, G_FILE_TEST_EXISTS); i++)
+    iterate (10);
+  iterate (50);
+  g_assert_true (g_file_test (copy, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpstr (mamori_workspace_get_path (mamori_window_get_workspace (window)), ==, first);
+  {
+    g_autoptr(MamoriWorkspace) ws = mamori_workspace_open (copy, MAMORI_WORKSPACE_OPEN_EXISTING, &error);
+    g_autoptr(MamoriProfile) p = NULL;
+    g_assert_no_error (error);
+    p = mamori_workspace_get_profile (ws, &error);
+    g_assert_cmpstr (p->name, ==, "コピー元");
+  }
+
+  /* New workspace: switches the window to a fresh, empty file. */
+  g_assert_true (mamori_window_create_workspace (window, created));
+  g_assert_cmpstr (mamori_workspace_get_path (mamori_window_get_workspace (window)), ==, created_full);
+  {
+    gboolean empty = FALSE;
+    g_assert_true (mamori_workspace_is_empty (mamori_window_get_workspace (window), &empty, &error));
+    g_assert_true (empty);
+  }
+  /* Creating over the open workspace is refused and keeps it. */
+  g_assert_false (mamori_window_create_workspace (window, created_full));
+  g_assert_cmpstr (mamori_workspace_get_path (mamori_window_get_workspace (window)), ==, created_full);
+  close_window (window);
+}
+
+static void
 app_startup (GApplication *application, gpointer data)
 {
   /* keep the app alive while the tests run */
@@ -301,6 +344,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/ui/overview/edit", test_overview_edit);
   g_test_add_func ("/ui/window/open-bad-file", test_open_bad_file_keeps_workspace);
   g_test_add_func ("/ui/preferences-and-shortcuts", test_preferences_and_shortcuts);
+  g_test_add_func ("/ui/window/new-and-copy", test_new_and_copy);
   rc = g_test_run ();
 
   g_application_release (G_APPLICATION (app));

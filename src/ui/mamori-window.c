@@ -224,9 +224,9 @@ with_extension (const char *path)
   return g_strconcat (path, MAMORI_WORKSPACE_EXTENSION, NULL);
 }
 
-static void
-new_workspace_chosen (MamoriWindow *self,
-                      const char   *chosen)
+gboolean
+mamori_window_create_workspace (MamoriWindow *self,
+                                const char   *chosen)
 {
   g_autofree char *path = with_extension (chosen);
   g_autoptr(GError) error = NULL;
@@ -238,14 +238,14 @@ new_workspace_chosen (MamoriWindow *self,
                    _("“%s” is the workspace that is open now. Choose another file name."),
                    mamori_workspace_get_path (self->workspace));
       mamori_window_show_error (self, _("Could Not Create the Workspace"), error);
-      return;
+      return FALSE;
     }
   /* The file chooser has already asked before replacing an existing file. */
   workspace = mamori_workspace_create_replacing (path, &error);
   if (workspace == NULL)
     {
       mamori_window_show_error (self, _("Could Not Create the Workspace"), error);
-      return;
+      return FALSE;
     }
   set_workspace (self, workspace);
   adw_view_stack_set_visible_child_name (self->stack, "overview");
@@ -254,6 +254,14 @@ new_workspace_chosen (MamoriWindow *self,
     g_autofree char *title = g_markup_printf_escaped (_("Created “%s”"), name);
     mamori_window_add_toast (self, adw_toast_new (title));
   }
+  return TRUE;
+}
+
+static void
+new_workspace_chosen (MamoriWindow *self,
+                      const char   *chosen)
+{
+  mamori_window_create_workspace (self, chosen);
 }
 
 static void
@@ -306,9 +314,9 @@ save_copy_done (GObject      *source,
   }
 }
 
-static void
-save_copy_chosen (MamoriWindow *self,
-                  const char   *chosen)
+void
+mamori_window_save_copy (MamoriWindow *self,
+                         const char   *chosen)
 {
   g_autofree char *path = with_extension (chosen);
   SaveCopyData *data;
@@ -329,6 +337,13 @@ save_copy_chosen (MamoriWindow *self,
   data->window = g_object_ref (self);
   data->dest = g_strdup (path);
   mamori_workspace_save_copy_async (self->workspace, path, NULL, save_copy_done, data);
+}
+
+static void
+save_copy_chosen (MamoriWindow *self,
+                  const char   *chosen)
+{
+  mamori_window_save_copy (self, chosen);
 }
 
 static void

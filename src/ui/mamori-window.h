@@ -19,6 +19,13 @@ gboolean         mamori_window_open_workspace         (MamoriWindow      *self,
                                                        const char        *path,
                                                        gboolean           create);
 gboolean         mamori_window_open_default_workspace (MamoriWindow      *self);
+/* What the New Workspace and Save a Copy choosers do with the chosen file name (the
+ * .mamori extension is added when missing). Save a copy runs in a worker; a toast or an
+ * error dialog tells the outcome. */
+gboolean         mamori_window_create_workspace       (MamoriWindow      *self,
+                                                       const char        *path);
+void             mamori_window_save_copy              (MamoriWindow      *self,
+                                                       const char        *path);
 void             mamori_window_add_toast              (MamoriWindow      *self,
                                                        AdwToast          *toast);
 void             mamori_window_show_error             (MamoriWindow      *self,
