@@ -1,0 +1,115 @@
+/* mamori-checklist.h — checklist libraries (CISO Assistant framework format subset) and
+ * their scoring. Pure C + GLib; parsed with libyaml. */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+#define MAMORI_CHECKLIST_ERROR (mamori_checklist_error_quark ())
+GQuark mamori_checklist_error_quark (void);
+
+typedef enum {
+  MAMORI_CHECKLIST_ERROR_SYNTAX,        /* not YAML, or not the expected shape */
+  MAMORI_CHECKLIST_ERROR_MISSING_KEY,
+  MAMORI_CHECKLIST_ERROR_DUPLICATE,
+  MAMORI_CHECKLIST_ERROR_BAD_PARENT,
+  MAMORI_CHECKLIST_ERROR_BAD_CHOICE,
+  MAMORI_CHECKLIST_ERROR_INVALID,
+} MamoriChecklistError;
+
+/* Text in several languages: the library's own locale plus its translations. */
+typedef struct _MamoriText MamoriText;
+const char *mamori_text_get (const MamoriText *text,
+                             const char       *lang);
+
+typedef struct {
+  double score;              /* meaningless when not_applicable */
+  gboolean not_applicable;   /* excluded from the score */
+  MamoriText *name;
+  MamoriText *description;   /* e.g. what evidence to give for this answer */
+} MamoriChoice;
+
+typedef struct {
+  double min, max;           /* inclusive, on the total score */
+  MamoriText *description;
+} MamoriBand;
+
+typedef struct _MamoriNode MamoriNode;
+struct _MamoriNode {
+  char *urn;
+  char *ref_id;
+  char *parent_urn;
+  char *source;              /* mamori_source: where the item comes from */
+  int depth;
+  gboolean assessable;
+  int line;                  /* 1-based line in the file */
+  MamoriText *name;
+  MamoriText *description;
+  MamoriText *annotation;    /* help: why it matters, example measures */
+  MamoriText *typical_evidence;
+  GPtrArray *choices;        /* MamoriChoice*, or NULL: the checklist's scale */
+  MamoriNode *parent;
+  int group;                 /* index into groups, -1 when the checklist has none */
+};
+
+typedef struct {
+  char *id;                  /* ref_id, e.g. "ipa-self-diagnosis" */
+  char *urn;
+  char *locale;
+  char *filename;
+  int version;
+  MamoriText *name;
+  MamoriText *description;
+  MamoriText *copyright;
+  char *subject_kind;        /* "organisation" or "cloud_service" */
+  GPtrArray *scale;          /* MamoriChoice*: the default answer choices */
+  GPtrArray *bands;          /* MamoriBand* */
+  GPtrArray *nodes;          /* MamoriNode*, file order */
+  GPtrArray *items;          /* the assessable nodes, in order */
+  GPtrArray *groups;         /* top-level non-assessable nodes */
+  GPtrArray *warnings;       /* char*: constructs Mamori does not use */
+} MamoriChecklist;
+
+MamoriChecklist   *mamori_checklist_parse        (const char            *data,
+                                                  gsize                  length,
+                                                  const char            *filename,
+                                                  GError               **error);
+void               mamori_checklist_free         (MamoriChecklist       *checklist);
+const MamoriNode  *mamori_checklist_find_item    (const MamoriChecklist *checklist,
+                                                  const char            *ref_id);
+int                mamori_checklist_item_index   (const MamoriChecklist *checklist,
+                                                  const char            *ref_id);
+GPtrArray         *mamori_checklist_choices      (const MamoriChecklist *checklist,
+                                                  const MamoriNode      *item);
+/* The index of the choice whose label (in any language) or distinct score matches text,
+ * or -1. */
+int                mamori_checklist_match_choice (const MamoriChecklist *checklist,
+                                                  const MamoriNode      *item,
+                                                  const char            *text);
+/* The check-sheet scale for libraries that bring none: 2 complete, 1 in progress,
+ * 0 not done, not applicable. */
+GPtrArray         *mamori_checklist_default_scale (void);
+
+typedef struct {
+  guint n_items;
+  guint n_answered;
+  guint n_not_applicable;
+  double score;              /* sum of the answered choices' scores */
+  double max;                /* best possible over the applicable items */
+  double min;                /* worst possible over the applicable items */
+} MamoriScore;
+
+/* choice_index[i] is the answer to checklist->items[i] (-1: unanswered). per_group has
+ * MAX (groups->len, 1) entries. */
+void               mamori_checklist_score        (const MamoriChecklist *checklist,
+                                                  const int             *choice_index,
+                                                  MamoriScore           *total,
+                                                  MamoriScore           *per_group);
+double             mamori_score_percent          (const MamoriScore     *score);
+const MamoriBand  *mamori_checklist_band         (const MamoriChecklist *checklist,
+                                                  double                 score);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (MamoriChecklist, mamori_checklist_free)
+
+G_END_DECLS

@@ -1,0 +1,301 @@
+/* test-checklist.c — the checklist catalogue: parsing, errors, scoring */
+#include "config.h"
+
+#include <locale.h>
+#include <string.h>
+
+#include "core/mamori-catalog.h"
+#include "core/mamori-checklist.h"
+
+static MamoriCatalog *catalog;
+
+static const MamoriChecklist *
+builtin (const char *id)
+{
+  const MamoriChecklist *cl = mamori_catalog_find (catalog, id);
+  g_assert_nonnull (cl);
+  return cl;
+}
+
+static guint
+items_in_group (const MamoriChecklist *cl, int group)
+{
+  guint n = 0;
+  for (guint i = 0; i < cl->items->len; i++)
+    if (((MamoriNode *) cl->items->pdata[i])->group == group)
+      n++;
+  return n;
+}
+
+static void
+test_builtin_counts (void)
+{
+  const MamoriChecklist *sd = builtin ("ipa-self-diagnosis");
+  const MamoriChecklist *cloud = builtin ("ipa-cloud");
+  const MamoriChecklist *meti = builtin ("meti-csm-check");
+  const MamoriChecklist *tech = builtin ("tech-info-mandatory");
+  const MamoriChecklist *five = builtin ("ipa-five-articles");
+  const guint meti_counts[] = { 3, 3, 5, 5, 6, 4, 6, 4, 3, 2 };
+
+  g_assert_cmpuint (mamori_catalog_get_n (catalog), ==, 5);
+  g_assert_cmpuint (five->items->len, ==, 5);
+  g_assert_cmpuint (sd->items->len, ==, 25);
+  g_assert_cmpuint (sd->groups->len, ==, 3);
+  g_assert_cmpuint (items_in_group (sd, 0), ==, 5);
+  g_assert_cmpuint (items_in_group (sd, 1), ==, 13);
+  g_assert_cmpuint (items_in_group (sd, 2), ==, 7);
+  g_assert_cmpuint (cloud->items->len, ==, 15);
+  g_assert_cmpuint (items_in_group (cloud, 0), ==, 6);
+  g_assert_cmpuint (items_in_group (cloud, 1), ==, 4);
+  g_assert_cmpuint (items_in_group (cloud, 2), ==, 5);
+  g_assert_cmpstr (cloud->subject_kind, ==, "cloud_service");
+  g_assert_cmpuint (meti->items->len, ==, 41);
+  g_assert_cmpuint (meti->groups->len, ==, 10);
+  for (guint d = 0; d < 10; d++)
+    g_assert_cmpuint (items_in_group (meti, d), ==, meti_counts[d]);
+  g_assert_cmpuint (tech->groups->len, ==, 12);
+  g_assert_cmpuint (tech->items->len, ==, 36);
+
+  /* ref_ids follow the source numbering. */
+  for (int n = 1; n <= 25; n++)
+    {
+      g_autofree char *ref = g_strdup_printf ("%d", n);
+      g_assert_cmpint (mamori_checklist_item_index (sd, ref), ==, n - 1);
+    }
+  g_assert_nonnull (mamori_checklist_find_item (meti, "A.1.1"));
+  g_assert_nonnull (mamori_checklist_find_item (meti, "A.10.2"));
+  g_assert_nonnull (mamori_checklist_find_item (tech, "12-3"));
+
+  /* Every item of every built-in has Japanese and English text, help for the
+   * self-diagnosis, and a source reference; no built-in uses unsupported constructs. */
+  for (guint c = 0; c < mamori_catalog_get_n (catalog); c++)
+    {
+      const MamoriChecklist *cl = mamori_catalog_get (catalog, c);
+      g_assert_cmpuint (cl->warnings->len, ==, 0);
+      g_assert_true (mamori_catalog_is_builtin (catalog, cl->id));
+      for (guint i = 0; i < cl->items->len; i++)
+        {
+          MamoriNode *item = cl->items->pdata[i];
+          g_assert_nonnull (mamori_text_get (item->name, "ja"));
+          g_assert_nonnull (item->source);
+          g_assert_cmpstr (mamori_text_get (item->name, "ja"), !=, mamori_text_get (item->name, "en"));
+          if (cl == sd)
+            {
+              g_assert_nonnull (mamori_text_get (item->annotation, "en"));
+              g_assert_nonnull (strstr (mamori_text_get (item->annotation, "ja"), "対策例"));
+            }
+        }
+    }
+}
+
+static void
+fill (int *answers, guint n, int value)
+{
+  for (guint i = 0; i < n; i++)
+    answers[i] = value;
+}
+
+static void
+test_self_diagnosis_score (void)
+{
+  const MamoriChecklist *sd = builtin ("ipa-self-diagnosis");
+  int answers[25];
+  MamoriScore total, groups[3];
+
+  /* Choices: 0 実施している 4, 1 一部 2, 2 実施していない 0, 3 わからない −1. */
+  fill (answers, 25, 0);
+  mamori_checklist_score (sd, answers, &total, groups);
+  g_assert_cmpfloat (total.score, ==, 100);
+  g_assert_cmpfloat (total.max, ==, 100);
+  g_assert_cmpfloat (total.min, ==, -25);
+  g_assert_cmpuint (total.n_answered, ==, 25);
+  g_assert_cmpfloat (mamori_score_percent (&total), ==, 100);
+  g_assert_nonnull (strstr (mamori_text_get (mamori_checklist_band (sd, total.score)->description, "en"), "Step 3"));
+
+  fill (answers, 25, 3);
+  mamori_checklist_score (sd, answers, &total, groups);
+  g_assert_cmpfloat (total.score, ==, -25);
+  g_assert_nonnull (mamori_checklist_band (sd, -25));
+
+  /* Mixed per group: basic all done (20), employees all partly (26), organisation none (0). */
+  for (guint i = 0; i < 25; i++)
+    answers[i] = i < 5 ? 0 : i < 18 ? 1 : 2;
+  mamori_checklist_score (sd, answers, &total, groups);
+  g_assert_cmpfloat (groups[0].score, ==, 20);
+  g_assert_cmpfloat (groups[0].max, ==, 20);
+  g_assert_cmpfloat (groups[1].score, ==, 26);
+  g_assert_cmpfloat (groups[1].max, ==, 52);
+  g_assert_cmpfloat (groups[2].score, ==, 0);
+  g_assert_cmpfloat (groups[2].max, ==, 28);
+  g_assert_cmpfloat (total.score, ==, 46);
+  g_assert_cmpfloat (mamori_score_percent (&groups[1]), ==, 50);
+  /* 46 falls in the 40–69 band. */
+  g_assert_cmpfloat (mamori_checklist_band (sd, 46)->min, ==, 40);
+  g_assert_cmpfloat (mamori_checklist_band (sd, 70)->min, ==, 70);
+  g_assert_cmpfloat (mamori_checklist_band (sd, 39)->max, ==, 39);
+
+  /* Unanswered items count in the maximum, not in the score. */
+  fill (answers, 25, -1);
+  answers[0] = 0;
+  mamori_checklist_score (sd, answers, &total, NULL);
+  g_assert_cmpuint (total.n_answered, ==, 1);
+  g_assert_cmpfloat (total.score, ==, 4);
+  g_assert_cmpfloat (total.max, ==, 100);
+}
+
+static void
+test_not_applicable (void)
+{
+  const MamoriChecklist *cloud = builtin ("ipa-cloud");
+  int answers[15];
+  MamoriScore total;
+
+  /* Check-sheet scale: 0 complete 2, 1 in progress 1, 2 not done 0, 3 not applicable. */
+  fill (answers, 15, 0);
+  answers[14] = 3;
+  mamori_checklist_score (cloud, answers, &total, NULL);
+  g_assert_cmpuint (total.n_not_applicable, ==, 1);
+  g_assert_cmpfloat (total.score, ==, 28);
+  g_assert_cmpfloat (total.max, ==, 28);
+  g_assert_cmpfloat (mamori_score_percent (&total), ==, 100);
+}
+
+static void
+test_match_choice (void)
+{
+  const MamoriChecklist *sd = builtin ("ipa-self-diagnosis");
+  const MamoriChecklist *cloud = builtin ("ipa-cloud");
+  const MamoriNode *item = mamori_checklist_find_item (sd, "7");
+  const MamoriNode *citem = mamori_checklist_find_item (cloud, "1");
+
+  g_assert_cmpint (mamori_checklist_match_choice (sd, item, "実施している"), ==, 0);
+  g_assert_cmpint (mamori_checklist_match_choice (sd, item, "Partly done"), ==, 1);
+  g_assert_cmpint (mamori_checklist_match_choice (sd, item, " partly done "), ==, 1);
+  g_assert_cmpint (mamori_checklist_match_choice (sd, item, "4"), ==, 0);
+  g_assert_cmpint (mamori_checklist_match_choice (sd, item, "-1"), ==, 3);
+  g_assert_cmpint (mamori_checklist_match_choice (sd, item, "5"), ==, -1);
+  g_assert_cmpint (mamori_checklist_match_choice (sd, item, "maybe"), ==, -1);
+  g_assert_cmpint (mamori_checklist_match_choice (sd, item, ""), ==, -1);
+  /* 0 is both 未実施 and (by score) 該当なし's placeholder: only real scores count. */
+  g_assert_cmpint (mamori_checklist_match_choice (cloud, citem, "0"), ==, 2);
+  g_assert_cmpint (mamori_checklist_match_choice (cloud, citem, "該当なし"), ==, 3);
+}
+
+/* --- broken files ------------------------------------------------------------------------ */
+
+#define HEAD "urn: urn:test:library:x\nlocale: en\nref_id: x\nversion: 1\nobjects:\n  framework:\n    urn: urn:test:framework:x\n    ref_id: x\n    name: Test\n"
+
+static void
+assert_parse_error (const char *yaml, int code, const char *line_fragment, const char *text_fragment)
+{
+  g_autoptr(GError) error = NULL;
+  MamoriChecklist *cl = mamori_checklist_parse (yaml, strlen (yaml), "broken.yaml", &error);
+
+  g_assert_null (cl);
+  g_assert_error (error, MAMORI_CHECKLIST_ERROR, code);
+  g_assert_true (g_str_has_prefix (error->message, "broken.yaml:"));
+  if (line_fragment)
+    g_assert_nonnull (strstr (error->message, line_fragment));
+  if (text_fragment)
+    g_assert_nonnull (strstr (error->message, text_fragment));
+}
+
+static void
+test_broken_files (void)
+{
+  assert_parse_error ("urn: [unclosed\nlocale: en\n", MAMORI_CHECKLIST_ERROR_SYNTAX, NULL, "YAML");
+  assert_parse_error ("- just\n- a list\n", MAMORI_CHECKLIST_ERROR_SYNTAX, ":1:", NULL);
+  assert_parse_error ("locale: en\nref_id: x\nversion: 1\nobjects: {}\n", MAMORI_CHECKLIST_ERROR_MISSING_KEY, ":1:", "urn");
+  assert_parse_error ("urn: u\nlocale: en\nref_id: x\nversion: 1\nobjects:\n  risk_matrix: []\n",
+                      MAMORI_CHECKLIST_ERROR_MISSING_KEY, NULL, "framework");
+  assert_parse_error (HEAD "    requirement_nodes:\n      - ref_id: '1'\n        name: No urn\n",
+                      MAMORI_CHECKLIST_ERROR_MISSING_KEY, ":11:", "urn");
+  assert_parse_error (HEAD "    requirement_nodes:\n"
+                      "      - urn: urn:test:n:1\n        ref_id: '1'\n        name: One\n"
+                      "      - urn: urn:test:n:2\n        ref_id: '1'\n        name: Again\n",
+                      MAMORI_CHECKLIST_ERROR_DUPLICATE, ":14:", "“1”");
+  assert_parse_error (HEAD "    requirement_nodes:\n"
+                      "      - urn: urn:test:n:1\n        ref_id: '1'\n        name: One\n"
+                      "        parent_urn: urn:test:n:nowhere\n",
+                      MAMORI_CHECKLIST_ERROR_BAD_PARENT, ":11:", "nowhere");
+  assert_parse_error (HEAD "    min_score: 0\n    max_score: 4\n    scores_definition:\n"
+                      "      - score: 5\n        name: Too much\n"
+                      "    requirement_nodes:\n      - urn: urn:test:n:1\n        name: One\n",
+                      MAMORI_CHECKLIST_ERROR_BAD_CHOICE, ":13:", "5");
+  assert_parse_error (HEAD "    min_score: 0\n    max_score: 2\n    requirement_nodes:\n"
+                      "      - urn: urn:test:n:1\n        name: One\n        questions:\n"
+                      "          urn:test:q:1:\n            type: unique_choice\n            choices:\n"
+                      "              - urn: urn:test:q:1:c:1\n                value: Yes\n                add_score: 9\n",
+                      MAMORI_CHECKLIST_ERROR_BAD_CHOICE, ":19:", "9");
+  assert_parse_error (HEAD "    requirement_nodes:\n      - urn: urn:test:n:1\n        assessable: false\n        name: Heading only\n",
+                      MAMORI_CHECKLIST_ERROR_INVALID, NULL, "no items");
+  /* A raw byte that is not UTF-8 (a Shift_JIS file, say). */
+  assert_parse_error ("urn: u\nlocale: ja\nref_id: x\nversion: 1\nname: \x8e\xa9\x8e\xd0\n", MAMORI_CHECKLIST_ERROR_SYNTAX,
+                      NULL, "UTF-8");
+  assert_parse_error (HEAD "    requirement_nodes: []\n", MAMORI_CHECKLIST_ERROR_INVALID, NULL, "no items");
+  assert_parse_error ("urn: u\nlocale: en\nref_id: x\nversion: zero\nobjects:\n  framework: {urn: f}\n",
+                      MAMORI_CHECKLIST_ERROR_INVALID, ":4:", "version");
+}
+
+static void
+test_ciso_file_with_unsupported (void)
+{
+  const char *yaml =
+    "urn: urn:intuitem:risk:library:demo\nlocale: en\nref_id: demo\nversion: 3\n"
+    "objects:\n  framework:\n    urn: urn:intuitem:risk:framework:demo\n    ref_id: demo\n    name: Demo\n"
+    "    implementation_groups_definition:\n      - ref_id: S\n        name: Standard\n"
+    "    requirement_nodes:\n"
+    "      - urn: urn:intuitem:risk:req_node:demo:1\n        assessable: false\n        depth: 1\n        ref_id: '1'\n        name: Section\n"
+    "      - urn: urn:intuitem:risk:req_node:demo:1.1\n        assessable: true\n        depth: 2\n"
+    "        parent_urn: urn:intuitem:risk:req_node:demo:1\n        ref_id: '1.1'\n        description: Do it\n"
+    "        implementation_groups: [S]\n"
+    "        questions:\n          urn:intuitem:risk:req_node:demo:1.1:question:1:\n            type: unique_choice\n"
+    "            text: Is it done?\n            choices:\n"
+    "              - urn: c1\n                value: Yes\n                add_score: 10\n                compute_result: compliant\n"
+    "              - urn: c2\n                value: N/A\n                compute_result: not_applicable\n"
+    "      - urn: urn:intuitem:risk:req_node:demo:1.2\n        assessable: true\n        depth: 2\n"
+    "        parent_urn: urn:intuitem:risk:req_node:demo:1\n        ref_id: '1.2'\n        name: No questions\n"
+    "        reference_controls: [urn:x]\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MamoriChecklist) cl = mamori_checklist_parse (yaml, strlen (yaml), "demo.yaml", &error);
+  g_autoptr(GString) warnings = g_string_new (NULL);
+  const MamoriNode *item;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (cl->items->len, ==, 2);
+  g_assert_cmpuint (cl->groups->len, ==, 1);
+  item = mamori_checklist_find_item (cl, "1.1");
+  g_assert_cmpuint (mamori_checklist_choices (cl, item)->len, ==, 2);
+  g_assert_true (((MamoriChoice *) mamori_checklist_choices (cl, item)->pdata[1])->not_applicable);
+  /* Without questions or scores_definition: the check-sheet scale. */
+  item = mamori_checklist_find_item (cl, "1.2");
+  g_assert_cmpuint (mamori_checklist_choices (cl, item)->len, ==, 4);
+  for (guint i = 0; i < cl->warnings->len; i++)
+    g_string_append_printf (warnings, "%s;", (char *) cl->warnings->pdata[i]);
+  g_assert_nonnull (strstr (warnings->str, "implementation_groups_definition"));
+  g_assert_nonnull (strstr (warnings->str, "requirement_nodes.implementation_groups"));
+  g_assert_nonnull (strstr (warnings->str, "requirement_nodes.reference_controls"));
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int rc;
+
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+  catalog = mamori_catalog_new ();
+  if (!mamori_catalog_load_builtin (catalog, &error))
+    g_error ("%s", error->message);
+
+  g_test_add_func ("/checklist/builtin/counts", test_builtin_counts);
+  g_test_add_func ("/checklist/score/self-diagnosis", test_self_diagnosis_score);
+  g_test_add_func ("/checklist/score/not-applicable", test_not_applicable);
+  g_test_add_func ("/checklist/match-choice", test_match_choice);
+  g_test_add_func ("/checklist/parse/broken", test_broken_files);
+  g_test_add_func ("/checklist/parse/ciso-unsupported", test_ciso_file_with_unsupported);
+  rc = g_test_run ();
+  mamori_catalog_free (catalog);
+  return rc;
+}
