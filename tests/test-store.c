@@ -9,6 +9,7 @@
 
 #include "core/mamori-demo.h"
 #include "core/mamori-stepup.h"
+#include "store/mamori-assessments.h"
 #include "store/mamori-workspace.h"
 #include "store/mamori-workspace-private.h"
 
@@ -576,9 +577,10 @@ test_check_detects_damage (Fixture *f, gconstpointer data)
   g_autofree char *contents = NULL;
   gsize len;
 
-  /* Overwrite the inside of the last page (the header still looks fine). */
+  /* Overwrite the inside of every page after the first (the header still looks fine). */
   g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
-  memset (contents + len - 4096 + 8, 0xA5, 3000);
+  for (gsize page = 1; page < len / 4096; page++)
+    memset (contents + page * 4096 + 8, 0xA5, 3000);
   g_assert_true (g_file_set_contents (path, contents, len, NULL));
 
   ws = mamori_workspace_open (path, MAMORI_WORKSPACE_OPEN_EXISTING, &error);
@@ -678,6 +680,150 @@ test_default_path (void)
   g_assert_cmpstr (path, ==, expected);
 }
 
+/* --- assessments ------------------------------------------------------------------------------ */
+
+static void
+test_assessment_resume (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = path_in (f, "assess.mamori");
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  {
+    g_autoptr(MamoriWorkspace) ws = new_workspace (f, "assess.mamori");
+    id = mamori_workspace_create_assessment (ws, "ipa-self-diagnosis", "", "2026-04-01", "山田", &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (id, >, 0);
+    g_assert_true (mamori_workspace_set_answer (ws, id, "1", 0, 4, FALSE, &error));
+    g_assert_true (mamori_workspace_set_answer (ws, id, "2", 1, 2, FALSE, &error));
+    g_assert_true (mamori_workspace_set_answer (ws, id, "2", 3, -1, FALSE, &error)); /* changed mind */
+    g_assert_true (mamori_workspace_set_note (ws, id, "3", "パスワード規程は作成中", &error));
+    g_assert_true (mamori_workspace_set_current_item (ws, id, "3", &error));
+    g_assert_no_error (error);
+    mamori_workspace_close (ws);
+  }
+  {
+    g_autoptr(MamoriWorkspace) ws = mamori_workspace_open (path, MAMORI_WORKSPACE_OPEN_EXISTING, &error);
+    g_autoptr(MamoriAssessment) a = mamori_workspace_get_assessment (ws, id, &error);
+    g_autoptr(GHashTable) answers = mamori_workspace_get_answers (ws, id, &error);
+    g_autoptr(GPtrArray) all = mamori_workspace_list_assessments (ws, NULL, &error);
+    g_autoptr(GPtrArray) other = mamori_workspace_list_assessments (ws, "ipa-cloud", &error);
+    MamoriAnswer *ans;
+
+    g_assert_no_error (error);
+    g_assert_false (a->completed);
+    g_assert_cmpstr (a->current_item, ==, "3");      /* resumes where it stopped */
+    g_assert_cmpstr (a->respondent, ==, "山田");
+    g_assert_cmpuint (a->n_answered, ==, 2);
+    g_assert_cmpfloat (a->score, ==, 3);
+    ans = g_hash_table_lookup (answers, "2");
+    g_assert_cmpint (ans->choice, ==, 3);
+    ans = g_hash_table_lookup (answers, "3");
+    g_assert_cmpint (ans->choice, ==, -1);
+    g_assert_cmpstr (ans->note, ==, "パスワード規程は作成中");
+    g_assert_cmpuint (all->len, ==, 1);
+    g_assert_cmpuint (other->len, ==, 0);
+  }
+}
+
+static void
+test_assessment_complete_and_copy (Fixture *f, gconstpointer data)
+{
+  g_autoptr(MamoriWorkspace) ws = new_workspace (f, "rounds.mamori");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) done = NULL;
+  g_autoptr(GHashTable) copied = NULL;
+  g_autoptr(MamoriAssessment) next = NULL;
+  gint64 id, next_id;
+
+  id = mamori_workspace_create_assessment (ws, "ipa-self-diagnosis", "", "2025-04-01", "", &error);
+  g_assert_true (mamori_workspace_set_answer (ws, id, "1", 2, 0, FALSE, &error));
+  g_assert_true (mamori_workspace_set_measure (ws, id, "1", "自動更新を有効にする", "総務 佐藤", "2025-06-30", &error));
+  g_assert_true (mamori_workspace_complete_assessment (ws, id, "s2.self-diagnosis", &error));
+  g_assert_no_error (error);
+
+  /* Completed: read-only, except for deciding measures. */
+  g_assert_false (mamori_workspace_set_answer (ws, id, "1", 0, 4, FALSE, &error));
+  g_assert_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_READ_ONLY);
+  g_clear_error (&error);
+  g_assert_false (mamori_workspace_set_note (ws, id, "1", "x", &error));
+  g_clear_error (&error);
+  g_assert_true (mamori_workspace_set_measure (ws, id, "2", "教育を年2回", "", NULL, &error));
+  g_assert_no_error (error);
+
+  /* Completing ticked the step-up task. */
+  done = mamori_workspace_get_done_tasks (ws, &error);
+  g_assert_true (g_hash_table_contains (done, "s2.self-diagnosis"));
+
+  /* Next round: a copy, in progress, with the answers and measures. */
+  next_id = mamori_workspace_copy_assessment (ws, id, "2026-04-01", &error);
+  g_assert_no_error (error);
+  next = mamori_workspace_get_assessment (ws, next_id, &error);
+  g_assert_false (next->completed);
+  g_assert_cmpint (next->copied_from, ==, id);
+  g_assert_cmpstr (next->assessed_on, ==, "2026-04-01");
+  copied = mamori_workspace_get_answers (ws, next_id, &error);
+  g_assert_cmpint (((MamoriAnswer *) g_hash_table_lookup (copied, "1"))->choice, ==, 2);
+  g_assert_cmpstr (((MamoriAnswer *) g_hash_table_lookup (copied, "1"))->measure_owner, ==, "総務 佐藤");
+  g_assert_true (mamori_workspace_set_answer (ws, next_id, "1", 0, 4, FALSE, &error));
+
+  /* Bad input. */
+  g_assert_cmpint (mamori_workspace_create_assessment (ws, "ipa-cloud", "x", "2026-13-45", "", &error), ==, 0);
+  g_assert_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (mamori_workspace_set_measure (ws, id, "3", "x", "", "soon", &error));
+  g_assert_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (mamori_workspace_set_answer (ws, 9999, "1", 0, 4, FALSE, &error));
+  g_assert_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_INVALID);
+}
+
+static void
+test_assessment_evidence (Fixture *f, gconstpointer data)
+{
+  g_autoptr(MamoriWorkspace) ws = new_workspace (f, "evidence.mamori");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) pdf = g_bytes_new_static ("%PDF-1.4 policy", 15);
+  g_autoptr(GBytes) back = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GHashTable) answers = NULL;
+  gint64 id, ev;
+  guint8 *big;
+  g_autoptr(GBytes) too_big = NULL;
+
+  id = mamori_workspace_create_assessment (ws, "ipa-self-diagnosis", "", "2026-04-01", "", &error);
+  ev = mamori_workspace_add_evidence (ws, id, "25", "規程.pdf", pdf, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (ev, >, 0);
+  list = mamori_workspace_list_evidence (ws, id, "25", &error);
+  g_assert_cmpuint (list->len, ==, 1);
+  g_assert_cmpint (((MamoriEvidence *) list->pdata[0])->size, ==, 15);
+  {
+    g_autofree char *sha = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, pdf);
+    g_assert_cmpstr (((MamoriEvidence *) list->pdata[0])->sha256, ==, sha);
+  }
+  back = mamori_workspace_get_evidence_content (ws, ev, &error);
+  g_assert_true (g_bytes_equal (back, pdf));
+  answers = mamori_workspace_get_answers (ws, id, &error);
+  g_assert_cmpuint (((MamoriAnswer *) g_hash_table_lookup (answers, "25"))->n_evidence, ==, 1);
+
+  /* Over the limit: a clear message, nothing stored. */
+  big = g_malloc0 (MAMORI_EVIDENCE_MAX_SIZE + 1);
+  too_big = g_bytes_new_take (big, MAMORI_EVIDENCE_MAX_SIZE + 1);
+  g_assert_cmpint (mamori_workspace_add_evidence (ws, id, "25", "video.mp4", too_big, &error), ==, 0);
+  g_assert_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "video.mp4"));
+  g_clear_error (&error);
+  g_clear_pointer (&list, g_ptr_array_unref);
+  list = mamori_workspace_list_evidence (ws, id, NULL, &error);
+  g_assert_cmpuint (list->len, ==, 1);
+
+  g_assert_true (mamori_workspace_remove_evidence (ws, ev, &error));
+  g_clear_pointer (&list, g_ptr_array_unref);
+  list = mamori_workspace_list_evidence (ws, id, NULL, &error);
+  g_assert_cmpuint (list->len, ==, 0);
+}
+
 #define ADD(name, func) g_test_add (name, Fixture, NULL, fixture_setup, func, fixture_teardown)
 
 int
@@ -706,5 +852,8 @@ main (int argc, char *argv[])
   ADD ("/store/save-copy", test_save_copy);
   ADD ("/store/create-replacing", test_create_replacing);
   g_test_add_func ("/store/default-path", test_default_path);
+  ADD ("/store/assessment/resume", test_assessment_resume);
+  ADD ("/store/assessment/complete-and-copy", test_assessment_complete_and_copy);
+  ADD ("/store/assessment/evidence", test_assessment_evidence);
   return g_test_run ();
 }

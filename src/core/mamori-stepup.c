@@ -89,3 +89,18 @@ mamori_stepup_compute (GHashTable         *done_keys,
 
   return current;
 }
+
+const char *
+mamori_stepup_task_for_checklist (const char *checklist_id)
+{
+  static const struct { const char *checklist, *task; } map[] = {
+    { "ipa-five-articles", "s1.five-articles" },
+    { "ipa-self-diagnosis", "s2.self-diagnosis" },
+    { "ipa-cloud", "s4.cloud" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (map); i++)
+    if (g_strcmp0 (map[i].checklist, checklist_id) == 0)
+      return map[i].task;
+  return NULL;
+}

@@ -30,4 +30,7 @@ const MamoriStepTask *mamori_stepup_find_task    (const char *key);
 guint                 mamori_stepup_compute      (GHashTable         *done_keys,
                                                   MamoriStepProgress  progress[MAMORI_STEPUP_N_STEPS]);
 
+/* The step-up task that completing an assessment of checklist ticks, or NULL. */
+const char           *mamori_stepup_task_for_checklist (const char *checklist_id);
+
 G_END_DECLS

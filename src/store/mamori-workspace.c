@@ -16,6 +16,7 @@
 
 #include "mamori-workspace.h"
 #include "mamori-workspace-private.h"
+#include "mamori-workspace-internal.h"
 
 #define SQLITE_HEADER_SIZE 100
 
@@ -70,6 +71,58 @@ static const Migration migrations[] = {
     "  done_at TEXT NOT NULL,"
     "  done_by TEXT NOT NULL,"
     "  source TEXT NOT NULL DEFAULT 'manual' CHECK (source IN ('manual', 'auto'))) STRICT;" },
+  { 3,
+    /* Checklist libraries the user imported (built-ins live in the program). */
+    "CREATE TABLE library ("
+    "  id TEXT PRIMARY KEY,"
+    "  urn TEXT NOT NULL,"
+    "  version INTEGER NOT NULL,"
+    "  yaml TEXT NOT NULL,"
+    "  imported_at TEXT NOT NULL) STRICT;"
+    "CREATE TABLE assessment ("
+    "  id INTEGER PRIMARY KEY,"
+    "  checklist TEXT NOT NULL,"
+    "  subject TEXT NOT NULL DEFAULT '',"
+    "  assessed_on TEXT NOT NULL,"
+    "  respondent TEXT NOT NULL DEFAULT '',"
+    "  status TEXT NOT NULL DEFAULT 'in_progress' CHECK (status IN ('in_progress', 'completed')),"
+    "  current_item TEXT,"
+    "  created_at TEXT NOT NULL,"
+    "  completed_at TEXT,"
+    "  copied_from INTEGER REFERENCES assessment (id) ON DELETE SET NULL) STRICT;"
+    "CREATE INDEX assessment_by_checklist ON assessment (checklist, assessed_on);"
+    /* choice: index into the item's answer choices; score: that choice's score when
+     * answered (NULL: not applicable). */
+    "CREATE TABLE answer ("
+    "  assessment INTEGER NOT NULL REFERENCES assessment (id) ON DELETE CASCADE,"
+    "  ref_id TEXT NOT NULL,"
+    "  choice INTEGER NOT NULL CHECK (choice >= 0),"
+    "  score REAL,"
+    "  answered_at TEXT NOT NULL,"
+    "  PRIMARY KEY (assessment, ref_id)) STRICT;"
+    "CREATE TABLE note ("
+    "  assessment INTEGER NOT NULL REFERENCES assessment (id) ON DELETE CASCADE,"
+    "  ref_id TEXT NOT NULL,"
+    "  text TEXT NOT NULL,"
+    "  PRIMARY KEY (assessment, ref_id)) STRICT;"
+    "CREATE TABLE evidence ("
+    "  id INTEGER PRIMARY KEY,"
+    "  assessment INTEGER NOT NULL REFERENCES assessment (id) ON DELETE CASCADE,"
+    "  ref_id TEXT NOT NULL,"
+    "  name TEXT NOT NULL,"
+    "  size INTEGER NOT NULL CHECK (size >= 0),"
+    "  sha256 TEXT NOT NULL,"
+    "  content BLOB NOT NULL,"
+    "  added_at TEXT NOT NULL) STRICT;"
+    "CREATE INDEX evidence_by_item ON evidence (assessment, ref_id);"
+    "CREATE TABLE measure ("
+    "  assessment INTEGER NOT NULL REFERENCES assessment (id) ON DELETE CASCADE,"
+    "  ref_id TEXT NOT NULL,"
+    "  what TEXT NOT NULL,"
+    "  owner TEXT NOT NULL DEFAULT '',"
+    "  due_on TEXT,"
+    "  decided_at TEXT NOT NULL,"
+    "  PRIMARY KEY (assessment, ref_id)) STRICT;" },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == MAMORI_WORKSPACE_SCHEMA_VERSION);
@@ -77,12 +130,13 @@ G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == MAMORI_WORKSPACE_SCHEMA_VERSION);
 /* Tables a sound workspace of the current schema has. */
 static const char *expected_tables[] = {
   "organisation", "change_log", "settings", "stepup_task",
+  "library", "assessment", "answer", "note", "evidence", "measure",
 };
 
 /* Tables whose rows are the organisation's own content (for “is the workspace empty”).
  * Each capability adds its tables here. */
 static const char *content_tables[] = {
-  "stepup_task",
+  "stepup_task", "library", "assessment",
 };
 
 /* --------------------------------------------------------------------------------------- */
@@ -122,8 +176,8 @@ display_name (const char *path)
 
 /* Maps an sqlite result code to our error with a message that names the file and says
  * what to do. */
-static void
-set_sqlite_error (GError     **error,
+void
+mamori_workspace_set_sqlite_error (GError     **error,
                   const char  *path,
                   sqlite3     *db,
                   int          rc,
@@ -309,7 +363,7 @@ exec_sql (sqlite3     *db,
   int rc = sqlite3_exec (db, sql, NULL, NULL, NULL);
   if (rc != SQLITE_OK)
     {
-      set_sqlite_error (error, path, db, rc, doing);
+      mamori_workspace_set_sqlite_error (error, path, db, rc, doing);
       return FALSE;
     }
   return TRUE;
@@ -337,8 +391,8 @@ pragma_int (sqlite3 *db,
   return value;
 }
 
-static char *
-now_iso8601 (void)
+char *
+mamori_workspace_now (void)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   return g_date_time_format (now, "%Y-%m-%dT%H:%M:%S%:z");
@@ -346,8 +400,8 @@ now_iso8601 (void)
 
 /* Transactions nest: the outermost is BEGIN IMMEDIATE … COMMIT, inner ones are savepoints,
  * so a batch (the demo, an import) commits or rolls back as one. */
-static gboolean
-begin (MamoriWorkspace *self,
+gboolean
+mamori_workspace_begin (MamoriWorkspace *self,
        const char      *doing,
        GError         **error)
 {
@@ -358,8 +412,8 @@ begin (MamoriWorkspace *self,
   return TRUE;
 }
 
-static void
-rollback (MamoriWorkspace *self)
+void
+mamori_workspace_rollback (MamoriWorkspace *self)
 {
   if (self->tx_depth <= 0)
     return;
@@ -373,29 +427,29 @@ rollback (MamoriWorkspace *self)
     sqlite3_exec (self->db, "ROLLBACK TO nested; RELEASE nested", NULL, NULL, NULL);
 }
 
-static gboolean
-commit (MamoriWorkspace *self,
+gboolean
+mamori_workspace_commit (MamoriWorkspace *self,
         const char      *doing,
         GError         **error)
 {
   if (!exec_sql (self->db, self->path, self->tx_depth == 1 ? "COMMIT" : "RELEASE nested", doing, error))
     {
-      rollback (self);
+      mamori_workspace_rollback (self);
       return FALSE;
     }
   self->tx_depth--;
   return TRUE;
 }
 
-static gboolean
-log_change (MamoriWorkspace *self,
+gboolean
+mamori_workspace_log_change (MamoriWorkspace *self,
             const char      *entity,
             const char      *action,
             const char      *summary,
             GError         **error)
 {
   sqlite3_stmt *stmt = NULL;
-  g_autofree char *at = now_iso8601 ();
+  g_autofree char *at = mamori_workspace_now ();
   int rc;
 
   rc = sqlite3_prepare_v2 (self->db,
@@ -413,7 +467,7 @@ log_change (MamoriWorkspace *self,
         rc = SQLITE_OK;
     }
   if (rc != SQLITE_OK)
-    set_sqlite_error (error, self->path, self->db, rc, _("record the change"));
+    mamori_workspace_set_sqlite_error (error, self->path, self->db, rc, _("record the change"));
   sqlite3_finalize (stmt);
   return rc == SQLITE_OK;
 }
@@ -431,7 +485,7 @@ migrate (sqlite3     *db,
 
   if (rc != SQLITE_OK)
     {
-      set_sqlite_error (error, path, db, rc, _("read the workspace format"));
+      mamori_workspace_set_sqlite_error (error, path, db, rc, _("read the workspace format"));
       return FALSE;
     }
 
@@ -468,7 +522,7 @@ open_connection (const char  *path,
 
   if (rc != SQLITE_OK)
     {
-      set_sqlite_error (error, path, db, rc, _("open the workspace"));
+      mamori_workspace_set_sqlite_error (error, path, db, rc, _("open the workspace"));
       sqlite3_close (db);
       return NULL;
     }
@@ -493,7 +547,7 @@ configure_connection (sqlite3     *db,
   ok = sqlite3_prepare_v2 (db, "PRAGMA journal_mode = WAL", -1, &stmt, NULL) == SQLITE_OK &&
        sqlite3_step (stmt) == SQLITE_ROW;
   if (!ok)
-    set_sqlite_error (error, path, db, sqlite3_errcode (db), _("open the workspace"));
+    mamori_workspace_set_sqlite_error (error, path, db, sqlite3_errcode (db), _("open the workspace"));
   sqlite3_finalize (stmt);
   return ok;
 }
@@ -605,7 +659,7 @@ check_tables (sqlite3     *db,
         g_ptr_array_add (problems, g_strdup_printf (_("The table “%s” is missing."), expected_tables[i]));
       else if (rc != SQLITE_ROW)
         {
-          set_sqlite_error (error, path, db, rc, _("read the workspace"));
+          mamori_workspace_set_sqlite_error (error, path, db, rc, _("read the workspace"));
           return FALSE;
         }
     }
@@ -637,7 +691,7 @@ open_checked (const char  *path,
     pragma_int (db, "SELECT count(*) FROM sqlite_schema", &rc);
   if (rc != SQLITE_OK)
     {
-      set_sqlite_error (error, path, db, rc, _("read the workspace"));
+      mamori_workspace_set_sqlite_error (error, path, db, rc, _("read the workspace"));
       sqlite3_close (db);
       return NULL;
     }
@@ -805,8 +859,8 @@ mamori_workspace_init (MamoriWorkspace *self)
   self->pending_changes = g_ptr_array_new_with_free_func (g_free);
 }
 
-static gboolean
-ensure_open (MamoriWorkspace *self,
+gboolean
+mamori_workspace_ensure_open (MamoriWorkspace *self,
              GError         **error)
 {
   if (self->db == NULL)
@@ -836,8 +890,8 @@ flush_changes (MamoriWorkspace *self)
 
 /* Call after a successful commit, with the lock released: the signal is emitted now, or
  * when the enclosing transaction commits. */
-static void
-emit_changed (MamoriWorkspace *self,
+void
+mamori_workspace_emit_changed (MamoriWorkspace *self,
               const char      *entity)
 {
   if (!g_ptr_array_find_with_equal_func (self->pending_changes, entity, g_str_equal, NULL))
@@ -854,22 +908,40 @@ mamori_workspace_transaction (MamoriWorkspace                *self,
   gboolean ok;
 
   g_return_val_if_fail (MAMORI_IS_WORKSPACE (self), FALSE);
-  if (!ensure_open (self, error))
+  if (!mamori_workspace_ensure_open (self, error))
     return FALSE;
   g_rec_mutex_lock (&self->lock);
-  if (!begin (self, _("save the changes"), error))
+  if (!mamori_workspace_begin (self, _("save the changes"), error))
     {
       g_rec_mutex_unlock (&self->lock);
       return FALSE;
     }
   ok = func (self, user_data, error);
   if (ok)
-    ok = commit (self, _("save the changes"), error);
+    ok = mamori_workspace_commit (self, _("save the changes"), error);
   else
-    rollback (self);
+    mamori_workspace_rollback (self);
   g_rec_mutex_unlock (&self->lock);
   flush_changes (self);
   return ok;
+}
+
+sqlite3 *
+mamori_workspace_get_db (MamoriWorkspace *self)
+{
+  return self->db;
+}
+
+void
+mamori_workspace_lock (MamoriWorkspace *self)
+{
+  g_rec_mutex_lock (&self->lock);
+}
+
+void
+mamori_workspace_unlock (MamoriWorkspace *self)
+{
+  g_rec_mutex_unlock (&self->lock);
 }
 
 const char *
@@ -918,7 +990,7 @@ mamori_workspace_is_empty (MamoriWorkspace *self,
       gint64 any = pragma_int (self->db, sql, &rc);
       if (rc != SQLITE_OK)
         {
-          set_sqlite_error (error, self->path, self->db, rc, _("read the workspace"));
+          mamori_workspace_set_sqlite_error (error, self->path, self->db, rc, _("read the workspace"));
           g_rec_mutex_unlock (&self->lock);
           return FALSE;
         }
@@ -959,7 +1031,7 @@ collect_rows (sqlite3     *db,
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
     {
-      set_sqlite_error (error, path, db, rc, _("check the workspace"));
+      mamori_workspace_set_sqlite_error (error, path, db, rc, _("check the workspace"));
       return FALSE;
     }
   return TRUE;
@@ -977,7 +1049,7 @@ mamori_workspace_check (MamoriWorkspace *self,
   int rc;
 
   g_return_val_if_fail (MAMORI_IS_WORKSPACE (self), FALSE);
-  if (!ensure_open (self, error))
+  if (!mamori_workspace_ensure_open (self, error))
     return FALSE;
 
   g_rec_mutex_lock (&self->lock);
@@ -1014,7 +1086,7 @@ mamori_workspace_get_profile (MamoriWorkspace  *self,
   int rc;
 
   g_return_val_if_fail (MAMORI_IS_WORKSPACE (self), NULL);
-  if (!ensure_open (self, error))
+  if (!mamori_workspace_ensure_open (self, error))
     return NULL;
 
   g_rec_mutex_lock (&self->lock);
@@ -1039,7 +1111,7 @@ mamori_workspace_get_profile (MamoriWorkspace  *self,
                    _("“%s” is damaged: the organisation profile is missing. Open a backup copy instead."), name);
     }
   else
-    set_sqlite_error (error, self->path, self->db, rc, _("read the organisation profile"));
+    mamori_workspace_set_sqlite_error (error, self->path, self->db, rc, _("read the organisation profile"));
   sqlite3_finalize (stmt);
   g_rec_mutex_unlock (&self->lock);
   return profile;
@@ -1085,7 +1157,7 @@ mamori_workspace_set_profile (MamoriWorkspace      *self,
     }
 
   g_rec_mutex_lock (&self->lock);
-  if (!begin (self, _("save the organisation profile"), error))
+  if (!mamori_workspace_begin (self, _("save the organisation profile"), error))
     goto fail;
   rc = sqlite3_prepare_v2 (self->db,
                            "UPDATE organisation SET name = ?1, industry = ?2, employees = ?3, "
@@ -1093,7 +1165,7 @@ mamori_workspace_set_profile (MamoriWorkspace      *self,
                            -1, &stmt, NULL);
   if (rc == SQLITE_OK)
     {
-      g_autofree char *at = now_iso8601 ();
+      g_autofree char *at = mamori_workspace_now ();
       sqlite3_bind_text (stmt, 1, profile->name ? profile->name : "", -1, SQLITE_TRANSIENT);
       sqlite3_bind_text (stmt, 2, profile->industry ? profile->industry : "", -1, SQLITE_TRANSIENT);
       sqlite3_bind_int (stmt, 3, profile->employees);
@@ -1105,18 +1177,18 @@ mamori_workspace_set_profile (MamoriWorkspace      *self,
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
     {
-      set_sqlite_error (error, self->path, self->db, rc, _("save the organisation profile"));
+      mamori_workspace_set_sqlite_error (error, self->path, self->db, rc, _("save the organisation profile"));
       goto fail;
     }
-  if (!log_change (self, "organisation", "update", summary->str, error) ||
-      !commit (self, _("save the organisation profile"), error))
+  if (!mamori_workspace_log_change (self, "organisation", "update", summary->str, error) ||
+      !mamori_workspace_commit (self, _("save the organisation profile"), error))
     goto fail;
   g_rec_mutex_unlock (&self->lock);
-  emit_changed (self, "organisation");
+  mamori_workspace_emit_changed (self, "organisation");
   return TRUE;
 
 fail:
-  rollback (self);
+  mamori_workspace_rollback (self);
   g_rec_mutex_unlock (&self->lock);
   return FALSE;
 }
@@ -1131,7 +1203,7 @@ mamori_workspace_get_setting (MamoriWorkspace *self,
   int rc;
 
   g_return_val_if_fail (MAMORI_IS_WORKSPACE (self), NULL);
-  if (!ensure_open (self, error))
+  if (!mamori_workspace_ensure_open (self, error))
     return NULL;
   g_rec_mutex_lock (&self->lock);
   rc = sqlite3_prepare_v2 (self->db, "SELECT value FROM settings WHERE key = ?1", -1, &stmt, NULL);
@@ -1143,7 +1215,7 @@ mamori_workspace_get_setting (MamoriWorkspace *self,
   if (rc == SQLITE_ROW)
     value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
   else if (rc != SQLITE_DONE)
-    set_sqlite_error (error, self->path, self->db, rc, _("read a setting"));
+    mamori_workspace_set_sqlite_error (error, self->path, self->db, rc, _("read a setting"));
   else
     value = NULL; /* not set: no error */
   sqlite3_finalize (stmt);
@@ -1163,11 +1235,11 @@ mamori_workspace_set_setting (MamoriWorkspace *self,
 
   g_return_val_if_fail (MAMORI_IS_WORKSPACE (self), FALSE);
   g_return_val_if_fail (key != NULL && value != NULL, FALSE);
-  if (!ensure_open (self, error))
+  if (!mamori_workspace_ensure_open (self, error))
     return FALSE;
 
   g_rec_mutex_lock (&self->lock);
-  if (!begin (self, _("save a setting"), error))
+  if (!mamori_workspace_begin (self, _("save a setting"), error))
     goto fail;
   rc = sqlite3_prepare_v2 (self->db,
                            "INSERT INTO settings (key, value) VALUES (?1, ?2) "
@@ -1182,19 +1254,19 @@ mamori_workspace_set_setting (MamoriWorkspace *self,
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
     {
-      set_sqlite_error (error, self->path, self->db, rc, _("save a setting"));
+      mamori_workspace_set_sqlite_error (error, self->path, self->db, rc, _("save a setting"));
       goto fail;
     }
   summary = g_strdup_printf ("%s = “%s”", key, value);
-  if (!log_change (self, "settings", "set", summary, error) ||
-      !commit (self, _("save a setting"), error))
+  if (!mamori_workspace_log_change (self, "settings", "set", summary, error) ||
+      !mamori_workspace_commit (self, _("save a setting"), error))
     goto fail;
   g_rec_mutex_unlock (&self->lock);
-  emit_changed (self, "settings");
+  mamori_workspace_emit_changed (self, "settings");
   return TRUE;
 
 fail:
-  rollback (self);
+  mamori_workspace_rollback (self);
   g_rec_mutex_unlock (&self->lock);
   return FALSE;
 }
@@ -1208,7 +1280,7 @@ mamori_workspace_get_done_tasks (MamoriWorkspace *self,
   int rc;
 
   g_return_val_if_fail (MAMORI_IS_WORKSPACE (self), NULL);
-  if (!ensure_open (self, error))
+  if (!mamori_workspace_ensure_open (self, error))
     return NULL;
 
   done = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -1222,7 +1294,7 @@ mamori_workspace_get_done_tasks (MamoriWorkspace *self,
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
     {
-      set_sqlite_error (error, self->path, self->db, rc, _("read the step-up progress"));
+      mamori_workspace_set_sqlite_error (error, self->path, self->db, rc, _("read the step-up progress"));
       g_clear_pointer (&done, g_hash_table_unref);
     }
   g_rec_mutex_unlock (&self->lock);
@@ -1236,7 +1308,7 @@ mamori_workspace_set_task_done (MamoriWorkspace *self,
                                 GError         **error)
 {
   sqlite3_stmt *stmt = NULL;
-  g_autofree char *at = now_iso8601 ();
+  g_autofree char *at = mamori_workspace_now ();
   int rc;
 
   g_return_val_if_fail (MAMORI_IS_WORKSPACE (self), FALSE);
@@ -1246,11 +1318,11 @@ mamori_workspace_set_task_done (MamoriWorkspace *self,
                    _("“%s” is not a step-up task."), key ? key : "");
       return FALSE;
     }
-  if (!ensure_open (self, error))
+  if (!mamori_workspace_ensure_open (self, error))
     return FALSE;
 
   g_rec_mutex_lock (&self->lock);
-  if (!begin (self, _("save the step-up progress"), error))
+  if (!mamori_workspace_begin (self, _("save the step-up progress"), error))
     goto fail;
   if (done)
     rc = sqlite3_prepare_v2 (self->db,
@@ -1271,25 +1343,25 @@ mamori_workspace_set_task_done (MamoriWorkspace *self,
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
     {
-      set_sqlite_error (error, self->path, self->db, rc, _("save the step-up progress"));
+      mamori_workspace_set_sqlite_error (error, self->path, self->db, rc, _("save the step-up progress"));
       goto fail;
     }
   if (sqlite3_changes (self->db) == 0)
     {
       /* Nothing changed: leave no change-log row. */
-      rollback (self);
+      mamori_workspace_rollback (self);
       g_rec_mutex_unlock (&self->lock);
       return TRUE;
     }
-  if (!log_change (self, "stepup_task", done ? "done" : "undone", key, error) ||
-      !commit (self, _("save the step-up progress"), error))
+  if (!mamori_workspace_log_change (self, "stepup_task", done ? "done" : "undone", key, error) ||
+      !mamori_workspace_commit (self, _("save the step-up progress"), error))
     goto fail;
   g_rec_mutex_unlock (&self->lock);
-  emit_changed (self, "stepup_task");
+  mamori_workspace_emit_changed (self, "stepup_task");
   return TRUE;
 
 fail:
-  rollback (self);
+  mamori_workspace_rollback (self);
   g_rec_mutex_unlock (&self->lock);
   return FALSE;
 }
@@ -1304,7 +1376,7 @@ mamori_workspace_list_changes (MamoriWorkspace *self,
   int rc;
 
   g_return_val_if_fail (MAMORI_IS_WORKSPACE (self), NULL);
-  if (!ensure_open (self, error))
+  if (!mamori_workspace_ensure_open (self, error))
     return NULL;
 
   out = g_ptr_array_new_with_free_func ((GDestroyNotify) mamori_change_log_entry_free);
@@ -1330,7 +1402,7 @@ mamori_workspace_list_changes (MamoriWorkspace *self,
   g_rec_mutex_unlock (&self->lock);
   if (rc != SQLITE_DONE)
     {
-      set_sqlite_error (error, self->path, self->db, rc, _("read the change log"));
+      mamori_workspace_set_sqlite_error (error, self->path, self->db, rc, _("read the change log"));
       g_clear_pointer (&out, g_ptr_array_unref);
     }
   return out;
@@ -1386,7 +1458,7 @@ mamori_workspace_save_copy (MamoriWorkspace *self,
   sqlite3_free (sql);
   if (rc != SQLITE_OK)
     {
-      set_sqlite_error (error, dest, src, rc, _("save a copy"));
+      mamori_workspace_set_sqlite_error (error, dest, src, rc, _("save a copy"));
       sqlite3_close (src);
       g_unlink (tmp);
       return FALSE;

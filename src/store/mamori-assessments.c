@@ -1,0 +1,998 @@
+/* mamori-assessments.c — assessments, answers, notes, evidence, measures, libraries */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include <string.h>
+
+#include "mamori-assessments.h"
+#include "mamori-workspace-internal.h"
+
+#define ENTITY "assessment"
+
+void
+mamori_assessment_free (MamoriAssessment *a)
+{
+  if (a == NULL)
+    return;
+  g_free (a->checklist);
+  g_free (a->subject);
+  g_free (a->assessed_on);
+  g_free (a->respondent);
+  g_free (a->current_item);
+  g_free (a->created_at);
+  g_free (a->completed_at);
+  g_free (a);
+}
+
+void
+mamori_answer_free (MamoriAnswer *a)
+{
+  if (a == NULL)
+    return;
+  g_free (a->ref_id);
+  g_free (a->note);
+  g_free (a->measure_what);
+  g_free (a->measure_owner);
+  g_free (a->measure_due);
+  g_free (a);
+}
+
+void
+mamori_evidence_free (MamoriEvidence *e)
+{
+  if (e == NULL)
+    return;
+  g_free (e->ref_id);
+  g_free (e->name);
+  g_free (e->sha256);
+  g_free (e->added_at);
+  g_free (e);
+}
+
+void
+mamori_stored_library_free (MamoriStoredLibrary *l)
+{
+  if (l == NULL)
+    return;
+  g_free (l->id);
+  g_free (l->yaml);
+  g_free (l);
+}
+
+/* --- statement helpers --------------------------------------------------------------------
+ * types: 'i' gint64, 't' const char* (NULL binds NULL), 'd' double, 'n' NULL, 'b' GBytes*. */
+
+static sqlite3_stmt *
+prepare (MamoriWorkspace *self,
+         const char      *sql,
+         const char      *types,
+         va_list          args,
+         int             *rc_out)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (mamori_workspace_get_db (self), sql, -1, &stmt, NULL);
+
+  for (int i = 0; rc == SQLITE_OK && types && types[i]; i++)
+    {
+      switch (types[i])
+        {
+        case 'i': rc = sqlite3_bind_int64 (stmt, i + 1, va_arg (args, gint64)); break;
+        case 'd': rc = sqlite3_bind_double (stmt, i + 1, va_arg (args, double)); break;
+        case 'n': rc = sqlite3_bind_null (stmt, i + 1); break;
+        case 't':
+          {
+            const char *t = va_arg (args, const char *);
+            rc = t ? sqlite3_bind_text (stmt, i + 1, t, -1, SQLITE_TRANSIENT) : sqlite3_bind_null (stmt, i + 1);
+            break;
+          }
+        case 'b':
+          {
+            GBytes *b = va_arg (args, GBytes *);
+            gsize len;
+            const void *data = g_bytes_get_data (b, &len);
+            rc = sqlite3_bind_blob64 (stmt, i + 1, data ? data : "", len, SQLITE_TRANSIENT);
+            break;
+          }
+        default:
+          g_assert_not_reached ();
+        }
+    }
+  *rc_out = rc;
+  if (rc != SQLITE_OK)
+    {
+      sqlite3_finalize (stmt);
+      return NULL;
+    }
+  return stmt;
+}
+
+/* Runs a statement that returns no rows. Call with the lock held. */
+static gboolean
+run (MamoriWorkspace *self,
+     const char      *doing,
+     GError         **error,
+     const char      *sql,
+     const char      *types,
+     ...)
+{
+  va_list args;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  va_start (args, types);
+  stmt = prepare (self, sql, types, args, &rc);
+  va_end (args);
+  if (stmt != NULL)
+    {
+      rc = sqlite3_step (stmt);
+      sqlite3_finalize (stmt);
+      if (rc == SQLITE_DONE)
+        return TRUE;
+    }
+  mamori_workspace_set_sqlite_error (error, mamori_workspace_get_path (self), mamori_workspace_get_db (self), rc, doing);
+  return FALSE;
+}
+
+/* Prepares a query; the caller steps and finalizes. NULL with error set on failure. */
+static sqlite3_stmt *
+query (MamoriWorkspace *self,
+       const char      *doing,
+       GError         **error,
+       const char      *sql,
+       const char      *types,
+       ...)
+{
+  va_list args;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  va_start (args, types);
+  stmt = prepare (self, sql, types, args, &rc);
+  va_end (args);
+  if (stmt == NULL)
+    mamori_workspace_set_sqlite_error (error, mamori_workspace_get_path (self), mamori_workspace_get_db (self), rc, doing);
+  return stmt;
+}
+
+static gboolean
+query_failed (MamoriWorkspace *self,
+              sqlite3_stmt    *stmt,
+              int              rc,
+              const char      *doing,
+              GError         **error)
+{
+  sqlite3_finalize (stmt);
+  if (rc == SQLITE_DONE)
+    return FALSE;
+  mamori_workspace_set_sqlite_error (error, mamori_workspace_get_path (self), mamori_workspace_get_db (self), rc, doing);
+  return TRUE;
+}
+
+static char *
+column_text (sqlite3_stmt *stmt,
+             int           col)
+{
+  const unsigned char *t = sqlite3_column_text (stmt, col);
+  return t ? g_strdup ((const char *) t) : NULL;
+}
+
+static gboolean
+valid_date (const char *date)
+{
+  g_autoptr(GDateTime) dt = NULL;
+  g_autofree char *iso = NULL;
+
+  if (date == NULL || strlen (date) != 10)
+    return FALSE;
+  iso = g_strconcat (date, "T00:00:00Z", NULL);
+  dt = g_date_time_new_from_iso8601 (iso, NULL);
+  return dt != NULL;
+}
+
+static gboolean
+check_text (const char  *label,
+            const char  *value,
+            gsize        max_chars,
+            GError     **error)
+{
+  if (value != NULL && (!g_utf8_validate (value, -1, NULL) || g_utf8_strlen (value, -1) > (glong) max_chars))
+    {
+      g_set_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_INVALID,
+                   _("%s must be text of at most %u characters."), label, (guint) max_chars);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The assessment must exist and still be in progress. Call with the lock held. */
+static gboolean
+check_editable (MamoriWorkspace *self,
+                gint64           id,
+                GError         **error)
+{
+  sqlite3_stmt *stmt = query (self, _("read the assessment"), error,
+                              "SELECT status FROM assessment WHERE id = ?1", "i", id);
+  int rc;
+  gboolean completed;
+
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      if (!query_failed (self, stmt, rc, _("read the assessment"), error))
+        g_set_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_INVALID,
+                     _("There is no assessment %" G_GINT64_FORMAT "."), id);
+      return FALSE;
+    }
+  completed = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "completed") == 0;
+  sqlite3_finalize (stmt);
+  if (completed)
+    {
+      g_set_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_READ_ONLY,
+                   _("Assessment %" G_GINT64_FORMAT " is completed and cannot be changed. Copy it to start the next round."), id);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Runs body inside one transaction on an editable assessment, logs and signals. */
+typedef gboolean (*EditFunc) (MamoriWorkspace *self, gint64 id, gpointer data, GString *summary, GError **error);
+
+static gboolean
+edit (MamoriWorkspace *self,
+      gint64           id,
+      gboolean         must_be_editable,
+      const char      *action,
+      const char      *doing,
+      EditFunc         body,
+      gpointer         data,
+      GError         **error)
+{
+  g_autoptr(GString) summary = g_string_new (NULL);
+
+  if (!mamori_workspace_ensure_open (self, error))
+    return FALSE;
+  mamori_workspace_lock (self);
+  if (!mamori_workspace_begin (self, doing, error))
+    goto fail_unlocked_tx;
+  if ((must_be_editable && !check_editable (self, id, error)) ||
+      !body (self, id, data, summary, error) ||
+      (summary->len > 0 && !mamori_workspace_log_change (self, ENTITY, action, summary->str, error)) ||
+      !mamori_workspace_commit (self, doing, error))
+    goto fail;
+  mamori_workspace_unlock (self);
+  mamori_workspace_emit_changed (self, ENTITY);
+  return TRUE;
+
+fail:
+  mamori_workspace_rollback (self);
+fail_unlocked_tx:
+  mamori_workspace_unlock (self);
+  return FALSE;
+}
+
+/* --- assessments ------------------------------------------------------------------------------ */
+
+typedef struct {
+  const char *checklist, *subject, *assessed_on, *respondent;
+  gint64 copy_from;
+  gint64 new_id;
+} CreateData;
+
+static gboolean
+create_body (MamoriWorkspace *self,
+             gint64           unused,
+             gpointer         data,
+             GString         *summary,
+             GError         **error)
+{
+  CreateData *d = data;
+  g_autofree char *now = mamori_workspace_now ();
+
+  if (!run (self, _("create the assessment"), error,
+            "INSERT INTO assessment (checklist, subject, assessed_on, respondent, created_at, copied_from) "
+            "VALUES (?1, ?2, ?3, ?4, ?5, ?6)", "tttttn",
+            d->checklist, d->subject ? d->subject : "", d->assessed_on, d->respondent ? d->respondent : "", now))
+    return FALSE;
+  d->new_id = sqlite3_last_insert_rowid (mamori_workspace_get_db (self));
+  if (d->copy_from > 0)
+    {
+      if (!run (self, _("copy the assessment"), error, "UPDATE assessment SET copied_from = ?1 WHERE id = ?2", "ii",
+                d->copy_from, d->new_id) ||
+          !run (self, _("copy the assessment"), error,
+                "INSERT INTO answer (assessment, ref_id, choice, score, answered_at) "
+                "SELECT ?1, ref_id, choice, score, answered_at FROM answer WHERE assessment = ?2", "ii",
+                d->new_id, d->copy_from) ||
+          !run (self, _("copy the assessment"), error,
+                "INSERT INTO note (assessment, ref_id, text) SELECT ?1, ref_id, text FROM note WHERE assessment = ?2",
+                "ii", d->new_id, d->copy_from) ||
+          !run (self, _("copy the assessment"), error,
+                "INSERT INTO measure (assessment, ref_id, what, owner, due_on, decided_at) "
+                "SELECT ?1, ref_id, what, owner, due_on, decided_at FROM measure WHERE assessment = ?2", "ii",
+                d->new_id, d->copy_from))
+        return FALSE;
+      g_string_printf (summary, "%" G_GINT64_FORMAT " copied from %" G_GINT64_FORMAT " (%s, %s)",
+                       d->new_id, d->copy_from, d->checklist, d->assessed_on);
+    }
+  else
+    g_string_printf (summary, "%" G_GINT64_FORMAT " (%s, %s, %s)", d->new_id, d->checklist, d->assessed_on,
+                     d->subject ? d->subject : "");
+  return TRUE;
+}
+
+gint64
+mamori_workspace_create_assessment (MamoriWorkspace *self,
+                                    const char      *checklist,
+                                    const char      *subject,
+                                    const char      *assessed_on,
+                                    const char      *respondent,
+                                    GError         **error)
+{
+  CreateData d = { checklist, subject, assessed_on, respondent, 0, 0 };
+
+  if (checklist == NULL || *checklist == '\0')
+    {
+      g_set_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_INVALID, _("An assessment needs a checklist."));
+      return 0;
+    }
+  if (!valid_date (assessed_on))
+    {
+      g_set_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_INVALID,
+                   _("“%s” is not a date (YYYY-MM-DD)."), assessed_on ? assessed_on : "");
+      return 0;
+    }
+  if (!check_text (_("The subject"), subject, 200, error) || !check_text (_("The respondent"), respondent, 200, error))
+    return 0;
+  if (!edit (self, 0, FALSE, "create", _("create the assessment"), create_body, &d, error))
+    return 0;
+  return d.new_id;
+}
+
+static MamoriAssessment *
+assessment_from_row (sqlite3_stmt *stmt)
+{
+  MamoriAssessment *a = g_new0 (MamoriAssessment, 1);
+
+  a->id = sqlite3_column_int64 (stmt, 0);
+  a->checklist = column_text (stmt, 1);
+  a->subject = column_text (stmt, 2);
+  a->assessed_on = column_text (stmt, 3);
+  a->respondent = column_text (stmt, 4);
+  a->completed = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 5), "completed") == 0;
+  a->current_item = column_text (stmt, 6);
+  a->created_at = column_text (stmt, 7);
+  a->completed_at = column_text (stmt, 8);
+  a->copied_from = sqlite3_column_int64 (stmt, 9);
+  a->n_answered = (guint) sqlite3_column_int64 (stmt, 10);
+  a->score = sqlite3_column_double (stmt, 11);
+  return a;
+}
+
+#define ASSESSMENT_COLUMNS \
+  "a.id, a.checklist, a.subject, a.assessed_on, a.respondent, a.status, a.current_item, a.created_at, " \
+  "a.completed_at, ifnull (a.copied_from, 0), " \
+  "(SELECT count (*) FROM answer WHERE assessment = a.id), " \
+  "(SELECT ifnull (sum (score), 0) FROM answer WHERE assessment = a.id)"
+
+MamoriAssessment *
+mamori_workspace_get_assessment (MamoriWorkspace *self,
+                                 gint64           id,
+                                 GError         **error)
+{
+  MamoriAssessment *a = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (!mamori_workspace_ensure_open (self, error))
+    return NULL;
+  mamori_workspace_lock (self);
+  stmt = query (self, _("read the assessment"), error,
+                "SELECT " ASSESSMENT_COLUMNS " FROM assessment a WHERE a.id = ?1", "i", id);
+  if (stmt != NULL)
+    {
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          a = assessment_from_row (stmt);
+          sqlite3_finalize (stmt);
+        }
+      else if (!query_failed (self, stmt, rc, _("read the assessment"), error))
+        g_set_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_INVALID,
+                     _("There is no assessment %" G_GINT64_FORMAT "."), id);
+    }
+  mamori_workspace_unlock (self);
+  return a;
+}
+
+GPtrArray *
+mamori_workspace_list_assessments (MamoriWorkspace *self,
+                                   const char      *checklist,
+                                   GError         **error)
+{
+  GPtrArray *out = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (!mamori_workspace_ensure_open (self, error))
+    return NULL;
+  mamori_workspace_lock (self);
+  stmt = query (self, _("read the assessments"), error,
+                "SELECT " ASSESSMENT_COLUMNS " FROM assessment a WHERE ?1 IS NULL OR a.checklist = ?1 "
+                "ORDER BY a.assessed_on, a.id", "t", checklist);
+  if (stmt != NULL)
+    {
+      out = g_ptr_array_new_with_free_func ((GDestroyNotify) mamori_assessment_free);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        g_ptr_array_add (out, assessment_from_row (stmt));
+      if (query_failed (self, stmt, rc, _("read the assessments"), error))
+        g_clear_pointer (&out, g_ptr_array_unref);
+    }
+  mamori_workspace_unlock (self);
+  return out;
+}
+
+static MamoriAnswer *
+answer_for (GHashTable *answers,
+            const char *ref_id)
+{
+  MamoriAnswer *a = g_hash_table_lookup (answers, ref_id);
+  if (a == NULL)
+    {
+      a = g_new0 (MamoriAnswer, 1);
+      a->ref_id = g_strdup (ref_id);
+      a->choice = -1;
+      a->note = g_strdup ("");
+      g_hash_table_insert (answers, a->ref_id, a);
+    }
+  return a;
+}
+
+GHashTable *
+mamori_workspace_get_answers (MamoriWorkspace *self,
+                              gint64           id,
+                              GError         **error)
+{
+  g_autoptr(GHashTable) answers = NULL;
+  static const char *sql[] = {
+    "SELECT ref_id, choice FROM answer WHERE assessment = ?1",
+    "SELECT ref_id, text FROM note WHERE assessment = ?1",
+    "SELECT ref_id, what, owner, due_on FROM measure WHERE assessment = ?1",
+    "SELECT ref_id, count (*) FROM evidence WHERE assessment = ?1 GROUP BY ref_id",
+  };
+  gboolean ok = TRUE;
+
+  if (!mamori_workspace_ensure_open (self, error))
+    return NULL;
+  answers = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) mamori_answer_free);
+  mamori_workspace_lock (self);
+  for (guint q = 0; ok && q < G_N_ELEMENTS (sql); q++)
+    {
+      sqlite3_stmt *stmt = query (self, _("read the answers"), error, sql[q], "i", id);
+      int rc;
+
+      if (stmt == NULL)
+        {
+          ok = FALSE;
+          break;
+        }
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          MamoriAnswer *a = answer_for (answers, (const char *) sqlite3_column_text (stmt, 0));
+          switch (q)
+            {
+            case 0: a->choice = sqlite3_column_int (stmt, 1); break;
+            case 1: g_free (a->note); a->note = column_text (stmt, 1); break;
+            case 2:
+              a->measure_what = column_text (stmt, 1);
+              a->measure_owner = column_text (stmt, 2);
+              a->measure_due = column_text (stmt, 3);
+              break;
+            case 3: a->n_evidence = (guint) sqlite3_column_int64 (stmt, 1); break;
+            default: break;
+            }
+        }
+      if (query_failed (self, stmt, rc, _("read the answers"), error))
+        ok = FALSE;
+    }
+  mamori_workspace_unlock (self);
+  return ok ? g_steal_pointer (&answers) : NULL;
+}
+
+typedef struct {
+  const char *ref_id;
+  int choice;
+  double score;
+  gboolean not_applicable;
+  const char *text, *owner, *due;
+} ItemData;
+
+static gboolean
+answer_body (MamoriWorkspace *self,
+             gint64           id,
+             gpointer         data,
+             GString         *summary,
+             GError         **error)
+{
+  ItemData *d = data;
+  g_autofree char *now = mamori_workspace_now ();
+
+  if (d->choice < 0)
+    {
+      g_string_printf (summary, "%" G_GINT64_FORMAT " %s: cleared", id, d->ref_id);
+      return run (self, _("save the answer"), error, "DELETE FROM answer WHERE assessment = ?1 AND ref_id = ?2",
+                  "it", id, d->ref_id);
+    }
+  g_string_printf (summary, "%" G_GINT64_FORMAT " %s: choice %d", id, d->ref_id, d->choice);
+  if (d->not_applicable)
+    return run (self, _("save the answer"), error,
+                "INSERT INTO answer (assessment, ref_id, choice, score, answered_at) VALUES (?1, ?2, ?3, NULL, ?4) "
+                "ON CONFLICT (assessment, ref_id) DO UPDATE SET choice = excluded.choice, score = NULL, "
+                "answered_at = excluded.answered_at", "itit", id, d->ref_id, (gint64) d->choice, now);
+  return run (self, _("save the answer"), error,
+              "INSERT INTO answer (assessment, ref_id, choice, score, answered_at) VALUES (?1, ?2, ?3, ?4, ?5) "
+              "ON CONFLICT (assessment, ref_id) DO UPDATE SET choice = excluded.choice, score = excluded.score, "
+              "answered_at = excluded.answered_at", "itidt", id, d->ref_id, (gint64) d->choice, d->score, now);
+}
+
+gboolean
+mamori_workspace_set_answer (MamoriWorkspace *self,
+                             gint64           id,
+                             const char      *ref_id,
+                             int              choice,
+                             double           score,
+                             gboolean         not_applicable,
+                             GError         **error)
+{
+  ItemData d = { ref_id, choice, score, not_applicable, NULL, NULL, NULL };
+
+  if (!not_applicable && choice >= 0 && !isfinite (score))
+    {
+      g_set_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_INVALID, _("An answer needs a score."));
+      return FALSE;
+    }
+  return edit (self, id, TRUE, "answer", _("save the answer"), answer_body, &d, error);
+}
+
+static gboolean
+note_body (MamoriWorkspace *self,
+           gint64           id,
+           gpointer         data,
+           GString         *summary,
+           GError         **error)
+{
+  ItemData *d = data;
+
+  g_string_printf (summary, "%" G_GINT64_FORMAT " %s: note", id, d->ref_id);
+  if (d->text == NULL || *d->text == '\0')
+    return run (self, _("save the note"), error, "DELETE FROM note WHERE assessment = ?1 AND ref_id = ?2", "it",
+                id, d->ref_id);
+  return run (self, _("save the note"), error,
+              "INSERT INTO note (assessment, ref_id, text) VALUES (?1, ?2, ?3) "
+              "ON CONFLICT (assessment, ref_id) DO UPDATE SET text = excluded.text", "itt", id, d->ref_id, d->text);
+}
+
+gboolean
+mamori_workspace_set_note (MamoriWorkspace *self,
+                           gint64           id,
+                           const char      *ref_id,
+                           const char      *text,
+                           GError         **error)
+{
+  ItemData d = { ref_id, 0, 0, FALSE, text, NULL, NULL };
+
+  if (!check_text (_("A note"), text, 4000, error))
+    return FALSE;
+  return edit (self, id, TRUE, "note", _("save the note"), note_body, &d, error);
+}
+
+static gboolean
+measure_body (MamoriWorkspace *self,
+              gint64           id,
+              gpointer         data,
+              GString         *summary,
+              GError         **error)
+{
+  ItemData *d = data;
+  g_autofree char *now = mamori_workspace_now ();
+
+  if (d->text == NULL || *d->text == '\0')
+    {
+      g_string_printf (summary, "%" G_GINT64_FORMAT " %s: measure removed", id, d->ref_id);
+      return run (self, _("save the measure"), error, "DELETE FROM measure WHERE assessment = ?1 AND ref_id = ?2",
+                  "it", id, d->ref_id);
+    }
+  g_string_printf (summary, "%" G_GINT64_FORMAT " %s: measure “%s”, %s, %s", id, d->ref_id, d->text,
+                   d->owner ? d->owner : "", d->due ? d->due : "");
+  return run (self, _("save the measure"), error,
+              "INSERT INTO measure (assessment, ref_id, what, owner, due_on, decided_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6) "
+              "ON CONFLICT (assessment, ref_id) DO UPDATE SET what = excluded.what, owner = excluded.owner, "
+              "due_on = excluded.due_on, decided_at = excluded.decided_at",
+              "itttt" "t", id, d->ref_id, d->text, d->owner ? d->owner : "", d->due, now);
+}
+
+gboolean
+mamori_workspace_set_measure (MamoriWorkspace *self,
+                              gint64           id,
+                              const char      *ref_id,
+                              const char      *what,
+                              const char      *owner,
+                              const char      *due,
+                              GError         **error)
+{
+  ItemData d = { ref_id, 0, 0, FALSE, what, owner, (due && *due) ? due : NULL };
+
+  if (d.due != NULL && !valid_date (d.due))
+    {
+      g_set_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_INVALID,
+                   _("“%s” is not a date (YYYY-MM-DD)."), d.due);
+      return FALSE;
+    }
+  if (!check_text (_("The measure"), what, 1000, error) || !check_text (_("The owner"), owner, 200, error))
+    return FALSE;
+  /* Measures stay editable after completion: deciding them is the point of the review. */
+  return edit (self, id, FALSE, "measure", _("save the measure"), measure_body, &d, error);
+}
+
+static gboolean
+position_body (MamoriWorkspace *self,
+               gint64           id,
+               gpointer         data,
+               GString         *summary,
+               GError         **error)
+{
+  /* Where the wizard stopped is not a change worth logging: summary stays empty. */
+  return run (self, _("save the assessment"), error, "UPDATE assessment SET current_item = ?1 WHERE id = ?2",
+              "ti", (const char *) data, id);
+}
+
+gboolean
+mamori_workspace_set_current_item (MamoriWorkspace *self,
+                                   gint64           id,
+                                   const char      *ref_id,
+                                   GError         **error)
+{
+  return edit (self, id, TRUE, "position", _("save the assessment"), position_body, (gpointer) ref_id, error);
+}
+
+static gboolean
+complete_body (MamoriWorkspace *self,
+               gint64           id,
+               gpointer         data,
+               GString         *summary,
+               GError         **error)
+{
+  const char *task = data;
+  g_autofree char *now = mamori_workspace_now ();
+
+  g_string_printf (summary, "%" G_GINT64_FORMAT " completed", id);
+  if (!run (self, _("complete the assessment"), error,
+            "UPDATE assessment SET status = 'completed', completed_at = ?1, current_item = NULL WHERE id = ?2",
+            "ti", now, id))
+    return FALSE;
+  if (task != NULL &&
+      !run (self, _("complete the assessment"), error,
+            "INSERT INTO stepup_task (key, done_at, done_by, source) VALUES (?1, ?2, ?3, 'auto') "
+            "ON CONFLICT (key) DO NOTHING", "ttt", task, now, g_get_user_name ()))
+    return FALSE;
+  return TRUE;
+}
+
+gboolean
+mamori_workspace_complete_assessment (MamoriWorkspace *self,
+                                      gint64           id,
+                                      const char      *stepup_task,
+                                      GError         **error)
+{
+  if (!edit (self, id, TRUE, "complete", _("complete the assessment"), complete_body, (gpointer) stepup_task, error))
+    return FALSE;
+  if (stepup_task != NULL)
+    mamori_workspace_emit_changed (self, "stepup_task");
+  return TRUE;
+}
+
+gint64
+mamori_workspace_copy_assessment (MamoriWorkspace *self,
+                                  gint64           id,
+                                  const char      *assessed_on,
+                                  GError         **error)
+{
+  g_autoptr(MamoriAssessment) from = mamori_workspace_get_assessment (self, id, error);
+  CreateData d = { 0 };
+
+  if (from == NULL)
+    return 0;
+  if (!valid_date (assessed_on))
+    {
+      g_set_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_INVALID,
+                   _("“%s” is not a date (YYYY-MM-DD)."), assessed_on ? assessed_on : "");
+      return 0;
+    }
+  d.checklist = from->checklist;
+  d.subject = from->subject;
+  d.assessed_on = assessed_on;
+  d.respondent = from->respondent;
+  d.copy_from = id;
+  if (!edit (self, 0, FALSE, "copy", _("copy the assessment"), create_body, &d, error))
+    return 0;
+  return d.new_id;
+}
+
+static gboolean
+delete_body (MamoriWorkspace *self,
+             gint64           id,
+             gpointer         data,
+             GString         *summary,
+             GError         **error)
+{
+  g_string_printf (summary, "%" G_GINT64_FORMAT " deleted", id);
+  return run (self, _("delete the assessment"), error, "DELETE FROM assessment WHERE id = ?1", "i", id);
+}
+
+gboolean
+mamori_workspace_delete_assessment (MamoriWorkspace *self,
+                                    gint64           id,
+                                    GError         **error)
+{
+  return edit (self, id, FALSE, "delete", _("delete the assessment"), delete_body, NULL, error);
+}
+
+/* --- evidence ---------------------------------------------------------------------------------- */
+
+typedef struct {
+  const char *ref_id, *name;
+  GBytes *content;
+  gint64 new_id;
+} EvidenceData;
+
+static gboolean
+evidence_body (MamoriWorkspace *self,
+               gint64           id,
+               gpointer         data,
+               GString         *summary,
+               GError         **error)
+{
+  EvidenceData *d = data;
+  g_autofree char *now = mamori_workspace_now ();
+  g_autofree char *sha = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, d->content);
+
+  if (!run (self, _("store the evidence file"), error,
+            "INSERT INTO evidence (assessment, ref_id, name, size, sha256, content, added_at) "
+            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", "ittitbt",
+            id, d->ref_id, d->name, (gint64) g_bytes_get_size (d->content), sha, d->content, now))
+    return FALSE;
+  d->new_id = sqlite3_last_insert_rowid (mamori_workspace_get_db (self));
+  g_string_printf (summary, "%" G_GINT64_FORMAT " %s: evidence “%s” (%" G_GSIZE_FORMAT " bytes, sha256 %s)",
+                   id, d->ref_id, d->name, g_bytes_get_size (d->content), sha);
+  return TRUE;
+}
+
+gint64
+mamori_workspace_add_evidence (MamoriWorkspace *self,
+                               gint64           id,
+                               const char      *ref_id,
+                               const char      *name,
+                               GBytes          *content,
+                               GError         **error)
+{
+  EvidenceData d = { ref_id, name, content, 0 };
+
+  if (g_bytes_get_size (content) > MAMORI_EVIDENCE_MAX_SIZE)
+    {
+      g_autofree char *size = g_format_size (g_bytes_get_size (content));
+      g_autofree char *limit = g_format_size (MAMORI_EVIDENCE_MAX_SIZE);
+      g_set_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_INVALID,
+                   _("“%s” is %s; evidence files can be at most %s. Attach a smaller file or a reference to where the original is kept."),
+                   name, size, limit);
+      return 0;
+    }
+  if (name == NULL || *name == '\0' || !check_text (_("The file name"), name, 255, error))
+    {
+      if (error && *error == NULL)
+        g_set_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_INVALID, _("An evidence file needs a name."));
+      return 0;
+    }
+  if (!edit (self, id, TRUE, "evidence", _("store the evidence file"), evidence_body, &d, error))
+    return 0;
+  return d.new_id;
+}
+
+GPtrArray *
+mamori_workspace_list_evidence (MamoriWorkspace *self,
+                                gint64           id,
+                                const char      *ref_id,
+                                GError         **error)
+{
+  GPtrArray *out = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (!mamori_workspace_ensure_open (self, error))
+    return NULL;
+  mamori_workspace_lock (self);
+  stmt = query (self, _("read the evidence files"), error,
+                "SELECT id, ref_id, name, size, sha256, added_at FROM evidence "
+                "WHERE assessment = ?1 AND (?2 IS NULL OR ref_id = ?2) ORDER BY id", "it", id, ref_id);
+  if (stmt != NULL)
+    {
+      out = g_ptr_array_new_with_free_func ((GDestroyNotify) mamori_evidence_free);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          MamoriEvidence *e = g_new0 (MamoriEvidence, 1);
+          e->id = sqlite3_column_int64 (stmt, 0);
+          e->ref_id = column_text (stmt, 1);
+          e->name = column_text (stmt, 2);
+          e->size = sqlite3_column_int64 (stmt, 3);
+          e->sha256 = column_text (stmt, 4);
+          e->added_at = column_text (stmt, 5);
+          g_ptr_array_add (out, e);
+        }
+      if (query_failed (self, stmt, rc, _("read the evidence files"), error))
+        g_clear_pointer (&out, g_ptr_array_unref);
+    }
+  mamori_workspace_unlock (self);
+  return out;
+}
+
+GBytes *
+mamori_workspace_get_evidence_content (MamoriWorkspace *self,
+                                       gint64           evidence_id,
+                                       GError         **error)
+{
+  GBytes *bytes = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (!mamori_workspace_ensure_open (self, error))
+    return NULL;
+  mamori_workspace_lock (self);
+  stmt = query (self, _("read the evidence file"), error, "SELECT content FROM evidence WHERE id = ?1", "i", evidence_id);
+  if (stmt != NULL)
+    {
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          bytes = g_bytes_new (sqlite3_column_blob (stmt, 0), sqlite3_column_bytes (stmt, 0));
+          sqlite3_finalize (stmt);
+        }
+      else if (!query_failed (self, stmt, rc, _("read the evidence file"), error))
+        g_set_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_INVALID,
+                     _("There is no evidence file %" G_GINT64_FORMAT "."), evidence_id);
+    }
+  mamori_workspace_unlock (self);
+  return bytes;
+}
+
+static gboolean
+remove_evidence_body (MamoriWorkspace *self,
+                      gint64           evidence_id,
+                      gpointer         data,
+                      GString         *summary,
+                      GError         **error)
+{
+  gint64 assessment = *(gint64 *) data;
+
+  if (!check_editable (self, assessment, error))
+    return FALSE;
+  g_string_printf (summary, "evidence %" G_GINT64_FORMAT " removed", evidence_id);
+  return run (self, _("remove the evidence file"), error, "DELETE FROM evidence WHERE id = ?1", "i", evidence_id);
+}
+
+gboolean
+mamori_workspace_remove_evidence (MamoriWorkspace *self,
+                                  gint64           evidence_id,
+                                  GError         **error)
+{
+  gint64 assessment = 0;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (!mamori_workspace_ensure_open (self, error))
+    return FALSE;
+  mamori_workspace_lock (self);
+  stmt = query (self, _("read the evidence file"), error, "SELECT assessment FROM evidence WHERE id = ?1", "i", evidence_id);
+  if (stmt != NULL)
+    {
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        assessment = sqlite3_column_int64 (stmt, 0);
+      sqlite3_finalize (stmt);
+    }
+  mamori_workspace_unlock (self);
+  if (assessment == 0)
+    {
+      if (error && *error == NULL)
+        g_set_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_INVALID,
+                     _("There is no evidence file %" G_GINT64_FORMAT "."), evidence_id);
+      return FALSE;
+    }
+  return edit (self, evidence_id, FALSE, "evidence", _("remove the evidence file"), remove_evidence_body, &assessment, error);
+}
+
+/* --- libraries --------------------------------------------------------------------------------- */
+
+typedef struct {
+  const char *id, *urn, *yaml;
+  int version;
+} LibraryData;
+
+static gboolean
+library_body (MamoriWorkspace *self,
+              gint64           unused,
+              gpointer         data,
+              GString         *summary,
+              GError         **error)
+{
+  LibraryData *d = data;
+  g_autofree char *now = mamori_workspace_now ();
+
+  g_string_printf (summary, "library %s version %d", d->id, d->version);
+  return run (self, _("store the checklist"), error,
+              "INSERT INTO library (id, urn, version, yaml, imported_at) VALUES (?1, ?2, ?3, ?4, ?5) "
+              "ON CONFLICT (id) DO UPDATE SET urn = excluded.urn, version = excluded.version, yaml = excluded.yaml, "
+              "imported_at = excluded.imported_at", "ttitt", d->id, d->urn, (gint64) d->version, d->yaml, now);
+}
+
+gboolean
+mamori_workspace_save_library (MamoriWorkspace *self,
+                               const char      *id,
+                               const char      *urn,
+                               int              version,
+                               const char      *yaml,
+                               GError         **error)
+{
+  LibraryData d = { id, urn, yaml, version };
+  if (!edit (self, 0, FALSE, "import", _("store the checklist"), library_body, &d, error))
+    return FALSE;
+  mamori_workspace_emit_changed (self, "library");
+  return TRUE;
+}
+
+GPtrArray *
+mamori_workspace_list_libraries (MamoriWorkspace *self,
+                                 GError         **error)
+{
+  GPtrArray *out = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (!mamori_workspace_ensure_open (self, error))
+    return NULL;
+  mamori_workspace_lock (self);
+  stmt = query (self, _("read the checklists"), error, "SELECT id, version, yaml FROM library ORDER BY id", NULL);
+  if (stmt != NULL)
+    {
+      out = g_ptr_array_new_with_free_func ((GDestroyNotify) mamori_stored_library_free);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          MamoriStoredLibrary *l = g_new0 (MamoriStoredLibrary, 1);
+          l->id = column_text (stmt, 0);
+          l->version = sqlite3_column_int (stmt, 1);
+          l->yaml = column_text (stmt, 2);
+          g_ptr_array_add (out, l);
+        }
+      if (query_failed (self, stmt, rc, _("read the checklists"), error))
+        g_clear_pointer (&out, g_ptr_array_unref);
+    }
+  mamori_workspace_unlock (self);
+  return out;
+}
+
+void
+mamori_assessment_score (const MamoriChecklist *checklist,
+                         GHashTable            *answers,
+                         MamoriScore           *total,
+                         MamoriScore           *per_group)
+{
+  g_autofree int *choice = g_new (int, MAX (checklist->items->len, 1));
+
+  for (guint i = 0; i < checklist->items->len; i++)
+    {
+      MamoriNode *item = checklist->items->pdata[i];
+      MamoriAnswer *a = answers ? g_hash_table_lookup (answers, item->ref_id) : NULL;
+      GPtrArray *choices = mamori_checklist_choices (checklist, item);
+      choice[i] = (a != NULL && a->choice >= 0 && (guint) a->choice < choices->len) ? a->choice : -1;
+    }
+  mamori_checklist_score (checklist, choice, total, per_group);
+}

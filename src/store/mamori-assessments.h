@@ -1,0 +1,146 @@
+/* mamori-assessments.h — checklist assessments in the workspace: answers, notes, evidence
+ * files, decided measures, imported libraries. */
+#pragma once
+
+#include "core/mamori-checklist.h"
+#include "mamori-workspace.h"
+
+G_BEGIN_DECLS
+
+#define MAMORI_EVIDENCE_MAX_SIZE (20 * 1024 * 1024)
+
+typedef struct {
+  gint64 id;
+  char *checklist;
+  char *subject;
+  char *assessed_on;     /* YYYY-MM-DD */
+  char *respondent;
+  char *current_item;    /* where the wizard stopped, or NULL */
+  char *created_at;
+  char *completed_at;    /* NULL while in progress */
+  gboolean completed;
+  gint64 copied_from;    /* 0: none */
+  guint n_answered;
+  double score;          /* sum of the answered choices' scores */
+} MamoriAssessment;
+
+typedef struct {
+  char *ref_id;
+  int choice;            /* -1: not answered */
+  char *note;            /* "" when none */
+  char *measure_what;    /* NULL: no decided measure */
+  char *measure_owner;
+  char *measure_due;     /* YYYY-MM-DD or NULL */
+  guint n_evidence;
+} MamoriAnswer;
+
+typedef struct {
+  gint64 id;
+  char *ref_id;
+  char *name;
+  gint64 size;
+  char *sha256;
+  char *added_at;
+} MamoriEvidence;
+
+typedef struct {
+  char *id;
+  int version;
+  char *yaml;
+} MamoriStoredLibrary;
+
+void mamori_assessment_free       (MamoriAssessment    *a);
+void mamori_answer_free           (MamoriAnswer        *a);
+void mamori_evidence_free         (MamoriEvidence      *e);
+void mamori_stored_library_free   (MamoriStoredLibrary *l);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (MamoriAssessment, mamori_assessment_free)
+
+gint64            mamori_workspace_create_assessment   (MamoriWorkspace *self,
+                                                        const char      *checklist,
+                                                        const char      *subject,
+                                                        const char      *assessed_on,
+                                                        const char      *respondent,
+                                                        GError         **error);
+MamoriAssessment *mamori_workspace_get_assessment      (MamoriWorkspace *self,
+                                                        gint64           id,
+                                                        GError         **error);
+/* checklist NULL: all. Oldest first (by date, then id). */
+GPtrArray        *mamori_workspace_list_assessments    (MamoriWorkspace *self,
+                                                        const char      *checklist,
+                                                        GError         **error);
+/* ref_id → MamoriAnswer* for every item that has an answer, a note or a measure. */
+GHashTable       *mamori_workspace_get_answers         (MamoriWorkspace *self,
+                                                        gint64           id,
+                                                        GError         **error);
+/* choice -1 clears the answer; score is ignored when not_applicable. */
+gboolean          mamori_workspace_set_answer          (MamoriWorkspace *self,
+                                                        gint64           id,
+                                                        const char      *ref_id,
+                                                        int              choice,
+                                                        double           score,
+                                                        gboolean         not_applicable,
+                                                        GError         **error);
+gboolean          mamori_workspace_set_note            (MamoriWorkspace *self,
+                                                        gint64           id,
+                                                        const char      *ref_id,
+                                                        const char      *text,
+                                                        GError         **error);
+/* what NULL or empty removes the measure. due NULL or YYYY-MM-DD. */
+gboolean          mamori_workspace_set_measure         (MamoriWorkspace *self,
+                                                        gint64           id,
+                                                        const char      *ref_id,
+                                                        const char      *what,
+                                                        const char      *owner,
+                                                        const char      *due,
+                                                        GError         **error);
+gboolean          mamori_workspace_set_current_item    (MamoriWorkspace *self,
+                                                        gint64           id,
+                                                        const char      *ref_id,
+                                                        GError         **error);
+/* Completes it (read-only from then on); stepup_task, when given, is ticked automatically. */
+gboolean          mamori_workspace_complete_assessment (MamoriWorkspace *self,
+                                                        gint64           id,
+                                                        const char      *stepup_task,
+                                                        GError         **error);
+/* A new, in-progress round with the same answers, notes and measures (not the evidence). */
+gint64            mamori_workspace_copy_assessment     (MamoriWorkspace *self,
+                                                        gint64           id,
+                                                        const char      *assessed_on,
+                                                        GError         **error);
+gboolean          mamori_workspace_delete_assessment   (MamoriWorkspace *self,
+                                                        gint64           id,
+                                                        GError         **error);
+gint64            mamori_workspace_add_evidence        (MamoriWorkspace *self,
+                                                        gint64           id,
+                                                        const char      *ref_id,
+                                                        const char      *name,
+                                                        GBytes          *content,
+                                                        GError         **error);
+GPtrArray        *mamori_workspace_list_evidence       (MamoriWorkspace *self,
+                                                        gint64           id,
+                                                        const char      *ref_id,
+                                                        GError         **error);
+GBytes           *mamori_workspace_get_evidence_content (MamoriWorkspace *self,
+                                                         gint64           evidence_id,
+                                                         GError         **error);
+gboolean          mamori_workspace_remove_evidence     (MamoriWorkspace *self,
+                                                        gint64           evidence_id,
+                                                        GError         **error);
+
+gboolean          mamori_workspace_save_library        (MamoriWorkspace *self,
+                                                        const char      *id,
+                                                        const char      *urn,
+                                                        int              version,
+                                                        const char      *yaml,
+                                                        GError         **error);
+GPtrArray        *mamori_workspace_list_libraries      (MamoriWorkspace *self,
+                                                        GError         **error);
+
+/* Scores answers (from mamori_workspace_get_answers) against checklist; per_group as in
+ * mamori_checklist_score. Answers to items the checklist does not have are ignored. */
+void              mamori_assessment_score              (const MamoriChecklist *checklist,
+                                                        GHashTable            *answers,
+                                                        MamoriScore           *total,
+                                                        MamoriScore           *per_group);
+
+G_END_DECLS
