@@ -221,6 +221,175 @@ test_default_workspace (void)
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
 }
 
+static void
+test_checklists_and_demo_assessments (void)
+{
+  g_autofree char *ws = tmp_path ("checklists.mamori");
+  g_auto(Run) demo = run ("--workspace", ws, "demo", NULL);
+  g_auto(Run) list = run ("--workspace", ws, "checklists", NULL);
+  g_auto(Run) assessments = run ("--workspace", ws, "assessments", NULL);
+  g_auto(Run) info = run ("--workspace", ws, "info", NULL);
+  g_autofree char *csv = tmp_path ("round2.csv");
+  g_auto(Run) export = run ("--workspace", ws, "export", "assessment", "2", csv, NULL);
+  g_auto(Run) export_bad = run ("--workspace", ws, "export", "assessment", "99", csv, NULL);
+  g_autofree char *contents = NULL;
+
+  g_assert_cmpint (demo.status, ==, 0);
+  g_assert_cmpint (list.status, ==, 0);
+  g_assert_nonnull (strstr (list.out, "ipa-self-diagnosis\t25\t"));
+  g_assert_nonnull (strstr (list.out, "meti-csm-check\t41\t"));
+  g_assert_nonnull (strstr (list.out, "ipa-cloud\t15\t"));
+  g_assert_nonnull (strstr (list.out, "ipa-five-articles\t5\t"));
+  g_assert_nonnull (strstr (list.out, "tech-info-mandatory\t36\t"));
+  /* Two self-diagnosis rounds a year apart and one cloud service. */
+  g_assert_cmpstr (assessments.out, ==,
+                   "1\tipa-self-diagnosis\t\t2025-04-15\t34\n"
+                   "2\tipa-self-diagnosis\t\t2026-04-14\t72\n"
+                   "3\tipa-cloud\tクラウド会計サービス\t2026-05-20\t18\n");
+  /* Completing the self-diagnosis and the cloud check ticked their step-up tasks. */
+  g_assert_nonnull (strstr (info.out, "step2\t1/4\n"));
+  g_assert_nonnull (strstr (info.out, "step4\t1/2\n"));
+  g_assert_cmpint (export.status, ==, 0);
+  g_assert_true (g_file_get_contents (csv, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "\xEF\xBB\xBFref_id,group,item,answer,score,note,measure,owner,due,evidence\r\n1,"));
+  g_assert_nonnull (strstr (contents, "私物スマートフォンの業務利用を許可制にし"));
+  g_assert_cmpint (export_bad.status, ==, 2);
+}
+
+static void
+write_file (const char *path, const char *text)
+{
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+}
+
+static void
+test_import_answers (void)
+{
+  g_autofree char *ws = tmp_path ("answers.mamori");
+  g_autofree char *good = tmp_path ("good.csv");
+  g_autofree char *bad = tmp_path ("bad.csv");
+  g_autofree char *sjis = tmp_path ("sjis.csv");
+  g_autofree char *sjis_text = NULL;
+  gsize sjis_len = 0;
+
+  /* Labels in either language, or the score where scores are distinct. */
+  write_file (good, "ref_id,answer,note\n1,実施している,自動更新\n2,Partly done,\n3,0,\n4,-1,\"要確認, 来月\"\n");
+  {
+    g_auto(Run) ok = run ("--workspace", ws, "import", "answers", good, "--checklist", "ipa-self-diagnosis", NULL);
+    g_auto(Run) list = run ("--workspace", ws, "assessments", NULL);
+    g_autofree char *csv = tmp_path ("imported.csv");
+    g_auto(Run) export = run ("--workspace", ws, "export", "assessment", "1", csv, NULL);
+    g_autofree char *contents = NULL;
+
+    g_assert_cmpint (ok.status, ==, 0);
+    g_assert_cmpstr (ok.out, ==, "1\t5\n");   /* 4 + 2 + 0 − 1 */
+    g_assert_nonnull (strstr (list.out, "1\tipa-self-diagnosis\t"));
+    g_assert_true (g_file_get_contents (csv, &contents, NULL, NULL));
+    g_assert_nonnull (strstr (contents, "\"要確認, 来月\""));
+  }
+
+  /* Every bad row is reported; nothing is stored. */
+  write_file (bad, "ref_id,answer\n1,Done\n99,Done\n2,maybe\n1,Done\n5,5\n");
+  {
+    g_auto(Run) r = run ("--workspace", ws, "import", "answers", bad, "--checklist", "ipa-self-diagnosis", NULL);
+    g_auto(Run) list = run ("--workspace", ws, "assessments", NULL);
+
+    g_assert_cmpint (r.status, ==, 2);
+    g_assert_nonnull (strstr (r.err, "line 3, column ref_id, value “99”"));
+    g_assert_nonnull (strstr (r.err, "line 4, column answer, value “maybe”"));
+    g_assert_nonnull (strstr (r.err, "line 5, column ref_id, value “1”"));
+    g_assert_nonnull (strstr (r.err, "line 6, column answer, value “5”"));
+    g_assert_cmpstr (r.out, ==, "");
+    g_auto(GStrv) lines = g_strsplit (list.out, "\n", -1);
+    g_assert_cmpuint (g_strv_length (lines), ==, 2);
+  }
+
+  /* Wrong or missing checklist, missing subject for a cloud service, bad header. */
+  {
+    g_auto(Run) unknown = run ("--workspace", ws, "import", "answers", good, "--checklist", "nope", NULL);
+    g_auto(Run) none = run ("--workspace", ws, "import", "answers", good, NULL);
+    g_auto(Run) cloud = run ("--workspace", ws, "import", "answers", good, "--checklist", "ipa-cloud", NULL);
+    g_autofree char *header = tmp_path ("header.csv");
+    g_auto(Run) bad_header = { 0 };
+    g_auto(Run) wrong = run ("--workspace", ws, "import", "answers", good, "--checklist", "ipa-cloud", "--subject", "X", NULL);
+
+    write_file (header, "item,value\n1,Done\n");
+    bad_header = run ("--workspace", ws, "import", "answers", header, "--checklist", "ipa-self-diagnosis", NULL);
+    g_assert_cmpint (unknown.status, ==, 2);
+    g_assert_nonnull (strstr (unknown.err, "ipa-self-diagnosis"));
+    g_assert_cmpint (none.status, ==, 2);
+    g_assert_cmpint (cloud.status, ==, 2);
+    g_assert_nonnull (strstr (cloud.err, "--subject"));
+    g_assert_cmpint (bad_header.status, ==, 2);
+    /* Self-diagnosis labels are not answers of the cloud checklist. */
+    g_assert_cmpint (wrong.status, ==, 2);
+    g_assert_nonnull (strstr (wrong.err, "value “実施している”"));
+  }
+
+  /* Shift_JIS files are read too. */
+  sjis_text = g_convert ("ref_id,answer\n1,実施している\n", -1, "CP932", "UTF-8", NULL, &sjis_len, NULL);
+  g_assert_true (g_file_set_contents (sjis, sjis_text, sjis_len, NULL));
+  {
+    g_auto(Run) r = run ("--workspace", ws, "import", "answers", sjis, "--checklist", "ipa-self-diagnosis", NULL);
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_cmpstr (r.out, ==, "2\t4\n");
+  }
+}
+
+static void
+test_import_library (void)
+{
+  g_autofree char *ws = tmp_path ("library.mamori");
+  g_autofree char *lib = tmp_path ("own.yaml");
+  g_autofree char *broken = tmp_path ("broken.yaml");
+  g_autofree char *clash = tmp_path ("clash.yaml");
+  const char *yaml =
+    "urn: urn:example:library:own\nlocale: en\nref_id: own-check\nversion: 1\n"
+    "objects:\n  framework:\n    urn: urn:example:framework:own\n    ref_id: own-check\n    name: Our checks\n"
+    "    implementation_groups_definition: []\n"
+    "    requirement_nodes:\n"
+    "      - urn: urn:example:req:1\n        ref_id: '1'\n        name: Doors locked\n"
+    "      - urn: urn:example:req:2\n        ref_id: '2'\n        name: Backups tested\n";
+
+  write_file (lib, yaml);
+  write_file (broken, "urn: urn:x\nlocale: en\nref_id: b\nversion: 1\nobjects:\n  framework:\n    urn: f\n    requirement_nodes:\n"
+                      "      - urn: n1\n        parent_urn: missing\n        name: Orphan\n");
+  write_file (clash, "urn: urn:x\nlocale: en\nref_id: ipa-cloud\nversion: 1\nobjects:\n  framework:\n    urn: f\n    requirement_nodes:\n"
+                     "      - urn: n1\n        name: One\n");
+  {
+    g_auto(Run) ok = run ("--workspace", ws, "import", "library", lib, NULL);
+    g_auto(Run) list = run ("--workspace", ws, "checklists", NULL);
+    g_autofree char *answers = tmp_path ("own.csv");
+    g_auto(Run) answered = { 0 };
+
+    g_assert_cmpint (ok.status, ==, 0);
+    g_assert_cmpstr (ok.out, ==, "own-check\t2\n");
+    /* What Mamori does not use is named, not silently dropped. */
+    g_assert_nonnull (strstr (ok.err, "implementation_groups_definition"));
+    g_assert_nonnull (strstr (list.out, "own-check\t2\tOur checks\n"));
+    /* The check-sheet scale serves a library without one. */
+    write_file (answers, "ref_id,answer\n1,Complete\n2,Not applicable\n");
+    answered = run ("--workspace", ws, "import", "answers", answers, "--checklist", "own-check", NULL);
+    g_assert_cmpint (answered.status, ==, 0);
+    g_assert_cmpstr (answered.out, ==, "1\t2\n");
+  }
+  {
+    g_auto(Run) r = run ("--workspace", ws, "import", "library", broken, NULL);
+    g_assert_cmpint (r.status, ==, 2);
+    g_assert_nonnull (strstr (r.err, "broken.yaml:9:"));
+    g_assert_nonnull (strstr (r.err, "missing"));
+  }
+  {
+    g_auto(Run) r = run ("--workspace", ws, "import", "library", clash, NULL);
+    g_assert_cmpint (r.status, ==, 2);
+    g_assert_nonnull (strstr (r.err, "built-in"));
+  }
+  {
+    g_auto(Run) r = run ("--workspace", ws, "import", "library", "/nonexistent/x.yaml", NULL);
+    g_assert_cmpint (r.status, ==, 2);
+  }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -238,6 +407,9 @@ main (int argc, char *argv[])
   g_test_add_func ("/cli/export-log", test_export_log);
   g_test_add_func ("/cli/bad-paths", test_bad_paths);
   g_test_add_func ("/cli/default-workspace", test_default_workspace);
+  g_test_add_func ("/cli/checklists-and-demo", test_checklists_and_demo_assessments);
+  g_test_add_func ("/cli/import-answers", test_import_answers);
+  g_test_add_func ("/cli/import-library", test_import_library);
   rc = g_test_run ();
   g_free (tmpdir);
   return rc;

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <string.h>
 
 #include "core/mamori-csv.h"
 #include "core/mamori-demo.h"
@@ -140,6 +141,50 @@ test_csv (void)
   g_assert_cmpstr (out->str, ==, "plain,\"a,b\",\"say \"\"hi\"\"\",\"two\nlines\",,\" lead\",日本語\r\n");
 }
 
+static void
+test_csv_read (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *sjis = NULL;
+  const char *encoding = NULL;
+  gsize sjis_len = 0;
+  MamoriCsvRow *row;
+
+  const char *input = "\xEF\xBB\xBF" "a,b\r\n\"x, \"\"y\"\"\",\"two\nlines\"\r\n\r\nlast,";
+
+  text = mamori_csv_decode (input, strlen (input), &encoding, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (encoding, ==, "UTF-8 (BOM)");
+  rows = mamori_csv_parse (text, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows->len, ==, 3);
+  row = rows->pdata[1];
+  g_assert_cmpstr (row->fields->pdata[0], ==, "x, \"y\"");
+  g_assert_cmpstr (row->fields->pdata[1], ==, "two\nlines");
+  row = rows->pdata[2];
+  g_assert_cmpuint (row->line, ==, 5);
+  g_assert_cmpuint (row->fields->len, ==, 2);
+  g_assert_cmpstr (row->fields->pdata[1], ==, "");
+  g_clear_pointer (&rows, g_ptr_array_unref);
+
+  sjis = g_convert ("資産,機密性\n", -1, "CP932", "UTF-8", NULL, &sjis_len, NULL);
+  g_clear_pointer (&text, g_free);
+  text = mamori_csv_decode (sjis, sjis_len, &encoding, &error);
+  g_assert_cmpstr (text, ==, "資産,機密性\n");
+  g_assert_cmpstr (encoding, ==, "Shift_JIS (CP932)");
+
+  rows = mamori_csv_parse ("a,\"open\nnever closed", &error);
+  g_assert_null (rows);
+  g_assert_error (error, MAMORI_CSV_ERROR, MAMORI_CSV_ERROR_SYNTAX);
+  g_assert_nonnull (strstr (error->message, "1"));
+  g_clear_error (&error);
+  rows = mamori_csv_parse ("\"quoted\"tail,b\n", &error);
+  g_assert_null (rows);
+  g_assert_error (error, MAMORI_CSV_ERROR, MAMORI_CSV_ERROR_SYNTAX);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -150,5 +195,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/core/demo/profile", test_demo_profile);
   g_test_add_func ("/core/stepup/compute", test_stepup);
   g_test_add_func ("/core/csv/quoting", test_csv);
+  g_test_add_func ("/core/csv/read", test_csv_read);
   return g_test_run ();
 }

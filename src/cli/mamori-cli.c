@@ -9,14 +9,17 @@
 #include <string.h>
 
 #include "mamori-cli.h"
+#include "core/mamori-catalog.h"
 #include "core/mamori-csv.h"
 #include "core/mamori-demo.h"
 #include "core/mamori-stepup.h"
+#include "store/mamori-assessments.h"
 #include "store/mamori-workspace.h"
 
 typedef struct {
   const char *workspace_path;
   MamoriWorkspace *workspace;
+  MamoriCatalog *catalog;  /* loaded on first use */
 } MamoriCliContext;
 
 typedef int (*MamoriCliFunc) (MamoriCliContext *ctx, int argc, char **argv);
@@ -35,7 +38,8 @@ typedef struct {
   const char *kind;
   const char *extensions;  /* space-separated, with the dot */
   const char *summary;     /* N_() */
-  int (*run) (MamoriCliContext *ctx, const char *out_path, const char *extension);
+  gboolean takes_id;       /* export KIND ID OUT */
+  int (*run) (MamoriCliContext *ctx, const char *id, const char *out_path, const char *extension);
 } MamoriCliExportKind;
 
 static void
@@ -74,6 +78,96 @@ write_output (const char  *path,
                                    0644, error);
 }
 
+/* --- the checklist catalogue ------------------------------------------------------------- */
+
+static MamoriCatalog *
+get_catalog (MamoriCliContext *ctx,
+             GError          **error)
+{
+  g_autoptr(MamoriCatalog) catalog = NULL;
+  g_autoptr(GPtrArray) warnings = NULL;
+
+  if (ctx->catalog != NULL)
+    return ctx->catalog;
+  catalog = mamori_catalog_new ();
+  if (!mamori_catalog_load_builtin (catalog, error) ||
+      !mamori_workspace_load_catalog (ctx->workspace, catalog, &warnings, error))
+    return NULL;
+  for (guint i = 0; i < warnings->len; i++)
+    message (_("An imported checklist could not be read and is left out: %s"), (char *) warnings->pdata[i]);
+  ctx->catalog = g_steal_pointer (&catalog);
+  return ctx->catalog;
+}
+
+static const MamoriChecklist *
+find_checklist (MamoriCliContext *ctx,
+                const char       *id,
+                int              *status)
+{
+  g_autoptr(GError) error = NULL;
+  MamoriCatalog *catalog = get_catalog (ctx, &error);
+  const MamoriChecklist *cl;
+
+  if (catalog == NULL)
+    {
+      *status = exit_for_error (error);
+      return NULL;
+    }
+  cl = mamori_catalog_find (catalog, id);
+  if (cl == NULL)
+    {
+      g_autoptr(GString) known = g_string_new (NULL);
+      for (guint i = 0; i < mamori_catalog_get_n (catalog); i++)
+        g_string_append_printf (known, "%s%s", i ? ", " : "", mamori_catalog_get (catalog, i)->id);
+      message (_("Unknown checklist “%s”. Known: %s."), id, known->str);
+      *status = MAMORI_EXIT_BAD_INPUT;
+    }
+  return cl;
+}
+
+static char *
+format_score (double score)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+  return g_strdup (g_ascii_formatd (buf, sizeof buf, "%g", score));
+}
+
+/* Answers choices (one per item, -1 skips) to a new assessment and completes it. Call
+ * inside a transaction. */
+static gint64
+store_completed_assessment (MamoriWorkspace        *ws,
+                            const MamoriChecklist  *cl,
+                            const char             *subject,
+                            const char             *date,
+                            const char             *respondent,
+                            const int              *choices,
+                            const char * const     *notes,
+                            GError                **error)
+{
+  gint64 id = mamori_workspace_create_assessment (ws, cl->id, subject, date, respondent, error);
+
+  if (id == 0)
+    return 0;
+  for (guint i = 0; i < cl->items->len; i++)
+    {
+      MamoriNode *item = cl->items->pdata[i];
+      GPtrArray *scale = mamori_checklist_choices (cl, item);
+      MamoriChoice *c;
+
+      if (notes != NULL && notes[i] != NULL && *notes[i] != '\0' &&
+          !mamori_workspace_set_note (ws, id, item->ref_id, notes[i], error))
+        return 0;
+      if (choices[i] < 0)
+        continue;
+      c = scale->pdata[choices[i]];
+      if (!mamori_workspace_set_answer (ws, id, item->ref_id, choices[i], c->score, c->not_applicable, error))
+        return 0;
+    }
+  if (!mamori_workspace_complete_assessment (ws, id, mamori_stepup_task_for_checklist (cl->id), error))
+    return 0;
+  return id;
+}
+
 /* --- demo -------------------------------------------------------------------------------- */
 
 static gboolean
@@ -81,15 +175,39 @@ demo_fill (MamoriWorkspace  *workspace,
            gpointer          user_data,
            GError          **error)
 {
+  MamoriCatalog *catalog = user_data;
   g_autoptr(MamoriProfile) profile = mamori_demo_profile ();
   const char * const *tasks = mamori_demo_done_tasks ();
+  const MamoriDemoAssessment *assessments;
+  guint n_assessments;
 
   if (!mamori_workspace_set_profile (workspace, profile, error))
     return FALSE;
   for (guint i = 0; tasks[i] != NULL; i++)
     if (!mamori_workspace_set_task_done (workspace, tasks[i], TRUE, error))
       return FALSE;
-  /* Later capabilities append their sample data here (assets, assessments, documents). */
+
+  assessments = mamori_demo_assessments (&n_assessments);
+  for (guint i = 0; i < n_assessments; i++)
+    {
+      const MamoriDemoAssessment *d = &assessments[i];
+      const MamoriChecklist *cl = mamori_catalog_find (catalog, d->checklist);
+      gint64 id;
+
+      g_assert (cl != NULL && cl->items->len == d->n_choices);
+      id = store_completed_assessment (workspace, cl, d->subject, d->assessed_on, d->respondent, d->choices,
+                                       NULL, error);
+      if (id == 0)
+        return FALSE;
+      /* The newest self-diagnosis has decided measures for two of its gaps. */
+      if (g_str_equal (d->assessed_on, "2026-04-14") &&
+          (!mamori_workspace_set_measure (workspace, id, "21", "私物スマートフォンの業務利用を許可制にし、画面ロックを必須にする",
+                                          "総務部長 山田 花子", "2026-07-31", error) ||
+           !mamori_workspace_set_measure (workspace, id, "24", "緊急連絡網と初動手順を1枚にまとめ、年1回訓練する",
+                                          "製造部長 田中 健", "2026-09-30", error)))
+        return FALSE;
+    }
+  /* Later capabilities append their sample data here (assets, documents). */
   return TRUE;
 }
 
@@ -110,7 +228,8 @@ cmd_demo (MamoriCliContext *ctx,
                name);
       return MAMORI_EXIT_FAILURE;
     }
-  if (!mamori_workspace_transaction (ctx->workspace, demo_fill, NULL, &error))
+  if (get_catalog (ctx, &error) == NULL ||
+      !mamori_workspace_transaction (ctx->workspace, demo_fill, ctx->catalog, &error))
     return exit_for_error (error);
   {
     g_autofree char *name = g_filename_display_name (ctx->workspace_path);
@@ -207,6 +326,7 @@ cmd_log (MamoriCliContext *ctx,
 
 static int
 export_log (MamoriCliContext *ctx,
+            const char       *id,
             const char       *out_path,
             const char       *extension)
 {
@@ -222,8 +342,8 @@ export_log (MamoriCliContext *ctx,
   for (guint i = entries->len; i > 0; i--)
     {
       MamoriChangeLogEntry *e = entries->pdata[i - 1];
-      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, e->id);
-      const char *row[] = { id, e->at, e->os_user, e->entity, e->action, e->summary };
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, e->id);
+      const char *row[] = { number, e->at, e->os_user, e->entity, e->action, e->summary };
       mamori_csv_append_row (csv, row, G_N_ELEMENTS (row));
     }
   if (!write_output (out_path, csv->str, csv->len, &error))
@@ -234,8 +354,83 @@ export_log (MamoriCliContext *ctx,
   return MAMORI_EXIT_OK;
 }
 
+static int
+export_assessment (MamoriCliContext *ctx,
+                   const char       *id_text,
+                   const char       *out_path,
+                   const char       *extension)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MamoriAssessment) a = NULL;
+  g_autoptr(GHashTable) answers = NULL;
+  g_autoptr(GPtrArray) evidence = NULL;
+  g_autoptr(GString) csv = g_string_new ("\xEF\xBB\xBF");
+  const char *lang = mamori_text_user_lang ();
+  const char *header[] = { "ref_id", "group", "item", "answer", "score", "note", "measure", "owner", "due",
+                           "evidence" };
+  const MamoriChecklist *cl;
+  guint64 id = 0;
+  int status = MAMORI_EXIT_OK;
+
+  if (!g_ascii_string_to_unsigned (id_text, 10, 1, G_MAXINT64, &id, NULL))
+    {
+      message (_("“%s” is not an assessment number."), id_text);
+      return MAMORI_EXIT_BAD_INPUT;
+    }
+  a = mamori_workspace_get_assessment (ctx->workspace, (gint64) id, &error);
+  if (a == NULL)
+    return exit_for_error (error);
+  cl = find_checklist (ctx, a->checklist, &status);
+  if (cl == NULL)
+    return status;
+  answers = mamori_workspace_get_answers (ctx->workspace, a->id, &error);
+  evidence = answers ? mamori_workspace_list_evidence (ctx->workspace, a->id, NULL, &error) : NULL;
+  if (evidence == NULL)
+    return exit_for_error (error);
+
+  mamori_csv_append_row (csv, header, G_N_ELEMENTS (header));
+  for (guint i = 0; i < cl->items->len; i++)
+    {
+      MamoriNode *item = cl->items->pdata[i];
+      MamoriAnswer *ans = g_hash_table_lookup (answers, item->ref_id);
+      GPtrArray *scale = mamori_checklist_choices (cl, item);
+      MamoriChoice *choice = (ans && ans->choice >= 0 && (guint) ans->choice < scale->len) ? scale->pdata[ans->choice] : NULL;
+      g_autofree char *score = choice && !choice->not_applicable ? format_score (choice->score) : g_strdup ("");
+      g_autoptr(GString) files = g_string_new (NULL);
+      const char *group = item->group >= 0 ? mamori_text_get (((MamoriNode *) cl->groups->pdata[item->group])->name, lang) : "";
+      const char *row[10];
+
+      for (guint e = 0; e < evidence->len; e++)
+        {
+          MamoriEvidence *ev = evidence->pdata[e];
+          if (g_str_equal (ev->ref_id, item->ref_id))
+            g_string_append_printf (files, "%s%s (%" G_GINT64_FORMAT " bytes, sha256 %s)", files->len ? "; " : "",
+                                    ev->name, ev->size, ev->sha256);
+        }
+      row[0] = item->ref_id;
+      row[1] = group;
+      row[2] = mamori_text_get (item->name, lang);
+      row[3] = choice ? mamori_text_get (choice->name, lang) : "";
+      row[4] = score;
+      row[5] = ans ? ans->note : "";
+      row[6] = ans && ans->measure_what ? ans->measure_what : "";
+      row[7] = ans && ans->measure_owner ? ans->measure_owner : "";
+      row[8] = ans && ans->measure_due ? ans->measure_due : "";
+      row[9] = files->str;
+      mamori_csv_append_row (csv, row, G_N_ELEMENTS (row));
+    }
+  if (!write_output (out_path, csv->str, csv->len, &error))
+    {
+      message ("%s", error->message);
+      return MAMORI_EXIT_FAILURE;
+    }
+  (void) extension;
+  return MAMORI_EXIT_OK;
+}
+
 static const MamoriCliExportKind export_kinds[] = {
-  { "log", ".csv", N_("the change log (who changed what, when)"), export_log },
+  { "log", ".csv", N_("the change log (who changed what, when)"), FALSE, export_log },
+  { "assessment", ".csv", N_("one assessment’s answers, notes, measures and evidence (export assessment ID OUT)"), TRUE, export_assessment },
 };
 
 static gboolean
@@ -255,7 +450,7 @@ cmd_export (MamoriCliContext *ctx,
             char            **argv)
 {
   const char *kind = argv[1];
-  const char *out = argv[2];
+  const char *out = argv[argc - 1];
   const char *dot = strrchr (out, '.');
   g_autofree char *base = g_path_get_basename (out);
 
@@ -264,6 +459,11 @@ cmd_export (MamoriCliContext *ctx,
       const MamoriCliExportKind *k = &export_kinds[i];
       if (g_strcmp0 (k->kind, kind) != 0)
         continue;
+      if ((k->takes_id && argc != 4) || (!k->takes_id && argc != 3))
+        {
+          message (_("Usage: mamori [--workspace PATH] export %s %sOUT"), kind, k->takes_id ? "ID " : "");
+          return MAMORI_EXIT_BAD_INPUT;
+        }
       if (dot == NULL || strchr (dot, '/') != NULL || !extension_allowed (k->extensions, dot))
         {
           message (_("Cannot export %s as “%s”: use a file name ending in %s."), kind, base, k->extensions);
@@ -274,7 +474,7 @@ cmd_export (MamoriCliContext *ctx,
           message (_("“%s” is a folder; give a file name to export to."), base);
           return MAMORI_EXIT_BAD_INPUT;
         }
-      return k->run (ctx, out, dot);
+      return k->run (ctx, k->takes_id ? argv[2] : NULL, out, dot);
     }
 
   {
@@ -286,6 +486,303 @@ cmd_export (MamoriCliContext *ctx,
   return MAMORI_EXIT_BAD_INPUT;
 }
 
+/* --- checklists and assessments ------------------------------------------------------------ */
+
+static int
+cmd_checklists (MamoriCliContext *ctx,
+                int               argc,
+                char            **argv)
+{
+  g_autoptr(GError) error = NULL;
+  MamoriCatalog *catalog = get_catalog (ctx, &error);
+  const char *lang = mamori_text_user_lang ();
+
+  if (catalog == NULL)
+    return exit_for_error (error);
+  for (guint i = 0; i < mamori_catalog_get_n (catalog); i++)
+    {
+      const MamoriChecklist *cl = mamori_catalog_get (catalog, i);
+      printf ("%s\t%u\t%s\n", cl->id, cl->items->len, mamori_text_get (cl->name, lang));
+    }
+  return MAMORI_EXIT_OK;
+}
+
+static int
+cmd_assessments (MamoriCliContext *ctx,
+                 int               argc,
+                 char            **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) list = mamori_workspace_list_assessments (ctx->workspace, NULL, &error);
+
+  if (list == NULL)
+    return exit_for_error (error);
+  for (guint i = 0; i < list->len; i++)
+    {
+      MamoriAssessment *a = list->pdata[i];
+      g_autofree char *score = format_score (a->score);
+      printf ("%" G_GINT64_FORMAT "\t%s\t%s\t%s\t%s\n", a->id, a->checklist, a->subject, a->assessed_on, score);
+    }
+  return MAMORI_EXIT_OK;
+}
+
+/* --- import -------------------------------------------------------------------------------- */
+
+static char *
+read_input (const char  *path,
+            gsize       *length,
+            int         *status)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+
+  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      g_autofree char *name = g_filename_display_name (path);
+      message (_("“%s” is a folder, not a file."), name);
+      *status = MAMORI_EXIT_BAD_INPUT;
+      return NULL;
+    }
+  if (!g_file_get_contents (path, &contents, length, &error))
+    {
+      message ("%s", error->message);
+      *status = MAMORI_EXIT_BAD_INPUT;
+      return NULL;
+    }
+  return contents;
+}
+
+static int
+import_library (MamoriCliContext *ctx,
+                const char       *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_path_get_basename (path);
+  g_autofree char *contents = NULL;
+  g_autoptr(MamoriChecklist) cl = NULL;
+  MamoriCatalog *catalog;
+  gsize length = 0;
+  int status = MAMORI_EXIT_OK;
+
+  contents = read_input (path, &length, &status);
+  if (contents == NULL)
+    return status;
+  cl = mamori_checklist_parse (contents, length, name, &error);
+  if (cl == NULL)
+    {
+      message ("%s", error->message);
+      return MAMORI_EXIT_BAD_INPUT;
+    }
+  catalog = get_catalog (ctx, &error);
+  if (catalog == NULL)
+    return exit_for_error (error);
+  if (mamori_catalog_is_builtin (catalog, cl->id))
+    {
+      message (_("%s: “%s” is the id of a built-in checklist. Give your library another ref_id."), name, cl->id);
+      return MAMORI_EXIT_BAD_INPUT;
+    }
+  if (cl->warnings->len > 0)
+    {
+      g_autoptr(GString) list = g_string_new (NULL);
+      for (guint i = 0; i < cl->warnings->len; i++)
+        g_string_append_printf (list, "%s%s", i ? ", " : "", (char *) cl->warnings->pdata[i]);
+      message (_("%s: Mamori does not use these parts of the file, which are left out: %s."), name, list->str);
+    }
+  if (!mamori_workspace_save_library (ctx->workspace, cl->id, cl->urn, cl->version, contents, &error))
+    return exit_for_error (error);
+  printf ("%s\t%u\n", cl->id, cl->items->len);
+  return MAMORI_EXIT_OK;
+}
+
+typedef struct {
+  const MamoriChecklist *checklist;
+  const char *subject;
+  int *choices;
+  const char **notes;
+  gint64 id;
+} ImportAnswers;
+
+static gboolean
+import_answers_fill (MamoriWorkspace  *ws,
+                     gpointer          user_data,
+                     GError          **error)
+{
+  ImportAnswers *d = user_data;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+
+  d->id = store_completed_assessment (ws, d->checklist, d->subject, today, g_get_real_name (), d->choices,
+                                      d->notes, error);
+  return d->id != 0;
+}
+
+static int
+import_answers (MamoriCliContext *ctx,
+                const char       *path,
+                const char       *checklist_id,
+                const char       *subject)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *name = g_path_get_basename (path);
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autofree int *choices = NULL;
+  g_autofree const char **notes = NULL;
+  const MamoriChecklist *cl;
+  MamoriCsvRow *header;
+  int col_ref = -1, col_answer = -1, col_note = -1;
+  gsize length = 0;
+  int status = MAMORI_EXIT_OK;
+
+  if (checklist_id == NULL)
+    {
+      message (_("import answers needs --checklist ID (see “mamori checklists”)."));
+      return MAMORI_EXIT_BAD_INPUT;
+    }
+  cl = find_checklist (ctx, checklist_id, &status);
+  if (cl == NULL)
+    return status;
+  if (g_str_equal (cl->subject_kind, "cloud_service") && (subject == NULL || *subject == '\0'))
+    {
+      message (_("The checklist %s is answered per cloud service: name it with --subject."), cl->id);
+      return MAMORI_EXIT_BAD_INPUT;
+    }
+  contents = read_input (path, &length, &status);
+  if (contents == NULL)
+    return status;
+  text = mamori_csv_decode (contents, length, NULL, &error);
+  rows = text ? mamori_csv_parse (text, &error) : NULL;
+  if (rows == NULL)
+    {
+      message ("%s: %s", name, error->message);
+      return MAMORI_EXIT_BAD_INPUT;
+    }
+  if (rows->len == 0)
+    {
+      message (_("%s: the file is empty; it needs a header line “ref_id,answer[,note]”."), name);
+      return MAMORI_EXIT_BAD_INPUT;
+    }
+  header = rows->pdata[0];
+  for (guint c = 0; c < header->fields->len; c++)
+    {
+      g_autofree char *h = g_ascii_strdown (g_strstrip (g_strdup (header->fields->pdata[c])), -1);
+      if (g_str_equal (h, "ref_id"))
+        col_ref = (int) c;
+      else if (g_str_equal (h, "answer"))
+        col_answer = (int) c;
+      else if (g_str_equal (h, "note"))
+        col_note = (int) c;
+    }
+  if (col_ref < 0 || col_answer < 0)
+    {
+      message (_("%s: the header line must name the columns ref_id and answer (and optionally note)."), name);
+      return MAMORI_EXIT_BAD_INPUT;
+    }
+
+  choices = g_new (int, cl->items->len);
+  notes = g_new0 (const char *, cl->items->len);
+  for (guint i = 0; i < cl->items->len; i++)
+    choices[i] = -1;
+  for (guint r = 1; r < rows->len; r++)
+    {
+      MamoriCsvRow *row = rows->pdata[r];
+      const char *ref = (guint) col_ref < row->fields->len ? row->fields->pdata[col_ref] : "";
+      const char *answer = (guint) col_answer < row->fields->len ? row->fields->pdata[col_answer] : "";
+      g_autofree char *ref_id = g_strstrip (g_strdup (ref));
+      int index = mamori_checklist_item_index (cl, ref_id);
+      int choice;
+
+      if (index < 0)
+        {
+          g_ptr_array_add (problems, g_strdup_printf (_("line %u, column ref_id, value “%s”: the checklist %s has no such item"),
+                                                      row->line, ref, cl->id));
+          continue;
+        }
+      if (choices[index] >= 0)
+        {
+          g_ptr_array_add (problems, g_strdup_printf (_("line %u, column ref_id, value “%s”: the item is answered twice"),
+                                                      row->line, ref));
+          continue;
+        }
+      choice = mamori_checklist_match_choice (cl, cl->items->pdata[index], answer);
+      if (choice < 0)
+        {
+          GPtrArray *scale = mamori_checklist_choices (cl, cl->items->pdata[index]);
+          g_autoptr(GString) allowed = g_string_new (NULL);
+          for (guint c = 0; c < scale->len; c++)
+            g_string_append_printf (allowed, "%s%s", c ? ", " : "",
+                                    mamori_text_get (((MamoriChoice *) scale->pdata[c])->name, mamori_text_user_lang ()));
+          g_ptr_array_add (problems, g_strdup_printf (_("line %u, column answer, value “%s”: not an answer of this item (use one of: %s)"),
+                                                      row->line, answer, allowed->str));
+          continue;
+        }
+      choices[index] = choice;
+      if (col_note >= 0 && (guint) col_note < row->fields->len)
+        notes[index] = row->fields->pdata[col_note];
+    }
+  if (problems->len > 0)
+    {
+      message (ngettext ("%s: %u line is wrong, so nothing was imported:", "%s: %u lines are wrong, so nothing was imported:",
+                         problems->len), name, problems->len);
+      for (guint i = 0; i < problems->len; i++)
+        fprintf (stderr, "  %s\n", (char *) problems->pdata[i]);
+      return MAMORI_EXIT_BAD_INPUT;
+    }
+
+  {
+    ImportAnswers d = { cl, subject, choices, notes, 0 };
+    g_autoptr(MamoriAssessment) a = NULL;
+    g_autofree char *score = NULL;
+
+    if (!mamori_workspace_transaction (ctx->workspace, import_answers_fill, &d, &error))
+      return exit_for_error (error);
+    a = mamori_workspace_get_assessment (ctx->workspace, d.id, &error);
+    if (a == NULL)
+      return exit_for_error (error);
+    score = format_score (a->score);
+    printf ("%" G_GINT64_FORMAT "\t%s\n", a->id, score);
+  }
+  return MAMORI_EXIT_OK;
+}
+
+static int
+cmd_import (MamoriCliContext *ctx,
+            int               argc,
+            char            **argv)
+{
+  const char *kind = argv[1];
+  const char *file = argv[2];
+  const char *checklist = NULL, *subject = NULL;
+
+  for (int i = 3; i < argc; i++)
+    {
+      if (g_str_equal (argv[i], "--checklist") && i + 1 < argc)
+        checklist = argv[++i];
+      else if (g_str_equal (argv[i], "--subject") && i + 1 < argc)
+        subject = argv[++i];
+      else
+        {
+          message (_("Unknown option “%s” for import."), argv[i]);
+          return MAMORI_EXIT_BAD_INPUT;
+        }
+    }
+  if (g_str_equal (kind, "library"))
+    {
+      if (checklist || subject)
+        {
+          message (_("import library takes no options."));
+          return MAMORI_EXIT_BAD_INPUT;
+        }
+      return import_library (ctx, file);
+    }
+  if (g_str_equal (kind, "answers"))
+    return import_answers (ctx, file, checklist, subject);
+  message (_("Unknown import “%s”. Known: library, answers."), kind);
+  return MAMORI_EXIT_BAD_INPUT;
+}
+
 /* --- dispatcher -------------------------------------------------------------------------- */
 
 static const MamoriCliCommand commands[] = {
@@ -293,7 +790,10 @@ static const MamoriCliCommand commands[] = {
   { "check", "", N_("Check the workspace’s integrity and format; exit 0 when sound"), FALSE, 0, 0, cmd_check },
   { "info", "", N_("Show the organisation profile and step-up progress"), FALSE, 0, 0, cmd_info },
   { "log", "[N]", N_("Show the newest N changes (default 20; 0 for all)"), FALSE, 0, 1, cmd_log },
-  { "export", "KIND OUT", N_("Write KIND to the file OUT; the format follows OUT’s extension"), FALSE, 2, 2, cmd_export },
+  { "export", "KIND [ID] OUT", N_("Write KIND to the file OUT; the format follows OUT’s extension"), FALSE, 2, 3, cmd_export },
+  { "checklists", "", N_("List the checklists: id, number of items, title"), FALSE, 0, 0, cmd_checklists },
+  { "assessments", "", N_("List the assessments: id, checklist, subject, date, score"), FALSE, 0, 0, cmd_assessments },
+  { "import", "KIND FILE [OPTIONS]", N_("Read FILE: “library” (a checklist in YAML) or “answers” (CSV ref_id,answer[,note] with --checklist ID [--subject TEXT])"), TRUE, 2, 6, cmd_import },
 };
 
 static const MamoriCliCommand *
@@ -375,6 +875,7 @@ mamori_cli_run (const char *workspace_path,
     return exit_for_error (error);
 
   status = command->run (&ctx, argc, argv);
+  g_clear_pointer (&ctx.catalog, mamori_catalog_free);
   mamori_workspace_close (ctx.workspace);
   g_object_unref (ctx.workspace);
   return status;

@@ -64,6 +64,13 @@ mamori_text_get (const MamoriText *text,
   return text->first_lang ? g_hash_table_lookup (text->by_lang, text->first_lang) : NULL;
 }
 
+const char *
+mamori_text_user_lang (void)
+{
+  const char * const *names = g_get_language_names ();
+  return names[0] != NULL && g_str_has_prefix (names[0], "ja") ? "ja" : "en";
+}
+
 static void
 choice_free (MamoriChoice *c)
 {

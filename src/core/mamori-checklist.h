@@ -22,6 +22,8 @@ typedef enum {
 typedef struct _MamoriText MamoriText;
 const char *mamori_text_get (const MamoriText *text,
                              const char       *lang);
+/* "ja" when the user's language is Japanese, else "en". */
+const char *mamori_text_user_lang (void);
 
 typedef struct {
   double score;              /* meaningless when not_applicable */

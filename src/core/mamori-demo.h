@@ -9,4 +9,17 @@ MamoriProfile      *mamori_demo_profile    (void);
 /* NULL-terminated list of step-up task keys the sample company has finished. */
 const char * const *mamori_demo_done_tasks (void);
 
+typedef struct {
+  const char *checklist;
+  const char *subject;
+  const char *assessed_on;
+  const char *respondent;
+  const int *choices;        /* one per item, in checklist order; -1 unanswered */
+  guint n_choices;
+} MamoriDemoAssessment;
+
+/* The sample company's completed assessments: two self-diagnosis rounds a year apart and
+ * one cloud service. */
+const MamoriDemoAssessment *mamori_demo_assessments (guint *n);
+
 G_END_DECLS

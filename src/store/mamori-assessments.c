@@ -223,7 +223,7 @@ check_editable (MamoriWorkspace *self,
     {
       if (!query_failed (self, stmt, rc, _("read the assessment"), error))
         g_set_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_INVALID,
-                     _("There is no assessment %" G_GINT64_FORMAT "."), id);
+                     _("There is no assessment %lld."), (long long) id);
       return FALSE;
     }
   completed = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "completed") == 0;
@@ -231,7 +231,7 @@ check_editable (MamoriWorkspace *self,
   if (completed)
     {
       g_set_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_READ_ONLY,
-                   _("Assessment %" G_GINT64_FORMAT " is completed and cannot be changed. Copy it to start the next round."), id);
+                   _("Assessment %lld is completed and cannot be changed. Copy it to start the next round."), (long long) id);
       return FALSE;
     }
   return TRUE;
@@ -400,7 +400,7 @@ mamori_workspace_get_assessment (MamoriWorkspace *self,
         }
       else if (!query_failed (self, stmt, rc, _("read the assessment"), error))
         g_set_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_INVALID,
-                     _("There is no assessment %" G_GINT64_FORMAT "."), id);
+                     _("There is no assessment %lld."), (long long) id);
     }
   mamori_workspace_unlock (self);
   return a;
@@ -858,7 +858,7 @@ mamori_workspace_get_evidence_content (MamoriWorkspace *self,
         }
       else if (!query_failed (self, stmt, rc, _("read the evidence file"), error))
         g_set_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_INVALID,
-                     _("There is no evidence file %" G_GINT64_FORMAT "."), evidence_id);
+                     _("There is no evidence file %lld."), (long long) evidence_id);
     }
   mamori_workspace_unlock (self);
   return bytes;
@@ -904,7 +904,7 @@ mamori_workspace_remove_evidence (MamoriWorkspace *self,
     {
       if (error && *error == NULL)
         g_set_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_INVALID,
-                     _("There is no evidence file %" G_GINT64_FORMAT "."), evidence_id);
+                     _("There is no evidence file %lld."), (long long) evidence_id);
       return FALSE;
     }
   return edit (self, evidence_id, FALSE, "evidence", _("remove the evidence file"), remove_evidence_body, &assessment, error);
@@ -995,4 +995,34 @@ mamori_assessment_score (const MamoriChecklist *checklist,
       choice[i] = (a != NULL && a->choice >= 0 && (guint) a->choice < choices->len) ? a->choice : -1;
     }
   mamori_checklist_score (checklist, choice, total, per_group);
+}
+
+gboolean
+mamori_workspace_load_catalog (MamoriWorkspace *self,
+                               MamoriCatalog   *catalog,
+                               GPtrArray      **warnings,
+                               GError         **error)
+{
+  g_autoptr(GPtrArray) libs = mamori_workspace_list_libraries (self, error);
+
+  if (libs == NULL)
+    return FALSE;
+  if (warnings)
+    *warnings = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < libs->len; i++)
+    {
+      MamoriStoredLibrary *lib = libs->pdata[i];
+      g_autoptr(GError) local = NULL;
+      g_autofree char *name = g_strconcat (lib->id, ".yaml", NULL);
+      MamoriChecklist *cl = mamori_checklist_parse (lib->yaml, strlen (lib->yaml), name, &local);
+
+      if (cl == NULL)
+        {
+          if (warnings)
+            g_ptr_array_add (*warnings, g_strdup (local->message));
+          continue;
+        }
+      mamori_catalog_add (catalog, cl);
+    }
+  return TRUE;
 }

@@ -2,6 +2,7 @@
  * files, decided measures, imported libraries. */
 #pragma once
 
+#include "core/mamori-catalog.h"
 #include "core/mamori-checklist.h"
 #include "mamori-workspace.h"
 
@@ -142,5 +143,12 @@ void              mamori_assessment_score              (const MamoriChecklist *c
                                                         GHashTable            *answers,
                                                         MamoriScore           *total,
                                                         MamoriScore           *per_group);
+
+/* Adds the libraries imported into the workspace to catalog. A stored library that no
+ * longer parses is skipped and named in *warnings (char*, may be NULL). */
+gboolean          mamori_workspace_load_catalog        (MamoriWorkspace *self,
+                                                        MamoriCatalog   *catalog,
+                                                        GPtrArray      **warnings,
+                                                        GError         **error);
 
 G_END_DECLS
