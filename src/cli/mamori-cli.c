@@ -362,12 +362,7 @@ export_assessment (MamoriCliContext *ctx,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(MamoriAssessment) a = NULL;
-  g_autoptr(GHashTable) answers = NULL;
-  g_autoptr(GPtrArray) evidence = NULL;
-  g_autoptr(GString) csv = g_string_new ("\xEF\xBB\xBF");
-  const char *lang = mamori_text_user_lang ();
-  const char *header[] = { "ref_id", "group", "item", "answer", "score", "note", "measure", "owner", "due",
-                           "evidence" };
+  g_autofree char *csv = NULL;
   const MamoriChecklist *cl;
   guint64 id = 0;
   int status = MAMORI_EXIT_OK;
@@ -383,43 +378,10 @@ export_assessment (MamoriCliContext *ctx,
   cl = find_checklist (ctx, a->checklist, &status);
   if (cl == NULL)
     return status;
-  answers = mamori_workspace_get_answers (ctx->workspace, a->id, &error);
-  evidence = answers ? mamori_workspace_list_evidence (ctx->workspace, a->id, NULL, &error) : NULL;
-  if (evidence == NULL)
+  csv = mamori_assessment_to_csv (ctx->workspace, cl, a->id, mamori_text_user_lang (), &error);
+  if (csv == NULL)
     return exit_for_error (error);
-
-  mamori_csv_append_row (csv, header, G_N_ELEMENTS (header));
-  for (guint i = 0; i < cl->items->len; i++)
-    {
-      MamoriNode *item = cl->items->pdata[i];
-      MamoriAnswer *ans = g_hash_table_lookup (answers, item->ref_id);
-      GPtrArray *scale = mamori_checklist_choices (cl, item);
-      MamoriChoice *choice = (ans && ans->choice >= 0 && (guint) ans->choice < scale->len) ? scale->pdata[ans->choice] : NULL;
-      g_autofree char *score = choice && !choice->not_applicable ? format_score (choice->score) : g_strdup ("");
-      g_autoptr(GString) files = g_string_new (NULL);
-      const char *group = item->group >= 0 ? mamori_text_get (((MamoriNode *) cl->groups->pdata[item->group])->name, lang) : "";
-      const char *row[10];
-
-      for (guint e = 0; e < evidence->len; e++)
-        {
-          MamoriEvidence *ev = evidence->pdata[e];
-          if (g_str_equal (ev->ref_id, item->ref_id))
-            g_string_append_printf (files, "%s%s (%" G_GINT64_FORMAT " bytes, sha256 %s)", files->len ? "; " : "",
-                                    ev->name, ev->size, ev->sha256);
-        }
-      row[0] = item->ref_id;
-      row[1] = group;
-      row[2] = mamori_text_get (item->name, lang);
-      row[3] = choice ? mamori_text_get (choice->name, lang) : "";
-      row[4] = score;
-      row[5] = ans ? ans->note : "";
-      row[6] = ans && ans->measure_what ? ans->measure_what : "";
-      row[7] = ans && ans->measure_owner ? ans->measure_owner : "";
-      row[8] = ans && ans->measure_due ? ans->measure_due : "";
-      row[9] = files->str;
-      mamori_csv_append_row (csv, row, G_N_ELEMENTS (row));
-    }
-  if (!write_output (out_path, csv->str, csv->len, &error))
+  if (!write_output (out_path, csv, strlen (csv), &error))
     {
       message ("%s", error->message);
       return MAMORI_EXIT_FAILURE;

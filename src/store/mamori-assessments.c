@@ -5,6 +5,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "core/mamori-csv.h"
 #include "mamori-assessments.h"
 #include "mamori-workspace-internal.h"
 
@@ -1025,4 +1026,60 @@ mamori_workspace_load_catalog (MamoriWorkspace *self,
       mamori_catalog_add (catalog, cl);
     }
   return TRUE;
+}
+
+char *
+mamori_assessment_to_csv (MamoriWorkspace       *self,
+                          const MamoriChecklist *cl,
+                          gint64                 id,
+                          const char            *lang,
+                          GError               **error)
+{
+  g_autoptr(GHashTable) answers = mamori_workspace_get_answers (self, id, error);
+  g_autoptr(GPtrArray) evidence = NULL;
+  GString *csv;
+  const char *header[] = { "ref_id", "group", "item", "answer", "score", "note", "measure", "owner", "due",
+                           "evidence" };
+
+  if (answers == NULL)
+    return NULL;
+  evidence = mamori_workspace_list_evidence (self, id, NULL, error);
+  if (evidence == NULL)
+    return NULL;
+
+  csv = g_string_new ("\xEF\xBB\xBF"); /* BOM: spreadsheet programs then read UTF-8 */
+  mamori_csv_append_row (csv, header, G_N_ELEMENTS (header));
+  for (guint i = 0; i < cl->items->len; i++)
+    {
+      MamoriNode *item = cl->items->pdata[i];
+      MamoriAnswer *ans = g_hash_table_lookup (answers, item->ref_id);
+      GPtrArray *scale = mamori_checklist_choices (cl, item);
+      MamoriChoice *choice = (ans && ans->choice >= 0 && (guint) ans->choice < scale->len) ? scale->pdata[ans->choice] : NULL;
+      char buf[G_ASCII_DTOSTR_BUF_SIZE] = "";
+      g_autoptr(GString) files = g_string_new (NULL);
+      const char *group = item->group >= 0 ? mamori_text_get (((MamoriNode *) cl->groups->pdata[item->group])->name, lang) : "";
+      const char *row[10];
+
+      if (choice && !choice->not_applicable)
+        g_ascii_formatd (buf, sizeof buf, "%g", choice->score);
+      for (guint e = 0; e < evidence->len; e++)
+        {
+          MamoriEvidence *ev = evidence->pdata[e];
+          if (g_str_equal (ev->ref_id, item->ref_id))
+            g_string_append_printf (files, "%s%s (%" G_GINT64_FORMAT " bytes, sha256 %s)", files->len ? "; " : "",
+                                    ev->name, ev->size, ev->sha256);
+        }
+      row[0] = item->ref_id;
+      row[1] = group;
+      row[2] = mamori_text_get (item->name ? item->name : item->description, lang);
+      row[3] = choice ? mamori_text_get (choice->name, lang) : "";
+      row[4] = buf;
+      row[5] = ans ? ans->note : "";
+      row[6] = ans && ans->measure_what ? ans->measure_what : "";
+      row[7] = ans && ans->measure_owner ? ans->measure_owner : "";
+      row[8] = ans && ans->measure_due ? ans->measure_due : "";
+      row[9] = files->str;
+      mamori_csv_append_row (csv, row, G_N_ELEMENTS (row));
+    }
+  return g_string_free (csv, FALSE);
 }

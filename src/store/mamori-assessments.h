@@ -151,4 +151,12 @@ gboolean          mamori_workspace_load_catalog        (MamoriWorkspace *self,
                                                         GPtrArray      **warnings,
                                                         GError         **error);
 
+/* One assessment as CSV (UTF-8 with BOM): ref_id, group, item, answer, score, note, measure,
+ * owner, due, evidence (name, size, SHA-256). Texts in lang. */
+char             *mamori_assessment_to_csv             (MamoriWorkspace       *self,
+                                                        const MamoriChecklist *checklist,
+                                                        gint64                 id,
+                                                        const char            *lang,
+                                                        GError               **error);
+
 G_END_DECLS

@@ -88,6 +88,7 @@ mamori_application_activate (GApplication *app)
       mamori_window_open_default_workspace (window);
   }
   gtk_window_present (GTK_WINDOW (window));
+  mamori_window_show_debug_target (window, g_getenv ("MAMORI_SHOW"));
 }
 
 static void
@@ -110,6 +111,7 @@ mamori_application_open (GApplication  *app,
   else
     mamori_window_open_default_workspace (window);
   gtk_window_present (GTK_WINDOW (window));
+  mamori_window_show_debug_target (window, g_getenv ("MAMORI_SHOW"));
 }
 
 static void

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "mamori-assessments-page.h"
 #include "mamori-overview-page.h"
 #include "mamori-window.h"
 
@@ -17,6 +18,7 @@ struct _MamoriWindow {
   GtkLabel *workspace_label;
   AdwViewStack *stack;
   MamoriOverviewPage *overview_page;
+  MamoriAssessmentsPage *assessments_page;
   GMenu *recent_section;
 
   MamoriWorkspace *workspace;
@@ -65,6 +67,7 @@ set_workspace (MamoriWindow    *self,
     }
   self->workspace = workspace;
   mamori_overview_page_set_workspace (self->overview_page, workspace);
+  mamori_assessments_page_set_workspace (self->assessments_page, workspace);
 
   if (workspace != NULL)
     {
@@ -164,6 +167,22 @@ const char *
 mamori_window_get_visible_page (MamoriWindow *self)
 {
   return adw_view_stack_get_visible_child_name (self->stack);
+}
+
+void
+mamori_window_show_debug_target (MamoriWindow *self,
+                                 const char   *target)
+{
+  if (target == NULL || *target == '\0')
+    return;
+  if (g_str_has_prefix (target, "assessment:"))
+    {
+      gint64 id = g_ascii_strtoll (target + strlen ("assessment:"), NULL, 10);
+      adw_view_stack_set_visible_child_name (self->stack, "assessments");
+      mamori_assessments_page_open (self->assessments_page, id);
+    }
+  else if (adw_view_stack_get_child_by_name (self->stack, target) != NULL)
+    adw_view_stack_set_visible_child_name (self->stack, target);
 }
 
 /* --- file choosers ----------------------------------------------------------------------- */
@@ -468,12 +487,14 @@ mamori_window_class_init (MamoriWindowClass *klass)
   object_class->dispose = mamori_window_dispose;
 
   g_type_ensure (MAMORI_TYPE_OVERVIEW_PAGE);
+  g_type_ensure (MAMORI_TYPE_ASSESSMENTS_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/mamori/Mamori/ui/mamori-window.ui");
   gtk_widget_class_bind_template_child (widget_class, MamoriWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, MamoriWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, MamoriWindow, workspace_label);
   gtk_widget_class_bind_template_child (widget_class, MamoriWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, MamoriWindow, overview_page);
+  gtk_widget_class_bind_template_child (widget_class, MamoriWindow, assessments_page);
   gtk_widget_class_bind_template_child (widget_class, MamoriWindow, recent_section);
 
   gtk_widget_class_install_action (widget_class, "win.new-workspace", NULL, new_workspace_action);

@@ -32,5 +32,9 @@ void             mamori_window_show_error             (MamoriWindow      *self,
                                                        const char        *heading,
                                                        const GError      *error);
 const char      *mamori_window_get_visible_page       (MamoriWindow      *self);
+/* For screenshots and manual checks: target is a page name (“assessments”) or
+ * “assessment:ID”; NULL does nothing. Set from the MAMORI_SHOW environment variable. */
+void             mamori_window_show_debug_target      (MamoriWindow      *self,
+                                                       const char        *target);
 
 G_END_DECLS

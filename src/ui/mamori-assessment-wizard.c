@@ -1,0 +1,794 @@
+/* mamori-assessment-wizard.c — one checklist item per page; saved after every answer */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "mamori-assessment-wizard.h"
+#include "mamori-window.h"
+
+struct _MamoriAssessmentWizard {
+  AdwBin parent_instance;
+
+  GtkListBox *item_list;
+  GtkProgressBar *progress;
+  GtkScrolledWindow *scroller;
+  GtkLabel *group_label;
+  GtkLabel *position_label;
+  GtkLabel *title_label;
+  GtkLabel *question_label;
+  GtkLabel *source_label;
+  GtkExpander *help_expander;
+  GtkLabel *help_label;
+  GtkBox *choices_box;
+  AdwEntryRow *note_row;
+  AdwPreferencesGroup *evidence_group;
+  GtkButton *add_evidence_button;
+  AdwPreferencesGroup *measure_group;
+  AdwEntryRow *measure_what_row;
+  AdwEntryRow *measure_owner_row;
+  AdwEntryRow *measure_due_row;
+  GtkButton *next_button;
+  GtkLabel *keys_label;
+
+  MamoriWorkspace *workspace;
+  const MamoriChecklist *checklist; /* owned by the page's catalogue */
+  gint64 assessment;
+  gboolean read_only;
+  GHashTable *answers;              /* ref_id → MamoriAnswer* */
+  int current;
+  GPtrArray *choice_buttons;        /* GtkToggleButton* for the current item */
+  GPtrArray *evidence_rows;
+  GtkNativeDialog *chooser;
+  gboolean loading;
+};
+
+G_DEFINE_FINAL_TYPE (MamoriAssessmentWizard, mamori_assessment_wizard, ADW_TYPE_BIN)
+
+enum { SIGNAL_FINISHED, SIGNAL_LEFT, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
+static void show_item (MamoriAssessmentWizard *self, int index);
+static void refresh_state (MamoriAssessmentWizard *self);
+
+static const char *
+lang (void)
+{
+  return mamori_text_user_lang ();
+}
+
+static void
+report_error (MamoriAssessmentWizard *self,
+              const char             *heading,
+              const GError           *error)
+{
+  GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), MAMORI_TYPE_WINDOW);
+  if (window != NULL)
+    mamori_window_show_error (MAMORI_WINDOW (window), heading, error);
+  else
+    g_warning ("%s: %s", heading, error->message);
+}
+
+static MamoriNode *
+item_at (MamoriAssessmentWizard *self,
+         int                     index)
+{
+  return self->checklist->items->pdata[index];
+}
+
+static MamoriAnswer *
+answer_at (MamoriAssessmentWizard *self,
+           int                     index)
+{
+  return self->answers ? g_hash_table_lookup (self->answers, item_at (self, index)->ref_id) : NULL;
+}
+
+static gboolean
+is_answered (MamoriAssessmentWizard *self,
+             int                     index)
+{
+  MamoriAnswer *a = answer_at (self, index);
+  return a != NULL && a->choice >= 0;
+}
+
+static gboolean
+reload_answers (MamoriAssessmentWizard *self)
+{
+  g_autoptr(GError) error = NULL;
+  GHashTable *answers = mamori_workspace_get_answers (self->workspace, self->assessment, &error);
+
+  if (answers == NULL)
+    {
+      report_error (self, _("Could Not Read the Answers"), error);
+      return FALSE;
+    }
+  g_clear_pointer (&self->answers, g_hash_table_unref);
+  self->answers = answers;
+  return TRUE;
+}
+
+/* Is the given choice of the item a gap (anything short of the best non-N/A answer)? */
+static gboolean
+is_gap (MamoriAssessmentWizard *self,
+        int                     index,
+        int                     choice)
+{
+  GPtrArray *choices = mamori_checklist_choices (self->checklist, item_at (self, index));
+  MamoriChoice *c;
+  double best = -G_MAXDOUBLE;
+
+  if (choice < 0 || (guint) choice >= choices->len)
+    return FALSE;
+  c = choices->pdata[choice];
+  if (c->not_applicable)
+    return FALSE;
+  for (guint i = 0; i < choices->len; i++)
+    if (!((MamoriChoice *) choices->pdata[i])->not_applicable)
+      best = MAX (best, ((MamoriChoice *) choices->pdata[i])->score);
+  return c->score < best;
+}
+
+/* --- the side list ------------------------------------------------------------------------- */
+
+static void
+update_row (MamoriAssessmentWizard *self,
+            int                     index)
+{
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->item_list, index);
+  GtkWidget *icon;
+
+  if (row == NULL)
+    return;
+  icon = g_object_get_data (G_OBJECT (row), "mamori-icon");
+  gtk_image_set_from_icon_name (GTK_IMAGE (icon), is_answered (self, index) ? "object-select-symbolic" : "");
+  gtk_accessible_update_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_CHECKED,
+                               is_answered (self, index) ? GTK_ACCESSIBLE_TRISTATE_TRUE : GTK_ACCESSIBLE_TRISTATE_FALSE, -1);
+}
+
+static void
+update_progress (MamoriAssessmentWizard *self)
+{
+  guint answered = 0, n = self->checklist->items->len;
+
+  for (guint i = 0; i < n; i++)
+    if (is_answered (self, (int) i))
+      answered++;
+  gtk_progress_bar_set_fraction (self->progress, n ? (double) answered / n : 0);
+}
+
+static void
+build_list (MamoriAssessmentWizard *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->item_list))) != NULL)
+    gtk_list_box_remove (self->item_list, child);
+
+  for (guint i = 0; i < self->checklist->items->len; i++)
+    {
+      MamoriNode *item = item_at (self, (int) i);
+      GtkWidget *row = gtk_list_box_row_new ();
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+      GtkWidget *number = gtk_label_new (item->ref_id);
+      GtkWidget *title = gtk_label_new (mamori_text_get (item->name ? item->name : item->description, lang ()));
+      GtkWidget *icon = gtk_image_new ();
+
+      gtk_widget_add_css_class (number, "dim-label");
+      gtk_widget_add_css_class (number, "numeric");
+      gtk_label_set_width_chars (GTK_LABEL (number), 3);
+      gtk_label_set_xalign (GTK_LABEL (number), 1);
+      gtk_label_set_xalign (GTK_LABEL (title), 0);
+      gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+      gtk_widget_set_hexpand (title, TRUE);
+      gtk_box_append (GTK_BOX (box), number);
+      gtk_box_append (GTK_BOX (box), title);
+      gtk_box_append (GTK_BOX (box), icon);
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+      g_object_set_data (G_OBJECT (row), "mamori-icon", icon);
+      gtk_widget_set_tooltip_text (row, mamori_text_get (item->name ? item->name : item->description, lang ()));
+      gtk_list_box_append (self->item_list, row);
+      update_row (self, (int) i);
+    }
+}
+
+static void
+row_activated (GtkListBox             *box,
+               GtkListBoxRow          *row,
+               MamoriAssessmentWizard *self)
+{
+  if (!self->loading)
+    show_item (self, gtk_list_box_row_get_index (row));
+}
+
+/* --- saving ---------------------------------------------------------------------------------- */
+
+static void
+save_note (MamoriAssessmentWizard *self)
+{
+  g_autoptr(GError) error = NULL;
+  MamoriAnswer *a;
+  const char *text;
+
+  if (self->checklist == NULL || self->current < 0 || self->read_only)
+    return;
+  a = answer_at (self, self->current);
+  text = gtk_editable_get_text (GTK_EDITABLE (self->note_row));
+  if (g_strcmp0 (text, a ? a->note : "") == 0)
+    return;
+  if (!mamori_workspace_set_note (self->workspace, self->assessment, item_at (self, self->current)->ref_id, text, &error))
+    report_error (self, _("Could Not Save the Note"), error);
+  reload_answers (self);
+}
+
+static void
+save_measure (MamoriAssessmentWizard *self)
+{
+  g_autoptr(GError) error = NULL;
+  MamoriAnswer *a;
+  const char *what, *owner, *due;
+
+  if (self->checklist == NULL || self->current < 0 || !gtk_widget_get_visible (GTK_WIDGET (self->measure_group)))
+    return;
+  a = answer_at (self, self->current);
+  what = gtk_editable_get_text (GTK_EDITABLE (self->measure_what_row));
+  owner = gtk_editable_get_text (GTK_EDITABLE (self->measure_owner_row));
+  due = gtk_editable_get_text (GTK_EDITABLE (self->measure_due_row));
+  if (a != NULL && g_strcmp0 (what, a->measure_what ? a->measure_what : "") == 0 &&
+      g_strcmp0 (owner, a->measure_owner ? a->measure_owner : "") == 0 &&
+      g_strcmp0 (due, a->measure_due ? a->measure_due : "") == 0)
+    return;
+  if (a == NULL && *what == '\0' && *owner == '\0' && *due == '\0')
+    return;
+  if (!mamori_workspace_set_measure (self->workspace, self->assessment, item_at (self, self->current)->ref_id,
+                                     what, owner, due, &error))
+    report_error (self, _("Could Not Save the Measure"), error);
+  reload_answers (self);
+}
+
+static void
+entry_applied (AdwEntryRow            *row,
+               MamoriAssessmentWizard *self)
+{
+  if (self->loading)
+    return;
+  if (row == self->note_row)
+    save_note (self);
+  else
+    save_measure (self);
+}
+
+gboolean
+mamori_assessment_wizard_answer (MamoriAssessmentWizard *self,
+                                 int                     choice)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *choices;
+  MamoriChoice *c;
+
+  g_return_val_if_fail (MAMORI_IS_ASSESSMENT_WIZARD (self), FALSE);
+  if (self->checklist == NULL || self->read_only || self->current < 0)
+    return FALSE;
+  choices = mamori_checklist_choices (self->checklist, item_at (self, self->current));
+  if (choice < 0 || (guint) choice >= choices->len)
+    return FALSE;
+  c = choices->pdata[choice];
+  save_note (self);
+  if (!mamori_workspace_set_answer (self->workspace, self->assessment, item_at (self, self->current)->ref_id,
+                                    choice, c->score, c->not_applicable, &error))
+    {
+      report_error (self, _("Could Not Save the Answer"), error);
+      return FALSE;
+    }
+  reload_answers (self);
+  refresh_state (self);
+  return TRUE;
+}
+
+/* --- evidence --------------------------------------------------------------------------------- */
+
+static void remove_evidence_clicked (GtkButton *button, MamoriAssessmentWizard *self);
+
+static void
+build_evidence (MamoriAssessmentWizard *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) files = NULL;
+
+  for (guint i = 0; i < self->evidence_rows->len; i++)
+    adw_preferences_group_remove (self->evidence_group, self->evidence_rows->pdata[i]);
+  g_ptr_array_set_size (self->evidence_rows, 0);
+
+  files = mamori_workspace_list_evidence (self->workspace, self->assessment, item_at (self, self->current)->ref_id, &error);
+  if (files == NULL)
+    {
+      report_error (self, _("Could Not Read the Evidence Files"), error);
+      return;
+    }
+  for (guint i = 0; i < files->len; i++)
+    {
+      MamoriEvidence *e = files->pdata[i];
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *size = g_format_size (e->size);
+      g_autofree char *subtitle = g_strdup_printf ("%s · SHA-256 %.16s…", size, e->sha256);
+      g_autofree char *escaped = g_markup_escape_text (e->name, -1);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      if (!self->read_only)
+        {
+          GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+          gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+          gtk_widget_add_css_class (remove, "flat");
+          gtk_widget_set_tooltip_text (remove, _("Remove this file"));
+          g_object_set_data (G_OBJECT (remove), "mamori-evidence", GINT_TO_POINTER ((int) e->id));
+          g_signal_connect (remove, "clicked", G_CALLBACK (remove_evidence_clicked), self);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+        }
+      adw_preferences_group_add (self->evidence_group, row);
+      g_ptr_array_add (self->evidence_rows, row);
+    }
+  adw_preferences_group_set_description (self->evidence_group,
+                                         files->len == 0 ? _("Files that show the measure is in place: rules, screenshots, records. They are stored inside the workspace.") : NULL);
+}
+
+static void
+remove_evidence_clicked (GtkButton              *button,
+                         MamoriAssessmentWizard *self)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "mamori-evidence"));
+
+  if (!mamori_workspace_remove_evidence (self->workspace, id, &error))
+    report_error (self, _("Could Not Remove the File"), error);
+  reload_answers (self);
+  build_evidence (self);
+}
+
+static void
+evidence_loaded (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(MamoriAssessmentWizard) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *name = g_file_get_basename (G_FILE (source));
+  gsize length = 0;
+
+  if (!g_file_load_contents_finish (G_FILE (source), result, &contents, &length, NULL, &error))
+    {
+      report_error (self, _("Could Not Read the File"), error);
+      return;
+    }
+  if (self->workspace == NULL || self->checklist == NULL)
+    return;
+  {
+    g_autoptr(GBytes) bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
+    if (mamori_workspace_add_evidence (self->workspace, self->assessment, item_at (self, self->current)->ref_id,
+                                       name, bytes, &error) == 0)
+      report_error (self, _("Could Not Add the File"), error);
+  }
+  reload_answers (self);
+  build_evidence (self);
+}
+
+static void
+evidence_chosen (GtkNativeDialog        *dialog,
+                 int                     response,
+                 MamoriAssessmentWizard *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, 0, NULL, NULL);
+
+      /* Refuse an oversized file before reading it into memory. */
+      if (info != NULL && g_file_info_get_size (info) > MAMORI_EVIDENCE_MAX_SIZE)
+        {
+          g_autoptr(GError) error = NULL;
+          g_autofree char *name = g_file_get_basename (file);
+          g_autofree char *size = g_format_size (g_file_info_get_size (info));
+          g_autofree char *limit = g_format_size (MAMORI_EVIDENCE_MAX_SIZE);
+          g_set_error (&error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_INVALID,
+                       _("“%s” is %s; evidence files can be at most %s. Attach a smaller file or a reference to where the original is kept."),
+                       name, size, limit);
+          report_error (self, _("Could Not Add the File"), error);
+        }
+      else
+        g_file_load_contents_async (file, NULL, evidence_loaded, g_object_ref (self));
+    }
+  gtk_native_dialog_destroy (dialog);
+  g_clear_object (&self->chooser);
+}
+
+static void
+add_evidence_clicked (GtkButton              *button,
+                      MamoriAssessmentWizard *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkFileChooserNative *chooser;
+
+  if (self->chooser != NULL)
+    return;
+  chooser = gtk_file_chooser_native_new (_("Add Evidence"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Add"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (evidence_chosen), self);
+  self->chooser = GTK_NATIVE_DIALOG (chooser);
+  gtk_native_dialog_show (self->chooser);
+}
+
+/* --- showing an item ---------------------------------------------------------------------------- */
+
+static void
+choice_clicked (GtkToggleButton        *button,
+                MamoriAssessmentWizard *self)
+{
+  int choice = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "mamori-choice"));
+
+  /* The group also toggles the previous answer off: only the new one counts. */
+  if (self->loading || !gtk_toggle_button_get_active (button))
+    return;
+  mamori_assessment_wizard_answer (self, choice);
+}
+
+/* After an answer: the buttons, the measure section, the side list and the progress. */
+static void
+refresh_state (MamoriAssessmentWizard *self)
+{
+  MamoriAnswer *answer = answer_at (self, self->current);
+
+  self->loading = TRUE;
+  for (guint c = 0; c < self->choice_buttons->len; c++)
+    gtk_toggle_button_set_active (self->choice_buttons->pdata[c], answer && answer->choice == (int) c);
+  gtk_widget_set_visible (GTK_WIDGET (self->measure_group), answer && is_gap (self, self->current, answer->choice));
+  update_row (self, self->current);
+  update_progress (self);
+  self->loading = FALSE;
+}
+
+static void
+show_item (MamoriAssessmentWizard *self,
+           int                     index)
+{
+  MamoriNode *item;
+  MamoriAnswer *answer;
+  GPtrArray *choices;
+  GtkWidget *child;
+  GtkToggleButton *group = NULL;
+  const char *help;
+  g_autofree char *position = NULL;
+  guint n = self->checklist->items->len;
+
+  if (index < 0 || (guint) index >= n)
+    return;
+  if (index != self->current)
+    {
+      save_note (self);
+      save_measure (self);
+    }
+  self->loading = TRUE;
+  self->current = index;
+  item = item_at (self, index);
+  answer = answer_at (self, index);
+
+  gtk_label_set_text (self->group_label, item->group >= 0
+                      ? mamori_text_get (((MamoriNode *) self->checklist->groups->pdata[item->group])->name, lang ())
+                      : mamori_text_get (self->checklist->name, lang ()));
+  /* TRANSLATORS: position in the checklist, e.g. “7 / 25” */
+  position = g_strdup_printf (_("%d / %u"), index + 1, n);
+  gtk_label_set_text (self->position_label, position);
+  gtk_label_set_text (self->title_label, mamori_text_get (item->name ? item->name : item->description, lang ()));
+  gtk_label_set_text (self->question_label, item->name && item->description ? mamori_text_get (item->description, lang ()) : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->question_label), item->name && item->description);
+  gtk_label_set_text (self->source_label, item->source ? item->source : "");
+  help = mamori_text_get (item->annotation, lang ());
+  if (help == NULL)
+    help = mamori_text_get (item->typical_evidence, lang ());
+  gtk_label_set_text (self->help_label, help ? help : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->help_expander), help != NULL);
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->choices_box))) != NULL)
+    gtk_box_remove (self->choices_box, child);
+  g_ptr_array_set_size (self->choice_buttons, 0);
+  choices = mamori_checklist_choices (self->checklist, item);
+  for (guint c = 0; c < choices->len; c++)
+    {
+      MamoriChoice *choice = choices->pdata[c];
+      GtkWidget *button = gtk_toggle_button_new ();
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+      g_autofree char *key = g_strdup_printf ("%u", c + 1);
+      GtkWidget *key_label = gtk_label_new (key);
+      GtkWidget *name = gtk_label_new (mamori_text_get (choice->name, lang ()));
+      const char *desc = mamori_text_get (choice->description, lang ());
+
+      gtk_widget_add_css_class (key_label, "dim-label");
+      gtk_widget_add_css_class (key_label, "numeric");
+      gtk_label_set_xalign (GTK_LABEL (name), 0);
+      gtk_label_set_wrap (GTK_LABEL (name), TRUE);
+      gtk_widget_set_hexpand (name, TRUE);
+      gtk_box_append (GTK_BOX (box), key_label);
+      gtk_box_append (GTK_BOX (box), name);
+      gtk_widget_set_margin_top (box, 8);
+      gtk_widget_set_margin_bottom (box, 8);
+      gtk_button_set_child (GTK_BUTTON (button), box);
+      gtk_widget_add_css_class (button, "mamori-choice");
+      if (desc)
+        gtk_widget_set_tooltip_text (button, desc);
+      if (group == NULL)
+        group = GTK_TOGGLE_BUTTON (button);
+      else
+        gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button), group);
+      gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), answer && answer->choice == (int) c);
+      gtk_widget_set_sensitive (button, !self->read_only);
+      g_object_set_data (G_OBJECT (button), "mamori-choice", GINT_TO_POINTER (c));
+      g_signal_connect (button, "toggled", G_CALLBACK (choice_clicked), self);
+      gtk_box_append (self->choices_box, button);
+      g_ptr_array_add (self->choice_buttons, button);
+    }
+
+  gtk_editable_set_text (GTK_EDITABLE (self->note_row), answer ? answer->note : "");
+  gtk_widget_set_sensitive (GTK_WIDGET (self->note_row), !self->read_only);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->add_evidence_button), !self->read_only);
+  build_evidence (self);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->measure_group), answer && is_gap (self, index, answer->choice));
+  gtk_editable_set_text (GTK_EDITABLE (self->measure_what_row), answer && answer->measure_what ? answer->measure_what : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->measure_owner_row), answer && answer->measure_owner ? answer->measure_owner : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->measure_due_row), answer && answer->measure_due ? answer->measure_due : "");
+
+  gtk_button_set_label (self->next_button, (guint) index + 1 == n ? _("_Finish") : _("_Next"));
+  gtk_list_box_select_row (self->item_list, gtk_list_box_get_row_at_index (self->item_list, index));
+  for (guint i = 0; i < n; i++)
+    update_row (self, (int) i);
+  update_progress (self);
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
+  self->loading = FALSE;
+
+  if (!self->read_only)
+    {
+      g_autoptr(GError) error = NULL;
+      if (!mamori_workspace_set_current_item (self->workspace, self->assessment, item->ref_id, &error))
+        report_error (self, _("Could Not Save the Assessment"), error);
+    }
+}
+
+int
+mamori_assessment_wizard_get_current (MamoriAssessmentWizard *self)
+{
+  return self->current;
+}
+
+/* --- actions and keys ------------------------------------------------------------------------- */
+
+static void
+leave (MamoriAssessmentWizard *self)
+{
+  save_note (self);
+  save_measure (self);
+  g_signal_emit (self, signals[SIGNAL_LEFT], 0);
+}
+
+static void
+next (MamoriAssessmentWizard *self)
+{
+  if (self->checklist == NULL)
+    return;
+  if ((guint) self->current + 1 < self->checklist->items->len)
+    show_item (self, self->current + 1);
+  else
+    {
+      save_note (self);
+      save_measure (self);
+      g_signal_emit (self, signals[SIGNAL_FINISHED], 0);
+    }
+}
+
+static void
+answer_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  mamori_assessment_wizard_answer (MAMORI_ASSESSMENT_WIZARD (widget), g_variant_get_int32 (parameter));
+}
+
+static void
+next_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  next (MAMORI_ASSESSMENT_WIZARD (widget));
+}
+
+static void
+previous_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  MamoriAssessmentWizard *self = MAMORI_ASSESSMENT_WIZARD (widget);
+  if (self->checklist != NULL && self->current > 0)
+    show_item (self, self->current - 1);
+}
+
+static void
+leave_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  leave (MAMORI_ASSESSMENT_WIZARD (widget));
+}
+
+/* Keys reach this handler only when no text field took them (bubble phase). */
+static gboolean
+key_pressed (GtkEventControllerKey  *controller,
+             guint                   keyval,
+             guint                   keycode,
+             GdkModifierType         state,
+             MamoriAssessmentWizard *self)
+{
+  if (state & (GDK_CONTROL_MASK | GDK_ALT_MASK))
+    return FALSE;
+  if (keyval >= GDK_KEY_1 && keyval <= GDK_KEY_9)
+    return mamori_assessment_wizard_answer (self, (int) (keyval - GDK_KEY_1));
+  if (keyval >= GDK_KEY_KP_1 && keyval <= GDK_KEY_KP_9)
+    return mamori_assessment_wizard_answer (self, (int) (keyval - GDK_KEY_KP_1));
+  switch (keyval)
+    {
+    case GDK_KEY_Right:
+    case GDK_KEY_Return:
+    case GDK_KEY_KP_Enter:
+      next (self);
+      return TRUE;
+    case GDK_KEY_Left:
+      previous_action (GTK_WIDGET (self), NULL, NULL);
+      return TRUE;
+    case GDK_KEY_Escape:
+      leave (self);
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+/* --- setup --------------------------------------------------------------------------------------- */
+
+gboolean
+mamori_assessment_wizard_open (MamoriAssessmentWizard *self,
+                               MamoriWorkspace        *workspace,
+                               const MamoriChecklist  *checklist,
+                               gint64                  assessment)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MamoriAssessment) a = mamori_workspace_get_assessment (workspace, assessment, &error);
+  int start = -1;
+
+  if (a == NULL)
+    {
+      report_error (self, _("Could Not Open the Assessment"), error);
+      return FALSE;
+    }
+  g_set_object (&self->workspace, workspace);
+  self->checklist = checklist;
+  self->assessment = assessment;
+  self->read_only = a->completed;
+  self->current = -1;
+  if (!reload_answers (self))
+    return FALSE;
+  build_list (self);
+  gtk_widget_set_visible (GTK_WIDGET (self->keys_label), !self->read_only);
+
+  /* Resume where it stopped, else at the first unanswered item. */
+  if (a->current_item != NULL)
+    start = mamori_checklist_item_index (checklist, a->current_item);
+  for (guint i = 0; start < 0 && i < checklist->items->len; i++)
+    if (!is_answered (self, (int) i))
+      start = (int) i;
+  show_item (self, MAX (start, 0));
+  gtk_widget_grab_focus (GTK_WIDGET (self->choice_buttons->len ? self->choice_buttons->pdata[0] : self->next_button));
+  return TRUE;
+}
+
+void
+mamori_assessment_wizard_close (MamoriAssessmentWizard *self)
+{
+  if (self->checklist != NULL && self->workspace != NULL)
+    {
+      save_note (self);
+      save_measure (self);
+    }
+  self->checklist = NULL;
+  g_clear_pointer (&self->answers, g_hash_table_unref);
+  g_clear_object (&self->workspace);
+}
+
+static void
+mamori_assessment_wizard_dispose (GObject *object)
+{
+  MamoriAssessmentWizard *self = MAMORI_ASSESSMENT_WIZARD (object);
+
+  if (self->chooser != NULL)
+    {
+      gtk_native_dialog_destroy (self->chooser);
+      g_clear_object (&self->chooser);
+    }
+  g_clear_pointer (&self->answers, g_hash_table_unref);
+  g_clear_object (&self->workspace);
+  self->checklist = NULL;
+  gtk_widget_dispose_template (GTK_WIDGET (object), MAMORI_TYPE_ASSESSMENT_WIZARD);
+  G_OBJECT_CLASS (mamori_assessment_wizard_parent_class)->dispose (object);
+}
+
+static void
+mamori_assessment_wizard_finalize (GObject *object)
+{
+  MamoriAssessmentWizard *self = MAMORI_ASSESSMENT_WIZARD (object);
+
+  g_ptr_array_unref (self->choice_buttons);
+  g_ptr_array_unref (self->evidence_rows);
+  G_OBJECT_CLASS (mamori_assessment_wizard_parent_class)->finalize (object);
+}
+
+static void
+mamori_assessment_wizard_class_init (MamoriAssessmentWizardClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = mamori_assessment_wizard_dispose;
+  object_class->finalize = mamori_assessment_wizard_finalize;
+
+  signals[SIGNAL_FINISHED] = g_signal_new ("finished", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                           NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[SIGNAL_LEFT] = g_signal_new ("left", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                       NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/mamori/Mamori/ui/mamori-assessment-wizard.ui");
+#define BIND(name) gtk_widget_class_bind_template_child (widget_class, MamoriAssessmentWizard, name)
+  BIND (item_list);
+  BIND (progress);
+  BIND (scroller);
+  BIND (group_label);
+  BIND (position_label);
+  BIND (title_label);
+  BIND (question_label);
+  BIND (source_label);
+  BIND (help_expander);
+  BIND (help_label);
+  BIND (choices_box);
+  BIND (note_row);
+  BIND (evidence_group);
+  BIND (add_evidence_button);
+  BIND (measure_group);
+  BIND (measure_what_row);
+  BIND (measure_owner_row);
+  BIND (measure_due_row);
+  BIND (next_button);
+  BIND (keys_label);
+#undef BIND
+
+  gtk_widget_class_install_action (widget_class, "wizard.answer", "i", answer_action);
+  gtk_widget_class_install_action (widget_class, "wizard.next", NULL, next_action);
+  gtk_widget_class_install_action (widget_class, "wizard.previous", NULL, previous_action);
+  gtk_widget_class_install_action (widget_class, "wizard.leave", NULL, leave_action);
+}
+
+static void
+mamori_assessment_wizard_init (MamoriAssessmentWizard *self)
+{
+  GtkEventController *keys;
+
+  self->choice_buttons = g_ptr_array_new ();
+  self->evidence_rows = g_ptr_array_new ();
+  self->current = -1;
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_signal_connect (self->item_list, "row-activated", G_CALLBACK (row_activated), self);
+  g_signal_connect (self->note_row, "apply", G_CALLBACK (entry_applied), self);
+  g_signal_connect (self->measure_what_row, "apply", G_CALLBACK (entry_applied), self);
+  g_signal_connect (self->measure_owner_row, "apply", G_CALLBACK (entry_applied), self);
+  g_signal_connect (self->measure_due_row, "apply", G_CALLBACK (entry_applied), self);
+  g_signal_connect (self->add_evidence_button, "clicked", G_CALLBACK (add_evidence_clicked), self);
+
+  keys = gtk_event_controller_key_new ();
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (key_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
+}

@@ -1,0 +1,865 @@
+/* mamori-assessments-page.c — the Assessments page */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "core/mamori-catalog.h"
+#include "mamori-assessment-summary.h"
+#include "mamori-assessment-wizard.h"
+#include "mamori-assessments-page.h"
+#include "mamori-window.h"
+#include "report/mamori-chart.h"
+#include "store/mamori-assessments.h"
+
+struct _MamoriAssessmentsPage {
+  AdwBin parent_instance;
+
+  GtkStack *stack;
+  GtkSpinner *spinner;
+  GtkButton *import_button;
+  GtkBox *groups_box;
+  MamoriAssessmentWizard *wizard;
+  MamoriAssessmentSummary *summary;
+  GtkButton *summary_back_button;
+  GtkButton *compare_back_button;
+  GtkBox *compare_box;
+
+  MamoriWorkspace *workspace;
+  MamoriCatalog *catalog;
+  gulong changed_id;
+  guint load_idle;
+  gint64 current;          /* the assessment shown in the wizard or summary */
+  GtkNativeDialog *chooser;
+  GPtrArray *trends;       /* TrendData*, alive while the list shows them */
+};
+
+G_DEFINE_FINAL_TYPE (MamoriAssessmentsPage, mamori_assessments_page, ADW_TYPE_BIN)
+
+static void build_list (MamoriAssessmentsPage *self);
+
+static MamoriWindow *
+window_of (MamoriAssessmentsPage *self)
+{
+  GtkWidget *w = gtk_widget_get_ancestor (GTK_WIDGET (self), MAMORI_TYPE_WINDOW);
+  return w ? MAMORI_WINDOW (w) : NULL;
+}
+
+static void
+report_error (MamoriAssessmentsPage *self,
+              const char            *heading,
+              const GError          *error)
+{
+  if (window_of (self) != NULL)
+    mamori_window_show_error (window_of (self), heading, error);
+  else
+    g_warning ("%s: %s", heading, error->message);
+}
+
+static void
+toast (MamoriAssessmentsPage *self,
+       const char            *markup)
+{
+  if (window_of (self) != NULL)
+    mamori_window_add_toast (window_of (self), adw_toast_new (markup));
+}
+
+static const char *
+lang (void)
+{
+  return mamori_text_user_lang ();
+}
+
+/* --- loading the catalogue ------------------------------------------------------------------- */
+
+gboolean
+mamori_assessments_page_ensure_loaded (MamoriAssessmentsPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MamoriCatalog) catalog = NULL;
+  g_autoptr(GPtrArray) warnings = NULL;
+
+  g_clear_handle_id (&self->load_idle, g_source_remove);
+  if (self->catalog != NULL)
+    return TRUE;
+  if (self->workspace == NULL)
+    return FALSE;
+  catalog = mamori_catalog_new ();
+  if (!mamori_catalog_load_builtin (catalog, &error) ||
+      !mamori_workspace_load_catalog (self->workspace, catalog, &warnings, &error))
+    {
+      gtk_spinner_stop (self->spinner);
+      report_error (self, _("Could Not Read the Checklists"), error);
+      return FALSE;
+    }
+  for (guint i = 0; i < warnings->len; i++)
+    {
+      g_autoptr(GError) w = g_error_new_literal (MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_CORRUPT, warnings->pdata[i]);
+      report_error (self, _("An Imported Checklist Is Left Out"), w);
+    }
+  self->catalog = g_steal_pointer (&catalog);
+  gtk_spinner_stop (self->spinner);
+  build_list (self);
+  if (g_str_equal (gtk_stack_get_visible_child_name (self->stack), "loading"))
+    gtk_stack_set_visible_child_name (self->stack, "list");
+  return TRUE;
+}
+
+static gboolean
+load_idle_cb (gpointer user_data)
+{
+  MamoriAssessmentsPage *self = user_data;
+  self->load_idle = 0;
+  mamori_assessments_page_ensure_loaded (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+page_mapped (GtkWidget             *widget,
+             MamoriAssessmentsPage *self)
+{
+  /* The catalogue is read after the page has been drawn once, never before the first frame. */
+  if (self->catalog == NULL && self->load_idle == 0 && self->workspace != NULL)
+    {
+      gtk_spinner_start (self->spinner);
+      self->load_idle = g_idle_add_full (G_PRIORITY_LOW, load_idle_cb, self, NULL);
+    }
+}
+
+/* --- the list --------------------------------------------------------------------------------- */
+
+typedef struct {
+  GArray *values;
+  GPtrArray *labels;
+  double min, max;
+} TrendData;
+
+static void
+trend_free (TrendData *t)
+{
+  g_array_unref (t->values);
+  g_ptr_array_unref (t->labels);
+  g_free (t);
+}
+
+static void
+draw_trend (GtkDrawingArea *area,
+            cairo_t        *cr,
+            int             width,
+            int             height,
+            gpointer        user_data)
+{
+  TrendData *t = user_data;
+  MamoriChartStyle style;
+  GdkRGBA fg;
+
+  mamori_chart_style_default (&style);
+  gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (area)), &fg);
+  style.fg[0] = fg.red;
+  style.fg[1] = fg.green;
+  style.fg[2] = fg.blue;
+  style.track[3] = 0.4;
+  mamori_chart_draw_trend (cr, width, height, (double *) t->values->data, (const char * const *) t->labels->pdata,
+                           t->values->len, t->min, t->max, &style);
+}
+
+static void
+assessment_activated (AdwActionRow          *row,
+                      MamoriAssessmentsPage *self)
+{
+  mamori_assessments_page_open (self, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "mamori-id")));
+}
+
+static void
+delete_response (AdwMessageDialog      *dialog,
+                 const char            *response,
+                 MamoriAssessmentsPage *self)
+{
+  gint64 id = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "mamori-id"));
+  g_autoptr(GError) error = NULL;
+
+  if (!g_str_equal (response, "delete"))
+    return;
+  if (!mamori_workspace_delete_assessment (self->workspace, id, &error))
+    report_error (self, _("Could Not Delete the Assessment"), error);
+  else
+    toast (self, _("Assessment deleted"));
+}
+
+static void
+delete_clicked (GtkButton             *button,
+                MamoriAssessmentsPage *self)
+{
+  gint64 id = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "mamori-id"));
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                              _("Delete This Assessment?"),
+                                              _("Its answers, notes, evidence files and measures are deleted with it. This cannot be undone; a copy of the workspace made earlier keeps them."));
+
+  g_object_set_data (G_OBJECT (dialog), "mamori-id", GINT_TO_POINTER ((int) id));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "delete", _("_Delete"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (delete_response), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* New assessment: ask date, respondent and (for a cloud service) the subject. */
+typedef struct {
+  MamoriAssessmentsPage *self;
+  char *checklist;
+  GtkWidget *date, *respondent, *subject;
+} NewDialog;
+
+static void
+new_response (AdwMessageDialog *dialog,
+              const char       *response,
+              NewDialog        *d)
+{
+  if (g_str_equal (response, "start"))
+    {
+      g_autoptr(GError) error = NULL;
+      const char *subject = d->subject ? gtk_editable_get_text (GTK_EDITABLE (d->subject)) : "";
+      gint64 id;
+
+      if (d->subject != NULL && *subject == '\0')
+        {
+          g_set_error (&error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_INVALID,
+                       _("Name the cloud service this assessment is about."));
+          report_error (d->self, _("Could Not Start the Assessment"), error);
+        }
+      else
+        {
+          id = mamori_workspace_create_assessment (d->self->workspace, d->checklist, subject,
+                                                   gtk_editable_get_text (GTK_EDITABLE (d->date)),
+                                                   gtk_editable_get_text (GTK_EDITABLE (d->respondent)), &error);
+          if (id == 0)
+            report_error (d->self, _("Could Not Start the Assessment"), error);
+          else
+            mamori_assessments_page_open (d->self, id);
+        }
+    }
+  g_free (d->checklist);
+  g_free (d);
+}
+
+static GtkWidget *
+labelled_entry (GtkWidget  *box,
+                const char *label,
+                const char *text)
+{
+  GtkWidget *l = gtk_label_new_with_mnemonic (label);
+  GtkWidget *e = gtk_entry_new ();
+
+  gtk_label_set_xalign (GTK_LABEL (l), 0);
+  gtk_widget_add_css_class (l, "caption-heading");
+  gtk_editable_set_text (GTK_EDITABLE (e), text ? text : "");
+  gtk_entry_set_activates_default (GTK_ENTRY (e), TRUE);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (l), e);
+  gtk_box_append (GTK_BOX (box), l);
+  gtk_box_append (GTK_BOX (box), e);
+  return e;
+}
+
+static void
+new_clicked (GtkButton             *button,
+             MamoriAssessmentsPage *self)
+{
+  const MamoriChecklist *cl = mamori_catalog_find (self->catalog, g_object_get_data (G_OBJECT (button), "mamori-checklist"));
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_autoptr(MamoriProfile) profile = mamori_workspace_get_profile (self->workspace, NULL);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  NewDialog *d = g_new0 (NewDialog, 1);
+  GtkWidget *dialog;
+
+  if (cl == NULL)
+    return;
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), _("New Assessment"),
+                                   mamori_text_get (cl->name, lang ()));
+  d->self = self;
+  d->checklist = g_strdup (cl->id);
+  if (g_str_equal (cl->subject_kind, "cloud_service"))
+    d->subject = labelled_entry (box, _("_Cloud service"), NULL);
+  d->date = labelled_entry (box, _("_Date (YYYY-MM-DD)"), today);
+  d->respondent = labelled_entry (box, _("_Respondent"), profile ? profile->security_officer : NULL);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "start", _("_Start"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "start", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "start");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (new_response), d);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (d->subject ? d->subject : d->respondent);
+}
+
+/* --- comparing two rounds -------------------------------------------------------------------- */
+
+static void
+show_compare (MamoriAssessmentsPage *self,
+              const char            *checklist_id,
+              gint64                 older,
+              gint64                 newer)
+{
+  const MamoriChecklist *cl = mamori_catalog_find (self->catalog, checklist_id);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MamoriAssessment) a = mamori_workspace_get_assessment (self->workspace, older, &error);
+  g_autoptr(MamoriAssessment) b = a ? mamori_workspace_get_assessment (self->workspace, newer, &error) : NULL;
+  g_autoptr(GHashTable) ans_a = b ? mamori_workspace_get_answers (self->workspace, older, &error) : NULL;
+  g_autoptr(GHashTable) ans_b = ans_a ? mamori_workspace_get_answers (self->workspace, newer, &error) : NULL;
+  GtkWidget *child, *title, *group;
+  g_autofree char *heading = NULL;
+  guint changed = 0;
+
+  if (cl == NULL || ans_b == NULL)
+    {
+      if (error)
+        report_error (self, _("Could Not Compare the Assessments"), error);
+      return;
+    }
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->compare_box))) != NULL)
+    gtk_box_remove (self->compare_box, child);
+
+  heading = g_strdup_printf ("%s: %s → %s", mamori_text_get (cl->name, lang ()), a->assessed_on, b->assessed_on);
+  title = gtk_label_new (heading);
+  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_widget_add_css_class (title, "title-2");
+  gtk_box_append (self->compare_box, title);
+
+  group = adw_preferences_group_new ();
+  for (guint i = 0; i < cl->items->len; i++)
+    {
+      MamoriNode *item = cl->items->pdata[i];
+      MamoriAnswer *x = g_hash_table_lookup (ans_a, item->ref_id);
+      MamoriAnswer *y = g_hash_table_lookup (ans_b, item->ref_id);
+      int cx = x ? x->choice : -1, cy = y ? y->choice : -1;
+      GPtrArray *choices = mamori_checklist_choices (cl, item);
+      GtkWidget *row;
+      g_autofree char *t = NULL, *sub = NULL;
+
+      if (cx == cy)
+        continue;
+      changed++;
+      row = adw_action_row_new ();
+      t = g_markup_printf_escaped ("%s  %s", item->ref_id, mamori_text_get (item->name ? item->name : item->description, lang ()));
+      sub = g_markup_printf_escaped ("%s → %s",
+                                     cx >= 0 ? mamori_text_get (((MamoriChoice *) choices->pdata[cx])->name, lang ()) : _("Not answered"),
+                                     cy >= 0 ? mamori_text_get (((MamoriChoice *) choices->pdata[cy])->name, lang ()) : _("Not answered"));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), t);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), sub);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+    }
+  {
+    char sa[G_ASCII_DTOSTR_BUF_SIZE], sb[G_ASCII_DTOSTR_BUF_SIZE];
+    g_autofree char *desc = g_strdup_printf (ngettext ("Score %s → %s. %u item’s answer changed.",
+                                                       "Score %s → %s. %u items’ answers changed.", changed),
+                                             g_ascii_formatd (sa, sizeof sa, "%g", a->score),
+                                             g_ascii_formatd (sb, sizeof sb, "%g", b->score), changed);
+    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), desc);
+  }
+  gtk_box_append (self->compare_box, group);
+  gtk_stack_set_visible_child_name (self->stack, "compare");
+}
+
+static void
+compare_activated (AdwActionRow          *row,
+                   MamoriAssessmentsPage *self)
+{
+  show_compare (self, g_object_get_data (G_OBJECT (row), "mamori-checklist"),
+                GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "mamori-older")),
+                GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "mamori-newer")));
+}
+
+static void
+build_list (MamoriAssessmentsPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->groups_box))) != NULL)
+    gtk_box_remove (self->groups_box, child);
+  g_ptr_array_set_size (self->trends, 0);
+  if (self->catalog == NULL || self->workspace == NULL)
+    return;
+  all = mamori_workspace_list_assessments (self->workspace, NULL, &error);
+  if (all == NULL)
+    {
+      report_error (self, _("Could Not Read the Assessments"), error);
+      return;
+    }
+
+  for (guint c = 0; c < mamori_catalog_get_n (self->catalog); c++)
+    {
+      const MamoriChecklist *cl = mamori_catalog_get (self->catalog, c);
+      GtkWidget *group = adw_preferences_group_new ();
+      GtkWidget *new_button = gtk_button_new_with_mnemonic (_("_New Assessment…"));
+      g_autofree char *title = g_markup_escape_text (mamori_text_get (cl->name, lang ()), -1);
+      g_autofree char *desc = NULL;
+      g_autoptr(GPtrArray) completed = g_ptr_array_new ();
+      guint n_rows = 0;
+
+      {
+        g_autofree char *count = g_strdup_printf (ngettext ("%u item", "%u items", cl->items->len), cl->items->len);
+        const char *d = mamori_text_get (cl->description, lang ());
+        desc = g_markup_printf_escaped ("%s%s%s", d ? d : "", d ? " · " : "", count);
+      }
+      adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
+      adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), desc);
+      gtk_widget_set_valign (new_button, GTK_ALIGN_CENTER);
+      g_object_set_data_full (G_OBJECT (new_button), "mamori-checklist", g_strdup (cl->id), g_free);
+      g_signal_connect (new_button, "clicked", G_CALLBACK (new_clicked), self);
+      adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), new_button);
+
+      for (guint i = all->len; i > 0; i--)
+        {
+          MamoriAssessment *a = all->pdata[i - 1];
+          GtkWidget *row, *del, *arrow;
+          g_autofree char *row_title = NULL, *subtitle = NULL;
+          char score[G_ASCII_DTOSTR_BUF_SIZE];
+
+          if (!g_str_equal (a->checklist, cl->id))
+            continue;
+          if (a->completed)
+            g_ptr_array_insert (completed, 0, a);
+          n_rows++;
+          row = adw_action_row_new ();
+          row_title = g_markup_printf_escaped ("%s%s%s", a->assessed_on, *a->subject ? " · " : "", a->subject);
+          g_ascii_formatd (score, sizeof score, "%g", a->score);
+          if (a->completed)
+            subtitle = g_strdup_printf (_("Completed · score %s"), score);
+          else
+            subtitle = g_strdup_printf (_("In progress · %u of %u answered"), a->n_answered, cl->items->len);
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), row_title);
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+          gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+          g_object_set_data (G_OBJECT (row), "mamori-id", GINT_TO_POINTER ((int) a->id));
+          g_signal_connect (row, "activated", G_CALLBACK (assessment_activated), self);
+          del = gtk_button_new_from_icon_name ("user-trash-symbolic");
+          gtk_widget_set_valign (del, GTK_ALIGN_CENTER);
+          gtk_widget_add_css_class (del, "flat");
+          gtk_widget_set_tooltip_text (del, _("Delete this assessment"));
+          g_object_set_data (G_OBJECT (del), "mamori-id", GINT_TO_POINTER ((int) a->id));
+          g_signal_connect (del, "clicked", G_CALLBACK (delete_clicked), self);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), del);
+          arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), arrow);
+          adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+        }
+
+      if (completed->len >= 2)
+        {
+          TrendData *t = g_new0 (TrendData, 1);
+          GtkWidget *row = gtk_list_box_row_new ();
+          GtkWidget *area = gtk_drawing_area_new ();
+          GtkWidget *cmp = adw_action_row_new ();
+          MamoriAssessment *older = completed->pdata[completed->len - 2];
+          MamoriAssessment *newer = completed->pdata[completed->len - 1];
+          g_autofree char *cmp_sub = g_strdup_printf ("%s → %s", older->assessed_on, newer->assessed_on);
+          double lo = 0, hi = 0;
+
+          t->values = g_array_new (FALSE, FALSE, sizeof (double));
+          t->labels = g_ptr_array_new_with_free_func (g_free);
+          for (guint k = 0; k < completed->len; k++)
+            {
+              MamoriAssessment *a = completed->pdata[k];
+              g_array_append_val (t->values, a->score);
+              g_ptr_array_add (t->labels, g_strdup (a->assessed_on));
+              hi = MAX (hi, a->score);
+              lo = MIN (lo, a->score);
+            }
+          /* The scale's own range, so that a trend does not exaggerate small changes. */
+          {
+            g_autofree int *none = g_new (int, cl->items->len);
+            MamoriScore s;
+            for (guint k = 0; k < cl->items->len; k++)
+              none[k] = -1;
+            mamori_checklist_score (cl, none, &s, NULL);
+            t->max = MAX (s.max, hi);
+            t->min = MIN (s.min < 0 ? s.min : 0, lo);
+          }
+          g_ptr_array_add (self->trends, t);
+          gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (area), 130);
+          gtk_widget_set_margin_top (area, 8);
+          gtk_widget_set_margin_bottom (area, 8);
+          gtk_widget_set_margin_start (area, 8);
+          gtk_widget_set_margin_end (area, 8);
+          gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (area), draw_trend, t, NULL);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (area), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Score trend"), -1);
+          gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), area);
+          gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+          gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (row), FALSE);
+          adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (cmp), _("Compare the Last Two Rounds"));
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (cmp), cmp_sub);
+          gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (cmp), TRUE);
+          g_object_set_data_full (G_OBJECT (cmp), "mamori-checklist", g_strdup (cl->id), g_free);
+          g_object_set_data (G_OBJECT (cmp), "mamori-older", GINT_TO_POINTER ((int) older->id));
+          g_object_set_data (G_OBJECT (cmp), "mamori-newer", GINT_TO_POINTER ((int) newer->id));
+          g_signal_connect (cmp, "activated", G_CALLBACK (compare_activated), self);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (cmp), gtk_image_new_from_icon_name ("go-next-symbolic"));
+          adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), cmp);
+        }
+      (void) n_rows;
+      gtk_box_append (self->groups_box, group);
+    }
+}
+
+/* --- import ------------------------------------------------------------------------------------ */
+
+static void
+library_loaded (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(MamoriAssessmentsPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *name = g_file_get_basename (G_FILE (source));
+  g_autoptr(MamoriChecklist) cl = NULL;
+  gsize length = 0;
+
+  if (!g_file_load_contents_finish (G_FILE (source), result, &contents, &length, NULL, &error))
+    {
+      report_error (self, _("Could Not Import the Checklist"), error);
+      return;
+    }
+  if (self->workspace == NULL || !mamori_assessments_page_ensure_loaded (self))
+    return;
+  cl = mamori_checklist_parse (contents, length, name, &error);
+  if (cl == NULL)
+    {
+      report_error (self, _("Could Not Import the Checklist"), error);
+      return;
+    }
+  if (mamori_catalog_is_builtin (self->catalog, cl->id))
+    {
+      g_set_error (&error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_INVALID,
+                   _("%s: “%s” is the id of a built-in checklist. Give your library another ref_id."), name, cl->id);
+      report_error (self, _("Could Not Import the Checklist"), error);
+      return;
+    }
+  if (!mamori_workspace_save_library (self->workspace, cl->id, cl->urn, cl->version, contents, &error))
+    {
+      report_error (self, _("Could Not Import the Checklist"), error);
+      return;
+    }
+  if (cl->warnings->len > 0)
+    {
+      g_autoptr(GString) list = g_string_new (NULL);
+      g_autoptr(GError) note = NULL;
+      for (guint i = 0; i < cl->warnings->len; i++)
+        g_string_append_printf (list, "%s%s", i ? ", " : "", (char *) cl->warnings->pdata[i]);
+      note = g_error_new (MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_INVALID,
+                          _("%s: Mamori does not use these parts of the file, which are left out: %s."), name, list->str);
+      report_error (self, _("Checklist Imported, with Parts Left Out"), note);
+    }
+  else
+    {
+      g_autofree char *text = g_markup_printf_escaped (_("Imported “%s”"), mamori_text_get (cl->name, lang ()));
+      toast (self, text);
+    }
+  mamori_catalog_add (self->catalog, g_steal_pointer (&cl));
+  build_list (self);
+}
+
+static void
+library_chosen (GtkNativeDialog       *dialog,
+                int                    response,
+                MamoriAssessmentsPage *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_file_load_contents_async (file, NULL, library_loaded, g_object_ref (self));
+    }
+  gtk_native_dialog_destroy (dialog);
+  g_clear_object (&self->chooser);
+}
+
+static void
+import_clicked (GtkButton             *button,
+                MamoriAssessmentsPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  if (self->chooser != NULL)
+    return;
+  chooser = gtk_file_chooser_native_new (_("Import Checklist"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("Checklist libraries (YAML)"));
+  gtk_file_filter_add_pattern (filter, "*.yaml");
+  gtk_file_filter_add_pattern (filter, "*.yml");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (library_chosen), self);
+  self->chooser = GTK_NATIVE_DIALOG (chooser);
+  gtk_native_dialog_show (self->chooser);
+}
+
+/* --- navigation ---------------------------------------------------------------------------------- */
+
+static const MamoriChecklist *
+checklist_of (MamoriAssessmentsPage *self,
+              gint64                 assessment,
+              gboolean              *completed)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MamoriAssessment) a = mamori_workspace_get_assessment (self->workspace, assessment, &error);
+  const MamoriChecklist *cl;
+
+  if (a == NULL)
+    {
+      report_error (self, _("Could Not Open the Assessment"), error);
+      return NULL;
+    }
+  cl = mamori_catalog_find (self->catalog, a->checklist);
+  if (cl == NULL)
+    {
+      g_set_error (&error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_INVALID,
+                   _("The checklist “%s” of this assessment is not available. Import it again to open the assessment."),
+                   a->checklist);
+      report_error (self, _("Could Not Open the Assessment"), error);
+      return NULL;
+    }
+  *completed = a->completed;
+  return cl;
+}
+
+static void
+show_summary (MamoriAssessmentsPage *self,
+              gint64                 assessment)
+{
+  gboolean completed;
+  const MamoriChecklist *cl = checklist_of (self, assessment, &completed);
+
+  if (cl == NULL)
+    return;
+  mamori_assessment_wizard_close (self->wizard);
+  self->current = assessment;
+  if (mamori_assessment_summary_show (self->summary, self->workspace, cl, assessment))
+    gtk_stack_set_visible_child_name (self->stack, "summary");
+}
+
+static void
+show_wizard (MamoriAssessmentsPage *self,
+             gint64                 assessment)
+{
+  gboolean completed;
+  const MamoriChecklist *cl = checklist_of (self, assessment, &completed);
+
+  if (cl == NULL)
+    return;
+  self->current = assessment;
+  if (mamori_assessment_wizard_open (self->wizard, self->workspace, cl, assessment))
+    gtk_stack_set_visible_child_name (self->stack, "wizard");
+}
+
+void
+mamori_assessments_page_open (MamoriAssessmentsPage *self,
+                              gint64                 assessment)
+{
+  gboolean completed = FALSE;
+
+  if (!mamori_assessments_page_ensure_loaded (self) || checklist_of (self, assessment, &completed) == NULL)
+    return;
+  if (completed)
+    show_summary (self, assessment);
+  else
+    show_wizard (self, assessment);
+}
+
+gint64
+mamori_assessments_page_start (MamoriAssessmentsPage *self,
+                               const char            *checklist,
+                               const char            *subject,
+                               const char            *respondent)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  gint64 id;
+
+  if (!mamori_assessments_page_ensure_loaded (self))
+    return 0;
+  id = mamori_workspace_create_assessment (self->workspace, checklist, subject, today, respondent, &error);
+  if (id == 0)
+    {
+      report_error (self, _("Could Not Start the Assessment"), error);
+      return 0;
+    }
+  mamori_assessments_page_open (self, id);
+  return id;
+}
+
+void
+mamori_assessments_page_show_list (MamoriAssessmentsPage *self)
+{
+  mamori_assessment_wizard_close (self->wizard);
+  mamori_assessment_summary_clear (self->summary);
+  self->current = 0;
+  build_list (self);
+  gtk_stack_set_visible_child_name (self->stack, self->catalog ? "list" : "loading");
+}
+
+const char *
+mamori_assessments_page_get_view (MamoriAssessmentsPage *self)
+{
+  return gtk_stack_get_visible_child_name (self->stack);
+}
+
+GtkWidget *
+mamori_assessments_page_get_wizard (MamoriAssessmentsPage *self)
+{
+  return GTK_WIDGET (self->wizard);
+}
+
+GtkWidget *
+mamori_assessments_page_get_summary (MamoriAssessmentsPage *self)
+{
+  return GTK_WIDGET (self->summary);
+}
+
+static void
+wizard_left (MamoriAssessmentWizard *wizard,
+             MamoriAssessmentsPage  *self)
+{
+  mamori_assessments_page_show_list (self);
+}
+
+static void
+wizard_finished (MamoriAssessmentWizard *wizard,
+                 MamoriAssessmentsPage  *self)
+{
+  show_summary (self, self->current);
+}
+
+static void
+summary_review (MamoriAssessmentSummary *summary,
+                MamoriAssessmentsPage   *self)
+{
+  show_wizard (self, self->current);
+}
+
+static void
+summary_opened (MamoriAssessmentSummary *summary,
+                gint64                   id,
+                MamoriAssessmentsPage   *self)
+{
+  show_wizard (self, id);
+}
+
+static void
+back_clicked (GtkButton             *button,
+              MamoriAssessmentsPage *self)
+{
+  mamori_assessments_page_show_list (self);
+}
+
+static void
+workspace_changed (MamoriWorkspace       *workspace,
+                   const char            *entity,
+                   MamoriAssessmentsPage *self)
+{
+  /* The list follows every change; the wizard and summary refresh themselves. */
+  if (g_str_equal (gtk_stack_get_visible_child_name (self->stack), "list"))
+    build_list (self);
+}
+
+void
+mamori_assessments_page_set_workspace (MamoriAssessmentsPage *self,
+                                       MamoriWorkspace       *workspace)
+{
+  if (self->workspace == workspace)
+    return;
+  mamori_assessment_wizard_close (self->wizard);
+  mamori_assessment_summary_clear (self->summary);
+  if (self->workspace != NULL)
+    g_clear_signal_handler (&self->changed_id, self->workspace);
+  g_set_object (&self->workspace, workspace);
+  /* Imported libraries belong to a workspace: read the catalogue again for the new one. */
+  g_clear_pointer (&self->catalog, mamori_catalog_free);
+  g_ptr_array_set_size (self->trends, 0);
+  if (workspace != NULL)
+    self->changed_id = g_signal_connect (workspace, "changed", G_CALLBACK (workspace_changed), self);
+  gtk_stack_set_visible_child_name (self->stack, "loading");
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    page_mapped (GTK_WIDGET (self), self);
+}
+
+static void
+mamori_assessments_page_dispose (GObject *object)
+{
+  MamoriAssessmentsPage *self = MAMORI_ASSESSMENTS_PAGE (object);
+
+  g_clear_handle_id (&self->load_idle, g_source_remove);
+  if (self->chooser != NULL)
+    {
+      gtk_native_dialog_destroy (self->chooser);
+      g_clear_object (&self->chooser);
+    }
+  if (self->wizard != NULL)
+    mamori_assessment_wizard_close (self->wizard);
+  if (self->workspace != NULL)
+    g_clear_signal_handler (&self->changed_id, self->workspace);
+  g_clear_object (&self->workspace);
+  /* stack is both a template child and the bin's child: let the bin drop it first, or
+   * both would unparent it. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (object), MAMORI_TYPE_ASSESSMENTS_PAGE);
+  g_clear_pointer (&self->catalog, mamori_catalog_free);
+  G_OBJECT_CLASS (mamori_assessments_page_parent_class)->dispose (object);
+}
+
+static void
+mamori_assessments_page_finalize (GObject *object)
+{
+  MamoriAssessmentsPage *self = MAMORI_ASSESSMENTS_PAGE (object);
+
+  g_ptr_array_unref (self->trends);
+  G_OBJECT_CLASS (mamori_assessments_page_parent_class)->finalize (object);
+}
+
+static void
+mamori_assessments_page_class_init (MamoriAssessmentsPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = mamori_assessments_page_dispose;
+  object_class->finalize = mamori_assessments_page_finalize;
+
+  g_type_ensure (MAMORI_TYPE_ASSESSMENT_WIZARD);
+  g_type_ensure (MAMORI_TYPE_ASSESSMENT_SUMMARY);
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/mamori/Mamori/ui/mamori-assessments-page.ui");
+#define BIND(name) gtk_widget_class_bind_template_child (widget_class, MamoriAssessmentsPage, name)
+  BIND (stack);
+  BIND (spinner);
+  BIND (import_button);
+  BIND (groups_box);
+  BIND (wizard);
+  BIND (summary);
+  BIND (summary_back_button);
+  BIND (compare_back_button);
+  BIND (compare_box);
+#undef BIND
+}
+
+static void
+mamori_assessments_page_init (MamoriAssessmentsPage *self)
+{
+  self->trends = g_ptr_array_new_with_free_func ((GDestroyNotify) trend_free);
+  gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect (self, "map", G_CALLBACK (page_mapped), self);
+  g_signal_connect (self->wizard, "left", G_CALLBACK (wizard_left), self);
+  g_signal_connect (self->wizard, "finished", G_CALLBACK (wizard_finished), self);
+  g_signal_connect (self->summary, "review", G_CALLBACK (summary_review), self);
+  g_signal_connect (self->summary, "opened", G_CALLBACK (summary_opened), self);
+  g_signal_connect (self->summary_back_button, "clicked", G_CALLBACK (back_clicked), self);
+  g_signal_connect (self->compare_back_button, "clicked", G_CALLBACK (back_clicked), self);
+  g_signal_connect (self->import_button, "clicked", G_CALLBACK (import_clicked), self);
+}

@@ -1,0 +1,31 @@
+/* mamori-assessments-page.h — checklists, their assessments, the wizard and the summary */
+#pragma once
+
+#include <adwaita.h>
+
+#include "store/mamori-workspace.h"
+
+G_BEGIN_DECLS
+
+#define MAMORI_TYPE_ASSESSMENTS_PAGE (mamori_assessments_page_get_type ())
+G_DECLARE_FINAL_TYPE (MamoriAssessmentsPage, mamori_assessments_page, MAMORI, ASSESSMENTS_PAGE, AdwBin)
+
+void        mamori_assessments_page_set_workspace (MamoriAssessmentsPage *self,
+                                                   MamoriWorkspace       *workspace);
+/* Loads the checklists now if that has not happened yet (it happens after the page is first
+ * shown). FALSE with an error dialog when they cannot be read. */
+gboolean    mamori_assessments_page_ensure_loaded (MamoriAssessmentsPage *self);
+/* Starts a new assessment of checklist and opens the wizard on it; 0 on failure. */
+gint64      mamori_assessments_page_start         (MamoriAssessmentsPage *self,
+                                                   const char            *checklist,
+                                                   const char            *subject,
+                                                   const char            *respondent);
+/* Opens an assessment: the wizard while in progress, the summary once completed. */
+void        mamori_assessments_page_open          (MamoriAssessmentsPage *self,
+                                                   gint64                 assessment);
+void        mamori_assessments_page_show_list     (MamoriAssessmentsPage *self);
+const char *mamori_assessments_page_get_view      (MamoriAssessmentsPage *self);
+GtkWidget  *mamori_assessments_page_get_wizard    (MamoriAssessmentsPage *self);
+GtkWidget  *mamori_assessments_page_get_summary   (MamoriAssessmentsPage *self);
+
+G_END_DECLS
