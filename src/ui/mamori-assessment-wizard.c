@@ -4,12 +4,13 @@
 #include <glib/gi18n.h>
 
 #include "mamori-assessment-wizard.h"
+#include "mamori-wizard-item.h"
 #include "mamori-window.h"
 
 struct _MamoriAssessmentWizard {
   AdwBin parent_instance;
 
-  GtkListBox *item_list;
+  GtkListView *item_list;
   GtkProgressBar *progress;
   GtkScrolledWindow *scroller;
   GtkLabel *group_label;
@@ -40,6 +41,8 @@ struct _MamoriAssessmentWizard {
   GPtrArray *evidence_rows;
   GtkNativeDialog *chooser;
   gboolean loading;
+  GListStore *items;              /* MamoriWizardItem* */
+  GtkSingleSelection *selection;
 };
 
 G_DEFINE_FINAL_TYPE (MamoriAssessmentWizard, mamori_assessment_wizard, ADW_TYPE_BIN)
@@ -127,21 +130,16 @@ is_gap (MamoriAssessmentWizard *self,
   return c->score < best;
 }
 
-/* --- the side list ------------------------------------------------------------------------- */
+/* --- the side list (a GtkListView: only the visible rows exist) ------------------------------ */
 
 static void
 update_row (MamoriAssessmentWizard *self,
             int                     index)
 {
-  GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->item_list, index);
-  GtkWidget *icon;
+  g_autoptr(MamoriWizardItem) row = g_list_model_get_item (G_LIST_MODEL (self->items), index);
 
-  if (row == NULL)
-    return;
-  icon = g_object_get_data (G_OBJECT (row), "mamori-icon");
-  gtk_image_set_from_icon_name (GTK_IMAGE (icon), is_answered (self, index) ? "object-select-symbolic" : "");
-  gtk_accessible_update_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_CHECKED,
-                               is_answered (self, index) ? GTK_ACCESSIBLE_TRISTATE_TRUE : GTK_ACCESSIBLE_TRISTATE_FALSE, -1);
+  if (row != NULL)
+    mamori_wizard_item_set_answered (row, is_answered (self, index));
 }
 
 static void
@@ -156,47 +154,109 @@ update_progress (MamoriAssessmentWizard *self)
 }
 
 static void
-build_list (MamoriAssessmentWizard *self)
+setup_row (GtkSignalListItemFactory *factory,
+           GtkListItem              *list_item,
+           gpointer                  user_data)
 {
-  GtkWidget *child;
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget *number = gtk_label_new (NULL);
+  GtkWidget *title = gtk_label_new (NULL);
+  GtkWidget *icon = gtk_image_new_from_icon_name ("object-select-symbolic");
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->item_list))) != NULL)
-    gtk_list_box_remove (self->item_list, child);
-
-  for (guint i = 0; i < self->checklist->items->len; i++)
-    {
-      MamoriNode *item = item_at (self, (int) i);
-      GtkWidget *row = gtk_list_box_row_new ();
-      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-      GtkWidget *number = gtk_label_new (item->ref_id);
-      GtkWidget *title = gtk_label_new (mamori_text_get (item->name ? item->name : item->description, lang ()));
-      GtkWidget *icon = gtk_image_new ();
-
-      gtk_widget_add_css_class (number, "dim-label");
-      gtk_widget_add_css_class (number, "numeric");
-      gtk_label_set_width_chars (GTK_LABEL (number), 3);
-      gtk_label_set_xalign (GTK_LABEL (number), 1);
-      gtk_label_set_xalign (GTK_LABEL (title), 0);
-      gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
-      gtk_widget_set_hexpand (title, TRUE);
-      gtk_box_append (GTK_BOX (box), number);
-      gtk_box_append (GTK_BOX (box), title);
-      gtk_box_append (GTK_BOX (box), icon);
-      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-      g_object_set_data (G_OBJECT (row), "mamori-icon", icon);
-      gtk_widget_set_tooltip_text (row, mamori_text_get (item->name ? item->name : item->description, lang ()));
-      gtk_list_box_append (self->item_list, row);
-      update_row (self, (int) i);
-    }
+  gtk_widget_add_css_class (number, "dim-label");
+  gtk_widget_add_css_class (number, "numeric");
+  gtk_label_set_width_chars (GTK_LABEL (number), 3);
+  gtk_label_set_xalign (GTK_LABEL (number), 1);
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_hexpand (title, TRUE);
+  gtk_box_append (GTK_BOX (box), number);
+  gtk_box_append (GTK_BOX (box), title);
+  gtk_box_append (GTK_BOX (box), icon);
+  gtk_list_item_set_child (list_item, box);
 }
 
 static void
-row_activated (GtkListBox             *box,
-               GtkListBoxRow          *row,
-               MamoriAssessmentWizard *self)
+bind_row (GtkSignalListItemFactory *factory,
+          GtkListItem              *list_item,
+          MamoriAssessmentWizard   *self)
 {
-  if (!self->loading)
-    show_item (self, gtk_list_box_row_get_index (row));
+  MamoriWizardItem *row = gtk_list_item_get_item (list_item);
+  GtkWidget *box = gtk_list_item_get_child (list_item);
+  GtkWidget *number = gtk_widget_get_first_child (box);
+  GtkWidget *title = gtk_widget_get_next_sibling (number);
+  GtkWidget *icon = gtk_widget_get_next_sibling (title);
+  MamoriNode *item;
+  const char *text;
+  GBinding *binding;
+
+  if (self->checklist == NULL)
+    return;
+  item = item_at (self, (int) mamori_wizard_item_get_index (row));
+  text = mamori_text_get (item->name ? item->name : item->description, lang ());
+  gtk_label_set_text (GTK_LABEL (number), item->ref_id);
+  gtk_label_set_text (GTK_LABEL (title), text);
+  gtk_widget_set_tooltip_text (box, text);
+  binding = g_object_bind_property (row, "answered", icon, "visible", G_BINDING_SYNC_CREATE);
+  g_object_set_data (G_OBJECT (list_item), "mamori-binding", binding);
+}
+
+static void
+unbind_row (GtkSignalListItemFactory *factory,
+            GtkListItem              *list_item,
+            gpointer                  user_data)
+{
+  GBinding *binding = g_object_steal_data (G_OBJECT (list_item), "mamori-binding");
+  if (binding != NULL)
+    g_binding_unbind (binding);
+}
+
+static void
+build_list (MamoriAssessmentWizard *self)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < self->checklist->items->len; i++)
+    {
+      MamoriWizardItem *row = mamori_wizard_item_new (i);
+      mamori_wizard_item_set_answered (row, is_answered (self, (int) i));
+      g_ptr_array_add (rows, row);
+    }
+  self->loading = TRUE;
+  g_list_store_splice (self->items, 0, g_list_model_get_n_items (G_LIST_MODEL (self->items)), rows->pdata, rows->len);
+  self->loading = FALSE;
+}
+
+static void
+selection_changed (GtkSingleSelection     *selection,
+                   GParamSpec             *pspec,
+                   MamoriAssessmentWizard *self)
+{
+  guint selected = gtk_single_selection_get_selected (selection);
+
+  if (!self->loading && self->checklist != NULL && selected != GTK_INVALID_LIST_POSITION &&
+      (int) selected != self->current)
+    show_item (self, (int) selected);
+}
+
+/* GTK 4.8 has no gtk_list_view_scroll_to (4.12): keep the row in view by hand. */
+static void
+scroll_list_to (MamoriAssessmentWizard *self,
+                int                     index)
+{
+  GtkWidget *scroller = gtk_widget_get_ancestor (GTK_WIDGET (self->item_list), GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adj;
+  double n = self->checklist->items->len, row, top;
+
+  if (scroller == NULL || n == 0)
+    return;
+  adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  row = gtk_adjustment_get_upper (adj) / n;
+  top = row * index;
+  if (top < gtk_adjustment_get_value (adj))
+    gtk_adjustment_set_value (adj, top);
+  else if (top + row > gtk_adjustment_get_value (adj) + gtk_adjustment_get_page_size (adj))
+    gtk_adjustment_set_value (adj, top + row - gtk_adjustment_get_page_size (adj));
 }
 
 /* --- saving ---------------------------------------------------------------------------------- */
@@ -537,12 +597,17 @@ show_item (MamoriAssessmentWizard *self,
   gtk_editable_set_text (GTK_EDITABLE (self->measure_due_row), answer && answer->measure_due ? answer->measure_due : "");
 
   gtk_button_set_label (self->next_button, (guint) index + 1 == n ? _("_Finish") : _("_Next"));
-  gtk_list_box_select_row (self->item_list, gtk_list_box_get_row_at_index (self->item_list, index));
-  for (guint i = 0; i < n; i++)
-    update_row (self, (int) i);
+  gtk_single_selection_set_selected (self->selection, (guint) index);
+  scroll_list_to (self, index);
+  update_row (self, index);
   update_progress (self);
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
   self->loading = FALSE;
+
+  /* The old buttons are gone: keep the keyboard in the wizard, on the current answer. */
+  if (self->choice_buttons->len > 0 && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    gtk_widget_grab_focus (self->choice_buttons->pdata[answer && answer->choice >= 0 &&
+                                                       (guint) answer->choice < self->choice_buttons->len ? answer->choice : 0]);
 
   if (!self->read_only)
     {
@@ -695,9 +760,13 @@ mamori_assessment_wizard_close (MamoriAssessmentWizard *self)
       save_note (self);
       save_measure (self);
     }
+  self->loading = TRUE;
+  g_list_store_remove_all (self->items);
+  self->loading = FALSE;
   self->checklist = NULL;
   g_clear_pointer (&self->answers, g_hash_table_unref);
   g_clear_object (&self->workspace);
+  self->current = -1;
 }
 
 static void
@@ -714,6 +783,8 @@ mamori_assessment_wizard_dispose (GObject *object)
   g_clear_object (&self->workspace);
   self->checklist = NULL;
   gtk_widget_dispose_template (GTK_WIDGET (object), MAMORI_TYPE_ASSESSMENT_WIZARD);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->items);
   G_OBJECT_CLASS (mamori_assessment_wizard_parent_class)->dispose (object);
 }
 
@@ -781,7 +852,19 @@ mamori_assessment_wizard_init (MamoriAssessmentWizard *self)
   self->current = -1;
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  g_signal_connect (self->item_list, "row-activated", G_CALLBACK (row_activated), self);
+  {
+    GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+    self->items = g_list_store_new (MAMORI_TYPE_WIZARD_ITEM);
+    self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->items)));
+    gtk_single_selection_set_autoselect (self->selection, FALSE);
+    g_signal_connect (factory, "setup", G_CALLBACK (setup_row), NULL);
+    g_signal_connect (factory, "bind", G_CALLBACK (bind_row), self);
+    g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row), NULL);
+    gtk_list_view_set_factory (self->item_list, factory);
+    gtk_list_view_set_model (self->item_list, GTK_SELECTION_MODEL (self->selection));
+    g_object_unref (factory);
+    g_signal_connect (self->selection, "notify::selected", G_CALLBACK (selection_changed), self);
+  }
   g_signal_connect (self->note_row, "apply", G_CALLBACK (entry_applied), self);
   g_signal_connect (self->measure_what_row, "apply", G_CALLBACK (entry_applied), self);
   g_signal_connect (self->measure_owner_row, "apply", G_CALLBACK (entry_applied), self);

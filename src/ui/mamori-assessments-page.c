@@ -21,6 +21,7 @@ struct _MamoriAssessmentsPage {
   GtkBox *groups_box;
   MamoriAssessmentWizard *wizard;
   MamoriAssessmentSummary *summary;
+  GtkBox *summary_box;
   GtkButton *summary_back_button;
   GtkButton *compare_back_button;
   GtkBox *compare_box;
@@ -603,6 +604,47 @@ import_clicked (GtkButton             *button,
 
 /* --- navigation ---------------------------------------------------------------------------------- */
 
+static void wizard_left (MamoriAssessmentWizard *wizard, MamoriAssessmentsPage *self);
+static void wizard_finished (MamoriAssessmentWizard *wizard, MamoriAssessmentsPage *self);
+static void summary_review (MamoriAssessmentSummary *summary, MamoriAssessmentsPage *self);
+static void summary_opened (MamoriAssessmentSummary *summary, gint64 id, MamoriAssessmentsPage *self);
+
+/* The wizard and the summary are built when first needed, not with the window. */
+static MamoriAssessmentWizard *
+ensure_wizard (MamoriAssessmentsPage *self)
+{
+  if (self->wizard == NULL)
+    {
+      self->wizard = g_object_new (MAMORI_TYPE_ASSESSMENT_WIZARD, NULL);
+      gtk_stack_add_named (self->stack, GTK_WIDGET (self->wizard), "wizard");
+      g_signal_connect (self->wizard, "left", G_CALLBACK (wizard_left), self);
+      g_signal_connect (self->wizard, "finished", G_CALLBACK (wizard_finished), self);
+    }
+  return self->wizard;
+}
+
+static MamoriAssessmentSummary *
+ensure_summary (MamoriAssessmentsPage *self)
+{
+  if (self->summary == NULL)
+    {
+      self->summary = g_object_new (MAMORI_TYPE_ASSESSMENT_SUMMARY, "vexpand", TRUE, NULL);
+      gtk_box_append (self->summary_box, GTK_WIDGET (self->summary));
+      g_signal_connect (self->summary, "review", G_CALLBACK (summary_review), self);
+      g_signal_connect (self->summary, "opened", G_CALLBACK (summary_opened), self);
+    }
+  return self->summary;
+}
+
+static void
+close_views (MamoriAssessmentsPage *self)
+{
+  if (self->wizard != NULL)
+    mamori_assessment_wizard_close (self->wizard);
+  if (self->summary != NULL)
+    mamori_assessment_summary_clear (self->summary);
+}
+
 static const MamoriChecklist *
 checklist_of (MamoriAssessmentsPage *self,
               gint64                 assessment,
@@ -639,9 +681,10 @@ show_summary (MamoriAssessmentsPage *self,
 
   if (cl == NULL)
     return;
-  mamori_assessment_wizard_close (self->wizard);
+  if (self->wizard != NULL)
+    mamori_assessment_wizard_close (self->wizard);
   self->current = assessment;
-  if (mamori_assessment_summary_show (self->summary, self->workspace, cl, assessment))
+  if (mamori_assessment_summary_show (ensure_summary (self), self->workspace, cl, assessment))
     gtk_stack_set_visible_child_name (self->stack, "summary");
 }
 
@@ -655,7 +698,7 @@ show_wizard (MamoriAssessmentsPage *self,
   if (cl == NULL)
     return;
   self->current = assessment;
-  if (mamori_assessment_wizard_open (self->wizard, self->workspace, cl, assessment))
+  if (mamori_assessment_wizard_open (ensure_wizard (self), self->workspace, cl, assessment))
     gtk_stack_set_visible_child_name (self->stack, "wizard");
 }
 
@@ -699,8 +742,7 @@ mamori_assessments_page_start (MamoriAssessmentsPage *self,
 void
 mamori_assessments_page_show_list (MamoriAssessmentsPage *self)
 {
-  mamori_assessment_wizard_close (self->wizard);
-  mamori_assessment_summary_clear (self->summary);
+  close_views (self);
   self->current = 0;
   build_list (self);
   gtk_stack_set_visible_child_name (self->stack, self->catalog ? "list" : "loading");
@@ -715,13 +757,13 @@ mamori_assessments_page_get_view (MamoriAssessmentsPage *self)
 GtkWidget *
 mamori_assessments_page_get_wizard (MamoriAssessmentsPage *self)
 {
-  return GTK_WIDGET (self->wizard);
+  return GTK_WIDGET (ensure_wizard (self));
 }
 
 GtkWidget *
 mamori_assessments_page_get_summary (MamoriAssessmentsPage *self)
 {
-  return GTK_WIDGET (self->summary);
+  return GTK_WIDGET (ensure_summary (self));
 }
 
 static void
@@ -776,8 +818,7 @@ mamori_assessments_page_set_workspace (MamoriAssessmentsPage *self,
 {
   if (self->workspace == workspace)
     return;
-  mamori_assessment_wizard_close (self->wizard);
-  mamori_assessment_summary_clear (self->summary);
+  close_views (self);
   if (self->workspace != NULL)
     g_clear_signal_handler (&self->changed_id, self->workspace);
   g_set_object (&self->workspace, workspace);
@@ -802,8 +843,9 @@ mamori_assessments_page_dispose (GObject *object)
       gtk_native_dialog_destroy (self->chooser);
       g_clear_object (&self->chooser);
     }
-  if (self->wizard != NULL)
-    mamori_assessment_wizard_close (self->wizard);
+  close_views (self);
+  self->wizard = NULL;
+  self->summary = NULL;
   if (self->workspace != NULL)
     g_clear_signal_handler (&self->changed_id, self->workspace);
   g_clear_object (&self->workspace);
@@ -833,16 +875,13 @@ mamori_assessments_page_class_init (MamoriAssessmentsPageClass *klass)
   object_class->dispose = mamori_assessments_page_dispose;
   object_class->finalize = mamori_assessments_page_finalize;
 
-  g_type_ensure (MAMORI_TYPE_ASSESSMENT_WIZARD);
-  g_type_ensure (MAMORI_TYPE_ASSESSMENT_SUMMARY);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/mamori/Mamori/ui/mamori-assessments-page.ui");
 #define BIND(name) gtk_widget_class_bind_template_child (widget_class, MamoriAssessmentsPage, name)
   BIND (stack);
   BIND (spinner);
   BIND (import_button);
   BIND (groups_box);
-  BIND (wizard);
-  BIND (summary);
+  BIND (summary_box);
   BIND (summary_back_button);
   BIND (compare_back_button);
   BIND (compare_box);
@@ -855,10 +894,6 @@ mamori_assessments_page_init (MamoriAssessmentsPage *self)
   self->trends = g_ptr_array_new_with_free_func ((GDestroyNotify) trend_free);
   gtk_widget_init_template (GTK_WIDGET (self));
   g_signal_connect (self, "map", G_CALLBACK (page_mapped), self);
-  g_signal_connect (self->wizard, "left", G_CALLBACK (wizard_left), self);
-  g_signal_connect (self->wizard, "finished", G_CALLBACK (wizard_finished), self);
-  g_signal_connect (self->summary, "review", G_CALLBACK (summary_review), self);
-  g_signal_connect (self->summary, "opened", G_CALLBACK (summary_opened), self);
   g_signal_connect (self->summary_back_button, "clicked", G_CALLBACK (back_clicked), self);
   g_signal_connect (self->compare_back_button, "clicked", G_CALLBACK (back_clicked), self);
   g_signal_connect (self->import_button, "clicked", G_CALLBACK (import_clicked), self);
