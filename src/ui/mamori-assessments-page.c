@@ -16,7 +16,7 @@ struct _MamoriAssessmentsPage {
   AdwBin parent_instance;
 
   GtkStack *stack;
-  GtkSpinner *spinner;
+
   GtkButton *import_button;
   GtkBox *groups_box;
   MamoriAssessmentWizard *wizard;
@@ -38,6 +38,7 @@ struct _MamoriAssessmentsPage {
 G_DEFINE_FINAL_TYPE (MamoriAssessmentsPage, mamori_assessments_page, ADW_TYPE_BIN)
 
 static void build_list (MamoriAssessmentsPage *self);
+static void decorate_back_button (GtkButton *button);
 
 static MamoriWindow *
 window_of (MamoriAssessmentsPage *self)
@@ -89,7 +90,7 @@ mamori_assessments_page_ensure_loaded (MamoriAssessmentsPage *self)
   if (!mamori_catalog_load_builtin (catalog, &error) ||
       !mamori_workspace_load_catalog (self->workspace, catalog, &warnings, &error))
     {
-      gtk_spinner_stop (self->spinner);
+      
       report_error (self, _("Could Not Read the Checklists"), error);
       return FALSE;
     }
@@ -99,7 +100,7 @@ mamori_assessments_page_ensure_loaded (MamoriAssessmentsPage *self)
       report_error (self, _("An Imported Checklist Is Left Out"), w);
     }
   self->catalog = g_steal_pointer (&catalog);
-  gtk_spinner_stop (self->spinner);
+  
   build_list (self);
   if (g_str_equal (gtk_stack_get_visible_child_name (self->stack), "loading"))
     gtk_stack_set_visible_child_name (self->stack, "list");
@@ -122,7 +123,7 @@ page_mapped (GtkWidget             *widget,
   /* The catalogue is read after the page has been drawn once, never before the first frame. */
   if (self->catalog == NULL && self->load_idle == 0 && self->workspace != NULL)
     {
-      gtk_spinner_start (self->spinner);
+      
       self->load_idle = g_idle_add_full (G_PRIORITY_LOW, load_idle_cb, self, NULL);
     }
 }
@@ -360,6 +361,7 @@ show_compare (MamoriAssessmentsPage *self,
     adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), desc);
   }
   gtk_box_append (self->compare_box, group);
+  decorate_back_button (self->compare_back_button);
   gtk_stack_set_visible_child_name (self->stack, "compare");
 }
 
@@ -629,11 +631,26 @@ ensure_summary (MamoriAssessmentsPage *self)
   if (self->summary == NULL)
     {
       self->summary = g_object_new (MAMORI_TYPE_ASSESSMENT_SUMMARY, "vexpand", TRUE, NULL);
+      decorate_back_button (self->summary_back_button);
       gtk_box_append (self->summary_box, GTK_WIDGET (self->summary));
       g_signal_connect (self->summary, "review", G_CALLBACK (summary_review), self);
       g_signal_connect (self->summary, "opened", G_CALLBACK (summary_opened), self);
     }
   return self->summary;
+}
+
+/* Icons are loaded even for hidden views: give the back buttons theirs when first shown. */
+static void
+decorate_back_button (GtkButton *button)
+{
+  GtkWidget *content;
+
+  if (ADW_IS_BUTTON_CONTENT (gtk_button_get_child (button)))
+    return;
+  content = adw_button_content_new ();
+  adw_button_content_set_icon_name (ADW_BUTTON_CONTENT (content), "go-previous-symbolic");
+  adw_button_content_set_label (ADW_BUTTON_CONTENT (content), gtk_button_get_label (button));
+  gtk_button_set_child (button, content);
 }
 
 static void
@@ -878,7 +895,7 @@ mamori_assessments_page_class_init (MamoriAssessmentsPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/mamori/Mamori/ui/mamori-assessments-page.ui");
 #define BIND(name) gtk_widget_class_bind_template_child (widget_class, MamoriAssessmentsPage, name)
   BIND (stack);
-  BIND (spinner);
+
   BIND (import_button);
   BIND (groups_box);
   BIND (summary_box);
