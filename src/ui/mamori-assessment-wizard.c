@@ -597,6 +597,11 @@ show_item (MamoriAssessmentWizard *self,
   gtk_editable_set_text (GTK_EDITABLE (self->measure_due_row), answer && answer->measure_due ? answer->measure_due : "");
 
   gtk_button_set_label (self->next_button, (guint) index + 1 == n ? _("_Finish") : _("_Next"));
+  {
+    /* TRANSLATORS: %u is the number of answer choices of this item (2 to 9) */
+    g_autofree char *keys = g_strdup_printf (_("Keys: 1–%u answer · ← → move · Esc leave"), MIN (choices->len, 9));
+    gtk_label_set_text (self->keys_label, keys);
+  }
   gtk_single_selection_set_selected (self->selection, (guint) index);
   scroll_list_to (self, index);
   update_row (self, index);
