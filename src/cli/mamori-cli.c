@@ -629,7 +629,8 @@ import_answers (MamoriCliContext *ctx,
   header = rows->pdata[0];
   for (guint c = 0; c < header->fields->len; c++)
     {
-      g_autofree char *h = g_ascii_strdown (g_strstrip (g_strdup (header->fields->pdata[c])), -1);
+      g_autofree char *raw = g_strstrip (g_strdup (header->fields->pdata[c]));
+      g_autofree char *h = g_ascii_strdown (raw, -1);
       if (g_str_equal (h, "ref_id"))
         col_ref = (int) c;
       else if (g_str_equal (h, "answer"))
