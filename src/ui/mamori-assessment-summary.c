@@ -35,32 +35,6 @@ G_DEFINE_FINAL_TYPE (MamoriAssessmentSummary, mamori_assessment_summary, ADW_TYP
 enum { SIGNAL_REVIEW, SIGNAL_OPENED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
-static MamoriWindow *
-window_of (MamoriAssessmentSummary *self)
-{
-  GtkWidget *w = gtk_widget_get_ancestor (GTK_WIDGET (self), MAMORI_TYPE_WINDOW);
-  return w ? MAMORI_WINDOW (w) : NULL;
-}
-
-static void
-report_error (MamoriAssessmentSummary *self,
-              const char              *heading,
-              const GError            *error)
-{
-  if (window_of (self) != NULL)
-    mamori_window_show_error (window_of (self), heading, error);
-  else
-    g_warning ("%s: %s", heading, error->message);
-}
-
-static void
-toast (MamoriAssessmentSummary *self,
-       const char              *text)
-{
-  if (window_of (self) != NULL)
-    mamori_window_add_toast (window_of (self), adw_toast_new (text));
-}
-
 static void
 draw_chart (GtkDrawingArea *area,
             cairo_t        *cr,
@@ -110,32 +84,14 @@ measure_response (AdwMessageDialog *dialog,
                                          gtk_editable_get_text (GTK_EDITABLE (d->what)),
                                          gtk_editable_get_text (GTK_EDITABLE (d->owner)),
                                          gtk_editable_get_text (GTK_EDITABLE (d->due)), &error))
-        report_error (d->self, _("Could Not Save the Measure"), error);
+        mamori_widget_show_error (GTK_WIDGET (d->self), _("Could Not Save the Measure"), error);
       else
         {
-          toast (d->self, _("Measure saved"));
+          mamori_widget_add_toast (GTK_WIDGET (d->self), _("Measure saved"));
           mamori_assessment_summary_show (d->self, d->self->workspace, d->self->checklist, d->self->assessment);
         }
     }
   measure_dialog_free (d);
-}
-
-static GtkWidget *
-labelled_entry (GtkWidget  *box,
-                const char *label,
-                const char *text)
-{
-  GtkWidget *l = gtk_label_new (label);
-  GtkWidget *e = gtk_entry_new ();
-
-  gtk_label_set_xalign (GTK_LABEL (l), 0);
-  gtk_widget_add_css_class (l, "caption-heading");
-  gtk_editable_set_text (GTK_EDITABLE (e), text ? text : "");
-  gtk_entry_set_activates_default (GTK_ENTRY (e), TRUE);
-  gtk_label_set_mnemonic_widget (GTK_LABEL (l), e);
-  gtk_box_append (GTK_BOX (box), l);
-  gtk_box_append (GTK_BOX (box), e);
-  return e;
 }
 
 static void
@@ -154,9 +110,9 @@ decide_clicked (GtkButton               *button,
                                    mamori_text_get (item->name ? item->name : item->description, mamori_text_user_lang ()));
   d->self = self;
   d->ref_id = g_strdup (ref_id);
-  d->what = labelled_entry (box, _("What will be done"), a ? a->measure_what : NULL);
-  d->owner = labelled_entry (box, _("Who is responsible"), a ? a->measure_owner : NULL);
-  d->due = labelled_entry (box, _("By when (YYYY-MM-DD)"), a ? a->measure_due : NULL);
+  d->what = mamori_labelled_entry_new (box, _("What will be done"), a ? a->measure_what : NULL);
+  d->owner = mamori_labelled_entry_new (box, _("Who is responsible"), a ? a->measure_owner : NULL);
+  d->due = mamori_labelled_entry_new (box, _("By when (YYYY-MM-DD)"), a ? a->measure_due : NULL);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "save", _("_Save"), NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
@@ -184,12 +140,12 @@ export_chosen (GtkNativeDialog         *dialog,
 
       if (csv == NULL ||
           !g_file_set_contents_full (path, csv, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0644, &error))
-        report_error (self, _("Could Not Export the Assessment"), error);
+        mamori_widget_show_error (GTK_WIDGET (self), _("Could Not Export the Assessment"), error);
       else
         {
           g_autofree char *name = g_file_get_basename (file);
           g_autofree char *text = g_markup_printf_escaped (_("Exported “%s”"), name);
-          toast (self, text);
+          mamori_widget_add_toast (GTK_WIDGET (self), text);
         }
     }
   gtk_native_dialog_destroy (dialog);
@@ -226,10 +182,10 @@ mamori_assessment_summary_complete (MamoriAssessmentSummary *self)
   if (!mamori_workspace_complete_assessment (self->workspace, self->assessment,
                                              mamori_stepup_task_for_checklist (self->checklist->id), &error))
     {
-      report_error (self, _("Could Not Complete the Assessment"), error);
+      mamori_widget_show_error (GTK_WIDGET (self), _("Could Not Complete the Assessment"), error);
       return FALSE;
     }
-  toast (self, _("Assessment completed"));
+  mamori_widget_add_toast (GTK_WIDGET (self), _("Assessment completed"));
   return mamori_assessment_summary_show (self, self->workspace, self->checklist, self->assessment);
 }
 
@@ -243,10 +199,10 @@ mamori_assessment_summary_copy (MamoriAssessmentSummary *self)
 
   if (id == 0)
     {
-      report_error (self, _("Could Not Start the Next Round"), error);
+      mamori_widget_show_error (GTK_WIDGET (self), _("Could Not Start the Next Round"), error);
       return 0;
     }
-  toast (self, _("Next round started with the previous answers"));
+  mamori_widget_add_toast (GTK_WIDGET (self), _("Next round started with the previous answers"));
   g_signal_emit (self, signals[SIGNAL_OPENED], 0, id);
   return id;
 }
@@ -294,7 +250,7 @@ mamori_assessment_summary_show (MamoriAssessmentSummary *self,
 
   if (a == NULL || (answers = mamori_workspace_get_answers (workspace, assessment, &error)) == NULL)
     {
-      report_error (self, _("Could Not Open the Assessment"), error);
+      mamori_widget_show_error (GTK_WIDGET (self), _("Could Not Open the Assessment"), error);
       return FALSE;
     }
   g_set_object (&self->workspace, workspace);

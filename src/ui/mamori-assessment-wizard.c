@@ -59,18 +59,6 @@ lang (void)
   return mamori_text_user_lang ();
 }
 
-static void
-report_error (MamoriAssessmentWizard *self,
-              const char             *heading,
-              const GError           *error)
-{
-  GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), MAMORI_TYPE_WINDOW);
-  if (window != NULL)
-    mamori_window_show_error (MAMORI_WINDOW (window), heading, error);
-  else
-    g_warning ("%s: %s", heading, error->message);
-}
-
 static MamoriNode *
 item_at (MamoriAssessmentWizard *self,
          int                     index)
@@ -101,7 +89,7 @@ reload_answers (MamoriAssessmentWizard *self)
 
   if (answers == NULL)
     {
-      report_error (self, _("Could Not Read the Answers"), error);
+      mamori_widget_show_error (GTK_WIDGET (self), _("Could Not Read the Answers"), error);
       return FALSE;
     }
   g_clear_pointer (&self->answers, g_hash_table_unref);
@@ -275,7 +263,7 @@ save_note (MamoriAssessmentWizard *self)
   if (g_strcmp0 (text, a ? a->note : "") == 0)
     return;
   if (!mamori_workspace_set_note (self->workspace, self->assessment, item_at (self, self->current)->ref_id, text, &error))
-    report_error (self, _("Could Not Save the Note"), error);
+    mamori_widget_show_error (GTK_WIDGET (self), _("Could Not Save the Note"), error);
   reload_answers (self);
 }
 
@@ -300,7 +288,7 @@ save_measure (MamoriAssessmentWizard *self)
     return;
   if (!mamori_workspace_set_measure (self->workspace, self->assessment, item_at (self, self->current)->ref_id,
                                      what, owner, due, &error))
-    report_error (self, _("Could Not Save the Measure"), error);
+    mamori_widget_show_error (GTK_WIDGET (self), _("Could Not Save the Measure"), error);
   reload_answers (self);
 }
 
@@ -335,7 +323,7 @@ mamori_assessment_wizard_answer (MamoriAssessmentWizard *self,
   if (!mamori_workspace_set_answer (self->workspace, self->assessment, item_at (self, self->current)->ref_id,
                                     choice, c->score, c->not_applicable, &error))
     {
-      report_error (self, _("Could Not Save the Answer"), error);
+      mamori_widget_show_error (GTK_WIDGET (self), _("Could Not Save the Answer"), error);
       return FALSE;
     }
   reload_answers (self);
@@ -360,7 +348,7 @@ build_evidence (MamoriAssessmentWizard *self)
   files = mamori_workspace_list_evidence (self->workspace, self->assessment, item_at (self, self->current)->ref_id, &error);
   if (files == NULL)
     {
-      report_error (self, _("Could Not Read the Evidence Files"), error);
+      mamori_widget_show_error (GTK_WIDGET (self), _("Could Not Read the Evidence Files"), error);
       return;
     }
   for (guint i = 0; i < files->len; i++)
@@ -398,7 +386,7 @@ remove_evidence_clicked (GtkButton              *button,
   gint64 id = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "mamori-evidence"));
 
   if (!mamori_workspace_remove_evidence (self->workspace, id, &error))
-    report_error (self, _("Could Not Remove the File"), error);
+    mamori_widget_show_error (GTK_WIDGET (self), _("Could Not Remove the File"), error);
   reload_answers (self);
   build_evidence (self);
 }
@@ -416,7 +404,7 @@ evidence_loaded (GObject      *source,
 
   if (!g_file_load_contents_finish (G_FILE (source), result, &contents, &length, NULL, &error))
     {
-      report_error (self, _("Could Not Read the File"), error);
+      mamori_widget_show_error (GTK_WIDGET (self), _("Could Not Read the File"), error);
       return;
     }
   if (self->workspace == NULL || self->checklist == NULL)
@@ -425,7 +413,7 @@ evidence_loaded (GObject      *source,
     g_autoptr(GBytes) bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
     if (mamori_workspace_add_evidence (self->workspace, self->assessment, item_at (self, self->current)->ref_id,
                                        name, bytes, &error) == 0)
-      report_error (self, _("Could Not Add the File"), error);
+      mamori_widget_show_error (GTK_WIDGET (self), _("Could Not Add the File"), error);
   }
   reload_answers (self);
   build_evidence (self);
@@ -451,7 +439,7 @@ evidence_chosen (GtkNativeDialog        *dialog,
           g_set_error (&error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_INVALID,
                        _("“%s” is %s; evidence files can be at most %s. Attach a smaller file or a reference to where the original is kept."),
                        name, size, limit);
-          report_error (self, _("Could Not Add the File"), error);
+          mamori_widget_show_error (GTK_WIDGET (self), _("Could Not Add the File"), error);
         }
       else
         g_file_load_contents_async (file, NULL, evidence_loaded, g_object_ref (self));
@@ -618,7 +606,7 @@ show_item (MamoriAssessmentWizard *self,
     {
       g_autoptr(GError) error = NULL;
       if (!mamori_workspace_set_current_item (self->workspace, self->assessment, item->ref_id, &error))
-        report_error (self, _("Could Not Save the Assessment"), error);
+        mamori_widget_show_error (GTK_WIDGET (self), _("Could Not Save the Assessment"), error);
     }
 }
 
@@ -733,7 +721,7 @@ mamori_assessment_wizard_open (MamoriAssessmentWizard *self,
 
   if (a == NULL)
     {
-      report_error (self, _("Could Not Open the Assessment"), error);
+      mamori_widget_show_error (GTK_WIDGET (self), _("Could Not Open the Assessment"), error);
       return FALSE;
     }
   g_set_object (&self->workspace, workspace);

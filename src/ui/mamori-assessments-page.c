@@ -40,32 +40,6 @@ G_DEFINE_FINAL_TYPE (MamoriAssessmentsPage, mamori_assessments_page, ADW_TYPE_BI
 static void build_list (MamoriAssessmentsPage *self);
 static void decorate_back_button (GtkButton *button);
 
-static MamoriWindow *
-window_of (MamoriAssessmentsPage *self)
-{
-  GtkWidget *w = gtk_widget_get_ancestor (GTK_WIDGET (self), MAMORI_TYPE_WINDOW);
-  return w ? MAMORI_WINDOW (w) : NULL;
-}
-
-static void
-report_error (MamoriAssessmentsPage *self,
-              const char            *heading,
-              const GError          *error)
-{
-  if (window_of (self) != NULL)
-    mamori_window_show_error (window_of (self), heading, error);
-  else
-    g_warning ("%s: %s", heading, error->message);
-}
-
-static void
-toast (MamoriAssessmentsPage *self,
-       const char            *markup)
-{
-  if (window_of (self) != NULL)
-    mamori_window_add_toast (window_of (self), adw_toast_new (markup));
-}
-
 static const char *
 lang (void)
 {
@@ -91,13 +65,13 @@ mamori_assessments_page_ensure_loaded (MamoriAssessmentsPage *self)
       !mamori_workspace_load_catalog (self->workspace, catalog, &warnings, &error))
     {
       
-      report_error (self, _("Could Not Read the Checklists"), error);
+      mamori_widget_show_error (GTK_WIDGET (self), _("Could Not Read the Checklists"), error);
       return FALSE;
     }
   for (guint i = 0; i < warnings->len; i++)
     {
       g_autoptr(GError) w = g_error_new_literal (MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_CORRUPT, warnings->pdata[i]);
-      report_error (self, _("An Imported Checklist Is Left Out"), w);
+      mamori_widget_show_error (GTK_WIDGET (self), _("An Imported Checklist Is Left Out"), w);
     }
   self->catalog = g_steal_pointer (&catalog);
   
@@ -183,9 +157,9 @@ delete_response (AdwMessageDialog      *dialog,
   if (!g_str_equal (response, "delete"))
     return;
   if (!mamori_workspace_delete_assessment (self->workspace, id, &error))
-    report_error (self, _("Could Not Delete the Assessment"), error);
+    mamori_widget_show_error (GTK_WIDGET (self), _("Could Not Delete the Assessment"), error);
   else
-    toast (self, _("Assessment deleted"));
+    mamori_widget_add_toast (GTK_WIDGET (self), _("Assessment deleted"));
 }
 
 static void
@@ -228,7 +202,7 @@ new_response (AdwMessageDialog *dialog,
         {
           g_set_error (&error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_INVALID,
                        _("Name the cloud service this assessment is about."));
-          report_error (d->self, _("Could Not Start the Assessment"), error);
+          mamori_widget_show_error (GTK_WIDGET (d->self), _("Could Not Start the Assessment"), error);
         }
       else
         {
@@ -236,31 +210,13 @@ new_response (AdwMessageDialog *dialog,
                                                    gtk_editable_get_text (GTK_EDITABLE (d->date)),
                                                    gtk_editable_get_text (GTK_EDITABLE (d->respondent)), &error);
           if (id == 0)
-            report_error (d->self, _("Could Not Start the Assessment"), error);
+            mamori_widget_show_error (GTK_WIDGET (d->self), _("Could Not Start the Assessment"), error);
           else
             mamori_assessments_page_open (d->self, id);
         }
     }
   g_free (d->checklist);
   g_free (d);
-}
-
-static GtkWidget *
-labelled_entry (GtkWidget  *box,
-                const char *label,
-                const char *text)
-{
-  GtkWidget *l = gtk_label_new_with_mnemonic (label);
-  GtkWidget *e = gtk_entry_new ();
-
-  gtk_label_set_xalign (GTK_LABEL (l), 0);
-  gtk_widget_add_css_class (l, "caption-heading");
-  gtk_editable_set_text (GTK_EDITABLE (e), text ? text : "");
-  gtk_entry_set_activates_default (GTK_ENTRY (e), TRUE);
-  gtk_label_set_mnemonic_widget (GTK_LABEL (l), e);
-  gtk_box_append (GTK_BOX (box), l);
-  gtk_box_append (GTK_BOX (box), e);
-  return e;
 }
 
 static void
@@ -282,9 +238,9 @@ new_clicked (GtkButton             *button,
   d->self = self;
   d->checklist = g_strdup (cl->id);
   if (g_str_equal (cl->subject_kind, "cloud_service"))
-    d->subject = labelled_entry (box, _("_Cloud service"), NULL);
-  d->date = labelled_entry (box, _("_Date (YYYY-MM-DD)"), today);
-  d->respondent = labelled_entry (box, _("_Respondent"), profile ? profile->security_officer : NULL);
+    d->subject = mamori_labelled_entry_new (box, _("_Cloud service"), NULL);
+  d->date = mamori_labelled_entry_new (box, _("_Date (YYYY-MM-DD)"), today);
+  d->respondent = mamori_labelled_entry_new (box, _("_Respondent"), profile ? profile->security_officer : NULL);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "start", _("_Start"), NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "start", ADW_RESPONSE_SUGGESTED);
@@ -316,7 +272,7 @@ show_compare (MamoriAssessmentsPage *self,
   if (cl == NULL || ans_b == NULL)
     {
       if (error)
-        report_error (self, _("Could Not Compare the Assessments"), error);
+        mamori_widget_show_error (GTK_WIDGET (self), _("Could Not Compare the Assessments"), error);
       return;
     }
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->compare_box))) != NULL)
@@ -389,7 +345,7 @@ build_list (MamoriAssessmentsPage *self)
   all = mamori_workspace_list_assessments (self->workspace, NULL, &error);
   if (all == NULL)
     {
-      report_error (self, _("Could Not Read the Assessments"), error);
+      mamori_widget_show_error (GTK_WIDGET (self), _("Could Not Read the Assessments"), error);
       return;
     }
 
@@ -526,7 +482,7 @@ library_loaded (GObject      *source,
 
   if (!g_file_load_contents_finish (G_FILE (source), result, &contents, &length, NULL, &error))
     {
-      report_error (self, _("Could Not Import the Checklist"), error);
+      mamori_widget_show_error (GTK_WIDGET (self), _("Could Not Import the Checklist"), error);
       return;
     }
   if (self->workspace == NULL || !mamori_assessments_page_ensure_loaded (self))
@@ -534,19 +490,19 @@ library_loaded (GObject      *source,
   cl = mamori_checklist_parse (contents, length, name, &error);
   if (cl == NULL)
     {
-      report_error (self, _("Could Not Import the Checklist"), error);
+      mamori_widget_show_error (GTK_WIDGET (self), _("Could Not Import the Checklist"), error);
       return;
     }
   if (mamori_catalog_is_builtin (self->catalog, cl->id))
     {
       g_set_error (&error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_INVALID,
                    _("%s: “%s” is the id of a built-in checklist. Give your library another ref_id."), name, cl->id);
-      report_error (self, _("Could Not Import the Checklist"), error);
+      mamori_widget_show_error (GTK_WIDGET (self), _("Could Not Import the Checklist"), error);
       return;
     }
   if (!mamori_workspace_save_library (self->workspace, cl->id, cl->urn, cl->version, contents, &error))
     {
-      report_error (self, _("Could Not Import the Checklist"), error);
+      mamori_widget_show_error (GTK_WIDGET (self), _("Could Not Import the Checklist"), error);
       return;
     }
   if (cl->warnings->len > 0)
@@ -557,12 +513,12 @@ library_loaded (GObject      *source,
         g_string_append_printf (list, "%s%s", i ? ", " : "", (char *) cl->warnings->pdata[i]);
       note = g_error_new (MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_INVALID,
                           _("%s: Mamori does not use these parts of the file, which are left out: %s."), name, list->str);
-      report_error (self, _("Checklist Imported, with Parts Left Out"), note);
+      mamori_widget_show_error (GTK_WIDGET (self), _("Checklist Imported, with Parts Left Out"), note);
     }
   else
     {
       g_autofree char *text = g_markup_printf_escaped (_("Imported “%s”"), mamori_text_get (cl->name, lang ()));
-      toast (self, text);
+      mamori_widget_add_toast (GTK_WIDGET (self), text);
     }
   mamori_catalog_add (self->catalog, g_steal_pointer (&cl));
   build_list (self);
@@ -673,7 +629,7 @@ checklist_of (MamoriAssessmentsPage *self,
 
   if (a == NULL)
     {
-      report_error (self, _("Could Not Open the Assessment"), error);
+      mamori_widget_show_error (GTK_WIDGET (self), _("Could Not Open the Assessment"), error);
       return NULL;
     }
   cl = mamori_catalog_find (self->catalog, a->checklist);
@@ -682,7 +638,7 @@ checklist_of (MamoriAssessmentsPage *self,
       g_set_error (&error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_INVALID,
                    _("The checklist “%s” of this assessment is not available. Import it again to open the assessment."),
                    a->checklist);
-      report_error (self, _("Could Not Open the Assessment"), error);
+      mamori_widget_show_error (GTK_WIDGET (self), _("Could Not Open the Assessment"), error);
       return NULL;
     }
   *completed = a->completed;
@@ -749,7 +705,7 @@ mamori_assessments_page_start (MamoriAssessmentsPage *self,
   id = mamori_workspace_create_assessment (self->workspace, checklist, subject, today, respondent, &error);
   if (id == 0)
     {
-      report_error (self, _("Could Not Start the Assessment"), error);
+      mamori_widget_show_error (GTK_WIDGET (self), _("Could Not Start the Assessment"), error);
       return 0;
     }
   mamori_assessments_page_open (self, id);

@@ -42,19 +42,6 @@ get_window (MamoriOverviewPage *self)
   return w ? MAMORI_WINDOW (w) : NULL;
 }
 
-static void
-report_error (MamoriOverviewPage *self,
-              const char         *heading,
-              const GError       *error)
-{
-  MamoriWindow *window = get_window (self);
-
-  if (window != NULL)
-    mamori_window_show_error (window, heading, error);
-  else
-    g_warning ("%s: %s", heading, error->message);
-}
-
 /* --- profile ------------------------------------------------------------------------------- */
 
 static void
@@ -69,7 +56,7 @@ load_profile (MamoriOverviewPage *self)
     profile = mamori_workspace_get_profile (self->workspace, &error);
   if (profile == NULL)
     {
-      report_error (self, _("Could Not Read the Organisation Profile"), error);
+      mamori_widget_show_error (GTK_WIDGET (self), _("Could Not Read the Organisation Profile"), error);
       return;
     }
 
@@ -109,7 +96,7 @@ undo_clicked (AdwToast *toast,
   if (undo->page->workspace != undo->workspace)
     return;
   if (!mamori_workspace_set_profile (undo->workspace, undo->previous, &error))
-    report_error (undo->page, _("Could Not Undo"), error);
+    mamori_widget_show_error (GTK_WIDGET (undo->page), _("Could Not Undo"), error);
 }
 
 static void
@@ -125,7 +112,7 @@ save_profile (MamoriOverviewPage *self)
   before = mamori_workspace_get_profile (self->workspace, &error);
   if (before == NULL)
     {
-      report_error (self, _("Could Not Save the Organisation Profile"), error);
+      mamori_widget_show_error (GTK_WIDGET (self), _("Could Not Save the Organisation Profile"), error);
       return;
     }
   profile = mamori_profile_copy (before);
@@ -138,7 +125,7 @@ save_profile (MamoriOverviewPage *self)
       !mamori_profile_set_field (profile, MAMORI_PROFILE_FIELD_CONTACT,
                                  gtk_editable_get_text (GTK_EDITABLE (self->contact_row)), &error))
     {
-      report_error (self, _("Could Not Save the Organisation Profile"), error);
+      mamori_widget_show_error (GTK_WIDGET (self), _("Could Not Save the Organisation Profile"), error);
       load_profile (self);
       return;
     }
@@ -148,7 +135,7 @@ save_profile (MamoriOverviewPage *self)
     return;
   if (!mamori_workspace_set_profile (self->workspace, profile, &error))
     {
-      report_error (self, _("Could Not Save the Organisation Profile"), error);
+      mamori_widget_show_error (GTK_WIDGET (self), _("Could Not Save the Organisation Profile"), error);
       load_profile (self);
       return;
     }
@@ -219,7 +206,7 @@ load_progress (MamoriOverviewPage *self)
       done = mamori_workspace_get_done_tasks (self->workspace, &error);
       if (done == NULL)
         {
-          report_error (self, _("Could Not Read the Step-Up Progress"), error);
+          mamori_widget_show_error (GTK_WIDGET (self), _("Could Not Read the Step-Up Progress"), error);
           return;
         }
     }
@@ -267,7 +254,7 @@ task_toggled (GtkCheckButton *check,
     return;
   if (!mamori_workspace_set_task_done (self->workspace, key, gtk_check_button_get_active (check), &error))
     {
-      report_error (self, _("Could Not Save the Step-Up Progress"), error);
+      mamori_widget_show_error (GTK_WIDGET (self), _("Could Not Save the Step-Up Progress"), error);
       load_progress (self);
     }
 }

@@ -120,6 +120,47 @@ mamori_window_show_error (MamoriWindow *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+void
+mamori_widget_show_error (GtkWidget    *widget,
+                          const char   *heading,
+                          const GError *error)
+{
+  GtkWidget *window = gtk_widget_get_ancestor (widget, MAMORI_TYPE_WINDOW);
+
+  if (window != NULL)
+    mamori_window_show_error (MAMORI_WINDOW (window), heading, error);
+  else
+    g_warning ("%s: %s", heading, error->message);
+}
+
+void
+mamori_widget_add_toast (GtkWidget  *widget,
+                         const char *markup)
+{
+  GtkWidget *window = gtk_widget_get_ancestor (widget, MAMORI_TYPE_WINDOW);
+
+  if (window != NULL)
+    mamori_window_add_toast (MAMORI_WINDOW (window), adw_toast_new (markup));
+}
+
+GtkWidget *
+mamori_labelled_entry_new (GtkWidget  *box,
+                           const char *label,
+                           const char *text)
+{
+  GtkWidget *l = gtk_label_new_with_mnemonic (label);
+  GtkWidget *e = gtk_entry_new ();
+
+  gtk_label_set_xalign (GTK_LABEL (l), 0);
+  gtk_widget_add_css_class (l, "caption-heading");
+  gtk_editable_set_text (GTK_EDITABLE (e), text ? text : "");
+  gtk_entry_set_activates_default (GTK_ENTRY (e), TRUE);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (l), e);
+  gtk_box_append (GTK_BOX (box), l);
+  gtk_box_append (GTK_BOX (box), e);
+  return e;
+}
+
 gboolean
 mamori_window_open_workspace (MamoriWindow *self,
                               const char   *path,

@@ -32,6 +32,19 @@ void             mamori_window_show_error             (MamoriWindow      *self,
                                                        const char        *heading,
                                                        const GError      *error);
 const char      *mamori_window_get_visible_page       (MamoriWindow      *self);
+
+/* For widgets inside a window: an error dialog or a toast in the window that holds widget
+ * (a warning on the terminal when there is none, as in tests). */
+void             mamori_widget_show_error             (GtkWidget         *widget,
+                                                       const char        *heading,
+                                                       const GError      *error);
+void             mamori_widget_add_toast              (GtkWidget         *widget,
+                                                       const char        *markup);
+/* A caption label and an entry below it, appended to box; the entry activates the
+ * dialog's default response. */
+GtkWidget       *mamori_labelled_entry_new            (GtkWidget         *box,
+                                                       const char        *label,
+                                                       const char        *text);
 /* For screenshots and manual checks: target is a page name (“assessments”) or
  * “assessment:ID”; NULL does nothing. Set from the MAMORI_SHOW environment variable. */
 void             mamori_window_show_debug_target      (MamoriWindow      *self,
