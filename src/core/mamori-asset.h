@@ -1,0 +1,125 @@
+/* mamori-asset.h — one row of the information-asset ledger (情報資産管理台帳) and its CSV form
+ *
+ * Columns ①–⑩ of the IPA ledger (domain note 000 §4.2) plus threat, vulnerability and
+ * treatment. Pure C + GLib. */
+#pragma once
+
+#include <glib.h>
+
+#include "mamori-risk.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  MAMORI_ASSET_FIELD_BUSINESS_CATEGORY,
+  MAMORI_ASSET_FIELD_NAME,
+  MAMORI_ASSET_FIELD_REMARKS,
+  MAMORI_ASSET_FIELD_USER_SCOPE,
+  MAMORI_ASSET_FIELD_MANAGING_DEPARTMENT,
+  MAMORI_ASSET_FIELD_MEDIUM,
+  MAMORI_ASSET_FIELD_PERSONAL_INFO,
+  MAMORI_ASSET_FIELD_SPECIAL_CARE_INFO,
+  MAMORI_ASSET_FIELD_MY_NUMBER,
+  MAMORI_ASSET_FIELD_CONFIDENTIALITY,
+  MAMORI_ASSET_FIELD_INTEGRITY,
+  MAMORI_ASSET_FIELD_AVAILABILITY,
+  MAMORI_ASSET_FIELD_RETENTION,
+  MAMORI_ASSET_FIELD_REGISTERED_ON,
+  MAMORI_ASSET_FIELD_THREAT,
+  MAMORI_ASSET_FIELD_VULNERABILITY,
+  MAMORI_ASSET_FIELD_TREATMENT,
+  MAMORI_ASSET_N_FIELDS
+} MamoriAssetField;
+
+typedef enum {
+  MAMORI_TREATMENT_NONE,
+  MAMORI_TREATMENT_REDUCE,    /* 低減 */
+  MAMORI_TREATMENT_RETAIN,    /* 保有 */
+  MAMORI_TREATMENT_AVOID,     /* 回避 */
+  MAMORI_TREATMENT_TRANSFER,  /* 移転 */
+} MamoriTreatment;
+
+typedef struct {
+  gint64 id;
+  char *business_category;
+  char *name;
+  char *remarks;
+  char *user_scope;
+  char *managing_department;
+  char *medium;
+  gboolean personal_info;
+  gboolean special_care_info;
+  gboolean my_number;
+  int confidentiality;       /* 0–2 */
+  int integrity;
+  int availability;
+  char *retention;
+  char *registered_on;       /* YYYY-MM-DD or "" */
+  int threat;                /* 1–3, or 0: from the medium's threat catalogue */
+  int vulnerability;         /* 1–3 */
+  MamoriTreatment treatment;
+} MamoriAsset;
+
+MamoriAsset *mamori_asset_new   (void);
+void         mamori_asset_free  (MamoriAsset *asset);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (MamoriAsset, mamori_asset_free)
+
+/* The English CSV key and the Japanese ledger heading of a column. */
+const char  *mamori_asset_field_key       (MamoriAssetField field);
+const char  *mamori_asset_field_heading   (MamoriAssetField field);
+/* Matches a CSV heading in either language; FALSE when it is not a ledger column. */
+gboolean     mamori_asset_field_from_heading (const char       *heading,
+                                              MamoriAssetField *out);
+/* Sets a field from CSV text; FALSE with *reason (translated) when the text is not valid. */
+gboolean     mamori_asset_set_field_text  (MamoriAsset      *asset,
+                                           MamoriAssetField  field,
+                                           const char       *text,
+                                           char            **reason);
+char        *mamori_asset_get_field_text  (const MamoriAsset *asset,
+                                           MamoriAssetField   field);
+const char  *mamori_treatment_key         (MamoriTreatment    treatment);
+
+/* The computed columns. threat_from_medium is used when the asset has no threat of its own. */
+typedef struct {
+  int importance;
+  int threat;
+  int likelihood;
+  int risk;
+  MamoriRiskBand band;
+} MamoriAssetRisk;
+
+void         mamori_asset_compute_risk    (const MamoriAsset *asset,
+                                           int                threat_from_medium,
+                                           MamoriAssetRisk   *out);
+
+/* --- the threat catalogue (our own threats for the usual media) ------------------------------- */
+
+typedef struct {
+  const char *medium;        /* the ledger's medium/storage text */
+  const char *threat_ja;
+  const char *threat_en;
+  int frequency;             /* 1–3 without countermeasures */
+} MamoriDefaultThreat;
+
+const MamoriDefaultThreat *mamori_default_threats (guint *n);
+/* The threat value of a medium from the default catalogue (its most frequent threat), or 2
+ * for a medium the catalogue does not know. */
+int                        mamori_default_threat_for_medium (const char *medium);
+
+/* --- CSV ------------------------------------------------------------------------------------ */
+
+/* Reads ledger rows from CSV text (already UTF-8; see mamori_csv_decode). Headings may be the
+ * English keys or the Japanese ledger names, in any order; unknown columns are an error.
+ * Every problem is reported in *problems as “line N, column C, value “V”: reason”; the
+ * assets are returned only when there is none. FALSE with error for a CSV syntax error. */
+gboolean     mamori_asset_csv_read   (const char  *text,
+                                      GPtrArray  **assets,
+                                      GPtrArray  **problems,
+                                      GError     **error);
+/* Appends the header (English keys plus importance, likelihood, risk, band) or one row. */
+void         mamori_asset_csv_header (GString           *out);
+void         mamori_asset_csv_row    (GString           *out,
+                                      const MamoriAsset *asset,
+                                      int                threat_from_medium);
+
+G_END_DECLS
