@@ -390,6 +390,95 @@ test_import_library (void)
   }
 }
 
+static void
+test_assets (void)
+{
+  g_autofree char *ws = tmp_path ("ledger.mamori");
+  g_autofree char *ws2 = tmp_path ("ledger2.mamori");
+  g_autofree char *sjis_path = tmp_path ("ledger-sjis.csv");
+  g_autofree char *bad_path = tmp_path ("ledger-bad.csv");
+  g_autofree char *out1 = tmp_path ("out1.csv");
+  g_autofree char *out2 = tmp_path ("out2.csv");
+  g_autofree char *xlsx = tmp_path ("out.xlsx");
+  g_autofree char *sjis = NULL;
+  gsize sjis_len = 0;
+  const char *ledger =
+    "業務分類,情報資産名称,媒体・保存先,個人情報,機密性,完全性,可用性,脅威,脆弱性,対応\r\n"
+    "営業,顧客名簿,モバイル機器,有,1,1,1,2,3,低減\r\n"
+    "製造,製品図面,社内サーバー,,2,2,2,,1,\r\n";
+
+  /* A ledger saved by Excel in Shift_JIS with Japanese headings. */
+  sjis = g_convert (ledger, -1, "CP932", "UTF-8", NULL, &sjis_len, NULL);
+  g_assert_true (g_file_set_contents (sjis_path, sjis, sjis_len, NULL));
+  {
+    g_auto(Run) r = run ("--workspace", ws, "import", "assets", sjis_path, NULL);
+    g_auto(Run) e = run ("--workspace", ws, "export", "assets", out1, NULL);
+    g_autofree char *csv = NULL;
+
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_cmpstr (r.out, ==, "2\n");
+    g_assert_cmpint (e.status, ==, 0);
+    g_assert_true (g_file_get_contents (out1, &csv, NULL, NULL));
+    /* R1: personal info → importance 2; threat 2 × vulnerability 3 → likelihood 2; risk 4 大. */
+    g_assert_nonnull (strstr (csv, ",顧客名簿,,,,モバイル機器,有,,,1,1,1,,,2,3,reduce,2,2,4,大\r\n"));
+    /* Threat from the server's catalogue (3) × vulnerability 1 → 1; importance 2 → 2 中. */
+    g_assert_nonnull (strstr (csv, ",製品図面,,,,社内サーバー,,,,2,2,2,,,,1,,2,1,2,中\r\n"));
+  }
+
+  /* Export → import into a new workspace → the same export. */
+  {
+    g_auto(Run) r = run ("--workspace", ws2, "import", "assets", out1, NULL);
+    g_auto(Run) e = run ("--workspace", ws2, "export", "assets", out2, NULL);
+    g_autofree char *a = NULL, *b = NULL;
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_cmpint (e.status, ==, 0);
+    g_assert_true (g_file_get_contents (out1, &a, NULL, NULL));
+    g_assert_true (g_file_get_contents (out2, &b, NULL, NULL));
+    g_assert_cmpstr (a, ==, b);
+  }
+
+  /* Bad rows: all reported, nothing stored. */
+  g_assert_true (g_file_set_contents (bad_path, "name,confidentiality,integrity,availability\nOK,1,1,1\nBad,5,1,1\n,1,1,1\n", -1, NULL));
+  {
+    g_auto(Run) r = run ("--workspace", ws, "import", "assets", bad_path, NULL);
+    g_auto(Run) e = run ("--workspace", ws, "export", "assets", out2, NULL);
+    g_autofree char *csv = NULL;
+    g_assert_cmpint (r.status, ==, 2);
+    g_assert_nonnull (strstr (r.err, "line 3, column confidentiality, value “5”"));
+    g_assert_nonnull (strstr (r.err, "line 4, column name"));
+    g_assert_true (g_file_get_contents (out2, &csv, NULL, NULL));
+    g_assert_null (strstr (csv, "OK"));
+  }
+
+  /* XLSX: a valid zip with the three sheets and the asset names in it. */
+  {
+    g_auto(Run) e = run ("--workspace", ws, "export", "assets", xlsx, NULL);
+    g_autofree char *check = g_strdup_printf (
+      "import sys, zipfile\n"
+      "z = zipfile.ZipFile(sys.argv[1])\n"
+      "assert z.testzip() is None\n"
+      "names = z.namelist()\n"
+      "assert all('xl/worksheets/sheet%%d.xml' %% i in names for i in (1, 2, 3))\n"
+      "s = z.read('xl/sharedStrings.xml').decode()\n"
+      "assert '顧客名簿' in s and 'reduce' in s and '大' in s\n");
+    const char *argv[] = { "python3", "-c", check, xlsx, NULL };
+    int wait_status = 0;
+    g_autoptr(GError) error = NULL;
+
+    g_assert_cmpint (e.status, ==, 0);
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL,
+                                 &wait_status, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_spawn_check_wait_status (wait_status, NULL));
+  }
+  /* An unsupported format. */
+  {
+    g_auto(Run) e = run ("--workspace", ws, "export", "assets", "ledger.ods", NULL);
+    g_assert_cmpint (e.status, ==, 2);
+    g_assert_nonnull (strstr (e.err, ".xlsx"));
+  }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -410,6 +499,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/cli/checklists-and-demo", test_checklists_and_demo_assessments);
   g_test_add_func ("/cli/import-answers", test_import_answers);
   g_test_add_func ("/cli/import-library", test_import_library);
+  g_test_add_func ("/cli/assets", test_assets);
   rc = g_test_run ();
   g_free (tmpdir);
   return rc;

@@ -5,15 +5,21 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <errno.h>
+#include <glib/gstdio.h>
 #include <stdio.h>
+#include <unistd.h>
 #include <string.h>
 
 #include "mamori-cli.h"
+#include "core/mamori-asset-xlsx.h"
+#include "core/mamori-asset.h"
 #include "core/mamori-catalog.h"
 #include "core/mamori-csv.h"
 #include "core/mamori-demo.h"
 #include "core/mamori-stepup.h"
 #include "store/mamori-assessments.h"
+#include "store/mamori-assets.h"
 #include "store/mamori-workspace.h"
 
 typedef struct {
@@ -207,7 +213,16 @@ demo_fill (MamoriWorkspace  *workspace,
                                           "製造部長 田中 健", "2026-09-30", error)))
         return FALSE;
     }
-  /* Later capabilities append their sample data here (assets, documents). */
+  {
+    g_autoptr(GPtrArray) assets = NULL;
+    g_autoptr(GPtrArray) problems = NULL;
+    if (!mamori_asset_csv_read (mamori_demo_assets_csv (), &assets, &problems, error))
+      return FALSE;
+    g_assert (problems->len == 0);
+    if (!mamori_workspace_add_assets (workspace, assets, error))
+      return FALSE;
+  }
+  /* Later capabilities append their sample data here (documents). */
   return TRUE;
 }
 
@@ -390,7 +405,69 @@ export_assessment (MamoriCliContext *ctx,
   return MAMORI_EXIT_OK;
 }
 
+static int
+export_assets (MamoriCliContext *ctx,
+               const char       *id,
+               const char       *out_path,
+               const char       *extension)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) assets = mamori_workspace_list_assets (ctx->workspace, &error);
+  g_autoptr(GHashTable) threats = assets ? mamori_workspace_get_medium_threats (ctx->workspace, &error) : NULL;
+
+  if (threats == NULL)
+    return exit_for_error (error);
+  if (g_ascii_strcasecmp (extension, ".xlsx") == 0)
+    {
+      g_autoptr(GPtrArray) catalogue = mamori_workspace_list_threat_catalogue (ctx->workspace, &error);
+      g_autofree const char **medium = NULL, **name = NULL;
+      g_autofree int *freq = NULL;
+      g_autofree char *tmp = NULL;
+
+      if (catalogue == NULL)
+        return exit_for_error (error);
+      medium = g_new (const char *, catalogue->len + 1);
+      name = g_new (const char *, catalogue->len + 1);
+      freq = g_new (int, catalogue->len + 1);
+      for (guint i = 0; i < catalogue->len; i++)
+        {
+          MamoriThreatEntry *e = catalogue->pdata[i];
+          medium[i] = e->medium;
+          name[i] = e->threat;
+          freq[i] = e->frequency;
+        }
+      /* Written beside the target and renamed: never a partial workbook at out_path. */
+      tmp = g_strdup_printf ("%s.partial-%d", out_path, (int) getpid ());
+      if (!mamori_asset_xlsx_write (tmp, assets, threats, medium, name, freq, catalogue->len, &error) ||
+          g_rename (tmp, out_path) != 0)
+        {
+          g_unlink (tmp);
+          if (error == NULL)
+            g_set_error (&error, G_FILE_ERROR, g_file_error_from_errno (errno), "%s: %s", out_path, g_strerror (errno));
+          message ("%s", error->message);
+          return MAMORI_EXIT_FAILURE;
+        }
+      return MAMORI_EXIT_OK;
+    }
+  {
+    g_autoptr(GString) csv = g_string_new ("\xEF\xBB\xBF");
+    mamori_asset_csv_header (csv);
+    for (guint i = 0; i < assets->len; i++)
+      {
+        MamoriAsset *a = assets->pdata[i];
+        mamori_asset_csv_row (csv, a, mamori_medium_threat_lookup (threats, a->medium));
+      }
+    if (!write_output (out_path, csv->str, csv->len, &error))
+      {
+        message ("%s", error->message);
+        return MAMORI_EXIT_FAILURE;
+      }
+  }
+  return MAMORI_EXIT_OK;
+}
+
 static const MamoriCliExportKind export_kinds[] = {
+  { "assets", ".csv .xlsx", N_("the information-asset ledger with importance, likelihood, risk and band"), FALSE, export_assets },
   { "log", ".csv", N_("the change log (who changed what, when)"), FALSE, export_log },
   { "assessment", ".csv", N_("one assessment’s answers, notes, measures and evidence (export assessment ID OUT)"), TRUE, export_assessment },
 };
@@ -711,6 +788,42 @@ import_answers (MamoriCliContext *ctx,
 }
 
 static int
+import_assets (MamoriCliContext *ctx,
+               const char       *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *name = g_path_get_basename (path);
+  g_autoptr(GPtrArray) assets = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  gsize length = 0;
+  int status = MAMORI_EXIT_OK;
+
+  contents = read_input (path, &length, &status);
+  if (contents == NULL)
+    return status;
+  text = mamori_csv_decode (contents, length, NULL, &error);
+  if (text == NULL || !mamori_asset_csv_read (text, &assets, &problems, &error))
+    {
+      message ("%s: %s", name, error->message);
+      return MAMORI_EXIT_BAD_INPUT;
+    }
+  if (problems->len > 0)
+    {
+      message (ngettext ("%s: %u problem, so nothing was imported:", "%s: %u problems, so nothing was imported:",
+                         problems->len), name, problems->len);
+      for (guint i = 0; i < problems->len; i++)
+        fprintf (stderr, "  %s\n", (char *) problems->pdata[i]);
+      return MAMORI_EXIT_BAD_INPUT;
+    }
+  if (!mamori_workspace_add_assets (ctx->workspace, assets, &error))
+    return exit_for_error (error);
+  printf ("%u\n", assets->len);
+  return MAMORI_EXIT_OK;
+}
+
+static int
 cmd_import (MamoriCliContext *ctx,
             int               argc,
             char            **argv)
@@ -742,7 +855,16 @@ cmd_import (MamoriCliContext *ctx,
     }
   if (g_str_equal (kind, "answers"))
     return import_answers (ctx, file, checklist, subject);
-  message (_("Unknown import “%s”. Known: library, answers."), kind);
+  if (g_str_equal (kind, "assets"))
+    {
+      if (checklist || subject)
+        {
+          message (_("import assets takes no options."));
+          return MAMORI_EXIT_BAD_INPUT;
+        }
+      return import_assets (ctx, file);
+    }
+  message (_("Unknown import “%s”. Known: library, answers, assets."), kind);
   return MAMORI_EXIT_BAD_INPUT;
 }
 
@@ -756,7 +878,7 @@ static const MamoriCliCommand commands[] = {
   { "export", "KIND [ID] OUT", N_("Write KIND to the file OUT; the format follows OUT’s extension"), FALSE, 2, 3, cmd_export },
   { "checklists", "", N_("List the checklists: id, number of items, title"), FALSE, 0, 0, cmd_checklists },
   { "assessments", "", N_("List the assessments: id, checklist, subject, date, score"), FALSE, 0, 0, cmd_assessments },
-  { "import", "KIND FILE [OPTIONS]", N_("Read FILE: “library” (a checklist in YAML) or “answers” (CSV ref_id,answer[,note] with --checklist ID [--subject TEXT])"), TRUE, 2, 6, cmd_import },
+  { "import", "KIND FILE [OPTIONS]", N_("Read FILE: “library” (a checklist in YAML), “answers” (CSV ref_id,answer[,note] with --checklist ID [--subject TEXT]) or “assets” (the ledger as CSV)"), TRUE, 2, 6, cmd_import },
 };
 
 static const MamoriCliCommand *

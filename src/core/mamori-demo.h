@@ -22,4 +22,8 @@ typedef struct {
  * one cloud service. */
 const MamoriDemoAssessment *mamori_demo_assessments (guint *n);
 
+/* The sample company's information-asset ledger as CSV with Japanese headings (about 40
+ * assets across five departments, with paper/electronic pairs and treatments). */
+const char *mamori_demo_assets_csv (void);
+
 G_END_DECLS

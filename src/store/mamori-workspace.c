@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "core/mamori-asset.h"
 #include "mamori-workspace.h"
 #include "mamori-workspace-private.h"
 #include "mamori-workspace-internal.h"
@@ -42,7 +43,11 @@ static guint signals[N_SIGNALS];
 typedef struct {
   int version;
   const char *sql;
+  /* Optional: fills the new tables with default rows, in the same transaction. */
+  gboolean (*seed) (sqlite3 *db);
 } Migration;
+
+static gboolean seed_medium_threats (sqlite3 *db);
 
 static const Migration migrations[] = {
   { 1,
@@ -123,6 +128,37 @@ static const Migration migrations[] = {
     "  due_on TEXT,"
     "  decided_at TEXT NOT NULL,"
     "  PRIMARY KEY (assessment, ref_id)) STRICT;" },
+  { 4,
+    /* The information-asset ledger (IPA 情報資産管理台帳, columns ①–⑩) and its threat catalogue. */
+    "CREATE TABLE asset ("
+    "  id INTEGER PRIMARY KEY,"
+    "  business_category TEXT NOT NULL DEFAULT '',"
+    "  name TEXT NOT NULL CHECK (name <> ''),"
+    "  remarks TEXT NOT NULL DEFAULT '',"
+    "  user_scope TEXT NOT NULL DEFAULT '',"
+    "  managing_department TEXT NOT NULL DEFAULT '',"
+    "  medium TEXT NOT NULL DEFAULT '',"
+    "  personal_info INTEGER NOT NULL DEFAULT 0 CHECK (personal_info IN (0, 1)),"
+    "  special_care_info INTEGER NOT NULL DEFAULT 0 CHECK (special_care_info IN (0, 1)),"
+    "  my_number INTEGER NOT NULL DEFAULT 0 CHECK (my_number IN (0, 1)),"
+    "  confidentiality INTEGER NOT NULL CHECK (confidentiality BETWEEN 0 AND 2),"
+    "  integrity INTEGER NOT NULL CHECK (integrity BETWEEN 0 AND 2),"
+    "  availability INTEGER NOT NULL CHECK (availability BETWEEN 0 AND 2),"
+    "  retention TEXT NOT NULL DEFAULT '',"
+    "  registered_on TEXT NOT NULL DEFAULT '',"
+    "  threat INTEGER NOT NULL DEFAULT 0 CHECK (threat BETWEEN 0 AND 3),"
+    "  vulnerability INTEGER NOT NULL DEFAULT 3 CHECK (vulnerability BETWEEN 1 AND 3),"
+    "  treatment TEXT NOT NULL DEFAULT '' CHECK (treatment IN ('', 'reduce', 'retain', 'avoid', 'transfer')),"
+    "  updated_at TEXT NOT NULL) STRICT;"
+    "CREATE INDEX asset_by_department ON asset (managing_department);"
+    "CREATE INDEX asset_by_medium ON asset (medium);"
+    "CREATE TABLE medium_threat ("
+    "  id INTEGER PRIMARY KEY,"
+    "  medium TEXT NOT NULL,"
+    "  threat TEXT NOT NULL,"
+    "  frequency INTEGER NOT NULL CHECK (frequency BETWEEN 1 AND 3)) STRICT;"
+    "CREATE INDEX medium_threat_by_medium ON medium_threat (medium);",
+    seed_medium_threats },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == MAMORI_WORKSPACE_SCHEMA_VERSION);
@@ -131,12 +167,13 @@ G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == MAMORI_WORKSPACE_SCHEMA_VERSION);
 static const char *expected_tables[] = {
   "organisation", "change_log", "settings", "stepup_task",
   "library", "assessment", "answer", "note", "evidence", "measure",
+  "asset", "medium_threat",
 };
 
 /* Tables whose rows are the organisation's own content (for “is the workspace empty”).
  * Each capability adds its tables here. */
 static const char *content_tables[] = {
-  "stepup_task", "library", "assessment",
+  "stepup_task", "library", "assessment", "asset",
 };
 
 /* --------------------------------------------------------------------------------------- */
@@ -475,6 +512,35 @@ mamori_workspace_log_change (MamoriWorkspace *self,
 /* --- opening ---------------------------------------------------------------------------- */
 
 static gboolean
+seed_medium_threats (sqlite3 *db)
+{
+  sqlite3_stmt *stmt = NULL;
+  guint n;
+  const MamoriDefaultThreat *list = mamori_default_threats (&n);
+  int rc = sqlite3_prepare_v2 (db, "INSERT INTO medium_threat (medium, threat, frequency) VALUES (?1, ?2, ?3)",
+                               -1, &stmt, NULL);
+
+  for (guint i = 0; rc == SQLITE_OK && i < n; i++)
+    {
+      sqlite3_bind_text (stmt, 1, list[i].medium, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, list[i].threat_ja, -1, SQLITE_STATIC);
+      sqlite3_bind_int (stmt, 3, list[i].frequency);
+      rc = sqlite3_step (stmt) == SQLITE_DONE ? SQLITE_OK : SQLITE_ERROR;
+      sqlite3_reset (stmt);
+    }
+  sqlite3_finalize (stmt);
+  return rc == SQLITE_OK;
+}
+
+static void
+set_sqlite_error_for_seed (GError    **error,
+                           const char *path,
+                           sqlite3    *db)
+{
+  mamori_workspace_set_sqlite_error (error, path, db, sqlite3_errcode (db), _("update the workspace format"));
+}
+
+static gboolean
 migrate (sqlite3     *db,
          const char  *path,
          int          target,
@@ -502,6 +568,8 @@ migrate (sqlite3     *db,
       set_version = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = %d;",
                                      MAMORI_APPLICATION_ID_INT, m->version);
       if (!exec_sql (db, path, m->sql, _("update the workspace format"), error) ||
+          (m->seed != NULL && !m->seed (db) &&
+           (set_sqlite_error_for_seed (error, path, db), TRUE)) ||
           !exec_sql (db, path, set_version, _("update the workspace format"), error) ||
           !exec_sql (db, path, "COMMIT", _("update the workspace format"), error))
         {

@@ -1,0 +1,235 @@
+/* mamori-assets.c — ledger rows in sqlite */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "mamori-assets.h"
+#include "mamori-workspace-internal.h"
+
+#define ASSET_COLUMNS \
+  "business_category, name, remarks, user_scope, managing_department, medium, personal_info, " \
+  "special_care_info, my_number, confidentiality, integrity, availability, retention, registered_on, " \
+  "threat, vulnerability, treatment"
+
+gboolean
+mamori_workspace_add_assets (MamoriWorkspace *self,
+                             GPtrArray       *assets,
+                             GError         **error)
+{
+  sqlite3 *db;
+  sqlite3_stmt *stmt = NULL;
+  g_autofree char *now = mamori_workspace_now ();
+  g_autofree char *summary = NULL;
+  int rc;
+
+  if (!mamori_workspace_ensure_open (self, error))
+    return FALSE;
+  db = mamori_workspace_get_db (self);
+  mamori_workspace_lock (self);
+  if (!mamori_workspace_begin (self, _("save the assets"), error))
+    {
+      mamori_workspace_unlock (self);
+      return FALSE;
+    }
+  rc = sqlite3_prepare_v2 (db, "INSERT INTO asset (" ASSET_COLUMNS ", updated_at) VALUES "
+                               "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
+                           -1, &stmt, NULL);
+  for (guint i = 0; rc == SQLITE_OK && i < assets->len; i++)
+    {
+      MamoriAsset *a = assets->pdata[i];
+      sqlite3_bind_text (stmt, 1, a->business_category, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, a->name, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 3, a->remarks, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 4, a->user_scope, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 5, a->managing_department, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 6, a->medium, -1, SQLITE_STATIC);
+      sqlite3_bind_int (stmt, 7, a->personal_info ? 1 : 0);
+      sqlite3_bind_int (stmt, 8, a->special_care_info ? 1 : 0);
+      sqlite3_bind_int (stmt, 9, a->my_number ? 1 : 0);
+      sqlite3_bind_int (stmt, 10, a->confidentiality);
+      sqlite3_bind_int (stmt, 11, a->integrity);
+      sqlite3_bind_int (stmt, 12, a->availability);
+      sqlite3_bind_text (stmt, 13, a->retention, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 14, a->registered_on, -1, SQLITE_STATIC);
+      sqlite3_bind_int (stmt, 15, a->threat);
+      sqlite3_bind_int (stmt, 16, a->vulnerability);
+      sqlite3_bind_text (stmt, 17, mamori_treatment_key (a->treatment), -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 18, now, -1, SQLITE_STATIC);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_DONE)
+        {
+          a->id = sqlite3_last_insert_rowid (db);
+          rc = SQLITE_OK;
+        }
+      sqlite3_reset (stmt);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_OK)
+    {
+      mamori_workspace_set_sqlite_error (error, mamori_workspace_get_path (self), db, rc, _("save the assets"));
+      goto fail;
+    }
+  summary = g_strdup_printf ("%u assets added", assets->len);
+  if (!mamori_workspace_log_change (self, "asset", "add", summary, error) ||
+      !mamori_workspace_commit (self, _("save the assets"), error))
+    goto fail;
+  mamori_workspace_unlock (self);
+  mamori_workspace_emit_changed (self, "asset");
+  return TRUE;
+
+fail:
+  /* Nothing of the batch stays: the ids handed out are void again. */
+  for (guint i = 0; i < assets->len; i++)
+    ((MamoriAsset *) assets->pdata[i])->id = 0;
+  mamori_workspace_rollback (self);
+  mamori_workspace_unlock (self);
+  return FALSE;
+}
+
+static char *
+text (sqlite3_stmt *stmt,
+      int           col)
+{
+  const unsigned char *t = sqlite3_column_text (stmt, col);
+  return g_strdup (t ? (const char *) t : "");
+}
+
+GPtrArray *
+mamori_workspace_list_assets (MamoriWorkspace *self,
+                              GError         **error)
+{
+  GPtrArray *out = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (!mamori_workspace_ensure_open (self, error))
+    return NULL;
+  mamori_workspace_lock (self);
+  rc = sqlite3_prepare_v2 (mamori_workspace_get_db (self), "SELECT id, " ASSET_COLUMNS " FROM asset ORDER BY id",
+                           -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    out = g_ptr_array_new_with_free_func ((GDestroyNotify) mamori_asset_free);
+  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      MamoriAsset *a = mamori_asset_new ();
+      g_autofree char *treatment = NULL;
+
+      a->id = sqlite3_column_int64 (stmt, 0);
+      g_free (a->business_category); a->business_category = text (stmt, 1);
+      g_free (a->name); a->name = text (stmt, 2);
+      g_free (a->remarks); a->remarks = text (stmt, 3);
+      g_free (a->user_scope); a->user_scope = text (stmt, 4);
+      g_free (a->managing_department); a->managing_department = text (stmt, 5);
+      g_free (a->medium); a->medium = text (stmt, 6);
+      a->personal_info = sqlite3_column_int (stmt, 7);
+      a->special_care_info = sqlite3_column_int (stmt, 8);
+      a->my_number = sqlite3_column_int (stmt, 9);
+      a->confidentiality = sqlite3_column_int (stmt, 10);
+      a->integrity = sqlite3_column_int (stmt, 11);
+      a->availability = sqlite3_column_int (stmt, 12);
+      g_free (a->retention); a->retention = text (stmt, 13);
+      g_free (a->registered_on); a->registered_on = text (stmt, 14);
+      a->threat = sqlite3_column_int (stmt, 15);
+      a->vulnerability = sqlite3_column_int (stmt, 16);
+      treatment = text (stmt, 17);
+      {
+        g_autofree char *reason = NULL;
+        mamori_asset_set_field_text (a, MAMORI_ASSET_FIELD_TREATMENT, treatment, &reason);
+      }
+      g_ptr_array_add (out, a);
+      rc = SQLITE_OK;
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      mamori_workspace_set_sqlite_error (error, mamori_workspace_get_path (self), mamori_workspace_get_db (self), rc,
+                                         _("read the assets"));
+      g_clear_pointer (&out, g_ptr_array_unref);
+    }
+  mamori_workspace_unlock (self);
+  return out;
+}
+
+GHashTable *
+mamori_workspace_get_medium_threats (MamoriWorkspace *self,
+                                     GError         **error)
+{
+  GHashTable *out = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (!mamori_workspace_ensure_open (self, error))
+    return NULL;
+  mamori_workspace_lock (self);
+  rc = sqlite3_prepare_v2 (mamori_workspace_get_db (self),
+                           "SELECT medium, max (frequency) FROM medium_threat GROUP BY medium", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    out = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_hash_table_insert (out, text (stmt, 0), GINT_TO_POINTER (sqlite3_column_int (stmt, 1)));
+      rc = SQLITE_OK;
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      mamori_workspace_set_sqlite_error (error, mamori_workspace_get_path (self), mamori_workspace_get_db (self), rc,
+                                         _("read the threat catalogue"));
+      g_clear_pointer (&out, g_hash_table_unref);
+    }
+  mamori_workspace_unlock (self);
+  return out;
+}
+
+int
+mamori_medium_threat_lookup (GHashTable *threats,
+                             const char *medium)
+{
+  gpointer v = threats ? g_hash_table_lookup (threats, medium) : NULL;
+  return v ? GPOINTER_TO_INT (v) : 2;
+}
+
+void
+mamori_threat_entry_free (MamoriThreatEntry *e)
+{
+  if (e == NULL)
+    return;
+  g_free (e->medium);
+  g_free (e->threat);
+  g_free (e);
+}
+
+GPtrArray *
+mamori_workspace_list_threat_catalogue (MamoriWorkspace *self,
+                                        GError         **error)
+{
+  GPtrArray *out = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (!mamori_workspace_ensure_open (self, error))
+    return NULL;
+  mamori_workspace_lock (self);
+  rc = sqlite3_prepare_v2 (mamori_workspace_get_db (self),
+                           "SELECT medium, threat, frequency FROM medium_threat ORDER BY medium, id", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    out = g_ptr_array_new_with_free_func ((GDestroyNotify) mamori_threat_entry_free);
+  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      MamoriThreatEntry *e = g_new0 (MamoriThreatEntry, 1);
+      e->medium = text (stmt, 0);
+      e->threat = text (stmt, 1);
+      e->frequency = sqlite3_column_int (stmt, 2);
+      g_ptr_array_add (out, e);
+      rc = SQLITE_OK;
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      mamori_workspace_set_sqlite_error (error, mamori_workspace_get_path (self), mamori_workspace_get_db (self), rc,
+                                         _("read the threat catalogue"));
+      g_clear_pointer (&out, g_ptr_array_unref);
+    }
+  mamori_workspace_unlock (self);
+  return out;
+}
