@@ -10,6 +10,7 @@
 #include "core/mamori-demo.h"
 #include "core/mamori-stepup.h"
 #include "store/mamori-assessments.h"
+#include "store/mamori-assets.h"
 #include "store/mamori-workspace.h"
 #include "store/mamori-workspace-private.h"
 
@@ -824,6 +825,82 @@ test_assessment_evidence (Fixture *f, gconstpointer data)
   g_assert_cmpuint (list->len, ==, 0);
 }
 
+static void
+test_asset_query (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = path_in (f, "ledger.mamori");
+  g_autoptr(MamoriWorkspace) ws = new_workspace (f, "ledger.mamori");
+  g_autoptr(GPtrArray) assets = NULL, problems = NULL, all = NULL;
+  g_autoptr(GHashTable) threats = NULL;
+  g_autoptr(GHashTable) risk_of = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GError) error = NULL;
+  MamoriAssetQuery q = { NULL, NULL, NULL, -1, MAMORI_ASSET_SORT_RISK, TRUE };
+  g_autoptr(GArray) ids = NULL;
+  guint n_large = 0;
+
+  g_assert_true (mamori_asset_csv_read (mamori_demo_assets_csv (), &assets, &problems, &error));
+  g_assert_cmpuint (problems->len, ==, 0);
+  g_assert_cmpuint (assets->len, >=, 40);
+  g_assert_true (mamori_workspace_add_assets (ws, assets, &error));
+  g_assert_no_error (error);
+
+  all = mamori_workspace_list_assets (ws, &error);
+  threats = mamori_workspace_get_medium_threats (ws, &error);
+  for (guint i = 0; i < all->len; i++)
+    {
+      MamoriAsset *a = all->pdata[i];
+      MamoriAssetRisk r;
+      mamori_asset_compute_risk (a, mamori_medium_threat_lookup (threats, a->medium), &r);
+      g_hash_table_insert (risk_of, &a->id, GINT_TO_POINTER (r.risk + 100));
+      if (r.band == MAMORI_RISK_BAND_LARGE)
+        n_large++;
+    }
+
+  /* Sorted by risk in SQL: the same order as the core arithmetic gives. */
+  ids = mamori_assets_query_ids (path, &q, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ids->len, ==, all->len);
+  for (guint i = 1; i < ids->len; i++)
+    g_assert_cmpint (GPOINTER_TO_INT (g_hash_table_lookup (risk_of, &g_array_index (ids, gint64, i - 1))), >=,
+                     GPOINTER_TO_INT (g_hash_table_lookup (risk_of, &g_array_index (ids, gint64, i))));
+  g_clear_pointer (&ids, g_array_unref);
+
+  /* Filtered by band 大: exactly the assets the core puts there. */
+  q.band = MAMORI_RISK_BAND_LARGE;
+  ids = mamori_assets_query_ids (path, &q, &error);
+  g_assert_cmpuint (ids->len, ==, n_large);
+  g_assert_cmpuint (n_large, >, 0);
+  for (guint i = 0; i < ids->len; i++)
+    g_assert_cmpint (GPOINTER_TO_INT (g_hash_table_lookup (risk_of, &g_array_index (ids, gint64, i))), >=, 104);
+  g_clear_pointer (&ids, g_array_unref);
+
+  /* Text and department. */
+  q.band = -1;
+  q.text = "名簿";
+  q.department = "総務部";
+  q.sort = MAMORI_ASSET_FIELD_NAME;
+  q.descending = FALSE;
+  ids = mamori_assets_query_ids (path, &q, &error);
+  g_assert_cmpuint (ids->len, ==, 2);   /* 従業員名簿 and its paper copy */
+
+  /* Updating one field recomputes its risk and logs what changed. */
+  {
+    g_autoptr(MamoriAsset) a = mamori_workspace_get_asset (ws, g_array_index (ids, gint64, 0), &error);
+    g_autoptr(MamoriAsset) back = NULL;
+    g_autoptr(GPtrArray) log = NULL;
+    a->vulnerability = 1;
+    g_assert_true (mamori_workspace_update_asset (ws, a, &error));
+    back = mamori_workspace_get_asset (ws, a->id, &error);
+    g_assert_cmpint (back->vulnerability, ==, 1);
+    log = mamori_workspace_list_changes (ws, 1, &error);
+    g_assert_nonnull (strstr (((MamoriChangeLogEntry *) log->pdata[0])->summary, "vulnerability"));
+  }
+  {
+    g_autoptr(GPtrArray) departments = mamori_workspace_list_asset_values (ws, MAMORI_ASSET_FIELD_MANAGING_DEPARTMENT, &error);
+    g_assert_cmpuint (departments->len, ==, 3);
+  }
+}
+
 #define ADD(name, func) g_test_add (name, Fixture, NULL, fixture_setup, func, fixture_teardown)
 
 int
@@ -855,5 +932,6 @@ main (int argc, char *argv[])
   ADD ("/store/assessment/resume", test_assessment_resume);
   ADD ("/store/assessment/complete-and-copy", test_assessment_complete_and_copy);
   ADD ("/store/assessment/evidence", test_assessment_evidence);
+  ADD ("/store/assets/query", test_asset_query);
   return g_test_run ();
 }

@@ -6,6 +6,8 @@
 #include "mamori-assets.h"
 #include "mamori-workspace-internal.h"
 
+#include <string.h>
+
 #define ASSET_COLUMNS \
   "business_category, name, remarks, user_scope, managing_department, medium, personal_info, " \
   "special_care_info, my_number, confidentiality, integrity, availability, retention, registered_on, " \
@@ -94,6 +96,35 @@ text (sqlite3_stmt *stmt,
   return g_strdup (t ? (const char *) t : "");
 }
 
+static MamoriAsset *
+asset_from_row (sqlite3_stmt *stmt)
+{
+  MamoriAsset *a = mamori_asset_new ();
+  g_autofree char *treatment = NULL;
+  g_autofree char *reason = NULL;
+
+  a->id = sqlite3_column_int64 (stmt, 0);
+  g_free (a->business_category); a->business_category = text (stmt, 1);
+  g_free (a->name); a->name = text (stmt, 2);
+  g_free (a->remarks); a->remarks = text (stmt, 3);
+  g_free (a->user_scope); a->user_scope = text (stmt, 4);
+  g_free (a->managing_department); a->managing_department = text (stmt, 5);
+  g_free (a->medium); a->medium = text (stmt, 6);
+  a->personal_info = sqlite3_column_int (stmt, 7);
+  a->special_care_info = sqlite3_column_int (stmt, 8);
+  a->my_number = sqlite3_column_int (stmt, 9);
+  a->confidentiality = sqlite3_column_int (stmt, 10);
+  a->integrity = sqlite3_column_int (stmt, 11);
+  a->availability = sqlite3_column_int (stmt, 12);
+  g_free (a->retention); a->retention = text (stmt, 13);
+  g_free (a->registered_on); a->registered_on = text (stmt, 14);
+  a->threat = sqlite3_column_int (stmt, 15);
+  a->vulnerability = sqlite3_column_int (stmt, 16);
+  treatment = text (stmt, 17);
+  mamori_asset_set_field_text (a, MAMORI_ASSET_FIELD_TREATMENT, treatment, &reason);
+  return a;
+}
+
 GPtrArray *
 mamori_workspace_list_assets (MamoriWorkspace *self,
                               GError         **error)
@@ -111,32 +142,7 @@ mamori_workspace_list_assets (MamoriWorkspace *self,
     out = g_ptr_array_new_with_free_func ((GDestroyNotify) mamori_asset_free);
   while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      MamoriAsset *a = mamori_asset_new ();
-      g_autofree char *treatment = NULL;
-
-      a->id = sqlite3_column_int64 (stmt, 0);
-      g_free (a->business_category); a->business_category = text (stmt, 1);
-      g_free (a->name); a->name = text (stmt, 2);
-      g_free (a->remarks); a->remarks = text (stmt, 3);
-      g_free (a->user_scope); a->user_scope = text (stmt, 4);
-      g_free (a->managing_department); a->managing_department = text (stmt, 5);
-      g_free (a->medium); a->medium = text (stmt, 6);
-      a->personal_info = sqlite3_column_int (stmt, 7);
-      a->special_care_info = sqlite3_column_int (stmt, 8);
-      a->my_number = sqlite3_column_int (stmt, 9);
-      a->confidentiality = sqlite3_column_int (stmt, 10);
-      a->integrity = sqlite3_column_int (stmt, 11);
-      a->availability = sqlite3_column_int (stmt, 12);
-      g_free (a->retention); a->retention = text (stmt, 13);
-      g_free (a->registered_on); a->registered_on = text (stmt, 14);
-      a->threat = sqlite3_column_int (stmt, 15);
-      a->vulnerability = sqlite3_column_int (stmt, 16);
-      treatment = text (stmt, 17);
-      {
-        g_autofree char *reason = NULL;
-        mamori_asset_set_field_text (a, MAMORI_ASSET_FIELD_TREATMENT, treatment, &reason);
-      }
-      g_ptr_array_add (out, a);
+      g_ptr_array_add (out, asset_from_row (stmt));
       rc = SQLITE_OK;
     }
   sqlite3_finalize (stmt);
@@ -149,6 +155,7 @@ mamori_workspace_list_assets (MamoriWorkspace *self,
   mamori_workspace_unlock (self);
   return out;
 }
+
 
 GHashTable *
 mamori_workspace_get_medium_threats (MamoriWorkspace *self,
@@ -228,6 +235,248 @@ mamori_workspace_list_threat_catalogue (MamoriWorkspace *self,
     {
       mamori_workspace_set_sqlite_error (error, mamori_workspace_get_path (self), mamori_workspace_get_db (self), rc,
                                          _("read the threat catalogue"));
+      g_clear_pointer (&out, g_ptr_array_unref);
+    }
+  mamori_workspace_unlock (self);
+  return out;
+}
+
+/* The computed columns as SQL, the same arithmetic as mamori_asset_compute_risk (a test
+ * checks that both agree). */
+#define SQL_IMPORTANCE \
+  "(CASE WHEN personal_info OR special_care_info OR my_number THEN 2 " \
+  "ELSE max (confidentiality, integrity, availability) END)"
+#define SQL_THREAT \
+  "(CASE WHEN threat > 0 THEN threat ELSE coalesce ((SELECT max (frequency) FROM medium_threat m " \
+  "WHERE m.medium = asset.medium), 2) END)"
+#define SQL_LIKELIHOOD "max (1, " SQL_THREAT " + vulnerability - 3)"
+#define SQL_RISK "(" SQL_IMPORTANCE " * " SQL_LIKELIHOOD ")"
+
+static const char *
+sort_column (int sort)
+{
+  static const char *by_field[MAMORI_ASSET_N_FIELDS] = {
+    "business_category", "name", "remarks", "user_scope", "managing_department", "medium", "personal_info",
+    "special_care_info", "my_number", "confidentiality", "integrity", "availability", "retention",
+    "registered_on", SQL_THREAT, "vulnerability", "treatment",
+  };
+
+  if (sort >= 0 && sort < MAMORI_ASSET_N_FIELDS)
+    return by_field[sort];
+  switch (sort)
+    {
+    case MAMORI_ASSET_SORT_IMPORTANCE: return SQL_IMPORTANCE;
+    case MAMORI_ASSET_SORT_LIKELIHOOD: return SQL_LIKELIHOOD;
+    case MAMORI_ASSET_SORT_RISK: return SQL_RISK;
+    default: return "id";
+    }
+}
+
+GArray *
+mamori_assets_query_ids (const char             *path,
+                         const MamoriAssetQuery *q,
+                         GError                **error)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  g_autoptr(GString) sql = g_string_new ("SELECT id FROM asset WHERE 1");
+  g_autofree char *like = NULL;
+  GArray *ids = NULL;
+  int rc;
+
+  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL);
+  if (rc != SQLITE_OK)
+    {
+      mamori_workspace_set_sqlite_error (error, path, db, rc, _("read the assets"));
+      sqlite3_close (db);
+      return NULL;
+    }
+  sqlite3_busy_timeout (db, 5000);
+  if (q->text && *q->text)
+    g_string_append (sql, " AND (instr (name, ?1) OR instr (remarks, ?1) OR instr (business_category, ?1))");
+  if (q->department)
+    g_string_append (sql, " AND managing_department = ?2");
+  if (q->medium)
+    g_string_append (sql, " AND medium = ?3");
+  if (q->band >= 0)
+    g_string_append_printf (sql, " AND (CASE WHEN %s >= 4 THEN 2 WHEN %s >= 1 THEN 1 ELSE 0 END) = ?4",
+                            SQL_RISK, SQL_RISK);
+  g_string_append_printf (sql, " ORDER BY %s %s, id", sort_column (q->sort), q->descending ? "DESC" : "ASC");
+
+  rc = sqlite3_prepare_v2 (db, sql->str, -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      if (q->text && *q->text)
+        sqlite3_bind_text (stmt, 1, q->text, -1, SQLITE_STATIC);
+      if (q->department)
+        sqlite3_bind_text (stmt, 2, q->department, -1, SQLITE_STATIC);
+      if (q->medium)
+        sqlite3_bind_text (stmt, 3, q->medium, -1, SQLITE_STATIC);
+      if (q->band >= 0)
+        sqlite3_bind_int (stmt, 4, q->band);
+      ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          gint64 id = sqlite3_column_int64 (stmt, 0);
+          g_array_append_val (ids, id);
+        }
+    }
+  if (rc != SQLITE_DONE)
+    {
+      mamori_workspace_set_sqlite_error (error, path, db, rc, _("read the assets"));
+      g_clear_pointer (&ids, g_array_unref);
+    }
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return ids;
+}
+
+MamoriAsset *
+mamori_workspace_get_asset (MamoriWorkspace *self,
+                            gint64           id,
+                            GError         **error)
+{
+  MamoriAsset *a = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (!mamori_workspace_ensure_open (self, error))
+    return NULL;
+  mamori_workspace_lock (self);
+  rc = sqlite3_prepare_v2 (mamori_workspace_get_db (self), "SELECT id, " ASSET_COLUMNS " FROM asset WHERE id = ?1",
+                           -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_bind_int64 (stmt, 1, id);
+      rc = sqlite3_step (stmt);
+    }
+  if (rc == SQLITE_ROW)
+    a = asset_from_row (stmt);
+  else if (rc == SQLITE_DONE)
+    g_set_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_INVALID, _("There is no asset %lld."),
+                 (long long) id);
+  else
+    mamori_workspace_set_sqlite_error (error, mamori_workspace_get_path (self), mamori_workspace_get_db (self), rc,
+                                       _("read the assets"));
+  sqlite3_finalize (stmt);
+  mamori_workspace_unlock (self);
+  return a;
+}
+
+gboolean
+mamori_workspace_update_asset (MamoriWorkspace   *self,
+                               const MamoriAsset *a,
+                               GError           **error)
+{
+  g_autoptr(MamoriAsset) before = mamori_workspace_get_asset (self, a->id, error);
+  g_autoptr(GString) summary = NULL;
+  sqlite3 *db;
+  sqlite3_stmt *stmt = NULL;
+  g_autofree char *now = mamori_workspace_now ();
+  int rc;
+
+  if (before == NULL)
+    return FALSE;
+  if (a->name == NULL || *a->name == '\0')
+    {
+      g_set_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_INVALID, _("Every asset needs a name."));
+      return FALSE;
+    }
+  summary = g_string_new (NULL);
+  g_string_printf (summary, "%lld", (long long) a->id);
+  for (guint f = 0; f < MAMORI_ASSET_N_FIELDS; f++)
+    {
+      g_autofree char *x = mamori_asset_get_field_text (before, f);
+      g_autofree char *y = mamori_asset_get_field_text (a, f);
+      if (g_strcmp0 (x, y) != 0)
+        g_string_append_printf (summary, " %s: “%s” → “%s”", mamori_asset_field_key (f), x, y);
+    }
+  if (strchr (summary->str, ':') == NULL)
+    return TRUE;   /* nothing changed */
+
+  db = mamori_workspace_get_db (self);
+  mamori_workspace_lock (self);
+  if (!mamori_workspace_begin (self, _("save the asset"), error))
+    {
+      mamori_workspace_unlock (self);
+      return FALSE;
+    }
+  rc = sqlite3_prepare_v2 (db, "UPDATE asset SET business_category = ?1, name = ?2, remarks = ?3, user_scope = ?4, "
+                               "managing_department = ?5, medium = ?6, personal_info = ?7, special_care_info = ?8, "
+                               "my_number = ?9, confidentiality = ?10, integrity = ?11, availability = ?12, "
+                               "retention = ?13, registered_on = ?14, threat = ?15, vulnerability = ?16, "
+                               "treatment = ?17, updated_at = ?18 WHERE id = ?19", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_bind_text (stmt, 1, a->business_category, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, a->name, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 3, a->remarks, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 4, a->user_scope, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 5, a->managing_department, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 6, a->medium, -1, SQLITE_STATIC);
+      sqlite3_bind_int (stmt, 7, a->personal_info ? 1 : 0);
+      sqlite3_bind_int (stmt, 8, a->special_care_info ? 1 : 0);
+      sqlite3_bind_int (stmt, 9, a->my_number ? 1 : 0);
+      sqlite3_bind_int (stmt, 10, a->confidentiality);
+      sqlite3_bind_int (stmt, 11, a->integrity);
+      sqlite3_bind_int (stmt, 12, a->availability);
+      sqlite3_bind_text (stmt, 13, a->retention, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 14, a->registered_on, -1, SQLITE_STATIC);
+      sqlite3_bind_int (stmt, 15, a->threat);
+      sqlite3_bind_int (stmt, 16, a->vulnerability);
+      sqlite3_bind_text (stmt, 17, mamori_treatment_key (a->treatment), -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 18, now, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 19, a->id);
+      rc = sqlite3_step (stmt);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      mamori_workspace_set_sqlite_error (error, mamori_workspace_get_path (self), db, rc, _("save the asset"));
+      goto fail;
+    }
+  if (!mamori_workspace_log_change (self, "asset", "update", summary->str, error) ||
+      !mamori_workspace_commit (self, _("save the asset"), error))
+    goto fail;
+  mamori_workspace_unlock (self);
+  mamori_workspace_emit_changed (self, "asset");
+  return TRUE;
+
+fail:
+  mamori_workspace_rollback (self);
+  mamori_workspace_unlock (self);
+  return FALSE;
+}
+
+GPtrArray *
+mamori_workspace_list_asset_values (MamoriWorkspace  *self,
+                                    MamoriAssetField  field,
+                                    GError          **error)
+{
+  GPtrArray *out = NULL;
+  sqlite3_stmt *stmt = NULL;
+  g_autofree char *sql = NULL;
+  int rc;
+
+  g_return_val_if_fail (field == MAMORI_ASSET_FIELD_MANAGING_DEPARTMENT || field == MAMORI_ASSET_FIELD_MEDIUM ||
+                        field == MAMORI_ASSET_FIELD_BUSINESS_CATEGORY, NULL);
+  if (!mamori_workspace_ensure_open (self, error))
+    return NULL;
+  sql = g_strdup_printf ("SELECT DISTINCT %1$s FROM asset WHERE %1$s <> '' ORDER BY %1$s", mamori_asset_field_key (field));
+  mamori_workspace_lock (self);
+  rc = sqlite3_prepare_v2 (mamori_workspace_get_db (self), sql, -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    out = g_ptr_array_new_with_free_func (g_free);
+  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_ptr_array_add (out, text (stmt, 0));
+      rc = SQLITE_OK;
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      mamori_workspace_set_sqlite_error (error, mamori_workspace_get_path (self), mamori_workspace_get_db (self), rc,
+                                         _("read the assets"));
       g_clear_pointer (&out, g_ptr_array_unref);
     }
   mamori_workspace_unlock (self);

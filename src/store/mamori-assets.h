@@ -31,4 +31,41 @@ void        mamori_threat_entry_free             (MamoriThreatEntry *entry);
 GPtrArray  *mamori_workspace_list_threat_catalogue (MamoriWorkspace *self,
                                                     GError         **error);
 
+/* --- querying the ledger (for the ledger page) -------------------------------------------- */
+
+/* Sort keys: a MamoriAssetField, or one of the computed columns. */
+enum {
+  MAMORI_ASSET_SORT_ID = 100,
+  MAMORI_ASSET_SORT_IMPORTANCE,
+  MAMORI_ASSET_SORT_LIKELIHOOD,
+  MAMORI_ASSET_SORT_RISK,
+};
+
+typedef struct {
+  const char *text;          /* substring of name, remarks, business category; NULL: any */
+  const char *department;    /* exact; NULL: any */
+  const char *medium;        /* exact; NULL: any */
+  int band;                  /* MamoriRiskBand, or -1: any */
+  int sort;                  /* MamoriAssetField or MAMORI_ASSET_SORT_* */
+  gboolean descending;
+} MamoriAssetQuery;
+
+/* The ids of the matching assets in order. Opens its own read-only connection to the
+ * workspace file, so it can run in a worker thread while the window goes on. */
+GArray     *mamori_assets_query_ids              (const char             *workspace_path,
+                                                  const MamoriAssetQuery *query,
+                                                  GError                **error);
+MamoriAsset *mamori_workspace_get_asset          (MamoriWorkspace *self,
+                                                  gint64           id,
+                                                  GError         **error);
+/* Saves every field of asset (by its id) in one transaction; the change log names the
+ * fields that changed. */
+gboolean    mamori_workspace_update_asset        (MamoriWorkspace   *self,
+                                                  const MamoriAsset *asset,
+                                                  GError           **error);
+/* Distinct departments or media of the ledger, sorted (char*). */
+GPtrArray  *mamori_workspace_list_asset_values   (MamoriWorkspace  *self,
+                                                  MamoriAssetField  field,
+                                                  GError          **error);
+
 G_END_DECLS
