@@ -13,6 +13,10 @@
 #include "ui/mamori-assessment-summary.h"
 #include "ui/mamori-assessment-wizard.h"
 #include "ui/mamori-assessments-page.h"
+#include "ui/mamori-ledger-page.h"
+#include "ui/mamori-ledger-row.h"
+#include "core/mamori-demo.h"
+#include "store/mamori-assets.h"
 #include "ui/mamori-overview-page.h"
 #include "ui/mamori-preferences-window.h"
 #include "ui/mamori-window.h"
@@ -371,6 +375,93 @@ test_wizard (void)
   close_window (window);
 }
 
+static GtkWidget *
+find_dropdown_for (GtkWidget *root, int field)
+{
+  if (GTK_IS_DROP_DOWN (root) && GPOINTER_TO_INT (g_object_get_data (G_OBJECT (root), "mamori-field")) == field &&
+      gtk_widget_get_mapped (root))
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_dropdown_for (c, field);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+wait_rows (MamoriLedgerPage *page, guint n)
+{
+  for (int i = 0; i < 300 && mamori_ledger_page_get_n_rows (page) != n; i++)
+    iterate (10);
+  iterate (50);
+  g_assert_cmpuint (mamori_ledger_page_get_n_rows (page), ==, n);
+}
+
+static void
+test_ledger (void)
+{
+  g_autofree char *path = temp_workspace ("ledger.mamori");
+  MamoriWindow *window = new_window (path);
+  MamoriWorkspace *ws = mamori_window_get_workspace (window);
+  g_autoptr(GPtrArray) assets = NULL, problems = NULL;
+  g_autoptr(GError) error = NULL;
+  MamoriLedgerPage *page;
+  MamoriAssetQuery q = { NULL, NULL, NULL, MAMORI_RISK_BAND_LARGE, MAMORI_ASSET_SORT_RISK, TRUE };
+  g_autoptr(GArray) large = NULL;
+  GtkWidget *drop;
+  MamoriLedgerRow *row;
+  gint64 id;
+  guint before;
+
+  g_assert_true (mamori_asset_csv_read (mamori_demo_assets_csv (), &assets, &problems, &error));
+  g_assert_true (mamori_workspace_add_assets (ws, assets, &error));
+
+  /* The page is built when first shown, and fills from the store in a worker. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "assets"));
+  page = mamori_window_get_ledger_page (window);
+  wait_rows (page, assets->len);
+
+  /* Filtering by band shows what the store says is 大. */
+  large = mamori_assets_query_ids (path, &q, &error);
+  mamori_ledger_page_set_filter (page, NULL, MAMORI_RISK_BAND_LARGE);
+  wait_rows (page, large->len);
+  mamori_ledger_page_set_filter (page, "名簿", -1);
+  wait_rows (page, 4);
+  mamori_ledger_page_set_filter (page, NULL, -1);
+  wait_rows (page, assets->len);
+
+  /* Editing a cell saves the asset; undo and redo restore either state. */
+  drop = find_dropdown_for (GTK_WIDGET (page), MAMORI_ASSET_FIELD_CONFIDENTIALITY);
+  g_assert_nonnull (drop);
+  row = gtk_list_item_get_item (g_object_get_data (G_OBJECT (drop), "mamori-item"));
+  id = mamori_ledger_row_get_asset (row)->id;
+  before = mamori_ledger_row_get_asset (row)->confidentiality;
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (drop), before == 0 ? 1 : 0);
+  iterate (30);
+  {
+    g_autoptr(MamoriAsset) a = mamori_workspace_get_asset (ws, id, &error);
+    g_assert_cmpint (a->confidentiality, ==, before == 0 ? 1 : 0);
+  }
+  g_assert_true (mamori_ledger_page_undo (page));
+  {
+    g_autoptr(MamoriAsset) a = mamori_workspace_get_asset (ws, id, &error);
+    g_assert_cmpint (a->confidentiality, ==, (int) before);
+  }
+  g_assert_true (mamori_ledger_page_redo (page));
+  {
+    g_autoptr(MamoriAsset) a = mamori_workspace_get_asset (ws, id, &error);
+    g_assert_cmpint (a->confidentiality, ==, before == 0 ? 1 : 0);
+  }
+  g_assert_false (mamori_ledger_page_redo (page));
+
+  /* Adding a row: the ledger grows by one. */
+  g_assert_cmpint (mamori_ledger_page_add_asset (page), >, 0);
+  wait_rows (page, assets->len + 1);
+  close_window (window);
+}
+
 static void
 app_startup (GApplication *application, gpointer data)
 {
@@ -428,6 +519,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/ui/preferences-and-shortcuts", test_preferences_and_shortcuts);
   g_test_add_func ("/ui/window/new-and-copy", test_new_and_copy);
   g_test_add_func ("/ui/assessments/wizard", test_wizard);
+  g_test_add_func ("/ui/ledger", test_ledger);
   rc = g_test_run ();
 
   g_application_release (G_APPLICATION (app));

@@ -12,7 +12,6 @@
 #include <string.h>
 
 #include "mamori-cli.h"
-#include "core/mamori-asset-xlsx.h"
 #include "core/mamori-asset.h"
 #include "core/mamori-catalog.h"
 #include "core/mamori-csv.h"
@@ -412,57 +411,12 @@ export_assets (MamoriCliContext *ctx,
                const char       *extension)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) assets = mamori_workspace_list_assets (ctx->workspace, &error);
-  g_autoptr(GHashTable) threats = assets ? mamori_workspace_get_medium_threats (ctx->workspace, &error) : NULL;
 
-  if (threats == NULL)
-    return exit_for_error (error);
-  if (g_ascii_strcasecmp (extension, ".xlsx") == 0)
+  if (!mamori_workspace_export_assets (ctx->workspace, out_path, &error))
     {
-      g_autoptr(GPtrArray) catalogue = mamori_workspace_list_threat_catalogue (ctx->workspace, &error);
-      g_autofree const char **medium = NULL, **name = NULL;
-      g_autofree int *freq = NULL;
-      g_autofree char *tmp = NULL;
-
-      if (catalogue == NULL)
-        return exit_for_error (error);
-      medium = g_new (const char *, catalogue->len + 1);
-      name = g_new (const char *, catalogue->len + 1);
-      freq = g_new (int, catalogue->len + 1);
-      for (guint i = 0; i < catalogue->len; i++)
-        {
-          MamoriThreatEntry *e = catalogue->pdata[i];
-          medium[i] = e->medium;
-          name[i] = e->threat;
-          freq[i] = e->frequency;
-        }
-      /* Written beside the target and renamed: never a partial workbook at out_path. */
-      tmp = g_strdup_printf ("%s.partial-%d", out_path, (int) getpid ());
-      if (!mamori_asset_xlsx_write (tmp, assets, threats, medium, name, freq, catalogue->len, &error) ||
-          g_rename (tmp, out_path) != 0)
-        {
-          g_unlink (tmp);
-          if (error == NULL)
-            g_set_error (&error, G_FILE_ERROR, g_file_error_from_errno (errno), "%s: %s", out_path, g_strerror (errno));
-          message ("%s", error->message);
-          return MAMORI_EXIT_FAILURE;
-        }
-      return MAMORI_EXIT_OK;
+      message ("%s", error->message);
+      return MAMORI_EXIT_FAILURE;
     }
-  {
-    g_autoptr(GString) csv = g_string_new ("\xEF\xBB\xBF");
-    mamori_asset_csv_header (csv);
-    for (guint i = 0; i < assets->len; i++)
-      {
-        MamoriAsset *a = assets->pdata[i];
-        mamori_asset_csv_row (csv, a, mamori_medium_threat_lookup (threats, a->medium));
-      }
-    if (!write_output (out_path, csv->str, csv->len, &error))
-      {
-        message ("%s", error->message);
-        return MAMORI_EXIT_FAILURE;
-      }
-  }
   return MAMORI_EXIT_OK;
 }
 

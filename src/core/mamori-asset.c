@@ -71,6 +71,23 @@ mamori_asset_free (MamoriAsset *a)
   g_free (a);
 }
 
+MamoriAsset *
+mamori_asset_copy (const MamoriAsset *a)
+{
+  MamoriAsset *c = g_new0 (MamoriAsset, 1);
+
+  *c = *a;
+  c->business_category = g_strdup (a->business_category);
+  c->name = g_strdup (a->name);
+  c->remarks = g_strdup (a->remarks);
+  c->user_scope = g_strdup (a->user_scope);
+  c->managing_department = g_strdup (a->managing_department);
+  c->medium = g_strdup (a->medium);
+  c->retention = g_strdup (a->retention);
+  c->registered_on = g_strdup (a->registered_on);
+  return c;
+}
+
 const char *
 mamori_asset_field_key (MamoriAssetField field)
 {

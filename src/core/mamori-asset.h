@@ -62,6 +62,7 @@ typedef struct {
 
 MamoriAsset *mamori_asset_new   (void);
 void         mamori_asset_free  (MamoriAsset *asset);
+MamoriAsset *mamori_asset_copy  (const MamoriAsset *asset);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MamoriAsset, mamori_asset_free)
 
 /* The English CSV key and the Japanese ledger heading of a column. */

@@ -3,10 +3,14 @@
 
 #include <glib/gi18n.h>
 
+#include "core/mamori-asset-xlsx.h"
 #include "mamori-assets.h"
 #include "mamori-workspace-internal.h"
 
+#include <errno.h>
+#include <glib/gstdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #define ASSET_COLUMNS \
   "business_category, name, remarks, user_scope, managing_department, medium, personal_info, " \
@@ -481,4 +485,62 @@ mamori_workspace_list_asset_values (MamoriWorkspace  *self,
     }
   mamori_workspace_unlock (self);
   return out;
+}
+
+gboolean
+mamori_workspace_export_assets (MamoriWorkspace *self,
+                                const char      *path,
+                                GError         **error)
+{
+  g_autoptr(GPtrArray) assets = mamori_workspace_list_assets (self, error);
+  g_autoptr(GHashTable) threats = assets ? mamori_workspace_get_medium_threats (self, error) : NULL;
+
+  if (threats == NULL)
+    return FALSE;
+  if (g_str_has_suffix (path, ".xlsx") || g_str_has_suffix (path, ".XLSX"))
+    {
+      g_autoptr(GPtrArray) catalogue = mamori_workspace_list_threat_catalogue (self, error);
+      g_autofree const char **medium = NULL, **name = NULL;
+      g_autofree int *freq = NULL;
+      g_autofree char *tmp = NULL;
+
+      if (catalogue == NULL)
+        return FALSE;
+      medium = g_new (const char *, catalogue->len + 1);
+      name = g_new (const char *, catalogue->len + 1);
+      freq = g_new (int, catalogue->len + 1);
+      for (guint i = 0; i < catalogue->len; i++)
+        {
+          MamoriThreatEntry *e = catalogue->pdata[i];
+          medium[i] = e->medium;
+          name[i] = e->threat;
+          freq[i] = e->frequency;
+        }
+      tmp = g_strdup_printf ("%s.partial-%d", path, (int) getpid ());
+      if (!mamori_asset_xlsx_write (tmp, assets, threats, medium, name, freq, catalogue->len, error))
+        {
+          g_unlink (tmp);
+          return FALSE;
+        }
+      if (g_rename (tmp, path) != 0)
+        {
+          int saved = errno;
+          g_autofree char *shown = g_filename_display_name (path);
+          g_unlink (tmp);
+          g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved), _("Could not write “%s”: %s."),
+                       shown, g_strerror (saved));
+          return FALSE;
+        }
+      return TRUE;
+    }
+  {
+    g_autoptr(GString) csv = g_string_new ("\xEF\xBB\xBF");
+    mamori_asset_csv_header (csv);
+    for (guint i = 0; i < assets->len; i++)
+      {
+        MamoriAsset *a = assets->pdata[i];
+        mamori_asset_csv_row (csv, a, mamori_medium_threat_lookup (threats, a->medium));
+      }
+    return g_file_set_contents_full (path, csv->str, csv->len, G_FILE_SET_CONTENTS_CONSISTENT, 0644, error);
+  }
 }

@@ -68,4 +68,10 @@ GPtrArray  *mamori_workspace_list_asset_values   (MamoriWorkspace  *self,
                                                   MamoriAssetField  field,
                                                   GError          **error);
 
+/* Writes the ledger to path: .xlsx as a workbook, anything else as CSV (UTF-8 with BOM).
+ * Written under a temporary name and renamed, so a failure leaves no partial file. */
+gboolean    mamori_workspace_export_assets       (MamoriWorkspace *self,
+                                                  const char      *path,
+                                                  GError         **error);
+
 G_END_DECLS

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "mamori-assessments-page.h"
+#include "mamori-ledger-page.h"
 #include "mamori-overview-page.h"
 #include "mamori-window.h"
 
@@ -19,6 +20,8 @@ struct _MamoriWindow {
   AdwViewStack *stack;
   MamoriOverviewPage *overview_page;
   MamoriAssessmentsPage *assessments_page;
+  AdwBin *assets_bin;
+  MamoriLedgerPage *ledger_page;   /* NULL until first shown */
   GMenu *recent_section;
 
   MamoriWorkspace *workspace;
@@ -68,6 +71,8 @@ set_workspace (MamoriWindow    *self,
   self->workspace = workspace;
   mamori_overview_page_set_workspace (self->overview_page, workspace);
   mamori_assessments_page_set_workspace (self->assessments_page, workspace);
+  if (self->ledger_page != NULL)
+    mamori_ledger_page_set_workspace (self->ledger_page, workspace);
 
   if (workspace != NULL)
     {
@@ -202,6 +207,27 @@ mamori_window_open_default_workspace (MamoriWindow *self)
 {
   g_autofree char *path = mamori_workspace_default_path ();
   return mamori_window_open_workspace (self, path, TRUE);
+}
+
+MamoriLedgerPage *
+mamori_window_get_ledger_page (MamoriWindow *self)
+{
+  if (self->ledger_page == NULL)
+    {
+      self->ledger_page = g_object_new (MAMORI_TYPE_LEDGER_PAGE, NULL);
+      adw_bin_set_child (self->assets_bin, GTK_WIDGET (self->ledger_page));
+      mamori_ledger_page_set_workspace (self->ledger_page, self->workspace);
+    }
+  return self->ledger_page;
+}
+
+static void
+visible_page_changed (AdwViewStack *stack,
+                      GParamSpec   *pspec,
+                      MamoriWindow *self)
+{
+  if (g_strcmp0 (adw_view_stack_get_visible_child_name (stack), "assets") == 0)
+    mamori_window_get_ledger_page (self);
 }
 
 const char *
@@ -536,6 +562,7 @@ mamori_window_class_init (MamoriWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MamoriWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, MamoriWindow, overview_page);
   gtk_widget_class_bind_template_child (widget_class, MamoriWindow, assessments_page);
+  gtk_widget_class_bind_template_child (widget_class, MamoriWindow, assets_bin);
   gtk_widget_class_bind_template_child (widget_class, MamoriWindow, recent_section);
 
   gtk_widget_class_install_action (widget_class, "win.new-workspace", NULL, new_workspace_action);
@@ -558,6 +585,7 @@ mamori_window_init (MamoriWindow *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-copy", FALSE);
   update_recent_menu (self);
+  g_signal_connect_object (self->stack, "notify::visible-child-name", G_CALLBACK (visible_page_changed), self, 0);
 
   if (g_getenv ("MAMORI_EXIT_AFTER_FIRST_FRAME") != NULL)
     g_signal_connect (self, "realize", G_CALLBACK (window_realized), NULL);

@@ -6,6 +6,8 @@
 #include "mamori-application.h"
 #include "store/mamori-workspace.h"
 
+typedef struct _MamoriLedgerPage MamoriLedgerPage;
+
 G_BEGIN_DECLS
 
 #define MAMORI_TYPE_WINDOW (mamori_window_get_type ())
@@ -32,6 +34,8 @@ void             mamori_window_show_error             (MamoriWindow      *self,
                                                        const char        *heading,
                                                        const GError      *error);
 const char      *mamori_window_get_visible_page       (MamoriWindow      *self);
+/* The ledger page, built on first use. */
+MamoriLedgerPage *mamori_window_get_ledger_page       (MamoriWindow      *self);
 
 /* For widgets inside a window: an error dialog or a toast in the window that holds widget
  * (a warning on the terminal when there is none, as in tests). */

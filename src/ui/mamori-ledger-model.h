@@ -1,0 +1,30 @@
+/* mamori-ledger-model.h — a GListModel over the ledger in sqlite: holds only the ordered ids;
+ * rows are read when the view asks for them. */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "store/mamori-assets.h"
+
+G_BEGIN_DECLS
+
+#define MAMORI_TYPE_LEDGER_MODEL (mamori_ledger_model_get_type ())
+G_DECLARE_FINAL_TYPE (MamoriLedgerModel, mamori_ledger_model, MAMORI, LEDGER_MODEL, GObject)
+
+MamoriLedgerModel *mamori_ledger_model_new            (MamoriWorkspace        *workspace);
+/* Runs the query in a worker (its own connection) and swaps the rows in one change. */
+void               mamori_ledger_model_query_async    (MamoriLedgerModel      *self,
+                                                       const MamoriAssetQuery *query,
+                                                       GCancellable           *cancellable,
+                                                       GAsyncReadyCallback     callback,
+                                                       gpointer                user_data);
+gboolean           mamori_ledger_model_query_finish   (MamoriLedgerModel      *self,
+                                                       GAsyncResult           *result,
+                                                       GError                **error);
+/* The row of asset id changed in the store: read it again. */
+void               mamori_ledger_model_row_changed    (MamoriLedgerModel      *self,
+                                                       gint64                  id);
+/* The threat catalogue changed: every row's computed columns may have. */
+void               mamori_ledger_model_reload_threats (MamoriLedgerModel      *self);
+
+G_END_DECLS

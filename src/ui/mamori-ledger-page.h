@@ -1,0 +1,27 @@
+/* mamori-ledger-page.h — the information-asset ledger page */
+#pragma once
+
+#include <adwaita.h>
+
+#include "store/mamori-assets.h"
+
+G_BEGIN_DECLS
+
+#define MAMORI_TYPE_LEDGER_PAGE (mamori_ledger_page_get_type ())
+G_DECLARE_FINAL_TYPE (MamoriLedgerPage, mamori_ledger_page, MAMORI, LEDGER_PAGE, AdwBin)
+
+void        mamori_ledger_page_set_workspace (MamoriLedgerPage *self,
+                                              MamoriWorkspace  *workspace);
+/* Queries again with the current filter and sort (in a worker). */
+void        mamori_ledger_page_refresh       (MamoriLedgerPage *self);
+void        mamori_ledger_page_set_filter    (MamoriLedgerPage *self,
+                                              const char       *text,
+                                              int               band);
+guint       mamori_ledger_page_get_n_rows    (MamoriLedgerPage *self);
+GListModel *mamori_ledger_page_get_model     (MamoriLedgerPage *self);
+gint64      mamori_ledger_page_add_asset     (MamoriLedgerPage *self);
+/* Ctrl+Z and Ctrl+Shift+Z: every cell edit of this page. */
+gboolean    mamori_ledger_page_undo          (MamoriLedgerPage *self);
+gboolean    mamori_ledger_page_redo          (MamoriLedgerPage *self);
+
+G_END_DECLS
