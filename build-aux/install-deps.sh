@@ -8,7 +8,7 @@ PKGS=(
   libcairo2-dev libpango1.0-dev libpoppler-glib-dev libyaml-dev libxlsxwriter-dev
   desktop-file-utils appstream shared-mime-info librsvg2-common adwaita-icon-theme
   fonts-noto-cjk fonts-ipaexfont-gothic fonts-ipaexfont-mincho
-  xvfb xauth poppler-utils valgrind flatpak-builder
+  xvfb xauth poppler-utils valgrind flatpak-builder sqlite3
 )
 missing=()
 for p in "${PKGS[@]}"; do

@@ -897,7 +897,7 @@ test_asset_query (Fixture *f, gconstpointer data)
   }
   {
     g_autoptr(GPtrArray) departments = mamori_workspace_list_asset_values (ws, MAMORI_ASSET_FIELD_MANAGING_DEPARTMENT, &error);
-    g_assert_cmpuint (departments->len, ==, 3);
+    g_assert_cmpuint (departments->len, ==, 5);
   }
 }
 
