@@ -375,21 +375,6 @@ test_wizard (void)
   close_window (window);
 }
 
-static GtkWidget *
-find_dropdown_for (GtkWidget *root, int field)
-{
-  if (GTK_IS_DROP_DOWN (root) && GPOINTER_TO_INT (g_object_get_data (G_OBJECT (root), "mamori-field")) == field &&
-      gtk_widget_get_mapped (root))
-    return root;
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_dropdown_for (c, field);
-      if (found)
-        return found;
-    }
-  return NULL;
-}
-
 static void
 wait_rows (MamoriLedgerPage *page, guint n)
 {
@@ -410,7 +395,6 @@ test_ledger (void)
   MamoriLedgerPage *page;
   MamoriAssetQuery q = { NULL, NULL, NULL, MAMORI_RISK_BAND_LARGE, MAMORI_ASSET_SORT_RISK, TRUE };
   g_autoptr(GArray) large = NULL;
-  GtkWidget *drop;
   MamoriLedgerRow *row;
   gint64 id;
   guint before;
@@ -433,13 +417,25 @@ test_ledger (void)
   wait_rows (page, assets->len);
 
   /* Editing a cell saves the asset; undo and redo restore either state. */
-  drop = find_dropdown_for (GTK_WIDGET (page), MAMORI_ASSET_FIELD_CONFIDENTIALITY);
-  g_assert_nonnull (drop);
-  row = gtk_list_item_get_item (g_object_get_data (G_OBJECT (drop), "mamori-item"));
+  row = g_list_model_get_item (mamori_ledger_page_get_model (page), 0);
   id = mamori_ledger_row_get_asset (row)->id;
   before = mamori_ledger_row_get_asset (row)->confidentiality;
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (drop), before == 0 ? 1 : 0);
+  g_object_unref (row);
+  g_assert_true (mamori_ledger_page_edit (page, 0, MAMORI_ASSET_FIELD_CONFIDENTIALITY, before == 0 ? "1" : "0"));
+  g_assert_false (mamori_ledger_page_edit (page, 0, MAMORI_ASSET_FIELD_CONFIDENTIALITY, "7"));   /* refused */
   iterate (30);
+  {
+    GtkWidget *dialog = NULL;
+    GListModel *toplevels = gtk_window_get_toplevels ();
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
+        if (ADW_IS_MESSAGE_DIALOG (w))
+          dialog = GTK_WIDGET (w);
+      }
+    g_assert_nonnull (dialog);   /* the refusal says why */
+    gtk_window_destroy (GTK_WINDOW (dialog));
+  }
   {
     g_autoptr(MamoriAsset) a = mamori_workspace_get_asset (ws, id, &error);
     g_assert_cmpint (a->confidentiality, ==, before == 0 ? 1 : 0);

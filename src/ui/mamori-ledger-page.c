@@ -28,6 +28,27 @@ typedef struct {
   const char *tooltip; /* N_() or NULL */
 } ColumnSpec;
 
+/* GTK 4.8's GtkColumnView pays per column for every row of the model (about 0.2 s per column
+ * for 100,000 rows); a GtkListView whose rows lay out all cells pays once. So the ledger is a
+ * list of row boxes with fixed column widths, under a header that scrolls with it. */
+static int
+column_width (const ColumnSpec *spec)
+{
+  switch (spec->kind)
+    {
+    case COL_TEXT:
+      return spec->field == MAMORI_ASSET_FIELD_NAME ? 200 : spec->field == MAMORI_ASSET_FIELD_REMARKS ? 200 : 120;
+    case COL_FLAG: return 80;
+    case COL_LEVEL: return 72;
+    case COL_THREAT:
+    case COL_VULNERABILITY: return 96;
+    case COL_COMPUTED: return 80;
+    case COL_BAND: return 64;
+    case COL_TREATMENT: return 110;
+    default: return 100;
+    }
+}
+
 static const ColumnSpec columns[] = {
   { N_("Category"), COL_TEXT, MAMORI_ASSET_FIELD_BUSINESS_CATEGORY, NULL },
   { N_("Asset"), COL_TEXT, MAMORI_ASSET_FIELD_NAME, NULL },
@@ -70,7 +91,10 @@ struct _MamoriLedgerPage {
   GtkButton *import_button;
   GtkButton *export_button;
   GtkStack *stack;
-  GtkColumnView *column_view;
+  GtkScrolledWindow *header_scroller;
+  GtkScrolledWindow *list_scroller;
+  GtkBox *header_box;
+  GtkListView *list_view;
 
   MamoriWorkspace *workspace;
   MamoriLedgerModel *model;
@@ -195,12 +219,6 @@ load_departments (MamoriLedgerPage *self)
 
 /* --- editing ------------------------------------------------------------------------------ */
 
-static MamoriLedgerRow *
-row_of (GtkWidget *cell)
-{
-  GtkListItem *item = g_object_get_data (G_OBJECT (cell), "mamori-item");
-  return item ? gtk_list_item_get_item (item) : NULL;
-}
 
 typedef struct {
   MamoriLedgerModel *model;
@@ -248,14 +266,13 @@ save_asset (MamoriLedgerPage  *self,
   return TRUE;
 }
 
-/* Applies text to one field of the cell's asset; recorded for undo. */
+/* Applies text to one field of the row's asset; recorded for undo. */
 static void
 commit (MamoriLedgerPage *self,
-        GtkWidget        *cell,
+        MamoriLedgerRow  *row,
         MamoriAssetField  field,
         const char       *text)
 {
-  MamoriLedgerRow *row = row_of (cell);
   g_autoptr(MamoriAsset) after = NULL;
   g_autofree char *old = NULL;
   g_autofree char *reason = NULL;
@@ -342,159 +359,92 @@ redo_action (GtkWidget  *widget,
   mamori_ledger_page_redo (MAMORI_LEDGER_PAGE (widget));
 }
 
-static void
-text_editing_changed (GtkEditableLabel *label,
-                      GParamSpec       *pspec,
-                      MamoriLedgerPage *self)
-{
-  if (!gtk_editable_label_get_editing (label))
-    commit (self, GTK_WIDGET (label), GPOINTER_TO_INT (g_object_get_data (G_OBJECT (label), "mamori-field")),
-            gtk_editable_get_text (GTK_EDITABLE (label)));
-}
-
-static void
-flag_toggled (GtkCheckButton   *check,
-              MamoriLedgerPage *self)
-{
-  commit (self, GTK_WIDGET (check), GPOINTER_TO_INT (g_object_get_data (G_OBJECT (check), "mamori-field")),
-          gtk_check_button_get_active (check) ? "有" : "");
-}
-
-static void
-drop_selected (GtkDropDown      *drop,
-               GParamSpec       *pspec,
-               MamoriLedgerPage *self)
-{
-  int field = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (drop), "mamori-field"));
-  ColumnKind kind = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (drop), "mamori-kind"));
-  guint selected = gtk_drop_down_get_selected (drop);
-  g_autofree char *text = NULL;
-
-  if (selected == GTK_INVALID_LIST_POSITION)
-    return;
-  switch (kind)
-    {
-    case COL_LEVEL: text = g_strdup_printf ("%u", selected); break;
-    case COL_THREAT: text = selected == 0 ? g_strdup ("") : g_strdup_printf ("%u", selected); break;
-    case COL_VULNERABILITY: text = g_strdup_printf ("%u", selected + 1); break;
-    case COL_TREATMENT: text = g_strdup (mamori_treatment_key ((MamoriTreatment) selected)); break;
-    case COL_TEXT:
-    case COL_FLAG:
-    case COL_COMPUTED:
-    case COL_BAND:
-    default: return;
-    }
-  commit (self, GTK_WIDGET (drop), field, text);
-}
-
 /* --- cells ---------------------------------------------------------------------------------- */
 
-static void
-setup_cell (GtkSignalListItemFactory *factory,
-            GtkListItem              *item,
-            MamoriLedgerPage         *self)
+/* Cells are plain labels: GTK keeps a couple of hundred rows realised, so they must be cheap.
+ * A click opens one shared editor for the cell. */
+static GtkWidget *
+create_cell (const ColumnSpec *spec)
 {
-  const ColumnSpec *spec = g_object_get_data (G_OBJECT (factory), "mamori-spec");
-  GtkWidget *w = NULL;
+  GtkWidget *w = gtk_label_new (NULL);
 
-  switch (spec->kind)
+  gtk_label_set_xalign (GTK_LABEL (w), spec->kind == COL_TEXT ? 0 : 0.5);
+  gtk_label_set_ellipsize (GTK_LABEL (w), PANGO_ELLIPSIZE_END);
+  gtk_label_set_single_line_mode (GTK_LABEL (w), TRUE);
+  if (spec->kind == COL_BAND)
+    gtk_widget_add_css_class (w, "mamori-band");
+  if (spec->kind == COL_COMPUTED || spec->kind == COL_LEVEL || spec->kind == COL_THREAT || spec->kind == COL_VULNERABILITY)
+    gtk_widget_add_css_class (w, "numeric");
+  if (spec->kind == COL_COMPUTED)
+    gtk_widget_add_css_class (w, "dim-label");
+  if (spec->kind == COL_BAND)
+    gtk_widget_set_size_request (w, 32, -1);
+  else
+    gtk_widget_set_size_request (w, column_width (spec) - 8, -1);
+  return w;
+}
+
+static const char *
+treatment_label (MamoriTreatment t)
+{
+  switch (t)
     {
-    case COL_TEXT:
-      w = gtk_editable_label_new ("");
-      g_signal_connect (w, "notify::editing", G_CALLBACK (text_editing_changed), self);
-      break;
-    case COL_FLAG:
-      w = gtk_check_button_new ();
-      gtk_widget_set_halign (w, GTK_ALIGN_CENTER);
-      g_signal_connect (w, "toggled", G_CALLBACK (flag_toggled), self);
-      break;
-    case COL_LEVEL:
-    case COL_THREAT:
-    case COL_VULNERABILITY:
-    case COL_TREATMENT:
-      {
-        static const char *level[] = { "0", "1", "2", NULL };
-        static const char *threat[] = { "—", "1", "2", "3", NULL };
-        static const char *vuln[] = { "1", "2", "3", NULL };
-        const char *treatment[] = { "", _("Reduce"), _("Retain"), _("Avoid"), _("Transfer"), NULL };
-        const char * const *strings = spec->kind == COL_LEVEL ? level : spec->kind == COL_THREAT ? threat
-                                    : spec->kind == COL_VULNERABILITY ? vuln : treatment;
-        w = gtk_drop_down_new_from_strings (strings);
-        gtk_widget_add_css_class (w, "flat");
-        g_object_set_data (G_OBJECT (w), "mamori-kind", GINT_TO_POINTER (spec->kind));
-        g_signal_connect (w, "notify::selected", G_CALLBACK (drop_selected), self);
-        break;
-      }
-    case COL_COMPUTED:
-      w = gtk_label_new (NULL);
-      gtk_widget_add_css_class (w, "numeric");
-      break;
-    case COL_BAND:
-      w = gtk_label_new (NULL);
-      gtk_widget_add_css_class (w, "mamori-band");
-      gtk_widget_set_halign (w, GTK_ALIGN_CENTER);
-      break;
-    default:
-      g_assert_not_reached ();
+    case MAMORI_TREATMENT_REDUCE: return _("Reduce");
+    case MAMORI_TREATMENT_RETAIN: return _("Retain");
+    case MAMORI_TREATMENT_AVOID: return _("Avoid");
+    case MAMORI_TREATMENT_TRANSFER: return _("Transfer");
+    case MAMORI_TREATMENT_NONE:
+    default: return "";
     }
-  if (spec->tooltip != NULL)
-    gtk_widget_set_tooltip_text (w, _(spec->tooltip));
-  g_object_set_data (G_OBJECT (w), "mamori-field", GINT_TO_POINTER (spec->field));
-  g_object_set_data (G_OBJECT (w), "mamori-item", item);
-  gtk_list_item_set_child (item, w);
 }
 
 static void
-bind_cell (GtkSignalListItemFactory *factory,
-           GtkListItem              *item,
-           MamoriLedgerPage         *self)
+bind_cell (const ColumnSpec *spec,
+           GtkWidget        *w,
+           MamoriLedgerRow  *row)
 {
-  const ColumnSpec *spec = g_object_get_data (G_OBJECT (factory), "mamori-spec");
-  MamoriLedgerRow *row = gtk_list_item_get_item (item);
   const MamoriAsset *a = mamori_ledger_row_get_asset (row);
   const MamoriAssetRisk *risk = mamori_ledger_row_get_risk (row);
-  GtkWidget *w = gtk_list_item_get_child (item);
+  GtkLabel *label = GTK_LABEL (w);
 
-  self->binding = TRUE;
   switch (spec->kind)
     {
     case COL_TEXT:
       {
         g_autofree char *t = mamori_asset_get_field_text (a, spec->field);
-        gtk_editable_set_text (GTK_EDITABLE (w), t);
+        gtk_label_set_text (label, t);
         break;
       }
     case COL_FLAG:
-      gtk_check_button_set_active (GTK_CHECK_BUTTON (w),
-                                   spec->field == MAMORI_ASSET_FIELD_PERSONAL_INFO ? a->personal_info
-                                   : spec->field == MAMORI_ASSET_FIELD_SPECIAL_CARE_INFO ? a->special_care_info
-                                   : a->my_number);
-      break;
+      {
+        gboolean on = spec->field == MAMORI_ASSET_FIELD_PERSONAL_INFO ? a->personal_info
+                    : spec->field == MAMORI_ASSET_FIELD_SPECIAL_CARE_INFO ? a->special_care_info : a->my_number;
+        gtk_label_set_text (label, on ? "有" : "");
+        break;
+      }
     case COL_LEVEL:
-      gtk_drop_down_set_selected (GTK_DROP_DOWN (w),
-                                  spec->field == MAMORI_ASSET_FIELD_CONFIDENTIALITY ? a->confidentiality
-                                  : spec->field == MAMORI_ASSET_FIELD_INTEGRITY ? a->integrity : a->availability);
-      break;
-    case COL_THREAT:
-      gtk_drop_down_set_selected (GTK_DROP_DOWN (w), a->threat);
-      if (a->threat == 0)
-        {
-          g_autofree char *tip = g_strdup_printf (_("From the threat catalogue of “%s”: %d"), a->medium, risk->threat);
-          gtk_widget_set_tooltip_text (w, tip);
-        }
-      break;
     case COL_VULNERABILITY:
-      gtk_drop_down_set_selected (GTK_DROP_DOWN (w), CLAMP (a->vulnerability, 1, 3) - 1);
-      break;
+      {
+        g_autofree char *t = mamori_asset_get_field_text (a, spec->field);
+        gtk_label_set_text (label, t);
+        break;
+      }
+    case COL_THREAT:
+      {
+        /* Its own value, or the medium's in parentheses. */
+        g_autofree char *t = a->threat ? g_strdup_printf ("%d", a->threat) : g_strdup_printf ("(%d)", risk->threat);
+        gtk_label_set_text (label, t);
+        break;
+      }
     case COL_TREATMENT:
-      gtk_drop_down_set_selected (GTK_DROP_DOWN (w), a->treatment);
+      gtk_label_set_text (label, treatment_label (a->treatment));
       break;
     case COL_COMPUTED:
       {
         int v = spec->field == MAMORI_ASSET_SORT_IMPORTANCE ? risk->importance
               : spec->field == MAMORI_ASSET_SORT_LIKELIHOOD ? risk->likelihood : risk->risk;
         g_autofree char *t = g_strdup_printf ("%d", v);
-        gtk_label_set_text (GTK_LABEL (w), t);
+        gtk_label_set_text (label, t);
         break;
       }
     case COL_BAND:
@@ -503,34 +453,253 @@ bind_cell (GtkSignalListItemFactory *factory,
         for (guint i = 0; i < G_N_ELEMENTS (classes); i++)
           gtk_widget_remove_css_class (w, classes[i]);
         gtk_widget_add_css_class (w, classes[risk->band]);
-        gtk_label_set_text (GTK_LABEL (w), mamori_risk_band_label (risk->band));
-        gtk_widget_set_tooltip_text (w, _(mamori_risk_band_action (risk->band)));
+        gtk_label_set_text (label, mamori_risk_band_label (risk->band));
         break;
       }
     default:
       break;
     }
-  self->binding = FALSE;
+}
+
+/* --- the shared cell editor ------------------------------------------------------------------- */
+
+static void
+editor_closed (GtkPopover       *popover,
+               MamoriLedgerPage *self)
+{
+  /* Unparent from an idle: the popover is still inside its own signal. */
+  g_idle_add_once ((GSourceOnceFunc) gtk_widget_unparent, popover);
+  g_object_set_data (G_OBJECT (popover), "mamori-row", NULL);
+}
+
+static void
+editor_choice_clicked (GtkButton        *button,
+                       MamoriLedgerPage *self)
+{
+  GtkWidget *popover = gtk_widget_get_ancestor (GTK_WIDGET (button), GTK_TYPE_POPOVER);
+  MamoriLedgerRow *row = g_object_get_data (G_OBJECT (popover), "mamori-row");
+  int field = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (popover), "mamori-field"));
+  g_autoptr(MamoriLedgerRow) keep = row ? g_object_ref (row) : NULL;
+
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  if (keep != NULL)
+    commit (self, keep, field, g_object_get_data (G_OBJECT (button), "mamori-value"));
+}
+
+static void
+editor_entry_activated (GtkEntry         *entry,
+                        MamoriLedgerPage *self)
+{
+  GtkWidget *popover = gtk_widget_get_ancestor (GTK_WIDGET (entry), GTK_TYPE_POPOVER);
+  MamoriLedgerRow *row = g_object_get_data (G_OBJECT (popover), "mamori-row");
+  int field = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (popover), "mamori-field"));
+  g_autoptr(MamoriLedgerRow) keep = row ? g_object_ref (row) : NULL;
+  g_autofree char *text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry)));
+
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  if (keep != NULL)
+    commit (self, keep, field, text);
+}
+
+static void
+add_choice (MamoriLedgerPage *self,
+            GtkWidget        *box,
+            const char       *label,
+            const char       *value,
+            gboolean          current)
+{
+  GtkWidget *button = gtk_button_new_with_label (label);
+
+  g_object_set_data_full (G_OBJECT (button), "mamori-value", g_strdup (value), g_free);
+  if (current)
+    gtk_widget_add_css_class (button, "suggested-action");
+  g_signal_connect (button, "clicked", G_CALLBACK (editor_choice_clicked), self);
+  gtk_box_append (GTK_BOX (box), button);
+}
+
+/* Opens the editor for column c of row, over cell. */
+static void
+edit_cell (MamoriLedgerPage *self,
+           MamoriLedgerRow  *row,
+           guint             c,
+           GtkWidget        *cell)
+{
+  const ColumnSpec *spec = &columns[c];
+  const MamoriAsset *a = mamori_ledger_row_get_asset (row);
+  GtkWidget *popover, *box;
+
+  if (spec->kind == COL_COMPUTED || spec->kind == COL_BAND)
+    return;
+  if (spec->kind == COL_FLAG)
+    {
+      g_autofree char *now = mamori_asset_get_field_text (a, spec->field);
+      commit (self, row, spec->field, *now ? "" : "有");
+      return;
+    }
+
+  popover = gtk_popover_new ();
+  box = gtk_box_new (spec->kind == COL_TEXT ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL, 6);
+  g_object_set_data_full (G_OBJECT (popover), "mamori-row", g_object_ref (row), g_object_unref);
+  g_object_set_data (G_OBJECT (popover), "mamori-field", GINT_TO_POINTER (spec->field));
+  if (spec->tooltip != NULL)
+    {
+      GtkWidget *help = gtk_label_new (_(spec->tooltip));
+      gtk_label_set_wrap (GTK_LABEL (help), TRUE);
+      gtk_label_set_max_width_chars (GTK_LABEL (help), 40);
+      gtk_widget_add_css_class (help, "dim-label");
+      gtk_box_append (GTK_BOX (box), help);
+      gtk_orientable_set_orientation (GTK_ORIENTABLE (box), GTK_ORIENTATION_VERTICAL);
+    }
+  switch (spec->kind)
+    {
+    case COL_TEXT:
+      {
+        GtkWidget *entry = gtk_entry_new ();
+        g_autofree char *t = mamori_asset_get_field_text (a, spec->field);
+        gtk_editable_set_text (GTK_EDITABLE (entry), t);
+        gtk_editable_set_width_chars (GTK_EDITABLE (entry), 30);
+        g_signal_connect (entry, "activate", G_CALLBACK (editor_entry_activated), self);
+        gtk_box_append (GTK_BOX (box), entry);
+        break;
+      }
+    case COL_LEVEL:
+    case COL_THREAT:
+    case COL_VULNERABILITY:
+    case COL_TREATMENT:
+      {
+        GtkWidget *row_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+        g_autofree char *now = mamori_asset_get_field_text (a, spec->field);
+        if (spec->kind == COL_LEVEL)
+          for (int v = 0; v <= 2; v++)
+            {
+              char t[2] = { (char) ('0' + v), 0 };
+              add_choice (self, row_box, t, t, g_str_equal (now, t));
+            }
+        else if (spec->kind == COL_THREAT || spec->kind == COL_VULNERABILITY)
+          {
+            if (spec->kind == COL_THREAT)
+              add_choice (self, row_box, _("From the medium"), "", *now == '\0');
+            for (int v = 1; v <= 3; v++)
+              {
+                char t[2] = { (char) ('0' + v), 0 };
+                add_choice (self, row_box, t, t, g_str_equal (now, t));
+              }
+          }
+        else
+          for (int t = MAMORI_TREATMENT_NONE; t <= MAMORI_TREATMENT_TRANSFER; t++)
+            add_choice (self, row_box, t == MAMORI_TREATMENT_NONE ? _("None") : treatment_label (t),
+                        mamori_treatment_key (t), g_str_equal (now, mamori_treatment_key (t)));
+        gtk_box_append (GTK_BOX (box), row_box);
+        break;
+      }
+    default:
+      break;
+    }
+  gtk_popover_set_child (GTK_POPOVER (popover), box);
+  gtk_widget_set_parent (popover, cell);
+  g_signal_connect (popover, "closed", G_CALLBACK (editor_closed), self);
+  gtk_popover_popup (GTK_POPOVER (popover));
+}
+
+static void
+row_clicked (GtkGestureClick  *gesture,
+             int               n_press,
+             double            x,
+             double            y,
+             MamoriLedgerPage *self)
+{
+  GtkWidget *box = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
+  GtkListItem *item = g_object_get_data (G_OBJECT (box), "mamori-item");
+  MamoriLedgerRow *row = item ? gtk_list_item_get_item (item) : NULL;
+  GtkWidget *hit = gtk_widget_pick (box, x, y, GTK_PICK_DEFAULT);
+  guint c = 0;
+
+  if (row == NULL || hit == NULL)
+    return;
+  while (hit != NULL && gtk_widget_get_parent (hit) != box)
+    hit = gtk_widget_get_parent (hit);
+  for (GtkWidget *w = gtk_widget_get_first_child (box); w != NULL && w != hit; w = gtk_widget_get_next_sibling (w))
+    c++;
+  if (hit != NULL && c < G_N_ELEMENTS (columns))
+    edit_cell (self, row, c, hit);
+}
+
+gboolean
+mamori_ledger_page_edit (MamoriLedgerPage *self,
+                         guint             position,
+                         MamoriAssetField  field,
+                         const char       *text)
+{
+  g_autoptr(MamoriLedgerRow) row = self->model ? g_list_model_get_item (G_LIST_MODEL (self->model), position) : NULL;
+  guint before = self->undo->len;
+
+  if (row == NULL)
+    return FALSE;
+  commit (self, row, field, text);
+  return self->undo->len > before;
+}
+
+static void
+setup_row (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           MamoriLedgerPage         *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkGesture *click = gtk_gesture_click_new ();
+
+  gtk_widget_add_css_class (box, "mamori-ledger-row");
+  for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
+    {
+      GtkWidget *cell = create_cell (&columns[c]);
+      /* Each cell is exactly its column's width, like the header label above it. */
+      int pad = columns[c].kind == COL_BAND ? (column_width (&columns[c]) - 32) / 2 : 4;
+      gtk_widget_set_margin_start (cell, pad);
+      gtk_widget_set_margin_end (cell, pad);
+      gtk_box_append (GTK_BOX (box), cell);
+    }
+  g_object_set_data (G_OBJECT (box), "mamori-item", item);
+  g_signal_connect (click, "released", G_CALLBACK (row_clicked), self);
+  gtk_widget_add_controller (box, GTK_EVENT_CONTROLLER (click));
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+bind_row (GtkSignalListItemFactory *factory,
+          GtkListItem              *item,
+          MamoriLedgerPage         *self)
+{
+  MamoriLedgerRow *row = gtk_list_item_get_item (item);
+  GtkWidget *cell = gtk_widget_get_first_child (gtk_list_item_get_child (item));
+
+  for (guint c = 0; c < G_N_ELEMENTS (columns) && cell != NULL; c++, cell = gtk_widget_get_next_sibling (cell))
+    bind_cell (&columns[c], cell, row);
 }
 
 static void
 build_columns (MamoriLedgerPage *self)
 {
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
   for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
     {
-      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-      GtkColumnViewColumn *column;
-
-      g_object_set_data (G_OBJECT (factory), "mamori-spec", (gpointer) &columns[c]);
-      g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), self);
-      g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), self);
-      column = gtk_column_view_column_new (_(columns[c].title), factory);
-      gtk_column_view_column_set_resizable (column, TRUE);
-      if (columns[c].field == MAMORI_ASSET_FIELD_NAME && columns[c].kind == COL_TEXT)
-        gtk_column_view_column_set_expand (column, TRUE);
-      gtk_column_view_append_column (self->column_view, column);
-      g_object_unref (column);
+      GtkWidget *label = gtk_label_new (_(columns[c].title));
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_widget_set_size_request (label, column_width (&columns[c]) - 8, -1);
+      gtk_widget_set_margin_start (label, 4);
+      gtk_widget_set_margin_end (label, 4);
+      if (columns[c].kind != COL_TEXT)
+        gtk_label_set_xalign (GTK_LABEL (label), 0.5);
+      if (columns[c].tooltip != NULL)
+        gtk_widget_set_tooltip_text (label, _(columns[c].tooltip));
+      gtk_widget_add_css_class (label, "heading");
+      gtk_box_append (self->header_box, label);
     }
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row), self);
+  gtk_list_view_set_factory (self->list_view, factory);
+  g_object_unref (factory);
+  gtk_scrolled_window_set_hadjustment (self->header_scroller, gtk_scrolled_window_get_hadjustment (self->list_scroller));
 }
 
 /* --- import and export ---------------------------------------------------------------------- */
@@ -707,14 +876,14 @@ mamori_ledger_page_set_workspace (MamoriLedgerPage *self,
       GtkSelectionModel *selection;
       self->model = mamori_ledger_model_new (workspace);
       selection = GTK_SELECTION_MODEL (gtk_multi_selection_new (G_LIST_MODEL (g_object_ref (self->model))));
-      gtk_column_view_set_model (self->column_view, selection);
+      gtk_list_view_set_model (self->list_view, selection);
       g_object_unref (selection);
       self->changed_id = g_signal_connect (workspace, "changed", G_CALLBACK (workspace_changed), self);
       load_departments (self);
       mamori_ledger_page_refresh (self);
     }
   else
-    gtk_column_view_set_model (self->column_view, NULL);
+    gtk_list_view_set_model (self->list_view, NULL);
   gtk_widget_set_sensitive (GTK_WIDGET (self), workspace != NULL);
 }
 
@@ -756,8 +925,8 @@ mamori_ledger_page_dispose (GObject *object)
   if (self->workspace != NULL)
     g_clear_signal_handler (&self->changed_id, self->workspace);
   g_clear_object (&self->workspace);
-  if (self->column_view != NULL)
-    gtk_column_view_set_model (self->column_view, NULL);
+  if (self->list_view != NULL)
+    gtk_list_view_set_model (self->list_view, NULL);
   g_clear_object (&self->model);
   gtk_widget_dispose_template (GTK_WIDGET (object), MAMORI_TYPE_LEDGER_PAGE);
   G_OBJECT_CLASS (mamori_ledger_page_parent_class)->dispose (object);
@@ -793,7 +962,10 @@ mamori_ledger_page_class_init (MamoriLedgerPageClass *klass)
   BIND (import_button);
   BIND (export_button);
   BIND (stack);
-  BIND (column_view);
+  BIND (header_scroller);
+  BIND (list_scroller);
+  BIND (header_box);
+  BIND (list_view);
 #undef BIND
   gtk_widget_class_install_action (widget_class, "ledger.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "ledger.redo", NULL, redo_action);

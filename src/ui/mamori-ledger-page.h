@@ -20,6 +20,12 @@ void        mamori_ledger_page_set_filter    (MamoriLedgerPage *self,
 guint       mamori_ledger_page_get_n_rows    (MamoriLedgerPage *self);
 GListModel *mamori_ledger_page_get_model     (MamoriLedgerPage *self);
 gint64      mamori_ledger_page_add_asset     (MamoriLedgerPage *self);
+/* What the cell editor does: sets field of the row at position from text (as typed or
+ * chosen). FALSE when the text is not valid or nothing changed. */
+gboolean    mamori_ledger_page_edit          (MamoriLedgerPage *self,
+                                              guint             position,
+                                              MamoriAssetField  field,
+                                              const char       *text);
 /* Ctrl+Z and Ctrl+Shift+Z: every cell edit of this page. */
 gboolean    mamori_ledger_page_undo          (MamoriLedgerPage *self);
 gboolean    mamori_ledger_page_redo          (MamoriLedgerPage *self);
