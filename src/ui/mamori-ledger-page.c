@@ -620,8 +620,12 @@ row_clicked (GtkGestureClick  *gesture,
     hit = gtk_widget_get_parent (hit);
   for (GtkWidget *w = gtk_widget_get_first_child (box); w != NULL && w != hit; w = gtk_widget_get_next_sibling (w))
     c++;
-  if (hit != NULL && c < G_N_ELEMENTS (columns))
-    edit_cell (self, row, c, hit);
+  if (hit != NULL && c < G_N_ELEMENTS (columns) && n_press == 1)
+    {
+      /* Ours, not the list's: its own click would otherwise take the press. */
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+      edit_cell (self, row, c, hit);
+    }
 }
 
 gboolean
@@ -658,7 +662,7 @@ setup_row (GtkSignalListItemFactory *factory,
       gtk_box_append (GTK_BOX (box), cell);
     }
   g_object_set_data (G_OBJECT (box), "mamori-item", item);
-  g_signal_connect (click, "released", G_CALLBACK (row_clicked), self);
+  g_signal_connect (click, "pressed", G_CALLBACK (row_clicked), self);
   gtk_widget_add_controller (box, GTK_EVENT_CONTROLLER (click));
   gtk_list_item_set_child (item, box);
 }
