@@ -455,6 +455,13 @@ test_ledger (void)
   /* Adding a row: the ledger grows by one. */
   g_assert_cmpint (mamori_ledger_page_add_asset (page), >, 0);
   wait_rows (page, assets->len + 1);
+  /* Duplicating two selected rows, then deleting them: back to where it was. */
+  gtk_selection_model_select_range (mamori_ledger_page_get_selection (page), 0, 2, TRUE);
+  g_assert_cmpuint (mamori_ledger_page_duplicate_selected (page), ==, 2);
+  wait_rows (page, assets->len + 3);
+  gtk_selection_model_select_range (mamori_ledger_page_get_selection (page), 0, 3, TRUE);
+  g_assert_cmpuint (mamori_ledger_page_delete_selected (page), ==, 3);
+  wait_rows (page, assets->len);
   close_window (window);
 }
 

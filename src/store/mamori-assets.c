@@ -544,3 +544,49 @@ mamori_workspace_export_assets (MamoriWorkspace *self,
     return g_file_set_contents_full (path, csv->str, csv->len, G_FILE_SET_CONTENTS_CONSISTENT, 0644, error);
   }
 }
+
+gboolean
+mamori_workspace_delete_assets (MamoriWorkspace *self,
+                                GArray          *ids,
+                                GError         **error)
+{
+  sqlite3 *db;
+  sqlite3_stmt *stmt = NULL;
+  g_autofree char *summary = NULL;
+  int rc;
+
+  if (!mamori_workspace_ensure_open (self, error))
+    return FALSE;
+  db = mamori_workspace_get_db (self);
+  mamori_workspace_lock (self);
+  if (!mamori_workspace_begin (self, _("delete the assets"), error))
+    {
+      mamori_workspace_unlock (self);
+      return FALSE;
+    }
+  rc = sqlite3_prepare_v2 (db, "DELETE FROM asset WHERE id = ?1", -1, &stmt, NULL);
+  for (guint i = 0; rc == SQLITE_OK && i < ids->len; i++)
+    {
+      sqlite3_bind_int64 (stmt, 1, g_array_index (ids, gint64, i));
+      rc = sqlite3_step (stmt) == SQLITE_DONE ? SQLITE_OK : sqlite3_errcode (db);
+      sqlite3_reset (stmt);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_OK)
+    {
+      mamori_workspace_set_sqlite_error (error, mamori_workspace_get_path (self), db, rc, _("delete the assets"));
+      goto fail;
+    }
+  summary = g_strdup_printf ("%u assets deleted", ids->len);
+  if (!mamori_workspace_log_change (self, "asset", "delete", summary, error) ||
+      !mamori_workspace_commit (self, _("delete the assets"), error))
+    goto fail;
+  mamori_workspace_unlock (self);
+  mamori_workspace_emit_changed (self, "asset");
+  return TRUE;
+
+fail:
+  mamori_workspace_rollback (self);
+  mamori_workspace_unlock (self);
+  return FALSE;
+}

@@ -74,4 +74,9 @@ gboolean    mamori_workspace_export_assets       (MamoriWorkspace *self,
                                                   const char      *path,
                                                   GError         **error);
 
+/* Deletes the assets with these ids (gint64) in one transaction. */
+gboolean    mamori_workspace_delete_assets       (MamoriWorkspace *self,
+                                                  GArray          *ids,
+                                                  GError         **error);
+
 G_END_DECLS

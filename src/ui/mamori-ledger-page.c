@@ -104,6 +104,7 @@ struct _MamoriLedgerPage {
   GPtrArray *undo;            /* Edit*: before/after pairs */
   GPtrArray *redo;
   GCancellable *cancellable;
+  GtkMultiSelection *selection;
   GtkNativeDialog *chooser;
   gulong changed_id;
 };
@@ -847,6 +848,105 @@ add_clicked (GtkButton        *button,
   mamori_ledger_page_add_asset (self);
 }
 
+/* The selected rows' assets (copies), in view order. */
+static GPtrArray *
+selected_assets (MamoriLedgerPage *self)
+{
+  GPtrArray *out = g_ptr_array_new_with_free_func ((GDestroyNotify) mamori_asset_free);
+  g_autoptr(GtkBitset) set = NULL;
+  GtkBitsetIter iter;
+  guint pos;
+
+  if (self->selection == NULL)
+    return out;
+  set = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  for (gboolean ok = gtk_bitset_iter_init_first (&iter, set, &pos); ok; ok = gtk_bitset_iter_next (&iter, &pos))
+    {
+      g_autoptr(MamoriLedgerRow) row = g_list_model_get_item (G_LIST_MODEL (self->model), pos);
+      if (row != NULL)
+        g_ptr_array_add (out, mamori_asset_copy (mamori_ledger_row_get_asset (row)));
+    }
+  return out;
+}
+
+static void
+undo_delete (AdwToast  *toast,
+             GPtrArray *deleted)
+{
+  MamoriLedgerPage *self = g_object_get_data (G_OBJECT (toast), "mamori-page");
+  g_autoptr(GError) error = NULL;
+
+  if (self == NULL || self->workspace == NULL)
+    return;
+  /* Put them back (as new rows; their contents are the same). */
+  if (!mamori_workspace_add_assets (self->workspace, deleted, &error))
+    mamori_widget_show_error (GTK_WIDGET (self), _("Could Not Restore the Assets"), error);
+}
+
+guint
+mamori_ledger_page_delete_selected (MamoriLedgerPage *self)
+{
+  g_autoptr(GPtrArray) assets = selected_assets (self);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GError) error = NULL;
+  GtkWidget *window;
+
+  if (assets->len == 0)
+    return 0;
+  for (guint i = 0; i < assets->len; i++)
+    g_array_append_val (ids, ((MamoriAsset *) assets->pdata[i])->id);
+  if (!mamori_workspace_delete_assets (self->workspace, ids, &error))
+    {
+      mamori_widget_show_error (GTK_WIDGET (self), _("Could Not Delete the Assets"), error);
+      return 0;
+    }
+  window = gtk_widget_get_ancestor (GTK_WIDGET (self), MAMORI_TYPE_WINDOW);
+  if (window != NULL)
+    {
+      g_autofree char *title = g_strdup_printf (ngettext ("Deleted %u asset", "Deleted %u assets", assets->len), assets->len);
+      AdwToast *toast = adw_toast_new (title);
+      adw_toast_set_button_label (toast, _("_Undo"));
+      g_object_set_data (G_OBJECT (toast), "mamori-page", self);
+      g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_delete), g_ptr_array_ref (assets),
+                             (GClosureNotify) (void (*) (void)) g_ptr_array_unref, 0);
+      g_signal_connect_object (self, "destroy", G_CALLBACK (adw_toast_dismiss), toast, G_CONNECT_SWAPPED);
+      mamori_window_add_toast (MAMORI_WINDOW (window), toast);
+    }
+  return ids->len;
+}
+
+guint
+mamori_ledger_page_duplicate_selected (MamoriLedgerPage *self)
+{
+  g_autoptr(GPtrArray) assets = selected_assets (self);
+  g_autoptr(GError) error = NULL;
+
+  if (assets->len == 0)
+    return 0;
+  if (!mamori_workspace_add_assets (self->workspace, assets, &error))
+    {
+      mamori_widget_show_error (GTK_WIDGET (self), _("Could Not Duplicate the Assets"), error);
+      return 0;
+    }
+  return assets->len;
+}
+
+static void
+delete_action (GtkWidget  *widget,
+               const char *name,
+               GVariant   *parameter)
+{
+  mamori_ledger_page_delete_selected (MAMORI_LEDGER_PAGE (widget));
+}
+
+static void
+duplicate_action (GtkWidget  *widget,
+                  const char *name,
+                  GVariant   *parameter)
+{
+  mamori_ledger_page_duplicate_selected (MAMORI_LEDGER_PAGE (widget));
+}
+
 /* --- workspace ----------------------------------------------------------------------------------- */
 
 static void
@@ -877,11 +977,10 @@ mamori_ledger_page_set_workspace (MamoriLedgerPage *self,
   g_clear_object (&self->model);
   if (workspace != NULL)
     {
-      GtkSelectionModel *selection;
       self->model = mamori_ledger_model_new (workspace);
-      selection = GTK_SELECTION_MODEL (gtk_multi_selection_new (G_LIST_MODEL (g_object_ref (self->model))));
-      gtk_list_view_set_model (self->list_view, selection);
-      g_object_unref (selection);
+      g_clear_object (&self->selection);
+      self->selection = gtk_multi_selection_new (G_LIST_MODEL (g_object_ref (self->model)));
+      gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
       self->changed_id = g_signal_connect (workspace, "changed", G_CALLBACK (workspace_changed), self);
       load_departments (self);
       mamori_ledger_page_refresh (self);
@@ -895,6 +994,12 @@ guint
 mamori_ledger_page_get_n_rows (MamoriLedgerPage *self)
 {
   return self->model ? g_list_model_get_n_items (G_LIST_MODEL (self->model)) : 0;
+}
+
+GtkSelectionModel *
+mamori_ledger_page_get_selection (MamoriLedgerPage *self)
+{
+  return self->selection ? GTK_SELECTION_MODEL (self->selection) : NULL;
 }
 
 GListModel *
@@ -931,6 +1036,7 @@ mamori_ledger_page_dispose (GObject *object)
   g_clear_object (&self->workspace);
   if (self->list_view != NULL)
     gtk_list_view_set_model (self->list_view, NULL);
+  g_clear_object (&self->selection);
   g_clear_object (&self->model);
   gtk_widget_dispose_template (GTK_WIDGET (object), MAMORI_TYPE_LEDGER_PAGE);
   G_OBJECT_CLASS (mamori_ledger_page_parent_class)->dispose (object);
@@ -973,6 +1079,10 @@ mamori_ledger_page_class_init (MamoriLedgerPageClass *klass)
 #undef BIND
   gtk_widget_class_install_action (widget_class, "ledger.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "ledger.redo", NULL, redo_action);
+  gtk_widget_class_install_action (widget_class, "ledger.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "ledger.duplicate", NULL, duplicate_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "ledger.delete", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "ledger.duplicate", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "ledger.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "ledger.redo", NULL);
 }

@@ -26,6 +26,10 @@ gboolean    mamori_ledger_page_edit          (MamoriLedgerPage *self,
                                               guint             position,
                                               MamoriAssetField  field,
                                               const char       *text);
+/* Delete (with an Undo toast) and Ctrl+D: the selected rows. Return how many. */
+guint       mamori_ledger_page_delete_selected    (MamoriLedgerPage *self);
+guint       mamori_ledger_page_duplicate_selected (MamoriLedgerPage *self);
+GtkSelectionModel *mamori_ledger_page_get_selection (MamoriLedgerPage *self);
 /* Ctrl+Z and Ctrl+Shift+Z: every cell edit of this page. */
 gboolean    mamori_ledger_page_undo          (MamoriLedgerPage *self);
 gboolean    mamori_ledger_page_redo          (MamoriLedgerPage *self);
