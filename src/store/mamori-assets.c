@@ -17,6 +17,32 @@
   "special_care_info, my_number, confidentiality, integrity, availability, retention, registered_on, " \
   "threat, vulnerability, treatment"
 
+/* Binds the ledger columns as ?1 … ?17 and updated_at as ?18. */
+static void
+bind_asset (sqlite3_stmt      *stmt,
+            const MamoriAsset *a,
+            const char        *now)
+{
+  sqlite3_bind_text (stmt, 1, a->business_category, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, a->name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, a->remarks, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, a->user_scope, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, a->managing_department, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, a->medium, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 7, a->personal_info ? 1 : 0);
+  sqlite3_bind_int (stmt, 8, a->special_care_info ? 1 : 0);
+  sqlite3_bind_int (stmt, 9, a->my_number ? 1 : 0);
+  sqlite3_bind_int (stmt, 10, a->confidentiality);
+  sqlite3_bind_int (stmt, 11, a->integrity);
+  sqlite3_bind_int (stmt, 12, a->availability);
+  sqlite3_bind_text (stmt, 13, a->retention, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 14, a->registered_on, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 15, a->threat);
+  sqlite3_bind_int (stmt, 16, a->vulnerability);
+  sqlite3_bind_text (stmt, 17, mamori_treatment_key (a->treatment), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 18, now, -1, SQLITE_STATIC);
+}
+
 gboolean
 mamori_workspace_add_assets (MamoriWorkspace *self,
                              GPtrArray       *assets,
@@ -43,24 +69,7 @@ mamori_workspace_add_assets (MamoriWorkspace *self,
   for (guint i = 0; rc == SQLITE_OK && i < assets->len; i++)
     {
       MamoriAsset *a = assets->pdata[i];
-      sqlite3_bind_text (stmt, 1, a->business_category, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 2, a->name, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 3, a->remarks, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 4, a->user_scope, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 5, a->managing_department, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 6, a->medium, -1, SQLITE_STATIC);
-      sqlite3_bind_int (stmt, 7, a->personal_info ? 1 : 0);
-      sqlite3_bind_int (stmt, 8, a->special_care_info ? 1 : 0);
-      sqlite3_bind_int (stmt, 9, a->my_number ? 1 : 0);
-      sqlite3_bind_int (stmt, 10, a->confidentiality);
-      sqlite3_bind_int (stmt, 11, a->integrity);
-      sqlite3_bind_int (stmt, 12, a->availability);
-      sqlite3_bind_text (stmt, 13, a->retention, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 14, a->registered_on, -1, SQLITE_STATIC);
-      sqlite3_bind_int (stmt, 15, a->threat);
-      sqlite3_bind_int (stmt, 16, a->vulnerability);
-      sqlite3_bind_text (stmt, 17, mamori_treatment_key (a->treatment), -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 18, now, -1, SQLITE_STATIC);
+      bind_asset (stmt, a, now);
       rc = sqlite3_step (stmt);
       if (rc == SQLITE_DONE)
         {
@@ -412,24 +421,7 @@ mamori_workspace_update_asset (MamoriWorkspace   *self,
                                "treatment = ?17, updated_at = ?18 WHERE id = ?19", -1, &stmt, NULL);
   if (rc == SQLITE_OK)
     {
-      sqlite3_bind_text (stmt, 1, a->business_category, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 2, a->name, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 3, a->remarks, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 4, a->user_scope, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 5, a->managing_department, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 6, a->medium, -1, SQLITE_STATIC);
-      sqlite3_bind_int (stmt, 7, a->personal_info ? 1 : 0);
-      sqlite3_bind_int (stmt, 8, a->special_care_info ? 1 : 0);
-      sqlite3_bind_int (stmt, 9, a->my_number ? 1 : 0);
-      sqlite3_bind_int (stmt, 10, a->confidentiality);
-      sqlite3_bind_int (stmt, 11, a->integrity);
-      sqlite3_bind_int (stmt, 12, a->availability);
-      sqlite3_bind_text (stmt, 13, a->retention, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 14, a->registered_on, -1, SQLITE_STATIC);
-      sqlite3_bind_int (stmt, 15, a->threat);
-      sqlite3_bind_int (stmt, 16, a->vulnerability);
-      sqlite3_bind_text (stmt, 17, mamori_treatment_key (a->treatment), -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 18, now, -1, SQLITE_STATIC);
+      bind_asset (stmt, a, now);
       sqlite3_bind_int64 (stmt, 19, a->id);
       rc = sqlite3_step (stmt);
     }
