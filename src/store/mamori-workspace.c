@@ -567,15 +567,21 @@ migrate (sqlite3     *db,
         return FALSE;
       set_version = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = %d;",
                                      MAMORI_APPLICATION_ID_INT, m->version);
-      if (!exec_sql (db, path, m->sql, _("update the workspace format"), error) ||
-          (m->seed != NULL && !m->seed (db) &&
-           (set_sqlite_error_for_seed (error, path, db), TRUE)) ||
-          !exec_sql (db, path, set_version, _("update the workspace format"), error) ||
-          !exec_sql (db, path, "COMMIT", _("update the workspace format"), error))
+      if (!exec_sql (db, path, m->sql, _("update the workspace format"), error))
+        goto fail;
+      if (m->seed != NULL && !m->seed (db))
         {
-          sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
-          return FALSE;
+          set_sqlite_error_for_seed (error, path, db);
+          goto fail;
         }
+      if (!exec_sql (db, path, set_version, _("update the workspace format"), error) ||
+          !exec_sql (db, path, "COMMIT", _("update the workspace format"), error))
+        goto fail;
+      continue;
+
+    fail:
+      sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+      return FALSE;
     }
   return TRUE;
 }
