@@ -137,6 +137,42 @@ test_round_trip (void)
       }
 }
 
+static void
+test_residual (void)
+{
+  g_autoptr(MamoriAsset) a = mamori_asset_new ();
+  g_autofree char *reason = NULL;
+  MamoriAssetRisk now, after;
+
+  /* R1 → R2: a notebook with a customer list; encrypting it takes vulnerability 3 → 1. */
+  g_assert_true (mamori_asset_set_field_text (a, MAMORI_ASSET_FIELD_NAME, "顧客名簿（ノートPC）", &reason));
+  g_assert_true (mamori_asset_set_field_text (a, MAMORI_ASSET_FIELD_PERSONAL_INFO, "有", &reason));
+  g_assert_true (mamori_asset_set_field_text (a, MAMORI_ASSET_FIELD_THREAT, "2", &reason));
+  g_assert_true (mamori_asset_set_field_text (a, MAMORI_ASSET_FIELD_VULNERABILITY, "3", &reason));
+  g_assert_true (mamori_asset_set_field_text (a, MAMORI_ASSET_FIELD_MEASURE, "ディスクを暗号化する", &reason));
+  g_assert_true (mamori_asset_set_field_text (a, MAMORI_ASSET_FIELD_MEASURE_DUE, "2026/6/30", &reason));
+  g_assert_true (mamori_asset_set_field_text (a, MAMORI_ASSET_FIELD_TARGET_VULNERABILITY, "1", &reason));
+  g_assert_false (mamori_asset_set_field_text (a, MAMORI_ASSET_FIELD_TARGET_THREAT, "5", &reason));
+  g_clear_pointer (&reason, g_free);
+  mamori_asset_compute_risk (a, 2, &now);
+  mamori_asset_compute_residual (a, 2, &after);
+  g_assert_cmpint (now.risk, ==, 4);
+  g_assert_cmpint (now.band, ==, MAMORI_RISK_BAND_LARGE);
+  g_assert_cmpint (after.risk, ==, 2);
+  g_assert_cmpint (after.band, ==, MAMORI_RISK_BAND_MEDIUM);
+  g_assert_cmpstr (a->measure_due, ==, "2026-06-30");
+  /* Without targets the residual is the current risk. */
+  a->target_vulnerability = 0;
+  mamori_asset_compute_residual (a, 2, &after);
+  g_assert_cmpint (after.risk, ==, now.risk);
+  /* The CSV keeps exactly the ledger's columns. */
+  {
+    g_autoptr(GString) out = g_string_new (NULL);
+    mamori_asset_csv_header (out);
+    g_assert_null (strstr (out->str, "measure"));
+  }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -146,5 +182,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/asset/read-japanese", test_read_japanese);
   g_test_add_func ("/asset/bad-rows", test_bad_rows);
   g_test_add_func ("/asset/round-trip", test_round_trip);
+  g_test_add_func ("/asset/residual", test_residual);
   return g_test_run ();
 }

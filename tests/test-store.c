@@ -889,9 +889,14 @@ test_asset_query (Fixture *f, gconstpointer data)
     g_autoptr(MamoriAsset) back = NULL;
     g_autoptr(GPtrArray) log = NULL;
     a->vulnerability = 1;
+    g_free (a->measure);
+    a->measure = g_strdup ("施錠できる書庫に移す");
+    a->target_threat = 1;
     g_assert_true (mamori_workspace_update_asset (ws, a, &error));
     back = mamori_workspace_get_asset (ws, a->id, &error);
     g_assert_cmpint (back->vulnerability, ==, 1);
+    g_assert_cmpstr (back->measure, ==, "施錠できる書庫に移す");
+    g_assert_cmpint (back->target_threat, ==, 1);
     log = mamori_workspace_list_changes (ws, 1, &error);
     g_assert_nonnull (strstr (((MamoriChangeLogEntry *) log->pdata[0])->summary, "vulnerability"));
   }

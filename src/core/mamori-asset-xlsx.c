@@ -43,10 +43,10 @@ mamori_asset_xlsx_write (const char          *path,
   catalogue = workbook_add_worksheet (wb, "threats");
   treatment = workbook_add_worksheet (wb, "treatments");
 
-  for (guint f = 0; f < MAMORI_ASSET_N_FIELDS; f++)
+  for (guint f = 0; f < MAMORI_ASSET_N_CSV_FIELDS; f++)
     worksheet_write_string (ledger, 0, f, mamori_asset_field_key (f), bold);
   for (guint c = 0; c < G_N_ELEMENTS (computed); c++)
-    worksheet_write_string (ledger, 0, MAMORI_ASSET_N_FIELDS + c, computed[c], bold);
+    worksheet_write_string (ledger, 0, MAMORI_ASSET_N_CSV_FIELDS + c, computed[c], bold);
   worksheet_freeze_panes (ledger, 1, 0);
 
   worksheet_write_string (treatment, 0, 0, "name", bold);
@@ -54,6 +54,11 @@ mamori_asset_xlsx_write (const char          *path,
   worksheet_write_string (treatment, 0, 2, "risk", bold);
   worksheet_write_string (treatment, 0, 3, "band", bold);
   worksheet_write_string (treatment, 0, 4, "treatment", bold);
+  worksheet_write_string (treatment, 0, 5, "measure", bold);
+  worksheet_write_string (treatment, 0, 6, "measure_owner", bold);
+  worksheet_write_string (treatment, 0, 7, "measure_due", bold);
+  worksheet_write_string (treatment, 0, 8, "residual_risk", bold);
+  worksheet_write_string (treatment, 0, 9, "residual_band", bold);
 
   for (guint i = 0; i < assets->len; i++)
     {
@@ -61,7 +66,7 @@ mamori_asset_xlsx_write (const char          *path,
       MamoriAssetRisk risk;
 
       mamori_asset_compute_risk (a, medium_threat (threats, a->medium), &risk);
-      for (guint f = 0; f < MAMORI_ASSET_N_FIELDS; f++)
+      for (guint f = 0; f < MAMORI_ASSET_N_CSV_FIELDS; f++)
         {
           g_autofree char *t = mamori_asset_get_field_text (a, f);
           gboolean number = f == MAMORI_ASSET_FIELD_CONFIDENTIALITY || f == MAMORI_ASSET_FIELD_INTEGRITY ||
@@ -72,16 +77,25 @@ mamori_asset_xlsx_write (const char          *path,
           else
             worksheet_write_string (ledger, i + 1, f, t, NULL);
         }
-      worksheet_write_number (ledger, i + 1, MAMORI_ASSET_N_FIELDS, risk.importance, NULL);
-      worksheet_write_number (ledger, i + 1, MAMORI_ASSET_N_FIELDS + 1, risk.likelihood, NULL);
-      worksheet_write_number (ledger, i + 1, MAMORI_ASSET_N_FIELDS + 2, risk.risk, NULL);
-      worksheet_write_string (ledger, i + 1, MAMORI_ASSET_N_FIELDS + 3, mamori_risk_band_label (risk.band), NULL);
+      worksheet_write_number (ledger, i + 1, MAMORI_ASSET_N_CSV_FIELDS, risk.importance, NULL);
+      worksheet_write_number (ledger, i + 1, MAMORI_ASSET_N_CSV_FIELDS + 1, risk.likelihood, NULL);
+      worksheet_write_number (ledger, i + 1, MAMORI_ASSET_N_CSV_FIELDS + 2, risk.risk, NULL);
+      worksheet_write_string (ledger, i + 1, MAMORI_ASSET_N_CSV_FIELDS + 3, mamori_risk_band_label (risk.band), NULL);
 
       worksheet_write_string (treatment, i + 1, 0, a->name, NULL);
       worksheet_write_string (treatment, i + 1, 1, a->managing_department, NULL);
       worksheet_write_number (treatment, i + 1, 2, risk.risk, NULL);
       worksheet_write_string (treatment, i + 1, 3, mamori_risk_band_label (risk.band), NULL);
       worksheet_write_string (treatment, i + 1, 4, mamori_treatment_key (a->treatment), NULL);
+      worksheet_write_string (treatment, i + 1, 5, a->measure, NULL);
+      worksheet_write_string (treatment, i + 1, 6, a->measure_owner, NULL);
+      worksheet_write_string (treatment, i + 1, 7, a->measure_due, NULL);
+      {
+        MamoriAssetRisk residual;
+        mamori_asset_compute_residual (a, medium_threat (threats, a->medium), &residual);
+        worksheet_write_number (treatment, i + 1, 8, residual.risk, NULL);
+        worksheet_write_string (treatment, i + 1, 9, mamori_risk_band_label (residual.band), NULL);
+      }
     }
 
   worksheet_write_string (catalogue, 0, 0, "medium", bold);

@@ -29,6 +29,11 @@ static const struct {
   { "threat", "脅威" },
   { "vulnerability", "脆弱性" },
   { "treatment", "対応" },
+  { "measure", "対策内容" },
+  { "measure_owner", "対策担当者" },
+  { "measure_due", "対策期限" },
+  { "target_threat", "対策後の脅威" },
+  { "target_vulnerability", "対策後の脆弱性" },
 };
 
 static const struct {
@@ -51,6 +56,9 @@ mamori_asset_new (void)
   a->medium = g_strdup ("");
   a->retention = g_strdup ("");
   a->registered_on = g_strdup ("");
+  a->measure = g_strdup ("");
+  a->measure_owner = g_strdup ("");
+  a->measure_due = g_strdup ("");
   a->vulnerability = 3;   /* not yet assessed: assume no measures (documented in the README) */
   return a;
 }
@@ -68,6 +76,9 @@ mamori_asset_free (MamoriAsset *a)
   g_free (a->medium);
   g_free (a->retention);
   g_free (a->registered_on);
+  g_free (a->measure);
+  g_free (a->measure_owner);
+  g_free (a->measure_due);
   g_free (a);
 }
 
@@ -85,6 +96,9 @@ mamori_asset_copy (const MamoriAsset *a)
   c->medium = g_strdup (a->medium);
   c->retention = g_strdup (a->retention);
   c->registered_on = g_strdup (a->registered_on);
+  c->measure = g_strdup (a->measure);
+  c->measure_owner = g_strdup (a->measure_owner);
+  c->measure_due = g_strdup (a->measure_due);
   return c;
 }
 
@@ -205,6 +219,23 @@ mamori_asset_set_field_text (MamoriAsset      *a,
     case MAMORI_ASSET_FIELD_MANAGING_DEPARTMENT: replace (&a->managing_department, t); return TRUE;
     case MAMORI_ASSET_FIELD_MEDIUM: replace (&a->medium, t); return TRUE;
     case MAMORI_ASSET_FIELD_RETENTION: replace (&a->retention, t); return TRUE;
+    case MAMORI_ASSET_FIELD_MEASURE: replace (&a->measure, t); return TRUE;
+    case MAMORI_ASSET_FIELD_MEASURE_OWNER: replace (&a->measure_owner, t); return TRUE;
+    case MAMORI_ASSET_FIELD_TARGET_THREAT:
+    case MAMORI_ASSET_FIELD_TARGET_VULNERABILITY:
+      {
+        int v = 0;
+        if (*t != '\0' && !parse_level (t, 1, 3, &v))
+          {
+            *reason = g_strdup (_("needs 1, 2 or 3, or empty when the measure does not change it"));
+            return FALSE;
+          }
+        if (field == MAMORI_ASSET_FIELD_TARGET_THREAT)
+          a->target_threat = v;
+        else
+          a->target_vulnerability = v;
+        return TRUE;
+      }
     case MAMORI_ASSET_FIELD_NAME:
       if (*t == '\0')
         {
@@ -274,6 +305,7 @@ mamori_asset_set_field_text (MamoriAsset      *a,
         }
       return TRUE;
     case MAMORI_ASSET_FIELD_REGISTERED_ON:
+    case MAMORI_ASSET_FIELD_MEASURE_DUE:
       {
         g_autofree char *date = normalise_date (t);
         if (date == NULL)
@@ -281,7 +313,7 @@ mamori_asset_set_field_text (MamoriAsset      *a,
             *reason = g_strdup (_("not a date (YYYY-MM-DD or YYYY/MM/DD)"));
             return FALSE;
           }
-        replace (&a->registered_on, date);
+        replace (field == MAMORI_ASSET_FIELD_REGISTERED_ON ? &a->registered_on : &a->measure_due, date);
         return TRUE;
       }
     case MAMORI_ASSET_FIELD_TREATMENT:
@@ -322,6 +354,12 @@ mamori_asset_get_field_text (const MamoriAsset *a,
     case MAMORI_ASSET_FIELD_THREAT: return a->threat ? g_strdup_printf ("%d", a->threat) : g_strdup ("");
     case MAMORI_ASSET_FIELD_VULNERABILITY: return g_strdup_printf ("%d", a->vulnerability);
     case MAMORI_ASSET_FIELD_TREATMENT: return g_strdup (mamori_treatment_key (a->treatment));
+    case MAMORI_ASSET_FIELD_MEASURE: return g_strdup (a->measure);
+    case MAMORI_ASSET_FIELD_MEASURE_OWNER: return g_strdup (a->measure_owner);
+    case MAMORI_ASSET_FIELD_MEASURE_DUE: return g_strdup (a->measure_due);
+    case MAMORI_ASSET_FIELD_TARGET_THREAT: return a->target_threat ? g_strdup_printf ("%d", a->target_threat) : g_strdup ("");
+    case MAMORI_ASSET_FIELD_TARGET_VULNERABILITY:
+      return a->target_vulnerability ? g_strdup_printf ("%d", a->target_vulnerability) : g_strdup ("");
     case MAMORI_ASSET_N_FIELDS:
     default: g_return_val_if_reached (NULL);
     }
@@ -340,6 +378,20 @@ mamori_asset_compute_risk (const MamoriAsset *a,
   out->likelihood = MAX (mamori_risk_likelihood (out->threat, CLAMP (a->vulnerability, 1, 3), NULL), 1);
   out->risk = mamori_risk_value (out->importance, out->likelihood);
   out->band = mamori_risk_band (out->risk);
+}
+
+void
+mamori_asset_compute_residual (const MamoriAsset *a,
+                               int                threat_from_medium,
+                               MamoriAssetRisk   *out)
+{
+  MamoriAsset after = *a;
+
+  if (a->target_threat > 0)
+    after.threat = a->target_threat;
+  if (a->target_vulnerability > 0)
+    after.vulnerability = a->target_vulnerability;
+  mamori_asset_compute_risk (&after, threat_from_medium, out);
 }
 
 const MamoriDefaultThreat *
@@ -476,14 +528,14 @@ out:
 void
 mamori_asset_csv_header (GString *out)
 {
-  const char *cols[MAMORI_ASSET_N_FIELDS + 4];
+  const char *cols[MAMORI_ASSET_N_CSV_FIELDS + 4];
 
-  for (guint f = 0; f < MAMORI_ASSET_N_FIELDS; f++)
+  for (guint f = 0; f < MAMORI_ASSET_N_CSV_FIELDS; f++)
     cols[f] = fields[f].key;
-  cols[MAMORI_ASSET_N_FIELDS] = "importance";
-  cols[MAMORI_ASSET_N_FIELDS + 1] = "likelihood";
-  cols[MAMORI_ASSET_N_FIELDS + 2] = "risk";
-  cols[MAMORI_ASSET_N_FIELDS + 3] = "band";
+  cols[MAMORI_ASSET_N_CSV_FIELDS] = "importance";
+  cols[MAMORI_ASSET_N_CSV_FIELDS + 1] = "likelihood";
+  cols[MAMORI_ASSET_N_CSV_FIELDS + 2] = "risk";
+  cols[MAMORI_ASSET_N_CSV_FIELDS + 3] = "band";
   mamori_csv_append_row (out, cols, G_N_ELEMENTS (cols));
 }
 
@@ -496,7 +548,7 @@ mamori_asset_csv_row (GString           *out,
   MamoriAssetRisk risk;
 
   mamori_asset_compute_risk (asset, threat_from_medium, &risk);
-  for (guint f = 0; f < MAMORI_ASSET_N_FIELDS; f++)
+  for (guint f = 0; f < MAMORI_ASSET_N_CSV_FIELDS; f++)
     g_ptr_array_add (texts, mamori_asset_get_field_text (asset, f));
   g_ptr_array_add (texts, g_strdup_printf ("%d", risk.importance));
   g_ptr_array_add (texts, g_strdup_printf ("%d", risk.likelihood));

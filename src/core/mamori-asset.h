@@ -28,8 +28,17 @@ typedef enum {
   MAMORI_ASSET_FIELD_THREAT,
   MAMORI_ASSET_FIELD_VULNERABILITY,
   MAMORI_ASSET_FIELD_TREATMENT,
+  /* Treatment details, after the ledger's CSV columns: */
+  MAMORI_ASSET_FIELD_MEASURE,              /* the planned measure */
+  MAMORI_ASSET_FIELD_MEASURE_OWNER,
+  MAMORI_ASSET_FIELD_MEASURE_DUE,          /* YYYY-MM-DD or "" */
+  MAMORI_ASSET_FIELD_TARGET_THREAT,        /* 1–3 after the measure, or 0: unchanged */
+  MAMORI_ASSET_FIELD_TARGET_VULNERABILITY, /* 1–3 after the measure, or 0: unchanged */
   MAMORI_ASSET_N_FIELDS
 } MamoriAssetField;
+
+/* The columns of the ledger CSV (the keys the import accepts and the export writes first). */
+#define MAMORI_ASSET_N_CSV_FIELDS (MAMORI_ASSET_FIELD_TREATMENT + 1)
 
 typedef enum {
   MAMORI_TREATMENT_NONE,
@@ -58,6 +67,11 @@ typedef struct {
   int threat;                /* 1–3, or 0: from the medium's threat catalogue */
   int vulnerability;         /* 1–3 */
   MamoriTreatment treatment;
+  char *measure;
+  char *measure_owner;
+  char *measure_due;
+  int target_threat;         /* 0: unchanged */
+  int target_vulnerability;  /* 0: unchanged */
 } MamoriAsset;
 
 MamoriAsset *mamori_asset_new   (void);
@@ -92,6 +106,10 @@ typedef struct {
 void         mamori_asset_compute_risk    (const MamoriAsset *asset,
                                            int                threat_from_medium,
                                            MamoriAssetRisk   *out);
+/* The same after the planned measure: the target threat and vulnerability where set. */
+void         mamori_asset_compute_residual (const MamoriAsset *asset,
+                                            int                threat_from_medium,
+                                            MamoriAssetRisk   *out);
 
 /* --- the threat catalogue (our own threats for the usual media) ------------------------------- */
 

@@ -15,9 +15,9 @@
 #define ASSET_COLUMNS \
   "business_category, name, remarks, user_scope, managing_department, medium, personal_info, " \
   "special_care_info, my_number, confidentiality, integrity, availability, retention, registered_on, " \
-  "threat, vulnerability, treatment"
+  "threat, vulnerability, treatment, measure, measure_owner, measure_due, target_threat, target_vulnerability"
 
-/* Binds the ledger columns as ?1 … ?17 and updated_at as ?18. */
+/* Binds the ledger columns as ?1 … ?22 and updated_at as ?23. */
 static void
 bind_asset (sqlite3_stmt      *stmt,
             const MamoriAsset *a,
@@ -40,7 +40,12 @@ bind_asset (sqlite3_stmt      *stmt,
   sqlite3_bind_int (stmt, 15, a->threat);
   sqlite3_bind_int (stmt, 16, a->vulnerability);
   sqlite3_bind_text (stmt, 17, mamori_treatment_key (a->treatment), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 18, now, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 18, a->measure, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 19, a->measure_owner, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 20, a->measure_due, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 21, a->target_threat);
+  sqlite3_bind_int (stmt, 22, a->target_vulnerability);
+  sqlite3_bind_text (stmt, 23, now, -1, SQLITE_STATIC);
 }
 
 gboolean
@@ -64,7 +69,7 @@ mamori_workspace_add_assets (MamoriWorkspace *self,
       return FALSE;
     }
   rc = sqlite3_prepare_v2 (db, "INSERT INTO asset (" ASSET_COLUMNS ", updated_at) VALUES "
-                               "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
+                               "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23)",
                            -1, &stmt, NULL);
   for (guint i = 0; rc == SQLITE_OK && i < assets->len; i++)
     {
@@ -135,6 +140,11 @@ asset_from_row (sqlite3_stmt *stmt)
   a->vulnerability = sqlite3_column_int (stmt, 16);
   treatment = text (stmt, 17);
   mamori_asset_set_field_text (a, MAMORI_ASSET_FIELD_TREATMENT, treatment, &reason);
+  g_free (a->measure); a->measure = text (stmt, 18);
+  g_free (a->measure_owner); a->measure_owner = text (stmt, 19);
+  g_free (a->measure_due); a->measure_due = text (stmt, 20);
+  a->target_threat = sqlite3_column_int (stmt, 21);
+  a->target_vulnerability = sqlite3_column_int (stmt, 22);
   return a;
 }
 
@@ -271,7 +281,8 @@ sort_column (int sort)
   static const char *by_field[MAMORI_ASSET_N_FIELDS] = {
     "business_category", "name", "remarks", "user_scope", "managing_department", "medium", "personal_info",
     "special_care_info", "my_number", "confidentiality", "integrity", "availability", "retention",
-    "registered_on", SQL_THREAT, "vulnerability", "treatment",
+    "registered_on", SQL_THREAT, "vulnerability", "treatment", "measure", "measure_owner", "measure_due",
+    "target_threat", "target_vulnerability",
   };
 
   if (sort >= 0 && sort < MAMORI_ASSET_N_FIELDS)
@@ -418,11 +429,13 @@ mamori_workspace_update_asset (MamoriWorkspace   *self,
                                "managing_department = ?5, medium = ?6, personal_info = ?7, special_care_info = ?8, "
                                "my_number = ?9, confidentiality = ?10, integrity = ?11, availability = ?12, "
                                "retention = ?13, registered_on = ?14, threat = ?15, vulnerability = ?16, "
-                               "treatment = ?17, updated_at = ?18 WHERE id = ?19", -1, &stmt, NULL);
+                               "treatment = ?17, measure = ?18, measure_owner = ?19, measure_due = ?20, "
+                               "target_threat = ?21, target_vulnerability = ?22, updated_at = ?23 WHERE id = ?24",
+                           -1, &stmt, NULL);
   if (rc == SQLITE_OK)
     {
       bind_asset (stmt, a, now);
-      sqlite3_bind_int64 (stmt, 19, a->id);
+      sqlite3_bind_int64 (stmt, 24, a->id);
       rc = sqlite3_step (stmt);
     }
   sqlite3_finalize (stmt);

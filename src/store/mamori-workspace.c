@@ -159,6 +159,14 @@ static const Migration migrations[] = {
     "  frequency INTEGER NOT NULL CHECK (frequency BETWEEN 1 AND 3)) STRICT;"
     "CREATE INDEX medium_threat_by_medium ON medium_threat (medium);",
     seed_medium_threats },
+  { 5,
+    /* Treatment details: the planned measure and what it should achieve (residual risk). */
+    "ALTER TABLE asset ADD COLUMN measure TEXT NOT NULL DEFAULT '';"
+    "ALTER TABLE asset ADD COLUMN measure_owner TEXT NOT NULL DEFAULT '';"
+    "ALTER TABLE asset ADD COLUMN measure_due TEXT NOT NULL DEFAULT '';"
+    "ALTER TABLE asset ADD COLUMN target_threat INTEGER NOT NULL DEFAULT 0 CHECK (target_threat BETWEEN 0 AND 3);"
+    "ALTER TABLE asset ADD COLUMN target_vulnerability INTEGER NOT NULL DEFAULT 0 "
+    "  CHECK (target_vulnerability BETWEEN 0 AND 3);" },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == MAMORI_WORKSPACE_SCHEMA_VERSION);

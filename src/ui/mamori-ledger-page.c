@@ -19,6 +19,8 @@ typedef enum {
   COL_COMPUTED,
   COL_BAND,
   COL_TREATMENT,
+  COL_TARGET,       /* — (unchanged), 1–3 */
+  COL_RESIDUAL,     /* risk after the planned measure */
 } ColumnKind;
 
 typedef struct {
@@ -45,6 +47,8 @@ column_width (const ColumnSpec *spec)
     case COL_COMPUTED: return 80;
     case COL_BAND: return 64;
     case COL_TREATMENT: return 110;
+    case COL_TARGET: return 96;
+    case COL_RESIDUAL: return 96;
     default: return 100;
     }
 }
@@ -72,6 +76,12 @@ static const ColumnSpec columns[] = {
     N_("3: no measures; 2: measures partly in place; 1: all needed measures in place") },
   { N_("Likelihood"), COL_COMPUTED, MAMORI_ASSET_SORT_LIKELIHOOD, N_("From threat and vulnerability (IPA table): 3 high, 2 medium, 1 low") },
   { N_("Treatment"), COL_TREATMENT, MAMORI_ASSET_FIELD_TREATMENT, NULL },
+  { N_("Planned measure"), COL_TEXT, MAMORI_ASSET_FIELD_MEASURE, NULL },
+  { N_("Owner"), COL_TEXT, MAMORI_ASSET_FIELD_MEASURE_OWNER, NULL },
+  { N_("Due"), COL_TEXT, MAMORI_ASSET_FIELD_MEASURE_DUE, N_("YYYY-MM-DD") },
+  { N_("Threat after"), COL_TARGET, MAMORI_ASSET_FIELD_TARGET_THREAT, N_("The threat once the measure is in place; — when the measure does not change it") },
+  { N_("Vulnerability after"), COL_TARGET, MAMORI_ASSET_FIELD_TARGET_VULNERABILITY, N_("The vulnerability once the measure is in place; — when the measure does not change it") },
+  { N_("Residual"), COL_RESIDUAL, MAMORI_ASSET_SORT_RISK, N_("Risk value and band once the planned measure is in place") },
   { N_("Users"), COL_TEXT, MAMORI_ASSET_FIELD_USER_SCOPE, NULL },
   { N_("Remarks"), COL_TEXT, MAMORI_ASSET_FIELD_REMARKS, NULL },
   { N_("Retention"), COL_TEXT, MAMORI_ASSET_FIELD_RETENTION, NULL },
@@ -101,6 +111,8 @@ struct _MamoriLedgerPage {
   GtkStringList *departments;
   gboolean binding;           /* TRUE while cells are being filled in */
   gboolean saving;            /* TRUE while this page saves one row */
+  gboolean what_if;           /* Risk and Band as if every planned measure were done */
+  GtkToggleButton *what_if_button;
   GPtrArray *undo;            /* Edit*: before/after pairs */
   GPtrArray *redo;
   GCancellable *cancellable;
@@ -310,6 +322,13 @@ commit (MamoriLedgerPage *self,
   g_ptr_array_set_size (self->redo, 0);
 }
 
+void
+mamori_ledger_page_set_what_if (MamoriLedgerPage *self,
+                                gboolean          what_if)
+{
+  gtk_toggle_button_set_active (self->what_if_button, what_if);
+}
+
 gboolean
 mamori_ledger_page_undo (MamoriLedgerPage *self)
 {
@@ -374,7 +393,8 @@ create_cell (const ColumnSpec *spec)
   gtk_label_set_single_line_mode (GTK_LABEL (w), TRUE);
   if (spec->kind == COL_BAND)
     gtk_widget_add_css_class (w, "mamori-band");
-  if (spec->kind == COL_COMPUTED || spec->kind == COL_LEVEL || spec->kind == COL_THREAT || spec->kind == COL_VULNERABILITY)
+  if (spec->kind == COL_COMPUTED || spec->kind == COL_LEVEL || spec->kind == COL_THREAT ||
+      spec->kind == COL_VULNERABILITY || spec->kind == COL_TARGET || spec->kind == COL_RESIDUAL)
     gtk_widget_add_css_class (w, "numeric");
   if (spec->kind == COL_COMPUTED)
     gtk_widget_add_css_class (w, "dim-label");
@@ -400,13 +420,20 @@ treatment_label (MamoriTreatment t)
 }
 
 static void
-bind_cell (const ColumnSpec *spec,
+bind_cell (MamoriLedgerPage *self,
+           const ColumnSpec *spec,
            GtkWidget        *w,
            MamoriLedgerRow  *row)
 {
   const MamoriAsset *a = mamori_ledger_row_get_asset (row);
-  const MamoriAssetRisk *risk = mamori_ledger_row_get_risk (row);
+  const MamoriAssetRisk *current = mamori_ledger_row_get_risk (row);
+  MamoriAssetRisk residual;
+  const MamoriAssetRisk *risk;
   GtkLabel *label = GTK_LABEL (w);
+
+  /* The residual uses the same medium threat as the current value (its threat when not set). */
+  mamori_asset_compute_residual (a, current->threat, &residual);
+  risk = self->what_if ? &residual : current;
 
   switch (spec->kind)
     {
@@ -440,6 +467,18 @@ bind_cell (const ColumnSpec *spec,
     case COL_TREATMENT:
       gtk_label_set_text (label, treatment_label (a->treatment));
       break;
+    case COL_TARGET:
+      {
+        g_autofree char *t = mamori_asset_get_field_text (a, spec->field);
+        gtk_label_set_text (label, *t ? t : "—");
+        break;
+      }
+    case COL_RESIDUAL:
+      {
+        g_autofree char *t = g_strdup_printf ("%d %s", residual.risk, mamori_risk_band_label (residual.band));
+        gtk_label_set_text (label, t);
+        break;
+      }
     case COL_COMPUTED:
       {
         int v = spec->field == MAMORI_ASSET_SORT_IMPORTANCE ? risk->importance
@@ -529,7 +568,7 @@ edit_cell (MamoriLedgerPage *self,
   const MamoriAsset *a = mamori_ledger_row_get_asset (row);
   GtkWidget *popover, *box;
 
-  if (spec->kind == COL_COMPUTED || spec->kind == COL_BAND)
+  if (spec->kind == COL_COMPUTED || spec->kind == COL_BAND || spec->kind == COL_RESIDUAL)
     return;
   if (spec->kind == COL_FLAG)
     {
@@ -567,6 +606,7 @@ edit_cell (MamoriLedgerPage *self,
     case COL_THREAT:
     case COL_VULNERABILITY:
     case COL_TREATMENT:
+    case COL_TARGET:
       {
         GtkWidget *row_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
         g_autofree char *now = mamori_asset_get_field_text (a, spec->field);
@@ -576,10 +616,12 @@ edit_cell (MamoriLedgerPage *self,
               char t[2] = { (char) ('0' + v), 0 };
               add_choice (self, row_box, t, t, g_str_equal (now, t));
             }
-        else if (spec->kind == COL_THREAT || spec->kind == COL_VULNERABILITY)
+        else if (spec->kind == COL_THREAT || spec->kind == COL_VULNERABILITY || spec->kind == COL_TARGET)
           {
             if (spec->kind == COL_THREAT)
               add_choice (self, row_box, _("From the medium"), "", *now == '\0');
+            else if (spec->kind == COL_TARGET)
+              add_choice (self, row_box, _("Unchanged"), "", *now == '\0');
             for (int v = 1; v <= 3; v++)
               {
                 char t[2] = { (char) ('0' + v), 0 };
@@ -677,7 +719,7 @@ bind_row (GtkSignalListItemFactory *factory,
   GtkWidget *cell = gtk_widget_get_first_child (gtk_list_item_get_child (item));
 
   for (guint c = 0; c < G_N_ELEMENTS (columns) && cell != NULL; c++, cell = gtk_widget_get_next_sibling (cell))
-    bind_cell (&columns[c], cell, row);
+    bind_cell (self, &columns[c], cell, row);
 }
 
 static void
@@ -947,6 +989,16 @@ duplicate_action (GtkWidget  *widget,
   mamori_ledger_page_duplicate_selected (MAMORI_LEDGER_PAGE (widget));
 }
 
+static void
+what_if_toggled (GtkToggleButton  *button,
+                 MamoriLedgerPage *self)
+{
+  self->what_if = gtk_toggle_button_get_active (button);
+  /* Every visible row shows its numbers again. */
+  if (self->model != NULL)
+    mamori_ledger_model_reload_threats (self->model);
+}
+
 /* --- workspace ----------------------------------------------------------------------------------- */
 
 static void
@@ -1067,6 +1119,7 @@ mamori_ledger_page_class_init (MamoriLedgerPageClass *klass)
   BIND (band_drop);
   BIND (sort_drop);
   BIND (descending_button);
+  BIND (what_if_button);
   BIND (count_label);
   BIND (add_button);
   BIND (import_button);
@@ -1119,6 +1172,7 @@ mamori_ledger_page_init (MamoriLedgerPage *self)
   g_signal_connect (self->sort_drop, "notify::selected", G_CALLBACK (filter_notify), self);
   g_signal_connect (self->descending_button, "toggled", G_CALLBACK (filter_changed), self);
   g_signal_connect (self->add_button, "clicked", G_CALLBACK (add_clicked), self);
+  g_signal_connect (self->what_if_button, "toggled", G_CALLBACK (what_if_toggled), self);
   g_signal_connect (self->import_button, "clicked", G_CALLBACK (import_clicked), self);
   g_signal_connect (self->export_button, "clicked", G_CALLBACK (export_clicked), self);
 }

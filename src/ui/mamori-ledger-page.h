@@ -30,6 +30,9 @@ gboolean    mamori_ledger_page_edit          (MamoriLedgerPage *self,
 guint       mamori_ledger_page_delete_selected    (MamoriLedgerPage *self);
 guint       mamori_ledger_page_duplicate_selected (MamoriLedgerPage *self);
 GtkSelectionModel *mamori_ledger_page_get_selection (MamoriLedgerPage *self);
+/* Shows Risk and Band as if every planned measure were done. */
+void        mamori_ledger_page_set_what_if        (MamoriLedgerPage *self,
+                                                   gboolean          what_if);
 /* Ctrl+Z and Ctrl+Shift+Z: every cell edit of this page. */
 gboolean    mamori_ledger_page_undo          (MamoriLedgerPage *self);
 gboolean    mamori_ledger_page_redo          (MamoriLedgerPage *self);
