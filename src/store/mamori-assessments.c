@@ -260,8 +260,8 @@ edit (MamoriWorkspace *self,
     goto fail_unlocked_tx;
   if ((must_be_editable && !check_editable (self, id, error)) ||
       !body (self, id, data, summary, error) ||
-      (summary->len > 0 && !mamori_workspace_log_change (self, ENTITY, action, summary->str, error)) ||
-      !mamori_workspace_commit (self, doing, error))
+      !mamori_workspace_log_and_commit (self, ENTITY, action, summary->str,
+                                        doing, error))
     goto fail;
   mamori_workspace_unlock (self);
   mamori_workspace_emit_changed (self, ENTITY);

@@ -90,8 +90,8 @@ mamori_workspace_add_assets (MamoriWorkspace *self,
       goto fail;
     }
   summary = g_strdup_printf ("%u assets added", assets->len);
-  if (!mamori_workspace_log_change (self, "asset", "add", summary, error) ||
-      !mamori_workspace_commit (self, _("save the assets"), error))
+  if (!mamori_workspace_log_and_commit (self, "asset", "add", summary,
+                                        _("save the assets"), error))
     goto fail;
   mamori_workspace_unlock (self);
   mamori_workspace_emit_changed (self, "asset");
@@ -444,8 +444,8 @@ mamori_workspace_update_asset (MamoriWorkspace   *self,
       mamori_workspace_set_sqlite_error (error, mamori_workspace_get_path (self), db, rc, _("save the asset"));
       goto fail;
     }
-  if (!mamori_workspace_log_change (self, "asset", "update", summary->str, error) ||
-      !mamori_workspace_commit (self, _("save the asset"), error))
+  if (!mamori_workspace_log_and_commit (self, "asset", "update", summary->str,
+                                        _("save the asset"), error))
     goto fail;
   mamori_workspace_unlock (self);
   mamori_workspace_emit_changed (self, "asset");
@@ -583,8 +583,8 @@ mamori_workspace_delete_assets (MamoriWorkspace *self,
       goto fail;
     }
   summary = g_strdup_printf ("%u assets deleted", ids->len);
-  if (!mamori_workspace_log_change (self, "asset", "delete", summary, error) ||
-      !mamori_workspace_commit (self, _("delete the assets"), error))
+  if (!mamori_workspace_log_and_commit (self, "asset", "delete", summary,
+                                        _("delete the assets"), error))
     goto fail;
   mamori_workspace_unlock (self);
   mamori_workspace_emit_changed (self, "asset");

@@ -25,6 +25,13 @@ gboolean  mamori_workspace_log_change       (MamoriWorkspace *self,
                                              const char      *action,
                                              const char      *summary,
                                              GError         **error);
+/* Records one change-log line (skipped when summary is NULL or empty) and commits. */
+gboolean  mamori_workspace_log_and_commit   (MamoriWorkspace *self,
+                                             const char      *entity,
+                                             const char      *action,
+                                             const char      *summary,
+                                             const char      *doing,
+                                             GError         **error);
 /* After a commit, with the lock released. */
 void      mamori_workspace_emit_changed     (MamoriWorkspace *self,
                                              const char      *entity);

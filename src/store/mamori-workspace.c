@@ -517,6 +517,20 @@ mamori_workspace_log_change (MamoriWorkspace *self,
   return rc == SQLITE_OK;
 }
 
+gboolean
+mamori_workspace_log_and_commit (MamoriWorkspace *self,
+                                 const char      *entity,
+                                 const char      *action,
+                                 const char      *summary,
+                                 const char      *doing,
+                                 GError         **error)
+{
+  if (summary != NULL && *summary != '\0' &&
+      !mamori_workspace_log_change (self, entity, action, summary, error))
+    return FALSE;
+  return mamori_workspace_commit (self, doing, error);
+}
+
 /* --- opening ---------------------------------------------------------------------------- */
 
 static gboolean
@@ -1262,8 +1276,8 @@ mamori_workspace_set_profile (MamoriWorkspace      *self,
       mamori_workspace_set_sqlite_error (error, self->path, self->db, rc, _("save the organisation profile"));
       goto fail;
     }
-  if (!mamori_workspace_log_change (self, "organisation", "update", summary->str, error) ||
-      !mamori_workspace_commit (self, _("save the organisation profile"), error))
+  if (!mamori_workspace_log_and_commit (self, "organisation", "update", summary->str,
+                                        _("save the organisation profile"), error))
     goto fail;
   g_rec_mutex_unlock (&self->lock);
   mamori_workspace_emit_changed (self, "organisation");
@@ -1340,8 +1354,8 @@ mamori_workspace_set_setting (MamoriWorkspace *self,
       goto fail;
     }
   summary = g_strdup_printf ("%s = “%s”", key, value);
-  if (!mamori_workspace_log_change (self, "settings", "set", summary, error) ||
-      !mamori_workspace_commit (self, _("save a setting"), error))
+  if (!mamori_workspace_log_and_commit (self, "settings", "set", summary,
+                                        _("save a setting"), error))
     goto fail;
   g_rec_mutex_unlock (&self->lock);
   mamori_workspace_emit_changed (self, "settings");
@@ -1435,8 +1449,8 @@ mamori_workspace_set_task_done (MamoriWorkspace *self,
       g_rec_mutex_unlock (&self->lock);
       return TRUE;
     }
-  if (!mamori_workspace_log_change (self, "stepup_task", done ? "done" : "undone", key, error) ||
-      !mamori_workspace_commit (self, _("save the step-up progress"), error))
+  if (!mamori_workspace_log_and_commit (self, "stepup_task", done ? "done" : "undone", key,
+                                        _("save the step-up progress"), error))
     goto fail;
   g_rec_mutex_unlock (&self->lock);
   mamori_workspace_emit_changed (self, "stepup_task");
