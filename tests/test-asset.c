@@ -153,6 +153,11 @@ test_residual (void)
   g_assert_true (mamori_asset_set_field_text (a, MAMORI_ASSET_FIELD_MEASURE_DUE, "2026/6/30", &reason));
   g_assert_true (mamori_asset_set_field_text (a, MAMORI_ASSET_FIELD_TARGET_VULNERABILITY, "1", &reason));
   g_assert_false (mamori_asset_set_field_text (a, MAMORI_ASSET_FIELD_TARGET_THREAT, "5", &reason));
+  g_assert_nonnull (reason);
+  g_clear_pointer (&reason, g_free);
+  /* A due date that is not a date is refused and the earlier one stays. */
+  g_assert_false (mamori_asset_set_field_text (a, MAMORI_ASSET_FIELD_MEASURE_DUE, "来月", &reason));
+  g_assert_nonnull (strstr (reason, "YYYY-MM-DD"));
   g_clear_pointer (&reason, g_free);
   mamori_asset_compute_risk (a, 2, &now);
   mamori_asset_compute_residual (a, 2, &after);
