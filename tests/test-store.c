@@ -834,7 +834,7 @@ test_asset_query (Fixture *f, gconstpointer data)
   g_autoptr(GHashTable) threats = NULL;
   g_autoptr(GHashTable) risk_of = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autoptr(GError) error = NULL;
-  MamoriAssetQuery q = { NULL, NULL, NULL, -1, MAMORI_ASSET_SORT_RISK, TRUE };
+  MamoriAssetQuery q = { .band = -1, .sort = MAMORI_ASSET_SORT_RISK, .descending = TRUE };
   g_autoptr(GArray) ids = NULL;
   guint n_large = 0;
 
@@ -857,7 +857,7 @@ test_asset_query (Fixture *f, gconstpointer data)
     }
 
   /* Sorted by risk in SQL: the same order as the core arithmetic gives. */
-  ids = mamori_assets_query_ids (path, &q, &error);
+  ids = mamori_assets_query_ids (path, &q, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (ids->len, ==, all->len);
   for (guint i = 1; i < ids->len; i++)
@@ -867,7 +867,13 @@ test_asset_query (Fixture *f, gconstpointer data)
 
   /* Filtered by band 大: exactly the assets the core puts there. */
   q.band = MAMORI_RISK_BAND_LARGE;
-  ids = mamori_assets_query_ids (path, &q, &error);
+  {
+    guint counts[3] = { 99, 99, 99 };
+    ids = mamori_assets_query_ids (path, &q, counts, &error);
+    /* The counts ignore the band filter. */
+    g_assert_cmpuint (counts[MAMORI_RISK_BAND_LARGE], ==, n_large);
+    g_assert_cmpuint (counts[0] + counts[1] + counts[2], ==, all->len);
+  }
   g_assert_cmpuint (ids->len, ==, n_large);
   g_assert_cmpuint (n_large, >, 0);
   for (guint i = 0; i < ids->len; i++)
@@ -880,7 +886,7 @@ test_asset_query (Fixture *f, gconstpointer data)
   q.department = "総務部";
   q.sort = MAMORI_ASSET_FIELD_NAME;
   q.descending = FALSE;
-  ids = mamori_assets_query_ids (path, &q, &error);
+  ids = mamori_assets_query_ids (path, &q, NULL, &error);
   g_assert_cmpuint (ids->len, ==, 2);   /* 従業員名簿 and its paper copy */
 
   /* Updating one field recomputes its risk and logs what changed. */
@@ -903,6 +909,52 @@ test_asset_query (Fixture *f, gconstpointer data)
   {
     g_autoptr(GPtrArray) departments = mamori_workspace_list_asset_values (ws, MAMORI_ASSET_FIELD_MANAGING_DEPARTMENT, &error);
     g_assert_cmpuint (departments->len, ==, 5);
+  }
+
+  /* What if every planned measure were done: SQL ranks and counts the residual risk exactly
+   * as the core computes it. */
+  {
+    MamoriAssetQuery rq = { .band = -1, .residual = TRUE, .sort = MAMORI_ASSET_SORT_RISK, .descending = TRUE };
+    guint counts[3] = { 0 }, expected[3] = { 0 };
+    g_autoptr(GPtrArray) now = mamori_workspace_list_assets (ws, &error);
+    g_autoptr(GHashTable) residual_of = g_hash_table_new (g_int64_hash, g_int64_equal);
+    g_autoptr(GArray) rids = NULL;
+    gboolean differs = FALSE;
+
+    /* Plan a measure for the first 大 asset that lowers its threat and vulnerability to 1. */
+    for (guint i = 0; i < now->len; i++)
+      {
+        MamoriAsset *a = now->pdata[i];
+        MamoriAssetRisk cur;
+        mamori_asset_compute_risk (a, mamori_medium_threat_lookup (threats, a->medium), &cur);
+        if (cur.band == MAMORI_RISK_BAND_LARGE)
+          {
+            a->target_threat = 1;
+            a->target_vulnerability = 1;
+            g_assert_true (mamori_workspace_update_asset (ws, a, &error));
+            break;
+          }
+      }
+    for (guint i = 0; i < now->len; i++)
+      {
+        MamoriAsset *a = now->pdata[i];
+        MamoriAssetRisk r, cur;
+        int medium = mamori_medium_threat_lookup (threats, a->medium);
+        mamori_asset_compute_residual (a, medium, &r);
+        mamori_asset_compute_risk (a, medium, &cur);
+        differs |= r.risk != cur.risk;
+        expected[r.band]++;
+        g_hash_table_insert (residual_of, &a->id, GINT_TO_POINTER (r.risk + 100));
+      }
+    g_assert_true (differs);   /* the demo plans measures that lower some risks */
+    rids = mamori_assets_query_ids (path, &rq, counts, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (rids->len, ==, now->len);
+    for (guint i = 1; i < rids->len; i++)
+      g_assert_cmpint (GPOINTER_TO_INT (g_hash_table_lookup (residual_of, &g_array_index (rids, gint64, i - 1))), >=,
+                       GPOINTER_TO_INT (g_hash_table_lookup (residual_of, &g_array_index (rids, gint64, i))));
+    for (guint b = 0; b < 3; b++)
+      g_assert_cmpuint (counts[b], ==, expected[b]);
   }
 }
 

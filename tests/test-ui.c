@@ -393,7 +393,7 @@ test_ledger (void)
   g_autoptr(GPtrArray) assets = NULL, problems = NULL;
   g_autoptr(GError) error = NULL;
   MamoriLedgerPage *page;
-  MamoriAssetQuery q = { NULL, NULL, NULL, MAMORI_RISK_BAND_LARGE, MAMORI_ASSET_SORT_RISK, TRUE };
+  MamoriAssetQuery q = { .band = MAMORI_RISK_BAND_LARGE, .sort = MAMORI_ASSET_SORT_RISK, .descending = TRUE };
   g_autoptr(GArray) large = NULL;
   MamoriLedgerRow *row;
   gint64 id;
@@ -408,7 +408,7 @@ test_ledger (void)
   wait_rows (page, assets->len);
 
   /* Filtering by band shows what the store says is 大. */
-  large = mamori_assets_query_ids (path, &q, &error);
+  large = mamori_assets_query_ids (path, &q, NULL, &error);
   mamori_ledger_page_set_filter (page, NULL, MAMORI_RISK_BAND_LARGE);
   wait_rows (page, large->len);
   mamori_ledger_page_set_filter (page, "名簿", -1);

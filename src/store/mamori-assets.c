@@ -274,9 +274,15 @@ mamori_workspace_list_threat_catalogue (MamoriWorkspace *self,
   "WHERE m.medium = asset.medium), 2) END)"
 #define SQL_LIKELIHOOD "max (1, " SQL_THREAT " + vulnerability - 3)"
 #define SQL_RISK "(" SQL_IMPORTANCE " * " SQL_LIKELIHOOD ")"
+/* As if the planned measure were done: the target threat and vulnerability where set. */
+#define SQL_RESIDUAL_LIKELIHOOD \
+  "max (1, (CASE WHEN target_threat > 0 THEN target_threat ELSE " SQL_THREAT " END) + " \
+  "(CASE WHEN target_vulnerability > 0 THEN target_vulnerability ELSE vulnerability END) - 3)"
+#define SQL_RESIDUAL_RISK "(" SQL_IMPORTANCE " * " SQL_RESIDUAL_LIKELIHOOD ")"
 
 static const char *
-sort_column (int sort)
+sort_column (int      sort,
+             gboolean residual)
 {
   static const char *by_field[MAMORI_ASSET_N_FIELDS] = {
     "business_category", "name", "remarks", "user_scope", "managing_department", "medium", "personal_info",
@@ -290,8 +296,9 @@ sort_column (int sort)
   switch (sort)
     {
     case MAMORI_ASSET_SORT_IMPORTANCE: return SQL_IMPORTANCE;
-    case MAMORI_ASSET_SORT_LIKELIHOOD: return SQL_LIKELIHOOD;
-    case MAMORI_ASSET_SORT_RISK: return SQL_RISK;
+    case MAMORI_ASSET_SORT_LIKELIHOOD: return residual ? SQL_RESIDUAL_LIKELIHOOD : SQL_LIKELIHOOD;
+    case MAMORI_ASSET_SORT_RISK: return residual ? SQL_RESIDUAL_RISK : SQL_RISK;
+    case MAMORI_ASSET_SORT_RESIDUAL_RISK: return SQL_RESIDUAL_RISK;
     default: return "id";
     }
 }
@@ -299,11 +306,13 @@ sort_column (int sort)
 GArray *
 mamori_assets_query_ids (const char             *path,
                          const MamoriAssetQuery *q,
+                         guint                   band_counts[3],
                          GError                **error)
 {
   sqlite3 *db = NULL;
   sqlite3_stmt *stmt = NULL;
-  g_autoptr(GString) sql = g_string_new ("SELECT id FROM asset WHERE 1");
+  const char *risk = q->residual ? SQL_RESIDUAL_RISK : SQL_RISK;
+  g_autoptr(GString) sql = g_string_new (NULL);
   g_autofree char *like = NULL;
   GArray *ids = NULL;
   int rc;
@@ -316,16 +325,16 @@ mamori_assets_query_ids (const char             *path,
       return NULL;
     }
   sqlite3_busy_timeout (db, 5000);
+  g_string_printf (sql, "SELECT id, (CASE WHEN %s >= 4 THEN 2 WHEN %s >= 1 THEN 1 ELSE 0 END) FROM asset WHERE 1",
+                   risk, risk);
   if (q->text && *q->text)
     g_string_append (sql, " AND (instr (name, ?1) OR instr (remarks, ?1) OR instr (business_category, ?1))");
   if (q->department)
     g_string_append (sql, " AND managing_department = ?2");
   if (q->medium)
     g_string_append (sql, " AND medium = ?3");
-  if (q->band >= 0)
-    g_string_append_printf (sql, " AND (CASE WHEN %s >= 4 THEN 2 WHEN %s >= 1 THEN 1 ELSE 0 END) = ?4",
-                            SQL_RISK, SQL_RISK);
-  g_string_append_printf (sql, " ORDER BY %s %s, id", sort_column (q->sort), q->descending ? "DESC" : "ASC");
+  /* The band filter is applied while reading, so the counts cover every band. */
+  g_string_append_printf (sql, " ORDER BY %s %s, id", sort_column (q->sort, q->residual), q->descending ? "DESC" : "ASC");
 
   rc = sqlite3_prepare_v2 (db, sql->str, -1, &stmt, NULL);
   if (rc == SQLITE_OK)
@@ -336,13 +345,18 @@ mamori_assets_query_ids (const char             *path,
         sqlite3_bind_text (stmt, 2, q->department, -1, SQLITE_STATIC);
       if (q->medium)
         sqlite3_bind_text (stmt, 3, q->medium, -1, SQLITE_STATIC);
-      if (q->band >= 0)
-        sqlite3_bind_int (stmt, 4, q->band);
       ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+      if (band_counts != NULL)
+        memset (band_counts, 0, 3 * sizeof (guint));
       while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
         {
           gint64 id = sqlite3_column_int64 (stmt, 0);
-          g_array_append_val (ids, id);
+          int band = sqlite3_column_int (stmt, 1);
+
+          if (band_counts != NULL && band >= 0 && band < 3)
+            band_counts[band]++;
+          if (q->band < 0 || q->band == band)
+            g_array_append_val (ids, id);
         }
     }
   if (rc != SQLITE_DONE)

@@ -39,6 +39,7 @@ enum {
   MAMORI_ASSET_SORT_IMPORTANCE,
   MAMORI_ASSET_SORT_LIKELIHOOD,
   MAMORI_ASSET_SORT_RISK,
+  MAMORI_ASSET_SORT_RESIDUAL_RISK,
 };
 
 typedef struct {
@@ -46,14 +47,17 @@ typedef struct {
   const char *department;    /* exact; NULL: any */
   const char *medium;        /* exact; NULL: any */
   int band;                  /* MamoriRiskBand, or -1: any */
+  gboolean residual;         /* band, risk and likelihood as if the planned measures were done */
   int sort;                  /* MamoriAssetField or MAMORI_ASSET_SORT_* */
   gboolean descending;
 } MamoriAssetQuery;
 
-/* The ids of the matching assets in order. Opens its own read-only connection to the
+/* The ids of the matching assets in order, and (when band_counts is not NULL) how many of
+ * the assets matching everything but the band filter fall in each band. Opens its own read-only connection to the
  * workspace file, so it can run in a worker thread while the window goes on. */
 GArray     *mamori_assets_query_ids              (const char             *workspace_path,
                                                   const MamoriAssetQuery *query,
+                                                  guint                   band_counts[3],
                                                   GError                **error);
 MamoriAsset *mamori_workspace_get_asset          (MamoriWorkspace *self,
                                                   gint64           id,

@@ -1,6 +1,8 @@
 /* mamori-ledger-model.c — the ledger as a lazily read list model */
 #include "config.h"
 
+#include <string.h>
+
 #include "mamori-ledger-model.h"
 #include "mamori-ledger-row.h"
 
@@ -13,6 +15,7 @@ struct _MamoriLedgerModel {
   GHashTable *cache;       /* id → MamoriLedgerRow* */
   GHashTable *threats;     /* medium → threat value */
   guint serial;            /* the newest query wins */
+  guint band_counts[3];    /* of the last query, before its band filter */
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -121,6 +124,7 @@ typedef struct {
   char *path;
   MamoriAssetQuery query;  /* strings owned */
   guint serial;
+  guint band_counts[3];
 } QueryData;
 
 static void
@@ -141,7 +145,7 @@ query_thread (GTask        *task,
 {
   QueryData *d = task_data;
   GError *error = NULL;
-  GArray *ids = mamori_assets_query_ids (d->path, &d->query, &error);
+  GArray *ids = mamori_assets_query_ids (d->path, &d->query, d->band_counts, &error);
 
   if (ids == NULL)
     g_task_return_error (task, error);
@@ -187,6 +191,7 @@ mamori_ledger_model_query_finish (MamoriLedgerModel  *self,
       return TRUE;
     }
   old_n = self->ids->len;
+  memcpy (self->band_counts, d->band_counts, sizeof self->band_counts);
   g_array_unref (self->ids);
   self->ids = ids;
   g_hash_table_remove_all (self->cache);
@@ -207,4 +212,11 @@ mamori_ledger_model_row_changed (MamoriLedgerModel *self,
         g_list_model_items_changed (G_LIST_MODEL (self), i, 1, 1);
         return;
       }
+}
+
+void
+mamori_ledger_model_get_band_counts (MamoriLedgerModel *self,
+                                     guint              counts[3])
+{
+  memcpy (counts, self->band_counts, sizeof self->band_counts);
 }

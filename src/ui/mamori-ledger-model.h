@@ -25,6 +25,9 @@ gboolean           mamori_ledger_model_query_finish   (MamoriLedgerModel      *s
 void               mamori_ledger_model_row_changed    (MamoriLedgerModel      *self,
                                                        gint64                  id);
 /* The threat catalogue changed: every row's computed columns may have. */
+/* Assets per MamoriRiskBand found by the last query, counted before its band filter. */
+void               mamori_ledger_model_get_band_counts (MamoriLedgerModel     *self,
+                                                        guint                  counts[3]);
 void               mamori_ledger_model_reload_threats (MamoriLedgerModel      *self);
 
 G_END_DECLS

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "core/mamori-csv.h"
 #include "mamori-ledger-model.h"
@@ -103,6 +104,7 @@ struct _MamoriLedgerPage {
   GtkStack *stack;
   GtkScrolledWindow *header_scroller;
   GtkScrolledWindow *list_scroller;
+  GtkScrollbar *vertical_scrollbar;
   GtkBox *header_box;
   GtkListView *list_view;
 
@@ -155,7 +157,15 @@ query_done (GObject      *source,
     }
   n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
   {
-    g_autofree char *text = g_strdup_printf (ngettext ("%u asset", "%u assets", n), n);
+    guint c[3];
+    g_autofree char *assets = g_strdup_printf (ngettext ("%u asset", "%u assets", n), n);
+    g_autofree char *text = NULL;
+
+    mamori_ledger_model_get_band_counts (self->model, c);
+    /* Band counts of everything the other filters let through, as if the planned measures
+     * were done when What If is on. */
+    text = g_strdup_printf ("%s · 大 %u · 中 %u · 小 %u", assets, c[MAMORI_RISK_BAND_LARGE],
+                            c[MAMORI_RISK_BAND_MEDIUM], c[MAMORI_RISK_BAND_SMALL]);
     gtk_label_set_text (self->count_label, text);
   }
   /* The empty state only when the ledger itself is empty, not when a filter hides rows. */
@@ -186,6 +196,7 @@ mamori_ledger_page_refresh (MamoriLedgerPage *self)
   if (sort < G_N_ELEMENTS (columns) && columns[sort].kind == COL_BAND)
     q.sort = MAMORI_ASSET_SORT_RISK;
   q.descending = gtk_toggle_button_get_active (self->descending_button);
+  q.residual = self->what_if;
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
@@ -722,9 +733,32 @@ bind_row (GtkSignalListItemFactory *factory,
     bind_cell (self, &columns[c], cell, row);
 }
 
+/* The rows' own scroller only scrolls vertically, but it would still swallow sideways wheel
+ * and touchpad motion (and Shift+wheel); pass that on to the outer scroller that carries the
+ * header and the rows together. */
+static gboolean
+list_scrolled (GtkEventControllerScroll *controller,
+               double                    dx,
+               double                    dy,
+               MamoriLedgerPage         *self)
+{
+  GtkAdjustment *h = gtk_scrolled_window_get_hadjustment (self->header_scroller);
+  GdkModifierType mods = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (controller));
+  double delta = dx, step;
+
+  if ((mods & GDK_SHIFT_MASK) && dx == 0)
+    delta = dy;
+  if (delta == 0)
+    return FALSE;
+  step = pow (gtk_adjustment_get_page_size (h), 2.0 / 3.0);
+  gtk_adjustment_set_value (h, gtk_adjustment_get_value (h) + delta * step);
+  return TRUE;
+}
+
 static void
 build_columns (MamoriLedgerPage *self)
 {
+  GtkEventController *scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES);
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
 
   for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
@@ -746,7 +780,10 @@ build_columns (MamoriLedgerPage *self)
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row), self);
   gtk_list_view_set_factory (self->list_view, factory);
   g_object_unref (factory);
-  gtk_scrolled_window_set_hadjustment (self->header_scroller, gtk_scrolled_window_get_hadjustment (self->list_scroller));
+  gtk_event_controller_set_propagation_phase (scroll, GTK_PHASE_CAPTURE);
+  g_signal_connect (scroll, "scroll", G_CALLBACK (list_scrolled), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->list_scroller), scroll);
+  gtk_scrollbar_set_adjustment (self->vertical_scrollbar, gtk_scrolled_window_get_vadjustment (self->list_scroller));
 }
 
 /* --- import and export ---------------------------------------------------------------------- */
@@ -994,9 +1031,9 @@ what_if_toggled (GtkToggleButton  *button,
                  MamoriLedgerPage *self)
 {
   self->what_if = gtk_toggle_button_get_active (button);
-  /* Every visible row shows its numbers again. */
-  if (self->model != NULL)
-    mamori_ledger_model_reload_threats (self->model);
+  /* Ranked, filtered and counted again by the residual risk; every row shows its numbers
+   * again. */
+  mamori_ledger_page_refresh (self);
 }
 
 /* --- workspace ----------------------------------------------------------------------------------- */
@@ -1127,6 +1164,7 @@ mamori_ledger_page_class_init (MamoriLedgerPageClass *klass)
   BIND (stack);
   BIND (header_scroller);
   BIND (list_scroller);
+  BIND (vertical_scrollbar);
   BIND (header_box);
   BIND (list_view);
 #undef BIND
