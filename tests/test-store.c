@@ -958,6 +958,49 @@ test_asset_query (Fixture *f, gconstpointer data)
   }
 }
 
+static void
+test_threat_catalogue_edit (Fixture *f, gconstpointer data)
+{
+  g_autoptr(MamoriWorkspace) ws = new_workspace (f, "threats.mamori");
+  g_autoptr(GPtrArray) list = NULL, bad = NULL, back = NULL;
+  g_autoptr(GHashTable) threats = NULL;
+  g_autoptr(GError) error = NULL;
+  guint seeded;
+
+  list = mamori_workspace_list_threat_catalogue (ws, &error);
+  g_assert_no_error (error);
+  seeded = list->len;
+  g_assert_cmpuint (seeded, >=, 14);   /* two or more threats for each of the seven media */
+
+  /* Lower every 事務所PC threat to 1 and add a new medium. */
+  for (guint i = 0; i < list->len; i++)
+    {
+      MamoriThreatEntry *e = list->pdata[i];
+      if (g_str_equal (e->medium, "事務所PC"))
+        e->frequency = 1;
+    }
+  g_ptr_array_add (list, mamori_threat_entry_new ("FAX", "誤送信", 3));
+  g_assert_true (mamori_workspace_set_threat_catalogue (ws, list, &error));
+  g_assert_no_error (error);
+  threats = mamori_workspace_get_medium_threats (ws, &error);
+  g_assert_cmpint (mamori_medium_threat_lookup (threats, "事務所PC"), ==, 1);
+  g_assert_cmpint (mamori_medium_threat_lookup (threats, "FAX"), ==, 3);
+
+  /* A bad entry: refused with its name, nothing changed. */
+  bad = g_ptr_array_new_with_free_func ((GDestroyNotify) mamori_threat_entry_free);
+  g_ptr_array_add (bad, mamori_threat_entry_new ("FAX", "誤送信", 4));
+  g_assert_false (mamori_workspace_set_threat_catalogue (ws, bad, &error));
+  g_assert_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "誤送信"));
+  g_clear_error (&error);
+  g_ptr_array_set_size (bad, 0);
+  g_ptr_array_add (bad, mamori_threat_entry_new ("  ", "誤送信", 2));
+  g_assert_false (mamori_workspace_set_threat_catalogue (ws, bad, &error));
+  g_clear_error (&error);
+  back = mamori_workspace_list_threat_catalogue (ws, &error);
+  g_assert_cmpuint (back->len, ==, seeded + 1);
+}
+
 #define ADD(name, func) g_test_add (name, Fixture, NULL, fixture_setup, func, fixture_teardown)
 
 int
@@ -990,5 +1033,6 @@ main (int argc, char *argv[])
   ADD ("/store/assessment/complete-and-copy", test_assessment_complete_and_copy);
   ADD ("/store/assessment/evidence", test_assessment_evidence);
   ADD ("/store/assets/query", test_asset_query);
+  ADD ("/store/assets/threat-catalogue", test_threat_catalogue_edit);
   return g_test_run ();
 }

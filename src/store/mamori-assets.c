@@ -229,6 +229,19 @@ mamori_threat_entry_free (MamoriThreatEntry *e)
   g_free (e);
 }
 
+MamoriThreatEntry *
+mamori_threat_entry_new (const char *medium,
+                         const char *threat,
+                         int         frequency)
+{
+  MamoriThreatEntry *e = g_new0 (MamoriThreatEntry, 1);
+
+  e->medium = g_strdup (medium);
+  e->threat = g_strdup (threat);
+  e->frequency = frequency;
+  return e;
+}
+
 GPtrArray *
 mamori_workspace_list_threat_catalogue (MamoriWorkspace *self,
                                         GError         **error)
@@ -602,6 +615,79 @@ mamori_workspace_delete_assets (MamoriWorkspace *self,
     goto fail;
   mamori_workspace_unlock (self);
   mamori_workspace_emit_changed (self, "asset");
+  return TRUE;
+
+fail:
+  mamori_workspace_rollback (self);
+  mamori_workspace_unlock (self);
+  return FALSE;
+}
+
+gboolean
+mamori_workspace_set_threat_catalogue (MamoriWorkspace *self,
+                                       GPtrArray       *entries,
+                                       GError         **error)
+{
+  sqlite3 *db;
+  sqlite3_stmt *stmt = NULL;
+  g_autofree char *summary = NULL;
+  int rc;
+
+  /* Checked before anything is written, so a bad entry leaves the catalogue as it was. */
+  for (guint i = 0; i < entries->len; i++)
+    {
+      const MamoriThreatEntry *e = entries->pdata[i];
+      g_autofree char *medium = g_strstrip (g_strdup (e->medium ? e->medium : ""));
+      g_autofree char *threat = g_strstrip (g_strdup (e->threat ? e->threat : ""));
+
+      if (*medium == '\0' || *threat == '\0')
+        {
+          g_set_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_INVALID,
+                       _("Threat %u of the catalogue needs both a medium and a description."), i + 1);
+          return FALSE;
+        }
+      if (e->frequency < 1 || e->frequency > 3)
+        {
+          g_set_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_INVALID,
+                       _("“%s” (%s): the frequency must be 1, 2 or 3, not %d."), e->threat, e->medium, e->frequency);
+          return FALSE;
+        }
+    }
+  if (!mamori_workspace_ensure_open (self, error))
+    return FALSE;
+  db = mamori_workspace_get_db (self);
+  mamori_workspace_lock (self);
+  if (!mamori_workspace_begin (self, _("save the threat catalogue"), error))
+    {
+      mamori_workspace_unlock (self);
+      return FALSE;
+    }
+  rc = sqlite3_exec (db, "DELETE FROM medium_threat", NULL, NULL, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_prepare_v2 (db, "INSERT INTO medium_threat (medium, threat, frequency) VALUES (?1, ?2, ?3)",
+                             -1, &stmt, NULL);
+  for (guint i = 0; rc == SQLITE_OK && i < entries->len; i++)
+    {
+      const MamoriThreatEntry *e = entries->pdata[i];
+      sqlite3_bind_text (stmt, 1, e->medium, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, e->threat, -1, SQLITE_STATIC);
+      sqlite3_bind_int (stmt, 3, e->frequency);
+      rc = sqlite3_step (stmt) == SQLITE_DONE ? SQLITE_OK : sqlite3_errcode (db);
+      sqlite3_reset (stmt);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_OK)
+    {
+      mamori_workspace_set_sqlite_error (error, mamori_workspace_get_path (self), db, rc,
+                                         _("save the threat catalogue"));
+      goto fail;
+    }
+  summary = g_strdup_printf ("threat catalogue saved (%u threats)", entries->len);
+  if (!mamori_workspace_log_and_commit (self, "medium_threat", "update", summary,
+                                        _("save the threat catalogue"), error))
+    goto fail;
+  mamori_workspace_unlock (self);
+  mamori_workspace_emit_changed (self, "medium_threat");
   return TRUE;
 
 fail:

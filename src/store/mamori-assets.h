@@ -31,6 +31,16 @@ void        mamori_threat_entry_free             (MamoriThreatEntry *entry);
 GPtrArray  *mamori_workspace_list_threat_catalogue (MamoriWorkspace *self,
                                                     GError         **error);
 
+/* Replaces the whole catalogue in one transaction (all or nothing): every entry needs a
+ * medium, a description and a frequency 1–3. Emits "changed" with "medium_threat". */
+gboolean    mamori_workspace_set_threat_catalogue  (MamoriWorkspace *self,
+                                                    GPtrArray       *entries,
+                                                    GError         **error);
+/* A new entry (strings copied). */
+MamoriThreatEntry *mamori_threat_entry_new         (const char      *medium,
+                                                    const char      *threat,
+                                                    int              frequency);
+
 /* --- querying the ledger (for the ledger page) -------------------------------------------- */
 
 /* Sort keys: a MamoriAssetField, or one of the computed columns. */

@@ -9,6 +9,7 @@
 #include "mamori-ledger-model.h"
 #include "mamori-ledger-page.h"
 #include "mamori-ledger-row.h"
+#include "mamori-threat-catalogue-window.h"
 #include "mamori-window.h"
 
 typedef enum {
@@ -99,8 +100,7 @@ struct _MamoriLedgerPage {
   GtkToggleButton *descending_button;
   GtkLabel *count_label;
   GtkButton *add_button;
-  GtkButton *import_button;
-  GtkButton *export_button;
+  GtkDropDown *medium_drop;
   GtkStack *stack;
   GtkScrolledWindow *header_scroller;
   GtkScrolledWindow *list_scroller;
@@ -111,6 +111,8 @@ struct _MamoriLedgerPage {
   MamoriWorkspace *workspace;
   MamoriLedgerModel *model;
   GtkStringList *departments;
+  GtkStringList *media;       /* "All media", then the media in use */
+  GPtrArray *catalogue_media; /* char*: the media of the threat catalogue, for the editor */
   gboolean binding;           /* TRUE while cells are being filled in */
   gboolean saving;            /* TRUE while this page saves one row */
   gboolean what_if;           /* Risk and Band as if every planned measure were done */
@@ -172,6 +174,7 @@ query_done (GObject      *source,
   {
     gboolean filtered = *gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) != '\0' ||
                         gtk_drop_down_get_selected (self->department_drop) > 0 ||
+                        gtk_drop_down_get_selected (self->medium_drop) > 0 ||
                         gtk_drop_down_get_selected (self->band_drop) > 0;
     gtk_stack_set_visible_child_name (self->stack, n == 0 && !filtered ? "empty" : "table");
   }
@@ -190,6 +193,11 @@ mamori_ledger_page_refresh (MamoriLedgerPage *self)
   q.text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
   q.department = dept > 0 && dept != GTK_INVALID_LIST_POSITION
                  ? gtk_string_list_get_string (self->departments, dept) : NULL;
+  {
+    guint medium = gtk_drop_down_get_selected (self->medium_drop);
+    q.medium = medium > 0 && medium != GTK_INVALID_LIST_POSITION
+               ? gtk_string_list_get_string (self->media, medium) : NULL;
+  }
   /* Band choices: all, 大, 中, 小. */
   q.band = band == 1 ? MAMORI_RISK_BAND_LARGE : band == 2 ? MAMORI_RISK_BAND_MEDIUM : band == 3 ? MAMORI_RISK_BAND_SMALL : -1;
   q.sort = sort < G_N_ELEMENTS (columns) ? columns[sort].field : MAMORI_ASSET_SORT_ID;
@@ -218,27 +226,47 @@ filter_notify (GObject          *object,
   mamori_ledger_page_refresh (self);
 }
 
+/* Fills a filter drop-down (first entry "All …") with the values in use, keeping the choice. */
 static void
-load_departments (MamoriLedgerPage *self)
+load_filter_values (MamoriLedgerPage *self,
+                    MamoriAssetField  field,
+                    GtkStringList    *list,
+                    GtkDropDown      *drop)
 {
   g_autoptr(GPtrArray) values = self->workspace
-    ? mamori_workspace_list_asset_values (self->workspace, MAMORI_ASSET_FIELD_MANAGING_DEPARTMENT, NULL) : NULL;
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->departments));
-  const char *current = NULL;
-  guint selected = gtk_drop_down_get_selected (self->department_drop), new_selected = 0;
+    ? mamori_workspace_list_asset_values (self->workspace, field, NULL) : NULL;
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (list));
+  guint selected = gtk_drop_down_get_selected (drop), new_selected = 0;
   g_autofree char *keep = NULL;
 
   if (selected > 0 && selected != GTK_INVALID_LIST_POSITION)
-    keep = g_strdup (gtk_string_list_get_string (self->departments, selected));
-  current = keep;
-  gtk_string_list_splice (self->departments, 1, n - 1, NULL);
+    keep = g_strdup (gtk_string_list_get_string (list, selected));
+  gtk_string_list_splice (list, 1, n - 1, NULL);
   for (guint i = 0; values != NULL && i < values->len; i++)
     {
-      gtk_string_list_append (self->departments, values->pdata[i]);
-      if (g_strcmp0 (current, values->pdata[i]) == 0)
-        new_selected = i + 1;
+      if (*(const char *) values->pdata[i] == '\0')
+        continue;
+      gtk_string_list_append (list, values->pdata[i]);
+      if (g_strcmp0 (keep, values->pdata[i]) == 0)
+        new_selected = g_list_model_get_n_items (G_LIST_MODEL (list)) - 1;
     }
-  gtk_drop_down_set_selected (self->department_drop, new_selected);
+  gtk_drop_down_set_selected (drop, new_selected);
+}
+
+static void
+load_departments (MamoriLedgerPage *self)
+{
+  g_autoptr(GPtrArray) catalogue = self->workspace ? mamori_workspace_list_threat_catalogue (self->workspace, NULL) : NULL;
+
+  load_filter_values (self, MAMORI_ASSET_FIELD_MANAGING_DEPARTMENT, self->departments, self->department_drop);
+  load_filter_values (self, MAMORI_ASSET_FIELD_MEDIUM, self->media, self->medium_drop);
+  g_ptr_array_set_size (self->catalogue_media, 0);
+  for (guint i = 0; catalogue != NULL && i < catalogue->len; i++)
+    {
+      const char *m = ((MamoriThreatEntry *) catalogue->pdata[i])->medium;
+      if (!g_ptr_array_find_with_equal_func (self->catalogue_media, m, g_str_equal, NULL))
+        g_ptr_array_add (self->catalogue_media, g_strdup (m));
+    }
 }
 
 /* --- editing ------------------------------------------------------------------------------ */
@@ -565,7 +593,10 @@ add_choice (MamoriLedgerPage *self,
   if (current)
     gtk_widget_add_css_class (button, "suggested-action");
   g_signal_connect (button, "clicked", G_CALLBACK (editor_choice_clicked), self);
-  gtk_box_append (GTK_BOX (box), button);
+  if (GTK_IS_FLOW_BOX (box))
+    gtk_flow_box_append (GTK_FLOW_BOX (box), button);
+  else
+    gtk_box_append (GTK_BOX (box), button);
 }
 
 /* Opens the editor for column c of row, over cell. */
@@ -611,6 +642,18 @@ edit_cell (MamoriLedgerPage *self,
         gtk_editable_set_width_chars (GTK_EDITABLE (entry), 30);
         g_signal_connect (entry, "activate", G_CALLBACK (editor_entry_activated), self);
         gtk_box_append (GTK_BOX (box), entry);
+        if (spec->field == MAMORI_ASSET_FIELD_MEDIUM)
+          {
+            /* The media of the threat catalogue, one click each; the entry takes any other. */
+            GtkWidget *flow = gtk_flow_box_new ();
+            gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (flow), GTK_SELECTION_NONE);
+            gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (flow), 3);
+            gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (flow), TRUE);
+            for (guint i = 0; i < self->catalogue_media->len; i++)
+              add_choice (self, flow, self->catalogue_media->pdata[i], self->catalogue_media->pdata[i],
+                          g_str_equal (t, self->catalogue_media->pdata[i]));
+            gtk_box_append (GTK_BOX (box), flow);
+          }
         break;
       }
     case COL_LEVEL:
@@ -889,17 +932,33 @@ run_chooser (MamoriLedgerPage     *self,
 }
 
 static void
-import_clicked (GtkButton        *button,
-                MamoriLedgerPage *self)
+import_action (GtkWidget  *widget,
+               const char *name,
+               GVariant   *parameter)
 {
-  run_chooser (self, GTK_FILE_CHOOSER_ACTION_OPEN);
+  run_chooser (MAMORI_LEDGER_PAGE (widget), GTK_FILE_CHOOSER_ACTION_OPEN);
 }
 
 static void
-export_clicked (GtkButton        *button,
-                MamoriLedgerPage *self)
+export_action (GtkWidget  *widget,
+               const char *name,
+               GVariant   *parameter)
 {
-  run_chooser (self, GTK_FILE_CHOOSER_ACTION_SAVE);
+  run_chooser (MAMORI_LEDGER_PAGE (widget), GTK_FILE_CHOOSER_ACTION_SAVE);
+}
+
+static void
+threats_action (GtkWidget  *widget,
+                const char *name,
+                GVariant   *parameter)
+{
+  MamoriLedgerPage *self = MAMORI_LEDGER_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (self->workspace == NULL)
+    return;
+  gtk_window_present (GTK_WINDOW (mamori_threat_catalogue_window_new (self->workspace,
+                                                                      GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL)));
 }
 
 gint64
@@ -1010,6 +1069,85 @@ mamori_ledger_page_duplicate_selected (MamoriLedgerPage *self)
   return assets->len;
 }
 
+guint
+mamori_ledger_page_split_selected (MamoriLedgerPage *self,
+                                   const char       *medium)
+{
+  g_autoptr(GPtrArray) assets = selected_assets (self);
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < assets->len; i++)
+    {
+      MamoriAsset *a = assets->pdata[i];
+      char *name = g_strdup_printf (_("%s (%s)"), a->name, medium);
+      g_free (a->name);
+      a->name = name;
+      g_free (a->medium);
+      a->medium = g_strdup (medium);
+    }
+  if (assets->len == 0)
+    return 0;
+  if (!mamori_workspace_add_assets (self->workspace, assets, &error))
+    {
+      mamori_widget_show_error (GTK_WIDGET (self), _("Could Not Split the Assets"), error);
+      return 0;
+    }
+  return assets->len;
+}
+
+static void
+split_response (AdwMessageDialog *dialog,
+                const char       *response,
+                MamoriLedgerPage *self)
+{
+  GtkDropDown *drop = GTK_DROP_DOWN (adw_message_dialog_get_extra_child (dialog));
+  GtkStringObject *item = gtk_drop_down_get_selected_item (drop);
+
+  if (g_str_equal (response, "split") && item != NULL)
+    mamori_ledger_page_split_selected (self, gtk_string_object_get_string (item));
+}
+
+static void
+split_action (GtkWidget  *widget,
+              const char *name,
+              GVariant   *parameter)
+{
+  MamoriLedgerPage *self = MAMORI_LEDGER_PAGE (widget);
+  g_autoptr(GPtrArray) assets = selected_assets (self);
+  g_autoptr(GtkStringList) media = gtk_string_list_new (NULL);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *dialog, *drop;
+  g_autofree char *body = NULL;
+
+  if (assets->len == 0)
+    {
+      GtkWidget *window = gtk_widget_get_ancestor (widget, MAMORI_TYPE_WINDOW);
+      if (window != NULL)
+        mamori_window_add_toast (MAMORI_WINDOW (window), adw_toast_new (_("Select the assets to split first")));
+      return;
+    }
+  for (guint i = 0; i < self->catalogue_media->len; i++)
+    gtk_string_list_append (media, self->catalogue_media->pdata[i]);
+  body = g_strdup_printf (ngettext ("Adds a copy of the selected asset kept on another medium — for example the "
+                                    "paper print of an electronic file — so each copy gets the threats of its own medium.",
+                                    "Adds a copy of each of the %u selected assets kept on another medium — for example "
+                                    "the paper print of an electronic file — so each copy gets the threats of its own medium.",
+                                    assets->len), assets->len);
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, _("Split by Medium"), body);
+  drop = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (media)), NULL);
+  gtk_widget_set_tooltip_text (drop, _("The medium of the copy"));
+  /* Paper is the usual second copy. */
+  for (guint i = 0; i < self->catalogue_media->len; i++)
+    if (g_str_equal (self->catalogue_media->pdata[i], "書類"))
+      gtk_drop_down_set_selected (GTK_DROP_DOWN (drop), i);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), drop);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "split", _("_Split"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "split", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "split");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (split_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 delete_action (GtkWidget  *widget,
                const char *name,
@@ -1045,8 +1183,9 @@ workspace_changed (MamoriWorkspace  *workspace,
 {
   /* Rows added or removed elsewhere (import, the command line's demo): query again. Single
    * edits from this page already refreshed their row. */
-  if (g_str_equal (entity, "asset") && !self->saving)
+  if ((g_str_equal (entity, "asset") && !self->saving) || g_str_equal (entity, "medium_threat"))
     {
+      /* A threat frequency changes the risk of every asset on that medium. */
       load_departments (self);
       mamori_ledger_page_refresh (self);
     }
@@ -1138,6 +1277,7 @@ mamori_ledger_page_finalize (GObject *object)
 
   g_ptr_array_unref (self->undo);
   g_ptr_array_unref (self->redo);
+  g_ptr_array_unref (self->catalogue_media);
   G_OBJECT_CLASS (mamori_ledger_page_parent_class)->finalize (object);
 }
 
@@ -1159,8 +1299,7 @@ mamori_ledger_page_class_init (MamoriLedgerPageClass *klass)
   BIND (what_if_button);
   BIND (count_label);
   BIND (add_button);
-  BIND (import_button);
-  BIND (export_button);
+  BIND (medium_drop);
   BIND (stack);
   BIND (header_scroller);
   BIND (list_scroller);
@@ -1171,6 +1310,10 @@ mamori_ledger_page_class_init (MamoriLedgerPageClass *klass)
   gtk_widget_class_install_action (widget_class, "ledger.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "ledger.redo", NULL, redo_action);
   gtk_widget_class_install_action (widget_class, "ledger.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "ledger.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "ledger.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "ledger.threats", NULL, threats_action);
+  gtk_widget_class_install_action (widget_class, "ledger.split", NULL, split_action);
   gtk_widget_class_install_action (widget_class, "ledger.duplicate", NULL, duplicate_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "ledger.delete", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "ledger.duplicate", NULL);
@@ -1191,6 +1334,10 @@ mamori_ledger_page_init (MamoriLedgerPage *self)
   self->departments = gtk_string_list_new ((const char *[]) { _("All departments"), NULL });
   gtk_drop_down_set_model (self->department_drop, G_LIST_MODEL (self->departments));
   g_object_unref (self->departments);   /* the drop-down keeps it */
+  self->media = gtk_string_list_new ((const char *[]) { _("All media"), NULL });
+  gtk_drop_down_set_model (self->medium_drop, G_LIST_MODEL (self->media));
+  g_object_unref (self->media);
+  self->catalogue_media = g_ptr_array_new_with_free_func (g_free);
   {
     g_autoptr(GtkStringList) band_list = gtk_string_list_new (bands);
     gtk_drop_down_set_model (self->band_drop, G_LIST_MODEL (band_list));
@@ -1211,6 +1358,5 @@ mamori_ledger_page_init (MamoriLedgerPage *self)
   g_signal_connect (self->descending_button, "toggled", G_CALLBACK (filter_changed), self);
   g_signal_connect (self->add_button, "clicked", G_CALLBACK (add_clicked), self);
   g_signal_connect (self->what_if_button, "toggled", G_CALLBACK (what_if_toggled), self);
-  g_signal_connect (self->import_button, "clicked", G_CALLBACK (import_clicked), self);
-  g_signal_connect (self->export_button, "clicked", G_CALLBACK (export_clicked), self);
+  g_signal_connect (self->medium_drop, "notify::selected", G_CALLBACK (filter_notify), self);
 }

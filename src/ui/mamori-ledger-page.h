@@ -29,6 +29,9 @@ gboolean    mamori_ledger_page_edit          (MamoriLedgerPage *self,
 /* Delete (with an Undo toast) and Ctrl+D: the selected rows. Return how many. */
 guint       mamori_ledger_page_delete_selected    (MamoriLedgerPage *self);
 guint       mamori_ledger_page_duplicate_selected (MamoriLedgerPage *self);
+/* Adds a copy of each selected asset on medium, named "name (medium)". */
+guint       mamori_ledger_page_split_selected     (MamoriLedgerPage *self,
+                                                   const char       *medium);
 GtkSelectionModel *mamori_ledger_page_get_selection (MamoriLedgerPage *self);
 /* Shows Risk and Band as if every planned measure were done. */
 void        mamori_ledger_page_set_what_if        (MamoriLedgerPage *self,
