@@ -14,6 +14,7 @@
 #include "ui/mamori-assessment-wizard.h"
 #include "ui/mamori-assessments-page.h"
 #include "ui/mamori-ledger-page.h"
+#include "ui/mamori-threat-catalogue-window.h"
 #include "ui/mamori-ledger-row.h"
 #include "core/mamori-demo.h"
 #include "store/mamori-assets.h"
@@ -465,6 +466,120 @@ test_ledger (void)
   close_window (window);
 }
 
+/* The popover editor currently open over a ledger cell, if any. */
+static GtkPopover *
+open_cell_editor (GtkWidget *page)
+{
+  for (GtkWidget *w = gtk_widget_get_first_child (page); w != NULL;)
+    {
+      GtkWidget *next;
+      if (GTK_IS_POPOVER (w) && gtk_widget_get_visible (w))
+        return GTK_POPOVER (w);
+      /* Depth-first walk of the page's widget tree. */
+      next = gtk_widget_get_first_child (w);
+      if (next == NULL)
+        while (w != page && (next = gtk_widget_get_next_sibling (w)) == NULL)
+          w = gtk_widget_get_parent (w);
+      if (w == page)
+        break;
+      w = next;
+    }
+  return NULL;
+}
+
+static void
+test_ledger_bulk_split_threats (void)
+{
+  g_autofree char *path = temp_workspace ("ledger2.mamori");
+  MamoriWindow *window = new_window (path);
+  MamoriWorkspace *ws = mamori_window_get_workspace (window);
+  g_autoptr(GPtrArray) assets = NULL, problems = NULL;
+  g_autoptr(GError) error = NULL;
+  MamoriLedgerPage *page;
+  gint64 ids[3];
+
+  g_assert_true (mamori_asset_csv_read (mamori_demo_assets_csv (), &assets, &problems, &error));
+  g_assert_true (mamori_workspace_add_assets (ws, assets, &error));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "assets"));
+  page = mamori_window_get_ledger_page (window);
+  wait_rows (page, assets->len);
+
+  /* Bulk edit: with three rows selected, one edit sets the field on all three, one undo
+   * step puts all three back. */
+  gtk_selection_model_select_range (mamori_ledger_page_get_selection (page), 0, 3, TRUE);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(MamoriLedgerRow) row = g_list_model_get_item (mamori_ledger_page_get_model (page), i);
+      ids[i] = mamori_ledger_row_get_asset (row)->id;
+    }
+  g_assert_true (mamori_ledger_page_edit (page, 1, MAMORI_ASSET_FIELD_MEASURE_OWNER, "情報システム担当"));
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(MamoriAsset) a = mamori_workspace_get_asset (ws, ids[i], &error);
+      g_assert_cmpstr (a->measure_owner, ==, "情報システム担当");
+    }
+  g_assert_true (mamori_ledger_page_undo (page));
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(MamoriAsset) a = mamori_workspace_get_asset (ws, ids[i], &error);
+      g_assert_cmpstr (a->measure_owner, !=, "情報システム担当");
+    }
+  /* A row outside the selection is edited alone. */
+  g_assert_true (mamori_ledger_page_edit (page, 5, MAMORI_ASSET_FIELD_MEASURE_OWNER, "総務"));
+  {
+    g_autoptr(MamoriAsset) a = mamori_workspace_get_asset (ws, ids[0], &error);
+    g_assert_cmpstr (a->measure_owner, !=, "総務");
+  }
+
+  /* Split by medium: one copy per selected row, on paper, named after it. */
+  gtk_selection_model_select_range (mamori_ledger_page_get_selection (page), 0, 2, TRUE);
+  g_assert_cmpuint (mamori_ledger_page_split_selected (page, "書類"), ==, 2);
+  wait_rows (page, assets->len + 2);
+  {
+    g_autoptr(GPtrArray) all = mamori_workspace_list_assets (ws, &error);
+    MamoriAsset *copy = all->pdata[all->len - 1];
+    g_assert_cmpstr (copy->medium, ==, "書類");
+    g_assert_true (g_str_has_suffix (copy->name, "書類)"));
+  }
+
+  /* The threat catalogue: lowering a medium's threats re-ranks the ledger at once. */
+  {
+    g_autoptr(GPtrArray) catalogue = mamori_workspace_list_threat_catalogue (ws, &error);
+    MamoriThreatCatalogueWindow *editor = mamori_threat_catalogue_window_new (ws, GTK_WINDOW (window));
+    g_autoptr(GHashTable) threats = NULL;
+    g_assert_cmpuint (mamori_threat_catalogue_window_get_n_groups (editor), ==, 7);
+    for (guint i = 0; i < catalogue->len; i++)
+      if (g_str_equal (((MamoriThreatEntry *) catalogue->pdata[i])->medium, "書類"))
+        g_assert_true (mamori_threat_catalogue_window_set (editor, i, NULL, 1));
+    threats = mamori_workspace_get_medium_threats (ws, &error);
+    g_assert_cmpint (mamori_medium_threat_lookup (threats, "書類"), ==, 1);
+    gtk_window_destroy (GTK_WINDOW (editor));
+  }
+
+  /* Keyboard editing: the editor opens on a cell; Tab moves it to the next column. */
+  gtk_selection_model_unselect_all (mamori_ledger_page_get_selection (page));
+  g_assert_true (mamori_ledger_page_edit_cell_at (page, 2, MAMORI_ASSET_FIELD_NAME));
+  iterate (40);
+  {
+    GtkPopover *editor = open_cell_editor (GTK_WIDGET (page));
+    GtkWidget *entry;
+    g_assert_nonnull (editor);
+    entry = gtk_widget_get_first_child (gtk_popover_get_child (editor));
+    while (entry != NULL && !GTK_IS_ENTRY (entry))
+      entry = gtk_widget_get_next_sibling (entry);
+    g_assert_nonnull (entry);
+    gtk_editable_set_text (GTK_EDITABLE (entry), "鍵付きキャビネットの台帳");
+    g_signal_emit_by_name (entry, "activate");   /* Enter: saved, editor moves down */
+    iterate (300);
+    g_assert_true (gtk_selection_model_is_selected (mamori_ledger_page_get_selection (page), 3));
+  }
+  {
+    g_autoptr(MamoriLedgerRow) row = g_list_model_get_item (mamori_ledger_page_get_model (page), 2);
+    g_assert_cmpstr (mamori_ledger_row_get_asset (row)->name, ==, "鍵付きキャビネットの台帳");
+  }
+  close_window (window);
+}
+
 static void
 app_startup (GApplication *application, gpointer data)
 {
@@ -523,6 +638,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/ui/window/new-and-copy", test_new_and_copy);
   g_test_add_func ("/ui/assessments/wizard", test_wizard);
   g_test_add_func ("/ui/ledger", test_ledger);
+  g_test_add_func ("/ui/ledger/bulk-split-threats", test_ledger_bulk_split_threats);
   rc = g_test_run ();
 
   g_application_release (G_APPLICATION (app));

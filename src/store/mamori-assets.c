@@ -415,35 +415,46 @@ mamori_workspace_get_asset (MamoriWorkspace *self,
 }
 
 gboolean
-mamori_workspace_update_asset (MamoriWorkspace   *self,
-                               const MamoriAsset *a,
-                               GError           **error)
+mamori_workspace_update_assets (MamoriWorkspace *self,
+                                GPtrArray       *assets,
+                                GError         **error)
 {
-  g_autoptr(MamoriAsset) before = mamori_workspace_get_asset (self, a->id, error);
-  g_autoptr(GString) summary = NULL;
+  g_autoptr(GString) summary = g_string_new (NULL);
+  g_autoptr(GPtrArray) changed = g_ptr_array_new ();
   sqlite3 *db;
   sqlite3_stmt *stmt = NULL;
   g_autofree char *now = mamori_workspace_now ();
-  int rc;
+  int rc = SQLITE_OK;
 
-  if (before == NULL)
-    return FALSE;
-  if (a->name == NULL || *a->name == '\0')
+  /* Checked and compared with what is stored before anything is written. */
+  for (guint i = 0; i < assets->len; i++)
     {
-      g_set_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_INVALID, _("Every asset needs a name."));
-      return FALSE;
+      const MamoriAsset *a = assets->pdata[i];
+      g_autoptr(MamoriAsset) before = mamori_workspace_get_asset (self, a->id, error);
+      gsize start = summary->len;
+
+      if (before == NULL)
+        return FALSE;
+      if (a->name == NULL || *a->name == '\0')
+        {
+          g_set_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_INVALID, _("Every asset needs a name."));
+          return FALSE;
+        }
+      g_string_append_printf (summary, "%s%lld", start > 0 ? "; " : "", (long long) a->id);
+      for (guint f = 0; f < MAMORI_ASSET_N_FIELDS; f++)
+        {
+          g_autofree char *x = mamori_asset_get_field_text (before, f);
+          g_autofree char *y = mamori_asset_get_field_text (a, f);
+          if (g_strcmp0 (x, y) != 0)
+            g_string_append_printf (summary, " %s: “%s” → “%s”", mamori_asset_field_key (f), x, y);
+        }
+      if (strchr (summary->str + start, ':') == NULL)
+        g_string_truncate (summary, start);   /* nothing changed */
+      else
+        g_ptr_array_add (changed, (gpointer) a);
     }
-  summary = g_string_new (NULL);
-  g_string_printf (summary, "%lld", (long long) a->id);
-  for (guint f = 0; f < MAMORI_ASSET_N_FIELDS; f++)
-    {
-      g_autofree char *x = mamori_asset_get_field_text (before, f);
-      g_autofree char *y = mamori_asset_get_field_text (a, f);
-      if (g_strcmp0 (x, y) != 0)
-        g_string_append_printf (summary, " %s: “%s” → “%s”", mamori_asset_field_key (f), x, y);
-    }
-  if (strchr (summary->str, ':') == NULL)
-    return TRUE;   /* nothing changed */
+  if (changed->len == 0)
+    return TRUE;
 
   db = mamori_workspace_get_db (self);
   mamori_workspace_lock (self);
@@ -459,14 +470,16 @@ mamori_workspace_update_asset (MamoriWorkspace   *self,
                                "treatment = ?17, measure = ?18, measure_owner = ?19, measure_due = ?20, "
                                "target_threat = ?21, target_vulnerability = ?22, updated_at = ?23 WHERE id = ?24",
                            -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
+  for (guint i = 0; rc == SQLITE_OK && i < changed->len; i++)
     {
+      const MamoriAsset *a = changed->pdata[i];
       bind_asset (stmt, a, now);
       sqlite3_bind_int64 (stmt, 24, a->id);
-      rc = sqlite3_step (stmt);
+      rc = sqlite3_step (stmt) == SQLITE_DONE ? SQLITE_OK : sqlite3_errcode (db);
+      sqlite3_reset (stmt);
     }
   sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
+  if (rc != SQLITE_OK)
     {
       mamori_workspace_set_sqlite_error (error, mamori_workspace_get_path (self), db, rc, _("save the asset"));
       goto fail;
@@ -482,6 +495,17 @@ fail:
   mamori_workspace_rollback (self);
   mamori_workspace_unlock (self);
   return FALSE;
+}
+
+gboolean
+mamori_workspace_update_asset (MamoriWorkspace   *self,
+                               const MamoriAsset *a,
+                               GError           **error)
+{
+  g_autoptr(GPtrArray) one = g_ptr_array_new ();
+
+  g_ptr_array_add (one, (gpointer) a);
+  return mamori_workspace_update_assets (self, one, error);
 }
 
 GPtrArray *

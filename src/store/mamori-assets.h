@@ -77,6 +77,11 @@ MamoriAsset *mamori_workspace_get_asset          (MamoriWorkspace *self,
 gboolean    mamori_workspace_update_asset        (MamoriWorkspace   *self,
                                                   const MamoriAsset *asset,
                                                   GError           **error);
+/* Saves several assets (MamoriAsset*) in one transaction, all or nothing, with one change-log
+ * entry: a bulk edit. */
+gboolean    mamori_workspace_update_assets       (MamoriWorkspace   *self,
+                                                  GPtrArray         *assets,
+                                                  GError           **error);
 /* Distinct departments or media of the ledger, sorted (char*). */
 GPtrArray  *mamori_workspace_list_asset_values   (MamoriWorkspace  *self,
                                                   MamoriAssetField  field,

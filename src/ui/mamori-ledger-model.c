@@ -201,7 +201,7 @@ mamori_ledger_model_query_finish (MamoriLedgerModel  *self,
   return TRUE;
 }
 
-void
+guint
 mamori_ledger_model_row_changed (MamoriLedgerModel *self,
                                  gint64             id)
 {
@@ -210,8 +210,19 @@ mamori_ledger_model_row_changed (MamoriLedgerModel *self,
     if (g_array_index (self->ids, gint64, i) == id)
       {
         g_list_model_items_changed (G_LIST_MODEL (self), i, 1, 1);
-        return;
+        return i;
       }
+  return G_MAXUINT;
+}
+
+guint
+mamori_ledger_model_find (MamoriLedgerModel *self,
+                          gint64             id)
+{
+  for (guint i = 0; i < self->ids->len; i++)
+    if (g_array_index (self->ids, gint64, i) == id)
+      return i;
+  return G_MAXUINT;
 }
 
 void

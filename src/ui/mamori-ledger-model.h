@@ -22,7 +22,12 @@ gboolean           mamori_ledger_model_query_finish   (MamoriLedgerModel      *s
                                                        GAsyncResult           *result,
                                                        GError                **error);
 /* The row of asset id changed in the store: read it again. */
-void               mamori_ledger_model_row_changed    (MamoriLedgerModel      *self,
+/* Reads the asset again and announces its row as changed; returns its position, or
+ * G_MAXUINT when it is not shown. */
+guint              mamori_ledger_model_row_changed    (MamoriLedgerModel      *self,
+                                                       gint64                  id);
+/* The position of the asset with this id, or G_MAXUINT. */
+guint              mamori_ledger_model_find           (MamoriLedgerModel      *self,
                                                        gint64                  id);
 /* The threat catalogue changed: every row's computed columns may have. */
 /* Assets per MamoriRiskBand found by the last query, counted before its band filter. */

@@ -116,6 +116,8 @@ struct _MamoriLedgerPage {
   gboolean binding;           /* TRUE while cells are being filled in */
   gboolean saving;            /* TRUE while this page saves one row */
   gboolean what_if;           /* Risk and Band as if every planned measure were done */
+  GtkWidget *editor;          /* the open cell editor (a popover on a cell), if any */
+  guint anchor;               /* where a Shift+click range starts */
   GtkToggleButton *what_if_button;
   GPtrArray *undo;            /* Edit*: before/after pairs */
   GPtrArray *redo;
@@ -127,16 +129,17 @@ struct _MamoriLedgerPage {
 
 G_DEFINE_FINAL_TYPE (MamoriLedgerPage, mamori_ledger_page, ADW_TYPE_BIN)
 
+/* One undoable step: the assets it touched (one, or all the selected rows of a bulk edit). */
 typedef struct {
-  MamoriAsset *before;
-  MamoriAsset *after;
+  GPtrArray *before;   /* MamoriAsset* */
+  GPtrArray *after;
 } Edit;
 
 static void
 edit_free (Edit *e)
 {
-  mamori_asset_free (e->before);
-  mamori_asset_free (e->after);
+  g_ptr_array_unref (e->before);
+  g_ptr_array_unref (e->after);
   g_free (e);
 }
 
@@ -274,6 +277,7 @@ load_departments (MamoriLedgerPage *self)
 
 typedef struct {
   MamoriLedgerModel *model;
+  GtkSelectionModel *selection;
   gint64 id;
 } RowRefresh;
 
@@ -281,8 +285,15 @@ static void
 row_refresh_cb (gpointer data)
 {
   RowRefresh *r = data;
-  mamori_ledger_model_row_changed (r->model, r->id);
+  guint position = mamori_ledger_model_find (r->model, r->id);
+  /* The selection forgets a changed row; an edited row stays selected. */
+  gboolean selected = position != G_MAXUINT && gtk_selection_model_is_selected (r->selection, position);
+
+  position = mamori_ledger_model_row_changed (r->model, r->id);
+  if (selected && position != G_MAXUINT)
+    gtk_selection_model_select_item (r->selection, position, FALSE);
   g_object_unref (r->model);
+  g_object_unref (r->selection);
   g_free (r);
 }
 
@@ -294,69 +305,116 @@ schedule_row_changed (MamoriLedgerPage *self,
 {
   RowRefresh *r = g_new0 (RowRefresh, 1);
   r->model = g_object_ref (self->model);
+  r->selection = g_object_ref (GTK_SELECTION_MODEL (self->selection));
   r->id = id;
   g_idle_add_once (row_refresh_cb, r);
 }
 
 static gboolean
-save_asset (MamoriLedgerPage  *self,
-            const MamoriAsset *asset)
+save_assets (MamoriLedgerPage *self,
+             GPtrArray        *assets)
 {
   g_autoptr(GError) error = NULL;
   gboolean ok;
 
   self->saving = TRUE;
-  ok = mamori_workspace_update_asset (self->workspace, asset, &error);
+  ok = mamori_workspace_update_assets (self->workspace, assets, &error);
   self->saving = FALSE;
   if (!ok)
-    {
-      mamori_widget_show_error (GTK_WIDGET (self), _("Could Not Save the Asset"), error);
-      schedule_row_changed (self, asset->id);
-      return FALSE;
-    }
-  schedule_row_changed (self, asset->id);
-  return TRUE;
+    mamori_widget_show_error (GTK_WIDGET (self), _("Could Not Save the Asset"), error);
+  for (guint i = 0; i < assets->len; i++)
+    schedule_row_changed (self, ((MamoriAsset *) assets->pdata[i])->id);
+  return ok;
 }
 
-/* Applies text to one field of the row's asset; recorded for undo. */
+/* The rows an edit of row applies to: every selected row when row is one of several selected
+ * (a bulk edit), otherwise row alone. */
+static GPtrArray *
+edit_targets (MamoriLedgerPage *self,
+              MamoriLedgerRow  *row)
+{
+  GPtrArray *out = g_ptr_array_new_with_free_func ((GDestroyNotify) mamori_asset_free);
+  const MamoriAsset *clicked = mamori_ledger_row_get_asset (row);
+  g_autoptr(GtkBitset) set = self->selection
+    ? gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection)) : NULL;
+  gboolean in_selection = FALSE;
+
+  if (set != NULL && gtk_bitset_get_size (set) > 1)
+    {
+      GtkBitsetIter iter;
+      guint pos;
+      for (gboolean ok = gtk_bitset_iter_init_first (&iter, set, &pos); ok; ok = gtk_bitset_iter_next (&iter, &pos))
+        {
+          g_autoptr(MamoriLedgerRow) r = g_list_model_get_item (G_LIST_MODEL (self->model), pos);
+          if (r == NULL)
+            continue;
+          in_selection |= mamori_ledger_row_get_asset (r)->id == clicked->id;
+          g_ptr_array_add (out, mamori_asset_copy (mamori_ledger_row_get_asset (r)));
+        }
+    }
+  if (!in_selection)
+    {
+      g_ptr_array_set_size (out, 0);
+      g_ptr_array_add (out, mamori_asset_copy (clicked));
+    }
+  return out;
+}
+
+/* Applies text to one field of the row's asset (of every selected row's asset, when the row
+ * is part of a multiple selection); one undo step. */
 static void
 commit (MamoriLedgerPage *self,
         MamoriLedgerRow  *row,
         MamoriAssetField  field,
         const char       *text)
 {
-  g_autoptr(MamoriAsset) after = NULL;
-  g_autofree char *old = NULL;
-  g_autofree char *reason = NULL;
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) after = NULL;
   Edit *edit;
 
   if (self->binding || row == NULL)
     return;
-  old = mamori_asset_get_field_text (mamori_ledger_row_get_asset (row), field);
-  if (g_strcmp0 (old, text) == 0)
-    return;
-  after = mamori_asset_copy (mamori_ledger_row_get_asset (row));
-  if (!mamori_asset_set_field_text (after, field, text, &reason))
+  before = edit_targets (self, row);
+  after = g_ptr_array_new_with_free_func ((GDestroyNotify) mamori_asset_free);
+  for (guint i = 0; i < before->len; i++)
     {
-      const char *title = mamori_asset_field_key (field);
-      g_autoptr(GError) error = NULL;
+      g_autoptr(MamoriAsset) copy = mamori_asset_copy (before->pdata[i]);
+      g_autofree char *old = mamori_asset_get_field_text (copy, field);
+      g_autofree char *reason = NULL;
 
-      for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
-        if (columns[c].field == (int) field && columns[c].kind != COL_COMPUTED && columns[c].kind != COL_BAND)
-          title = _(columns[c].title);
-      error = g_error_new (MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_INVALID, "%s: %s", title, reason);
-      mamori_widget_show_error (GTK_WIDGET (self), _("Could Not Save the Asset"), error);
-      schedule_row_changed (self, after->id);
-      return;
+      if (g_strcmp0 (old, text) == 0)
+        continue;
+      if (!mamori_asset_set_field_text (copy, field, text, &reason))
+        {
+          const char *title = mamori_asset_field_key (field);
+          g_autoptr(GError) error = NULL;
+
+          for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
+            if (columns[c].field == (int) field && columns[c].kind != COL_COMPUTED && columns[c].kind != COL_BAND)
+              title = _(columns[c].title);
+          error = g_error_new (MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_INVALID, "%s: %s", title, reason);
+          mamori_widget_show_error (GTK_WIDGET (self), _("Could Not Save the Asset"), error);
+          schedule_row_changed (self, copy->id);
+          return;
+        }
+      g_ptr_array_add (after, g_steal_pointer (&copy));
     }
-  edit = g_new0 (Edit, 1);
-  edit->before = mamori_asset_copy (mamori_ledger_row_get_asset (row));
-  edit->after = mamori_asset_copy (after);
-  if (!save_asset (self, after))
+  if (after->len == 0)
+    return;
+  /* Keep only the rows that change, in both halves of the step. */
+  for (guint i = before->len; i-- > 0;)
     {
-      edit_free (edit);
-      return;
+      gboolean kept = FALSE;
+      for (guint j = 0; j < after->len && !kept; j++)
+        kept = ((MamoriAsset *) after->pdata[j])->id == ((MamoriAsset *) before->pdata[i])->id;
+      if (!kept)
+        g_ptr_array_remove_index (before, i);
     }
+  if (!save_assets (self, after))
+    return;
+  edit = g_new0 (Edit, 1);
+  edit->before = g_steal_pointer (&before);
+  edit->after = g_steal_pointer (&after);
   g_ptr_array_add (self->undo, edit);
   g_ptr_array_set_size (self->redo, 0);
 }
@@ -376,7 +434,7 @@ mamori_ledger_page_undo (MamoriLedgerPage *self)
   if (self->undo->len == 0)
     return FALSE;
   edit = g_ptr_array_steal_index (self->undo, self->undo->len - 1);
-  if (!save_asset (self, edit->before))
+  if (!save_assets (self, edit->before))
     {
       edit_free (edit);
       return FALSE;
@@ -393,7 +451,7 @@ mamori_ledger_page_redo (MamoriLedgerPage *self)
   if (self->redo->len == 0)
     return FALSE;
   edit = g_ptr_array_steal_index (self->redo, self->redo->len - 1);
-  if (!save_asset (self, edit->after))
+  if (!save_assets (self, edit->after))
     {
       edit_free (edit);
       return FALSE;
@@ -542,13 +600,75 @@ bind_cell (MamoriLedgerPage *self,
 
 /* --- the shared cell editor ------------------------------------------------------------------- */
 
+static void open_editor_at (MamoriLedgerPage *self,
+                            guint             position,
+                            guint             column);
+
+static gboolean
+column_editable (guint c)
+{
+  return c < G_N_ELEMENTS (columns) && columns[c].kind != COL_COMPUTED && columns[c].kind != COL_BAND &&
+         columns[c].kind != COL_RESIDUAL;
+}
+
+/* The editable column after (step 1) or before (step -1) c, or G_MAXUINT. */
+static guint
+next_editable_column (guint c,
+                      int   step)
+{
+  for (int i = (int) c + step; i >= 0 && i < (int) G_N_ELEMENTS (columns); i += step)
+    if (column_editable (i))
+      return i;
+  return G_MAXUINT;
+}
+
+/* Where the editor goes after its popover closes: Tab/Shift+Tab move along the row, Enter
+ * down the column, like a spreadsheet. */
+static void
+editor_move (GtkWidget *popover,
+             int        rows,
+             int        cols)
+{
+  MamoriLedgerPage *self = g_object_get_data (G_OBJECT (popover), "mamori-page");
+  guint position = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (popover), "mamori-position"));
+  guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (popover), "mamori-column"));
+  guint n = self->model ? g_list_model_get_n_items (G_LIST_MODEL (self->model)) : 0;
+
+  if (cols != 0)
+    {
+      guint next = next_editable_column (column, cols);
+      if (next == G_MAXUINT)
+        {
+          /* Past the row's end: the next row's first column, as spreadsheets do. */
+          if (cols > 0 && position + 1 < n)
+            open_editor_at (self, position + 1, column_editable (0) ? 0 : next_editable_column (0, 1));
+          return;
+        }
+      open_editor_at (self, position, next);
+    }
+  else if (rows > 0 && position + 1 < n)
+    open_editor_at (self, position + 1, column);
+}
+
+static void
+unparent_editor (gpointer data)
+{
+  GtkWidget *popover = data;
+
+  if (gtk_widget_get_parent (popover) != NULL)
+    gtk_widget_unparent (popover);
+  g_object_unref (popover);
+}
+
 static void
 editor_closed (GtkPopover       *popover,
                MamoriLedgerPage *self)
 {
   /* Unparent from an idle: the popover is still inside its own signal. */
-  g_idle_add_once ((GSourceOnceFunc) gtk_widget_unparent, popover);
+  g_idle_add_once (unparent_editor, g_object_ref (popover));
   g_object_set_data (G_OBJECT (popover), "mamori-row", NULL);
+  if (self->editor == GTK_WIDGET (popover))
+    g_clear_object (&self->editor);
 }
 
 static void
@@ -578,6 +698,59 @@ editor_entry_activated (GtkEntry         *entry,
   gtk_popover_popdown (GTK_POPOVER (popover));
   if (keep != NULL)
     commit (self, keep, field, text);
+  editor_move (popover, 1, 0);
+}
+
+static gboolean
+editor_key_pressed (GtkEventControllerKey *controller,
+                    guint                  keyval,
+                    guint                  keycode,
+                    GdkModifierType        state,
+                    MamoriLedgerPage      *self)
+{
+  GtkWidget *popover = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+  GtkWidget *entry = g_object_get_data (G_OBJECT (popover), "mamori-entry");
+  MamoriLedgerRow *row = g_object_get_data (G_OBJECT (popover), "mamori-row");
+  int field = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (popover), "mamori-field"));
+  g_autoptr(MamoriLedgerRow) keep = row ? g_object_ref (row) : NULL;
+
+  if (keyval == GDK_KEY_Tab || keyval == GDK_KEY_ISO_Left_Tab || keyval == GDK_KEY_KP_Tab)
+    {
+      g_autofree char *text = entry ? g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))) : NULL;
+      gtk_popover_popdown (GTK_POPOVER (popover));
+      if (keep != NULL && text != NULL)
+        commit (self, keep, field, text);
+      editor_move (popover, 0, (keyval == GDK_KEY_ISO_Left_Tab || (state & GDK_SHIFT_MASK)) ? -1 : 1);
+      return GDK_EVENT_STOP;
+    }
+  /* In a choice editor a digit picks that value and Enter the focused one; both then move
+   * down, as Enter does in a text cell. */
+  if (entry == NULL)
+    {
+      GtkWidget *choices = g_object_get_data (G_OBJECT (popover), "mamori-choices");
+      GtkWidget *pick = NULL;
+
+      if (keyval >= GDK_KEY_0 && keyval <= GDK_KEY_3)
+        {
+          char digit[2] = { (char) ('0' + keyval - GDK_KEY_0), 0 };
+          for (GtkWidget *b = choices ? gtk_widget_get_first_child (choices) : NULL; b; b = gtk_widget_get_next_sibling (b))
+            if (g_strcmp0 (g_object_get_data (G_OBJECT (b), "mamori-value"), digit) == 0)
+              pick = b;
+        }
+      else if (keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter)
+        {
+          GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (popover));
+          if (focus != NULL && choices != NULL && gtk_widget_get_parent (focus) == choices)
+            pick = focus;
+        }
+      if (pick != NULL)
+        {
+          gtk_widget_activate (pick);
+          editor_move (popover, 1, 0);
+          return GDK_EVENT_STOP;
+        }
+    }
+  return GDK_EVENT_PROPAGATE;
 }
 
 static void
@@ -599,27 +772,41 @@ add_choice (MamoriLedgerPage *self,
     gtk_box_append (GTK_BOX (box), button);
 }
 
-/* Opens the editor for column c of row, over cell. */
+/* Opens the editor for column c of row (at position), over cell. A click on a flag toggles
+ * it; from the keyboard a flag gets a small editor too, so Tab can pass through it. */
 static void
 edit_cell (MamoriLedgerPage *self,
            MamoriLedgerRow  *row,
+           guint             position,
            guint             c,
-           GtkWidget        *cell)
+           GtkWidget        *cell,
+           gboolean          keyboard)
 {
   const ColumnSpec *spec = &columns[c];
   const MamoriAsset *a = mamori_ledger_row_get_asset (row);
-  GtkWidget *popover, *box;
+  GtkWidget *popover, *box, *focus = NULL;
+  GtkEventController *keys;
 
-  if (spec->kind == COL_COMPUTED || spec->kind == COL_BAND || spec->kind == COL_RESIDUAL)
+  if (!column_editable (c))
     return;
-  if (spec->kind == COL_FLAG)
+  if (spec->kind == COL_FLAG && !keyboard)
     {
       g_autofree char *now = mamori_asset_get_field_text (a, spec->field);
       commit (self, row, spec->field, *now ? "" : "有");
       return;
     }
 
+  if (self->editor != NULL)
+    gtk_popover_popdown (GTK_POPOVER (self->editor));
   popover = gtk_popover_new ();
+  self->editor = g_object_ref (popover);
+  g_object_set_data (G_OBJECT (popover), "mamori-page", self);
+  g_object_set_data (G_OBJECT (popover), "mamori-position", GUINT_TO_POINTER (position));
+  g_object_set_data (G_OBJECT (popover), "mamori-column", GUINT_TO_POINTER (c));
+  keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (editor_key_pressed), self);
+  gtk_widget_add_controller (popover, keys);
   box = gtk_box_new (spec->kind == COL_TEXT ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL, 6);
   g_object_set_data_full (G_OBJECT (popover), "mamori-row", g_object_ref (row), g_object_unref);
   g_object_set_data (G_OBJECT (popover), "mamori-field", GINT_TO_POINTER (spec->field));
@@ -642,6 +829,8 @@ edit_cell (MamoriLedgerPage *self,
         gtk_editable_set_width_chars (GTK_EDITABLE (entry), 30);
         g_signal_connect (entry, "activate", G_CALLBACK (editor_entry_activated), self);
         gtk_box_append (GTK_BOX (box), entry);
+        g_object_set_data (G_OBJECT (popover), "mamori-entry", entry);
+        focus = entry;
         if (spec->field == MAMORI_ASSET_FIELD_MEDIUM)
           {
             /* The media of the threat catalogue, one click each; the entry takes any other. */
@@ -656,6 +845,7 @@ edit_cell (MamoriLedgerPage *self,
           }
         break;
       }
+    case COL_FLAG:
     case COL_LEVEL:
     case COL_THREAT:
     case COL_VULNERABILITY:
@@ -664,7 +854,13 @@ edit_cell (MamoriLedgerPage *self,
       {
         GtkWidget *row_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
         g_autofree char *now = mamori_asset_get_field_text (a, spec->field);
-        if (spec->kind == COL_LEVEL)
+        g_object_set_data (G_OBJECT (popover), "mamori-choices", row_box);
+        if (spec->kind == COL_FLAG)
+          {
+            add_choice (self, row_box, "有", "有", *now != '\0');
+            add_choice (self, row_box, _("None"), "", *now == '\0');
+          }
+        else if (spec->kind == COL_LEVEL)
           for (int v = 0; v <= 2; v++)
             {
               char t[2] = { (char) ('0' + v), 0 };
@@ -687,6 +883,10 @@ edit_cell (MamoriLedgerPage *self,
             add_choice (self, row_box, t == MAMORI_TREATMENT_NONE ? _("None") : treatment_label (t),
                         mamori_treatment_key (t), g_str_equal (now, mamori_treatment_key (t)));
         gtk_box_append (GTK_BOX (box), row_box);
+        /* The current value has the focus: Enter keeps it, arrows move to another. */
+        for (GtkWidget *b = gtk_widget_get_first_child (row_box); b; b = gtk_widget_get_next_sibling (b))
+          if (focus == NULL || gtk_widget_has_css_class (b, "suggested-action"))
+            focus = b;
         break;
       }
     default:
@@ -696,6 +896,146 @@ edit_cell (MamoriLedgerPage *self,
   gtk_widget_set_parent (popover, cell);
   g_signal_connect (popover, "closed", G_CALLBACK (editor_closed), self);
   gtk_popover_popup (GTK_POPOVER (popover));
+  if (focus != NULL)
+    gtk_widget_grab_focus (focus);
+}
+
+/* --- moving the editor ------------------------------------------------------------------------ */
+
+typedef struct {
+  MamoriLedgerPage *self;
+  guint position;
+  guint column;
+  guint tries;
+} MoveTo;
+
+/* The row box showing position, if the list has one realised. */
+static GtkWidget *
+row_widget_at (MamoriLedgerPage *self,
+               guint             position)
+{
+  for (GtkWidget *w = gtk_widget_get_first_child (GTK_WIDGET (self->list_view)); w; w = gtk_widget_get_next_sibling (w))
+    {
+      GtkWidget *box = gtk_widget_get_first_child (w);
+      GtkListItem *item = box ? g_object_get_data (G_OBJECT (box), "mamori-item") : NULL;
+      if (item != NULL && gtk_list_item_get_item (item) != NULL && gtk_list_item_get_position (item) == position)
+        return box;
+    }
+  return NULL;
+}
+
+/* Scrolls so that column c of the row box is in view; TRUE when it already was. */
+static gboolean
+scroll_into_view (MamoriLedgerPage *self,
+                  GtkWidget        *box,
+                  guint             position,
+                  guint             c)
+{
+  GtkAdjustment *v = gtk_scrolled_window_get_vadjustment (self->list_scroller);
+  GtkAdjustment *h = gtk_scrolled_window_get_hadjustment (self->header_scroller);
+  double x = 0, width = column_width (&columns[c]);
+  gboolean visible = TRUE;
+
+  for (guint i = 0; i < c; i++)
+    x += column_width (&columns[i]);
+  if (x < gtk_adjustment_get_value (h) || x + width > gtk_adjustment_get_value (h) + gtk_adjustment_get_page_size (h))
+    {
+      gtk_adjustment_set_value (h, MAX (0, x + width / 2 - gtk_adjustment_get_page_size (h) / 2));
+      visible = FALSE;
+    }
+  if (box == NULL)
+    {
+      /* Not realised: jump near it, by the height of a realised row. */
+      GtkWidget *any = gtk_widget_get_first_child (GTK_WIDGET (self->list_view));
+      int height = any ? MAX (gtk_widget_get_height (any), 1) : 28;
+      gtk_adjustment_set_value (v, MAX (0, (double) position * height - gtk_adjustment_get_page_size (v) / 2));
+      return FALSE;
+    }
+  {
+    graphene_point_t p;
+    if (gtk_widget_compute_point (box, GTK_WIDGET (self->list_scroller), &GRAPHENE_POINT_INIT (0, 0), &p))
+      {
+        int height = gtk_widget_get_height (box);
+        int page = gtk_widget_get_height (GTK_WIDGET (self->list_scroller));
+        if (p.y < 0 || p.y + height > page)
+          {
+            gtk_adjustment_set_value (v, gtk_adjustment_get_value (v) + p.y - (p.y < 0 ? 0 : page - height));
+            visible = FALSE;
+          }
+      }
+  }
+  return visible;
+}
+
+static gboolean
+move_to_cb (gpointer data)
+{
+  MoveTo *m = data;
+  MamoriLedgerPage *self = m->self;
+  GtkWidget *box = row_widget_at (self, m->position);
+  GtkListItem *item = box ? g_object_get_data (G_OBJECT (box), "mamori-item") : NULL;
+
+  if (self->model == NULL || m->position >= g_list_model_get_n_items (G_LIST_MODEL (self->model)))
+    return G_SOURCE_REMOVE;
+  if (!scroll_into_view (self, box, m->position, m->column) && m->tries++ < 5)
+    return G_SOURCE_CONTINUE;   /* again once the list has laid out the scrolled rows */
+  if (item != NULL)
+    {
+      GtkWidget *cell = gtk_widget_get_first_child (box);
+      for (guint i = 0; cell != NULL && i < m->column; i++)
+        cell = gtk_widget_get_next_sibling (cell);
+      /* The row follows the editor, so Delete, Ctrl+D and the others act on it. */
+      gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), m->position, TRUE);
+      if (cell != NULL)
+        edit_cell (self, gtk_list_item_get_item (item), m->position, m->column, cell, TRUE);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+static void
+move_to_free (gpointer data)
+{
+  MoveTo *m = data;
+  g_object_unref (m->self);
+  g_free (m);
+}
+
+/* Opens the editor at (position, column) once pending row refreshes have run: a commit just
+ * before rebinds its row from an idle. */
+static void
+open_editor_at (MamoriLedgerPage *self,
+                guint             position,
+                guint             column)
+{
+  MoveTo *m = g_new0 (MoveTo, 1);
+
+  m->self = g_object_ref (self);
+  m->position = position;
+  m->column = column;
+  g_timeout_add_full (G_PRIORITY_DEFAULT_IDLE, 30, move_to_cb, m, move_to_free);
+}
+
+gboolean
+mamori_ledger_page_edit_cell_at (MamoriLedgerPage *self,
+                                 guint             position,
+                                 MamoriAssetField  field)
+{
+  for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
+    if (column_editable (c) && columns[c].field == (int) field)
+      {
+        open_editor_at (self, position, c);
+        return TRUE;
+      }
+  return FALSE;
+}
+
+static void
+list_activated (GtkListView      *view,
+                guint             position,
+                MamoriLedgerPage *self)
+{
+  /* Enter on a row: edit its name, then Tab along the row. */
+  mamori_ledger_page_edit_cell_at (self, position, MAMORI_ASSET_FIELD_NAME);
 }
 
 static void
@@ -719,9 +1059,34 @@ row_clicked (GtkGestureClick  *gesture,
     c++;
   if (hit != NULL && c < G_N_ELEMENTS (columns) && n_press == 1)
     {
-      /* Ours, not the list's: its own click would otherwise take the press. */
+      GdkModifierType mods = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
+      GtkSelectionModel *selection = GTK_SELECTION_MODEL (self->selection);
+      guint position = gtk_list_item_get_position (item);
+
+      /* Ours, not the list's: its own click would otherwise take the press. So selecting is
+       * done here too, as in a file manager: Ctrl+click adds or removes a row, Shift+click a
+       * range, a plain click selects the row and edits the cell. A click inside a multiple
+       * selection keeps it, and the edit applies to every selected row. */
       gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
-      edit_cell (self, row, c, hit);
+      if (mods & GDK_CONTROL_MASK)
+        {
+          if (gtk_selection_model_is_selected (selection, position))
+            gtk_selection_model_unselect_item (selection, position);
+          else
+            gtk_selection_model_select_item (selection, position, FALSE);
+          self->anchor = position;
+          return;
+        }
+      if (mods & GDK_SHIFT_MASK)
+        {
+          guint from = MIN (self->anchor, position), to = MAX (self->anchor, position);
+          gtk_selection_model_select_range (selection, from, to - from + 1, FALSE);
+          return;
+        }
+      if (!gtk_selection_model_is_selected (selection, position))
+        gtk_selection_model_select_item (selection, position, TRUE);
+      self->anchor = position;
+      edit_cell (self, row, position, c, hit, FALSE);
     }
 }
 
@@ -798,6 +1163,31 @@ list_scrolled (GtkEventControllerScroll *controller,
   return TRUE;
 }
 
+/* A row widget going away or showing another asset takes the editor open on it along. */
+static void
+release_row (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             MamoriLedgerPage         *self)
+{
+  GtkWidget *box = gtk_list_item_get_child (item);
+
+  if (self->editor != NULL && box != NULL && gtk_widget_is_ancestor (self->editor, box))
+    {
+      GtkWidget *editor = g_steal_pointer (&self->editor);
+      g_signal_handlers_disconnect_by_func (editor, editor_closed, self);
+      gtk_widget_unparent (editor);
+      g_object_unref (editor);
+    }
+  /* An editor that has just closed waits for an idle to leave its cell; do it now. */
+  for (GtkWidget *cell = box ? gtk_widget_get_first_child (box) : NULL; cell; cell = gtk_widget_get_next_sibling (cell))
+    for (GtkWidget *child = gtk_widget_get_first_child (cell), *next; child; child = next)
+      {
+        next = gtk_widget_get_next_sibling (child);
+        if (GTK_IS_POPOVER (child))
+          gtk_widget_unparent (child);
+      }
+}
+
 static void
 build_columns (MamoriLedgerPage *self)
 {
@@ -821,6 +1211,8 @@ build_columns (MamoriLedgerPage *self)
     }
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (release_row), self);
+  g_signal_connect (factory, "teardown", G_CALLBACK (release_row), self);
   gtk_list_view_set_factory (self->list_view, factory);
   g_object_unref (factory);
   gtk_event_controller_set_propagation_phase (scroll, GTK_PHASE_CAPTURE);
@@ -1254,6 +1646,9 @@ mamori_ledger_page_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  if (self->editor != NULL && gtk_widget_get_parent (self->editor) != NULL)
+    gtk_widget_unparent (self->editor);
+  g_clear_object (&self->editor);
   if (self->chooser != NULL)
     {
       gtk_native_dialog_destroy (self->chooser);
@@ -1359,4 +1754,5 @@ mamori_ledger_page_init (MamoriLedgerPage *self)
   g_signal_connect (self->add_button, "clicked", G_CALLBACK (add_clicked), self);
   g_signal_connect (self->what_if_button, "toggled", G_CALLBACK (what_if_toggled), self);
   g_signal_connect (self->medium_drop, "notify::selected", G_CALLBACK (filter_notify), self);
+  g_signal_connect (self->list_view, "activate", G_CALLBACK (list_activated), self);
 }

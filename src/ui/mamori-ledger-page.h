@@ -29,6 +29,11 @@ gboolean    mamori_ledger_page_edit          (MamoriLedgerPage *self,
 /* Delete (with an Undo toast) and Ctrl+D: the selected rows. Return how many. */
 guint       mamori_ledger_page_delete_selected    (MamoriLedgerPage *self);
 guint       mamori_ledger_page_duplicate_selected (MamoriLedgerPage *self);
+/* Opens the cell editor on the field's column of the row at position (scrolling it into view);
+ * Tab, Shift+Tab and Enter then move it like a spreadsheet. */
+gboolean    mamori_ledger_page_edit_cell_at       (MamoriLedgerPage *self,
+                                                   guint             position,
+                                                   MamoriAssetField  field);
 /* Adds a copy of each selected asset on medium, named "name (medium)". */
 guint       mamori_ledger_page_split_selected     (MamoriLedgerPage *self,
                                                    const char       *medium);
