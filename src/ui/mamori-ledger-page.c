@@ -83,7 +83,7 @@ static const ColumnSpec columns[] = {
   { N_("Due"), COL_TEXT, MAMORI_ASSET_FIELD_MEASURE_DUE, N_("YYYY-MM-DD") },
   { N_("Threat after"), COL_TARGET, MAMORI_ASSET_FIELD_TARGET_THREAT, N_("The threat once the measure is in place; — when the measure does not change it") },
   { N_("Vulnerability after"), COL_TARGET, MAMORI_ASSET_FIELD_TARGET_VULNERABILITY, N_("The vulnerability once the measure is in place; — when the measure does not change it") },
-  { N_("Residual"), COL_RESIDUAL, MAMORI_ASSET_SORT_RISK, N_("Risk value and band once the planned measure is in place") },
+  { N_("Residual"), COL_RESIDUAL, MAMORI_ASSET_SORT_RESIDUAL_RISK, N_("Risk value and band once the planned measure is in place") },
   { N_("Users"), COL_TEXT, MAMORI_ASSET_FIELD_USER_SCOPE, NULL },
   { N_("Remarks"), COL_TEXT, MAMORI_ASSET_FIELD_REMARKS, NULL },
   { N_("Retention"), COL_TEXT, MAMORI_ASSET_FIELD_RETENTION, NULL },
@@ -226,6 +226,15 @@ filter_notify (GObject          *object,
                GParamSpec       *pspec,
                MamoriLedgerPage *self)
 {
+  mamori_ledger_page_refresh (self);
+}
+
+static void update_header_sort (MamoriLedgerPage *self);
+
+static void
+sort_changed (MamoriLedgerPage *self)
+{
+  update_header_sort (self);
   mamori_ledger_page_refresh (self);
 }
 
@@ -1163,6 +1172,44 @@ list_scrolled (GtkEventControllerScroll *controller,
   return TRUE;
 }
 
+/* Shows the sort column and direction in the header: ▲ ascending, ▼ descending. */
+static void
+update_header_sort (MamoriLedgerPage *self)
+{
+  guint sort = gtk_drop_down_get_selected (self->sort_drop);
+  gboolean descending = gtk_toggle_button_get_active (self->descending_button);
+  guint c = 0;
+
+  for (GtkWidget *w = gtk_widget_get_first_child (GTK_WIDGET (self->header_box)); w;
+       w = gtk_widget_get_next_sibling (w), c++)
+    {
+      g_autofree char *text = c == sort ? g_strdup_printf ("%s %s", _(columns[c].title), descending ? "▼" : "▲")
+                                        : g_strdup (_(columns[c].title));
+      gtk_label_set_text (GTK_LABEL (w), text);
+    }
+}
+
+/* A click on a column heading sorts by it; a second click turns the order round. */
+static void
+header_clicked (GtkGestureClick  *gesture,
+                int               n_press,
+                double            x,
+                double            y,
+                MamoriLedgerPage *self)
+{
+  GtkWidget *label = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
+  guint c = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (label), "mamori-column"));
+
+  if (gtk_drop_down_get_selected (self->sort_drop) == c)
+    gtk_toggle_button_set_active (self->descending_button, !gtk_toggle_button_get_active (self->descending_button));
+  else
+    {
+      /* Risk-like columns start highest first, text columns A to Z. */
+      gtk_toggle_button_set_active (self->descending_button, columns[c].kind != COL_TEXT);
+      gtk_drop_down_set_selected (self->sort_drop, c);
+    }
+}
+
 /* A row widget going away or showing another asset takes the editor open on it along. */
 static void
 release_row (GtkSignalListItemFactory *factory,
@@ -1207,6 +1254,13 @@ build_columns (MamoriLedgerPage *self)
       if (columns[c].tooltip != NULL)
         gtk_widget_set_tooltip_text (label, _(columns[c].tooltip));
       gtk_widget_add_css_class (label, "heading");
+      g_object_set_data (G_OBJECT (label), "mamori-column", GUINT_TO_POINTER (c));
+      {
+        GtkGesture *click = gtk_gesture_click_new ();
+        g_signal_connect (click, "released", G_CALLBACK (header_clicked), self);
+        gtk_widget_add_controller (label, GTK_EVENT_CONTROLLER (click));
+        gtk_widget_set_cursor_from_name (label, "pointer");
+      }
       gtk_box_append (self->header_box, label);
     }
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row), self);
@@ -1749,8 +1803,9 @@ mamori_ledger_page_init (MamoriLedgerPage *self)
   g_signal_connect (self->search_entry, "search-changed", G_CALLBACK (filter_changed), self);
   g_signal_connect (self->department_drop, "notify::selected", G_CALLBACK (filter_notify), self);
   g_signal_connect (self->band_drop, "notify::selected", G_CALLBACK (filter_notify), self);
-  g_signal_connect (self->sort_drop, "notify::selected", G_CALLBACK (filter_notify), self);
-  g_signal_connect (self->descending_button, "toggled", G_CALLBACK (filter_changed), self);
+  g_signal_connect_swapped (self->sort_drop, "notify::selected", G_CALLBACK (sort_changed), self);
+  g_signal_connect_swapped (self->descending_button, "toggled", G_CALLBACK (sort_changed), self);
+  update_header_sort (self);
   g_signal_connect (self->add_button, "clicked", G_CALLBACK (add_clicked), self);
   g_signal_connect (self->what_if_button, "toggled", G_CALLBACK (what_if_toggled), self);
   g_signal_connect (self->medium_drop, "notify::selected", G_CALLBACK (filter_notify), self);
