@@ -147,7 +147,7 @@ main (int argc, char *argv[])
   }
 
   /* Sorting and filtering in SQL, with the band counts, as the page does in its worker. */
-  guint counts[3];
+  guint counts[MAMORI_ASSET_MAX_BANDS];
   {
     MamoriAssetQuery q = { .band = -1, .sort = MAMORI_ASSET_SORT_RISK, .descending = TRUE };
     gint64 t0 = g_get_monotonic_time ();

@@ -178,6 +178,47 @@ test_residual (void)
   }
 }
 
+/* The government 5 × 5 view of an asset, from the same inputs (mapping in mamori-asset.h). */
+static void
+test_gov5 (void)
+{
+  static const struct {
+    int c, i, a, personal, threat, vulnerability;
+    int impact5, likelihood5, value5, level5;
+  } cases[] = {
+    { 0, 0, 0, FALSE, 1, 1,   1, 1, 1, 0 },    /* lowest corner: 低 */
+    { 2, 2, 2, FALSE, 3, 3,   5, 5, 25, 3 },   /* highest corner: 非常に高い */
+    { 2, 1, 0, FALSE, 2, 3,   4, 4, 16, 2 },   /* 16: 高 */
+    { 0, 0, 0, TRUE,  2, 2,   4, 3, 12, 2 },   /* personal information lifts impact to 4 */
+    { 1, 1, 0, FALSE, 1, 2,   3, 2, 6, 1 },    /* 6: 中 */
+    { 1, 0, 0, FALSE, 3, 1,   2, 3, 6, 1 },
+    { 0, 0, 1, FALSE, 1, 3,   2, 3, 6, 1 },
+    { 2, 2, 2, FALSE, 1, 1,   5, 1, 5, 1 },    /* band edge 5 */
+    { 1, 0, 0, FALSE, 2, 2,   2, 3, 6, 1 },
+    { 1, 1, 0, FALSE, 1, 1,   3, 1, 3, 0 },    /* band edge 4 and below: 低 */
+    { 2, 2, 0, FALSE, 3, 3,   5, 5, 25, 3 },
+    { 2, 2, 0, FALSE, 3, 2,   5, 4, 20, 3 },   /* band edge 20 */
+    { 2, 1, 0, FALSE, 3, 2,   4, 4, 16, 2 },
+  };
+
+  for (guint k = 0; k < G_N_ELEMENTS (cases); k++)
+    {
+      g_autoptr(MamoriAsset) a = mamori_asset_new ();
+      MamoriAssetRisk r;
+      a->confidentiality = cases[k].c;
+      a->integrity = cases[k].i;
+      a->availability = cases[k].a;
+      a->personal_info = cases[k].personal;
+      a->threat = cases[k].threat;
+      a->vulnerability = cases[k].vulnerability;
+      mamori_asset_compute_risk (a, 2, &r);
+      g_assert_cmpint (r.impact5, ==, cases[k].impact5);
+      g_assert_cmpint (r.likelihood5, ==, cases[k].likelihood5);
+      g_assert_cmpint (r.value5, ==, cases[k].value5);
+      g_assert_cmpint (r.level5, ==, cases[k].level5);
+    }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -188,5 +229,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/asset/bad-rows", test_bad_rows);
   g_test_add_func ("/asset/round-trip", test_round_trip);
   g_test_add_func ("/asset/residual", test_residual);
+  g_test_add_func ("/asset/gov5", test_gov5);
   return g_test_run ();
 }

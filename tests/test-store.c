@@ -868,7 +868,7 @@ test_asset_query (Fixture *f, gconstpointer data)
   /* Filtered by band 大: exactly the assets the core puts there. */
   q.band = MAMORI_RISK_BAND_LARGE;
   {
-    guint counts[3] = { 99, 99, 99 };
+    guint counts[MAMORI_ASSET_MAX_BANDS] = { 99, 99, 99, 99 };
     ids = mamori_assets_query_ids (path, &q, counts, &error);
     /* The counts ignore the band filter. */
     g_assert_cmpuint (counts[MAMORI_RISK_BAND_LARGE], ==, n_large);
@@ -915,7 +915,7 @@ test_asset_query (Fixture *f, gconstpointer data)
    * as the core computes it. */
   {
     MamoriAssetQuery rq = { .band = -1, .residual = TRUE, .sort = MAMORI_ASSET_SORT_RISK, .descending = TRUE };
-    guint counts[3] = { 0 }, expected[3] = { 0 };
+    guint counts[MAMORI_ASSET_MAX_BANDS] = { 0 }, expected[3] = { 0 };
     g_autoptr(GPtrArray) now = mamori_workspace_list_assets (ws, &error);
     g_autoptr(GHashTable) residual_of = g_hash_table_new (g_int64_hash, g_int64_equal);
     g_autoptr(GArray) rids = NULL;
@@ -955,6 +955,45 @@ test_asset_query (Fixture *f, gconstpointer data)
                        GPOINTER_TO_INT (g_hash_table_lookup (residual_of, &g_array_index (rids, gint64, i))));
     for (guint b = 0; b < 3; b++)
       g_assert_cmpuint (counts[b], ==, expected[b]);
+  }
+
+  /* The 5 × 5 method, chosen per workspace: SQL ranks, filters and counts the 5 × 5 values and
+   * levels exactly as the core computes them. */
+  {
+    MamoriAssetQuery gq = { .band = -1, .method = MAMORI_RISK_METHOD_GOV5, .sort = MAMORI_ASSET_SORT_RISK, .descending = TRUE };
+    guint counts[MAMORI_ASSET_MAX_BANDS] = { 0 }, expected[MAMORI_ASSET_MAX_BANDS] = { 0 };
+    g_autoptr(GPtrArray) now = mamori_workspace_list_assets (ws, &error);
+    g_autoptr(GHashTable) value_of = g_hash_table_new (g_int64_hash, g_int64_equal);
+    g_autoptr(GArray) gids = NULL;
+    guint levels_used = 0;
+
+    g_assert_cmpint (mamori_workspace_get_risk_method (ws), ==, MAMORI_RISK_METHOD_IPA);
+    g_assert_true (mamori_workspace_set_risk_method (ws, MAMORI_RISK_METHOD_GOV5, &error));
+    g_assert_cmpint (mamori_workspace_get_risk_method (ws), ==, MAMORI_RISK_METHOD_GOV5);
+    for (guint i = 0; i < now->len; i++)
+      {
+        MamoriAsset *a = now->pdata[i];
+        MamoriAssetRisk r;
+        mamori_asset_compute_risk (a, mamori_medium_threat_lookup (threats, a->medium), &r);
+        expected[r.level5]++;
+        g_hash_table_insert (value_of, &a->id, GINT_TO_POINTER (r.value5));
+      }
+    gids = mamori_assets_query_ids (path, &gq, counts, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (gids->len, ==, now->len);
+    for (guint i = 1; i < gids->len; i++)
+      g_assert_cmpint (GPOINTER_TO_INT (g_hash_table_lookup (value_of, &g_array_index (gids, gint64, i - 1))), >=,
+                       GPOINTER_TO_INT (g_hash_table_lookup (value_of, &g_array_index (gids, gint64, i))));
+    for (guint b = 0; b < MAMORI_ASSET_MAX_BANDS; b++)
+      {
+        g_assert_cmpuint (counts[b], ==, expected[b]);
+        levels_used += expected[b] > 0;
+      }
+    g_assert_cmpuint (levels_used, >=, 3);   /* the demo spreads over the grid */
+    g_clear_pointer (&gids, g_array_unref);
+    gq.band = 3;
+    gids = mamori_assets_query_ids (path, &gq, NULL, &error);
+    g_assert_cmpuint (gids->len, ==, expected[3]);
   }
 }
 

@@ -577,6 +577,20 @@ test_ledger_bulk_split_threats (void)
     g_autoptr(MamoriLedgerRow) row = g_list_model_get_item (mamori_ledger_page_get_model (page), 2);
     g_assert_cmpstr (mamori_ledger_row_get_asset (row)->name, ==, "鍵付きキャビネットの台帳");
   }
+
+  /* The menu's risk method: stored in the workspace; the band filter then means 5 × 5 levels. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "ledger.method", "s", "gov5"));
+  g_assert_cmpint (mamori_workspace_get_risk_method (ws), ==, MAMORI_RISK_METHOD_GOV5);
+  {
+    MamoriAssetQuery top = { .band = 3, .method = MAMORI_RISK_METHOD_GOV5, .sort = MAMORI_ASSET_SORT_RISK };
+    g_autoptr(GArray) top_ids = mamori_assets_query_ids (path, &top, NULL, &error);
+    g_autofree char *method = NULL;
+    g_assert_cmpuint (top_ids->len, >, 0);
+    g_object_get (page, "risk-method", &method, NULL);
+    g_assert_cmpstr (method, ==, "gov5");
+    mamori_ledger_page_set_filter (page, NULL, 3);
+    wait_rows (page, top_ids->len);
+  }
   close_window (window);
 }
 

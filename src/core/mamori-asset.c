@@ -378,6 +378,13 @@ mamori_asset_compute_risk (const MamoriAsset *a,
   out->likelihood = MAX (mamori_risk_likelihood (out->threat, CLAMP (a->vulnerability, 1, 3), NULL), 1);
   out->risk = mamori_risk_value (out->importance, out->likelihood);
   out->band = mamori_risk_band (out->risk);
+
+  out->impact5 = MIN (5, 1 + CLAMP (a->confidentiality, 0, 2) + CLAMP (a->integrity, 0, 2) + CLAMP (a->availability, 0, 2));
+  if (a->personal_info || a->special_care_info || a->my_number)
+    out->impact5 = MAX (out->impact5, 4);
+  out->likelihood5 = out->threat + CLAMP (a->vulnerability, 1, 3) - 1;
+  out->value5 = mamori_risk_matrix_value (mamori_risk_matrix_gov5 (), out->likelihood5 - 1, out->impact5 - 1);
+  out->level5 = mamori_risk_matrix_level (mamori_risk_matrix_gov5 (), out->likelihood5 - 1, out->impact5 - 1);
 }
 
 void

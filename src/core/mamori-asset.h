@@ -101,6 +101,16 @@ typedef struct {
   int likelihood;
   int risk;
   MamoriRiskBand band;
+  /* The same asset on the government standard's 5 × 5 grid (mamori_risk_matrix_gov5), from the
+   * same inputs. Mamori's mapping (the guideline fixes only the axes):
+   *   impact 1–5 = 1 + C + I + A, at most 5, and at least 4 when any personal-information
+   *   flag is set (the IPA method forces importance 2 there);
+   *   likelihood 1–5 = threat + vulnerability − 1;
+   *   value = impact × likelihood (1–25); level = the matrix's risk level 0–3. */
+  int impact5;
+  int likelihood5;
+  int value5;
+  int level5;
 } MamoriAssetRisk;
 
 void         mamori_asset_compute_risk    (const MamoriAsset *asset,

@@ -292,10 +292,22 @@ mamori_workspace_list_threat_catalogue (MamoriWorkspace *self,
   "max (1, (CASE WHEN target_threat > 0 THEN target_threat ELSE " SQL_THREAT " END) + " \
   "(CASE WHEN target_vulnerability > 0 THEN target_vulnerability ELSE vulnerability END) - 3)"
 #define SQL_RESIDUAL_RISK "(" SQL_IMPORTANCE " * " SQL_RESIDUAL_LIKELIHOOD ")"
+/* The 5 × 5 view (mapping in core/mamori-asset.h). */
+#define SQL_IMPACT5 \
+  "(CASE WHEN personal_info OR special_care_info OR my_number " \
+  "THEN max (4, min (5, 1 + confidentiality + integrity + availability)) " \
+  "ELSE min (5, 1 + confidentiality + integrity + availability) END)"
+#define SQL_LIKELIHOOD5 "(" SQL_THREAT " + vulnerability - 1)"
+#define SQL_RESIDUAL_LIKELIHOOD5 \
+  "((CASE WHEN target_threat > 0 THEN target_threat ELSE " SQL_THREAT " END) + " \
+  "(CASE WHEN target_vulnerability > 0 THEN target_vulnerability ELSE vulnerability END) - 1)"
+#define SQL_VALUE5 "(" SQL_IMPACT5 " * " SQL_LIKELIHOOD5 ")"
+#define SQL_RESIDUAL_VALUE5 "(" SQL_IMPACT5 " * " SQL_RESIDUAL_LIKELIHOOD5 ")"
 
 static const char *
-sort_column (int      sort,
-             gboolean residual)
+sort_column (int              sort,
+             gboolean         residual,
+             MamoriRiskMethod method)
 {
   static const char *by_field[MAMORI_ASSET_N_FIELDS] = {
     "business_category", "name", "remarks", "user_scope", "managing_department", "medium", "personal_info",
@@ -306,6 +318,15 @@ sort_column (int      sort,
 
   if (sort >= 0 && sort < MAMORI_ASSET_N_FIELDS)
     return by_field[sort];
+  if (method == MAMORI_RISK_METHOD_GOV5)
+    switch (sort)
+      {
+      case MAMORI_ASSET_SORT_IMPORTANCE: return SQL_IMPACT5;
+      case MAMORI_ASSET_SORT_LIKELIHOOD: return residual ? SQL_RESIDUAL_LIKELIHOOD5 : SQL_LIKELIHOOD5;
+      case MAMORI_ASSET_SORT_RISK: return residual ? SQL_RESIDUAL_VALUE5 : SQL_VALUE5;
+      case MAMORI_ASSET_SORT_RESIDUAL_RISK: return SQL_RESIDUAL_VALUE5;
+      default: return "id";
+      }
   switch (sort)
     {
     case MAMORI_ASSET_SORT_IMPORTANCE: return SQL_IMPORTANCE;
@@ -319,12 +340,13 @@ sort_column (int      sort,
 GArray *
 mamori_assets_query_ids (const char             *path,
                          const MamoriAssetQuery *q,
-                         guint                   band_counts[3],
+                         guint                   band_counts[MAMORI_ASSET_MAX_BANDS],
                          GError                **error)
 {
   sqlite3 *db = NULL;
   sqlite3_stmt *stmt = NULL;
-  const char *risk = q->residual ? SQL_RESIDUAL_RISK : SQL_RISK;
+  gboolean gov5 = q->method == MAMORI_RISK_METHOD_GOV5;
+  const char *risk = gov5 ? (q->residual ? SQL_RESIDUAL_VALUE5 : SQL_VALUE5) : (q->residual ? SQL_RESIDUAL_RISK : SQL_RISK);
   g_autoptr(GString) sql = g_string_new (NULL);
   g_autofree char *like = NULL;
   GArray *ids = NULL;
@@ -338,8 +360,12 @@ mamori_assets_query_ids (const char             *path,
       return NULL;
     }
   sqlite3_busy_timeout (db, 5000);
-  g_string_printf (sql, "SELECT id, (CASE WHEN %s >= 4 THEN 2 WHEN %s >= 1 THEN 1 ELSE 0 END) FROM asset WHERE 1",
-                   risk, risk);
+  if (gov5)
+    g_string_printf (sql, "SELECT id, (CASE WHEN %s >= 20 THEN 3 WHEN %s >= 10 THEN 2 WHEN %s >= 5 THEN 1 ELSE 0 END) "
+                     "FROM asset WHERE 1", risk, risk, risk);
+  else
+    g_string_printf (sql, "SELECT id, (CASE WHEN %s >= 4 THEN 2 WHEN %s >= 1 THEN 1 ELSE 0 END) FROM asset WHERE 1",
+                     risk, risk);
   if (q->text && *q->text)
     g_string_append (sql, " AND (instr (name, ?1) OR instr (remarks, ?1) OR instr (business_category, ?1))");
   if (q->department)
@@ -347,7 +373,7 @@ mamori_assets_query_ids (const char             *path,
   if (q->medium)
     g_string_append (sql, " AND medium = ?3");
   /* The band filter is applied while reading, so the counts cover every band. */
-  g_string_append_printf (sql, " ORDER BY %s %s, id", sort_column (q->sort, q->residual), q->descending ? "DESC" : "ASC");
+  g_string_append_printf (sql, " ORDER BY %s %s, id", sort_column (q->sort, q->residual, q->method), q->descending ? "DESC" : "ASC");
 
   rc = sqlite3_prepare_v2 (db, sql->str, -1, &stmt, NULL);
   if (rc == SQLITE_OK)
@@ -360,13 +386,13 @@ mamori_assets_query_ids (const char             *path,
         sqlite3_bind_text (stmt, 3, q->medium, -1, SQLITE_STATIC);
       ids = g_array_new (FALSE, FALSE, sizeof (gint64));
       if (band_counts != NULL)
-        memset (band_counts, 0, 3 * sizeof (guint));
+        memset (band_counts, 0, MAMORI_ASSET_MAX_BANDS * sizeof (guint));
       while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
         {
           gint64 id = sqlite3_column_int64 (stmt, 0);
           int band = sqlite3_column_int (stmt, 1);
 
-          if (band_counts != NULL && band >= 0 && band < 3)
+          if (band_counts != NULL && band >= 0 && band < MAMORI_ASSET_MAX_BANDS)
             band_counts[band]++;
           if (q->band < 0 || q->band == band)
             g_array_append_val (ids, id);
@@ -718,4 +744,20 @@ fail:
   mamori_workspace_rollback (self);
   mamori_workspace_unlock (self);
   return FALSE;
+}
+
+MamoriRiskMethod
+mamori_workspace_get_risk_method (MamoriWorkspace *self)
+{
+  g_autofree char *value = mamori_workspace_get_setting (self, "risk_method", NULL);
+
+  return g_strcmp0 (value, "gov5") == 0 ? MAMORI_RISK_METHOD_GOV5 : MAMORI_RISK_METHOD_IPA;
+}
+
+gboolean
+mamori_workspace_set_risk_method (MamoriWorkspace  *self,
+                                  MamoriRiskMethod  method,
+                                  GError          **error)
+{
+  return mamori_workspace_set_setting (self, "risk_method", method == MAMORI_RISK_METHOD_GOV5 ? "gov5" : "ipa", error);
 }

@@ -51,12 +51,30 @@ enum {
   MAMORI_ASSET_SORT_RISK,
   MAMORI_ASSET_SORT_RESIDUAL_RISK,
 };
+/* With the gov5 method, IMPORTANCE, LIKELIHOOD, RISK and RESIDUAL_RISK sort by the 5 × 5
+ * impact, likelihood and value. */
+
+/* The ledger's risk method (a workspace setting, "risk_method"): the IPA 3 × 3 method, or the
+ * government standard's 5 × 5 grid computed from the same inputs (see MamoriAssetRisk). */
+typedef enum {
+  MAMORI_RISK_METHOD_IPA,
+  MAMORI_RISK_METHOD_GOV5,
+} MamoriRiskMethod;
+
+/* Bands of the IPA method (小 中 大) or levels of the 5 × 5 grid (低 中 高 非常に高い). */
+#define MAMORI_ASSET_MAX_BANDS 4
+
+MamoriRiskMethod mamori_workspace_get_risk_method (MamoriWorkspace  *self);
+gboolean         mamori_workspace_set_risk_method (MamoriWorkspace  *self,
+                                                   MamoriRiskMethod  method,
+                                                   GError          **error);
 
 typedef struct {
   const char *text;          /* substring of name, remarks, business category; NULL: any */
   const char *department;    /* exact; NULL: any */
   const char *medium;        /* exact; NULL: any */
-  int band;                  /* MamoriRiskBand, or -1: any */
+  int band;                  /* MamoriRiskBand (a 5 × 5 level with gov5), or -1: any */
+  MamoriRiskMethod method;   /* which values sort, filter and count */
   gboolean residual;         /* band, risk and likelihood as if the planned measures were done */
   int sort;                  /* MamoriAssetField or MAMORI_ASSET_SORT_* */
   gboolean descending;
@@ -67,7 +85,7 @@ typedef struct {
  * workspace file, so it can run in a worker thread while the window goes on. */
 GArray     *mamori_assets_query_ids              (const char             *workspace_path,
                                                   const MamoriAssetQuery *query,
-                                                  guint                   band_counts[3],
+                                                  guint                   band_counts[MAMORI_ASSET_MAX_BANDS],
                                                   GError                **error);
 MamoriAsset *mamori_workspace_get_asset          (MamoriWorkspace *self,
                                                   gint64           id,

@@ -15,7 +15,7 @@ struct _MamoriLedgerModel {
   GHashTable *cache;       /* id → MamoriLedgerRow* */
   GHashTable *threats;     /* medium → threat value */
   guint serial;            /* the newest query wins */
-  guint band_counts[3];    /* of the last query, before its band filter */
+  guint band_counts[MAMORI_ASSET_MAX_BANDS];    /* of the last query, before its band filter */
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -124,7 +124,7 @@ typedef struct {
   char *path;
   MamoriAssetQuery query;  /* strings owned */
   guint serial;
-  guint band_counts[3];
+  guint band_counts[MAMORI_ASSET_MAX_BANDS];
 } QueryData;
 
 static void
@@ -227,7 +227,7 @@ mamori_ledger_model_find (MamoriLedgerModel *self,
 
 void
 mamori_ledger_model_get_band_counts (MamoriLedgerModel *self,
-                                     guint              counts[3])
+                                     guint              counts[MAMORI_ASSET_MAX_BANDS])
 {
   memcpy (counts, self->band_counts, sizeof self->band_counts);
 }

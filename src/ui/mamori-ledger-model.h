@@ -32,7 +32,7 @@ guint              mamori_ledger_model_find           (MamoriLedgerModel      *s
 /* The threat catalogue changed: every row's computed columns may have. */
 /* Assets per MamoriRiskBand found by the last query, counted before its band filter. */
 void               mamori_ledger_model_get_band_counts (MamoriLedgerModel     *self,
-                                                        guint                  counts[3]);
+                                                        guint                  counts[MAMORI_ASSET_MAX_BANDS]);
 void               mamori_ledger_model_reload_threats (MamoriLedgerModel      *self);
 
 G_END_DECLS

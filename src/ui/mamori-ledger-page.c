@@ -30,11 +30,46 @@ typedef struct {
   ColumnKind kind;
   int field;           /* MamoriAssetField, or MAMORI_ASSET_SORT_* for computed columns */
   const char *tooltip; /* N_() or NULL */
+  const char *title5;  /* N_(): the title with the 5 × 5 method, or NULL: the same */
+  const char *tooltip5;
 } ColumnSpec;
 
 /* GTK 4.8's GtkColumnView pays per column for every row of the model (about 0.2 s per column
  * for 100,000 rows); a GtkListView whose rows lay out all cells pays once. So the ledger is a
  * list of row boxes with fixed column widths, under a header that scrolls with it. */
+static const char *
+column_title (const ColumnSpec *spec,
+              MamoriRiskMethod  method)
+{
+  return _(method == MAMORI_RISK_METHOD_GOV5 && spec->title5 ? spec->title5 : spec->title);
+}
+
+static const char *
+column_tooltip (const ColumnSpec *spec,
+                MamoriRiskMethod  method)
+{
+  const char *t = method == MAMORI_RISK_METHOD_GOV5 && spec->tooltip5 ? spec->tooltip5 : spec->tooltip;
+  return t ? _(t) : NULL;
+}
+
+/* The band (IPA) or level (5 × 5) names, highest first as the filter lists them. */
+static const char *
+band_name (MamoriRiskMethod method,
+           int              band)
+{
+  if (method == MAMORI_RISK_METHOD_GOV5)
+    return mamori_risk_matrix_gov5 ()->risk[band].abbreviation;
+  return mamori_risk_band_label (band);
+}
+
+static int
+n_bands (MamoriRiskMethod method)
+{
+  return method == MAMORI_RISK_METHOD_GOV5 ? 4 : 3;
+}
+
+#define BAND_CHIP_WIDTH 44
+
 static int
 column_width (const ColumnSpec *spec)
 {
@@ -46,7 +81,7 @@ column_width (const ColumnSpec *spec)
     case COL_LEVEL: return 72;
     case COL_THREAT:
     case COL_VULNERABILITY: return 96;
-    case COL_COMPUTED: return 80;
+    case COL_COMPUTED: return 92;
     case COL_BAND: return 64;
     case COL_TREATMENT: return 110;
     case COL_TARGET: return 96;
@@ -58,8 +93,10 @@ column_width (const ColumnSpec *spec)
 static const ColumnSpec columns[] = {
   { N_("Category"), COL_TEXT, MAMORI_ASSET_FIELD_BUSINESS_CATEGORY, NULL },
   { N_("Asset"), COL_TEXT, MAMORI_ASSET_FIELD_NAME, NULL },
-  { N_("Band"), COL_BAND, MAMORI_ASSET_SORT_RISK, N_("大 4–6: act with priority; 中 1–3: implement measures; 小 0: keep the current state") },
-  { N_("Risk"), COL_COMPUTED, MAMORI_ASSET_SORT_RISK, N_("Importance × likelihood") },
+  { N_("Band"), COL_BAND, MAMORI_ASSET_SORT_RISK, N_("大 4–6: act with priority; 中 1–3: implement measures; 小 0: keep the current state"),
+    N_("Level"), N_("5 × 5 level — 最高 20–25: implement measures at once; 高 10–16: implement measures; 中 5–9: plan measures; 低 1–4: consider accepting") },
+  { N_("Risk"), COL_COMPUTED, MAMORI_ASSET_SORT_RISK, N_("Importance × likelihood"),
+    NULL, N_("5 × 5 value: impact × likelihood (1–25)") },
   { N_("Department"), COL_TEXT, MAMORI_ASSET_FIELD_MANAGING_DEPARTMENT, NULL },
   { N_("Medium"), COL_TEXT, MAMORI_ASSET_FIELD_MEDIUM, NULL },
   { N_("Personal"), COL_FLAG, MAMORI_ASSET_FIELD_PERSONAL_INFO, N_("Contains personal information") },
@@ -71,19 +108,22 @@ static const ColumnSpec columns[] = {
     N_("Integrity — 2: the law requires it, or tampering seriously harms the company or its partners; 1: tampering greatly affects the business; 0: hardly any effect") },
   { N_("A"), COL_LEVEL, MAMORI_ASSET_FIELD_AVAILABILITY,
     N_("Availability — 2: an outage seriously harms the company or its customers; 1: an outage greatly affects the business; 0: hardly any effect") },
-  { N_("Importance"), COL_COMPUTED, MAMORI_ASSET_SORT_IMPORTANCE, N_("max (C, I, A); 2 whenever personal information is involved") },
+  { N_("Importance"), COL_COMPUTED, MAMORI_ASSET_SORT_IMPORTANCE, N_("max (C, I, A); 2 whenever personal information is involved"),
+    N_("Impact"), N_("5 × 5 impact: 1 + C + I + A, at most 5; at least 4 whenever personal information is involved") },
   { N_("Threat"), COL_THREAT, MAMORI_ASSET_FIELD_THREAT,
     N_("3: happens under normal circumstances; 2: in particular situations (a few times a year); 1: not under normal circumstances; —: from the medium’s threat catalogue") },
   { N_("Vulnerability"), COL_VULNERABILITY, MAMORI_ASSET_FIELD_VULNERABILITY,
     N_("3: no measures; 2: measures partly in place; 1: all needed measures in place") },
-  { N_("Likelihood"), COL_COMPUTED, MAMORI_ASSET_SORT_LIKELIHOOD, N_("From threat and vulnerability (IPA table): 3 high, 2 medium, 1 low") },
+  { N_("Likelihood"), COL_COMPUTED, MAMORI_ASSET_SORT_LIKELIHOOD, N_("From threat and vulnerability (IPA table): 3 high, 2 medium, 1 low"),
+    NULL, N_("5 × 5 likelihood: threat + vulnerability − 1 (1–5)") },
   { N_("Treatment"), COL_TREATMENT, MAMORI_ASSET_FIELD_TREATMENT, NULL },
   { N_("Planned measure"), COL_TEXT, MAMORI_ASSET_FIELD_MEASURE, NULL },
   { N_("Owner"), COL_TEXT, MAMORI_ASSET_FIELD_MEASURE_OWNER, NULL },
   { N_("Due"), COL_TEXT, MAMORI_ASSET_FIELD_MEASURE_DUE, N_("YYYY-MM-DD") },
   { N_("Threat after"), COL_TARGET, MAMORI_ASSET_FIELD_TARGET_THREAT, N_("The threat once the measure is in place; — when the measure does not change it") },
   { N_("Vulnerability after"), COL_TARGET, MAMORI_ASSET_FIELD_TARGET_VULNERABILITY, N_("The vulnerability once the measure is in place; — when the measure does not change it") },
-  { N_("Residual"), COL_RESIDUAL, MAMORI_ASSET_SORT_RESIDUAL_RISK, N_("Risk value and band once the planned measure is in place") },
+  { N_("Residual"), COL_RESIDUAL, MAMORI_ASSET_SORT_RESIDUAL_RISK, N_("Risk value and band once the planned measure is in place"),
+    NULL, N_("5 × 5 value and level once the planned measure is in place") },
   { N_("Users"), COL_TEXT, MAMORI_ASSET_FIELD_USER_SCOPE, NULL },
   { N_("Remarks"), COL_TEXT, MAMORI_ASSET_FIELD_REMARKS, NULL },
   { N_("Retention"), COL_TEXT, MAMORI_ASSET_FIELD_RETENTION, NULL },
@@ -118,6 +158,8 @@ struct _MamoriLedgerPage {
   gboolean what_if;           /* Risk and Band as if every planned measure were done */
   GtkWidget *editor;          /* the open cell editor (a popover on a cell), if any */
   guint anchor;               /* where a Shift+click range starts */
+  MamoriRiskMethod method;    /* the workspace's risk method */
+  GtkStringList *bands;       /* the band filter's choices for that method */
   GtkToggleButton *what_if_button;
   GPtrArray *undo;            /* Edit*: before/after pairs */
   GPtrArray *redo;
@@ -128,6 +170,14 @@ struct _MamoriLedgerPage {
 };
 
 G_DEFINE_FINAL_TYPE (MamoriLedgerPage, mamori_ledger_page, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_RISK_METHOD,   /* "ipa" or "gov5": the workspace setting, behind the menu's radio items */
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 /* One undoable step: the assets it touched (one, or all the selected rows of a bulk edit). */
 typedef struct {
@@ -162,16 +212,16 @@ query_done (GObject      *source,
     }
   n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
   {
-    guint c[3];
-    g_autofree char *assets = g_strdup_printf (ngettext ("%u asset", "%u assets", n), n);
-    g_autofree char *text = NULL;
+    guint c[MAMORI_ASSET_MAX_BANDS];
+    g_autoptr(GString) text = g_string_new (NULL);
 
-    mamori_ledger_model_get_band_counts (self->model, c);
     /* Band counts of everything the other filters let through, as if the planned measures
      * were done when What If is on. */
-    text = g_strdup_printf ("%s · 大 %u · 中 %u · 小 %u", assets, c[MAMORI_RISK_BAND_LARGE],
-                            c[MAMORI_RISK_BAND_MEDIUM], c[MAMORI_RISK_BAND_SMALL]);
-    gtk_label_set_text (self->count_label, text);
+    mamori_ledger_model_get_band_counts (self->model, c);
+    g_string_printf (text, ngettext ("%u asset", "%u assets", n), n);
+    for (int b = n_bands (self->method) - 1; b >= 0; b--)
+      g_string_append_printf (text, " · %s %u", band_name (self->method, b), c[b]);
+    gtk_label_set_text (self->count_label, text->str);
   }
   /* The empty state only when the ledger itself is empty, not when a filter hides rows. */
   {
@@ -201,8 +251,9 @@ mamori_ledger_page_refresh (MamoriLedgerPage *self)
     q.medium = medium > 0 && medium != GTK_INVALID_LIST_POSITION
                ? gtk_string_list_get_string (self->media, medium) : NULL;
   }
-  /* Band choices: all, 大, 中, 小. */
-  q.band = band == 1 ? MAMORI_RISK_BAND_LARGE : band == 2 ? MAMORI_RISK_BAND_MEDIUM : band == 3 ? MAMORI_RISK_BAND_SMALL : -1;
+  /* Band choices: all, then the bands highest first. */
+  q.band = band > 0 && band != GTK_INVALID_LIST_POSITION ? n_bands (self->method) - (int) band : -1;
+  q.method = self->method;
   q.sort = sort < G_N_ELEMENTS (columns) ? columns[sort].field : MAMORI_ASSET_SORT_ID;
   if (sort < G_N_ELEMENTS (columns) && columns[sort].kind == COL_BAND)
     q.sort = MAMORI_ASSET_SORT_RISK;
@@ -495,7 +546,9 @@ create_cell (const ColumnSpec *spec)
   GtkWidget *w = gtk_label_new (NULL);
 
   gtk_label_set_xalign (GTK_LABEL (w), spec->kind == COL_TEXT ? 0 : 0.5);
-  gtk_label_set_ellipsize (GTK_LABEL (w), PANGO_ELLIPSIZE_END);
+  /* A band chip always shows its whole text (up to two characters: 最高). */
+  if (spec->kind != COL_BAND)
+    gtk_label_set_ellipsize (GTK_LABEL (w), PANGO_ELLIPSIZE_END);
   gtk_label_set_single_line_mode (GTK_LABEL (w), TRUE);
   if (spec->kind == COL_BAND)
     gtk_widget_add_css_class (w, "mamori-band");
@@ -505,7 +558,7 @@ create_cell (const ColumnSpec *spec)
   if (spec->kind == COL_COMPUTED)
     gtk_widget_add_css_class (w, "dim-label");
   if (spec->kind == COL_BAND)
-    gtk_widget_set_size_request (w, 32, -1);
+    gtk_widget_set_size_request (w, BAND_CHIP_WIDTH, -1);
   else
     gtk_widget_set_size_request (w, column_width (spec) - 8, -1);
   return w;
@@ -536,6 +589,7 @@ bind_cell (MamoriLedgerPage *self,
   MamoriAssetRisk residual;
   const MamoriAssetRisk *risk;
   GtkLabel *label = GTK_LABEL (w);
+  gboolean gov5 = self->method == MAMORI_RISK_METHOD_GOV5;
 
   /* The residual uses the same medium threat as the current value (its threat when not set). */
   mamori_asset_compute_residual (a, current->threat, &residual);
@@ -581,25 +635,28 @@ bind_cell (MamoriLedgerPage *self,
       }
     case COL_RESIDUAL:
       {
-        g_autofree char *t = g_strdup_printf ("%d %s", residual.risk, mamori_risk_band_label (residual.band));
+        g_autofree char *t = gov5 ? g_strdup_printf ("%d %s", residual.value5, band_name (self->method, residual.level5))
+                                  : g_strdup_printf ("%d %s", residual.risk, band_name (self->method, residual.band));
         gtk_label_set_text (label, t);
         break;
       }
     case COL_COMPUTED:
       {
-        int v = spec->field == MAMORI_ASSET_SORT_IMPORTANCE ? risk->importance
-              : spec->field == MAMORI_ASSET_SORT_LIKELIHOOD ? risk->likelihood : risk->risk;
+        int v = spec->field == MAMORI_ASSET_SORT_IMPORTANCE ? (gov5 ? risk->impact5 : risk->importance)
+              : spec->field == MAMORI_ASSET_SORT_LIKELIHOOD ? (gov5 ? risk->likelihood5 : risk->likelihood)
+              : (gov5 ? risk->value5 : risk->risk);
         g_autofree char *t = g_strdup_printf ("%d", v);
         gtk_label_set_text (label, t);
         break;
       }
     case COL_BAND:
       {
-        static const char *classes[] = { "band-small", "band-medium", "band-large" };
+        static const char *classes[] = { "band-small", "band-medium", "band-large", "level-0", "level-1", "level-2", "level-3" };
+        int band = gov5 ? risk->level5 : (int) risk->band;
         for (guint i = 0; i < G_N_ELEMENTS (classes); i++)
           gtk_widget_remove_css_class (w, classes[i]);
-        gtk_widget_add_css_class (w, classes[risk->band]);
-        gtk_label_set_text (label, mamori_risk_band_label (risk->band));
+        gtk_widget_add_css_class (w, classes[gov5 ? 3 + band : band]);
+        gtk_label_set_text (label, band_name (self->method, band));
         break;
       }
     default:
@@ -821,7 +878,7 @@ edit_cell (MamoriLedgerPage *self,
   g_object_set_data (G_OBJECT (popover), "mamori-field", GINT_TO_POINTER (spec->field));
   if (spec->tooltip != NULL)
     {
-      GtkWidget *help = gtk_label_new (_(spec->tooltip));
+      GtkWidget *help = gtk_label_new (column_tooltip (spec, self->method));
       gtk_label_set_wrap (GTK_LABEL (help), TRUE);
       gtk_label_set_max_width_chars (GTK_LABEL (help), 40);
       gtk_widget_add_css_class (help, "dim-label");
@@ -1127,7 +1184,7 @@ setup_row (GtkSignalListItemFactory *factory,
     {
       GtkWidget *cell = create_cell (&columns[c]);
       /* Each cell is exactly its column's width, like the header label above it. */
-      int pad = columns[c].kind == COL_BAND ? (column_width (&columns[c]) - 32) / 2 : 4;
+      int pad = columns[c].kind == COL_BAND ? (column_width (&columns[c]) - BAND_CHIP_WIDTH) / 2 : 4;
       gtk_widget_set_margin_start (cell, pad);
       gtk_widget_set_margin_end (cell, pad);
       gtk_box_append (GTK_BOX (box), cell);
@@ -1183,9 +1240,10 @@ update_header_sort (MamoriLedgerPage *self)
   for (GtkWidget *w = gtk_widget_get_first_child (GTK_WIDGET (self->header_box)); w;
        w = gtk_widget_get_next_sibling (w), c++)
     {
-      g_autofree char *text = c == sort ? g_strdup_printf ("%s %s", _(columns[c].title), descending ? "▼" : "▲")
-                                        : g_strdup (_(columns[c].title));
+      const char *title = column_title (&columns[c], self->method);
+      g_autofree char *text = c == sort ? g_strdup_printf ("%s %s", title, descending ? "▼" : "▲") : g_strdup (title);
       gtk_label_set_text (GTK_LABEL (w), text);
+      gtk_widget_set_tooltip_text (w, column_tooltip (&columns[c], self->method));
     }
 }
 
@@ -1620,6 +1678,45 @@ what_if_toggled (GtkToggleButton  *button,
   mamori_ledger_page_refresh (self);
 }
 
+/* --- the risk method ------------------------------------------------------------------------------ */
+
+/* The band filter's choices and the sort names follow the method; the choices stay where they
+ * were (the band filter goes back to all bands, as the bands differ). */
+static void
+fill_method_lists (MamoriLedgerPage *self)
+{
+  GtkStringList *sort_names = GTK_STRING_LIST (gtk_drop_down_get_model (self->sort_drop));
+  guint sort = gtk_drop_down_get_selected (self->sort_drop);
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  const char *all[] = { _("All bands"), NULL };
+
+  gtk_string_list_splice (self->bands, 0, g_list_model_get_n_items (G_LIST_MODEL (self->bands)), all);
+  for (int b = n_bands (self->method) - 1; b >= 0; b--)
+    gtk_string_list_append (self->bands, band_name (self->method, b));
+  gtk_drop_down_set_selected (self->band_drop, 0);
+  for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
+    {
+      const char *title = column_title (&columns[c], self->method);
+      if (g_strcmp0 (title, gtk_string_list_get_string (sort_names, c)) != 0)
+        gtk_string_list_splice (sort_names, c, 1, (const char *[]) { title, NULL });
+    }
+  gtk_drop_down_set_selected (self->sort_drop, sort);
+}
+
+static void
+load_method (MamoriLedgerPage *self)
+{
+  MamoriRiskMethod method = self->workspace ? mamori_workspace_get_risk_method (self->workspace) : MAMORI_RISK_METHOD_IPA;
+
+  if (method == self->method)
+    return;
+  self->method = method;
+  g_object_notify (G_OBJECT (self), "risk-method");
+  fill_method_lists (self);
+  update_header_sort (self);
+  mamori_ledger_page_refresh (self);
+}
+
 /* --- workspace ----------------------------------------------------------------------------------- */
 
 static void
@@ -1629,6 +1726,8 @@ workspace_changed (MamoriWorkspace  *workspace,
 {
   /* Rows added or removed elsewhere (import, the command line's demo): query again. Single
    * edits from this page already refreshed their row. */
+  if (g_str_equal (entity, "settings"))
+    load_method (self);
   if ((g_str_equal (entity, "asset") && !self->saving) || g_str_equal (entity, "medium_threat"))
     {
       /* A threat frequency changes the risk of every asset on that medium. */
@@ -1656,6 +1755,7 @@ mamori_ledger_page_set_workspace (MamoriLedgerPage *self,
       self->selection = gtk_multi_selection_new (G_LIST_MODEL (g_object_ref (self->model)));
       gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
       self->changed_id = g_signal_connect (workspace, "changed", G_CALLBACK (workspace_changed), self);
+      load_method (self);
       load_departments (self);
       mamori_ledger_page_refresh (self);
     }
@@ -1688,8 +1788,7 @@ mamori_ledger_page_set_filter (MamoriLedgerPage *self,
                                int               band)
 {
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text ? text : "");
-  gtk_drop_down_set_selected (self->band_drop, band == MAMORI_RISK_BAND_LARGE ? 1 : band == MAMORI_RISK_BAND_MEDIUM ? 2
-                                               : band == MAMORI_RISK_BAND_SMALL ? 3 : 0);
+  gtk_drop_down_set_selected (self->band_drop, band >= 0 && band < n_bands (self->method) ? n_bands (self->method) - band : 0);
   mamori_ledger_page_refresh (self);
 }
 
@@ -1731,12 +1830,63 @@ mamori_ledger_page_finalize (GObject *object)
 }
 
 static void
+mamori_ledger_page_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  MamoriLedgerPage *self = MAMORI_LEDGER_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_RISK_METHOD:
+      g_value_set_string (value, self->method == MAMORI_RISK_METHOD_GOV5 ? "gov5" : "ipa");
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+mamori_ledger_page_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  MamoriLedgerPage *self = MAMORI_LEDGER_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_RISK_METHOD:
+      {
+        MamoriRiskMethod method = g_strcmp0 (g_value_get_string (value), "gov5") == 0
+                                  ? MAMORI_RISK_METHOD_GOV5 : MAMORI_RISK_METHOD_IPA;
+        g_autoptr(GError) error = NULL;
+
+        /* Stored in the workspace; its "changed" signal brings the page round. */
+        if (self->workspace != NULL && method != self->method &&
+            !mamori_workspace_set_risk_method (self->workspace, method, &error))
+          mamori_widget_show_error (GTK_WIDGET (self), _("Could Not Change the Risk Method"), error);
+        break;
+      }
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 mamori_ledger_page_class_init (MamoriLedgerPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = mamori_ledger_page_dispose;
+  object_class->get_property = mamori_ledger_page_get_property;
+  object_class->set_property = mamori_ledger_page_set_property;
+  properties[PROP_RISK_METHOD] = g_param_spec_string ("risk-method", NULL, NULL, "ipa",
+                                                      G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+  gtk_widget_class_install_property_action (widget_class, "ledger.method", "risk-method");
   object_class->finalize = mamori_ledger_page_finalize;
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/mamori/Mamori/ui/mamori-ledger-page.ui");
 #define BIND(name) gtk_widget_class_bind_template_child (widget_class, MamoriLedgerPage, name)
@@ -1774,7 +1924,6 @@ static void
 mamori_ledger_page_init (MamoriLedgerPage *self)
 {
   g_autoptr(GtkStringList) sort_names = gtk_string_list_new (NULL);
-  const char *bands[] = { _("All bands"), "大", "中", "小", NULL };
 
   self->undo = g_ptr_array_new_with_free_func ((GDestroyNotify) edit_free);
   self->redo = g_ptr_array_new_with_free_func ((GDestroyNotify) edit_free);
@@ -1787,13 +1936,13 @@ mamori_ledger_page_init (MamoriLedgerPage *self)
   gtk_drop_down_set_model (self->medium_drop, G_LIST_MODEL (self->media));
   g_object_unref (self->media);
   self->catalogue_media = g_ptr_array_new_with_free_func (g_free);
-  {
-    g_autoptr(GtkStringList) band_list = gtk_string_list_new (bands);
-    gtk_drop_down_set_model (self->band_drop, G_LIST_MODEL (band_list));
-  }
+  self->bands = gtk_string_list_new (NULL);
+  gtk_drop_down_set_model (self->band_drop, G_LIST_MODEL (self->bands));
+  g_object_unref (self->bands);
   for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
     gtk_string_list_append (sort_names, _(columns[c].title));
   gtk_drop_down_set_model (self->sort_drop, G_LIST_MODEL (sort_names));
+  fill_method_lists (self);
   /* Highest risk first. */
   for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
     if (columns[c].kind == COL_COMPUTED && columns[c].field == MAMORI_ASSET_SORT_RISK)
