@@ -197,6 +197,12 @@ static const MamoriRiskMatrix gov_matrix = {
   5, gov_probability, 5, gov_probability, 4, gov_risk, gov_grid, gov_values,
 };
 
+int
+mamori_risk_gov5_level (int value)
+{
+  return value >= 20 ? 3 : value >= 10 ? 2 : value >= 5 ? 1 : 0;
+}
+
 const MamoriRiskMatrix *
 mamori_risk_matrix_ipa (void)
 {
@@ -211,7 +217,7 @@ mamori_risk_matrix_gov5 (void)
   if (g_once_init_enter (&once))
     {
       for (guint i = 0; i < 25; i++)
-        gov_grid[i] = gov_values[i] >= 20 ? 3 : gov_values[i] >= 10 ? 2 : gov_values[i] >= 5 ? 1 : 0;
+        gov_grid[i] = mamori_risk_gov5_level (gov_values[i]);
       g_once_init_leave (&once, 1);
     }
   return &gov_matrix;

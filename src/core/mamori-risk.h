@@ -93,6 +93,8 @@ typedef struct {
   const int *values;         /* values[p * n_impact + i] → the cell's risk value */
 } MamoriRiskMatrix;
 
+/* The 5 × 5 method's level (0 低 … 3 非常に高い) of a value 1–25. */
+int                     mamori_risk_gov5_level   (int                     value);
 const MamoriRiskMatrix *mamori_risk_matrix_ipa   (void);
 const MamoriRiskMatrix *mamori_risk_matrix_gov5  (void);
 const MamoriRiskMatrix *mamori_risk_matrix_find  (const char             *id);

@@ -282,9 +282,8 @@ mamori_workspace_list_threat_catalogue (MamoriWorkspace *self,
 #define SQL_IMPORTANCE \
   "(CASE WHEN personal_info OR special_care_info OR my_number THEN 2 " \
   "ELSE max (confidentiality, integrity, availability) END)"
-#define SQL_THREAT \
-  "(CASE WHEN threat > 0 THEN threat ELSE coalesce ((SELECT max (frequency) FROM medium_threat m " \
-  "WHERE m.medium = asset.medium), 2) END)"
+/* mt_threat comes from the medium catalogue, joined once per query (see mamori_assets_query_ids). */
+#define SQL_THREAT "(CASE WHEN threat > 0 THEN threat ELSE coalesce (mt_threat, 2) END)"
 #define SQL_LIKELIHOOD "max (1, " SQL_THREAT " + vulnerability - 3)"
 #define SQL_RISK "(" SQL_IMPORTANCE " * " SQL_LIKELIHOOD ")"
 /* As if the planned measure were done: the target threat and vulnerability where set. */
@@ -360,12 +359,11 @@ mamori_assets_query_ids (const char             *path,
       return NULL;
     }
   sqlite3_busy_timeout (db, 5000);
-  if (gov5)
-    g_string_printf (sql, "SELECT id, (CASE WHEN %s >= 20 THEN 3 WHEN %s >= 10 THEN 2 WHEN %s >= 5 THEN 1 ELSE 0 END) "
-                     "FROM asset WHERE 1", risk, risk, risk);
-  else
-    g_string_printf (sql, "SELECT id, (CASE WHEN %s >= 4 THEN 2 WHEN %s >= 1 THEN 1 ELSE 0 END) FROM asset WHERE 1",
-                     risk, risk);
+  /* The risk is computed once per row (the band follows from it here); each medium's threat
+   * comes from one aggregate of the catalogue joined in, not a subquery per row. */
+  g_string_printf (sql, "SELECT id, %s AS r FROM asset LEFT JOIN "
+                   "(SELECT medium AS mt_medium, max (frequency) AS mt_threat FROM medium_threat GROUP BY medium) "
+                   "ON mt_medium = asset.medium WHERE 1", risk);
   if (q->text && *q->text)
     g_string_append (sql, " AND (instr (name, ?1) OR instr (remarks, ?1) OR instr (business_category, ?1))");
   if (q->department)
@@ -373,7 +371,11 @@ mamori_assets_query_ids (const char             *path,
   if (q->medium)
     g_string_append (sql, " AND medium = ?3");
   /* The band filter is applied while reading, so the counts cover every band. */
-  g_string_append_printf (sql, " ORDER BY %s %s, id", sort_column (q->sort, q->residual, q->method), q->descending ? "DESC" : "ASC");
+  {
+    const char *order = sort_column (q->sort, q->residual, q->method);
+    g_string_append_printf (sql, " ORDER BY %s %s, id", g_str_equal (order, risk) ? "r" : order,
+                            q->descending ? "DESC" : "ASC");
+  }
 
   rc = sqlite3_prepare_v2 (db, sql->str, -1, &stmt, NULL);
   if (rc == SQLITE_OK)
@@ -390,7 +392,8 @@ mamori_assets_query_ids (const char             *path,
       while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
         {
           gint64 id = sqlite3_column_int64 (stmt, 0);
-          int band = sqlite3_column_int (stmt, 1);
+          int r = sqlite3_column_int (stmt, 1);
+          int band = gov5 ? mamori_risk_gov5_level (r) : (int) mamori_risk_band (r);
 
           if (band_counts != NULL && band >= 0 && band < MAMORI_ASSET_MAX_BANDS)
             band_counts[band]++;

@@ -158,6 +158,7 @@ struct _MamoriLedgerPage {
   gboolean what_if;           /* Risk and Band as if every planned measure were done */
   GtkWidget *editor;          /* the open cell editor (a popover on a cell), if any */
   guint anchor;               /* where a Shift+click range starts */
+  gboolean filling;           /* TRUE while the filter choices are refilled: no query for each */
   MamoriRiskMethod method;    /* the workspace's risk method */
   GtkStringList *bands;       /* the band filter's choices for that method */
   GtkToggleButton *what_if_button;
@@ -241,7 +242,7 @@ mamori_ledger_page_refresh (MamoriLedgerPage *self)
   guint band = gtk_drop_down_get_selected (self->band_drop);
   guint sort = gtk_drop_down_get_selected (self->sort_drop);
 
-  if (self->model == NULL || self->department_drop == NULL)
+  if (self->model == NULL || self->department_drop == NULL || self->filling)
     return;
   q.text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
   q.department = dept > 0 && dept != GTK_INVALID_LIST_POSITION
@@ -321,8 +322,13 @@ load_departments (MamoriLedgerPage *self)
 {
   g_autoptr(GPtrArray) catalogue = self->workspace ? mamori_workspace_list_threat_catalogue (self->workspace, NULL) : NULL;
 
+  /* The callers query once afterwards. */
+  gboolean was_filling = self->filling;
+
+  self->filling = TRUE;
   load_filter_values (self, MAMORI_ASSET_FIELD_MANAGING_DEPARTMENT, self->departments, self->department_drop);
   load_filter_values (self, MAMORI_ASSET_FIELD_MEDIUM, self->media, self->medium_drop);
+  self->filling = was_filling;
   g_ptr_array_set_size (self->catalogue_media, 0);
   for (guint i = 0; catalogue != NULL && i < catalogue->len; i++)
     {
@@ -1687,9 +1693,10 @@ fill_method_lists (MamoriLedgerPage *self)
 {
   GtkStringList *sort_names = GTK_STRING_LIST (gtk_drop_down_get_model (self->sort_drop));
   guint sort = gtk_drop_down_get_selected (self->sort_drop);
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
   const char *all[] = { _("All bands"), NULL };
+  gboolean was_filling = self->filling;
 
+  self->filling = TRUE;
   gtk_string_list_splice (self->bands, 0, g_list_model_get_n_items (G_LIST_MODEL (self->bands)), all);
   for (int b = n_bands (self->method) - 1; b >= 0; b--)
     gtk_string_list_append (self->bands, band_name (self->method, b));
@@ -1701,6 +1708,7 @@ fill_method_lists (MamoriLedgerPage *self)
         gtk_string_list_splice (sort_names, c, 1, (const char *[]) { title, NULL });
     }
   gtk_drop_down_set_selected (self->sort_drop, sort);
+  self->filling = was_filling;
 }
 
 static void
@@ -1755,8 +1763,10 @@ mamori_ledger_page_set_workspace (MamoriLedgerPage *self,
       self->selection = gtk_multi_selection_new (G_LIST_MODEL (g_object_ref (self->model)));
       gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
       self->changed_id = g_signal_connect (workspace, "changed", G_CALLBACK (workspace_changed), self);
+      self->filling = TRUE;
       load_method (self);
       load_departments (self);
+      self->filling = FALSE;
       mamori_ledger_page_refresh (self);
     }
   else
