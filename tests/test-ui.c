@@ -559,7 +559,8 @@ test_ledger_bulk_split_threats (void)
   /* Keyboard editing: the editor opens on a cell; Tab moves it to the next column. */
   gtk_selection_model_unselect_all (mamori_ledger_page_get_selection (page));
   g_assert_true (mamori_ledger_page_edit_cell_at (page, 2, MAMORI_ASSET_FIELD_NAME));
-  iterate (40);
+  for (guint i = 0; i < 500 && open_cell_editor (GTK_WIDGET (page)) == NULL; i++)
+    iterate (20);
   {
     GtkPopover *editor = open_cell_editor (GTK_WIDGET (page));
     GtkWidget *entry;
@@ -570,7 +571,8 @@ test_ledger_bulk_split_threats (void)
     g_assert_nonnull (entry);
     gtk_editable_set_text (GTK_EDITABLE (entry), "鍵付きキャビネットの台帳");
     g_signal_emit_by_name (entry, "activate");   /* Enter: saved, editor moves down */
-    iterate (300);
+    for (guint i = 0; i < 500 && !gtk_selection_model_is_selected (mamori_ledger_page_get_selection (page), 3); i++)
+      iterate (20);
     g_assert_true (gtk_selection_model_is_selected (mamori_ledger_page_get_selection (page), 3));
   }
   {

@@ -13,6 +13,7 @@
 #include <yaml.h>
 
 #include "mamori-checklist.h"
+#include "mamori-yaml.h"
 
 G_DEFINE_QUARK (mamori-checklist-error-quark, mamori_checklist_error)
 
@@ -135,7 +136,7 @@ typedef struct {
 static int
 line_of (yaml_node_t *node)
 {
-  return node ? (int) node->start_mark.line + 1 : 0;
+  return mamori_yaml_line (node);
 }
 
 static void
@@ -168,23 +169,13 @@ map_get (Ctx         *ctx,
          yaml_node_t *map,
          const char  *key)
 {
-  if (map == NULL || map->type != YAML_MAPPING_NODE)
-    return NULL;
-  for (yaml_node_pair_t *p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top; p++)
-    {
-      yaml_node_t *k = yaml_document_get_node (ctx->doc, p->key);
-      if (k && k->type == YAML_SCALAR_NODE && strcmp ((const char *) k->data.scalar.value, key) == 0)
-        return yaml_document_get_node (ctx->doc, p->value);
-    }
-  return NULL;
+  return mamori_yaml_get (ctx->doc, map, key);
 }
 
 static const char *
 scalar (yaml_node_t *node)
 {
-  if (node == NULL || node->type != YAML_SCALAR_NODE)
-    return NULL;
-  return (const char *) node->data.scalar.value;
+  return mamori_yaml_scalar (node);
 }
 
 static const char *
