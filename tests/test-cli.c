@@ -147,6 +147,31 @@ test_export_log (void)
 }
 
 static void
+test_export_policy (void)
+{
+  g_autofree char *ws = tmp_path ("policy.mamori");
+  g_autofree char *pdf = tmp_path ("policy.pdf");
+  g_autofree char *contents = NULL;
+  g_auto(Run) demo = run ("--workspace", ws, "demo", NULL);
+  g_auto(Run) ok = run ("--workspace", ws, "export", "policy", pdf, NULL);
+  g_auto(Run) bad_ext = run ("--workspace", ws, "export", "policy", "policy.docx", NULL);
+  g_autofree char *nodir = tmp_path ("no/such/dir/policy.pdf");
+  g_auto(Run) unwritable = run ("--workspace", ws, "export", "policy", nodir, NULL);
+  gsize length = 0;
+
+  g_assert_cmpint (demo.status, ==, 0);
+  g_assert_cmpint (ok.status, ==, 0);
+  g_assert_true (g_file_get_contents (pdf, &contents, &length, NULL));
+  g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+  g_assert_cmpuint (length, >, 10000);
+  g_assert_cmpint (bad_ext.status, ==, 2);
+  g_assert_nonnull (strstr (bad_ext.err, ".pdf"));
+  g_assert_cmpint (unwritable.status, ==, 1);
+  g_assert_nonnull (strstr (unwritable.err, "policy.pdf"));
+  g_assert_false (g_file_test (nodir, G_FILE_TEST_EXISTS));
+}
+
+static void
 assert_bad_file (const char *name, const char *reason_fragment)
 {
   g_autofree char *path = tmp_path (name);
@@ -494,6 +519,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/cli/bad-arguments", test_bad_arguments);
   g_test_add_func ("/cli/demo-check-info", test_demo_check_info);
   g_test_add_func ("/cli/export-log", test_export_log);
+  g_test_add_func ("/cli/export-policy", test_export_policy);
   g_test_add_func ("/cli/bad-paths", test_bad_paths);
   g_test_add_func ("/cli/default-workspace", test_default_workspace);
   g_test_add_func ("/cli/checklists-and-demo", test_checklists_and_demo_assessments);

@@ -17,6 +17,8 @@
 #include "core/mamori-csv.h"
 #include "core/mamori-demo.h"
 #include "core/mamori-stepup.h"
+#include "core/mamori-template.h"
+#include "report/mamori-document.h"
 #include "store/mamori-assessments.h"
 #include "store/mamori-assets.h"
 #include "store/mamori-workspace.h"
@@ -420,7 +422,70 @@ export_assets (MamoriCliContext *ctx,
   return MAMORI_EXIT_OK;
 }
 
+/* A document from a built-in template, filled from the organisation profile and the
+ * template's defaults, laid out as a PDF. */
+static int
+export_from_template (MamoriCliContext *ctx,
+                      const char       *template_id,
+                      const char       *out_path)
+{
+  g_autoptr(GError) error = NULL;
+  const char *lang = mamori_text_user_lang ();
+  g_autoptr(MamoriTemplate) tmpl = mamori_template_builtin (template_id, lang, &error);
+  g_autoptr(MamoriTemplateValues) values = mamori_template_values_new ();
+  g_autoptr(MamoriProfile) profile = NULL;
+  g_autoptr(MamoriLayout) layout = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *markdown = NULL;
+  MamoriDocumentMeta meta = { 0 };
+
+  if (tmpl == NULL)
+    return exit_for_error (error);
+  profile = mamori_workspace_get_profile (ctx->workspace, &error);
+  if (profile == NULL)
+    return exit_for_error (error);
+  if (profile->name != NULL && *profile->name && mamori_template_find_field (tmpl, "organisation"))
+    mamori_template_values_set (values, "organisation", profile->name);
+  markdown = mamori_template_fill (tmpl, values, &error);
+  if (markdown == NULL)
+    return exit_for_error (error);
+  meta.organisation = mamori_template_values_get (values, "organisation");
+  if (meta.organisation == NULL)
+    meta.organisation = mamori_template_find_field (tmpl, "organisation")
+                        ? mamori_template_find_field (tmpl, "organisation")->default_text : "";
+  meta.title = mamori_template_get_title (tmpl);
+  meta.version = "1.0";
+  meta.date = today;
+  meta.classification = g_str_equal (mamori_template_get_lang (tmpl), "en") ? "Internal" : "社外秘";
+  meta.created_by = profile->security_officer;
+  meta.lang = mamori_template_get_lang (tmpl);
+  meta.numbering = mamori_template_get_numbering (tmpl);
+  meta.table_of_contents = TRUE;
+  layout = mamori_layout_new (markdown, &meta, &error);
+  if (layout == NULL)
+    return exit_for_error (error);
+  if (mamori_layout_get_warning (layout) != NULL)
+    message ("%s", mamori_layout_get_warning (layout));
+  if (!mamori_layout_write_pdf (layout, out_path, &error))
+    {
+      message ("%s", error->message);
+      return MAMORI_EXIT_FAILURE;
+    }
+  return MAMORI_EXIT_OK;
+}
+
+static int
+export_policy (MamoriCliContext *ctx,
+               const char       *id,
+               const char       *out_path,
+               const char       *extension)
+{
+  return export_from_template (ctx, "basic-policy", out_path);
+}
+
 static const MamoriCliExportKind export_kinds[] = {
+  { "policy", ".pdf", N_("the information-security basic policy as a PDF"), FALSE, export_policy },
   { "assets", ".csv .xlsx", N_("the information-asset ledger with importance, likelihood, risk and band"), FALSE, export_assets },
   { "log", ".csv", N_("the change log (who changed what, when)"), FALSE, export_log },
   { "assessment", ".csv", N_("one assessment’s answers, notes, measures and evidence (export assessment ID OUT)"), TRUE, export_assessment },

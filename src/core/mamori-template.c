@@ -4,6 +4,7 @@
  * with its line before anything is filled in. */
 #include "config.h"
 
+#include <gio/gio.h>
 #include <glib/gi18n.h>
 #include <string.h>
 #include <yaml.h>
@@ -249,8 +250,8 @@ read_field (Ctx          *ctx,
   if ((f->type == MAMORI_FIELD_CHOICE || f->type == MAMORI_FIELD_MULTI || f->type == MAMORI_FIELD_TABLE) &&
       f->options->len == 0)
     {
-      g_autofree char *msg = g_strdup_printf (_("field “%s” needs its %s"), key,
-                                              f->type == MAMORI_FIELD_TABLE ? "columns" : "options");
+      g_autofree char *msg = g_strdup_printf (f->type == MAMORI_FIELD_TABLE ? _("table field “%s” needs its columns")
+                                                                            : _("field “%s” needs its options"), key);
       return fail_at (ctx, error, n, msg);
     }
   if (f->type == MAMORI_FIELD_TABLE)
@@ -541,6 +542,23 @@ mamori_template_parse (const char *filename,
   if (!parse_body (t, end + 5, body_line, error))
     return NULL;
   return g_steal_pointer (&t);
+}
+
+MamoriTemplate *
+mamori_template_builtin (const char *id,
+                         const char *lang,
+                         GError    **error)
+{
+  g_autofree char *name = g_strdup_printf ("%s.%s.md", id, g_strcmp0 (lang, "en") == 0 ? "en" : "ja");
+  g_autofree char *path = g_strdup_printf ("/io/github/mamori/Mamori/templates/%s", name);
+  g_autoptr(GBytes) bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+
+  if (bytes == NULL)
+    {
+      g_set_error (error, MAMORI_TEMPLATE_ERROR, MAMORI_TEMPLATE_ERROR_SYNTAX, _("There is no built-in template “%s”."), id);
+      return NULL;
+    }
+  return mamori_template_parse (name, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), error);
 }
 
 MamoriTemplate *

@@ -51,6 +51,10 @@ MamoriTemplate *mamori_template_parse       (const char      *filename,
                                              GError         **error);
 MamoriTemplate *mamori_template_load        (const char      *path,
                                              GError         **error);
+/* A built-in template (data/templates/ID.LANG.md); lang "en" or anything else for Japanese. */
+MamoriTemplate *mamori_template_builtin     (const char      *id,
+                                             const char      *lang,
+                                             GError         **error);
 void            mamori_template_free        (MamoriTemplate  *tmpl);
 
 const char     *mamori_template_get_id      (const MamoriTemplate *tmpl);

@@ -1,0 +1,1186 @@
+/* mamori-document.c — the layout engine.
+ *
+ * The Markdown becomes blocks (mamori-markdown.c); each block is laid out once with Pango at
+ * the content width, then the lines are placed on pages: headings keep with the first lines
+ * of what follows, a paragraph leaves neither a single first nor a single last line behind,
+ * tables repeat their header row on every page they continue on. The pages are lists of
+ * placed lines and boxes, so drawing a page (to PDF, to a printer, to a preview) is cheap.
+ * The table of contents has a known number of pages before the body is placed, so its page
+ * numbers are those where the headings landed. */
+#include "config.h"
+
+#include <cairo-pdf.h>
+#include <errno.h>
+#include <gio/gio.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <pango/pangocairo.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "mamori-document.h"
+#include "mamori-fonts.h"
+#include "mamori-markdown.h"
+
+#define CONTENT_WIDTH (MAMORI_PAGE_WIDTH - 2 * MAMORI_MARGIN_X)
+#define CONTENT_BOTTOM (MAMORI_PAGE_HEIGHT - MAMORI_MARGIN_BOTTOM)
+#define CELL_PAD 4.0
+
+/* A laid-out piece of text with the geometry of each of its lines (in points, from the
+ * layout's top). */
+typedef struct {
+  PangoLayout *layout;
+  int n;
+  double *top;
+  double *height;
+  double *baseline;
+  double *x;
+  double total;
+} Text;
+
+typedef enum {
+  ITEM_LINES,   /* lines first..last of a Text; y is where line `first` starts */
+  ITEM_BOX,     /* a stroked rectangle */
+  ITEM_FILL,    /* a filled rectangle (grey) */
+  ITEM_RULE,    /* a horizontal line */
+  ITEM_LEADER,  /* a dotted line (table of contents) */
+} ItemKind;
+
+typedef struct {
+  ItemKind kind;
+  Text *text;
+  int first;
+  int last;
+  double x, y, w, h;
+  double grey;
+  char *dest;   /* a PDF destination around these lines */
+  char *link;   /* a PDF link to this destination */
+} Item;
+
+typedef struct {
+  GPtrArray *items;
+} Page;
+
+typedef struct {
+  char *text;
+  char *plain;
+  int level;
+  guint page;
+  char *dest;
+  gboolean in_toc;
+} Heading;
+
+struct _MamoriLayout {
+  PangoContext *context;
+  PangoFontDescription *body_font;
+  PangoFontDescription *heading_font;
+  PangoFontDescription *mono_font;
+  char *warning;
+  gboolean en;
+  gboolean articles;
+  char *organisation;
+  char *title;
+  char *classification;
+  GPtrArray *texts;     /* Text*: owned here */
+  GPtrArray *pages;     /* Page* */
+  GPtrArray *headings;  /* Heading* */
+  GPtrArray *public_headings;
+  /* pagination */
+  Page *page;
+  double y;
+};
+
+static void
+text_free (Text *t)
+{
+  g_object_unref (t->layout);
+  g_free (t->top);
+  g_free (t->height);
+  g_free (t->baseline);
+  g_free (t->x);
+  g_free (t);
+}
+
+static void
+item_free (Item *item)
+{
+  g_free (item->dest);
+  g_free (item->link);
+  g_free (item);
+}
+
+static void
+page_free (Page *p)
+{
+  g_ptr_array_unref (p->items);
+  g_free (p);
+}
+
+static void
+heading_free (Heading *h)
+{
+  g_free (h->text);
+  g_free (h->plain);
+  g_free (h->dest);
+  g_free (h);
+}
+
+static void
+layout_heading_free (MamoriLayoutHeading *h)
+{
+  g_free (h->text);
+  g_free (h);
+}
+
+void
+mamori_revision_free (MamoriRevision *r)
+{
+  if (r == NULL)
+    return;
+  g_free (r->version);
+  g_free (r->date);
+  g_free (r->summary);
+  g_free (r->approver);
+  g_free (r);
+}
+
+void
+mamori_layout_free (MamoriLayout *L)
+{
+  if (L == NULL)
+    return;
+  g_clear_object (&L->context);
+  pango_font_description_free (L->body_font);
+  pango_font_description_free (L->heading_font);
+  pango_font_description_free (L->mono_font);
+  g_free (L->warning);
+  g_free (L->organisation);
+  g_free (L->title);
+  g_free (L->classification);
+  g_ptr_array_unref (L->pages);
+  g_ptr_array_unref (L->headings);
+  g_clear_pointer (&L->public_headings, g_ptr_array_unref);
+  g_ptr_array_unref (L->texts);
+  g_free (L);
+}
+
+/* --- text ------------------------------------------------------------------------------------ */
+
+static PangoFontDescription *
+font (const PangoFontDescription *base,
+      double                      size)
+{
+  PangoFontDescription *d = pango_font_description_copy (base);
+  pango_font_description_set_size (d, (int) (size * PANGO_SCALE));
+  return d;
+}
+
+static Text *
+make_text (MamoriLayout               *L,
+           const char                 *markup,
+           const PangoFontDescription *desc,
+           double                      size,
+           double                      width,
+           PangoAlignment              align,
+           double                      spacing)
+{
+  Text *t = g_new0 (Text, 1);
+  PangoFontDescription *d = font (desc, size);
+  PangoLayoutIter *iter;
+  int i = 0;
+
+  t->layout = pango_layout_new (L->context);
+  pango_layout_set_font_description (t->layout, d);
+  pango_font_description_free (d);
+  pango_layout_set_width (t->layout, (int) (width * PANGO_SCALE));
+  pango_layout_set_wrap (t->layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_alignment (t->layout, align);
+  if (spacing > 0)
+    pango_layout_set_line_spacing (t->layout, spacing);
+  pango_layout_set_markup (t->layout, markup, -1);
+  t->n = pango_layout_get_line_count (t->layout);
+  t->top = g_new0 (double, t->n);
+  t->height = g_new0 (double, t->n);
+  t->baseline = g_new0 (double, t->n);
+  t->x = g_new0 (double, t->n);
+  iter = pango_layout_get_iter (t->layout);
+  do
+    {
+      PangoRectangle logical;
+      int y0, y1;
+      pango_layout_iter_get_line_extents (iter, NULL, &logical);
+      pango_layout_iter_get_line_yrange (iter, &y0, &y1);
+      t->top[i] = (double) y0 / PANGO_SCALE;
+      t->height[i] = (double) (y1 - y0) / PANGO_SCALE;
+      t->baseline[i] = (double) pango_layout_iter_get_baseline (iter) / PANGO_SCALE;
+      t->x[i] = (double) logical.x / PANGO_SCALE;
+      i++;
+    }
+  while (i < t->n && pango_layout_iter_next_line (iter));
+  pango_layout_iter_free (iter);
+  t->total = t->n > 0 ? t->top[t->n - 1] + t->height[t->n - 1] : 0;
+  g_ptr_array_add (L->texts, t);
+  return t;
+}
+
+static Text *
+plain_text (MamoriLayout               *L,
+            const char                 *text,
+            const PangoFontDescription *desc,
+            double                      size,
+            double                      width,
+            PangoAlignment              align)
+{
+  g_autofree char *escaped = g_markup_escape_text (text ? text : "", -1);
+  return make_text (L, escaped, desc, size, width, align, 0);
+}
+
+/* Height of lines first..last-1 as they stand on a page. */
+static double
+lines_height (const Text *t,
+              int         first,
+              int         last)
+{
+  if (last <= first)
+    return 0;
+  return t->top[last - 1] + t->height[last - 1] - t->top[first];
+}
+
+/* --- pages -------------------------------------------------------------------------------------- */
+
+static Page *
+new_page (MamoriLayout *L)
+{
+  Page *p = g_new0 (Page, 1);
+
+  p->items = g_ptr_array_new_with_free_func ((GDestroyNotify) item_free);
+  g_ptr_array_add (L->pages, p);
+  L->page = p;
+  L->y = MAMORI_MARGIN_TOP;
+  return p;
+}
+
+static Item *
+add_item (Page     *page,
+          ItemKind  kind)
+{
+  Item *item = g_new0 (Item, 1);
+
+  item->kind = kind;
+  g_ptr_array_add (page->items, item);
+  return item;
+}
+
+static Item *
+place_lines (MamoriLayout *L,
+             Text         *t,
+             int           first,
+             int           last,
+             double        x)
+{
+  Item *item = add_item (L->page, ITEM_LINES);
+
+  item->text = t;
+  item->first = first;
+  item->last = last;
+  item->x = x;
+  item->y = L->y;
+  L->y += lines_height (t, first, last);
+  return item;
+}
+
+static gboolean
+at_page_top (MamoriLayout *L)
+{
+  return L->y <= MAMORI_MARGIN_TOP + 0.01;
+}
+
+static void
+space (MamoriLayout *L,
+       double        points)
+{
+  if (!at_page_top (L))
+    L->y += points;
+}
+
+/* Places a Text, breaking it across pages between lines: never a single line alone at the
+ * foot of a page (orphan) or at the head of the next (widow) when the text has more lines. */
+static void
+flow_text (MamoriLayout *L,
+           Text         *t,
+           double        x,
+           Text         *marker,
+           double        marker_x)
+{
+  int first = 0;
+
+  while (first < t->n)
+    {
+      int k = 0;
+      while (first + k < t->n && L->y + lines_height (t, first, first + k + 1) <= CONTENT_BOTTOM)
+        k++;
+      if (first + k < t->n)
+        {
+          int rest = t->n - first - k;
+          if (k == 1 && t->n - first > 1)
+            k = 0;                         /* a lone first line: start on the next page */
+          else if (rest == 1 && k >= 3)
+            k--;                           /* a lone last line: take one more along */
+        }
+      if (k == 0)
+        {
+          if (at_page_top (L))
+            k = 1;                         /* a line taller than a page: place it anyway */
+          else
+            {
+              new_page (L);
+              continue;
+            }
+        }
+      if (first == 0 && marker != NULL)
+        {
+          Item *m = add_item (L->page, ITEM_LINES);
+          m->text = marker;
+          m->first = 0;
+          m->last = marker->n;
+          m->x = marker_x;
+          m->y = L->y;
+        }
+      place_lines (L, t, first, first + k, x);
+      first += k;
+      if (first < t->n)
+        new_page (L);
+    }
+}
+
+/* --- blocks ------------------------------------------------------------------------------------- */
+
+typedef struct {
+  MamoriBlock *block;
+  Text *text;
+  Text *marker;
+  double x;
+  double marker_x;
+  double size;
+  /* tables */
+  guint n_cols;
+  double *col_w;
+  GPtrArray *cells;   /* Text* per cell, row-major (missing cells are empty texts) */
+  double *row_h;
+  /* headings */
+  Heading *heading;
+} Prep;
+
+static void
+prep_free (Prep *p)
+{
+  g_free (p->col_w);
+  g_clear_pointer (&p->cells, g_ptr_array_unref);
+  g_free (p->row_h);
+  g_free (p);
+}
+
+static double
+heading_size (int level)
+{
+  return level <= 1 ? 14.0 : level == 2 ? 12.0 : 11.0;
+}
+
+static void
+prepare_table (MamoriLayout *L,
+               Prep         *p)
+{
+  GPtrArray *rows = p->block->rows;
+  g_autofree double *natural = NULL;
+  double sum = 0;
+
+  for (guint r = 0; r < rows->len; r++)
+    p->n_cols = MAX (p->n_cols, ((GPtrArray *) rows->pdata[r])->len);
+  if (p->n_cols == 0)
+    return;
+  natural = g_new0 (double, p->n_cols);
+  /* Column widths follow each column's widest unwrapped cell, within the page width. */
+  for (guint r = 0; r < rows->len; r++)
+    {
+      GPtrArray *row = rows->pdata[r];
+      for (guint c = 0; c < row->len; c++)
+        {
+          PangoLayout *probe = pango_layout_new (L->context);
+          PangoFontDescription *d = font (r < p->block->n_header_rows ? L->heading_font : L->body_font, 9.5);
+          int w;
+          pango_layout_set_font_description (probe, d);
+          pango_layout_set_markup (probe, row->pdata[c], -1);
+          pango_layout_get_pixel_size (probe, &w, NULL);
+          natural[c] = MAX (natural[c], MIN (w, CONTENT_WIDTH * 0.6) + 2 * CELL_PAD);
+          pango_font_description_free (d);
+          g_object_unref (probe);
+        }
+    }
+  for (guint c = 0; c < p->n_cols; c++)
+    {
+      natural[c] = MAX (natural[c], 36.0);
+      sum += natural[c];
+    }
+  p->col_w = g_new0 (double, p->n_cols);
+  for (guint c = 0; c < p->n_cols; c++)
+    p->col_w[c] = natural[c] * CONTENT_WIDTH / sum;   /* tables span the text width */
+  p->cells = g_ptr_array_new ();
+  p->row_h = g_new0 (double, rows->len);
+  for (guint r = 0; r < rows->len; r++)
+    {
+      GPtrArray *row = rows->pdata[r];
+      for (guint c = 0; c < p->n_cols; c++)
+        {
+          gboolean head = r < p->block->n_header_rows;
+          Text *t = make_text (L, c < row->len ? row->pdata[c] : "", head ? L->heading_font : L->body_font, 9.5,
+                               p->col_w[c] - 2 * CELL_PAD, head ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT, 0);
+          g_ptr_array_add (p->cells, t);
+          p->row_h[r] = MAX (p->row_h[r], t->total + 2 * CELL_PAD);
+        }
+    }
+}
+
+static char *
+heading_number (MamoriLayout *L,
+                int          *counters,
+                int          *article,
+                int           level)
+{
+  if (level > 3)
+    return NULL;
+  counters[level - 1]++;
+  for (int i = level; i < 6; i++)
+    counters[i] = 0;
+  if (L->articles)
+    {
+      if (level == 1)
+        return L->en ? g_strdup_printf ("Chapter %d", counters[0]) : g_strdup_printf ("第%d章", counters[0]);
+      if (level == 2)
+        {
+          (*article)++;
+          return L->en ? g_strdup_printf ("Article %d", *article) : g_strdup_printf ("第%d条", *article);
+        }
+      return g_strdup_printf ("%d.", counters[2]);
+    }
+  if (level == 1)
+    return g_strdup_printf ("%d.", counters[0]);
+  if (level == 2)
+    return g_strdup_printf ("%d.%d", counters[0], counters[1]);
+  return g_strdup_printf ("%d.%d.%d", counters[0], counters[1], counters[2]);
+}
+
+static GPtrArray *
+prepare (MamoriLayout *L,
+         GPtrArray    *blocks)
+{
+  GPtrArray *preps = g_ptr_array_new_with_free_func ((GDestroyNotify) prep_free);
+  int counters[6] = { 0 }, article = 0;
+
+  for (guint i = 0; i < blocks->len; i++)
+    {
+      MamoriBlock *b = blocks->pdata[i];
+      Prep *p = g_new0 (Prep, 1);
+      double indent = 16.0 * MAX (b->depth - (b->type == MAMORI_BLOCK_ITEM ? 1 : 0), 0);
+
+      p->block = b;
+      switch (b->type)
+        {
+        case MAMORI_BLOCK_HEADING:
+          {
+            g_autofree char *number = heading_number (L, counters, &article, b->level);
+            g_autofree char *markup = NULL;
+            Heading *h = g_new0 (Heading, 1);
+            /* Rules read 第3条（パスワード）; sections 3.1 Passwords. */
+            if (L->articles && b->level == 2)
+              markup = L->en ? g_strdup_printf ("%s (%s)", number, b->markup) : g_strdup_printf ("%s（%s）", number, b->markup);
+            else
+              markup = number ? g_strdup_printf ("%s %s", number, b->markup) : g_strdup (b->markup);
+            p->size = heading_size (b->level);
+            p->text = make_text (L, markup, L->heading_font, p->size, CONTENT_WIDTH, PANGO_ALIGN_LEFT, 0);
+            p->x = MAMORI_MARGIN_X;
+            h->text = g_strdup (pango_layout_get_text (p->text->layout));
+            h->plain = g_strdup (b->plain);
+            h->level = b->level;
+            h->dest = g_strdup_printf ("h%u", L->headings->len + 1);
+            h->in_toc = b->level == 1 || (b->level == 2 && !L->articles);
+            g_ptr_array_add (L->headings, h);
+            p->heading = h;
+            break;
+          }
+        case MAMORI_BLOCK_ITEM:
+          p->marker = plain_text (L, b->marker, L->body_font, 10.5, 16.0, PANGO_ALIGN_LEFT);
+          p->marker_x = MAMORI_MARGIN_X + indent;
+          p->x = p->marker_x + 16.0;
+          p->text = make_text (L, b->markup, L->body_font, 10.5, CONTENT_WIDTH - (p->x - MAMORI_MARGIN_X),
+                               PANGO_ALIGN_LEFT, 1.35);
+          break;
+        case MAMORI_BLOCK_PARAGRAPH:
+          p->x = MAMORI_MARGIN_X + indent + (b->depth > 0 ? 16.0 : 0);
+          p->text = make_text (L, b->markup, L->body_font, 10.5, CONTENT_WIDTH - (p->x - MAMORI_MARGIN_X),
+                               PANGO_ALIGN_LEFT, 1.5);
+          break;
+        case MAMORI_BLOCK_CODE:
+          p->x = MAMORI_MARGIN_X + 12.0;
+          p->text = make_text (L, b->markup, L->mono_font, 9.0, CONTENT_WIDTH - 12.0, PANGO_ALIGN_LEFT, 0);
+          break;
+        case MAMORI_BLOCK_TABLE:
+          prepare_table (L, p);
+          break;
+        case MAMORI_BLOCK_RULE:
+        default:
+          break;
+        }
+      g_ptr_array_add (preps, p);
+    }
+  return preps;
+}
+
+/* How much of p must stand under a heading: its first two lines, or a table's header and
+ * first row. */
+static double
+keep_height (Prep *p)
+{
+  if (p == NULL)
+    return 0;
+  if (p->text != NULL)
+    return lines_height (p->text, 0, MIN (2, p->text->n));
+  if (p->row_h != NULL)
+    {
+      double h = 0;
+      for (guint r = 0; r < MIN (p->block->n_header_rows + 1, p->block->rows->len); r++)
+        h += p->row_h[r];
+      return h;
+    }
+  return 0;
+}
+
+static void
+place_row (MamoriLayout *L,
+           Prep         *p,
+           guint         r)
+{
+  double x = MAMORI_MARGIN_X;
+  gboolean head = r < p->block->n_header_rows;
+
+  for (guint c = 0; c < p->n_cols; c++)
+    {
+      Text *t = p->cells->pdata[r * p->n_cols + c];
+      Item *box = add_item (L->page, head ? ITEM_FILL : ITEM_BOX);
+      Item *lines;
+      box->x = x;
+      box->y = L->y;
+      box->w = p->col_w[c];
+      box->h = p->row_h[r];
+      box->grey = 0.9;
+      if (head)
+        {
+          Item *border = add_item (L->page, ITEM_BOX);
+          *border = *box;
+          border->kind = ITEM_BOX;
+        }
+      lines = add_item (L->page, ITEM_LINES);
+      lines->text = t;
+      lines->first = 0;
+      lines->last = t->n;
+      lines->x = x + CELL_PAD;
+      lines->y = L->y + CELL_PAD;
+      x += p->col_w[c];
+    }
+  L->y += p->row_h[r];
+}
+
+static void
+place_table (MamoriLayout *L,
+             Prep         *p)
+{
+  guint n_head = p->block->n_header_rows;
+  double head_h = 0;
+
+  if (p->n_cols == 0)
+    return;
+  for (guint r = 0; r < n_head; r++)
+    head_h += p->row_h[r];
+  space (L, 4);
+  if (L->y + keep_height (p) > CONTENT_BOTTOM && !at_page_top (L))
+    new_page (L);
+  for (guint r = 0; r < n_head; r++)
+    place_row (L, p, r);
+  for (guint r = n_head; r < p->block->rows->len; r++)
+    {
+      if (L->y + p->row_h[r] > CONTENT_BOTTOM && L->y > MAMORI_MARGIN_TOP + head_h + 0.01)
+        {
+          /* Continued on the next page, under its header row again. */
+          new_page (L);
+          for (guint h = 0; h < n_head; h++)
+            place_row (L, p, h);
+        }
+      place_row (L, p, r);
+    }
+  L->y += 8;
+}
+
+static void
+place_blocks (MamoriLayout *L,
+              GPtrArray    *preps)
+{
+  for (guint i = 0; i < preps->len; i++)
+    {
+      Prep *p = preps->pdata[i];
+      Prep *next = i + 1 < preps->len ? preps->pdata[i + 1] : NULL;
+
+      switch (p->block->type)
+        {
+        case MAMORI_BLOCK_HEADING:
+          {
+            Item *item;
+            space (L, p->block->level == 1 ? 16 : 10);
+            /* Kept with the first lines of what follows. */
+            if (L->y + p->text->total + 6 + keep_height (next) > CONTENT_BOTTOM && !at_page_top (L))
+              new_page (L);
+            item = place_lines (L, p->text, 0, p->text->n, p->x);
+            item->dest = g_strdup (p->heading->dest);
+            p->heading->page = L->pages->len - 1;
+            if (p->block->level == 1)
+              {
+                Item *rule = add_item (L->page, ITEM_RULE);
+                rule->x = MAMORI_MARGIN_X;
+                rule->y = L->y + 2;
+                rule->w = CONTENT_WIDTH;
+                L->y += 4;
+              }
+            L->y += 6;
+            break;
+          }
+        case MAMORI_BLOCK_PARAGRAPH:
+        case MAMORI_BLOCK_CODE:
+          flow_text (L, p->text, p->x, NULL, 0);
+          L->y += 6;
+          break;
+        case MAMORI_BLOCK_ITEM:
+          flow_text (L, p->text, p->x, p->marker, p->marker_x);
+          L->y += 2;
+          if (next == NULL || next->block->type != MAMORI_BLOCK_ITEM)
+            L->y += 4;
+          break;
+        case MAMORI_BLOCK_TABLE:
+          place_table (L, p);
+          break;
+        case MAMORI_BLOCK_RULE:
+          {
+            Item *rule;
+            space (L, 6);
+            rule = add_item (L->page, ITEM_RULE);
+            rule->x = MAMORI_MARGIN_X;
+            rule->y = L->y;
+            rule->w = CONTENT_WIDTH;
+            L->y += 8;
+            break;
+          }
+        default:
+          break;
+        }
+    }
+}
+
+/* --- title page, revisions, contents ------------------------------------------------------------ */
+
+static void
+place_centered (MamoriLayout               *L,
+                const char                 *text,
+                const PangoFontDescription *desc,
+                double                      size,
+                double                      y)
+{
+  Text *t;
+  Item *item;
+
+  if (text == NULL || *text == '\0')
+    return;
+  t = plain_text (L, text, desc, size, CONTENT_WIDTH, PANGO_ALIGN_CENTER);
+  item = add_item (L->page, ITEM_LINES);
+  item->text = t;
+  item->last = t->n;
+  item->x = MAMORI_MARGIN_X;
+  item->y = y;
+  L->y = y + t->total;
+}
+
+static void
+place_title_page (MamoriLayout             *L,
+                  const MamoriDocumentMeta *meta)
+{
+  const char *roles_ja[] = { "承認", "確認", "作成" };
+  const char *roles_en[] = { "Approved", "Checked", "Prepared" };
+  const char *names[] = { meta->approved_by, meta->checked_by, meta->created_by };
+  double box_w = 64, x0 = MAMORI_PAGE_WIDTH - MAMORI_MARGIN_X - 3 * box_w, y0 = 48;
+
+  new_page (L);
+  /* The approval boxes: role over name, the way Japanese documents are stamped. */
+  for (int i = 0; i < 3; i++)
+    {
+      Item *head = add_item (L->page, ITEM_FILL), *border, *name_box, *label;
+      Text *role = plain_text (L, L->en ? roles_en[i] : roles_ja[i], L->heading_font, 8.5, box_w, PANGO_ALIGN_CENTER);
+      head->x = x0 + i * box_w;
+      head->y = y0;
+      head->w = box_w;
+      head->h = 16;
+      head->grey = 0.9;
+      border = add_item (L->page, ITEM_BOX);
+      *border = *head;
+      border->kind = ITEM_BOX;
+      name_box = add_item (L->page, ITEM_BOX);
+      name_box->x = head->x;
+      name_box->y = y0 + 16;
+      name_box->w = box_w;
+      name_box->h = 44;
+      label = add_item (L->page, ITEM_LINES);
+      label->text = role;
+      label->last = role->n;
+      label->x = head->x;
+      label->y = y0 + (16 - role->total) / 2;
+      if (names[i] != NULL && *names[i])
+        {
+          Text *name = plain_text (L, names[i], L->body_font, 9, box_w - 4, PANGO_ALIGN_CENTER);
+          Item *n = add_item (L->page, ITEM_LINES);
+          n->text = name;
+          n->last = name->n;
+          n->x = head->x + 2;
+          n->y = y0 + 16 + (44 - name->total) / 2;
+        }
+    }
+  if (meta->classification != NULL && *meta->classification)
+    {
+      Text *c = plain_text (L, meta->classification, L->heading_font, 11, 200, PANGO_ALIGN_LEFT);
+      PangoRectangle ink;
+      Item *label = add_item (L->page, ITEM_LINES), *box;
+      pango_layout_get_pixel_extents (c->layout, NULL, &ink);
+      label->text = c;
+      label->last = c->n;
+      label->x = MAMORI_MARGIN_X + 8;
+      label->y = y0 + 4;
+      box = add_item (L->page, ITEM_BOX);
+      box->x = MAMORI_MARGIN_X;
+      box->y = y0;
+      box->w = ink.width + 16;
+      box->h = c->total + 8;
+    }
+  place_centered (L, meta->title, L->heading_font, 24, 300);
+  place_centered (L, meta->organisation, L->heading_font, 15, L->y + 36);
+  {
+    g_autofree char *edition = NULL;
+    if (meta->version && meta->date)
+      edition = L->en ? g_strdup_printf ("Version %s — %s", meta->version, meta->date)
+                      : g_strdup_printf ("第%s版　%s", meta->version, meta->date);
+    else if (meta->version)
+      edition = L->en ? g_strdup_printf ("Version %s", meta->version) : g_strdup_printf ("第%s版", meta->version);
+    else
+      edition = g_strdup (meta->date);
+    place_centered (L, edition, L->body_font, 11.5, L->y + 24);
+  }
+}
+
+/* The revision table (版数・改訂履歴) leads the body, like the cover sheet of a rule book. */
+static void
+add_revision_blocks (MamoriLayout             *L,
+                     const MamoriDocumentMeta *meta,
+                     GPtrArray                *blocks)
+{
+  MamoriBlock *title, *table;
+  GPtrArray *head;
+
+  if (meta->revisions == NULL || meta->revisions->len == 0)
+    return;
+  title = g_new0 (MamoriBlock, 1);
+  title->type = MAMORI_BLOCK_HEADING;
+  title->level = 4;   /* unnumbered, not in the contents */
+  title->markup = g_strdup (L->en ? "Revision history" : "改訂履歴");
+  title->plain = g_strdup (title->markup);
+  table = g_new0 (MamoriBlock, 1);
+  table->type = MAMORI_BLOCK_TABLE;
+  table->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  head = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (head, g_strdup (L->en ? "Version" : "版数"));
+  g_ptr_array_add (head, g_strdup (L->en ? "Date" : "改訂日"));
+  g_ptr_array_add (head, g_strdup (L->en ? "Changes" : "改訂内容"));
+  g_ptr_array_add (head, g_strdup (L->en ? "Approved by" : "承認者"));
+  g_ptr_array_add (table->rows, head);
+  table->n_header_rows = 1;
+  for (guint i = 0; i < meta->revisions->len; i++)
+    {
+      MamoriRevision *r = meta->revisions->pdata[i];
+      GPtrArray *row = g_ptr_array_new_with_free_func (g_free);
+      g_ptr_array_add (row, g_markup_escape_text (r->version ? r->version : "", -1));
+      g_ptr_array_add (row, g_markup_escape_text (r->date ? r->date : "", -1));
+      g_ptr_array_add (row, g_markup_escape_text (r->summary ? r->summary : "", -1));
+      g_ptr_array_add (row, g_markup_escape_text (r->approver ? r->approver : "", -1));
+      g_ptr_array_add (table->rows, row);
+    }
+  g_ptr_array_insert (blocks, 0, table);
+  g_ptr_array_insert (blocks, 0, title);
+}
+
+#define TOC_LINE 20.0
+
+static guint
+toc_entries (MamoriLayout *L)
+{
+  guint n = 0;
+  for (guint i = 0; i < L->headings->len; i++)
+    n += ((Heading *) L->headings->pdata[i])->in_toc;
+  return n;
+}
+
+static guint
+toc_pages (MamoriLayout *L)
+{
+  guint per_page = (guint) ((CONTENT_BOTTOM - MAMORI_MARGIN_TOP - 40) / TOC_LINE);
+  guint n = toc_entries (L);
+  return n == 0 ? 0 : (n + per_page - 1) / per_page;
+}
+
+/* Fills the contents pages (already counted) once every heading has its page. */
+static void
+fill_toc (MamoriLayout *L,
+          guint         first_page)
+{
+  guint page = first_page;
+
+  L->page = L->pages->pdata[page];
+  L->y = MAMORI_MARGIN_TOP;
+  place_centered (L, L->en ? "Contents" : "目次", L->heading_font, 16, MAMORI_MARGIN_TOP);
+  L->y += 20;
+  for (guint i = 0; i < L->headings->len; i++)
+    {
+      Heading *h = L->headings->pdata[i];
+      double indent = h->level == 1 ? 0 : 18;
+      g_autofree char *number = NULL;
+      Text *label, *num;
+      Item *item, *leader;
+      PangoRectangle logical;
+
+      if (!h->in_toc)
+        continue;
+      if (L->y + TOC_LINE > CONTENT_BOTTOM)
+        {
+          L->page = L->pages->pdata[++page];
+          L->y = MAMORI_MARGIN_TOP;
+        }
+      label = plain_text (L, h->text, h->level == 1 ? L->heading_font : L->body_font, 10.5, CONTENT_WIDTH - indent - 40,
+                          PANGO_ALIGN_LEFT);
+      pango_layout_set_ellipsize (label->layout, PANGO_ELLIPSIZE_END);
+      number = g_strdup_printf ("%u", h->page + 1);
+      num = plain_text (L, number, L->body_font, 10.5, 40, PANGO_ALIGN_RIGHT);
+      item = add_item (L->page, ITEM_LINES);
+      item->text = label;
+      item->last = MIN (label->n, 1);
+      item->x = MAMORI_MARGIN_X + indent;
+      item->y = L->y;
+      item->link = g_strdup (h->dest);
+      pango_layout_get_extents (label->layout, NULL, &logical);
+      leader = add_item (L->page, ITEM_LEADER);
+      leader->x = MAMORI_MARGIN_X + indent + (double) logical.width / PANGO_SCALE + 6;
+      leader->w = MAMORI_MARGIN_X + CONTENT_WIDTH - 30 - leader->x;
+      leader->y = L->y + label->baseline[0];
+      item = add_item (L->page, ITEM_LINES);
+      item->text = num;
+      item->last = num->n;
+      item->x = MAMORI_MARGIN_X + CONTENT_WIDTH - 40;
+      item->y = L->y;
+      item->link = g_strdup (h->dest);
+      L->y += TOC_LINE;
+    }
+}
+
+/* --- the whole document ------------------------------------------------------------------------- */
+
+MamoriLayout *
+mamori_layout_new (const char               *markdown,
+                   const MamoriDocumentMeta *meta,
+                   GError                  **error)
+{
+  g_autoptr(GPtrArray) blocks = NULL;
+  g_autoptr(GPtrArray) preps = NULL;
+  MamoriLayout *L;
+  PangoFontMap *map = pango_cairo_font_map_get_default ();
+  cairo_font_options_t *options;
+  g_autofree char *body_family = NULL, *heading_family = NULL;
+  g_autofree char *warn_body = NULL, *warn_heading = NULL;
+  guint n_toc, toc_first;
+
+  blocks = mamori_markdown_parse (markdown, meta->lang, error);
+  if (blocks == NULL)
+    return NULL;
+  L = g_new0 (MamoriLayout, 1);
+  L->en = g_strcmp0 (meta->lang, "en") == 0;
+  L->articles = g_strcmp0 (meta->numbering, "articles") == 0;
+  L->organisation = g_strdup (meta->organisation);
+  L->title = g_strdup (meta->title);
+  L->classification = g_strdup (meta->classification);
+  L->texts = g_ptr_array_new_with_free_func ((GDestroyNotify) text_free);
+  L->pages = g_ptr_array_new_with_free_func ((GDestroyNotify) page_free);
+  L->headings = g_ptr_array_new_with_free_func ((GDestroyNotify) heading_free);
+
+  /* Points, no hinting: the same line breaks on a PDF, a printer and the preview. */
+  L->context = pango_font_map_create_context (map);
+  pango_cairo_context_set_resolution (L->context, 72.0);
+  options = cairo_font_options_create ();
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+  pango_cairo_context_set_font_options (L->context, options);
+  cairo_font_options_destroy (options);
+  pango_context_set_language (L->context, pango_language_from_string (L->en ? "en" : "ja"));
+
+  body_family = mamori_report_font_family (MAMORI_FONT_BODY, &warn_body);
+  heading_family = mamori_report_font_family (MAMORI_FONT_HEADING, &warn_heading);
+  if (warn_body || warn_heading)
+    L->warning = g_strdup (warn_body ? warn_body : warn_heading);
+  L->body_font = pango_font_description_from_string (body_family);
+  L->heading_font = pango_font_description_from_string (heading_family);
+  L->mono_font = pango_font_description_from_string ("Monospace");
+
+  add_revision_blocks (L, meta, blocks);
+  preps = prepare (L, blocks);
+
+  place_title_page (L, meta);
+  n_toc = meta->table_of_contents ? toc_pages (L) : 0;
+  toc_first = L->pages->len;
+  for (guint i = 0; i < n_toc; i++)
+    new_page (L);
+  new_page (L);
+  place_blocks (L, preps);
+  if (n_toc > 0)
+    fill_toc (L, toc_first);
+  return L;
+}
+
+guint
+mamori_layout_get_n_pages (MamoriLayout *L)
+{
+  return L->pages->len;
+}
+
+const char *
+mamori_layout_get_warning (MamoriLayout *L)
+{
+  return L->warning;
+}
+
+GPtrArray *
+mamori_layout_get_headings (MamoriLayout *L)
+{
+  if (L->public_headings == NULL)
+    {
+      L->public_headings = g_ptr_array_new_with_free_func ((GDestroyNotify) layout_heading_free);
+      for (guint i = 0; i < L->headings->len; i++)
+        {
+          Heading *h = L->headings->pdata[i];
+          MamoriLayoutHeading *out = g_new0 (MamoriLayoutHeading, 1);
+          out->text = g_strdup (h->text);
+          out->level = h->level;
+          out->page = h->page;
+          g_ptr_array_add (L->public_headings, out);
+        }
+    }
+  return L->public_headings;
+}
+
+/* --- drawing ----------------------------------------------------------------------------------- */
+
+static void
+draw_text (MamoriLayout *L,
+           cairo_t      *cr,
+           Text         *t,
+           int           first,
+           int           last,
+           double        x,
+           double        y)
+{
+  for (int i = first; i < last && i < t->n; i++)
+    {
+      PangoLayoutLine *line = pango_layout_get_line_readonly (t->layout, i);
+      cairo_move_to (cr, x + t->x[i], y + t->baseline[i] - t->top[first]);
+      pango_cairo_show_layout_line (cr, line);
+    }
+}
+
+static void
+draw_running (MamoriLayout *L,
+              cairo_t      *cr,
+              guint         page)
+{
+  g_autofree char *left = g_strdup_printf ("%s　%s", L->organisation ? L->organisation : "", L->title ? L->title : "");
+  g_autofree char *number = g_strdup_printf ("%u / %u", page + 1, L->pages->len);
+  PangoLayout *layout = pango_layout_new (L->context);
+  PangoFontDescription *d = font (L->heading_font, 8.5);
+
+  pango_layout_set_font_description (layout, d);
+  cairo_set_source_rgb (cr, 0.35, 0.35, 0.35);
+  pango_layout_set_width (layout, (int) ((CONTENT_WIDTH - 90) * PANGO_SCALE));
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  pango_layout_set_text (layout, left, -1);
+  cairo_move_to (cr, MAMORI_MARGIN_X, 36);
+  pango_cairo_show_layout (cr, layout);
+  if (L->classification != NULL && *L->classification)
+    {
+      pango_layout_set_width (layout, 90 * PANGO_SCALE);
+      pango_layout_set_alignment (layout, PANGO_ALIGN_RIGHT);
+      pango_layout_set_text (layout, L->classification, -1);
+      cairo_move_to (cr, MAMORI_MARGIN_X + CONTENT_WIDTH - 90, 36);
+      pango_cairo_show_layout (cr, layout);
+    }
+  cairo_set_line_width (cr, 0.5);
+  cairo_move_to (cr, MAMORI_MARGIN_X, 50);
+  cairo_line_to (cr, MAMORI_MARGIN_X + CONTENT_WIDTH, 50);
+  cairo_stroke (cr);
+  pango_layout_set_width (layout, (int) (CONTENT_WIDTH * PANGO_SCALE));
+  pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
+  pango_layout_set_text (layout, number, -1);
+  cairo_move_to (cr, MAMORI_MARGIN_X, MAMORI_PAGE_HEIGHT - 42);
+  pango_cairo_show_layout (cr, layout);
+  pango_font_description_free (d);
+  g_object_unref (layout);
+}
+
+void
+mamori_layout_render_page (MamoriLayout *L,
+                           cairo_t      *cr,
+                           guint         page)
+{
+  Page *p;
+
+  g_return_if_fail (page < L->pages->len);
+  p = L->pages->pdata[page];
+  cairo_save (cr);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_rectangle (cr, 0, 0, MAMORI_PAGE_WIDTH, MAMORI_PAGE_HEIGHT);
+  cairo_fill (cr);
+  if (page > 0)
+    draw_running (L, cr, page);
+  for (guint i = 0; i < p->items->len; i++)
+    {
+      Item *item = p->items->pdata[i];
+      cairo_set_source_rgb (cr, 0, 0, 0);
+      switch (item->kind)
+        {
+        case ITEM_LINES:
+          {
+            g_autofree char *attrs = NULL;
+            if (item->dest)
+              {
+                attrs = g_strdup_printf ("name='%s'", item->dest);
+                cairo_tag_begin (cr, CAIRO_TAG_DEST, attrs);
+              }
+            else if (item->link)
+              {
+                attrs = g_strdup_printf ("dest='%s'", item->link);
+                cairo_tag_begin (cr, CAIRO_TAG_LINK, attrs);
+              }
+            draw_text (L, cr, item->text, item->first, item->last, item->x, item->y);
+            if (item->dest)
+              cairo_tag_end (cr, CAIRO_TAG_DEST);
+            else if (item->link)
+              cairo_tag_end (cr, CAIRO_TAG_LINK);
+            break;
+          }
+        case ITEM_FILL:
+          cairo_set_source_rgb (cr, item->grey, item->grey, item->grey);
+          cairo_rectangle (cr, item->x, item->y, item->w, item->h);
+          cairo_fill (cr);
+          break;
+        case ITEM_BOX:
+          cairo_set_line_width (cr, 0.6);
+          cairo_rectangle (cr, item->x, item->y, item->w, item->h);
+          cairo_stroke (cr);
+          break;
+        case ITEM_RULE:
+          cairo_set_line_width (cr, 0.8);
+          cairo_move_to (cr, item->x, item->y);
+          cairo_line_to (cr, item->x + item->w, item->y);
+          cairo_stroke (cr);
+          break;
+        case ITEM_LEADER:
+          if (item->w > 4)
+            {
+              const double dash[] = { 0.8, 3.0 };
+              cairo_set_line_width (cr, 0.8);
+              cairo_set_dash (cr, dash, 2, 0);
+              cairo_move_to (cr, item->x, item->y);
+              cairo_line_to (cr, item->x + item->w, item->y);
+              cairo_stroke (cr);
+              cairo_set_dash (cr, NULL, 0, 0);
+            }
+          break;
+        default:
+          break;
+        }
+    }
+  cairo_restore (cr);
+}
+
+gboolean
+mamori_layout_write_pdf (MamoriLayout *L,
+                         const char   *path,
+                         GError      **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *tmpl = g_strdup_printf ("%s/.%s.XXXXXX", dir, base);
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  cairo_status_t status;
+  int fd, outline[8] = { CAIRO_PDF_OUTLINE_ROOT };
+
+  fd = g_mkstemp (tmpl);
+  if (fd < 0)
+    {
+      int saved = errno;
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), _("Could not write “%s”: %s"), path,
+                   g_strerror (saved));
+      return FALSE;
+    }
+  close (fd);
+  surface = cairo_pdf_surface_create (tmpl, MAMORI_PAGE_WIDTH, MAMORI_PAGE_HEIGHT);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, L->title ? L->title : "");
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR, L->organisation ? L->organisation : "");
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Mamori");
+  cr = cairo_create (surface);
+  for (guint i = 0; i < L->pages->len; i++)
+    {
+      mamori_layout_render_page (L, cr, i);
+      cairo_show_page (cr);
+    }
+  /* The outline: level-1 headings at the root, deeper ones under the last shallower one. */
+  for (guint i = 0; i < L->headings->len; i++)
+    {
+      Heading *h = L->headings->pdata[i];
+      g_autofree char *attrs = g_strdup_printf ("dest='%s'", h->dest);
+      int level = CLAMP (h->level, 1, 6);
+      if (h->level > 3)
+        continue;
+      outline[level] = cairo_pdf_surface_add_outline (surface, outline[level - 1], h->text, attrs,
+                                                      level == 1 ? CAIRO_PDF_OUTLINE_FLAG_OPEN : 0);
+      for (int l = level + 1; l < 8; l++)
+        outline[l] = outline[level];
+    }
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not write “%s”: %s"), path,
+                   cairo_status_to_string (status));
+      g_unlink (tmpl);
+      return FALSE;
+    }
+  g_chmod (tmpl, 0644);   /* mkstemp made it private; a document is an ordinary file */
+  if (g_rename (tmpl, path) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), _("Could not write “%s”: %s"), path,
+                   g_strerror (saved));
+      g_unlink (tmpl);
+      return FALSE;
+    }
+  return TRUE;
+}
