@@ -6,6 +6,7 @@
 
 #include "core/mamori-csv.h"
 #include "core/mamori-demo.h"
+#include "core/mamori-diff.h"
 #include "core/mamori-profile.h"
 #include "core/mamori-stepup.h"
 
@@ -185,12 +186,38 @@ test_csv_read (void)
   g_assert_error (error, MAMORI_CSV_ERROR, MAMORI_CSV_ERROR_SYNTAX);
 }
 
+static void
+test_diff (void)
+{
+  const char *a = "第1条 目的\nこの規程は情報資産を守る。\n第2条 範囲\n全従業員に適用する。\n";
+  const char *b = "第1条 目的\nこの規程は情報資産を守る。\n第2条 適用範囲\n役員と全従業員に適用する。\n第3条 教育\n";
+  g_autoptr(GPtrArray) lines = mamori_diff_lines (a, b);
+  g_autofree char *text = mamori_diff_format (lines);
+  g_autoptr(GPtrArray) same = mamori_diff_lines (a, a);
+  g_autoptr(GPtrArray) from_empty = mamori_diff_lines ("", "一行\n");
+
+  g_assert_cmpstr (text, ==,
+                   "  第1条 目的\n"
+                   "  この規程は情報資産を守る。\n"
+                   "- 第2条 範囲\n"
+                   "- 全従業員に適用する。\n"
+                   "+ 第2条 適用範囲\n"
+                   "+ 役員と全従業員に適用する。\n"
+                   "+ 第3条 教育\n");
+  g_assert_cmpuint (same->len, ==, 4);
+  for (guint i = 0; i < same->len; i++)
+    g_assert_cmpint (((MamoriDiffLine *) same->pdata[i])->op, ==, MAMORI_DIFF_SAME);
+  g_assert_cmpuint (from_empty->len, ==, 1);
+  g_assert_cmpint (((MamoriDiffLine *) from_empty->pdata[0])->op, ==, MAMORI_DIFF_ADDED);
+}
+
 int
 main (int argc, char *argv[])
 {
   setlocale (LC_ALL, "");
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/core/profile/fields", test_profile_fields);
+  g_test_add_func ("/core/diff", test_diff);
   g_test_add_func ("/core/profile/validate", test_profile_validate);
   g_test_add_func ("/core/demo/profile", test_demo_profile);
   g_test_add_func ("/core/stepup/compute", test_stepup);

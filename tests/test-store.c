@@ -11,6 +11,7 @@
 #include "core/mamori-stepup.h"
 #include "store/mamori-assessments.h"
 #include "store/mamori-assets.h"
+#include "store/mamori-documents.h"
 #include "store/mamori-workspace.h"
 #include "store/mamori-workspace-private.h"
 
@@ -1040,6 +1041,74 @@ test_threat_catalogue_edit (Fixture *f, gconstpointer data)
   g_assert_cmpuint (back->len, ==, seeded + 1);
 }
 
+static void
+test_documents (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = path_in (f, "docs.mamori");
+  g_autoptr(MamoriWorkspace) ws = new_workspace (f, "docs.mamori");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) versions = NULL, list = NULL;
+  g_autoptr(MamoriDocumentInfo) info = NULL, policy = NULL;
+  gint64 id;
+  sqlite3 *db = NULL;
+
+  id = mamori_workspace_add_document (ws, "basic-policy", "policy", "ja", "情報セキュリティ基本方針", "sections",
+                                      "社外秘", "# 目的\n\n初版。\n", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  g_assert_cmpint (mamori_workspace_add_document (ws, "x", "policy", "ja", "", NULL, NULL, "", &error), ==, 0);
+  g_assert_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* Draft → approved needs review first, then an approver and a real date. */
+  g_assert_false (mamori_workspace_set_document_status (ws, id, MAMORI_DOCUMENT_APPROVED, "社長", "2026-04-01", &error));
+  g_clear_error (&error);
+  g_assert_true (mamori_workspace_set_document_status (ws, id, MAMORI_DOCUMENT_REVIEW, NULL, NULL, &error));
+  g_assert_false (mamori_workspace_set_document_status (ws, id, MAMORI_DOCUMENT_APPROVED, " ", "2026-04-01", &error));
+  g_clear_error (&error);
+  g_assert_false (mamori_workspace_set_document_status (ws, id, MAMORI_DOCUMENT_APPROVED, "社長", "2026-13-01", &error));
+  g_clear_error (&error);
+  g_assert_true (mamori_workspace_set_document_status (ws, id, MAMORI_DOCUMENT_APPROVED, "代表取締役 守 太郎",
+                                                       "2026-04-01", &error));
+  g_assert_no_error (error);
+
+  /* An approved version is final: status changes are refused, and even a direct UPDATE is
+   * stopped by the workspace itself. */
+  g_assert_false (mamori_workspace_set_document_status (ws, id, MAMORI_DOCUMENT_DRAFT, NULL, NULL, &error));
+  g_assert_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE document_version SET markdown = 'tampered'", NULL, NULL, NULL), !=, SQLITE_OK);
+  sqlite3_close (db);
+
+  /* Editing it starts version 2 as a draft; version 1 keeps its text. Editing the draft again
+   * changes it in place. */
+  g_assert_true (mamori_workspace_save_document (ws, id, "# 目的\n\n第2版の本文。\n", "目的を改訂", &error));
+  g_assert_true (mamori_workspace_save_document (ws, id, "# 目的\n\n第2版の本文（修正）。\n", NULL, &error));
+  versions = mamori_workspace_list_versions (ws, id, &error);
+  g_assert_cmpuint (versions->len, ==, 2);
+  {
+    MamoriDocumentVersion *v1 = versions->pdata[0], *v2 = versions->pdata[1];
+    g_assert_cmpint (v1->status, ==, MAMORI_DOCUMENT_APPROVED);
+    g_assert_cmpstr (v1->markdown, ==, "# 目的\n\n初版。\n");
+    g_assert_cmpstr (v1->approver, ==, "代表取締役 守 太郎");
+    g_assert_cmpstr (v1->approved_on, ==, "2026-04-01");
+    g_assert_cmpint (v2->status, ==, MAMORI_DOCUMENT_DRAFT);
+    g_assert_cmpuint (v2->number, ==, 2);
+    g_assert_cmpstr (v2->markdown, ==, "# 目的\n\n第2版の本文（修正）。\n");
+    g_assert_cmpstr (v2->summary, ==, "目的を改訂");
+  }
+  info = mamori_workspace_get_document (ws, id, &error);
+  g_assert_cmpuint (info->latest, ==, 2);
+  g_assert_cmpint (info->status, ==, MAMORI_DOCUMENT_DRAFT);
+  policy = mamori_workspace_find_document (ws, "policy", &error);
+  g_assert_cmpint (policy->id, ==, id);
+  g_assert_null (mamori_workspace_find_document (ws, "handbook", &error));
+  g_assert_no_error (error);
+  list = mamori_workspace_list_documents (ws, &error);
+  g_assert_cmpuint (list->len, ==, 1);
+}
+
 #define ADD(name, func) g_test_add (name, Fixture, NULL, fixture_setup, func, fixture_teardown)
 
 int
@@ -1073,5 +1142,6 @@ main (int argc, char *argv[])
   ADD ("/store/assessment/evidence", test_assessment_evidence);
   ADD ("/store/assets/query", test_asset_query);
   ADD ("/store/assets/threat-catalogue", test_threat_catalogue_edit);
+  ADD ("/store/documents", test_documents);
   return g_test_run ();
 }

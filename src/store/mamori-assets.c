@@ -110,8 +110,7 @@ static char *
 text (sqlite3_stmt *stmt,
       int           col)
 {
-  const unsigned char *t = sqlite3_column_text (stmt, col);
-  return g_strdup (t ? (const char *) t : "");
+  return mamori_workspace_column_text (stmt, col);
 }
 
 static MamoriAsset *

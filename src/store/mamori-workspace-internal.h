@@ -41,5 +41,8 @@ void      mamori_workspace_set_sqlite_error (GError         **error,
                                              int              rc,
                                              const char      *doing);
 char     *mamori_workspace_now              (void);
+/* A text column as a new string, "" for NULL. */
+char     *mamori_workspace_column_text      (sqlite3_stmt    *stmt,
+                                             int              column);
 
 G_END_DECLS

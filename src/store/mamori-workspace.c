@@ -167,6 +167,31 @@ static const Migration migrations[] = {
     "ALTER TABLE asset ADD COLUMN target_threat INTEGER NOT NULL DEFAULT 0 CHECK (target_threat BETWEEN 0 AND 3);"
     "ALTER TABLE asset ADD COLUMN target_vulnerability INTEGER NOT NULL DEFAULT 0 "
     "  CHECK (target_vulnerability BETWEEN 0 AND 3);" },
+  { 6,
+    /* Drafted documents (policy, rules, handbook) and their versions. An approved version
+     * never changes: the trigger refuses it even to a stray UPDATE. */
+    "CREATE TABLE document ("
+    "  id INTEGER PRIMARY KEY,"
+    "  template_id TEXT NOT NULL,"
+    "  kind TEXT NOT NULL,"
+    "  lang TEXT NOT NULL CHECK (lang IN ('ja', 'en')),"
+    "  title TEXT NOT NULL CHECK (title <> ''),"
+    "  numbering TEXT NOT NULL DEFAULT 'sections' CHECK (numbering IN ('sections', 'articles')),"
+    "  classification TEXT NOT NULL DEFAULT '',"
+    "  created_at TEXT NOT NULL) STRICT;"
+    "CREATE TABLE document_version ("
+    "  id INTEGER PRIMARY KEY,"
+    "  document_id INTEGER NOT NULL REFERENCES document (id) ON DELETE CASCADE,"
+    "  number INTEGER NOT NULL CHECK (number >= 1),"
+    "  status TEXT NOT NULL CHECK (status IN ('draft', 'review', 'approved')),"
+    "  markdown TEXT NOT NULL,"
+    "  summary TEXT NOT NULL DEFAULT '',"
+    "  approver TEXT NOT NULL DEFAULT '',"
+    "  approved_on TEXT NOT NULL DEFAULT '',"
+    "  updated_at TEXT NOT NULL,"
+    "  UNIQUE (document_id, number)) STRICT;"
+    "CREATE TRIGGER document_version_approved_is_final BEFORE UPDATE ON document_version "
+    "  WHEN OLD.status = 'approved' BEGIN SELECT RAISE (ABORT, 'an approved version cannot be changed'); END;" },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == MAMORI_WORKSPACE_SCHEMA_VERSION);
@@ -175,7 +200,7 @@ G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == MAMORI_WORKSPACE_SCHEMA_VERSION);
 static const char *expected_tables[] = {
   "organisation", "change_log", "settings", "stepup_task",
   "library", "assessment", "answer", "note", "evidence", "measure",
-  "asset", "medium_threat",
+  "asset", "medium_threat", "document", "document_version",
 };
 
 /* Tables whose rows are the organisation's own content (for “is the workspace empty”).
@@ -1606,4 +1631,12 @@ mamori_workspace_save_copy_finish (MamoriWorkspace  *self,
 {
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
   return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+char *
+mamori_workspace_column_text (sqlite3_stmt *stmt,
+                              int           column)
+{
+  const unsigned char *t = sqlite3_column_text (stmt, column);
+  return g_strdup (t ? (const char *) t : "");
 }

@@ -1,0 +1,433 @@
+/* mamori-documents.c — drafted documents and their versions */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "mamori-documents.h"
+#include "mamori-workspace-internal.h"
+
+static const char *status_keys[] = { "draft", "review", "approved" };
+
+const char *
+mamori_document_status_key (MamoriDocumentStatus status)
+{
+  return status <= MAMORI_DOCUMENT_APPROVED ? status_keys[status] : "draft";
+}
+
+static MamoriDocumentStatus
+status_from_key (const char *key)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (status_keys); i++)
+    if (g_strcmp0 (key, status_keys[i]) == 0)
+      return i;
+  return MAMORI_DOCUMENT_DRAFT;
+}
+
+void
+mamori_document_info_free (MamoriDocumentInfo *d)
+{
+  if (d == NULL)
+    return;
+  g_free (d->template_id);
+  g_free (d->kind);
+  g_free (d->lang);
+  g_free (d->title);
+  g_free (d->numbering);
+  g_free (d->classification);
+  g_free (d->updated_at);
+  g_free (d);
+}
+
+void
+mamori_document_version_free (MamoriDocumentVersion *v)
+{
+  if (v == NULL)
+    return;
+  g_free (v->markdown);
+  g_free (v->summary);
+  g_free (v->approver);
+  g_free (v->approved_on);
+  g_free (v->updated_at);
+  g_free (v);
+}
+
+#define TEXT(stmt, col) mamori_workspace_column_text (stmt, col)
+
+gint64
+mamori_workspace_add_document (MamoriWorkspace *self,
+                               const char      *template_id,
+                               const char      *kind,
+                               const char      *lang,
+                               const char      *title,
+                               const char      *numbering,
+                               const char      *classification,
+                               const char      *markdown,
+                               GError         **error)
+{
+  sqlite3 *db;
+  sqlite3_stmt *stmt = NULL;
+  g_autofree char *now = mamori_workspace_now ();
+  g_autofree char *summary = NULL;
+  gint64 id = 0;
+  int rc;
+
+  if (title == NULL || *title == '\0')
+    {
+      g_set_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_INVALID, _("A document needs a title."));
+      return 0;
+    }
+  if (!mamori_workspace_ensure_open (self, error))
+    return 0;
+  db = mamori_workspace_get_db (self);
+  mamori_workspace_lock (self);
+  if (!mamori_workspace_begin (self, _("add the document"), error))
+    {
+      mamori_workspace_unlock (self);
+      return 0;
+    }
+  rc = sqlite3_prepare_v2 (db, "INSERT INTO document (template_id, kind, lang, title, numbering, classification, created_at) "
+                               "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_bind_text (stmt, 1, template_id ? template_id : "", -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, kind ? kind : "document", -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 3, g_strcmp0 (lang, "en") == 0 ? "en" : "ja", -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 4, title, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 5, g_strcmp0 (numbering, "articles") == 0 ? "articles" : "sections", -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 6, classification ? classification : "", -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 7, now, -1, SQLITE_STATIC);
+      rc = sqlite3_step (stmt) == SQLITE_DONE ? SQLITE_OK : sqlite3_errcode (db);
+      id = sqlite3_last_insert_rowid (db);
+    }
+  sqlite3_finalize (stmt);
+  stmt = NULL;
+  if (rc == SQLITE_OK)
+    rc = sqlite3_prepare_v2 (db, "INSERT INTO document_version (document_id, number, status, markdown, updated_at) "
+                                 "VALUES (?1, 1, 'draft', ?2, ?3)", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_bind_int64 (stmt, 1, id);
+      sqlite3_bind_text (stmt, 2, markdown ? markdown : "", -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 3, now, -1, SQLITE_STATIC);
+      rc = sqlite3_step (stmt) == SQLITE_DONE ? SQLITE_OK : sqlite3_errcode (db);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_OK)
+    {
+      mamori_workspace_set_sqlite_error (error, mamori_workspace_get_path (self), db, rc, _("add the document"));
+      goto fail;
+    }
+  summary = g_strdup_printf ("document %" G_GINT64_FORMAT " “%s” created from %s", id, title, template_id);
+  if (!mamori_workspace_log_and_commit (self, "document", "create", summary, _("add the document"), error))
+    goto fail;
+  mamori_workspace_unlock (self);
+  mamori_workspace_emit_changed (self, "document");
+  return id;
+
+fail:
+  mamori_workspace_rollback (self);
+  mamori_workspace_unlock (self);
+  return 0;
+}
+
+#define INFO_SELECT \
+  "SELECT d.id, d.template_id, d.kind, d.lang, d.title, d.numbering, d.classification, v.number, v.status, " \
+  "v.updated_at FROM document d JOIN document_version v ON v.document_id = d.id " \
+  "AND v.number = (SELECT max (number) FROM document_version WHERE document_id = d.id) "
+
+static MamoriDocumentInfo *
+info_from_row (sqlite3_stmt *stmt)
+{
+  MamoriDocumentInfo *d = g_new0 (MamoriDocumentInfo, 1);
+  g_autofree char *status = TEXT (stmt, 8);
+
+  d->id = sqlite3_column_int64 (stmt, 0);
+  d->template_id = TEXT (stmt, 1);
+  d->kind = TEXT (stmt, 2);
+  d->lang = TEXT (stmt, 3);
+  d->title = TEXT (stmt, 4);
+  d->numbering = TEXT (stmt, 5);
+  d->classification = TEXT (stmt, 6);
+  d->latest = sqlite3_column_int (stmt, 7);
+  d->status = status_from_key (status);
+  d->updated_at = TEXT (stmt, 9);
+  return d;
+}
+
+/* Runs an INFO_SELECT query with one optional text or id parameter. */
+static GPtrArray *
+query_infos (MamoriWorkspace *self,
+             const char      *tail,
+             const char      *text_param,
+             gint64           id_param,
+             GError         **error)
+{
+  g_autofree char *sql = g_strconcat (INFO_SELECT, tail, NULL);
+  GPtrArray *out = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (!mamori_workspace_ensure_open (self, error))
+    return NULL;
+  mamori_workspace_lock (self);
+  rc = sqlite3_prepare_v2 (mamori_workspace_get_db (self), sql, -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      out = g_ptr_array_new_with_free_func ((GDestroyNotify) mamori_document_info_free);
+      if (text_param != NULL)
+        sqlite3_bind_text (stmt, 1, text_param, -1, SQLITE_STATIC);
+      else if (id_param != 0)
+        sqlite3_bind_int64 (stmt, 1, id_param);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        g_ptr_array_add (out, info_from_row (stmt));
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      mamori_workspace_set_sqlite_error (error, mamori_workspace_get_path (self), mamori_workspace_get_db (self), rc,
+                                         _("read the documents"));
+      g_clear_pointer (&out, g_ptr_array_unref);
+    }
+  mamori_workspace_unlock (self);
+  return out;
+}
+
+GPtrArray *
+mamori_workspace_list_documents (MamoriWorkspace *self,
+                                 GError         **error)
+{
+  return query_infos (self, "ORDER BY v.updated_at DESC, d.id DESC", NULL, 0, error);
+}
+
+MamoriDocumentInfo *
+mamori_workspace_get_document (MamoriWorkspace *self,
+                               gint64           id,
+                               GError         **error)
+{
+  g_autoptr(GPtrArray) list = query_infos (self, "WHERE d.id = ?1", NULL, id, error);
+
+  if (list == NULL)
+    return NULL;
+  if (list->len == 0)
+    {
+      g_set_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_INVALID, _("There is no document %lld."),
+                   (long long) id);
+      return NULL;
+    }
+  return g_ptr_array_steal_index (list, 0);
+}
+
+MamoriDocumentInfo *
+mamori_workspace_find_document (MamoriWorkspace *self,
+                                const char      *kind,
+                                GError         **error)
+{
+  g_autoptr(GPtrArray) list = query_infos (self, "WHERE d.kind = ?1 ORDER BY d.id DESC LIMIT 1", kind, 0, error);
+
+  return list != NULL && list->len > 0 ? g_ptr_array_steal_index (list, 0) : NULL;
+}
+
+GPtrArray *
+mamori_workspace_list_versions (MamoriWorkspace *self,
+                                gint64           document_id,
+                                GError         **error)
+{
+  GPtrArray *out = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (!mamori_workspace_ensure_open (self, error))
+    return NULL;
+  mamori_workspace_lock (self);
+  rc = sqlite3_prepare_v2 (mamori_workspace_get_db (self),
+                           "SELECT id, number, status, markdown, summary, approver, approved_on, updated_at "
+                           "FROM document_version WHERE document_id = ?1 ORDER BY number", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      out = g_ptr_array_new_with_free_func ((GDestroyNotify) mamori_document_version_free);
+      sqlite3_bind_int64 (stmt, 1, document_id);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          MamoriDocumentVersion *v = g_new0 (MamoriDocumentVersion, 1);
+          g_autofree char *status = TEXT (stmt, 2);
+          v->id = sqlite3_column_int64 (stmt, 0);
+          v->number = sqlite3_column_int (stmt, 1);
+          v->status = status_from_key (status);
+          v->markdown = TEXT (stmt, 3);
+          v->summary = TEXT (stmt, 4);
+          v->approver = TEXT (stmt, 5);
+          v->approved_on = TEXT (stmt, 6);
+          v->updated_at = TEXT (stmt, 7);
+          g_ptr_array_add (out, v);
+        }
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      mamori_workspace_set_sqlite_error (error, mamori_workspace_get_path (self), mamori_workspace_get_db (self), rc,
+                                         _("read the document’s versions"));
+      g_clear_pointer (&out, g_ptr_array_unref);
+    }
+  mamori_workspace_unlock (self);
+  return out;
+}
+
+/* Runs one statement with the lock held and a transaction open; binds the ?N given as
+ * alternating type letters ('i' gint64, 's' text). */
+static int
+exec_bound (sqlite3    *db,
+            const char *sql,
+            const char *types,
+            ...)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+  va_list args;
+
+  va_start (args, types);
+  for (int i = 0; rc == SQLITE_OK && types[i]; i++)
+    {
+      if (types[i] == 'i')
+        sqlite3_bind_int64 (stmt, i + 1, va_arg (args, gint64));
+      else
+        sqlite3_bind_text (stmt, i + 1, va_arg (args, const char *), -1, SQLITE_TRANSIENT);
+    }
+  va_end (args);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt) == SQLITE_DONE ? SQLITE_OK : sqlite3_errcode (db);
+  sqlite3_finalize (stmt);
+  return rc;
+}
+
+gboolean
+mamori_workspace_save_document (MamoriWorkspace *self,
+                                gint64           document_id,
+                                const char      *markdown,
+                                const char      *summary,
+                                GError         **error)
+{
+  g_autoptr(MamoriDocumentInfo) info = mamori_workspace_get_document (self, document_id, error);
+  g_autofree char *now = mamori_workspace_now ();
+  g_autofree char *log = NULL;
+  sqlite3 *db;
+  int rc;
+
+  if (info == NULL)
+    return FALSE;
+  db = mamori_workspace_get_db (self);
+  mamori_workspace_lock (self);
+  if (!mamori_workspace_begin (self, _("save the document"), error))
+    {
+      mamori_workspace_unlock (self);
+      return FALSE;
+    }
+  if (info->status == MAMORI_DOCUMENT_APPROVED)
+    {
+      /* The approved text stays; editing starts the next version. */
+      rc = exec_bound (db, "INSERT INTO document_version (document_id, number, status, markdown, summary, updated_at) "
+                           "VALUES (?1, ?2, 'draft', ?3, ?4, ?5)", "iisss",
+                       document_id, (gint64) info->latest + 1, markdown, summary ? summary : "", now);
+      log = g_strdup_printf ("document %" G_GINT64_FORMAT ": version %u started", document_id, info->latest + 1);
+    }
+  else
+    {
+      rc = exec_bound (db, "UPDATE document_version SET markdown = ?1, summary = coalesce (?2, summary), "
+                           "status = 'draft', updated_at = ?3 WHERE document_id = ?4 AND number = ?5", "sssii",
+                       markdown, summary, now, document_id, (gint64) info->latest);
+      log = g_strdup_printf ("document %" G_GINT64_FORMAT ": version %u edited", document_id, info->latest);
+    }
+  if (rc != SQLITE_OK)
+    {
+      mamori_workspace_set_sqlite_error (error, mamori_workspace_get_path (self), db, rc, _("save the document"));
+      goto fail;
+    }
+  if (!mamori_workspace_log_and_commit (self, "document", "update", log, _("save the document"), error))
+    goto fail;
+  mamori_workspace_unlock (self);
+  mamori_workspace_emit_changed (self, "document");
+  return TRUE;
+
+fail:
+  mamori_workspace_rollback (self);
+  mamori_workspace_unlock (self);
+  return FALSE;
+}
+
+gboolean
+mamori_workspace_set_document_status (MamoriWorkspace     *self,
+                                      gint64               document_id,
+                                      MamoriDocumentStatus status,
+                                      const char          *approver,
+                                      const char          *date,
+                                      GError             **error)
+{
+  g_autoptr(MamoriDocumentInfo) info = mamori_workspace_get_document (self, document_id, error);
+  g_autofree char *now = mamori_workspace_now ();
+  g_autofree char *log = NULL;
+  g_autofree char *who = g_strstrip (g_strdup (approver ? approver : ""));
+  sqlite3 *db;
+  int rc;
+
+  if (info == NULL)
+    return FALSE;
+  if (info->status == MAMORI_DOCUMENT_APPROVED)
+    {
+      g_set_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_INVALID,
+                   _("Version %u of “%s” is approved and cannot change; edit the document to start version %u."),
+                   info->latest, info->title, info->latest + 1);
+      return FALSE;
+    }
+  if (status == MAMORI_DOCUMENT_APPROVED && info->status != MAMORI_DOCUMENT_REVIEW)
+    {
+      g_set_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_INVALID,
+                   _("“%s” must be in review before it can be approved."), info->title);
+      return FALSE;
+    }
+  if (status == MAMORI_DOCUMENT_APPROVED)
+    {
+      g_autoptr(GDateTime) d = NULL;
+      g_autofree char *iso = g_strdup_printf ("%sT00:00:00Z", date ? date : "");
+      if (*who == '\0')
+        {
+          g_set_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_INVALID,
+                       _("Approving “%s” needs the approver’s name."), info->title);
+          return FALSE;
+        }
+      d = date && strlen (date) == 10 ? g_date_time_new_from_iso8601 (iso, NULL) : NULL;
+      if (d == NULL)
+        {
+          g_set_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_INVALID,
+                       _("The approval date “%s” is not a date (YYYY-MM-DD)."), date ? date : "");
+          return FALSE;
+        }
+    }
+  db = mamori_workspace_get_db (self);
+  mamori_workspace_lock (self);
+  if (!mamori_workspace_begin (self, _("change the document’s status"), error))
+    {
+      mamori_workspace_unlock (self);
+      return FALSE;
+    }
+  rc = exec_bound (db, "UPDATE document_version SET status = ?1, approver = ?2, approved_on = ?3, updated_at = ?4 "
+                       "WHERE document_id = ?5 AND number = ?6", "ssssii",
+                   mamori_document_status_key (status), status == MAMORI_DOCUMENT_APPROVED ? who : "",
+                   status == MAMORI_DOCUMENT_APPROVED ? date : "", now, document_id, (gint64) info->latest);
+  if (rc != SQLITE_OK)
+    {
+      mamori_workspace_set_sqlite_error (error, mamori_workspace_get_path (self), db, rc, _("change the document’s status"));
+      goto fail;
+    }
+  log = g_strdup_printf ("document %" G_GINT64_FORMAT ": version %u %s%s%s", document_id, info->latest,
+                         mamori_document_status_key (status), *who ? " by " : "", who);
+  if (!mamori_workspace_log_and_commit (self, "document", "status", log, _("change the document’s status"), error))
+    goto fail;
+  mamori_workspace_unlock (self);
+  mamori_workspace_emit_changed (self, "document");
+  return TRUE;
+
+fail:
+  mamori_workspace_rollback (self);
+  mamori_workspace_unlock (self);
+  return FALSE;
+}

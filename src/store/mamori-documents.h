@@ -1,0 +1,86 @@
+/* mamori-documents.h — drafted documents and their versions in the workspace */
+#pragma once
+
+#include "mamori-workspace.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  MAMORI_DOCUMENT_DRAFT,
+  MAMORI_DOCUMENT_REVIEW,
+  MAMORI_DOCUMENT_APPROVED,
+} MamoriDocumentStatus;
+
+const char *mamori_document_status_key (MamoriDocumentStatus status);   /* draft, review, approved */
+
+typedef struct {
+  gint64 id;
+  char *template_id;
+  char *kind;            /* policy, rules, handbook, … */
+  char *lang;
+  char *title;
+  char *numbering;
+  char *classification;
+  guint latest;          /* number of the newest version */
+  MamoriDocumentStatus status;  /* of the newest version */
+  char *updated_at;
+} MamoriDocumentInfo;
+
+typedef struct {
+  gint64 id;
+  guint number;
+  MamoriDocumentStatus status;
+  char *markdown;
+  char *summary;         /* what changed, for the revision table */
+  char *approver;
+  char *approved_on;     /* YYYY-MM-DD */
+  char *updated_at;
+} MamoriDocumentVersion;
+
+void     mamori_document_info_free    (MamoriDocumentInfo    *info);
+void     mamori_document_version_free (MamoriDocumentVersion *version);
+
+/* A new document whose version 1 is a draft with this text; returns its id, 0 on error. */
+gint64   mamori_workspace_add_document      (MamoriWorkspace  *self,
+                                             const char       *template_id,
+                                             const char       *kind,
+                                             const char       *lang,
+                                             const char       *title,
+                                             const char       *numbering,
+                                             const char       *classification,
+                                             const char       *markdown,
+                                             GError          **error);
+/* Every document, newest change first (MamoriDocumentInfo*). */
+GPtrArray *mamori_workspace_list_documents  (MamoriWorkspace  *self,
+                                             GError          **error);
+MamoriDocumentInfo *mamori_workspace_get_document (MamoriWorkspace *self,
+                                                   gint64           id,
+                                                   GError         **error);
+/* The newest document of a kind (policy, rules, handbook), or NULL without error if none. */
+MamoriDocumentInfo *mamori_workspace_find_document (MamoriWorkspace *self,
+                                                    const char      *kind,
+                                                    GError         **error);
+/* Its versions, oldest first (MamoriDocumentVersion*). */
+GPtrArray *mamori_workspace_list_versions   (MamoriWorkspace  *self,
+                                             gint64            document_id,
+                                             GError          **error);
+/* Saves new text. A draft is changed in place; a version in review goes back to draft; an
+ * approved version stays as it is and the text becomes the next version, a draft. */
+gboolean mamori_workspace_save_document     (MamoriWorkspace  *self,
+                                             gint64            document_id,
+                                             const char       *markdown,
+                                             const char       *summary,
+                                             GError          **error);
+/* Moves the newest version: draft → review, review → draft, review → approved (needs an
+ * approver and a date). An approved version cannot move. */
+gboolean mamori_workspace_set_document_status (MamoriWorkspace     *self,
+                                               gint64               document_id,
+                                               MamoriDocumentStatus status,
+                                               const char          *approver,
+                                               const char          *date,
+                                               GError             **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (MamoriDocumentInfo, mamori_document_info_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (MamoriDocumentVersion, mamori_document_version_free)
+
+G_END_DECLS
