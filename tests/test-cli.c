@@ -169,6 +169,36 @@ test_export_policy (void)
   g_assert_cmpint (unwritable.status, ==, 1);
   g_assert_nonnull (strstr (unwritable.err, "policy.pdf"));
   g_assert_false (g_file_test (nodir, G_FILE_TEST_EXISTS));
+
+  /* The demo drafted three documents; the policy is approved. */
+  {
+    g_auto(Run) docs = run ("--workspace", ws, "documents", NULL);
+    g_autofree char *rules_pdf = tmp_path ("rules.pdf");
+    g_autofree char *handbook_pdf = tmp_path ("handbook.pdf");
+    g_autofree char *md = tmp_path ("policy.md");
+    g_autofree char *text = NULL;
+    g_auto(Run) rules = run ("--workspace", ws, "export", "rules", rules_pdf, NULL);
+    g_auto(Run) handbook = run ("--workspace", ws, "export", "handbook", handbook_pdf, NULL);
+    g_auto(Run) as_md = run ("--workspace", ws, "export", "document", "1", md, NULL);
+    g_auto(Run) missing = run ("--workspace", ws, "export", "document", "99", md, NULL);
+    g_auto(Run) not_number = run ("--workspace", ws, "export", "document", "one", md, NULL);
+
+    g_assert_cmpint (docs.status, ==, 0);
+    g_assert_nonnull (strstr (docs.out, "\tpolicy\t1\tapproved\t"));
+    g_assert_nonnull (strstr (docs.out, "\trules\t1\tdraft\t"));
+    g_assert_nonnull (strstr (docs.out, "\thandbook\t1\tdraft\t"));
+    g_assert_cmpint (rules.status, ==, 0);
+    g_assert_true (g_file_test (rules_pdf, G_FILE_TEST_IS_REGULAR));
+    g_assert_cmpint (handbook.status, ==, 0);
+    g_assert_true (g_file_test (handbook_pdf, G_FILE_TEST_IS_REGULAR));
+    g_assert_cmpint (as_md.status, ==, 0);
+    g_assert_true (g_file_get_contents (md, &text, NULL, NULL));
+    g_assert_true (g_str_has_prefix (text, "# "));
+    g_assert_nonnull (strstr (text, "株式会社サンプル製作所"));
+    g_assert_cmpint (missing.status, !=, 0);
+    g_assert_nonnull (strstr (missing.err, "99"));
+    g_assert_cmpint (not_number.status, ==, 2);
+  }
 }
 
 static void

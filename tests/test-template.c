@@ -25,6 +25,18 @@ static void
 test_builtin_policy (void)
 {
   const char *names[] = { "basic-policy.ja.md", "basic-policy.en.md" };
+  const char *others[] = { "related-rules.ja.md", "related-rules.en.md", "handbook.ja.md", "handbook.en.md" };
+
+  /* Every built-in template parses and fills with its defaults alone. */
+  for (guint i = 0; i < G_N_ELEMENTS (others); i++)
+    {
+      g_autoptr(MamoriTemplate) t = builtin (others[i]);
+      g_autoptr(GError) error = NULL;
+      g_autofree char *md = mamori_template_fill (t, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_null (strstr (md, "{{"));
+      g_assert_nonnull (strstr (mamori_template_get_source (t), "IPA"));
+    }
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
@@ -84,6 +96,36 @@ static const char *table_template =
   "| {{device}} | {{target}} | {{method}} | {{medium}} | {{frequency}} |\n"
   "{{/each}}\n"
   "{{#if kind=b}}B!{{/if}}{{#unless kind=b}}not B{{/unless}}\n";
+
+static void
+test_rules_chapters (void)
+{
+  g_autoptr(MamoriTemplate) t = builtin ("related-rules.ja.md");
+  g_autoptr(MamoriTemplateValues) v = mamori_template_values_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *all = NULL, *two = NULL;
+  const MamoriField *chapters = mamori_template_find_field (t, "chapters");
+
+  /* The eleven chapters of table 7, each selectable. */
+  g_assert_cmpstr (mamori_template_get_numbering (t), ==, "articles");
+  g_assert_cmpuint (chapters->options->len, ==, 11);
+  mamori_template_values_set (v, "chapters", "organisational,human,assets,access,physical,it_use,infrastructure,"
+                                             "development,outsourcing,incidents,my_number");
+  all = mamori_template_fill (t, v, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < chapters->options->len; i++)
+    {
+      g_autofree char *heading = g_strdup_printf ("\n# %s\n", ((MamoriFieldOption *) chapters->options->pdata[i])->label_ja);
+      if (strstr (all, heading) == NULL)
+        g_error ("chapter “%s” missing", heading);
+    }
+  mamori_template_values_set (v, "chapters", "human,my_number");
+  two = mamori_template_fill (t, v, &error);
+  g_assert_nonnull (strstr (two, "# 人的対策"));
+  g_assert_nonnull (strstr (two, "# 個人番号及び特定個人情報の取り扱い"));
+  g_assert_null (strstr (two, "# 組織的対策"));
+  g_assert_null (strstr (two, "# 委託管理"));
+}
 
 static void
 test_table_and_choice (void)
@@ -153,6 +195,8 @@ test_errors (void)
   expect_error ("---\nid: x\ntitle: X\nfields:\n  - key: a\n    type: colour\n---\n", MAMORI_TEMPLATE_ERROR_SYNTAX, "bad.md:5:");
   expect_error ("---\nid: x\ntitle: X\nfields:\n  - key: a\n  - key: a\n---\n", MAMORI_TEMPLATE_ERROR_SYNTAX, "bad.md:6:");
   expect_error ("---\ntitle: X\n---\n", MAMORI_TEMPLATE_ERROR_SYNTAX, "bad.md:");
+  expect_error ("---\nid: x\ntitle: X\nfields:\n  - key: t\n    type: table\n    columns: [a, b]\n    default:\n      - [1, 2, 3]\n---\n",
+                MAMORI_TEMPLATE_ERROR_SYNTAX, "bad.md:9:");
   /* A bad date value. */
   {
     g_autoptr(GError) error = NULL;
@@ -180,6 +224,7 @@ main (int argc, char *argv[])
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/template/builtin-policy", test_builtin_policy);
   g_test_add_func ("/template/table-and-choice", test_table_and_choice);
+  g_test_add_func ("/template/rules-chapters", test_rules_chapters);
   g_test_add_func ("/template/errors", test_errors);
   return g_test_run ();
 }

@@ -21,6 +21,7 @@
 #include "report/mamori-document.h"
 #include "store/mamori-assessments.h"
 #include "store/mamori-assets.h"
+#include "store/mamori-documents.h"
 #include "store/mamori-workspace.h"
 
 typedef struct {
@@ -223,7 +224,35 @@ demo_fill (MamoriWorkspace  *workspace,
     if (!mamori_workspace_add_assets (workspace, assets, error))
       return FALSE;
   }
-  /* Later capabilities append their sample data here (documents). */
+  {
+    /* An approved basic policy, draft rules and a draft handbook, in the user's language. */
+    const char *lang = mamori_text_user_lang ();
+    gboolean en = g_str_equal (lang, "en");
+    const char *ids[] = { "basic-policy", "related-rules", "handbook" };
+    for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+      {
+        g_autoptr(MamoriTemplate) tmpl = mamori_template_builtin (ids[i], lang, error);
+        g_autoptr(MamoriTemplateValues) values = mamori_template_values_new ();
+        gint64 id;
+        if (tmpl == NULL)
+          return FALSE;
+        mamori_template_values_set (values, "organisation", profile->name);
+        if (i == 0)
+          {
+            mamori_template_values_set (values, "established_on", "2026-04-01");
+            mamori_template_values_set (values, "representative", en ? "President Ichiro Morita" : "代表取締役 守田 一郎");
+          }
+        id = mamori_workspace_add_document_from_template (workspace, tmpl, values, error);
+        if (id == 0)
+          return FALSE;
+        if (i == 0 &&
+            (!mamori_workspace_set_document_status (workspace, id, MAMORI_DOCUMENT_REVIEW, NULL, NULL, error) ||
+             !mamori_workspace_set_document_status (workspace, id, MAMORI_DOCUMENT_APPROVED,
+                                                    en ? "President Ichiro Morita" : "代表取締役 守田 一郎", "2026-04-01",
+                                                    error)))
+          return FALSE;
+      }
+  }
   return TRUE;
 }
 
@@ -422,47 +451,27 @@ export_assets (MamoriCliContext *ctx,
   return MAMORI_EXIT_OK;
 }
 
-/* A document from a built-in template, filled from the organisation profile and the
- * template's defaults, laid out as a PDF. */
+/* Lays markdown out and writes it: .pdf through the layout engine, .md as the text itself.
+ * Both are written under a temporary name and renamed. */
 static int
-export_from_template (MamoriCliContext *ctx,
-                      const char       *template_id,
-                      const char       *out_path)
+write_document (const char               *markdown,
+                const MamoriDocumentMeta *meta,
+                const char               *out_path,
+                const char               *extension)
 {
   g_autoptr(GError) error = NULL;
-  const char *lang = mamori_text_user_lang ();
-  g_autoptr(MamoriTemplate) tmpl = mamori_template_builtin (template_id, lang, &error);
-  g_autoptr(MamoriTemplateValues) values = mamori_template_values_new ();
-  g_autoptr(MamoriProfile) profile = NULL;
   g_autoptr(MamoriLayout) layout = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
-  g_autofree char *markdown = NULL;
-  MamoriDocumentMeta meta = { 0 };
 
-  if (tmpl == NULL)
-    return exit_for_error (error);
-  profile = mamori_workspace_get_profile (ctx->workspace, &error);
-  if (profile == NULL)
-    return exit_for_error (error);
-  if (profile->name != NULL && *profile->name && mamori_template_find_field (tmpl, "organisation"))
-    mamori_template_values_set (values, "organisation", profile->name);
-  markdown = mamori_template_fill (tmpl, values, &error);
-  if (markdown == NULL)
-    return exit_for_error (error);
-  meta.organisation = mamori_template_values_get (values, "organisation");
-  if (meta.organisation == NULL)
-    meta.organisation = mamori_template_find_field (tmpl, "organisation")
-                        ? mamori_template_find_field (tmpl, "organisation")->default_text : "";
-  meta.title = mamori_template_get_title (tmpl);
-  meta.version = "1.0";
-  meta.date = today;
-  meta.classification = g_str_equal (mamori_template_get_lang (tmpl), "en") ? "Internal" : "社外秘";
-  meta.created_by = profile->security_officer;
-  meta.lang = mamori_template_get_lang (tmpl);
-  meta.numbering = mamori_template_get_numbering (tmpl);
-  meta.table_of_contents = TRUE;
-  layout = mamori_layout_new (markdown, &meta, &error);
+  if (g_ascii_strcasecmp (extension, ".md") == 0)
+    {
+      if (!g_file_set_contents (out_path, markdown, -1, &error))
+        {
+          message ("%s", error->message);
+          return MAMORI_EXIT_FAILURE;
+        }
+      return MAMORI_EXIT_OK;
+    }
+  layout = mamori_layout_new (markdown, meta, &error);
   if (layout == NULL)
     return exit_for_error (error);
   if (mamori_layout_get_warning (layout) != NULL)
@@ -476,16 +485,112 @@ export_from_template (MamoriCliContext *ctx,
 }
 
 static int
+export_stored_document (MamoriCliContext *ctx,
+                        gint64            id,
+                        const char       *out_path,
+                        const char       *extension)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MamoriDocumentPrint) print = mamori_workspace_get_document_print (ctx->workspace, id, &error);
+
+  if (print == NULL)
+    return exit_for_error (error);
+  return write_document (print->markdown, &print->meta, out_path, extension);
+}
+
+/* The workspace's newest document of a kind; without one, a draft from the built-in template
+ * filled from the organisation profile (nothing is stored). */
+static int
+export_kind (MamoriCliContext *ctx,
+             const char       *kind,
+             const char       *template_id,
+             const char       *out_path,
+             const char       *extension)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MamoriDocumentInfo) stored = mamori_workspace_find_document (ctx->workspace, kind, &error);
+  g_autoptr(MamoriTemplate) tmpl = NULL;
+  g_autoptr(MamoriTemplateValues) values = mamori_template_values_new ();
+  g_autoptr(MamoriProfile) profile = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *markdown = NULL;
+  const MamoriField *organisation;
+  MamoriDocumentMeta meta = { 0 };
+
+  if (stored != NULL)
+    return export_stored_document (ctx, stored->id, out_path, extension);
+  if (error != NULL)
+    return exit_for_error (error);
+  tmpl = mamori_template_builtin (template_id, mamori_text_user_lang (), &error);
+  if (tmpl == NULL || (profile = mamori_workspace_get_profile (ctx->workspace, &error)) == NULL)
+    return exit_for_error (error);
+  organisation = mamori_template_find_field (tmpl, "organisation");
+  if (organisation != NULL && profile->name != NULL && *profile->name)
+    mamori_template_values_set (values, "organisation", profile->name);
+  markdown = mamori_template_fill (tmpl, values, &error);
+  if (markdown == NULL)
+    return exit_for_error (error);
+  meta.organisation = organisation ? mamori_template_values_get (values, "organisation") ?: organisation->default_text : "";
+  meta.title = mamori_template_get_title (tmpl);
+  meta.date = today;
+  meta.classification = g_str_equal (mamori_template_get_lang (tmpl), "en") ? "Internal" : "社外秘";
+  meta.created_by = profile->security_officer;
+  meta.lang = mamori_template_get_lang (tmpl);
+  meta.numbering = mamori_template_get_numbering (tmpl);
+  meta.table_of_contents = TRUE;
+  return write_document (markdown, &meta, out_path, extension);
+}
+
+static int
 export_policy (MamoriCliContext *ctx,
                const char       *id,
                const char       *out_path,
                const char       *extension)
 {
-  return export_from_template (ctx, "basic-policy", out_path);
+  return export_kind (ctx, "policy", "basic-policy", out_path, extension);
+}
+
+static int
+export_rules (MamoriCliContext *ctx,
+              const char       *id,
+              const char       *out_path,
+              const char       *extension)
+{
+  return export_kind (ctx, "rules", "related-rules", out_path, extension);
+}
+
+static int
+export_handbook (MamoriCliContext *ctx,
+                 const char       *id,
+                 const char       *out_path,
+                 const char       *extension)
+{
+  return export_kind (ctx, "handbook", "handbook", out_path, extension);
+}
+
+static int
+export_document (MamoriCliContext *ctx,
+                 const char       *id,
+                 const char       *out_path,
+                 const char       *extension)
+{
+  char *end = NULL;
+  gint64 n = g_ascii_strtoll (id, &end, 10);
+
+  if (end == id || *end != '\0' || n <= 0)
+    {
+      message (_("“%s” is not a document number; `mamori documents` lists them."), id);
+      return MAMORI_EXIT_BAD_INPUT;
+    }
+  return export_stored_document (ctx, n, out_path, extension);
 }
 
 static const MamoriCliExportKind export_kinds[] = {
-  { "policy", ".pdf", N_("the information-security basic policy as a PDF"), FALSE, export_policy },
+  { "policy", ".pdf", N_("the information-security basic policy as a PDF (its approved version)"), FALSE, export_policy },
+  { "rules", ".pdf", N_("the information-security rules as a PDF"), FALSE, export_rules },
+  { "handbook", ".pdf", N_("the employee handbook as a PDF"), FALSE, export_handbook },
+  { "document", ".pdf .md", N_("one document as a PDF or its Markdown text (export document ID OUT)"), TRUE, export_document },
   { "assets", ".csv .xlsx", N_("the information-asset ledger with importance, likelihood, risk and band"), FALSE, export_assets },
   { "log", ".csv", N_("the change log (who changed what, when)"), FALSE, export_log },
   { "assessment", ".csv", N_("one assessment’s answers, notes, measures and evidence (export assessment ID OUT)"), TRUE, export_assessment },
@@ -545,6 +650,25 @@ cmd_export (MamoriCliContext *ctx,
 }
 
 /* --- checklists and assessments ------------------------------------------------------------ */
+
+static int
+cmd_documents (MamoriCliContext *ctx,
+               int               argc,
+               char            **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) docs = mamori_workspace_list_documents (ctx->workspace, &error);
+
+  if (docs == NULL)
+    return exit_for_error (error);
+  for (guint i = 0; i < docs->len; i++)
+    {
+      MamoriDocumentInfo *d = docs->pdata[i];
+      printf ("%" G_GINT64_FORMAT "\t%s\t%u\t%s\t%s\n", d->id, d->kind, d->latest, mamori_document_status_key (d->status),
+              d->title);
+    }
+  return MAMORI_EXIT_OK;
+}
 
 static int
 cmd_checklists (MamoriCliContext *ctx,
@@ -896,6 +1020,7 @@ static const MamoriCliCommand commands[] = {
   { "log", "[N]", N_("Show the newest N changes (default 20; 0 for all)"), FALSE, 0, 1, cmd_log },
   { "export", "KIND [ID] OUT", N_("Write KIND to the file OUT; the format follows OUT’s extension"), FALSE, 2, 3, cmd_export },
   { "checklists", "", N_("List the checklists: id, number of items, title"), FALSE, 0, 0, cmd_checklists },
+  { "documents", "", N_("List the documents: id, kind, newest version, its status, title"), FALSE, 0, 0, cmd_documents },
   { "assessments", "", N_("List the assessments: id, checklist, subject, date, score"), FALSE, 0, 0, cmd_assessments },
   { "import", "KIND FILE [OPTIONS]", N_("Read FILE: “library” (a checklist in YAML), “answers” (CSV ref_id,answer[,note] with --checklist ID [--subject TEXT]) or “assets” (the ledger as CSV)"), TRUE, 2, 6, cmd_import },
 };

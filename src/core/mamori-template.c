@@ -270,6 +270,13 @@ read_field (Ctx          *ctx,
               }
             for (yaml_node_item_t *c = row->data.sequence.items.start; c < row->data.sequence.items.top; c++, n_cells++)
               g_strv_builder_add (cells, mamori_yaml_scalar (yaml_document_get_node (ctx->doc, *c)) ?: "");
+            if (n_cells > f->options->len)
+              {
+                g_autofree char *msg = g_strdup_printf (_("a default row of “%s” has %u cells for %u columns"),
+                                                        key, n_cells, f->options->len);
+                g_strv_builder_unref (cells);
+                return fail_at (ctx, error, row, msg);
+              }
             for (; n_cells < f->options->len; n_cells++)
               g_strv_builder_add (cells, "");
             g_ptr_array_add (f->default_rows, g_strv_builder_end (cells));

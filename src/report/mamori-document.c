@@ -422,8 +422,29 @@ prepare_table (MamoriLayout *L,
       sum += natural[c];
     }
   p->col_w = g_new0 (double, p->n_cols);
-  for (guint c = 0; c < p->n_cols; c++)
-    p->col_w[c] = natural[c] * CONTENT_WIDTH / sum;   /* tables span the text width */
+  if (sum <= CONTENT_WIDTH)
+    {
+      /* Everything fits unwrapped: share the spare width out in proportion. */
+      for (guint c = 0; c < p->n_cols; c++)
+        p->col_w[c] = natural[c] * CONTENT_WIDTH / sum;
+    }
+  else
+    {
+      /* Narrow columns keep their natural width (up to an equal share); the wide ones share
+       * what is left in proportion, and wrap. */
+      double fair = CONTENT_WIDTH / p->n_cols, left = CONTENT_WIDTH, wide = 0;
+      for (guint c = 0; c < p->n_cols; c++)
+        if (natural[c] <= fair)
+          {
+            p->col_w[c] = natural[c];
+            left -= natural[c];
+          }
+        else
+          wide += natural[c];
+      for (guint c = 0; c < p->n_cols; c++)
+        if (natural[c] > fair)
+          p->col_w[c] = natural[c] * left / wide;
+    }
   p->cells = g_ptr_array_new ();
   p->row_h = g_new0 (double, rows->len);
   for (guint r = 0; r < rows->len; r++)

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "mamori-documents.h"
+#include "core/mamori-profile.h"
 #include "mamori-workspace-internal.h"
 
 static const char *status_keys[] = { "draft", "review", "approved" };
@@ -430,4 +431,107 @@ fail:
   mamori_workspace_rollback (self);
   mamori_workspace_unlock (self);
   return FALSE;
+}
+
+gint64
+mamori_workspace_add_document_from_template (MamoriWorkspace            *self,
+                                             const MamoriTemplate       *tmpl,
+                                             const MamoriTemplateValues *values,
+                                             GError                    **error)
+{
+  g_autofree char *markdown = mamori_template_fill (tmpl, values, error);
+  gboolean en = g_str_equal (mamori_template_get_lang (tmpl), "en");
+
+  if (markdown == NULL)
+    return 0;
+  return mamori_workspace_add_document (self, mamori_template_get_id (tmpl), mamori_template_get_kind (tmpl),
+                                        mamori_template_get_lang (tmpl), mamori_template_get_title (tmpl),
+                                        mamori_template_get_numbering (tmpl), en ? "Internal" : "社外秘", markdown,
+                                        error);
+}
+
+void
+mamori_document_print_free (MamoriDocumentPrint *p)
+{
+  if (p == NULL)
+    return;
+  g_free (p->markdown);
+  g_free (p->organisation);
+  g_free (p->title);
+  g_free (p->version);
+  g_free (p->date);
+  g_free (p->classification);
+  g_free (p->approved_by);
+  g_free (p->created_by);
+  g_free (p->lang);
+  g_free (p->numbering);
+  g_clear_pointer (&p->meta.revisions, g_ptr_array_unref);
+  g_free (p);
+}
+
+MamoriDocumentPrint *
+mamori_workspace_get_document_print (MamoriWorkspace *self,
+                                     gint64           id,
+                                     GError         **error)
+{
+  g_autoptr(MamoriDocumentInfo) info = mamori_workspace_get_document (self, id, error);
+  g_autoptr(GPtrArray) versions = NULL;
+  g_autoptr(MamoriProfile) profile = NULL;
+  MamoriDocumentVersion *chosen = NULL;
+  MamoriDocumentPrint *p;
+  gboolean en;
+
+  if (info == NULL || (versions = mamori_workspace_list_versions (self, id, error)) == NULL ||
+      (profile = mamori_workspace_get_profile (self, error)) == NULL)
+    return NULL;
+  en = g_str_equal (info->lang, "en");
+  for (guint i = 0; i < versions->len; i++)
+    if (((MamoriDocumentVersion *) versions->pdata[i])->status == MAMORI_DOCUMENT_APPROVED)
+      chosen = versions->pdata[i];
+  if (chosen == NULL)
+    chosen = versions->pdata[versions->len - 1];
+
+  p = g_new0 (MamoriDocumentPrint, 1);
+  p->markdown = g_strdup (chosen->markdown);
+  p->number = chosen->number;
+  p->status = chosen->status;
+  p->organisation = g_strdup (profile->name ? profile->name : "");
+  p->title = g_strdup (info->title);
+  p->version = g_strdup_printf ("%u.0", chosen->number);
+  p->date = g_strdup (*chosen->approved_on ? chosen->approved_on : "");
+  if (*p->date == '\0')
+    {
+      g_free (p->date);
+      p->date = g_strndup (chosen->updated_at, 10);
+    }
+  p->classification = g_strdup (info->classification);
+  p->approved_by = g_strdup (chosen->approver);
+  p->created_by = g_strdup (profile->security_officer ? profile->security_officer : "");
+  p->lang = g_strdup (info->lang);
+  p->numbering = g_strdup (info->numbering);
+  p->meta.revisions = g_ptr_array_new_with_free_func ((GDestroyNotify) mamori_revision_free);
+  for (guint i = 0; i < versions->len; i++)
+    {
+      MamoriDocumentVersion *v = versions->pdata[i];
+      MamoriRevision *r;
+      if (v->number > chosen->number || v->status != MAMORI_DOCUMENT_APPROVED)
+        continue;
+      r = g_new0 (MamoriRevision, 1);
+      r->version = g_strdup_printf ("%u.0", v->number);
+      r->date = g_strdup (v->approved_on);
+      r->summary = g_strdup (*v->summary ? v->summary : v->number == 1 ? (en ? "First edition" : "制定") : "");
+      r->approver = g_strdup (v->approver);
+      g_ptr_array_add (p->meta.revisions, r);
+    }
+  p->meta.organisation = p->organisation;
+  p->meta.title = p->title;
+  p->meta.version = p->version;
+  p->meta.date = p->date;
+  p->meta.classification = p->classification;
+  p->meta.approved_by = p->approved_by;
+  p->meta.created_by = p->created_by;
+  p->meta.lang = p->lang;
+  p->meta.numbering = p->numbering;
+  p->meta.table_of_contents = TRUE;
+  return p;
 }

@@ -1,7 +1,9 @@
 /* mamori-documents.h — drafted documents and their versions in the workspace */
 #pragma once
 
+#include "core/mamori-template.h"
 #include "mamori-workspace.h"
+#include "report/mamori-document.h"
 
 G_BEGIN_DECLS
 
@@ -80,6 +82,39 @@ gboolean mamori_workspace_set_document_status (MamoriWorkspace     *self,
                                                const char          *date,
                                                GError             **error);
 
+/* A new document from a template, its version 1 a draft filled with values (NULL: defaults).
+ * Returns its id, 0 on error (a bad value names its field). */
+gint64   mamori_workspace_add_document_from_template (MamoriWorkspace            *self,
+                                                      const MamoriTemplate       *tmpl,
+                                                      const MamoriTemplateValues *values,
+                                                      GError                    **error);
+
+/* What the layout engine needs to print a stored document: the newest approved version (the
+ * newest version when none is approved yet), its approval, and the revision table of every
+ * approved version up to it. */
+typedef struct {
+  MamoriDocumentMeta meta;   /* its strings point into this struct */
+  char *markdown;
+  guint number;
+  MamoriDocumentStatus status;
+  /* owned */
+  char *organisation;
+  char *title;
+  char *version;
+  char *date;
+  char *classification;
+  char *approved_by;
+  char *created_by;
+  char *lang;
+  char *numbering;
+} MamoriDocumentPrint;
+
+MamoriDocumentPrint *mamori_workspace_get_document_print (MamoriWorkspace *self,
+                                                          gint64           id,
+                                                          GError         **error);
+void                 mamori_document_print_free          (MamoriDocumentPrint *print);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (MamoriDocumentPrint, mamori_document_print_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MamoriDocumentInfo, mamori_document_info_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MamoriDocumentVersion, mamori_document_version_free)
 
