@@ -661,7 +661,16 @@ mamori_template_values_add_row (MamoriTemplateValues *v,
 
   if (value->rows == NULL)
     value->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) free_row);
-  g_ptr_array_add (value->rows, g_strdupv ((char **) cells));
+  if (cells != NULL)
+    g_ptr_array_add (value->rows, g_strdupv ((char **) cells));
+}
+
+GPtrArray *
+mamori_template_values_get_rows (const MamoriTemplateValues *v,
+                                 const char                 *key)
+{
+  Value *value = g_hash_table_lookup (v->values, key);
+  return value ? value->rows : NULL;
 }
 
 const char *

@@ -76,11 +76,15 @@ void                  mamori_template_values_free     (MamoriTemplateValues *val
 void                  mamori_template_values_set      (MamoriTemplateValues *values,
                                                        const char           *key,
                                                        const char           *text);
-/* Appends a row to a table field (cells in column order; NULL-terminated). */
+/* Appends a row to a table field (cells in column order; NULL-terminated). cells NULL gives
+ * the table with no row (yet), which is not the same as leaving it to its default rows. */
 void                  mamori_template_values_add_row  (MamoriTemplateValues *values,
                                                        const char           *key,
                                                        const char * const   *cells);
 const char           *mamori_template_values_get      (const MamoriTemplateValues *values,
+                                                       const char                 *key);
+/* A table's given rows (char**), or NULL when none were given. */
+GPtrArray            *mamori_template_values_get_rows (const MamoriTemplateValues *values,
                                                        const char                 *key);
 
 /* The filled Markdown. Values are checked against their fields (a choice must be one of its

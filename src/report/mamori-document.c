@@ -1138,29 +1138,14 @@ mamori_layout_render_page (MamoriLayout *L,
   cairo_restore (cr);
 }
 
-gboolean
-mamori_layout_write_pdf (MamoriLayout *L,
-                         const char   *path,
-                         GError      **error)
+/* Draws every page on a PDF surface, with metadata and the outline. */
+static void
+render_pdf (MamoriLayout    *L,
+            cairo_surface_t *surface)
 {
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *base = g_path_get_basename (path);
-  g_autofree char *tmpl = g_strdup_printf ("%s/.%s.XXXXXX", dir, base);
-  cairo_surface_t *surface;
   cairo_t *cr;
-  cairo_status_t status;
-  int fd, outline[8] = { CAIRO_PDF_OUTLINE_ROOT };
+  int outline[8] = { CAIRO_PDF_OUTLINE_ROOT };
 
-  fd = g_mkstemp (tmpl);
-  if (fd < 0)
-    {
-      int saved = errno;
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), _("Could not write “%s”: %s"), path,
-                   g_strerror (saved));
-      return FALSE;
-    }
-  close (fd);
-  surface = cairo_pdf_surface_create (tmpl, MAMORI_PAGE_WIDTH, MAMORI_PAGE_HEIGHT);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, L->title ? L->title : "");
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR, L->organisation ? L->organisation : "");
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Mamori");
@@ -1185,6 +1170,52 @@ mamori_layout_write_pdf (MamoriLayout *L,
     }
   cairo_destroy (cr);
   cairo_surface_finish (surface);
+}
+
+static cairo_status_t
+append_bytes (void                *closure,
+              const unsigned char *data,
+              unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+GBytes *
+mamori_layout_write_pdf_bytes (MamoriLayout *L)
+{
+  GByteArray *bytes = g_byte_array_new ();
+  cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (append_bytes, bytes, MAMORI_PAGE_WIDTH,
+                                                                  MAMORI_PAGE_HEIGHT);
+  render_pdf (L, surface);
+  cairo_surface_destroy (surface);
+  return g_byte_array_free_to_bytes (bytes);
+}
+
+gboolean
+mamori_layout_write_pdf (MamoriLayout *L,
+                         const char   *path,
+                         GError      **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *tmpl = g_strdup_printf ("%s/.%s.XXXXXX", dir, base);
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  int fd;
+
+  fd = g_mkstemp (tmpl);
+  if (fd < 0)
+    {
+      int saved = errno;
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), _("Could not write “%s”: %s"), path,
+                   g_strerror (saved));
+      return FALSE;
+    }
+  close (fd);
+  surface = cairo_pdf_surface_create (tmpl, MAMORI_PAGE_WIDTH, MAMORI_PAGE_HEIGHT);
+  render_pdf (L, surface);
+
   status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
   if (status != CAIRO_STATUS_SUCCESS)

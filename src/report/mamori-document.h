@@ -69,6 +69,9 @@ gboolean      mamori_layout_write_pdf    (MamoriLayout             *layout,
                                           const char               *path,
                                           GError                  **error);
 
+/* The same PDF in memory (for a preview). */
+GBytes       *mamori_layout_write_pdf_bytes (MamoriLayout          *layout);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MamoriLayout, mamori_layout_free)
 
 G_END_DECLS

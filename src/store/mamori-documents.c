@@ -6,6 +6,7 @@
 
 #include "mamori-documents.h"
 #include "core/mamori-profile.h"
+#include "mamori-assessments.h"
 #include "mamori-workspace-internal.h"
 
 static const char *status_keys[] = { "draft", "review", "approved" };
@@ -534,4 +535,90 @@ mamori_workspace_get_document_print (MamoriWorkspace *self,
   p->meta.numbering = p->numbering;
   p->meta.table_of_contents = TRUE;
   return p;
+}
+
+/* Orders "1", "2", …, "10" as numbers. */
+static int
+compare_ref_ids (gconstpointer a,
+                 gconstpointer b)
+{
+  const char *x = *(const char * const *) a, *y = *(const char * const *) b;
+  gint64 nx = g_ascii_strtoll (x, NULL, 10), ny = g_ascii_strtoll (y, NULL, 10);
+  return nx != ny ? (nx < ny ? -1 : 1) : g_strcmp0 (x, y);
+}
+
+MamoriTemplateValues *
+mamori_workspace_prefill_template (MamoriWorkspace      *self,
+                                   const MamoriTemplate *tmpl,
+                                   GError              **error)
+{
+  g_autoptr(MamoriTemplateValues) values = mamori_template_values_new ();
+  g_autoptr(MamoriProfile) profile = mamori_workspace_get_profile (self, error);
+  const MamoriField *roles = mamori_template_find_field (tmpl, "roles");
+  const MamoriField *decided = mamori_template_find_field (tmpl, "decided");
+  gboolean en = g_str_equal (mamori_template_get_lang (tmpl), "en");
+
+  if (profile == NULL)
+    return NULL;
+  if (mamori_template_find_field (tmpl, "organisation") != NULL && profile->name && *profile->name)
+    mamori_template_values_set (values, "organisation", profile->name);
+  if (roles != NULL && roles->type == MAMORI_FIELD_TABLE && roles->default_rows && roles->default_rows->len > 0 &&
+      profile->security_officer && *profile->security_officer)
+    {
+      /* The officer fills the first role (the information-security officer). */
+      for (guint r = 0; r < roles->default_rows->len; r++)
+        {
+          g_auto(GStrv) row = g_strdupv (roles->default_rows->pdata[r]);
+          for (guint c = 0; r == 0 && c < roles->options->len && row[c]; c++)
+            {
+              const char *key = ((MamoriFieldOption *) roles->options->pdata[c])->key;
+              if (g_str_equal (key, "name"))
+                g_free (row[c]), row[c] = g_strdup (profile->security_officer);
+              else if (g_str_equal (key, "contact") && profile->contact && *profile->contact)
+                g_free (row[c]), row[c] = g_strdup (profile->contact);
+            }
+          mamori_template_values_add_row (values, "roles", (const char * const *) row);
+        }
+    }
+  if (decided != NULL && decided->type == MAMORI_FIELD_TABLE)
+    {
+      g_autoptr(GPtrArray) list = mamori_workspace_list_assessments (self, "ipa-self-diagnosis", error);
+      MamoriAssessment *latest = NULL;
+      if (list == NULL)
+        return NULL;
+      for (guint i = 0; i < list->len; i++)
+        if (((MamoriAssessment *) list->pdata[i])->completed)
+          latest = list->pdata[i];
+      if (latest != NULL)
+        {
+          g_autoptr(GHashTable) answers = mamori_workspace_get_answers (self, latest->id, error);
+          g_autoptr(GPtrArray) keys = NULL;
+          if (answers == NULL)
+            return NULL;
+          keys = g_ptr_array_new ();
+          {
+            GHashTableIter it;
+            gpointer key;
+            g_hash_table_iter_init (&it, answers);
+            while (g_hash_table_iter_next (&it, &key, NULL))
+              g_ptr_array_add (keys, key);
+          }
+          g_ptr_array_sort (keys, compare_ref_ids);
+          for (guint i = 0; i < keys->len; i++)
+            {
+              MamoriAnswer *a = g_hash_table_lookup (answers, keys->pdata[i]);
+              g_autofree char *item = NULL;
+              const char *cells[5] = { NULL };
+              if (a->measure_what == NULL || *a->measure_what == '\0')
+                continue;
+              item = g_strdup_printf (en ? "Self-diagnosis No.%s" : "自社診断 No.%s", a->ref_id);
+              cells[0] = item;
+              cells[1] = a->measure_what;
+              cells[2] = a->measure_owner ? a->measure_owner : "";
+              cells[3] = a->measure_due ? a->measure_due : "";
+              mamori_template_values_add_row (values, "decided", cells);
+            }
+        }
+    }
+  return g_steal_pointer (&values);
 }

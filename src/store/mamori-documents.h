@@ -89,6 +89,13 @@ gint64   mamori_workspace_add_document_from_template (MamoriWorkspace           
                                                       const MamoriTemplateValues *values,
                                                       GError                    **error);
 
+/* Values for a new document from what the workspace knows: the organisation's name; the
+ * officer's name and contact in the first row of a "roles" table; and for a "decided" table
+ * the measures decided in the newest completed self-diagnosis. */
+MamoriTemplateValues *mamori_workspace_prefill_template (MamoriWorkspace      *self,
+                                                         const MamoriTemplate *tmpl,
+                                                         GError              **error);
+
 /* What the layout engine needs to print a stored document: the newest approved version (the
  * newest version when none is approved yet), its approval, and the revision table of every
  * approved version up to it. */

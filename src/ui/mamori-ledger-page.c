@@ -234,6 +234,21 @@ query_done (GObject      *source,
   }
 }
 
+/* Closes the cell editor at once: the rows under it are about to change. */
+static void
+close_editor (MamoriLedgerPage *self)
+{
+  GtkWidget *editor = g_steal_pointer (&self->editor);
+
+  if (editor == NULL)
+    return;
+  g_signal_handlers_disconnect_matched (editor, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self);
+  gtk_popover_popdown (GTK_POPOVER (editor));
+  if (gtk_widget_get_parent (editor) != NULL)
+    gtk_widget_unparent (editor);
+  g_object_unref (editor);
+}
+
 void
 mamori_ledger_page_refresh (MamoriLedgerPage *self)
 {
@@ -244,6 +259,7 @@ mamori_ledger_page_refresh (MamoriLedgerPage *self)
 
   if (self->model == NULL || self->department_drop == NULL || self->filling)
     return;
+  close_editor (self);
   q.text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
   q.department = dept > 0 && dept != GTK_INVALID_LIST_POSITION
                  ? gtk_string_list_get_string (self->departments, dept) : NULL;
@@ -1051,6 +1067,13 @@ move_to_cb (gpointer data)
     return G_SOURCE_REMOVE;
   if (!scroll_into_view (self, box, m->position, m->column) && m->tries++ < 5)
     return G_SOURCE_CONTINUE;   /* again once the list has laid out the scrolled rows */
+  {
+    /* A popover needs its window placed on a monitor (right after mapping it may not be). */
+    GtkNative *native = gtk_widget_get_native (GTK_WIDGET (self));
+    GdkSurface *surface = native ? gtk_native_get_surface (native) : NULL;
+    if (surface == NULL || gdk_display_get_monitor_at_surface (gdk_surface_get_display (surface), surface) == NULL)
+      return m->tries++ < 100 ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
+  }
   if (item != NULL)
     {
       GtkWidget *cell = gtk_widget_get_first_child (box);

@@ -22,6 +22,8 @@ struct _MamoriWindow {
   MamoriAssessmentsPage *assessments_page;
   AdwBin *assets_bin;
   MamoriLedgerPage *ledger_page;   /* NULL until first shown */
+  MamoriDocumentsPage *documents_page;   /* NULL until first shown */
+  AdwBin *documents_bin;
   GMenu *recent_section;
 
   MamoriWorkspace *workspace;
@@ -73,6 +75,8 @@ set_workspace (MamoriWindow    *self,
   mamori_assessments_page_set_workspace (self->assessments_page, workspace);
   if (self->ledger_page != NULL)
     mamori_ledger_page_set_workspace (self->ledger_page, workspace);
+  if (self->documents_page != NULL)
+    mamori_documents_page_set_workspace (self->documents_page, workspace);
 
   if (workspace != NULL)
     {
@@ -221,13 +225,29 @@ mamori_window_get_ledger_page (MamoriWindow *self)
   return self->ledger_page;
 }
 
+MamoriDocumentsPage *
+mamori_window_get_documents_page (MamoriWindow *self)
+{
+  if (self->documents_page == NULL)
+    {
+      self->documents_page = g_object_new (MAMORI_TYPE_DOCUMENTS_PAGE, NULL);
+      adw_bin_set_child (self->documents_bin, GTK_WIDGET (self->documents_page));
+      mamori_documents_page_set_workspace (self->documents_page, self->workspace);
+    }
+  return self->documents_page;
+}
+
 static void
 visible_page_changed (AdwViewStack *stack,
                       GParamSpec   *pspec,
                       MamoriWindow *self)
 {
-  if (g_strcmp0 (adw_view_stack_get_visible_child_name (stack), "assets") == 0)
+  const char *name = adw_view_stack_get_visible_child_name (stack);
+
+  if (g_strcmp0 (name, "assets") == 0)
     mamori_window_get_ledger_page (self);
+  else if (g_strcmp0 (name, "documents") == 0)
+    mamori_window_get_documents_page (self);
 }
 
 const char *
@@ -563,6 +583,7 @@ mamori_window_class_init (MamoriWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MamoriWindow, overview_page);
   gtk_widget_class_bind_template_child (widget_class, MamoriWindow, assessments_page);
   gtk_widget_class_bind_template_child (widget_class, MamoriWindow, assets_bin);
+  gtk_widget_class_bind_template_child (widget_class, MamoriWindow, documents_bin);
   gtk_widget_class_bind_template_child (widget_class, MamoriWindow, recent_section);
 
   gtk_widget_class_install_action (widget_class, "win.new-workspace", NULL, new_workspace_action);

@@ -1,0 +1,891 @@
+/* mamori-documents-page.c — drafting documents.
+ *
+ * The editor (GtkSourceView, Markdown highlighting) saves the text after a short pause; an
+ * approved version is never changed: the first save after approval starts the next version.
+ * The preview is laid out and turned into a PDF in a worker, then shown by MamoriPdfView,
+ * which renders its pages on its own single worker; the window never waits for either. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <gtksourceview/gtksource.h>
+#include <poppler.h>
+
+#include "core/mamori-diff.h"
+#include "mamori-documents-page.h"
+#include "mamori-new-document-window.h"
+#include "mamori-pdf-view.h"
+#include "mamori-window.h"
+#include "report/mamori-document.h"
+#include "store/mamori-documents.h"
+
+#define SAVE_DELAY_MS 800
+#define PREVIEW_DELAY_MS 500
+
+struct _MamoriDocumentsPage {
+  AdwBin parent_instance;
+
+  GtkListBox *list;
+  GtkStack *stack;
+  GtkLabel *title_label;
+  GtkLabel *status_label;
+  GtkLabel *notice_label;
+  GtkButton *review_button;
+  GtkButton *draft_button;
+  GtkButton *approve_button;
+  GtkSourceView *editor;
+  MamoriPdfView *preview;
+
+  MamoriWorkspace *workspace;
+  gulong changed_id;
+  GPtrArray *documents;        /* MamoriDocumentInfo* in list order */
+  MamoriDocumentInfo *open;    /* the document in the editor, or NULL */
+  gboolean loading;            /* TRUE while the editor is filled from the store */
+  gboolean dirty;              /* unsaved edits */
+  gboolean saving;
+  guint save_source;
+  guint preview_source;
+  GCancellable *preview_cancellable;
+  gboolean previewing;
+  GtkNativeDialog *chooser;
+};
+
+G_DEFINE_FINAL_TYPE (MamoriDocumentsPage, mamori_documents_page, ADW_TYPE_BIN)
+
+static void schedule_preview (MamoriDocumentsPage *self, guint delay);
+
+static const char *
+status_label (MamoriDocumentStatus status)
+{
+  switch (status)
+    {
+    case MAMORI_DOCUMENT_REVIEW: return _("In review");
+    case MAMORI_DOCUMENT_APPROVED: return _("Approved");
+    case MAMORI_DOCUMENT_DRAFT:
+    default: return _("Draft");
+    }
+}
+
+/* --- the list ------------------------------------------------------------------------------------ */
+
+static void
+row_activated (GtkListBox          *box,
+               GtkListBoxRow       *row,
+               MamoriDocumentsPage *self)
+{
+  int index = gtk_list_box_row_get_index (row);
+
+  if (index >= 0 && (guint) index < self->documents->len)
+    mamori_documents_page_open (self, ((MamoriDocumentInfo *) self->documents->pdata[index])->id);
+}
+
+static void
+load_list (MamoriDocumentsPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  GtkWidget *child;
+
+  g_ptr_array_set_size (self->documents, 0);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
+    gtk_list_box_remove (self->list, child);
+  if (self->workspace != NULL)
+    {
+      g_autoptr(GPtrArray) docs = mamori_workspace_list_documents (self->workspace, &error);
+      if (docs == NULL)
+        mamori_widget_show_error (GTK_WIDGET (self), _("Could Not Read the Documents"), error);
+      for (guint i = 0; docs != NULL && i < docs->len; i++)
+        {
+          MamoriDocumentInfo *d = docs->pdata[i];
+          GtkWidget *row = adw_action_row_new ();
+          g_autofree char *subtitle = g_strdup_printf (_("Version %u · %s"), d->latest, status_label (d->status));
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), d->title);
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+          gtk_list_box_append (self->list, row);
+          if (self->open != NULL && self->open->id == d->id)
+            gtk_list_box_select_row (self->list, GTK_LIST_BOX_ROW (row));
+        }
+      if (docs != NULL)
+        g_ptr_array_extend_and_steal (self->documents, g_steal_pointer (&docs));
+    }
+  gtk_stack_set_visible_child_name (self->stack, self->open != NULL ? "document" : "empty");
+}
+
+/* --- the open document --------------------------------------------------------------------------- */
+
+static void
+update_header (MamoriDocumentsPage *self)
+{
+  MamoriDocumentInfo *d = self->open;
+  g_autofree char *status = NULL;
+
+  if (d == NULL)
+    return;
+  gtk_label_set_text (self->title_label, d->title);
+  {
+    g_autoptr(GDateTime) saved = g_date_time_new_from_iso8601 (d->updated_at, NULL);
+    g_autoptr(GDateTime) local = saved ? g_date_time_to_local (saved) : NULL;
+    g_autofree char *when = local ? g_date_time_format (local, "%Y-%m-%d %H:%M") : g_strdup (d->updated_at);
+    status = g_strdup_printf (_("Version %u · %s · last saved %s"), d->latest, status_label (d->status), when);
+  }
+  gtk_label_set_text (self->status_label, status);
+  /* Only the steps that apply now are shown: draft → review → approved (or back to draft). */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "documents.review", d->status == MAMORI_DOCUMENT_DRAFT);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "documents.draft", d->status == MAMORI_DOCUMENT_REVIEW);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "documents.approve", d->status == MAMORI_DOCUMENT_REVIEW);
+  gtk_widget_set_visible (GTK_WIDGET (self->review_button), d->status == MAMORI_DOCUMENT_DRAFT);
+  gtk_widget_set_visible (GTK_WIDGET (self->draft_button), d->status == MAMORI_DOCUMENT_REVIEW);
+  gtk_widget_set_visible (GTK_WIDGET (self->approve_button), d->status == MAMORI_DOCUMENT_REVIEW);
+  if (d->status == MAMORI_DOCUMENT_APPROVED)
+    {
+      g_autofree char *notice = g_strdup_printf (_("Version %u is approved and stays as it is. Editing the text starts version %u."),
+                                                 d->latest, d->latest + 1);
+      gtk_label_set_text (self->notice_label, notice);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->notice_label), d->status == MAMORI_DOCUMENT_APPROVED);
+}
+
+static gboolean
+reload_open (MamoriDocumentsPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  MamoriDocumentInfo *info;
+
+  if (self->open == NULL)
+    return FALSE;
+  info = mamori_workspace_get_document (self->workspace, self->open->id, &error);
+  if (info == NULL)
+    {
+      mamori_widget_show_error (GTK_WIDGET (self), _("Could Not Read the Document"), error);
+      return FALSE;
+    }
+  mamori_document_info_free (self->open);
+  self->open = info;
+  update_header (self);
+  return TRUE;
+}
+
+char *
+mamori_documents_page_get_text (MamoriDocumentsPage *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->editor));
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+void
+mamori_documents_page_set_text (MamoriDocumentsPage *self,
+                                const char          *text)
+{
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->editor)), text, -1);
+}
+
+gboolean
+mamori_documents_page_save (MamoriDocumentsPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  gboolean ok;
+
+  g_clear_handle_id (&self->save_source, g_source_remove);
+  if (self->open == NULL || !self->dirty)
+    return TRUE;
+  text = mamori_documents_page_get_text (self);
+  self->saving = TRUE;
+  ok = mamori_workspace_save_document (self->workspace, self->open->id, text, NULL, &error);
+  self->saving = FALSE;
+  if (!ok)
+    {
+      mamori_widget_show_error (GTK_WIDGET (self), _("Could Not Save the Document"), error);
+      return FALSE;
+    }
+  self->dirty = FALSE;
+  reload_open (self);
+  load_list (self);
+  return TRUE;
+}
+
+static gboolean
+save_timeout (gpointer data)
+{
+  MamoriDocumentsPage *self = data;
+
+  self->save_source = 0;
+  mamori_documents_page_save (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+buffer_changed (GtkTextBuffer       *buffer,
+                MamoriDocumentsPage *self)
+{
+  if (self->loading || self->open == NULL)
+    return;
+  self->dirty = TRUE;
+  g_clear_handle_id (&self->save_source, g_source_remove);
+  self->save_source = g_timeout_add (SAVE_DELAY_MS, save_timeout, self);
+  schedule_preview (self, PREVIEW_DELAY_MS);
+}
+
+gboolean
+mamori_documents_page_open (MamoriDocumentsPage *self,
+                            gint64               id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) versions = NULL;
+  MamoriDocumentInfo *info;
+
+  if (!mamori_documents_page_save (self))
+    return FALSE;
+  info = mamori_workspace_get_document (self->workspace, id, &error);
+  versions = info ? mamori_workspace_list_versions (self->workspace, id, &error) : NULL;
+  if (versions == NULL || versions->len == 0)
+    {
+      mamori_document_info_free (info);
+      mamori_widget_show_error (GTK_WIDGET (self), _("Could Not Read the Document"), error);
+      return FALSE;
+    }
+  g_clear_pointer (&self->open, mamori_document_info_free);
+  self->open = info;
+  self->loading = TRUE;
+  mamori_documents_page_set_text (self, ((MamoriDocumentVersion *) versions->pdata[versions->len - 1])->markdown);
+  self->loading = FALSE;
+  self->dirty = FALSE;
+  update_header (self);
+  load_list (self);
+  mamori_pdf_view_set_document (self->preview, NULL);
+  schedule_preview (self, 0);
+  return TRUE;
+}
+
+gint64
+mamori_documents_page_get_open (MamoriDocumentsPage *self)
+{
+  return self->open ? self->open->id : 0;
+}
+
+guint
+mamori_documents_page_get_n_documents (MamoriDocumentsPage *self)
+{
+  return self->documents->len;
+}
+
+/* --- preview ------------------------------------------------------------------------------------- */
+
+/* The print data with the editor's text: what the PDF will look like once saved. */
+static MamoriDocumentPrint *
+current_print (MamoriDocumentsPage *self,
+               GError             **error)
+{
+  MamoriDocumentPrint *print = mamori_workspace_get_document_print (self->workspace, self->open->id, error);
+
+  if (print != NULL)
+    {
+      g_free (print->markdown);
+      print->markdown = mamori_documents_page_get_text (self);
+    }
+  return print;
+}
+
+static void
+preview_thread (GTask        *task,
+                gpointer      source,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  MamoriDocumentPrint *print = task_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MamoriLayout) layout = mamori_layout_new (print->markdown, &print->meta, &error);
+  g_autoptr(GBytes) bytes = NULL;
+  PopplerDocument *document;
+
+  if (layout == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  bytes = mamori_layout_write_pdf_bytes (layout);
+  /* Opened here; from now on only the view's worker touches it. */
+  document = poppler_document_new_from_bytes (bytes, NULL, &error);
+  if (document == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, document, g_object_unref);
+}
+
+static void
+preview_done (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  MamoriDocumentsPage *self = MAMORI_DOCUMENTS_PAGE (source);
+  g_autoptr(GError) error = NULL;
+  /* No g_autoptr for Poppler types on poppler 22.12 (Debian 12): unref by hand. */
+  PopplerDocument *document = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  self->previewing = FALSE;
+  mamori_pdf_view_set_loading (self->preview, FALSE);
+  if (document == NULL)
+    {
+      mamori_widget_show_error (GTK_WIDGET (self), _("Could Not Show the Preview"), error);
+      return;
+    }
+  mamori_pdf_view_set_document (self->preview, document);
+  g_object_unref (document);
+}
+
+static gboolean
+preview_timeout (gpointer data)
+{
+  MamoriDocumentsPage *self = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GTask) task = NULL;
+  MamoriDocumentPrint *print;
+
+  self->preview_source = 0;
+  if (self->open == NULL)
+    return G_SOURCE_REMOVE;
+  print = current_print (self, &error);
+  if (print == NULL)
+    {
+      mamori_widget_show_error (GTK_WIDGET (self), _("Could Not Show the Preview"), error);
+      return G_SOURCE_REMOVE;
+    }
+  g_cancellable_cancel (self->preview_cancellable);
+  g_clear_object (&self->preview_cancellable);
+  self->preview_cancellable = g_cancellable_new ();
+  task = g_task_new (self, self->preview_cancellable, preview_done, NULL);
+  g_task_set_return_on_cancel (task, TRUE);
+  g_task_set_task_data (task, print, (GDestroyNotify) mamori_document_print_free);
+  self->previewing = TRUE;
+  mamori_pdf_view_set_loading (self->preview, TRUE);
+  g_task_run_in_thread (task, preview_thread);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_preview (MamoriDocumentsPage *self,
+                  guint                delay)
+{
+  g_clear_handle_id (&self->preview_source, g_source_remove);
+  self->preview_source = g_timeout_add (delay, preview_timeout, self);
+}
+
+gboolean
+mamori_documents_page_is_previewing (MamoriDocumentsPage *self)
+{
+  return self->previewing || self->preview_source != 0 || mamori_pdf_view_is_busy (self->preview);
+}
+
+guint
+mamori_documents_page_get_preview_pages (MamoriDocumentsPage *self)
+{
+  return mamori_pdf_view_get_n_pages (self->preview);
+}
+
+/* --- status ------------------------------------------------------------------------------------ */
+
+static void
+set_status (MamoriDocumentsPage *self,
+            MamoriDocumentStatus status,
+            const char          *approver,
+            const char          *date)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->open == NULL || !mamori_documents_page_save (self))
+    return;
+  self->saving = TRUE;
+  if (!mamori_workspace_set_document_status (self->workspace, self->open->id, status, approver, date, &error))
+    mamori_widget_show_error (GTK_WIDGET (self), _("Could Not Change the Status"), error);
+  self->saving = FALSE;
+  reload_open (self);
+  load_list (self);
+  schedule_preview (self, 0);
+}
+
+static void
+status_action (GtkWidget  *widget,
+               const char *name,
+               GVariant   *parameter)
+{
+  MamoriDocumentsPage *self = MAMORI_DOCUMENTS_PAGE (widget);
+  set_status (self, g_str_equal (name, "documents.review") ? MAMORI_DOCUMENT_REVIEW : MAMORI_DOCUMENT_DRAFT, NULL, NULL);
+}
+
+static void
+approve_response (AdwMessageDialog    *dialog,
+                  const char          *response,
+                  MamoriDocumentsPage *self)
+{
+  GtkWidget *box = adw_message_dialog_get_extra_child (dialog);
+  GtkWidget *who = gtk_widget_get_first_child (box);
+  GtkWidget *when = gtk_widget_get_next_sibling (who);
+
+  if (g_str_equal (response, "approve"))
+    set_status (self, MAMORI_DOCUMENT_APPROVED, gtk_editable_get_text (GTK_EDITABLE (who)),
+                gtk_editable_get_text (GTK_EDITABLE (when)));
+}
+
+static void
+approve_action (GtkWidget  *widget,
+                const char *name,
+                GVariant   *parameter)
+{
+  MamoriDocumentsPage *self = MAMORI_DOCUMENTS_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *body = NULL;
+  GtkWidget *dialog, *box, *who, *when;
+
+  if (self->open == NULL)
+    return;
+  body = g_strdup_printf (_("Version %u of “%s” will be final: later edits start a new version. The approver and the date go on the title page and into the revision table."),
+                          self->open->latest, self->open->title);
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, _("Approve This Version?"), body);
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  who = gtk_entry_new ();
+  gtk_entry_set_placeholder_text (GTK_ENTRY (who), _("Approver (title and name)"));
+  when = gtk_entry_new ();
+  gtk_editable_set_text (GTK_EDITABLE (when), today);
+  gtk_entry_set_placeholder_text (GTK_ENTRY (when), _("Date (YYYY-MM-DD)"));
+  gtk_box_append (GTK_BOX (box), who);
+  gtk_box_append (GTK_BOX (box), when);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "approve", _("_Approve"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "approve", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "approve");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (approve_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* --- history ------------------------------------------------------------------------------------- */
+
+static void
+show_diff (GtkButton *button,
+           GtkWidget *text_view)
+{
+  const char *before = g_object_get_data (G_OBJECT (button), "mamori-before");
+  const char *after = g_object_get_data (G_OBJECT (button), "mamori-after");
+  g_autoptr(GPtrArray) lines = mamori_diff_lines (before, after);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (text_view));
+  GtkTextIter end;
+
+  gtk_text_buffer_set_text (buffer, "", -1);
+  for (guint i = 0; i < lines->len; i++)
+    {
+      MamoriDiffLine *l = lines->pdata[i];
+      g_autofree char *text = g_strdup_printf ("%c %s\n", (char) l->op, l->text);
+      gtk_text_buffer_get_end_iter (buffer, &end);
+      /* The + and − marks carry the meaning; the colours only help. */
+      gtk_text_buffer_insert_with_tags_by_name (buffer, &end, text, -1,
+                                                l->op == MAMORI_DIFF_ADDED ? "added"
+                                                : l->op == MAMORI_DIFF_REMOVED ? "removed" : "same", NULL);
+    }
+}
+
+static void
+history_action (GtkWidget  *widget,
+                const char *name,
+                GVariant   *parameter)
+{
+  MamoriDocumentsPage *self = MAMORI_DOCUMENTS_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) versions = NULL;
+  GtkWidget *window, *box, *group, *scroller, *text_view, *paned, *header, *page;
+  GtkTextBuffer *buffer;
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (self->open == NULL || !mamori_documents_page_save (self))
+    return;
+  versions = mamori_workspace_list_versions (self->workspace, self->open->id, &error);
+  if (versions == NULL)
+    {
+      mamori_widget_show_error (widget, _("Could Not Read the Document"), error);
+      return;
+    }
+  window = adw_window_new ();
+  gtk_window_set_title (GTK_WINDOW (window), _("Versions"));
+  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
+  gtk_window_set_transient_for (GTK_WINDOW (window), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 720, 620);
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  header = adw_header_bar_new ();
+  gtk_box_append (GTK_BOX (box), header);
+  paned = gtk_paned_new (GTK_ORIENTATION_VERTICAL);
+  gtk_widget_set_vexpand (paned, TRUE);
+  page = adw_preferences_page_new ();
+  group = adw_preferences_group_new ();
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), self->open->title);
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+                                         _("Each version with its status; show what changed from the version before."));
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
+  gtk_paned_set_start_child (GTK_PANED (paned), page);
+  gtk_paned_set_position (GTK_PANED (paned), 260);
+  text_view = gtk_text_view_new ();
+  gtk_text_view_set_editable (GTK_TEXT_VIEW (text_view), FALSE);
+  gtk_text_view_set_monospace (GTK_TEXT_VIEW (text_view), TRUE);
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (text_view), GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (text_view), 8);
+  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (text_view), 8);
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (text_view));
+  gtk_text_buffer_create_tag (buffer, "added", "paragraph-background", "#d4f4dd", "foreground", "#0b5a1e", NULL);
+  gtk_text_buffer_create_tag (buffer, "removed", "paragraph-background", "#fbe0e0", "foreground", "#8a1111",
+                              "strikethrough", TRUE, NULL);
+  gtk_text_buffer_create_tag (buffer, "same", "foreground", "#555555", NULL);
+  scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), text_view);
+  gtk_paned_set_end_child (GTK_PANED (paned), scroller);
+  gtk_box_append (GTK_BOX (box), paned);
+  adw_window_set_content (ADW_WINDOW (window), box);
+  for (guint i = versions->len; i-- > 0;)
+    {
+      MamoriDocumentVersion *v = versions->pdata[i];
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *button = gtk_button_new_with_label (_("Changes"));
+      g_autofree char *title = g_strdup_printf (_("Version %u · %s"), v->number, status_label (v->status));
+      g_autofree char *subtitle = v->status == MAMORI_DOCUMENT_APPROVED
+        ? g_strdup_printf (_("Approved by %s on %s%s%s"), v->approver, v->approved_on, *v->summary ? " — " : "", v->summary)
+        : g_strdup_printf (_("Last saved %s"), v->updated_at);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      gtk_widget_set_tooltip_text (button, _("Show what changed from the version before"));
+      g_object_set_data_full (G_OBJECT (button), "mamori-before",
+                              g_strdup (i > 0 ? ((MamoriDocumentVersion *) versions->pdata[i - 1])->markdown : ""), g_free);
+      g_object_set_data_full (G_OBJECT (button), "mamori-after", g_strdup (v->markdown), g_free);
+      g_signal_connect (button, "clicked", G_CALLBACK (show_diff), text_view);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+      if (i == versions->len - 1)
+        show_diff (GTK_BUTTON (button), text_view);
+    }
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+/* --- export and print --------------------------------------------------------------------------- */
+
+typedef struct {
+  MamoriDocumentPrint *print;
+  char *path;
+} ExportData;
+
+static void
+export_data_free (ExportData *d)
+{
+  mamori_document_print_free (d->print);
+  g_free (d->path);
+  g_free (d);
+}
+
+static void
+export_thread (GTask        *task,
+               gpointer      source,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ExportData *d = task_data;
+  GError *error = NULL;
+  g_autoptr(MamoriLayout) layout = mamori_layout_new (d->print->markdown, &d->print->meta, &error);
+
+  if (layout != NULL && mamori_layout_write_pdf (layout, d->path, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+export_done (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  MamoriDocumentsPage *self = MAMORI_DOCUMENTS_PAGE (source);
+  ExportData *d = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), MAMORI_TYPE_WINDOW);
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    mamori_widget_show_error (GTK_WIDGET (self), _("Could Not Export the PDF"), error);
+  else if (window != NULL)
+    {
+      g_autofree char *name = g_filename_display_basename (d->path);
+      g_autofree char *title = g_strdup_printf (_("Saved “%s”"), name);
+      mamori_window_add_toast (MAMORI_WINDOW (window), adw_toast_new (title));
+    }
+}
+
+void
+mamori_documents_page_export (MamoriDocumentsPage *self,
+                              const char          *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GTask) task = NULL;
+  ExportData *d;
+
+  if (self->open == NULL || !mamori_documents_page_save (self))
+    return;
+  d = g_new0 (ExportData, 1);
+  /* What is exported is what would be printed: the approved version when there is one. */
+  d->print = mamori_workspace_get_document_print (self->workspace, self->open->id, &error);
+  d->path = g_strdup (path);
+  if (d->print == NULL)
+    {
+      export_data_free (d);
+      mamori_widget_show_error (GTK_WIDGET (self), _("Could Not Export the PDF"), error);
+      return;
+    }
+  task = g_task_new (self, NULL, export_done, NULL);
+  g_task_set_task_data (task, d, (GDestroyNotify) export_data_free);
+  g_task_run_in_thread (task, export_thread);
+}
+
+static void
+chooser_response (GtkNativeDialog     *dialog,
+                  int                  response,
+                  MamoriDocumentsPage *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = g_file_get_path (file);
+      if (path != NULL)
+        mamori_documents_page_export (self, path);
+    }
+  gtk_native_dialog_destroy (dialog);
+  g_clear_object (&self->chooser);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *name,
+               GVariant   *parameter)
+{
+  MamoriDocumentsPage *self = MAMORI_DOCUMENTS_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkFileChooserNative *chooser;
+  g_autofree char *suggested = NULL;
+
+  if (self->open == NULL || self->chooser != NULL)
+    return;
+  chooser = gtk_file_chooser_native_new (_("Export PDF"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  suggested = g_strdup_printf ("%s.pdf", self->open->title);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggested);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (chooser_response), self);
+  self->chooser = GTK_NATIVE_DIALOG (chooser);
+  gtk_native_dialog_show (self->chooser);
+}
+
+static void
+print_begin (GtkPrintOperation *operation,
+             GtkPrintContext   *context,
+             MamoriLayout      *layout)
+{
+  gtk_print_operation_set_n_pages (operation, mamori_layout_get_n_pages (layout));
+}
+
+static void
+print_draw_page (GtkPrintOperation *operation,
+                 GtkPrintContext   *context,
+                 int                page,
+                 MamoriLayout      *layout)
+{
+  mamori_layout_render_page (layout, gtk_print_context_get_cairo_context (context), page);
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *name,
+              GVariant   *parameter)
+{
+  MamoriDocumentsPage *self = MAMORI_DOCUMENTS_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MamoriDocumentPrint) print = NULL;
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
+  g_autoptr(GtkPaperSize) a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
+  MamoriLayout *layout;
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (self->open == NULL || !mamori_documents_page_save (self))
+    return;
+  print = mamori_workspace_get_document_print (self->workspace, self->open->id, &error);
+  layout = print ? mamori_layout_new (print->markdown, &print->meta, &error) : NULL;
+  if (layout == NULL)
+    {
+      mamori_widget_show_error (widget, _("Could Not Print"), error);
+      return;
+    }
+  /* The same pages as the PDF: A4, drawn in points from the paper's corner. */
+  operation = gtk_print_operation_new ();
+  gtk_page_setup_set_paper_size_and_default_margins (setup, a4);
+  gtk_print_operation_set_default_page_setup (operation, setup);
+  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
+  gtk_print_operation_set_use_full_page (operation, TRUE);
+  gtk_print_operation_set_job_name (operation, self->open->title);
+  g_signal_connect (operation, "begin-print", G_CALLBACK (print_begin), layout);
+  g_signal_connect (operation, "draw-page", G_CALLBACK (print_draw_page), layout);
+  g_object_set_data_full (G_OBJECT (operation), "mamori-layout", layout, (GDestroyNotify) mamori_layout_free);
+  if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
+    mamori_widget_show_error (widget, _("Could Not Print"), error);
+}
+
+/* --- new documents ------------------------------------------------------------------------------- */
+
+static void
+document_created (MamoriNewDocumentWindow *window,
+                  gint64                   id,
+                  MamoriDocumentsPage     *self)
+{
+  load_list (self);
+  mamori_documents_page_open (self, id);
+}
+
+static void
+new_action (GtkWidget  *widget,
+            const char *name,
+            GVariant   *parameter)
+{
+  MamoriDocumentsPage *self = MAMORI_DOCUMENTS_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  MamoriNewDocumentWindow *window;
+
+  if (self->workspace == NULL)
+    return;
+  window = mamori_new_document_window_new (self->workspace, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL);
+  g_signal_connect_object (window, "created", G_CALLBACK (document_created), self, 0);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *name,
+             GVariant   *parameter)
+{
+  mamori_documents_page_save (MAMORI_DOCUMENTS_PAGE (widget));
+}
+
+/* --- workspace ------------------------------------------------------------------------------------ */
+
+static void
+workspace_changed (MamoriWorkspace     *workspace,
+                   const char          *entity,
+                   MamoriDocumentsPage *self)
+{
+  if (g_str_equal (entity, "document") && !self->saving)
+    load_list (self);
+}
+
+void
+mamori_documents_page_set_workspace (MamoriDocumentsPage *self,
+                                     MamoriWorkspace     *workspace)
+{
+  if (self->workspace == workspace)
+    return;
+  mamori_documents_page_save (self);
+  if (self->workspace != NULL)
+    g_clear_signal_handler (&self->changed_id, self->workspace);
+  g_set_object (&self->workspace, workspace);
+  g_clear_pointer (&self->open, mamori_document_info_free);
+  mamori_pdf_view_set_document (self->preview, NULL);
+  if (workspace != NULL)
+    self->changed_id = g_signal_connect (workspace, "changed", G_CALLBACK (workspace_changed), self);
+  load_list (self);
+  /* Open the newest document, so the page is never an empty editor. */
+  if (self->documents->len > 0)
+    mamori_documents_page_open (self, ((MamoriDocumentInfo *) self->documents->pdata[0])->id);
+  gtk_widget_set_sensitive (GTK_WIDGET (self), workspace != NULL);
+}
+
+static void
+mamori_documents_page_dispose (GObject *object)
+{
+  MamoriDocumentsPage *self = MAMORI_DOCUMENTS_PAGE (object);
+
+  if (self->workspace != NULL)
+    {
+      mamori_documents_page_save (self);
+      g_clear_signal_handler (&self->changed_id, self->workspace);
+    }
+  g_clear_handle_id (&self->save_source, g_source_remove);
+  g_clear_handle_id (&self->preview_source, g_source_remove);
+  g_cancellable_cancel (self->preview_cancellable);
+  g_clear_object (&self->preview_cancellable);
+  if (self->chooser != NULL)
+    {
+      gtk_native_dialog_destroy (self->chooser);
+      g_clear_object (&self->chooser);
+    }
+  g_clear_object (&self->workspace);
+  g_clear_pointer (&self->open, mamori_document_info_free);
+  gtk_widget_dispose_template (GTK_WIDGET (object), MAMORI_TYPE_DOCUMENTS_PAGE);
+  G_OBJECT_CLASS (mamori_documents_page_parent_class)->dispose (object);
+}
+
+static void
+mamori_documents_page_finalize (GObject *object)
+{
+  MamoriDocumentsPage *self = MAMORI_DOCUMENTS_PAGE (object);
+
+  g_ptr_array_unref (self->documents);
+  G_OBJECT_CLASS (mamori_documents_page_parent_class)->finalize (object);
+}
+
+static void
+mamori_documents_page_class_init (MamoriDocumentsPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = mamori_documents_page_dispose;
+  object_class->finalize = mamori_documents_page_finalize;
+  g_type_ensure (GTK_SOURCE_TYPE_VIEW);
+  g_type_ensure (MAMORI_TYPE_PDF_VIEW);
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/mamori/Mamori/ui/mamori-documents-page.ui");
+#define BIND(name) gtk_widget_class_bind_template_child (widget_class, MamoriDocumentsPage, name)
+  BIND (list);
+  BIND (stack);
+  BIND (title_label);
+  BIND (status_label);
+  BIND (notice_label);
+  BIND (review_button);
+  BIND (draft_button);
+  BIND (approve_button);
+  BIND (editor);
+  BIND (preview);
+#undef BIND
+  gtk_widget_class_install_action (widget_class, "documents.new", NULL, new_action);
+  gtk_widget_class_install_action (widget_class, "documents.review", NULL, status_action);
+  gtk_widget_class_install_action (widget_class, "documents.draft", NULL, status_action);
+  gtk_widget_class_install_action (widget_class, "documents.approve", NULL, approve_action);
+  gtk_widget_class_install_action (widget_class, "documents.history", NULL, history_action);
+  gtk_widget_class_install_action (widget_class, "documents.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "documents.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "documents.save", NULL, save_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "documents.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "documents.print", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_E, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "documents.export", NULL);
+}
+
+static void
+mamori_documents_page_init (MamoriDocumentsPage *self)
+{
+  GtkSourceLanguageManager *languages = gtk_source_language_manager_get_default ();
+  GtkSourceLanguage *markdown = gtk_source_language_manager_get_language (languages, "markdown");
+  GtkTextBuffer *buffer;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->documents = g_ptr_array_new_with_free_func ((GDestroyNotify) mamori_document_info_free);
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->editor));
+  if (markdown != NULL)
+    gtk_source_buffer_set_language (GTK_SOURCE_BUFFER (buffer), markdown);
+  gtk_source_buffer_set_highlight_syntax (GTK_SOURCE_BUFFER (buffer), TRUE);
+  g_signal_connect (buffer, "changed", G_CALLBACK (buffer_changed), self);
+  g_signal_connect (self->list, "row-activated", G_CALLBACK (row_activated), self);
+  load_list (self);
+}
