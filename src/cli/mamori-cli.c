@@ -232,11 +232,11 @@ demo_fill (MamoriWorkspace  *workspace,
     for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
       {
         g_autoptr(MamoriTemplate) tmpl = mamori_template_builtin (ids[i], lang, error);
-        g_autoptr(MamoriTemplateValues) values = mamori_template_values_new ();
+        g_autoptr(MamoriTemplateValues) values = NULL;
         gint64 id;
-        if (tmpl == NULL)
+        /* As the new-document window does: organisation, officer, decided measures. */
+        if (tmpl == NULL || (values = mamori_workspace_prefill_template (workspace, tmpl, error)) == NULL)
           return FALSE;
-        mamori_template_values_set (values, "organisation", profile->name);
         if (i == 0)
           {
             mamori_template_values_set (values, "established_on", "2026-04-01");
@@ -510,7 +510,7 @@ export_kind (MamoriCliContext *ctx,
   g_autoptr(GError) error = NULL;
   g_autoptr(MamoriDocumentInfo) stored = mamori_workspace_find_document (ctx->workspace, kind, &error);
   g_autoptr(MamoriTemplate) tmpl = NULL;
-  g_autoptr(MamoriTemplateValues) values = mamori_template_values_new ();
+  g_autoptr(MamoriTemplateValues) values = NULL;
   g_autoptr(MamoriProfile) profile = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
@@ -526,8 +526,9 @@ export_kind (MamoriCliContext *ctx,
   if (tmpl == NULL || (profile = mamori_workspace_get_profile (ctx->workspace, &error)) == NULL)
     return exit_for_error (error);
   organisation = mamori_template_find_field (tmpl, "organisation");
-  if (organisation != NULL && profile->name != NULL && *profile->name)
-    mamori_template_values_set (values, "organisation", profile->name);
+  values = mamori_workspace_prefill_template (ctx->workspace, tmpl, &error);
+  if (values == NULL)
+    return exit_for_error (error);
   markdown = mamori_template_fill (tmpl, values, &error);
   if (markdown == NULL)
     return exit_for_error (error);
