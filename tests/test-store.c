@@ -1107,6 +1107,24 @@ test_documents (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
   list = mamori_workspace_list_documents (ws, &error);
   g_assert_cmpuint (list->len, ==, 1);
+
+  /* Printing takes the approved version; a preview of the draft takes the newest. Both carry
+   * the revision table of the approved versions. */
+  {
+    g_autoptr(MamoriDocumentPrint) approved = mamori_workspace_get_document_print (ws, id, FALSE, &error);
+    g_autoptr(MamoriDocumentPrint) newest = mamori_workspace_get_document_print (ws, id, TRUE, &error);
+    g_assert_cmpstr (approved->markdown, ==, "# 目的\n\n初版。\n");
+    g_assert_cmpstr (approved->meta.version, ==, "1.0");
+    g_assert_cmpstr (approved->meta.approved_by, ==, "代表取締役 守 太郎");
+    g_assert_cmpstr (approved->meta.date, ==, "2026-04-01");
+    g_assert_cmpstr (approved->meta.classification, ==, "社外秘");
+    g_assert_cmpuint (approved->meta.revisions->len, ==, 1);
+    g_assert_cmpstr (((MamoriRevision *) approved->meta.revisions->pdata[0])->summary, ==, "制定");
+    g_assert_cmpstr (newest->markdown, ==, "# 目的\n\n第2版の本文（修正）。\n");
+    g_assert_cmpstr (newest->meta.version, ==, "2.0");
+    g_assert_cmpstr (newest->meta.approved_by, ==, "");
+    g_assert_cmpuint (newest->meta.revisions->len, ==, 1);
+  }
 }
 
 #define ADD(name, func) g_test_add (name, Fixture, NULL, fixture_setup, func, fixture_teardown)

@@ -491,7 +491,7 @@ export_stored_document (MamoriCliContext *ctx,
                         const char       *extension)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(MamoriDocumentPrint) print = mamori_workspace_get_document_print (ctx->workspace, id, &error);
+  g_autoptr(MamoriDocumentPrint) print = mamori_workspace_get_document_print (ctx->workspace, id, FALSE, &error);
 
   if (print == NULL)
     return exit_for_error (error);

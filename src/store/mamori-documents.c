@@ -473,6 +473,7 @@ mamori_document_print_free (MamoriDocumentPrint *p)
 MamoriDocumentPrint *
 mamori_workspace_get_document_print (MamoriWorkspace *self,
                                      gint64           id,
+                                     gboolean         newest,
                                      GError         **error)
 {
   g_autoptr(MamoriDocumentInfo) info = mamori_workspace_get_document (self, id, error);
@@ -486,7 +487,7 @@ mamori_workspace_get_document_print (MamoriWorkspace *self,
       (profile = mamori_workspace_get_profile (self, error)) == NULL)
     return NULL;
   en = g_str_equal (info->lang, "en");
-  for (guint i = 0; i < versions->len; i++)
+  for (guint i = 0; !newest && i < versions->len; i++)
     if (((MamoriDocumentVersion *) versions->pdata[i])->status == MAMORI_DOCUMENT_APPROVED)
       chosen = versions->pdata[i];
   if (chosen == NULL)

@@ -97,8 +97,8 @@ MamoriTemplateValues *mamori_workspace_prefill_template (MamoriWorkspace      *s
                                                          GError              **error);
 
 /* What the layout engine needs to print a stored document: the newest approved version (the
- * newest version when none is approved yet), its approval, and the revision table of every
- * approved version up to it. */
+ * newest version when none is approved yet, or always with newest, e.g. for a preview of the
+ * draft), its approval, and the revision table of every approved version up to it. */
 typedef struct {
   MamoriDocumentMeta meta;   /* its strings point into this struct */
   char *markdown;
@@ -118,6 +118,7 @@ typedef struct {
 
 MamoriDocumentPrint *mamori_workspace_get_document_print (MamoriWorkspace *self,
                                                           gint64           id,
+                                                          gboolean         newest,
                                                           GError         **error);
 void                 mamori_document_print_free          (MamoriDocumentPrint *print);
 

@@ -67,15 +67,29 @@ status_label (MamoriDocumentStatus status)
 
 /* --- the list ------------------------------------------------------------------------------------ */
 
-static void
-row_activated (GtkListBox          *box,
-               GtkListBoxRow       *row,
-               MamoriDocumentsPage *self)
+/* A stored time (ISO 8601, UTC) as local "YYYY-MM-DD HH:MM". */
+static char *
+format_saved (const char *iso)
 {
-  int index = gtk_list_box_row_get_index (row);
+  g_autoptr(GDateTime) saved = g_date_time_new_from_iso8601 (iso, NULL);
+  g_autoptr(GDateTime) local = saved ? g_date_time_to_local (saved) : NULL;
 
-  if (index >= 0 && (guint) index < self->documents->len)
-    mamori_documents_page_open (self, ((MamoriDocumentInfo *) self->documents->pdata[index])->id);
+  return local ? g_date_time_format (local, "%Y-%m-%d %H:%M") : g_strdup (iso);
+}
+
+static void
+row_selected (GtkListBox          *box,
+              GtkListBoxRow       *row,
+              MamoriDocumentsPage *self)
+{
+  int index = row ? gtk_list_box_row_get_index (row) : -1;
+  gint64 id;
+
+  if (index < 0 || (guint) index >= self->documents->len)
+    return;
+  id = ((MamoriDocumentInfo *) self->documents->pdata[index])->id;
+  if (self->open == NULL || self->open->id != id)
+    mamori_documents_page_open (self, id);
 }
 
 static void
@@ -121,9 +135,7 @@ update_header (MamoriDocumentsPage *self)
     return;
   gtk_label_set_text (self->title_label, d->title);
   {
-    g_autoptr(GDateTime) saved = g_date_time_new_from_iso8601 (d->updated_at, NULL);
-    g_autoptr(GDateTime) local = saved ? g_date_time_to_local (saved) : NULL;
-    g_autofree char *when = local ? g_date_time_format (local, "%Y-%m-%d %H:%M") : g_strdup (d->updated_at);
+    g_autofree char *when = format_saved (d->updated_at);
     status = g_strdup_printf (_("Version %u · %s · last saved %s"), d->latest, status_label (d->status), when);
   }
   gtk_label_set_text (self->status_label, status);
@@ -277,7 +289,7 @@ static MamoriDocumentPrint *
 current_print (MamoriDocumentsPage *self,
                GError             **error)
 {
-  MamoriDocumentPrint *print = mamori_workspace_get_document_print (self->workspace, self->open->id, error);
+  MamoriDocumentPrint *print = mamori_workspace_get_document_print (self->workspace, self->open->id, TRUE, error);
 
   if (print != NULL)
     {
@@ -474,17 +486,24 @@ show_diff (GtkButton *button,
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (text_view));
   GtkTextIter end;
 
+  GtkTextMark *first_change = NULL;
+
   gtk_text_buffer_set_text (buffer, "", -1);
   for (guint i = 0; i < lines->len; i++)
     {
       MamoriDiffLine *l = lines->pdata[i];
       g_autofree char *text = g_strdup_printf ("%c %s\n", (char) l->op, l->text);
       gtk_text_buffer_get_end_iter (buffer, &end);
+      if (first_change == NULL && l->op != MAMORI_DIFF_SAME)
+        first_change = gtk_text_buffer_create_mark (buffer, NULL, &end, TRUE);
       /* The + and − marks carry the meaning; the colours only help. */
       gtk_text_buffer_insert_with_tags_by_name (buffer, &end, text, -1,
                                                 l->op == MAMORI_DIFF_ADDED ? "added"
                                                 : l->op == MAMORI_DIFF_REMOVED ? "removed" : "same", NULL);
     }
+  /* Straight to the first change. */
+  if (first_change != NULL)
+    gtk_text_view_scroll_to_mark (GTK_TEXT_VIEW (text_view), first_change, 0.0, TRUE, 0.0, 0.1);
 }
 
 static void
@@ -547,9 +566,10 @@ history_action (GtkWidget  *widget,
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *button = gtk_button_new_with_label (_("Changes"));
       g_autofree char *title = g_strdup_printf (_("Version %u · %s"), v->number, status_label (v->status));
+      g_autofree char *saved = format_saved (v->updated_at);
       g_autofree char *subtitle = v->status == MAMORI_DOCUMENT_APPROVED
         ? g_strdup_printf (_("Approved by %s on %s%s%s"), v->approver, v->approved_on, *v->summary ? " — " : "", v->summary)
-        : g_strdup_printf (_("Last saved %s"), v->updated_at);
+        : g_strdup_printf (_("Last saved %s"), saved);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
@@ -629,7 +649,7 @@ mamori_documents_page_export (MamoriDocumentsPage *self,
     return;
   d = g_new0 (ExportData, 1);
   /* What is exported is what would be printed: the approved version when there is one. */
-  d->print = mamori_workspace_get_document_print (self->workspace, self->open->id, &error);
+  d->print = mamori_workspace_get_document_print (self->workspace, self->open->id, FALSE, &error);
   d->path = g_strdup (path);
   if (d->print == NULL)
     {
@@ -713,7 +733,7 @@ print_action (GtkWidget  *widget,
 
   if (self->open == NULL || !mamori_documents_page_save (self))
     return;
-  print = mamori_workspace_get_document_print (self->workspace, self->open->id, &error);
+  print = mamori_workspace_get_document_print (self->workspace, self->open->id, FALSE, &error);
   layout = print ? mamori_layout_new (print->markdown, &print->meta, &error) : NULL;
   if (layout == NULL)
     {
@@ -886,6 +906,6 @@ mamori_documents_page_init (MamoriDocumentsPage *self)
     gtk_source_buffer_set_language (GTK_SOURCE_BUFFER (buffer), markdown);
   gtk_source_buffer_set_highlight_syntax (GTK_SOURCE_BUFFER (buffer), TRUE);
   g_signal_connect (buffer, "changed", G_CALLBACK (buffer_changed), self);
-  g_signal_connect (self->list, "row-activated", G_CALLBACK (row_activated), self);
+  g_signal_connect (self->list, "row-selected", G_CALLBACK (row_selected), self);
   load_list (self);
 }
