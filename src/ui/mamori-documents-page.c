@@ -212,7 +212,13 @@ mamori_documents_page_save (MamoriDocumentsPage *self)
       return FALSE;
     }
   self->dirty = FALSE;
-  reload_open (self);
+  {
+    guint before = self->open->latest;
+    reload_open (self);
+    /* A save after approval started a new version: the preview shows it from now on. */
+    if (self->open->latest != before)
+      schedule_preview (self, 0);
+  }
   load_list (self);
   return TRUE;
 }
@@ -506,6 +512,24 @@ show_diff (GtkButton *button,
     gtk_text_view_scroll_to_mark (GTK_TEXT_VIEW (text_view), first_change, 0.0, TRUE, 0.0, 0.1);
 }
 
+/* "Compare version A with version B", for any two versions. */
+static void
+compare_clicked (GtkButton *button,
+                 GtkWidget *text_view)
+{
+  GPtrArray *versions = g_object_get_data (G_OBJECT (button), "mamori-versions");
+  guint a = gtk_drop_down_get_selected (g_object_get_data (G_OBJECT (button), "mamori-from"));
+  guint b = gtk_drop_down_get_selected (g_object_get_data (G_OBJECT (button), "mamori-to"));
+
+  if (a >= versions->len || b >= versions->len)
+    return;
+  g_object_set_data_full (G_OBJECT (button), "mamori-before",
+                          g_strdup (((MamoriDocumentVersion *) versions->pdata[a])->markdown), g_free);
+  g_object_set_data_full (G_OBJECT (button), "mamori-after",
+                          g_strdup (((MamoriDocumentVersion *) versions->pdata[b])->markdown), g_free);
+  show_diff (button, text_view);
+}
+
 static void
 history_action (GtkWidget  *widget,
                 const char *name,
@@ -582,6 +606,34 @@ history_action (GtkWidget  *widget,
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
       if (i == versions->len - 1)
         show_diff (GTK_BUTTON (button), text_view);
+    }
+  if (versions->len > 1)
+    {
+      GtkWidget *row = adw_action_row_new ();
+      g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+      GtkWidget *from, *to, *button = gtk_button_new_with_label (_("Compare"));
+      for (guint i = 0; i < versions->len; i++)
+        {
+          g_autofree char *label = g_strdup_printf (_("Version %u"), ((MamoriDocumentVersion *) versions->pdata[i])->number);
+          gtk_string_list_append (names, label);
+        }
+      from = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (names)), NULL);
+      to = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (names)), NULL);
+      gtk_drop_down_set_selected (GTK_DROP_DOWN (to), versions->len - 1);
+      gtk_widget_set_tooltip_text (from, _("From this version"));
+      gtk_widget_set_tooltip_text (to, _("To this version"));
+      gtk_widget_set_valign (from, GTK_ALIGN_CENTER);
+      gtk_widget_set_valign (to, GTK_ALIGN_CENTER);
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), from);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), to);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Compare two versions"));
+      g_object_set_data_full (G_OBJECT (button), "mamori-versions", g_ptr_array_ref (versions), (GDestroyNotify) g_ptr_array_unref);
+      g_object_set_data (G_OBJECT (button), "mamori-from", from);
+      g_object_set_data (G_OBJECT (button), "mamori-to", to);
+      g_signal_connect (button, "clicked", G_CALLBACK (compare_clicked), text_view);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
     }
   gtk_window_present (GTK_WINDOW (window));
 }
