@@ -631,7 +631,9 @@ test_documents (void)
   MamoriNewDocumentWindow *create;
   gint64 policy, handbook;
 
+  g_free (profile->name);
   profile->name = g_strdup ("株式会社テスト");
+  g_free (profile->security_officer);
   profile->security_officer = g_strdup ("総務部長 山田 花子");
   g_assert_true (mamori_workspace_set_profile (ws, profile, &error));
   /* An approved policy to start from. */
