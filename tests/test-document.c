@@ -172,6 +172,25 @@ test_long_document (void)
     }
   g_assert_cmpuint (table_pages, >=, 2);
 
+  /* Japanese line breaking: no line begins with 、。」） (kinsoku), and the text does wrap. */
+  {
+    guint lines = 0;
+    for (guint p = 2; p < n_pages; p++)
+      {
+        g_autofree char *text = page_text (doc, p);
+        g_auto(GStrv) split = g_strsplit (text, "\n", -1);
+        for (guint l = 0; split[l]; l++)
+          {
+            const char *forbidden[] = { "、", "。", "」", "）" };
+            lines++;
+            for (guint f = 0; f < G_N_ELEMENTS (forbidden); f++)
+              if (g_str_has_prefix (split[l], forbidden[f]))
+                g_error ("page %u: a line starts with %s: %s", p + 1, forbidden[f], split[l]);
+          }
+      }
+    g_assert_cmpuint (lines, >, 200);
+  }
+
   /* No text outside the margins (header and footer lines excepted, which sit in them). */
   for (guint p = 0; p < n_pages; p++)
     {

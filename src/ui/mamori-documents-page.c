@@ -46,6 +46,7 @@ struct _MamoriDocumentsPage {
   guint preview_source;
   GCancellable *preview_cancellable;
   gboolean previewing;
+  gboolean warned;             /* the font fallback has been mentioned */
   GtkNativeDialog *chooser;
 };
 
@@ -325,6 +326,8 @@ preview_thread (GTask        *task,
   bytes = mamori_layout_write_pdf_bytes (layout);
   /* Opened here; from now on only the view's worker touches it. */
   document = poppler_document_new_from_bytes (bytes, NULL, &error);
+  if (document != NULL && mamori_layout_get_warning (layout) != NULL)
+    g_object_set_data_full (G_OBJECT (document), "mamori-font-warning", g_strdup (mamori_layout_get_warning (layout)), g_free);
   if (document == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
   else
@@ -350,6 +353,16 @@ preview_done (GObject      *source,
       mamori_widget_show_error (GTK_WIDGET (self), _("Could Not Show the Preview"), error);
       return;
     }
+  {
+    /* A missing Japanese font: said once per document, the PDF still comes out. */
+    const char *warning = g_object_get_data (G_OBJECT (document), "mamori-font-warning");
+    GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), MAMORI_TYPE_WINDOW);
+    if (warning != NULL && window != NULL && !self->warned)
+      {
+        self->warned = TRUE;
+        mamori_window_add_toast (MAMORI_WINDOW (window), adw_toast_new (warning));
+      }
+  }
   mamori_pdf_view_set_document (self->preview, document);
   g_object_unref (document);
 }
