@@ -2,7 +2,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <gtksourceview/gtksource.h>
 
 #include "mamori-application.h"
 #include "mamori-preferences-window.h"
@@ -203,7 +202,6 @@ mamori_application_startup (GApplication *app)
   };
 
   G_APPLICATION_CLASS (mamori_application_parent_class)->startup (app);
-  gtk_source_init ();   /* the documents editor */
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)

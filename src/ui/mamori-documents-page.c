@@ -929,6 +929,8 @@ mamori_documents_page_class_init (MamoriDocumentsPageClass *klass)
 
   object_class->dispose = mamori_documents_page_dispose;
   object_class->finalize = mamori_documents_page_finalize;
+  /* GtkSourceView is set up only when this page is first built, not at startup. */
+  gtk_source_init ();
   g_type_ensure (GTK_SOURCE_TYPE_VIEW);
   g_type_ensure (MAMORI_TYPE_PDF_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/mamori/Mamori/ui/mamori-documents-page.ui");
