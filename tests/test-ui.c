@@ -15,6 +15,7 @@
 #include "ui/mamori-assessments-page.h"
 #include "ui/mamori-ledger-page.h"
 #include "ui/mamori-documents-page.h"
+#include <poppler.h>
 #include "ui/mamori-new-document-window.h"
 #include "store/mamori-documents.h"
 #include "core/mamori-profile.h"
@@ -688,6 +689,31 @@ test_documents (void)
     g_assert_true (g_str_has_prefix (head, "%PDF-"));
   }
   wait_preview (page);
+
+  /* Printing goes through GtkPrintOperation with the same pages (here into a file). */
+  {
+    g_autofree char *printed = temp_workspace ("printed.pdf");
+    g_autofree char *contents = NULL;
+    gsize length = 0;
+    int pages = mamori_documents_page_print_to_file (page, printed);
+    g_assert_cmpint (pages, >=, 3);
+    g_assert_true (g_file_get_contents (printed, &contents, &length, NULL));
+    g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+    /* The printed file has those pages and the document's text. */
+    {
+      g_autofree char *uri = g_filename_to_uri (printed, NULL, NULL);
+      PopplerDocument *doc = poppler_document_new_from_file (uri, NULL, &error);
+      PopplerPage *cover;
+      g_autofree char *text = NULL;
+      g_assert_no_error (error);
+      g_assert_cmpint (poppler_document_get_n_pages (doc), ==, pages);
+      cover = poppler_document_get_page (doc, 0);
+      text = poppler_page_get_text (cover);
+      g_assert_nonnull (strstr (text, "Information Security Basic Policy"));
+      g_object_unref (cover);
+      g_object_unref (doc);
+    }
+  }
   close_window (window);
 }
 

@@ -782,12 +782,13 @@ print_draw_page (GtkPrintOperation *operation,
   mamori_layout_render_page (layout, gtk_print_context_get_cairo_context (context), page);
 }
 
-static void
-print_action (GtkWidget  *widget,
-              const char *name,
-              GVariant   *parameter)
+/* Prints through GtkPrintOperation: with the dialog, or (export_path set) straight to a PDF
+ * file, which is how the tests check the print path. Returns the number of pages sent. */
+static int
+run_print (MamoriDocumentsPage *self,
+           const char          *export_path)
 {
-  MamoriDocumentsPage *self = MAMORI_DOCUMENTS_PAGE (widget);
+  GtkWidget *widget = GTK_WIDGET (self);
   g_autoptr(GError) error = NULL;
   g_autoptr(MamoriDocumentPrint) print = NULL;
   g_autoptr(GtkPrintOperation) operation = NULL;
@@ -796,15 +797,18 @@ print_action (GtkWidget  *widget,
   MamoriLayout *layout;
   GtkRoot *root = gtk_widget_get_root (widget);
 
+  int n_pages;
+
   if (self->open == NULL || !mamori_documents_page_save (self))
-    return;
+    return 0;
   print = mamori_workspace_get_document_print (self->workspace, self->open->id, FALSE, &error);
   layout = print ? mamori_layout_new (print->markdown, &print->meta, &error) : NULL;
   if (layout == NULL)
     {
       mamori_widget_show_error (widget, _("Could Not Print"), error);
-      return;
+      return 0;
     }
+  n_pages = mamori_layout_get_n_pages (layout);
   /* The same pages as the PDF: A4, drawn in points from the paper's corner. */
   operation = gtk_print_operation_new ();
   gtk_page_setup_set_paper_size_and_default_margins (setup, a4);
@@ -815,9 +819,30 @@ print_action (GtkWidget  *widget,
   g_signal_connect (operation, "begin-print", G_CALLBACK (print_begin), layout);
   g_signal_connect (operation, "draw-page", G_CALLBACK (print_draw_page), layout);
   g_object_set_data_full (G_OBJECT (operation), "mamori-layout", layout, (GDestroyNotify) mamori_layout_free);
-  if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+  if (export_path != NULL)
+    gtk_print_operation_set_export_filename (operation, export_path);
+  if (gtk_print_operation_run (operation, export_path ? GTK_PRINT_OPERATION_ACTION_EXPORT : GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
                                GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
-    mamori_widget_show_error (widget, _("Could Not Print"), error);
+    {
+      mamori_widget_show_error (widget, _("Could Not Print"), error);
+      return 0;
+    }
+  return n_pages;
+}
+
+int
+mamori_documents_page_print_to_file (MamoriDocumentsPage *self,
+                                     const char          *path)
+{
+  return run_print (self, path);
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *name,
+              GVariant   *parameter)
+{
+  run_print (MAMORI_DOCUMENTS_PAGE (widget), NULL);
 }
 
 /* --- new documents ------------------------------------------------------------------------------- */
