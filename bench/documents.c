@@ -99,12 +99,14 @@ main (int argc, char *argv[])
   g_stat (pdf, &st);
   if (lo != NULL)
     {
-      g_autofree char *cmd = g_strdup_printf ("'%s' --headless --convert-to pdf --outdir '%s' '%s'", lo, dir, html_path);
+      g_autofree char *lo_dir = g_build_filename (dir, "libreoffice", NULL);
+      g_autofree char *cmd = g_strdup_printf ("'%s' --headless --convert-to pdf --outdir '%s' '%s'", lo, lo_dir, html_path);
+      g_autofree char *out = NULL, *err = NULL;
       int status;
       gint64 t0;
       g_file_set_contents (html_path, html->str, -1, NULL);
       t0 = g_get_monotonic_time ();
-      if (g_spawn_command_line_sync (cmd, NULL, NULL, &status, NULL) && g_spawn_check_wait_status (status, NULL))
+      if (g_spawn_command_line_sync (cmd, &out, &err, &status, NULL) && g_spawn_check_wait_status (status, NULL))
         lo_ms = (g_get_monotonic_time () - t0) / 1000.0;
     }
   printf ("documents: a %u-page handbook (Japanese, contents, 66 tables)\n", pages);
