@@ -2,10 +2,18 @@
 #include "config.h"
 
 #include <locale.h>
+#include <math.h>
+#include <stdio.h>
 #include <pango/pangocairo.h>
 #include <string.h>
 
+#include "core/mamori-asset.h"
+#include "core/mamori-csv.h"
+#include "core/mamori-demo.h"
 #include "report/mamori-fonts.h"
+#include "report/mamori-heatmap-draw.h"
+#include "store/mamori-assets.h"
+#include "store/mamori-workspace.h"
 
 static gboolean
 family_installed (const char *name)
@@ -71,6 +79,199 @@ test_document_fonts (void)
     }
 }
 
+static char *
+tmp_file (const char *name)
+{
+  static char *dir = NULL;
+  if (dir == NULL)
+    dir = g_dir_make_tmp ("mamori-report-XXXXXX", NULL);
+  return g_build_filename (dir, name, NULL);
+}
+
+/* The demo ledger in a new workspace. */
+static MamoriWorkspace *
+demo_workspace (GPtrArray **assets_out)
+{
+  static guint serial = 0;
+  g_autofree char *name = g_strdup_printf ("heatmap-%u.mamori", ++serial);
+  g_autofree char *path = tmp_file (name);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  MamoriWorkspace *ws = mamori_workspace_open (path, MAMORI_WORKSPACE_OPEN_CREATE, &error);
+  GPtrArray *assets = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (mamori_asset_csv_read (mamori_demo_assets_csv (), &assets, &problems, &error));
+  /* Some planned measures, so the residual map differs. */
+  for (guint i = 0; i < assets->len; i += 3)
+    {
+      MamoriAsset *a = assets->pdata[i];
+      a->target_threat = 1;
+      a->target_vulnerability = 1;
+    }
+  g_assert_true (mamori_workspace_add_assets (ws, assets, &error));
+  *assets_out = assets;
+  return ws;
+}
+
+static void
+test_heatmap_cells (void)
+{
+  g_autoptr(GPtrArray) assets = NULL;
+  g_autoptr(MamoriWorkspace) ws = demo_workspace (&assets);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) threats = mamori_workspace_get_medium_threats (ws, &error);
+  const MamoriRiskMatrix *matrices[] = { mamori_risk_matrix_ipa (), mamori_risk_matrix_gov5 () };
+
+  /* Aggregated in SQL, cell by cell the same as the core's risk of every asset. */
+  for (guint m = 0; m < 2; m++)
+    for (int residual = 0; residual <= 1; residual++)
+      {
+        g_autoptr(MamoriHeatmap) sql = mamori_workspace_get_heatmap (ws, m ? MAMORI_RISK_METHOD_GOV5 : MAMORI_RISK_METHOD_IPA,
+                                                                     residual, &error);
+        g_autoptr(MamoriHeatmap) core = mamori_heatmap_new (matrices[m]);
+        g_assert_no_error (error);
+        for (guint i = 0; i < assets->len; i++)
+          {
+            MamoriAsset *a = assets->pdata[i];
+            MamoriAssetRisk r;
+            guint p, c;
+            int medium = mamori_medium_threat_lookup (threats, a->medium);
+            if (residual)
+              mamori_asset_compute_residual (a, medium, &r);
+            else
+              mamori_asset_compute_risk (a, medium, &r);
+            mamori_heatmap_cell_of (matrices[m], &r, &p, &c);
+            /* The cell's value is the asset's risk value. */
+            g_assert_cmpint (mamori_risk_matrix_value (matrices[m], p, c), ==, m ? r.value5 : r.risk);
+            mamori_heatmap_add (core, p, c, 1);
+          }
+        g_assert_cmpuint (sql->total, ==, assets->len);
+        for (guint p = 0; p < matrices[m]->n_probability; p++)
+          for (guint c = 0; c < matrices[m]->n_impact; c++)
+            g_assert_cmpuint (mamori_heatmap_count (sql, p, c), ==, mamori_heatmap_count (core, p, c));
+      }
+}
+
+static void
+test_heatmap_png (void)
+{
+  g_autoptr(GPtrArray) assets = NULL;
+  g_autoptr(MamoriWorkspace) ws = demo_workspace (&assets);
+  g_autoptr(GError) error = NULL;
+  MamoriHeatmapLabels labels = { NULL, "株式会社サンプル製作所", "ja" };
+
+  for (int m = 0; m < 2; m++)
+    {
+      g_autoptr(MamoriHeatmap) heatmap = mamori_workspace_get_heatmap (ws, m, FALSE, &error);
+      g_autofree char *path = tmp_file (m ? "gov5.png" : "ipa.png");
+      cairo_surface_t *png;
+      guint cells = 0;
+
+      g_assert_true (mamori_heatmap_export (heatmap, &labels, path, 1920, 1080, &error));
+      g_assert_no_error (error);
+      png = cairo_image_surface_create_from_png (path);
+      g_assert_cmpint (cairo_surface_status (png), ==, CAIRO_STATUS_SUCCESS);
+      g_assert_cmpint (cairo_image_surface_get_width (png), ==, 1920);
+      /* The pixel at each cell's centre has the colour of that cell's level. */
+      for (guint p = 0; p < heatmap->matrix->n_probability; p++)
+        for (guint c = 0; c < heatmap->matrix->n_impact; c++)
+          {
+            double x, y, rgb[3];
+            guint32 pixel;
+            mamori_heatmap_cell_centre (heatmap, 1920, 1080, p, c, &x, &y);
+            mamori_heatmap_level_rgb (heatmap->matrix, mamori_risk_matrix_level (heatmap->matrix, p, c), rgb);
+            pixel = *(guint32 *) (cairo_image_surface_get_data (png) + (int) y * cairo_image_surface_get_stride (png) + (int) x * 4);
+            g_assert_cmpint ((pixel >> 16) & 0xff, ==, (int) round (rgb[0] * 255));
+            g_assert_cmpint ((pixel >> 8) & 0xff, ==, (int) round (rgb[1] * 255));
+            g_assert_cmpint (pixel & 0xff, ==, (int) round (rgb[2] * 255));
+            cells++;
+          }
+      g_assert_cmpuint (cells, ==, m ? 25 : 9);
+      cairo_surface_destroy (png);
+    }
+}
+
+typedef struct {
+  const MamoriRiskMatrix *matrix;
+  guint per_level[8];
+  guint elements;
+} SvgCount;
+
+/* Counts the shapes filled with each level's colour (cairo writes fill:rgb(R%,G%,B%)). */
+static void
+svg_element (GMarkupParseContext *context,
+             const char          *element,
+             const char         **names,
+             const char         **values,
+             gpointer             user_data,
+             GError             **error)
+{
+  SvgCount *count = user_data;
+
+  count->elements++;
+  for (guint i = 0; names[i]; i++)
+    {
+      const char *fill = g_str_equal (names[i], "style") ? strstr (values[i], "fill:rgb(") : NULL;
+      double r, g, b;
+      if (fill == NULL || sscanf (fill, "fill:rgb(%lf%%,%lf%%,%lf%%)", &r, &g, &b) != 3)
+        continue;
+      for (guint level = 0; level < count->matrix->n_risk; level++)
+        {
+          double rgb[3];
+          mamori_heatmap_level_rgb (count->matrix, level, rgb);
+          if (fabs (rgb[0] * 100 - r) < 0.5 && fabs (rgb[1] * 100 - g) < 0.5 && fabs (rgb[2] * 100 - b) < 0.5)
+            count->per_level[level]++;
+        }
+    }
+}
+
+static void
+test_heatmap_svg_pdf (void)
+{
+  g_autoptr(GPtrArray) assets = NULL;
+  g_autoptr(MamoriWorkspace) ws = demo_workspace (&assets);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MamoriHeatmap) heatmap = mamori_workspace_get_heatmap (ws, MAMORI_RISK_METHOD_GOV5, TRUE, &error);
+  g_autofree char *svg = tmp_file ("map.svg");
+  g_autofree char *pdf = tmp_file ("map.pdf");
+  g_autofree char *text = NULL;
+  GMarkupParser parser = { svg_element, NULL, NULL, NULL, NULL };
+  SvgCount count = { heatmap->matrix, { 0 }, 0 };
+  GMarkupParseContext *context;
+  gsize length;
+
+  g_assert_true (mamori_heatmap_export (heatmap, NULL, svg, 900, 640, &error));
+  g_assert_true (g_file_get_contents (svg, &text, &length, NULL));
+  /* Well-formed XML, one shape per cell in its level's colour plus one legend swatch. */
+  context = g_markup_parse_context_new (&parser, 0, &count, NULL);
+  g_assert_true (g_markup_parse_context_parse (context, text, length, &error));
+  g_assert_true (g_markup_parse_context_end_parse (context, &error));
+  g_assert_no_error (error);
+  g_markup_parse_context_free (context);
+  for (guint level = 0; level < heatmap->matrix->n_risk; level++)
+    {
+      guint cells = 0;
+      for (guint p = 0; p < 5; p++)
+        for (guint c = 0; c < 5; c++)
+          cells += mamori_risk_matrix_level (heatmap->matrix, p, c) == (int) level;
+      g_assert_cmpuint (count.per_level[level], ==, cells + 1);
+    }
+  g_assert_true (mamori_heatmap_export (heatmap, NULL, pdf, 900, 640, &error));
+  g_clear_pointer (&text, g_free);
+  g_assert_true (g_file_get_contents (pdf, &text, NULL, NULL));
+  g_assert_true (g_str_has_prefix (text, "%PDF-"));
+
+  /* A wrong extension or size is refused before anything is written; an unwritable place too. */
+  g_assert_false (mamori_heatmap_export (heatmap, NULL, "map.gif", 900, 640, &error));
+  g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL);
+  g_clear_error (&error);
+  g_assert_false (mamori_heatmap_export (heatmap, NULL, svg, 10, 10, &error));
+  g_clear_error (&error);
+  g_assert_false (mamori_heatmap_export (heatmap, NULL, "/nonexistent-dir/map.png", 900, 640, &error));
+  g_assert_nonnull (strstr (error->message, "/nonexistent-dir/map.png"));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -78,5 +279,8 @@ main (int argc, char *argv[])
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/report/fonts/pick-family", test_pick_family);
   g_test_add_func ("/report/fonts/document-fonts", test_document_fonts);
+  g_test_add_func ("/report/heatmap/cells", test_heatmap_cells);
+  g_test_add_func ("/report/heatmap/png", test_heatmap_png);
+  g_test_add_func ("/report/heatmap/svg-pdf", test_heatmap_svg_pdf);
   return g_test_run ();
 }

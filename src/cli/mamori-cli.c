@@ -19,6 +19,7 @@
 #include "core/mamori-stepup.h"
 #include "core/mamori-template.h"
 #include "report/mamori-document.h"
+#include "report/mamori-heatmap-draw.h"
 #include "store/mamori-assessments.h"
 #include "store/mamori-assets.h"
 #include "store/mamori-documents.h"
@@ -591,6 +592,8 @@ static const MamoriCliExportKind export_kinds[] = {
   { "policy", ".pdf", N_("the information-security basic policy as a PDF (its approved version)"), FALSE, export_policy },
   { "rules", ".pdf", N_("the information-security rules as a PDF"), FALSE, export_rules },
   { "handbook", ".pdf", N_("the employee handbook as a PDF"), FALSE, export_handbook },
+  /* Handled by export_heatmap (it takes options); listed here for the help and messages. */
+  { "heatmap", ".png .svg .pdf", N_("the risk heatmap (export heatmap OUT [--method ipa|gov5] [--residual] [--size WxH])"), FALSE, NULL },
   { "document", ".pdf .md", N_("one document as a PDF or its Markdown text (export document ID OUT)"), TRUE, export_document },
   { "assets", ".csv .xlsx", N_("the information-asset ledger with importance, likelihood, risk and band"), FALSE, export_assets },
   { "log", ".csv", N_("the change log (who changed what, when)"), FALSE, export_log },
@@ -608,12 +611,72 @@ extension_allowed (const char *extensions,
   return FALSE;
 }
 
+/* export heatmap OUT.png|OUT.svg|OUT.pdf [--method ipa|gov5] [--residual] [--size WxH] */
+static int
+export_heatmap (MamoriCliContext *ctx,
+                int               argc,
+                char            **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MamoriHeatmap) heatmap = NULL;
+  g_autoptr(MamoriProfile) profile = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *subtitle = NULL;
+  MamoriRiskMethod method = mamori_workspace_get_risk_method (ctx->workspace);
+  MamoriHeatmapLabels labels = { 0 };
+  const char *out = NULL;
+  gboolean residual = FALSE;
+  int width = 1200, height = 800;
+
+  for (int i = 2; i < argc; i++)
+    {
+      if (g_str_equal (argv[i], "--residual"))
+        residual = TRUE;
+      else if (g_str_equal (argv[i], "--method") && i + 1 < argc &&
+               (g_str_equal (argv[i + 1], "ipa") || g_str_equal (argv[i + 1], "gov5")))
+        method = g_str_equal (argv[++i], "gov5") ? MAMORI_RISK_METHOD_GOV5 : MAMORI_RISK_METHOD_IPA;
+      else if (g_str_equal (argv[i], "--size") && i + 1 < argc &&
+               sscanf (argv[i + 1], "%dx%d", &width, &height) == 2)
+        i++;
+      else if (argv[i][0] != '-' && out == NULL)
+        out = argv[i];
+      else
+        {
+          message (_("Usage: mamori [--workspace PATH] export heatmap OUT.png|OUT.svg|OUT.pdf [--method ipa|gov5] [--residual] [--size WxH]"));
+          return MAMORI_EXIT_BAD_INPUT;
+        }
+    }
+  if (out == NULL)
+    {
+      message (_("Usage: mamori [--workspace PATH] export heatmap OUT.png|OUT.svg|OUT.pdf [--method ipa|gov5] [--residual] [--size WxH]"));
+      return MAMORI_EXIT_BAD_INPUT;
+    }
+  heatmap = mamori_workspace_get_heatmap (ctx->workspace, method, residual, &error);
+  profile = heatmap ? mamori_workspace_get_profile (ctx->workspace, &error) : NULL;
+  if (profile == NULL)
+    return exit_for_error (error);
+  subtitle = g_strdup_printf ("%s　%s%s", profile->name ? profile->name : "", today,
+                              residual ? (g_str_equal (mamori_text_user_lang (), "en") ? " — after planned measures" : "　計画した対策の実施後") : "");
+  labels.subtitle = subtitle;
+  labels.lang = mamori_text_user_lang ();
+  if (!mamori_heatmap_export (heatmap, &labels, out, width, height, &error))
+    {
+      message ("%s", error->message);
+      return g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_INVAL) ? MAMORI_EXIT_BAD_INPUT : MAMORI_EXIT_FAILURE;
+    }
+  return MAMORI_EXIT_OK;
+}
+
 static int
 cmd_export (MamoriCliContext *ctx,
             int               argc,
             char            **argv)
 {
   const char *kind = argv[1];
+
+  if (g_str_equal (kind, "heatmap"))
+    return export_heatmap (ctx, argc, argv);
   const char *out = argv[argc - 1];
   const char *dot = strrchr (out, '.');
   g_autofree char *base = g_path_get_basename (out);
@@ -1019,7 +1082,7 @@ static const MamoriCliCommand commands[] = {
   { "check", "", N_("Check the workspace’s integrity and format; exit 0 when sound"), FALSE, 0, 0, cmd_check },
   { "info", "", N_("Show the organisation profile and step-up progress"), FALSE, 0, 0, cmd_info },
   { "log", "[N]", N_("Show the newest N changes (default 20; 0 for all)"), FALSE, 0, 1, cmd_log },
-  { "export", "KIND [ID] OUT", N_("Write KIND to the file OUT; the format follows OUT’s extension"), FALSE, 2, 3, cmd_export },
+  { "export", "KIND [ID] OUT", N_("Write KIND to the file OUT; the format follows OUT’s extension"), FALSE, 2, 7, cmd_export },
   { "checklists", "", N_("List the checklists: id, number of items, title"), FALSE, 0, 0, cmd_checklists },
   { "documents", "", N_("List the documents: id, kind, newest version, its status, title"), FALSE, 0, 0, cmd_documents },
   { "assessments", "", N_("List the assessments: id, checklist, subject, date, score"), FALSE, 0, 0, cmd_assessments },

@@ -21,6 +21,7 @@
 #include "mamori-document.h"
 #include "mamori-fonts.h"
 #include "mamori-markdown.h"
+#include "mamori-output.h"
 
 #define CONTENT_WIDTH (MAMORI_PAGE_WIDTH - 2 * MAMORI_MARGIN_X)
 #define CONTENT_BOTTOM (MAMORI_PAGE_HEIGHT - MAMORI_MARGIN_BOTTOM)
@@ -1197,42 +1198,20 @@ mamori_layout_write_pdf (MamoriLayout *L,
                          const char   *path,
                          GError      **error)
 {
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *base = g_path_get_basename (path);
-  g_autofree char *tmpl = g_strdup_printf ("%s/.%s.XXXXXX", dir, base);
+  g_autofree char *tmp = mamori_output_begin (path, error);
   cairo_surface_t *surface;
   cairo_status_t status;
-  int fd;
 
-  fd = g_mkstemp (tmpl);
-  if (fd < 0)
-    {
-      int saved = errno;
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), _("Could not write “%s”: %s"), path,
-                   g_strerror (saved));
-      return FALSE;
-    }
-  close (fd);
-  surface = cairo_pdf_surface_create (tmpl, MAMORI_PAGE_WIDTH, MAMORI_PAGE_HEIGHT);
+  if (tmp == NULL)
+    return FALSE;
+  surface = cairo_pdf_surface_create (tmp, MAMORI_PAGE_WIDTH, MAMORI_PAGE_HEIGHT);
   render_pdf (L, surface);
-
   status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
   if (status != CAIRO_STATUS_SUCCESS)
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not write “%s”: %s"), path,
-                   cairo_status_to_string (status));
-      g_unlink (tmpl);
+      mamori_output_abort (tmp, path, cairo_status_to_string (status), error);
       return FALSE;
     }
-  g_chmod (tmpl, 0644);   /* mkstemp made it private; a document is an ordinary file */
-  if (g_rename (tmpl, path) != 0)
-    {
-      int saved = errno;
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), _("Could not write “%s”: %s"), path,
-                   g_strerror (saved));
-      g_unlink (tmpl);
-      return FALSE;
-    }
-  return TRUE;
+  return mamori_output_commit (tmp, path, error);
 }

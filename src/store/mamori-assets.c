@@ -763,3 +763,47 @@ mamori_workspace_set_risk_method (MamoriWorkspace  *self,
 {
   return mamori_workspace_set_setting (self, "risk_method", method == MAMORI_RISK_METHOD_GOV5 ? "gov5" : "ipa", error);
 }
+
+MamoriHeatmap *
+mamori_workspace_get_heatmap (MamoriWorkspace  *self,
+                              MamoriRiskMethod  method,
+                              gboolean          residual,
+                              GError          **error)
+{
+  gboolean gov5 = method == MAMORI_RISK_METHOD_GOV5;
+  const MamoriRiskMatrix *matrix = gov5 ? mamori_risk_matrix_gov5 () : mamori_risk_matrix_ipa ();
+  /* probability index, impact index, count */
+  g_autofree char *sql = g_strdup_printf (
+    "SELECT %s, %s, count (*) FROM asset LEFT JOIN "
+    "(SELECT medium AS mt_medium, max (frequency) AS mt_threat FROM medium_threat GROUP BY medium) "
+    "ON mt_medium = asset.medium GROUP BY 1, 2",
+    gov5 ? (residual ? SQL_RESIDUAL_LIKELIHOOD5 " - 1" : SQL_LIKELIHOOD5 " - 1")
+         : (residual ? SQL_RESIDUAL_LIKELIHOOD " - 1" : SQL_LIKELIHOOD " - 1"),
+    gov5 ? SQL_IMPACT5 " - 1" : SQL_IMPORTANCE);
+  g_autoptr(MamoriHeatmap) heatmap = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (!mamori_workspace_ensure_open (self, error))
+    return NULL;
+  heatmap = mamori_heatmap_new (matrix);
+  heatmap->residual = residual;
+  mamori_workspace_lock (self);
+  rc = sqlite3_prepare_v2 (mamori_workspace_get_db (self), sql, -1, &stmt, NULL);
+  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      int p = sqlite3_column_int (stmt, 0), i = sqlite3_column_int (stmt, 1);
+      if (p >= 0 && (guint) p < matrix->n_probability && i >= 0 && (guint) i < matrix->n_impact)
+        mamori_heatmap_add (heatmap, p, i, sqlite3_column_int (stmt, 2));
+      rc = SQLITE_OK;
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      mamori_workspace_set_sqlite_error (error, mamori_workspace_get_path (self), mamori_workspace_get_db (self), rc,
+                                         _("read the assets"));
+      g_clear_pointer (&heatmap, mamori_heatmap_free);
+    }
+  mamori_workspace_unlock (self);
+  return g_steal_pointer (&heatmap);
+}

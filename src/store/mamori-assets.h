@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/mamori-asset.h"
+#include "core/mamori-heatmap.h"
 #include "mamori-workspace.h"
 
 G_BEGIN_DECLS
@@ -115,5 +116,12 @@ gboolean    mamori_workspace_export_assets       (MamoriWorkspace *self,
 gboolean    mamori_workspace_delete_assets       (MamoriWorkspace *self,
                                                   GArray          *ids,
                                                   GError         **error);
+
+/* The ledger on a risk matrix (the workspace's method unless given): assets counted per cell in
+ * SQL, as they are now or (residual) as if every planned measure were done. */
+MamoriHeatmap *mamori_workspace_get_heatmap      (MamoriWorkspace  *self,
+                                                  MamoriRiskMethod  method,
+                                                  gboolean          residual,
+                                                  GError          **error);
 
 G_END_DECLS

@@ -1,0 +1,41 @@
+/* mamori-heatmap.h — risk heatmap data: how many assets fall in each cell of a risk matrix */
+#pragma once
+
+#include <glib.h>
+
+#include "mamori-asset.h"
+#include "mamori-risk.h"
+
+G_BEGIN_DECLS
+
+typedef struct {
+  const MamoriRiskMatrix *matrix;
+  gboolean residual;     /* as if the planned measures were done */
+  guint *counts;         /* [probability * n_impact + impact] */
+  guint total;
+} MamoriHeatmap;
+
+MamoriHeatmap *mamori_heatmap_new    (const MamoriRiskMatrix *matrix);
+void           mamori_heatmap_free   (MamoriHeatmap          *heatmap);
+/* probability and impact are the matrix's level indexes (0 = lowest). */
+void           mamori_heatmap_add    (MamoriHeatmap          *heatmap,
+                                      guint                   probability,
+                                      guint                   impact,
+                                      guint                   count);
+guint          mamori_heatmap_count  (const MamoriHeatmap    *heatmap,
+                                      guint                   probability,
+                                      guint                   impact);
+/* The cell of an asset's computed risk: IPA likelihood × importance, or the 5 × 5 likelihood
+ * × impact for the government matrix. */
+void           mamori_heatmap_cell_of (const MamoriRiskMatrix *matrix,
+                                       const MamoriAssetRisk  *risk,
+                                       guint                  *probability,
+                                       guint                  *impact);
+/* A level's colour as 0–1 RGB (from the matrix's colour-blind-safe palette). */
+void           mamori_heatmap_level_rgb (const MamoriRiskMatrix *matrix,
+                                         int                     level,
+                                         double                  rgb[3]);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (MamoriHeatmap, mamori_heatmap_free)
+
+G_END_DECLS
