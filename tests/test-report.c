@@ -128,7 +128,7 @@ test_heatmap_cells (void)
     for (int residual = 0; residual <= 1; residual++)
       {
         g_autoptr(MamoriHeatmap) sql = mamori_workspace_get_heatmap (ws, m ? MAMORI_RISK_METHOD_GOV5 : MAMORI_RISK_METHOD_IPA,
-                                                                     residual, &error);
+                                                                     residual, NULL, NULL, &error);
         g_autoptr(MamoriHeatmap) core = mamori_heatmap_new (matrices[m]);
         g_assert_no_error (error);
         for (guint i = 0; i < assets->len; i++)
@@ -149,8 +149,24 @@ test_heatmap_cells (void)
         g_assert_cmpuint (sql->total, ==, assets->len);
         for (guint p = 0; p < matrices[m]->n_probability; p++)
           for (guint c = 0; c < matrices[m]->n_impact; c++)
-            g_assert_cmpuint (mamori_heatmap_count (sql, p, c), ==, mamori_heatmap_count (core, p, c));
+            {
+              /* The ledger filtered to a cell lists exactly that cell's assets. */
+              MamoriAssetQuery q = { .band = -1, .method = m, .residual = residual, .by_cell = TRUE,
+                                     .cell_probability = p, .cell_impact = c, .sort = MAMORI_ASSET_SORT_ID };
+              g_autoptr(GArray) ids = mamori_assets_query_ids (mamori_workspace_get_path (ws), &q, NULL, &error);
+              g_assert_cmpuint (mamori_heatmap_count (sql, p, c), ==, mamori_heatmap_count (core, p, c));
+              g_assert_cmpuint (ids->len, ==, mamori_heatmap_count (core, p, c));
+            }
       }
+  /* Filters: one department's assets only. */
+  {
+    g_autoptr(MamoriHeatmap) sales = mamori_workspace_get_heatmap (ws, MAMORI_RISK_METHOD_IPA, FALSE, "営業部", NULL, &error);
+    guint n = 0;
+    for (guint i = 0; i < assets->len; i++)
+      n += g_strcmp0 (((MamoriAsset *) assets->pdata[i])->managing_department, "営業部") == 0;
+    g_assert_cmpuint (n, >, 0);
+    g_assert_cmpuint (sales->total, ==, n);
+  }
 }
 
 static void
@@ -163,7 +179,7 @@ test_heatmap_png (void)
 
   for (int m = 0; m < 2; m++)
     {
-      g_autoptr(MamoriHeatmap) heatmap = mamori_workspace_get_heatmap (ws, m, FALSE, &error);
+      g_autoptr(MamoriHeatmap) heatmap = mamori_workspace_get_heatmap (ws, m, FALSE, NULL, NULL, &error);
       g_autofree char *path = tmp_file (m ? "gov5.png" : "ipa.png");
       cairo_surface_t *png;
       guint cells = 0;
@@ -232,7 +248,7 @@ test_heatmap_svg_pdf (void)
   g_autoptr(GPtrArray) assets = NULL;
   g_autoptr(MamoriWorkspace) ws = demo_workspace (&assets);
   g_autoptr(GError) error = NULL;
-  g_autoptr(MamoriHeatmap) heatmap = mamori_workspace_get_heatmap (ws, MAMORI_RISK_METHOD_GOV5, TRUE, &error);
+  g_autoptr(MamoriHeatmap) heatmap = mamori_workspace_get_heatmap (ws, MAMORI_RISK_METHOD_GOV5, TRUE, NULL, NULL, &error);
   g_autofree char *svg = tmp_file ("map.svg");
   g_autofree char *pdf = tmp_file ("map.pdf");
   g_autofree char *text = NULL;

@@ -226,6 +226,35 @@ demo_fill (MamoriWorkspace  *workspace,
       return FALSE;
   }
   {
+    /* Planned measures for eight of the 大 assets, so the residual heatmap and the What-If view
+     * have something to show. */
+    g_autoptr(GPtrArray) all = mamori_workspace_list_assets (workspace, error);
+    g_autoptr(GHashTable) threats = all ? mamori_workspace_get_medium_threats (workspace, error) : NULL;
+    g_autoptr(GPtrArray) planned = g_ptr_array_new ();
+    if (threats == NULL)
+      return FALSE;
+    for (guint i = 0; i < all->len && planned->len < 8; i++)
+      {
+        MamoriAsset *a = all->pdata[i];
+        MamoriAssetRisk r;
+        mamori_asset_compute_risk (a, mamori_medium_threat_lookup (threats, a->medium), &r);
+        if (r.band != MAMORI_RISK_BAND_LARGE || a->treatment != MAMORI_TREATMENT_REDUCE)
+          continue;
+        g_free (a->measure);
+        a->measure = g_strdup (g_str_equal (a->medium, "書類") ? "施錠できる書庫で保管し、持ち出しを記録する"
+                               : g_str_equal (a->medium, "モバイル機器") ? "端末を暗号化し、紛失時に遠隔消去できるようにする"
+                               : "アクセス権を見直し、多要素認証を導入する");
+        g_free (a->measure_owner);
+        a->measure_owner = g_strdup ("総務部長 山田 花子");
+        g_free (a->measure_due);
+        a->measure_due = g_strdup ("2026-12-31");
+        a->target_vulnerability = 1;
+        g_ptr_array_add (planned, a);
+      }
+    if (planned->len > 0 && !mamori_workspace_update_assets (workspace, planned, error))
+      return FALSE;
+  }
+  {
     /* An approved basic policy, draft rules and a draft handbook, in the user's language. */
     const char *lang = mamori_text_user_lang ();
     gboolean en = g_str_equal (lang, "en");
@@ -652,7 +681,7 @@ export_heatmap (MamoriCliContext *ctx,
       message (_("Usage: mamori [--workspace PATH] export heatmap OUT.png|OUT.svg|OUT.pdf [--method ipa|gov5] [--residual] [--size WxH]"));
       return MAMORI_EXIT_BAD_INPUT;
     }
-  heatmap = mamori_workspace_get_heatmap (ctx->workspace, method, residual, &error);
+  heatmap = mamori_workspace_get_heatmap (ctx->workspace, method, residual, NULL, NULL, &error);
   profile = heatmap ? mamori_workspace_get_profile (ctx->workspace, &error) : NULL;
   if (profile == NULL)
     return exit_for_error (error);

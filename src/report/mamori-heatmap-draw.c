@@ -17,6 +17,8 @@
 #include "mamori-output.h"
 
 typedef struct {
+  gboolean legend_below;   /* narrow drawings: the legend goes under the grid */
+  double legend_y;
   double s;          /* type scale */
   double x0, y0;     /* grid origin (top left) */
   double cw, ch;     /* cell size */
@@ -32,18 +34,20 @@ geometry (const MamoriHeatmap *h,
 {
   double margin, left, bottom, legend, title;
 
-  g->s = MIN (width / 900.0, height / 640.0);
+  g->legend_below = width < height * 1.1;
+  g->s = g->legend_below ? MIN (width / 620.0, height / 760.0) : MIN (width / 900.0, height / 640.0);
   margin = 20 * g->s;
   left = 120 * g->s;
-  bottom = 70 * g->s;
-  legend = 230 * g->s;
+  bottom = g->legend_below ? 80 * g->s + 60 * g->s * ((h->matrix->n_risk + 1) / 2) : 70 * g->s;
+  legend = g->legend_below ? 0 : 230 * g->s;
   title = 70 * g->s;
   g->title_y = margin;
   g->x0 = margin + left;
   g->y0 = margin + title;
   g->cw = (width - g->x0 - legend - 2 * margin) / h->matrix->n_impact;
   g->ch = (height - g->y0 - bottom - margin) / h->matrix->n_probability;
-  g->legend_x = width - legend - margin / 2;
+  g->legend_x = g->legend_below ? margin : width - legend - margin / 2;
+  g->legend_y = g->legend_below ? g->y0 + h->matrix->n_probability * g->ch + 70 * g->s : g->y0;
 }
 
 void
@@ -60,6 +64,30 @@ mamori_heatmap_cell_centre (const MamoriHeatmap *h,
   geometry (h, width, height, &g);
   *x = g.x0 + (impact + 0.5) * g.cw;
   *y = g.y0 + (h->matrix->n_probability - 1 - probability + 0.5) * g.ch;
+}
+
+gboolean
+mamori_heatmap_cell_at (const MamoriHeatmap *h,
+                        double               width,
+                        double               height,
+                        double               x,
+                        double               y,
+                        guint               *probability,
+                        guint               *impact)
+{
+  Geometry g;
+  int column, row;
+
+  geometry (h, width, height, &g);
+  if (x < g.x0 || y < g.y0 || g.cw <= 0 || g.ch <= 0)
+    return FALSE;
+  column = (int) ((x - g.x0) / g.cw);
+  row = (int) ((y - g.y0) / g.ch);
+  if (column >= (int) h->matrix->n_impact || row >= (int) h->matrix->n_probability)
+    return FALSE;
+  *impact = column;
+  *probability = h->matrix->n_probability - 1 - row;
+  return TRUE;
 }
 
 /* Text at (x, y) within width; align 0 left, 0.5 centre, 1 right; returns its height. */
@@ -152,6 +180,15 @@ mamori_heatmap_draw (cairo_t                   *cr,
         else
           cairo_set_source_rgb (cr, 0, 0, 0);
         text (cr, family, 13 * g.s, TRUE, label, x + 6 * g.s, y + 4 * g.s, g.cw - 12 * g.s, 0);
+        if (labels != NULL && labels->compare != NULL)
+          {
+            int change = (int) count - (int) mamori_heatmap_count (labels->compare, p, i);
+            if (change != 0)
+              {
+                g_autofree char *delta = g_strdup_printf (change > 0 ? "+%d" : "−%d", ABS (change));
+                text (cr, family, 12 * g.s, TRUE, delta, x + 6 * g.s, y + g.ch - 22 * g.s, g.cw / 2, 0);
+              }
+          }
         if (count > 0)
           {
             double r = (9 + 11 * sqrt ((double) count / max_count)) * g.s;
@@ -195,8 +232,9 @@ mamori_heatmap_draw (cairo_t                   *cr,
 
   /* Legend: every level, highest first, with what to do about it. */
   {
-    double y = g.y0;
-    for (int level = (int) m->n_risk - 1; level >= 0; level--)
+    double y = g.legend_y, x = g.legend_x, column_width = g.legend_below ? (width - 2 * g.legend_x) / 2 : 0;
+    int n = 0;
+    for (int level = (int) m->n_risk - 1; level >= 0; level--, n++)
       {
         const MamoriRiskLevel *l = &m->risk[level];
         const char *name = en ? l->name_en : l->name_ja;
@@ -205,17 +243,29 @@ mamori_heatmap_draw (cairo_t                   *cr,
           ? g_strdup_printf ("%s\n%s", name, en ? l->description_en : l->description_ja)
           : g_strdup_printf ("%s %s\n%s", l->abbreviation, name, en ? l->description_en : l->description_ja);
         double rgb[3];
+        double used;
+        if (g.legend_below)
+          {
+            /* Two columns under the grid. */
+            x = g.legend_x + (n % 2) * column_width;
+            y = g.legend_y + (n / 2) * 54 * g.s;
+          }
         mamori_heatmap_level_rgb (m, level, rgb);
         cairo_set_source_rgb (cr, rgb[0], rgb[1], rgb[2]);
-        cairo_rectangle (cr, g.legend_x, y + 2 * g.s, 18 * g.s, 18 * g.s);
+        cairo_rectangle (cr, x, y + 2 * g.s, 18 * g.s, 18 * g.s);
         cairo_fill (cr);
         cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
-        y += MAX (text (cr, family, 11 * g.s, FALSE, entry, g.legend_x + 26 * g.s, y, 190 * g.s, 0), 22 * g.s) + 10 * g.s;
+        used = text (cr, family, 11 * g.s, FALSE, entry, x + 26 * g.s, y,
+                     g.legend_below ? column_width - 34 * g.s : 190 * g.s, 0);
+        if (!g.legend_below)
+          y += MAX (used, 22 * g.s) + 10 * g.s;
       }
+    if (g.legend_below)
+      y = g.legend_y + ((m->n_risk + 1) / 2) * 54 * g.s - 10 * g.s;
     {
       g_autofree char *total = g_strdup_printf (en ? "%u assets%s" : "資産 %u 件%s", h->total,
                                                 h->residual ? (en ? " (after planned measures)" : "（計画した対策の実施後）") : "");
-      text (cr, family, 11 * g.s, FALSE, total, g.legend_x, y + 6 * g.s, 200 * g.s, 0);
+      text (cr, family, 11 * g.s, FALSE, total, g.legend_x, y + 6 * g.s, g.legend_below ? width - 2 * g.legend_x : 200 * g.s, 0);
     }
   }
   cairo_restore (cr);

@@ -12,6 +12,7 @@ typedef struct {
   const char *title;     /* NULL: the matrix's name */
   const char *subtitle;  /* e.g. the organisation and date; NULL: none */
   const char *lang;      /* "ja" (default) or "en": axis names, level names, legend */
+  const MamoriHeatmap *compare;  /* when set, each cell also shows its change from this map */
 } MamoriHeatmapLabels;
 
 /* Draws the heatmap into the rectangle 0,0–width,height of cr (any surface): title, the grid
@@ -30,6 +31,14 @@ void     mamori_heatmap_cell_centre   (const MamoriHeatmap       *heatmap,
                                        guint                      impact,
                                        double                    *x,
                                        double                    *y);
+/* The cell under (x, y) in a drawing of that size; FALSE outside the grid. */
+gboolean mamori_heatmap_cell_at       (const MamoriHeatmap       *heatmap,
+                                       double                     width,
+                                       double                     height,
+                                       double                     x,
+                                       double                     y,
+                                       guint                     *probability,
+                                       guint                     *impact);
 /* Writes a .png, .svg or .pdf of width × height (points for PDF and SVG, pixels for PNG),
  * under a temporary name and renamed. */
 gboolean mamori_heatmap_export        (const MamoriHeatmap       *heatmap,

@@ -369,6 +369,14 @@ mamori_assets_query_ids (const char             *path,
     g_string_append (sql, " AND managing_department = ?2");
   if (q->medium)
     g_string_append (sql, " AND medium = ?3");
+  if (q->by_cell)
+    {
+      gboolean g5 = q->method == MAMORI_RISK_METHOD_GOV5;
+      g_string_append_printf (sql, " AND %s = %u AND %s = %u",
+                              g5 ? (q->residual ? SQL_RESIDUAL_LIKELIHOOD5 " - 1" : SQL_LIKELIHOOD5 " - 1")
+                                 : (q->residual ? SQL_RESIDUAL_LIKELIHOOD " - 1" : SQL_LIKELIHOOD " - 1"),
+                              q->cell_probability, g5 ? SQL_IMPACT5 " - 1" : SQL_IMPORTANCE, q->cell_impact);
+    }
   /* The band filter is applied while reading, so the counts cover every band. */
   {
     const char *order = sort_column (q->sort, q->residual, q->method);
@@ -768,6 +776,8 @@ MamoriHeatmap *
 mamori_workspace_get_heatmap (MamoriWorkspace  *self,
                               MamoriRiskMethod  method,
                               gboolean          residual,
+                              const char       *department,
+                              const char       *medium,
                               GError          **error)
 {
   gboolean gov5 = method == MAMORI_RISK_METHOD_GOV5;
@@ -776,7 +786,8 @@ mamori_workspace_get_heatmap (MamoriWorkspace  *self,
   g_autofree char *sql = g_strdup_printf (
     "SELECT %s, %s, count (*) FROM asset LEFT JOIN "
     "(SELECT medium AS mt_medium, max (frequency) AS mt_threat FROM medium_threat GROUP BY medium) "
-    "ON mt_medium = asset.medium GROUP BY 1, 2",
+    "ON mt_medium = asset.medium WHERE (?1 IS NULL OR managing_department = ?1) AND (?2 IS NULL OR medium = ?2) "
+    "GROUP BY 1, 2",
     gov5 ? (residual ? SQL_RESIDUAL_LIKELIHOOD5 " - 1" : SQL_LIKELIHOOD5 " - 1")
          : (residual ? SQL_RESIDUAL_LIKELIHOOD " - 1" : SQL_LIKELIHOOD " - 1"),
     gov5 ? SQL_IMPACT5 " - 1" : SQL_IMPORTANCE);
@@ -790,6 +801,13 @@ mamori_workspace_get_heatmap (MamoriWorkspace  *self,
   heatmap->residual = residual;
   mamori_workspace_lock (self);
   rc = sqlite3_prepare_v2 (mamori_workspace_get_db (self), sql, -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      if (department != NULL)
+        sqlite3_bind_text (stmt, 1, department, -1, SQLITE_STATIC);
+      if (medium != NULL)
+        sqlite3_bind_text (stmt, 2, medium, -1, SQLITE_STATIC);
+    }
   while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       int p = sqlite3_column_int (stmt, 0), i = sqlite3_column_int (stmt, 1);

@@ -76,6 +76,9 @@ typedef struct {
   const char *medium;        /* exact; NULL: any */
   int band;                  /* MamoriRiskBand (a 5 × 5 level with gov5), or -1: any */
   MamoriRiskMethod method;   /* which values sort, filter and count */
+  gboolean by_cell;          /* only the assets in one heatmap cell of method (residual too) */
+  guint cell_probability;
+  guint cell_impact;
   gboolean residual;         /* band, risk and likelihood as if the planned measures were done */
   int sort;                  /* MamoriAssetField or MAMORI_ASSET_SORT_* */
   gboolean descending;
@@ -122,6 +125,8 @@ gboolean    mamori_workspace_delete_assets       (MamoriWorkspace *self,
 MamoriHeatmap *mamori_workspace_get_heatmap      (MamoriWorkspace  *self,
                                                   MamoriRiskMethod  method,
                                                   gboolean          residual,
+                                                  const char       *department,   /* NULL: any */
+                                                  const char       *medium,       /* NULL: any */
                                                   GError          **error);
 
 G_END_DECLS

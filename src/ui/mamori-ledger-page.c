@@ -160,6 +160,10 @@ struct _MamoriLedgerPage {
   guint anchor;               /* where a Shift+click range starts */
   gboolean filling;           /* TRUE while the filter choices are refilled: no query for each */
   MamoriRiskMethod method;    /* the workspace's risk method */
+  gboolean by_cell;           /* showing one heatmap cell (from the heatmap page) */
+  guint cell_probability;
+  guint cell_impact;
+  GtkButton *cell_button;     /* says which cell; a click shows every asset again */
   GtkStringList *bands;       /* the band filter's choices for that method */
   GtkToggleButton *what_if_button;
   GPtrArray *undo;            /* Edit*: before/after pairs */
@@ -271,6 +275,9 @@ mamori_ledger_page_refresh (MamoriLedgerPage *self)
   /* Band choices: all, then the bands highest first. */
   q.band = band > 0 && band != GTK_INVALID_LIST_POSITION ? n_bands (self->method) - (int) band : -1;
   q.method = self->method;
+  q.by_cell = self->by_cell;
+  q.cell_probability = self->cell_probability;
+  q.cell_impact = self->cell_impact;
   q.sort = sort < G_N_ELEMENTS (columns) ? columns[sort].field : MAMORI_ASSET_SORT_ID;
   if (sort < G_N_ELEMENTS (columns) && columns[sort].kind == COL_BAND)
     q.sort = MAMORI_ASSET_SORT_RISK;
@@ -1815,6 +1822,62 @@ mamori_ledger_page_get_model (MamoriLedgerPage *self)
   return self->model ? G_LIST_MODEL (self->model) : NULL;
 }
 
+static void
+cell_button_clicked (GtkButton        *button,
+                     MamoriLedgerPage *self)
+{
+  self->by_cell = FALSE;
+  gtk_widget_set_visible (GTK_WIDGET (self->cell_button), FALSE);
+  mamori_ledger_page_refresh (self);
+}
+
+static void
+select_string (GtkDropDown   *drop,
+               GtkStringList *list,
+               const char    *value)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (list)), chosen = 0;
+
+  for (guint i = 1; value != NULL && i < n; i++)
+    if (g_str_equal (gtk_string_list_get_string (list, i), value))
+      chosen = i;
+  gtk_drop_down_set_selected (drop, chosen);
+}
+
+void
+mamori_ledger_page_set_cell_filter (MamoriLedgerPage *self,
+                                    MamoriRiskMethod  method,
+                                    gboolean          residual,
+                                    guint             probability,
+                                    guint             impact,
+                                    const char       *department,
+                                    const char       *medium)
+{
+  const MamoriRiskMatrix *m = method == MAMORI_RISK_METHOD_GOV5 ? mamori_risk_matrix_gov5 () : mamori_risk_matrix_ipa ();
+  int level = mamori_risk_matrix_level (m, probability, impact);
+  g_autofree char *label = NULL;
+
+  if (level < 0)
+    return;
+  self->filling = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  select_string (self->department_drop, self->departments, department);
+  select_string (self->medium_drop, self->media, medium);
+  gtk_drop_down_set_selected (self->band_drop, 0);
+  gtk_toggle_button_set_active (self->what_if_button, residual);
+  self->what_if = residual;
+  self->filling = FALSE;
+  self->by_cell = TRUE;
+  self->cell_probability = probability;
+  self->cell_impact = impact;
+  /* The cell as the heatmap shows it: its level, value and axes. */
+  label = g_strdup_printf (residual ? _("Heatmap cell %s %d (after the planned measures) ✕") : _("Heatmap cell %s %d ✕"),
+                           m->risk[level].abbreviation, mamori_risk_matrix_value (m, probability, impact));
+  gtk_button_set_label (self->cell_button, label);
+  gtk_widget_set_visible (GTK_WIDGET (self->cell_button), TRUE);
+  mamori_ledger_page_refresh (self);
+}
+
 void
 mamori_ledger_page_set_filter (MamoriLedgerPage *self,
                                const char       *text,
@@ -1936,6 +1999,7 @@ mamori_ledger_page_class_init (MamoriLedgerPageClass *klass)
   BIND (header_scroller);
   BIND (list_scroller);
   BIND (vertical_scrollbar);
+  BIND (cell_button);
   BIND (header_box);
   BIND (list_view);
 #undef BIND
@@ -1992,4 +2056,5 @@ mamori_ledger_page_init (MamoriLedgerPage *self)
   g_signal_connect (self->what_if_button, "toggled", G_CALLBACK (what_if_toggled), self);
   g_signal_connect (self->medium_drop, "notify::selected", G_CALLBACK (filter_notify), self);
   g_signal_connect (self->list_view, "activate", G_CALLBACK (list_activated), self);
+  g_signal_connect (self->cell_button, "clicked", G_CALLBACK (cell_button_clicked), self);
 }

@@ -29,6 +29,15 @@ gboolean    mamori_ledger_page_edit          (MamoriLedgerPage *self,
 /* Delete (with an Undo toast) and Ctrl+D: the selected rows. Return how many. */
 guint       mamori_ledger_page_delete_selected    (MamoriLedgerPage *self);
 guint       mamori_ledger_page_duplicate_selected (MamoriLedgerPage *self);
+/* Shows only the assets of one heatmap cell (with the heatmap's filters); a button in the status
+ * line says which and brings every asset back. */
+void        mamori_ledger_page_set_cell_filter    (MamoriLedgerPage *self,
+                                                   MamoriRiskMethod  method,
+                                                   gboolean          residual,
+                                                   guint             probability,
+                                                   guint             impact,
+                                                   const char       *department,
+                                                   const char       *medium);
 /* Opens the cell editor on the field's column of the row at position (scrolling it into view);
  * Tab, Shift+Tab and Enter then move it like a spreadsheet. */
 gboolean    mamori_ledger_page_edit_cell_at       (MamoriLedgerPage *self,

@@ -24,6 +24,8 @@ struct _MamoriWindow {
   MamoriLedgerPage *ledger_page;   /* NULL until first shown */
   MamoriDocumentsPage *documents_page;   /* NULL until first shown */
   AdwBin *documents_bin;
+  MamoriHeatmapPage *heatmap_page;       /* NULL until first shown */
+  AdwBin *reports_bin;
   GMenu *recent_section;
 
   MamoriWorkspace *workspace;
@@ -77,6 +79,8 @@ set_workspace (MamoriWindow    *self,
     mamori_ledger_page_set_workspace (self->ledger_page, workspace);
   if (self->documents_page != NULL)
     mamori_documents_page_set_workspace (self->documents_page, workspace);
+  if (self->heatmap_page != NULL)
+    mamori_heatmap_page_set_workspace (self->heatmap_page, workspace);
 
   if (workspace != NULL)
     {
@@ -237,6 +241,18 @@ mamori_window_get_documents_page (MamoriWindow *self)
   return self->documents_page;
 }
 
+MamoriHeatmapPage *
+mamori_window_get_heatmap_page (MamoriWindow *self)
+{
+  if (self->heatmap_page == NULL)
+    {
+      self->heatmap_page = g_object_new (MAMORI_TYPE_HEATMAP_PAGE, NULL);
+      adw_bin_set_child (self->reports_bin, GTK_WIDGET (self->heatmap_page));
+      mamori_heatmap_page_set_workspace (self->heatmap_page, self->workspace);
+    }
+  return self->heatmap_page;
+}
+
 static void
 visible_page_changed (AdwViewStack *stack,
                       GParamSpec   *pspec,
@@ -248,6 +264,8 @@ visible_page_changed (AdwViewStack *stack,
     mamori_window_get_ledger_page (self);
   else if (g_strcmp0 (name, "documents") == 0)
     mamori_window_get_documents_page (self);
+  else if (g_strcmp0 (name, "reports") == 0)
+    mamori_window_get_heatmap_page (self);
 }
 
 const char *
@@ -584,6 +602,7 @@ mamori_window_class_init (MamoriWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MamoriWindow, assessments_page);
   gtk_widget_class_bind_template_child (widget_class, MamoriWindow, assets_bin);
   gtk_widget_class_bind_template_child (widget_class, MamoriWindow, documents_bin);
+  gtk_widget_class_bind_template_child (widget_class, MamoriWindow, reports_bin);
   gtk_widget_class_bind_template_child (widget_class, MamoriWindow, recent_section);
 
   gtk_widget_class_install_action (widget_class, "win.new-workspace", NULL, new_workspace_action);

@@ -5,6 +5,7 @@
 
 #include "mamori-application.h"
 #include "mamori-documents-page.h"
+#include "mamori-heatmap-page.h"
 #include "store/mamori-workspace.h"
 
 typedef struct _MamoriLedgerPage MamoriLedgerPage;
@@ -38,6 +39,7 @@ const char      *mamori_window_get_visible_page       (MamoriWindow      *self);
 /* The ledger page, built on first use. */
 MamoriLedgerPage *mamori_window_get_ledger_page       (MamoriWindow      *self);
 MamoriDocumentsPage *mamori_window_get_documents_page (MamoriWindow      *self);
+MamoriHeatmapPage *mamori_window_get_heatmap_page     (MamoriWindow      *self);
 
 /* For widgets inside a window: an error dialog or a toast in the window that holds widget
  * (a warning on the terminal when there is none, as in tests). */

@@ -1,0 +1,361 @@
+/* mamori-heatmap-page.c — current and residual heatmaps side by side; hover names the assets in
+ * a cell, a click opens the ledger filtered to that cell. Counting happens in SQL; drawing is the
+ * same function that writes PNG, SVG and PDF. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "core/mamori-checklist.h"
+#include "mamori-heatmap-page.h"
+#include "mamori-ledger-page.h"
+#include "mamori-window.h"
+#include "report/mamori-heatmap-draw.h"
+#include "store/mamori-assets.h"
+
+struct _MamoriHeatmapPage {
+  AdwBin parent_instance;
+
+  GtkDropDown *department_drop;
+  GtkDropDown *medium_drop;
+  GtkLabel *summary_label;
+  GtkDrawingArea *current_area;
+  GtkDrawingArea *residual_area;
+
+  MamoriWorkspace *workspace;
+  gulong changed_id;
+  GtkStringList *departments;
+  GtkStringList *media;
+  MamoriRiskMethod method;
+  MamoriHeatmap *current;
+  MamoriHeatmap *residual;
+  GtkNativeDialog *chooser;
+  gboolean filling;
+};
+
+G_DEFINE_FINAL_TYPE (MamoriHeatmapPage, mamori_heatmap_page, ADW_TYPE_BIN)
+
+static gboolean
+english (void)
+{
+  return g_str_equal (mamori_text_user_lang (), "en");
+}
+
+static const char *
+selected (GtkDropDown   *drop,
+          GtkStringList *list)
+{
+  guint i = gtk_drop_down_get_selected (drop);
+  return i > 0 && i != GTK_INVALID_LIST_POSITION ? gtk_string_list_get_string (list, i) : NULL;
+}
+
+static guint
+top_level_count (const MamoriHeatmap *h)
+{
+  guint n = 0;
+
+  for (guint p = 0; p < h->matrix->n_probability; p++)
+    for (guint i = 0; i < h->matrix->n_impact; i++)
+      if (mamori_risk_matrix_level (h->matrix, p, i) == (int) h->matrix->n_risk - 1)
+        n += mamori_heatmap_count (h, p, i);
+  return n;
+}
+
+void
+mamori_heatmap_page_reload (MamoriHeatmapPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  const char *department, *medium;
+
+  if (self->workspace == NULL || self->filling)
+    return;
+  department = selected (self->department_drop, self->departments);
+  medium = selected (self->medium_drop, self->media);
+  self->method = mamori_workspace_get_risk_method (self->workspace);
+  g_clear_pointer (&self->current, mamori_heatmap_free);
+  g_clear_pointer (&self->residual, mamori_heatmap_free);
+  self->current = mamori_workspace_get_heatmap (self->workspace, self->method, FALSE, department, medium, &error);
+  if (self->current != NULL)
+    self->residual = mamori_workspace_get_heatmap (self->workspace, self->method, TRUE, department, medium, &error);
+  if (self->residual == NULL)
+    {
+      mamori_widget_show_error (GTK_WIDGET (self), _("Could Not Read the Ledger"), error);
+      g_clear_pointer (&self->current, mamori_heatmap_free);
+    }
+  else
+    {
+      const MamoriRiskLevel *top = &self->current->matrix->risk[self->current->matrix->n_risk - 1];
+      g_autofree char *summary = g_strdup_printf (_("%u assets · %s: %u now, %u after the planned measures"),
+                                                  self->current->total, english () ? top->name_en : top->abbreviation,
+                                                  top_level_count (self->current), top_level_count (self->residual));
+      gtk_label_set_text (self->summary_label, summary);
+    }
+  gtk_widget_queue_draw (GTK_WIDGET (self->current_area));
+  gtk_widget_queue_draw (GTK_WIDGET (self->residual_area));
+}
+
+static void
+draw (GtkDrawingArea *area,
+      cairo_t        *cr,
+      int             width,
+      int             height,
+      gpointer        user_data)
+{
+  MamoriHeatmapPage *self = user_data;
+  gboolean residual = area == self->residual_area;
+  const MamoriHeatmap *h = residual ? self->residual : self->current;
+  MamoriHeatmapLabels labels = { 0 };
+
+  if (h == NULL)
+    return;
+  labels.title = residual ? _("After the planned measures") : _("Risk now");
+  labels.lang = mamori_text_user_lang ();
+  labels.compare = residual ? self->current : NULL;
+  mamori_heatmap_draw (cr, h, &labels, width, height);
+}
+
+char *
+mamori_heatmap_page_describe_cell (MamoriHeatmapPage *self,
+                                   gboolean           residual,
+                                   guint              probability,
+                                   guint              impact)
+{
+  const MamoriHeatmap *h = residual ? self->residual : self->current;
+  MamoriAssetQuery q = { .band = -1, .method = self->method, .residual = residual, .by_cell = TRUE,
+                         .cell_probability = probability, .cell_impact = impact, .sort = MAMORI_ASSET_SORT_RISK,
+                         .descending = TRUE };
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+  const MamoriRiskMatrix *m;
+  int level;
+
+  if (h == NULL)
+    return NULL;
+  m = h->matrix;
+  level = mamori_risk_matrix_level (m, probability, impact);
+  q.department = selected (self->department_drop, self->departments);
+  q.medium = selected (self->medium_drop, self->media);
+  g_string_printf (text, ngettext ("%s %d · %u asset", "%s %d · %u assets", mamori_heatmap_count (h, probability, impact)),
+                   m->risk[level].abbreviation, mamori_risk_matrix_value (m, probability, impact),
+                   mamori_heatmap_count (h, probability, impact));
+  ids = mamori_assets_query_ids (mamori_workspace_get_path (self->workspace), &q, NULL, NULL);
+  for (guint i = 0; ids != NULL && i < MIN (ids->len, 5); i++)
+    {
+      g_autoptr(MamoriAsset) a = mamori_workspace_get_asset (self->workspace, g_array_index (ids, gint64, i), NULL);
+      if (a != NULL)
+        g_string_append_printf (text, "\n• %s (%s)", a->name, a->managing_department);
+    }
+  if (ids != NULL && ids->len > 5)
+    g_string_append_printf (text, "\n%s", _("…click to see them all in the ledger"));
+  else if (ids != NULL && ids->len > 0)
+    g_string_append_printf (text, "\n%s", _("Click to open them in the ledger"));
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+guint
+mamori_heatmap_page_get_total (MamoriHeatmapPage *self)
+{
+  return self->current ? self->current->total : 0;
+}
+
+static gboolean
+query_tooltip (GtkWidget         *widget,
+               int                x,
+               int                y,
+               gboolean           keyboard,
+               GtkTooltip        *tooltip,
+               MamoriHeatmapPage *self)
+{
+  gboolean residual = widget == GTK_WIDGET (self->residual_area);
+  const MamoriHeatmap *h = residual ? self->residual : self->current;
+  g_autofree char *text = NULL;
+  guint p, i;
+
+  if (h == NULL || !mamori_heatmap_cell_at (h, gtk_widget_get_width (widget), gtk_widget_get_height (widget), x, y, &p, &i))
+    return FALSE;
+  text = mamori_heatmap_page_describe_cell (self, residual, p, i);
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
+static void
+area_clicked (GtkGestureClick   *gesture,
+              int                n_press,
+              double             x,
+              double             y,
+              MamoriHeatmapPage *self)
+{
+  GtkWidget *widget = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
+  gboolean residual = widget == GTK_WIDGET (self->residual_area);
+  const MamoriHeatmap *h = residual ? self->residual : self->current;
+  GtkWidget *window = gtk_widget_get_ancestor (widget, MAMORI_TYPE_WINDOW);
+  guint p, i;
+
+  if (h == NULL || window == NULL ||
+      !mamori_heatmap_cell_at (h, gtk_widget_get_width (widget), gtk_widget_get_height (widget), x, y, &p, &i))
+    return;
+  gtk_widget_activate_action (window, "win.show-page", "s", "assets");
+  mamori_ledger_page_set_cell_filter (mamori_window_get_ledger_page (MAMORI_WINDOW (window)), self->method, residual, p, i,
+                                      selected (self->department_drop, self->departments),
+                                      selected (self->medium_drop, self->media));
+}
+
+/* --- export ---------------------------------------------------------------------------------------- */
+
+static void
+chooser_response (GtkNativeDialog   *dialog,
+                  int                response,
+                  MamoriHeatmapPage *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT && self->current != NULL)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = g_file_get_path (file);
+      g_autoptr(GError) error = NULL;
+      MamoriHeatmapLabels labels = { NULL, NULL, mamori_text_user_lang (), NULL };
+      GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), MAMORI_TYPE_WINDOW);
+
+      if (path != NULL && !mamori_heatmap_export (self->current, &labels, path, 1920, 1080, &error))
+        mamori_widget_show_error (GTK_WIDGET (self), _("Could Not Export the Heatmap"), error);
+      else if (path != NULL && window != NULL)
+        {
+          g_autofree char *name = g_filename_display_basename (path);
+          g_autofree char *title = g_strdup_printf (_("Saved “%s”"), name);
+          mamori_window_add_toast (MAMORI_WINDOW (window), adw_toast_new (title));
+        }
+    }
+  gtk_native_dialog_destroy (dialog);
+  g_clear_object (&self->chooser);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *name,
+               GVariant   *parameter)
+{
+  MamoriHeatmapPage *self = MAMORI_HEATMAP_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkFileChooserNative *chooser;
+
+  if (self->current == NULL || self->chooser != NULL)
+    return;
+  chooser = gtk_file_chooser_native_new (_("Export the Heatmap"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("heatmap.png"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (chooser_response), self);
+  self->chooser = GTK_NATIVE_DIALOG (chooser);
+  gtk_native_dialog_show (self->chooser);
+}
+
+/* --- workspace ------------------------------------------------------------------------------------- */
+
+static void
+fill_choices (MamoriHeatmapPage *self,
+              MamoriAssetField   field,
+              GtkStringList     *list,
+              GtkDropDown       *drop)
+{
+  g_autoptr(GPtrArray) values = mamori_workspace_list_asset_values (self->workspace, field, NULL);
+
+  gtk_string_list_splice (list, 1, g_list_model_get_n_items (G_LIST_MODEL (list)) - 1, NULL);
+  for (guint i = 0; values != NULL && i < values->len; i++)
+    gtk_string_list_append (list, values->pdata[i]);
+  gtk_drop_down_set_selected (drop, 0);
+}
+
+static void
+workspace_changed (MamoriWorkspace   *workspace,
+                   const char        *entity,
+                   MamoriHeatmapPage *self)
+{
+  if (g_str_equal (entity, "asset") || g_str_equal (entity, "medium_threat") || g_str_equal (entity, "settings"))
+    mamori_heatmap_page_reload (self);
+}
+
+void
+mamori_heatmap_page_set_workspace (MamoriHeatmapPage *self,
+                                   MamoriWorkspace   *workspace)
+{
+  if (self->workspace != NULL)
+    g_clear_signal_handler (&self->changed_id, self->workspace);
+  g_set_object (&self->workspace, workspace);
+  if (workspace != NULL)
+    {
+      self->changed_id = g_signal_connect (workspace, "changed", G_CALLBACK (workspace_changed), self);
+      self->filling = TRUE;
+      fill_choices (self, MAMORI_ASSET_FIELD_MANAGING_DEPARTMENT, self->departments, self->department_drop);
+      fill_choices (self, MAMORI_ASSET_FIELD_MEDIUM, self->media, self->medium_drop);
+      self->filling = FALSE;
+    }
+  mamori_heatmap_page_reload (self);
+}
+
+static void
+filter_changed (GObject           *object,
+                GParamSpec        *pspec,
+                MamoriHeatmapPage *self)
+{
+  mamori_heatmap_page_reload (self);
+}
+
+static void
+mamori_heatmap_page_dispose (GObject *object)
+{
+  MamoriHeatmapPage *self = MAMORI_HEATMAP_PAGE (object);
+
+  if (self->workspace != NULL)
+    g_clear_signal_handler (&self->changed_id, self->workspace);
+  g_clear_object (&self->workspace);
+  g_clear_pointer (&self->current, mamori_heatmap_free);
+  g_clear_pointer (&self->residual, mamori_heatmap_free);
+  if (self->chooser != NULL)
+    {
+      gtk_native_dialog_destroy (self->chooser);
+      g_clear_object (&self->chooser);
+    }
+  gtk_widget_dispose_template (GTK_WIDGET (object), MAMORI_TYPE_HEATMAP_PAGE);
+  G_OBJECT_CLASS (mamori_heatmap_page_parent_class)->dispose (object);
+}
+
+static void
+mamori_heatmap_page_class_init (MamoriHeatmapPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = mamori_heatmap_page_dispose;
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/mamori/Mamori/ui/mamori-heatmap-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, MamoriHeatmapPage, department_drop);
+  gtk_widget_class_bind_template_child (widget_class, MamoriHeatmapPage, medium_drop);
+  gtk_widget_class_bind_template_child (widget_class, MamoriHeatmapPage, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, MamoriHeatmapPage, current_area);
+  gtk_widget_class_bind_template_child (widget_class, MamoriHeatmapPage, residual_area);
+  gtk_widget_class_install_action (widget_class, "heatmap.export", NULL, export_action);
+}
+
+static void
+mamori_heatmap_page_init (MamoriHeatmapPage *self)
+{
+  GtkDrawingArea *areas[2];
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  areas[0] = self->current_area;
+  areas[1] = self->residual_area;
+  self->departments = gtk_string_list_new ((const char *[]) { _("All departments"), NULL });
+  gtk_drop_down_set_model (self->department_drop, G_LIST_MODEL (self->departments));
+  g_object_unref (self->departments);
+  self->media = gtk_string_list_new ((const char *[]) { _("All media"), NULL });
+  gtk_drop_down_set_model (self->medium_drop, G_LIST_MODEL (self->media));
+  g_object_unref (self->media);
+  for (guint i = 0; i < G_N_ELEMENTS (areas); i++)
+    {
+      GtkGesture *click = gtk_gesture_click_new ();
+      gtk_drawing_area_set_draw_func (areas[i], draw, self, NULL);
+      g_signal_connect (areas[i], "query-tooltip", G_CALLBACK (query_tooltip), self);
+      g_signal_connect (click, "released", G_CALLBACK (area_clicked), self);
+      gtk_widget_add_controller (GTK_WIDGET (areas[i]), GTK_EVENT_CONTROLLER (click));
+      gtk_widget_set_cursor_from_name (GTK_WIDGET (areas[i]), "pointer");
+    }
+  g_signal_connect (self->department_drop, "notify::selected", G_CALLBACK (filter_changed), self);
+  g_signal_connect (self->medium_drop, "notify::selected", G_CALLBACK (filter_changed), self);
+}

@@ -1,0 +1,24 @@
+/* mamori-heatmap-page.h — the risk heatmaps, current beside residual, for management reviews */
+#pragma once
+
+#include <adwaita.h>
+
+#include "store/mamori-workspace.h"
+
+G_BEGIN_DECLS
+
+#define MAMORI_TYPE_HEATMAP_PAGE (mamori_heatmap_page_get_type ())
+G_DECLARE_FINAL_TYPE (MamoriHeatmapPage, mamori_heatmap_page, MAMORI, HEATMAP_PAGE, AdwBin)
+
+void     mamori_heatmap_page_set_workspace (MamoriHeatmapPage *self,
+                                            MamoriWorkspace   *workspace);
+/* Reads the ledger again (the maps follow edits when the page is shown). */
+void     mamori_heatmap_page_reload        (MamoriHeatmapPage *self);
+/* For tests and the tooltip: the text shown for a cell of the current (or residual) map. */
+char    *mamori_heatmap_page_describe_cell (MamoriHeatmapPage *self,
+                                            gboolean           residual,
+                                            guint              probability,
+                                            guint              impact);
+guint    mamori_heatmap_page_get_total     (MamoriHeatmapPage *self);
+
+G_END_DECLS
