@@ -729,7 +729,8 @@ test_heatmap_page (void)
   g_assert_true (mamori_workspace_add_assets (ws, assets, &error));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "reports"));
   page = mamori_window_get_heatmap_page (window);
-  iterate (50);
+  for (guint i = 0; i < 500 && (mamori_heatmap_page_is_counting (page) || mamori_heatmap_page_get_total (page) == 0); i++)
+    iterate (10);
   g_assert_cmpuint (mamori_heatmap_page_get_total (page), ==, assets->len);
 
   /* The fullest cell: the tooltip names its level, value and count; the ledger filtered to it
@@ -754,7 +755,8 @@ test_heatmap_page (void)
   wait_rows (ledger, best);
   /* A new asset changes the map at once. */
   g_assert_cmpint (mamori_ledger_page_add_asset (ledger), >, 0);
-  iterate (50);
+  for (guint i = 0; i < 500 && mamori_heatmap_page_get_total (page) != assets->len + 1; i++)
+    iterate (10);
   g_assert_cmpuint (mamori_heatmap_page_get_total (page), ==, assets->len + 1);
   close_window (window);
 }

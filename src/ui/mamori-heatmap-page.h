@@ -20,5 +20,7 @@ char    *mamori_heatmap_page_describe_cell (MamoriHeatmapPage *self,
                                             guint              probability,
                                             guint              impact);
 guint    mamori_heatmap_page_get_total     (MamoriHeatmapPage *self);
+/* TRUE while the maps are being counted (in a worker). */
+gboolean mamori_heatmap_page_is_counting   (MamoriHeatmapPage *self);
 
 G_END_DECLS
