@@ -1127,6 +1127,35 @@ test_documents (Fixture *f, gconstpointer data)
   }
 }
 
+static void
+test_overdue_measures (Fixture *f, gconstpointer data)
+{
+  g_autoptr(MamoriWorkspace) ws = new_workspace (f, "overdue.mamori");
+  g_autoptr(GPtrArray) assets = g_ptr_array_new_with_free_func ((GDestroyNotify) mamori_asset_free);
+  g_autoptr(GPtrArray) overdue = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *dues[] = { "2026-01-31", "2026-12-31", "" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (dues); i++)
+    {
+      MamoriAsset *a = mamori_asset_new ();
+      g_free (a->name);
+      a->name = g_strdup_printf ("資産%u", i);
+      g_free (a->measure);
+      a->measure = g_strdup ("暗号化する");
+      g_free (a->measure_due);
+      a->measure_due = g_strdup (dues[i]);
+      g_ptr_array_add (assets, a);
+    }
+  g_assert_true (mamori_workspace_add_assets (ws, assets, &error));
+  /* Only the planned measure whose due date has passed. */
+  overdue = mamori_workspace_list_overdue_measures (ws, "2026-06-01", 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (overdue->len, ==, 1);
+  g_assert_cmpstr (((MamoriOverdueMeasure *) overdue->pdata[0])->source, ==, "資産0");
+  g_assert_cmpstr (((MamoriOverdueMeasure *) overdue->pdata[0])->due, ==, "2026-01-31");
+}
+
 #define ADD(name, func) g_test_add (name, Fixture, NULL, fixture_setup, func, fixture_teardown)
 
 int
@@ -1161,5 +1190,6 @@ main (int argc, char *argv[])
   ADD ("/store/assets/query", test_asset_query);
   ADD ("/store/assets/threat-catalogue", test_threat_catalogue_edit);
   ADD ("/store/documents", test_documents);
+  ADD ("/store/assets/overdue-measures", test_overdue_measures);
   return g_test_run ();
 }

@@ -16,6 +16,7 @@
 #include "ui/mamori-ledger-page.h"
 #include "ui/mamori-documents-page.h"
 #include "ui/mamori-heatmap-page.h"
+#include "ui/mamori-presentation-window.h"
 #include <poppler.h>
 #include "ui/mamori-new-document-window.h"
 #include "store/mamori-documents.h"
@@ -753,6 +754,27 @@ test_heatmap_page (void)
   ledger = mamori_window_get_ledger_page (window);
   mamori_ledger_page_set_cell_filter (ledger, MAMORI_RISK_METHOD_IPA, FALSE, cell_p, cell_i, NULL, NULL);
   wait_rows (ledger, best);
+  /* The review slides: five, moved through with the arrow keys' action, none past the ends. */
+  {
+    MamoriPresentationWindow *slides = mamori_presentation_window_new (ws, GTK_WINDOW (window), &error);
+    g_assert_no_error (error);
+    gtk_window_present (GTK_WINDOW (slides));
+    iterate (50);
+    g_assert_cmpuint (mamori_presentation_window_get_n_slides (slides), ==, 5);
+    g_assert_cmpuint (mamori_presentation_window_get_slide (slides), ==, 0);
+    mamori_presentation_window_move (slides, -1);
+    g_assert_cmpuint (mamori_presentation_window_get_slide (slides), ==, 0);
+    for (guint i = 1; i < 5; i++)
+      {
+        mamori_presentation_window_move (slides, 1);
+        iterate (20);
+        g_assert_cmpuint (mamori_presentation_window_get_slide (slides), ==, i);
+      }
+    mamori_presentation_window_move (slides, 1);
+    g_assert_cmpuint (mamori_presentation_window_get_slide (slides), ==, 4);
+    g_assert_cmpstr (mamori_presentation_window_get_title (slides), ==, "Overdue measures");
+    gtk_window_destroy (GTK_WINDOW (slides));
+  }
   /* A new asset changes the map at once. */
   g_assert_cmpint (mamori_ledger_page_add_asset (ledger), >, 0);
   for (guint i = 0; i < 500 && mamori_heatmap_page_get_total (page) != assets->len + 1; i++)

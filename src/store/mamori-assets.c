@@ -825,3 +825,61 @@ mamori_workspace_get_heatmap (MamoriWorkspace  *self,
   mamori_workspace_unlock (self);
   return g_steal_pointer (&heatmap);
 }
+
+void
+mamori_overdue_measure_free (MamoriOverdueMeasure *m)
+{
+  if (m == NULL)
+    return;
+  g_free (m->source);
+  g_free (m->what);
+  g_free (m->owner);
+  g_free (m->due);
+  g_free (m);
+}
+
+GPtrArray *
+mamori_workspace_list_overdue_measures (MamoriWorkspace *self,
+                                        const char      *today,
+                                        guint            limit,
+                                        GError         **error)
+{
+  GPtrArray *out = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (!mamori_workspace_ensure_open (self, error))
+    return NULL;
+  mamori_workspace_lock (self);
+  rc = sqlite3_prepare_v2 (mamori_workspace_get_db (self),
+                           "SELECT name, measure, measure_owner, measure_due FROM asset "
+                           "WHERE measure <> '' AND measure_due <> '' AND measure_due < ?1 "
+                           "UNION ALL "
+                           "SELECT a.checklist || ' ' || m.ref_id, m.what, m.owner, m.due_on FROM measure m "
+                           "JOIN assessment a ON a.id = m.assessment WHERE m.due_on IS NOT NULL AND m.due_on < ?1 "
+                           "ORDER BY 4, 1 LIMIT ?2", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      out = g_ptr_array_new_with_free_func ((GDestroyNotify) mamori_overdue_measure_free);
+      sqlite3_bind_text (stmt, 1, today, -1, SQLITE_STATIC);
+      sqlite3_bind_int (stmt, 2, (int) limit);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          MamoriOverdueMeasure *m = g_new0 (MamoriOverdueMeasure, 1);
+          m->source = text (stmt, 0);
+          m->what = text (stmt, 1);
+          m->owner = text (stmt, 2);
+          m->due = text (stmt, 3);
+          g_ptr_array_add (out, m);
+        }
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      mamori_workspace_set_sqlite_error (error, mamori_workspace_get_path (self), mamori_workspace_get_db (self), rc,
+                                         _("read the measures"));
+      g_clear_pointer (&out, g_ptr_array_unref);
+    }
+  mamori_workspace_unlock (self);
+  return out;
+}

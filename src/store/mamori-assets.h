@@ -120,6 +120,21 @@ gboolean    mamori_workspace_delete_assets       (MamoriWorkspace *self,
                                                   GArray          *ids,
                                                   GError         **error);
 
+typedef struct {
+  char *source;   /* the asset's name, or "自社診断 No.N" style item of an assessment */
+  char *what;
+  char *owner;
+  char *due;      /* YYYY-MM-DD */
+} MamoriOverdueMeasure;
+
+void       mamori_overdue_measure_free           (MamoriOverdueMeasure *m);
+/* Planned measures of the ledger and decided measures of assessments whose due date is before
+ * today (YYYY-MM-DD), oldest due first, at most limit (MamoriOverdueMeasure*). */
+GPtrArray *mamori_workspace_list_overdue_measures (MamoriWorkspace *self,
+                                                   const char      *today,
+                                                   guint            limit,
+                                                   GError         **error);
+
 /* The ledger on a risk matrix (the workspace's method unless given): assets counted per cell in
  * SQL, as they are now or (residual) as if every planned measure were done. */
 MamoriHeatmap *mamori_workspace_get_heatmap      (MamoriWorkspace  *self,

@@ -8,6 +8,7 @@
 #include "core/mamori-checklist.h"
 #include "mamori-heatmap-page.h"
 #include "mamori-ledger-page.h"
+#include "mamori-presentation-window.h"
 #include "mamori-window.h"
 #include "report/mamori-heatmap-draw.h"
 #include "store/mamori-assets.h"
@@ -316,6 +317,30 @@ export_action (GtkWidget  *widget,
   gtk_native_dialog_show (self->chooser);
 }
 
+/* --- presentation ---------------------------------------------------------------------------------- */
+
+static void
+present_action (GtkWidget  *widget,
+                const char *name,
+                GVariant   *parameter)
+{
+  MamoriHeatmapPage *self = MAMORI_HEATMAP_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  g_autoptr(GError) error = NULL;
+  MamoriPresentationWindow *window;
+
+  if (self->workspace == NULL)
+    return;
+  window = mamori_presentation_window_new (self->workspace, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, &error);
+  if (window == NULL)
+    {
+      mamori_widget_show_error (widget, _("Could Not Start the Review"), error);
+      return;
+    }
+  gtk_window_fullscreen (GTK_WINDOW (window));
+  gtk_window_present (GTK_WINDOW (window));
+}
+
 /* --- workspace ------------------------------------------------------------------------------------- */
 
 static void
@@ -400,6 +425,8 @@ mamori_heatmap_page_class_init (MamoriHeatmapPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MamoriHeatmapPage, current_area);
   gtk_widget_class_bind_template_child (widget_class, MamoriHeatmapPage, residual_area);
   gtk_widget_class_install_action (widget_class, "heatmap.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "heatmap.present", NULL, present_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "heatmap.present", NULL);
 }
 
 static void

@@ -1,0 +1,24 @@
+/* mamori-presentation-window.h — a full-screen review: heatmaps, top risks, the self-diagnosis
+ * trend and overdue measures, one slide at a time */
+#pragma once
+
+#include <adwaita.h>
+
+#include "store/mamori-workspace.h"
+
+G_BEGIN_DECLS
+
+#define MAMORI_TYPE_PRESENTATION_WINDOW (mamori_presentation_window_get_type ())
+G_DECLARE_FINAL_TYPE (MamoriPresentationWindow, mamori_presentation_window, MAMORI, PRESENTATION_WINDOW, AdwWindow)
+
+MamoriPresentationWindow *mamori_presentation_window_new       (MamoriWorkspace          *workspace,
+                                                                GtkWindow                *parent,
+                                                                GError                  **error);
+guint                     mamori_presentation_window_get_slide  (MamoriPresentationWindow *self);
+guint                     mamori_presentation_window_get_n_slides (MamoriPresentationWindow *self);
+/* Moves by delta slides (clamped), as the arrow keys do. */
+void                      mamori_presentation_window_move       (MamoriPresentationWindow *self,
+                                                                 int                       delta);
+const char               *mamori_presentation_window_get_title  (MamoriPresentationWindow *self);
+
+G_END_DECLS
