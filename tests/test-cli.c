@@ -217,6 +217,22 @@ test_export_policy (void)
     g_assert_cmpint (bad_method.status, ==, 2);
     g_assert_cmpint (bad_map.status, ==, 2);
   }
+
+  /* The audit report of the newest self-diagnosis, as PDF and as Markdown. */
+  {
+    g_autofree char *audit_pdf = tmp_path ("audit.pdf");
+    g_autofree char *audit_md = tmp_path ("audit.md");
+    g_autofree char *text = NULL;
+    g_auto(Run) pdf_run = run ("--workspace", ws, "export", "audit", "2", audit_pdf, NULL);
+    g_auto(Run) md_run = run ("--workspace", ws, "export", "audit", "2", audit_md, NULL);
+    g_auto(Run) bad_id = run ("--workspace", ws, "export", "audit", "two", audit_pdf, NULL);
+    g_assert_cmpint (pdf_run.status, ==, 0);
+    g_assert_true (g_file_test (audit_pdf, G_FILE_TEST_IS_REGULAR));
+    g_assert_cmpint (md_run.status, ==, 0);
+    g_assert_true (g_file_get_contents (audit_md, &text, NULL, NULL));
+    g_assert_nonnull (strstr (text, "私物スマートフォンの業務利用を許可制にし"));   /* a decided measure */
+    g_assert_cmpint (bad_id.status, ==, 2);
+  }
 }
 
 static void

@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "core/mamori-catalog.h"
 #include "core/mamori-demo.h"
 #include "core/mamori-stepup.h"
 #include "store/mamori-assessments.h"
@@ -806,6 +807,33 @@ test_assessment_evidence (Fixture *f, gconstpointer data)
   }
   back = mamori_workspace_get_evidence_content (ws, ev, &error);
   g_assert_true (g_bytes_equal (back, pdf));
+
+  /* The audit report names the evidence with its SHA-256, grades the answers and lists the gaps
+   * with their decided measures. */
+  {
+    MamoriCatalog *catalog = mamori_catalog_new ();
+    const MamoriChecklist *cl;
+    g_autofree char *sha = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, pdf);
+    g_autofree char *md = NULL;
+    g_assert_true (mamori_catalog_load_builtin (catalog, &error));
+    cl = mamori_catalog_find (catalog, "ipa-self-diagnosis");
+    g_assert_true (mamori_workspace_set_answer (ws, id, "1", 0, 4, FALSE, &error));   /* 実施している: the best */
+    g_assert_true (mamori_workspace_set_answer (ws, id, "2", 2, 0, FALSE, &error));   /* 実施していない: the worst */
+    g_assert_true (mamori_workspace_set_measure (ws, id, "2", "全PCにウイルス対策ソフトを入れる", "総務部", "2026-06-30", &error));
+    md = mamori_assessment_to_audit_markdown (ws, cl, id, "外部監査人 佐藤", "ja", &error);
+    g_assert_no_error (error);
+    g_assert_nonnull (strstr (md, "# 監査の概要"));
+    g_assert_nonnull (strstr (md, "# 改善が必要な事項"));
+    g_assert_nonnull (strstr (md, "# 付録: 証跡一覧"));
+    g_assert_nonnull (strstr (md, sha));
+    g_assert_nonnull (strstr (md, "外部監査人 佐藤"));
+    g_assert_nonnull (strstr (md, "| 1 | "));
+    g_assert_nonnull (strstr (md, "| 適合 |"));
+    g_assert_nonnull (strstr (md, "| 不適合 | 全PCにウイルス対策ソフトを入れる | 総務部 | 2026-06-30 |"));
+    g_assert_cmpint (mamori_assessment_grade (cl, mamori_checklist_find_item (cl, "3"), -1), ==, MAMORI_FINDING_NOT_ANSWERED);
+    g_assert_cmpint (mamori_assessment_grade (cl, mamori_checklist_find_item (cl, "3"), 1), ==, MAMORI_FINDING_MINOR);
+    mamori_catalog_free (catalog);
+  }
   answers = mamori_workspace_get_answers (ws, id, &error);
   g_assert_cmpuint (((MamoriAnswer *) g_hash_table_lookup (answers, "25"))->n_evidence, ==, 1);
 

@@ -465,6 +465,55 @@ export_assessment (MamoriCliContext *ctx,
   return MAMORI_EXIT_OK;
 }
 
+static int write_document (const char *markdown, const MamoriDocumentMeta *meta, const char *out_path,
+                           const char *extension);
+
+/* The audit report of an assessment as a PDF through the layout engine. */
+static int
+export_audit (MamoriCliContext *ctx,
+              const char       *id_text,
+              const char       *out_path,
+              const char       *extension)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MamoriAssessment) a = NULL;
+  g_autoptr(MamoriProfile) profile = NULL;
+  g_autofree char *markdown = NULL;
+  g_autofree char *title = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  const char *lang = mamori_text_user_lang ();
+  const MamoriChecklist *cl;
+  MamoriDocumentMeta meta = { 0 };
+  guint64 id = 0;
+  int status = MAMORI_EXIT_OK;
+
+  if (!g_ascii_string_to_unsigned (id_text, 10, 1, G_MAXINT64, &id, NULL))
+    {
+      message (_("“%s” is not an assessment number."), id_text);
+      return MAMORI_EXIT_BAD_INPUT;
+    }
+  a = mamori_workspace_get_assessment (ctx->workspace, (gint64) id, &error);
+  if (a == NULL)
+    return exit_for_error (error);
+  cl = find_checklist (ctx, a->checklist, &status);
+  if (cl == NULL)
+    return status;
+  profile = mamori_workspace_get_profile (ctx->workspace, &error);
+  markdown = profile ? mamori_assessment_to_audit_markdown (ctx->workspace, cl, a->id, NULL, lang, &error) : NULL;
+  if (markdown == NULL)
+    return exit_for_error (error);
+  title = g_strdup_printf (g_str_equal (lang, "en") ? "Audit report — %s" : "監査報告書 — %s", mamori_text_get (cl->name, lang));
+  meta.organisation = profile->name;
+  meta.title = title;
+  meta.date = today;
+  meta.classification = g_str_equal (lang, "en") ? "Internal" : "社外秘";
+  meta.lang = lang;
+  meta.numbering = "sections";
+  meta.table_of_contents = TRUE;
+  return write_document (markdown, &meta, out_path, extension);
+}
+
 static int
 export_assets (MamoriCliContext *ctx,
                const char       *id,
@@ -627,6 +676,7 @@ static const MamoriCliExportKind export_kinds[] = {
   { "assets", ".csv .xlsx", N_("the information-asset ledger with importance, likelihood, risk and band"), FALSE, export_assets },
   { "log", ".csv", N_("the change log (who changed what, when)"), FALSE, export_log },
   { "assessment", ".csv", N_("one assessment’s answers, notes, measures and evidence (export assessment ID OUT)"), TRUE, export_assessment },
+  { "audit", ".pdf .md", N_("the audit report of one assessment: findings, measures, evidence with SHA-256 (export audit ID OUT)"), TRUE, export_audit },
 };
 
 static gboolean

@@ -1083,3 +1083,189 @@ mamori_assessment_to_csv (MamoriWorkspace       *self,
     }
   return g_string_free (csv, FALSE);
 }
+
+MamoriFinding
+mamori_assessment_grade (const MamoriChecklist *cl,
+                         const MamoriNode      *item,
+                         int                    choice)
+{
+  GPtrArray *scale = mamori_checklist_choices (cl, item);
+  double best = -G_MAXDOUBLE, worst = G_MAXDOUBLE;
+  MamoriChoice *c;
+
+  if (choice < 0 || (guint) choice >= scale->len)
+    return MAMORI_FINDING_NOT_ANSWERED;
+  c = scale->pdata[choice];
+  if (c->not_applicable)
+    return MAMORI_FINDING_NOT_APPLICABLE;
+  for (guint i = 0; i < scale->len; i++)
+    {
+      MamoriChoice *o = scale->pdata[i];
+      if (o->not_applicable)
+        continue;
+      best = MAX (best, o->score);
+      worst = MIN (worst, MAX (o->score, 0));
+    }
+  if (c->score >= best)
+    return MAMORI_FINDING_CONFORMING;
+  if (c->score <= worst)
+    return MAMORI_FINDING_GAP;
+  return MAMORI_FINDING_MINOR;
+}
+
+const char *
+mamori_finding_label (MamoriFinding finding,
+                      const char   *lang)
+{
+  static const char *ja[] = { "適合", "一部不適合", "不適合", "未回答", "対象外" };
+  static const char *en[] = { "Conforming", "Partly conforming", "Gap", "Not answered", "Not applicable" };
+  return g_strcmp0 (lang, "en") == 0 ? en[finding] : ja[finding];
+}
+
+/* Cell text for a Markdown table row: one line, | escaped. */
+static char *
+cell (const char *text)
+{
+  GString *out = g_string_new (NULL);
+  for (const char *c = text ? text : ""; *c; c++)
+    {
+      if (*c == '|' || *c == '\\' || *c == '*' || *c == '_' || *c == '<' || *c == '`')
+        g_string_append_c (out, '\\');
+      g_string_append_c (out, *c == '\n' ? ' ' : *c);
+    }
+  return g_string_free (out, FALSE);
+}
+
+char *
+mamori_assessment_to_audit_markdown (MamoriWorkspace       *self,
+                                     const MamoriChecklist *cl,
+                                     gint64                 id,
+                                     const char            *auditor,
+                                     const char            *lang,
+                                     GError               **error)
+{
+  g_autoptr(MamoriAssessment) a = mamori_workspace_get_assessment (self, id, error);
+  g_autoptr(GHashTable) answers = a ? mamori_workspace_get_answers (self, id, error) : NULL;
+  g_autoptr(GPtrArray) evidence = answers ? mamori_workspace_list_evidence (self, id, NULL, error) : NULL;
+  gboolean en = g_strcmp0 (lang, "en") == 0;
+  guint counts[5] = { 0 };
+  GString *md;
+  MamoriScore total, *per_group;
+  const MamoriBand *band;
+
+  if (evidence == NULL)
+    return NULL;
+  per_group = g_new0 (MamoriScore, MAX (cl->groups->len, 1));
+  mamori_assessment_score (cl, answers, &total, per_group);
+  band = mamori_checklist_band (cl, total.score);
+  md = g_string_new (NULL);
+
+  g_string_append_printf (md, en ? "# Scope\n\n" : "# 監査の概要\n\n");
+  g_string_append_printf (md, "| %s | %s |\n|---|---|\n", en ? "Item" : "項目", en ? "Details" : "内容");
+  {
+    g_autofree char *name = cell (mamori_text_get (cl->name, lang));
+    g_autofree char *subject = cell (a->subject);
+    g_autofree char *respondent = cell (a->respondent);
+    g_autofree char *who = cell (auditor && *auditor ? auditor : (en ? "(not given)" : "（未記入）"));
+    g_string_append_printf (md, "| %s | %s (%s) |\n", en ? "Checklist" : "チェックリスト", name, cl->id);
+    g_string_append_printf (md, "| %s | %s |\n", en ? "Subject" : "対象", subject);
+    g_string_append_printf (md, "| %s | %s |\n", en ? "Assessed on" : "実施日", a->assessed_on);
+    g_string_append_printf (md, "| %s | %s |\n", en ? "Respondent" : "回答者", respondent);
+    g_string_append_printf (md, "| %s | %s |\n", en ? "Auditor" : "監査者", who);
+    g_string_append_printf (md, "| %s | %s |\n\n", en ? "Status" : "状態",
+                            a->completed ? (en ? "completed" : "完了") : (en ? "in progress" : "実施中"));
+  }
+  g_string_append (md, en ? "## How items are graded\n\nEach answer is compared with the item's own scale: the best answer is *Conforming*, the worst (or a negative one) a *Gap*, anything between *Partly conforming*; items without an answer are *Not answered*, and items answered as not applicable are left out of the score. This grading is Mamori's, not the guideline's.\n\n"
+                          : "## 判定の基準\n\n各回答を、その項目の選択肢の中で比べます。最もよい回答は「適合」、最も低い回答（または減点の回答）は「不適合」、その間は「一部不適合」です。回答のない項目は「未回答」、対象外と回答した項目は点数に含めません。この基準は Mamori が定めたもので、ガイドラインによるものではありません。\n\n");
+
+  /* Items. */
+  {
+    g_autoptr(GString) items = g_string_new (NULL);
+    g_autoptr(GString) gaps = g_string_new (NULL);
+    for (guint i = 0; i < cl->items->len; i++)
+      {
+        MamoriNode *item = cl->items->pdata[i];
+        MamoriAnswer *ans = g_hash_table_lookup (answers, item->ref_id);
+        GPtrArray *scale = mamori_checklist_choices (cl, item);
+        int choice = ans ? ans->choice : -1;
+        MamoriFinding finding = mamori_assessment_grade (cl, item, choice);
+        g_autofree char *name = cell (mamori_text_get (item->name ? item->name : item->description, lang));
+        g_autofree char *note = cell (ans ? ans->note : "");
+        g_autofree char *answer = cell (choice >= 0 && (guint) choice < scale->len
+                                        ? mamori_text_get (((MamoriChoice *) scale->pdata[choice])->name, lang) : "");
+        g_autoptr(GString) files = g_string_new (NULL);
+        for (guint e = 0; e < evidence->len; e++)
+          {
+            MamoriEvidence *ev = evidence->pdata[e];
+            if (g_str_equal (ev->ref_id, item->ref_id))
+              g_string_append_printf (files, "%sE%u", files->len ? ", " : "", e + 1);
+          }
+        counts[finding]++;
+        g_string_append_printf (items, "| %s | %s | %s | %s | %s | %s |\n", item->ref_id, name, answer,
+                                mamori_finding_label (finding, lang), note, files->str);
+        if (finding == MAMORI_FINDING_GAP || finding == MAMORI_FINDING_MINOR || finding == MAMORI_FINDING_NOT_ANSWERED)
+          {
+            g_autofree char *what = cell (ans && ans->measure_what ? ans->measure_what : (en ? "(none decided)" : "（未決定）"));
+            g_autofree char *owner = cell (ans && ans->measure_owner ? ans->measure_owner : "");
+            g_string_append_printf (gaps, "| %s | %s | %s | %s | %s | %s |\n", item->ref_id, name,
+                                    mamori_finding_label (finding, lang), what, owner,
+                                    ans && ans->measure_due ? ans->measure_due : "");
+          }
+      }
+
+    g_string_append (md, en ? "# Summary\n\n" : "# 結果の要約\n\n");
+    g_string_append_printf (md, en ? "Score: **%g** of %g (%u of %u items answered).%s%s\n\n"
+                                   : "点数: **%g** 点（満点 %g 点、%u / %u 項目に回答）。%s%s\n\n",
+                            total.score, total.max, total.n_answered, total.n_items,
+                            band ? " " : "", band ? mamori_text_get (band->description, lang) : "");
+    g_string_append_printf (md, "| %s | %s |\n|---|---|\n", en ? "Finding" : "判定", en ? "Items" : "項目数");
+    for (guint f = 0; f < G_N_ELEMENTS (counts); f++)
+      g_string_append_printf (md, "| %s | %u |\n", mamori_finding_label (f, lang), counts[f]);
+    g_string_append (md, "\n");
+    for (guint g = 0; g < cl->groups->len; g++)
+      {
+        g_autofree char *group = cell (mamori_text_get (((MamoriNode *) cl->groups->pdata[g])->name, lang));
+        if (g == 0)
+          g_string_append_printf (md, "| %s | %s |\n|---|---|\n", en ? "Group" : "分類", en ? "Score" : "点数");
+        g_string_append_printf (md, "| %s | %g / %g |\n", group, per_group[g].score, per_group[g].max);
+      }
+    g_string_append (md, "\n");
+
+    g_string_append (md, en ? "# Findings and measures\n\n" : "# 改善が必要な事項\n\n");
+    if (gaps->len == 0)
+      g_string_append (md, en ? "No gaps.\n\n" : "改善が必要な事項はありません。\n\n");
+    else
+      {
+        g_string_append_printf (md, "| No. | %s | %s | %s | %s | %s |\n|---|---|---|---|---|---|\n",
+                                en ? "Item" : "項目", en ? "Finding" : "判定", en ? "Decided measure" : "決めた対策",
+                                en ? "Owner" : "担当", en ? "Due" : "期限");
+        g_string_append (md, gaps->str);
+        g_string_append (md, "\n");
+      }
+
+    g_string_append (md, en ? "# Item by item\n\n" : "# 項目ごとの結果\n\n");
+    g_string_append_printf (md, "| No. | %s | %s | %s | %s | %s |\n|---|---|---|---|---|---|\n",
+                            en ? "Item" : "項目", en ? "Answer" : "回答", en ? "Finding" : "判定",
+                            en ? "Note" : "メモ", en ? "Evidence" : "証跡");
+    g_string_append (md, items->str);
+    g_string_append (md, "\n");
+  }
+
+  g_string_append (md, en ? "# Annex: evidence\n\n" : "# 付録: 証跡一覧\n\n");
+  if (evidence->len == 0)
+    g_string_append (md, en ? "No evidence files.\n" : "証跡ファイルはありません。\n");
+  else
+    {
+      g_string_append_printf (md, "| %s | No. | %s | %s | SHA-256 |\n|---|---|---|---|---|\n",
+                              en ? "Ref." : "番号", en ? "File" : "ファイル", en ? "Size (bytes)" : "大きさ（バイト）");
+      for (guint e = 0; e < evidence->len; e++)
+        {
+          MamoriEvidence *ev = evidence->pdata[e];
+          g_autofree char *name = cell (ev->name);
+          g_string_append_printf (md, "| E%u | %s | %s | %" G_GINT64_FORMAT " | %s |\n", e + 1, ev->ref_id, name,
+                                  ev->size, ev->sha256);
+        }
+    }
+  g_free (per_group);
+  return g_string_free (md, FALSE);
+}

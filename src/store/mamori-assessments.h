@@ -151,6 +151,32 @@ gboolean          mamori_workspace_load_catalog        (MamoriWorkspace *self,
                                                         GPtrArray      **warnings,
                                                         GError         **error);
 
+typedef enum {
+  MAMORI_FINDING_CONFORMING,   /* the best answer */
+  MAMORI_FINDING_MINOR,        /* partly: a score between the worst and the best */
+  MAMORI_FINDING_GAP,          /* the worst (or a negative) answer */
+  MAMORI_FINDING_NOT_ANSWERED,
+  MAMORI_FINDING_NOT_APPLICABLE,
+} MamoriFinding;
+
+/* Mamori's own grading of one answer (documented in the report and the README): against the
+ * best and worst applicable scores of the item's scale. */
+MamoriFinding     mamori_assessment_grade              (const MamoriChecklist *checklist,
+                                                        const MamoriNode      *item,
+                                                        int                    choice);
+const char       *mamori_finding_label                 (MamoriFinding          finding,
+                                                        const char            *lang);
+
+/* The audit report of one assessment as Markdown for the layout engine: scope and dates,
+ * the grading rule, the score summary, every item (answer, finding, note, evidence), the gaps
+ * with their decided measures, and an annex of the evidence files with their SHA-256. */
+char             *mamori_assessment_to_audit_markdown  (MamoriWorkspace       *self,
+                                                        const MamoriChecklist *checklist,
+                                                        gint64                 id,
+                                                        const char            *auditor,
+                                                        const char            *lang,
+                                                        GError               **error);
+
 /* One assessment as CSV (UTF-8 with BOM): ref_id, group, item, answer, score, note, measure,
  * owner, due, evidence (name, size, SHA-256). Texts in lang. */
 char             *mamori_assessment_to_csv             (MamoriWorkspace       *self,
