@@ -241,39 +241,28 @@ mamori_threat_entry_new (const char *medium,
   return e;
 }
 
+static void
+threat_entry_row (sqlite3_stmt *stmt,
+                  gpointer      data)
+{
+  MamoriThreatEntry *e = g_new0 (MamoriThreatEntry, 1);
+
+  e->medium = text (stmt, 0);
+  e->threat = text (stmt, 1);
+  e->frequency = sqlite3_column_int (stmt, 2);
+  g_ptr_array_add (data, e);
+}
+
 GPtrArray *
 mamori_workspace_list_threat_catalogue (MamoriWorkspace *self,
                                         GError         **error)
 {
-  GPtrArray *out = NULL;
-  sqlite3_stmt *stmt = NULL;
-  int rc;
+  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) mamori_threat_entry_free);
 
-  if (!mamori_workspace_ensure_open (self, error))
+  if (!mamori_workspace_read (self, "SELECT medium, threat, frequency FROM medium_threat ORDER BY medium, id", NULL,
+                              threat_entry_row, out, _("read the threat catalogue"), error))
     return NULL;
-  mamori_workspace_lock (self);
-  rc = sqlite3_prepare_v2 (mamori_workspace_get_db (self),
-                           "SELECT medium, threat, frequency FROM medium_threat ORDER BY medium, id", -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
-    out = g_ptr_array_new_with_free_func ((GDestroyNotify) mamori_threat_entry_free);
-  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      MamoriThreatEntry *e = g_new0 (MamoriThreatEntry, 1);
-      e->medium = text (stmt, 0);
-      e->threat = text (stmt, 1);
-      e->frequency = sqlite3_column_int (stmt, 2);
-      g_ptr_array_add (out, e);
-      rc = SQLITE_OK;
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      mamori_workspace_set_sqlite_error (error, mamori_workspace_get_path (self), mamori_workspace_get_db (self), rc,
-                                         _("read the threat catalogue"));
-      g_clear_pointer (&out, g_ptr_array_unref);
-    }
-  mamori_workspace_unlock (self);
-  return out;
+  return g_steal_pointer (&out);
 }
 
 /* The computed columns as SQL, the same arithmetic as mamori_asset_compute_risk (a test
@@ -772,6 +761,37 @@ mamori_workspace_set_risk_method (MamoriWorkspace  *self,
   return mamori_workspace_set_setting (self, "risk_method", method == MAMORI_RISK_METHOD_GOV5 ? "gov5" : "ipa", error);
 }
 
+typedef struct {
+  MamoriHeatmap *heatmap;
+  const char *department;
+  const char *medium;
+} HeatmapRead;
+
+static void
+heatmap_bind (sqlite3_stmt *stmt,
+              gpointer      data)
+{
+  HeatmapRead *r = data;
+
+  if (r->department != NULL)
+    sqlite3_bind_text (stmt, 1, r->department, -1, SQLITE_STATIC);
+  if (r->medium != NULL)
+    sqlite3_bind_text (stmt, 2, r->medium, -1, SQLITE_STATIC);
+}
+
+/* probability index, impact index, count */
+static void
+heatmap_row (sqlite3_stmt *stmt,
+             gpointer      data)
+{
+  HeatmapRead *r = data;
+  const MamoriRiskMatrix *m = r->heatmap->matrix;
+  int p = sqlite3_column_int (stmt, 0), i = sqlite3_column_int (stmt, 1);
+
+  if (p >= 0 && (guint) p < m->n_probability && i >= 0 && (guint) i < m->n_impact)
+    mamori_heatmap_add (r->heatmap, p, i, sqlite3_column_int (stmt, 2));
+}
+
 MamoriHeatmap *
 mamori_workspace_get_heatmap (MamoriWorkspace  *self,
                               MamoriRiskMethod  method,
@@ -782,7 +802,6 @@ mamori_workspace_get_heatmap (MamoriWorkspace  *self,
 {
   gboolean gov5 = method == MAMORI_RISK_METHOD_GOV5;
   const MamoriRiskMatrix *matrix = gov5 ? mamori_risk_matrix_gov5 () : mamori_risk_matrix_ipa ();
-  /* probability index, impact index, count */
   g_autofree char *sql = g_strdup_printf (
     "SELECT %s, %s, count (*) FROM asset LEFT JOIN "
     "(SELECT medium AS mt_medium, max (frequency) AS mt_threat FROM medium_threat GROUP BY medium) "
@@ -791,39 +810,12 @@ mamori_workspace_get_heatmap (MamoriWorkspace  *self,
     gov5 ? (residual ? SQL_RESIDUAL_LIKELIHOOD5 " - 1" : SQL_LIKELIHOOD5 " - 1")
          : (residual ? SQL_RESIDUAL_LIKELIHOOD " - 1" : SQL_LIKELIHOOD " - 1"),
     gov5 ? SQL_IMPACT5 " - 1" : SQL_IMPORTANCE);
-  g_autoptr(MamoriHeatmap) heatmap = NULL;
-  sqlite3_stmt *stmt = NULL;
-  int rc;
+  HeatmapRead r = { mamori_heatmap_new (matrix), department, medium };
 
-  if (!mamori_workspace_ensure_open (self, error))
-    return NULL;
-  heatmap = mamori_heatmap_new (matrix);
-  heatmap->residual = residual;
-  mamori_workspace_lock (self);
-  rc = sqlite3_prepare_v2 (mamori_workspace_get_db (self), sql, -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
-    {
-      if (department != NULL)
-        sqlite3_bind_text (stmt, 1, department, -1, SQLITE_STATIC);
-      if (medium != NULL)
-        sqlite3_bind_text (stmt, 2, medium, -1, SQLITE_STATIC);
-    }
-  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      int p = sqlite3_column_int (stmt, 0), i = sqlite3_column_int (stmt, 1);
-      if (p >= 0 && (guint) p < matrix->n_probability && i >= 0 && (guint) i < matrix->n_impact)
-        mamori_heatmap_add (heatmap, p, i, sqlite3_column_int (stmt, 2));
-      rc = SQLITE_OK;
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      mamori_workspace_set_sqlite_error (error, mamori_workspace_get_path (self), mamori_workspace_get_db (self), rc,
-                                         _("read the assets"));
-      g_clear_pointer (&heatmap, mamori_heatmap_free);
-    }
-  mamori_workspace_unlock (self);
-  return g_steal_pointer (&heatmap);
+  r.heatmap->residual = residual;
+  if (!mamori_workspace_read (self, sql, heatmap_bind, heatmap_row, &r, _("read the assets"), error))
+    g_clear_pointer (&r.heatmap, mamori_heatmap_free);
+  return r.heatmap;
 }
 
 void
@@ -838,48 +830,52 @@ mamori_overdue_measure_free (MamoriOverdueMeasure *m)
   g_free (m);
 }
 
+typedef struct {
+  const char *today;
+  guint limit;
+  GPtrArray *out;
+} OverdueRead;
+
+static void
+overdue_bind (sqlite3_stmt *stmt,
+              gpointer      data)
+{
+  OverdueRead *r = data;
+
+  sqlite3_bind_text (stmt, 1, r->today, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 2, (int) r->limit);
+}
+
+static void
+overdue_row (sqlite3_stmt *stmt,
+             gpointer      data)
+{
+  OverdueRead *r = data;
+  MamoriOverdueMeasure *m = g_new0 (MamoriOverdueMeasure, 1);
+
+  m->source = text (stmt, 0);
+  m->what = text (stmt, 1);
+  m->owner = text (stmt, 2);
+  m->due = text (stmt, 3);
+  g_ptr_array_add (r->out, m);
+}
+
 GPtrArray *
 mamori_workspace_list_overdue_measures (MamoriWorkspace *self,
                                         const char      *today,
                                         guint            limit,
                                         GError         **error)
 {
-  GPtrArray *out = NULL;
-  sqlite3_stmt *stmt = NULL;
-  int rc;
+  OverdueRead r = { today, limit, g_ptr_array_new_with_free_func ((GDestroyNotify) mamori_overdue_measure_free) };
 
-  if (!mamori_workspace_ensure_open (self, error))
-    return NULL;
-  mamori_workspace_lock (self);
-  rc = sqlite3_prepare_v2 (mamori_workspace_get_db (self),
-                           "SELECT name, measure, measure_owner, measure_due FROM asset "
-                           "WHERE measure <> '' AND measure_due <> '' AND measure_due < ?1 "
-                           "UNION ALL "
-                           "SELECT a.checklist || ' ' || m.ref_id, m.what, m.owner, m.due_on FROM measure m "
-                           "JOIN assessment a ON a.id = m.assessment WHERE m.due_on IS NOT NULL AND m.due_on < ?1 "
-                           "ORDER BY 4, 1 LIMIT ?2", -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
-    {
-      out = g_ptr_array_new_with_free_func ((GDestroyNotify) mamori_overdue_measure_free);
-      sqlite3_bind_text (stmt, 1, today, -1, SQLITE_STATIC);
-      sqlite3_bind_int (stmt, 2, (int) limit);
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-        {
-          MamoriOverdueMeasure *m = g_new0 (MamoriOverdueMeasure, 1);
-          m->source = text (stmt, 0);
-          m->what = text (stmt, 1);
-          m->owner = text (stmt, 2);
-          m->due = text (stmt, 3);
-          g_ptr_array_add (out, m);
-        }
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      mamori_workspace_set_sqlite_error (error, mamori_workspace_get_path (self), mamori_workspace_get_db (self), rc,
-                                         _("read the measures"));
-      g_clear_pointer (&out, g_ptr_array_unref);
-    }
-  mamori_workspace_unlock (self);
-  return out;
+  if (!mamori_workspace_read (self,
+                              "SELECT name, measure, measure_owner, measure_due FROM asset "
+                              "WHERE measure <> '' AND measure_due <> '' AND measure_due < ?1 "
+                              "UNION ALL "
+                              "SELECT a.checklist || ' ' || m.ref_id, m.what, m.owner, m.due_on FROM measure m "
+                              "JOIN assessment a ON a.id = m.assessment WHERE m.due_on IS NOT NULL AND m.due_on < ?1 "
+                              "ORDER BY 4, 1 LIMIT ?2",
+                              overdue_bind, overdue_row, &r, _("read the measures"), error))
+    g_clear_pointer (&r.out, g_ptr_array_unref);
+  return r.out;
 }

@@ -157,6 +157,31 @@ info_from_row (sqlite3_stmt *stmt)
   return d;
 }
 
+typedef struct {
+  const char *text;
+  gint64 id;
+  GPtrArray *out;
+} InfoRead;
+
+static void
+info_bind (sqlite3_stmt *stmt,
+           gpointer      data)
+{
+  InfoRead *r = data;
+
+  if (r->text != NULL)
+    sqlite3_bind_text (stmt, 1, r->text, -1, SQLITE_STATIC);
+  else if (r->id != 0)
+    sqlite3_bind_int64 (stmt, 1, r->id);
+}
+
+static void
+info_row (sqlite3_stmt *stmt,
+          gpointer      data)
+{
+  g_ptr_array_add (((InfoRead *) data)->out, info_from_row (stmt));
+}
+
 /* Runs an INFO_SELECT query with one optional text or id parameter. */
 static GPtrArray *
 query_infos (MamoriWorkspace *self,
@@ -166,33 +191,11 @@ query_infos (MamoriWorkspace *self,
              GError         **error)
 {
   g_autofree char *sql = g_strconcat (INFO_SELECT, tail, NULL);
-  GPtrArray *out = NULL;
-  sqlite3_stmt *stmt = NULL;
-  int rc;
+  InfoRead r = { text_param, id_param, g_ptr_array_new_with_free_func ((GDestroyNotify) mamori_document_info_free) };
 
-  if (!mamori_workspace_ensure_open (self, error))
-    return NULL;
-  mamori_workspace_lock (self);
-  rc = sqlite3_prepare_v2 (mamori_workspace_get_db (self), sql, -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
-    {
-      out = g_ptr_array_new_with_free_func ((GDestroyNotify) mamori_document_info_free);
-      if (text_param != NULL)
-        sqlite3_bind_text (stmt, 1, text_param, -1, SQLITE_STATIC);
-      else if (id_param != 0)
-        sqlite3_bind_int64 (stmt, 1, id_param);
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-        g_ptr_array_add (out, info_from_row (stmt));
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      mamori_workspace_set_sqlite_error (error, mamori_workspace_get_path (self), mamori_workspace_get_db (self), rc,
-                                         _("read the documents"));
-      g_clear_pointer (&out, g_ptr_array_unref);
-    }
-  mamori_workspace_unlock (self);
-  return out;
+  if (!mamori_workspace_read (self, sql, info_bind, info_row, &r, _("read the documents"), error))
+    g_clear_pointer (&r.out, g_ptr_array_unref);
+  return r.out;
 }
 
 GPtrArray *
@@ -230,49 +233,49 @@ mamori_workspace_find_document (MamoriWorkspace *self,
   return list != NULL && list->len > 0 ? g_ptr_array_steal_index (list, 0) : NULL;
 }
 
+typedef struct {
+  gint64 document_id;
+  GPtrArray *out;
+} VersionRead;
+
+static void
+version_bind (sqlite3_stmt *stmt,
+              gpointer      data)
+{
+  sqlite3_bind_int64 (stmt, 1, ((VersionRead *) data)->document_id);
+}
+
+static void
+version_row (sqlite3_stmt *stmt,
+             gpointer      data)
+{
+  MamoriDocumentVersion *v = g_new0 (MamoriDocumentVersion, 1);
+  g_autofree char *status = TEXT (stmt, 2);
+
+  v->id = sqlite3_column_int64 (stmt, 0);
+  v->number = sqlite3_column_int (stmt, 1);
+  v->status = status_from_key (status);
+  v->markdown = TEXT (stmt, 3);
+  v->summary = TEXT (stmt, 4);
+  v->approver = TEXT (stmt, 5);
+  v->approved_on = TEXT (stmt, 6);
+  v->updated_at = TEXT (stmt, 7);
+  g_ptr_array_add (((VersionRead *) data)->out, v);
+}
+
 GPtrArray *
 mamori_workspace_list_versions (MamoriWorkspace *self,
                                 gint64           document_id,
                                 GError         **error)
 {
-  GPtrArray *out = NULL;
-  sqlite3_stmt *stmt = NULL;
-  int rc;
+  VersionRead r = { document_id, g_ptr_array_new_with_free_func ((GDestroyNotify) mamori_document_version_free) };
 
-  if (!mamori_workspace_ensure_open (self, error))
-    return NULL;
-  mamori_workspace_lock (self);
-  rc = sqlite3_prepare_v2 (mamori_workspace_get_db (self),
-                           "SELECT id, number, status, markdown, summary, approver, approved_on, updated_at "
-                           "FROM document_version WHERE document_id = ?1 ORDER BY number", -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
-    {
-      out = g_ptr_array_new_with_free_func ((GDestroyNotify) mamori_document_version_free);
-      sqlite3_bind_int64 (stmt, 1, document_id);
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-        {
-          MamoriDocumentVersion *v = g_new0 (MamoriDocumentVersion, 1);
-          g_autofree char *status = TEXT (stmt, 2);
-          v->id = sqlite3_column_int64 (stmt, 0);
-          v->number = sqlite3_column_int (stmt, 1);
-          v->status = status_from_key (status);
-          v->markdown = TEXT (stmt, 3);
-          v->summary = TEXT (stmt, 4);
-          v->approver = TEXT (stmt, 5);
-          v->approved_on = TEXT (stmt, 6);
-          v->updated_at = TEXT (stmt, 7);
-          g_ptr_array_add (out, v);
-        }
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      mamori_workspace_set_sqlite_error (error, mamori_workspace_get_path (self), mamori_workspace_get_db (self), rc,
-                                         _("read the document’s versions"));
-      g_clear_pointer (&out, g_ptr_array_unref);
-    }
-  mamori_workspace_unlock (self);
-  return out;
+  if (!mamori_workspace_read (self,
+                              "SELECT id, number, status, markdown, summary, approver, approved_on, updated_at "
+                              "FROM document_version WHERE document_id = ?1 ORDER BY number",
+                              version_bind, version_row, &r, _("read the document’s versions"), error))
+    g_clear_pointer (&r.out, g_ptr_array_unref);
+  return r.out;
 }
 
 /* Runs one statement with the lock held and a transaction open; binds the ?N given as

@@ -41,6 +41,15 @@ void      mamori_workspace_set_sqlite_error (GError         **error,
                                              int              rc,
                                              const char      *doing);
 char     *mamori_workspace_now              (void);
+/* Runs one read-only statement under the lock: bind (may be NULL) binds its parameters, row is
+ * called for every result row. On failure error names the path, the sqlite message and doing. */
+gboolean  mamori_workspace_read             (MamoriWorkspace *self,
+                                             const char      *sql,
+                                             void           (*bind) (sqlite3_stmt *stmt, gpointer data),
+                                             void           (*row) (sqlite3_stmt *stmt, gpointer data),
+                                             gpointer         data,
+                                             const char      *doing,
+                                             GError         **error);
 /* A text column as a new string, "" for NULL. */
 char     *mamori_workspace_column_text      (sqlite3_stmt    *stmt,
                                              int              column);

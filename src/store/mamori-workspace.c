@@ -1640,3 +1640,33 @@ mamori_workspace_column_text (sqlite3_stmt *stmt,
   const unsigned char *t = sqlite3_column_text (stmt, column);
   return g_strdup (t ? (const char *) t : "");
 }
+
+gboolean
+mamori_workspace_read (MamoriWorkspace *self,
+                       const char      *sql,
+                       void           (*bind) (sqlite3_stmt *stmt, gpointer data),
+                       void           (*row) (sqlite3_stmt *stmt, gpointer data),
+                       gpointer         data,
+                       const char      *doing,
+                       GError         **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (!mamori_workspace_ensure_open (self, error))
+    return FALSE;
+  mamori_workspace_lock (self);
+  rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
+  if (rc == SQLITE_OK && bind != NULL)
+    bind (stmt, data);
+  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      row (stmt, data);
+      rc = SQLITE_OK;
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    mamori_workspace_set_sqlite_error (error, self->path, self->db, rc, doing);
+  mamori_workspace_unlock (self);
+  return rc == SQLITE_DONE;
+}
