@@ -20,6 +20,7 @@
 #include "core/mamori-template.h"
 #include "report/mamori-document.h"
 #include "report/mamori-heatmap-draw.h"
+#include "report/mamori-review.h"
 #include "store/mamori-assessments.h"
 #include "store/mamori-assets.h"
 #include "store/mamori-documents.h"
@@ -514,6 +515,45 @@ export_audit (MamoriCliContext *ctx,
   return write_document (markdown, &meta, out_path, extension);
 }
 
+/* The management-review report; the figures are recorded as today's review so the next report
+ * shows what changed. */
+static int
+export_review (MamoriCliContext *ctx,
+               const char       *id,
+               const char       *out_path,
+               const char       *extension)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MamoriLayout) layout = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *markdown = NULL;
+  MamoriCatalog *catalog = get_catalog (ctx, &error);
+
+  if (catalog == NULL)
+    return exit_for_error (error);
+  layout = mamori_review_layout_new (ctx->workspace, catalog, today, mamori_text_user_lang (), TRUE, &markdown, &error);
+  if (layout == NULL)
+    return exit_for_error (error);
+  if (g_ascii_strcasecmp (extension, ".md") == 0)
+    {
+      if (!g_file_set_contents (out_path, markdown, -1, &error))
+        {
+          message ("%s", error->message);
+          return MAMORI_EXIT_FAILURE;
+        }
+      return MAMORI_EXIT_OK;
+    }
+  if (mamori_layout_get_warning (layout) != NULL)
+    message ("%s", mamori_layout_get_warning (layout));
+  if (!mamori_layout_write_pdf (layout, out_path, &error))
+    {
+      message ("%s", error->message);
+      return MAMORI_EXIT_FAILURE;
+    }
+  return MAMORI_EXIT_OK;
+}
+
 static int
 export_assets (MamoriCliContext *ctx,
                const char       *id,
@@ -676,6 +716,7 @@ static const MamoriCliExportKind export_kinds[] = {
   { "assets", ".csv .xlsx", N_("the information-asset ledger with importance, likelihood, risk and band"), FALSE, export_assets },
   { "log", ".csv", N_("the change log (who changed what, when)"), FALSE, export_log },
   { "assessment", ".csv", N_("one assessment’s answers, notes, measures and evidence (export assessment ID OUT)"), TRUE, export_assessment },
+  { "review", ".pdf .md", N_("the management-review report: figures and their change since the last review, heatmaps, top risks, results, decisions (recorded as today’s review)"), FALSE, export_review },
   { "audit", ".pdf .md", N_("the audit report of one assessment: findings, measures, evidence with SHA-256 (export audit ID OUT)"), TRUE, export_audit },
 };
 

@@ -1,6 +1,8 @@
 /* mamori-heatmap.c — counting assets per risk-matrix cell */
 #include "config.h"
 
+#include <string.h>
+
 #include "mamori-heatmap.h"
 
 MamoriHeatmap *
@@ -74,4 +76,16 @@ mamori_heatmap_level_rgb (const MamoriRiskMatrix *matrix,
   rgb[0] = ((value >> 16) & 0xff) / 255.0;
   rgb[1] = ((value >> 8) & 0xff) / 255.0;
   rgb[2] = (value & 0xff) / 255.0;
+}
+
+void
+mamori_heatmap_level_counts (const MamoriHeatmap *h,
+                             guint               *counts)
+{
+  const MamoriRiskMatrix *m = h->matrix;
+
+  memset (counts, 0, sizeof (guint) * m->n_risk);
+  for (guint p = 0; p < m->n_probability; p++)
+    for (guint i = 0; i < m->n_impact; i++)
+      counts[mamori_risk_matrix_level (m, p, i)] += h->counts[p * m->n_impact + i];
 }

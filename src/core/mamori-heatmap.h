@@ -31,6 +31,9 @@ void           mamori_heatmap_cell_of (const MamoriRiskMatrix *matrix,
                                        const MamoriAssetRisk  *risk,
                                        guint                  *probability,
                                        guint                  *impact);
+/* Assets per risk level of the matrix (counts has matrix->n_risk entries, lowest level first). */
+void           mamori_heatmap_level_counts (const MamoriHeatmap *heatmap,
+                                            guint               *counts);
 /* A level's colour as 0–1 RGB (from the matrix's colour-blind-safe palette). */
 void           mamori_heatmap_level_rgb (const MamoriRiskMatrix *matrix,
                                          int                     level,

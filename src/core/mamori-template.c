@@ -744,6 +744,15 @@ append_escaped (GString    *out,
     }
 }
 
+char *
+mamori_template_escape (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  append_escaped (out, text ? text : "");
+  return g_string_free (out, FALSE);
+}
+
 static gboolean
 truthy (Fill       *f,
         const Node *n)

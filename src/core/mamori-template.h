@@ -96,4 +96,8 @@ char           *mamori_template_fill        (const MamoriTemplate       *tmpl,
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MamoriTemplate, mamori_template_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MamoriTemplateValues, mamori_template_values_free)
 
+/* text as Markdown that reads as exactly that text on one line (markup characters and table
+ * bars backslash-escaped, line breaks as spaces): for values and table cells. */
+char *mamori_template_escape (const char *text);
+
 G_END_DECLS

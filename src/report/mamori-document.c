@@ -45,6 +45,7 @@ typedef enum {
   ITEM_FILL,    /* a filled rectangle (grey) */
   ITEM_RULE,    /* a horizontal line */
   ITEM_LEADER,  /* a dotted line (table of contents) */
+  ITEM_FIGURE,  /* a MamoriFigure drawn into x, y, w, h */
 } ItemKind;
 
 typedef struct {
@@ -56,6 +57,7 @@ typedef struct {
   double grey;
   char *dest;   /* a PDF destination around these lines */
   char *link;   /* a PDF link to this destination */
+  MamoriFigure *figure;
 } Item;
 
 typedef struct {
@@ -82,6 +84,7 @@ struct _MamoriLayout {
   char *organisation;
   char *title;
   char *classification;
+  GPtrArray *figures;   /* MamoriFigure*, or NULL */
   GPtrArray *texts;     /* Text*: owned here */
   GPtrArray *pages;     /* Page* */
   GPtrArray *headings;  /* Heading* */
@@ -145,6 +148,36 @@ mamori_revision_free (MamoriRevision *r)
   g_free (r);
 }
 
+MamoriFigure *
+mamori_figure_new (const char           *name,
+                   double                width,
+                   double                height,
+                   MamoriFigureDrawFunc  draw,
+                   gpointer              data,
+                   GDestroyNotify        destroy)
+{
+  MamoriFigure *f = g_new0 (MamoriFigure, 1);
+
+  f->name = g_strdup (name);
+  f->width = width;
+  f->height = height;
+  f->draw = draw;
+  f->data = data;
+  f->destroy = destroy;
+  return f;
+}
+
+void
+mamori_figure_free (MamoriFigure *f)
+{
+  if (f == NULL)
+    return;
+  if (f->destroy)
+    f->destroy (f->data);
+  g_free (f->name);
+  g_free (f);
+}
+
 void
 mamori_layout_free (MamoriLayout *L)
 {
@@ -158,6 +191,7 @@ mamori_layout_free (MamoriLayout *L)
   g_free (L->organisation);
   g_free (L->title);
   g_free (L->classification);
+  g_clear_pointer (&L->figures, g_ptr_array_unref);
   g_ptr_array_unref (L->pages);
   g_ptr_array_unref (L->headings);
   g_clear_pointer (&L->public_headings, g_ptr_array_unref);
@@ -370,6 +404,9 @@ typedef struct {
   double *row_h;
   /* headings */
   Heading *heading;
+  /* figures: the drawing, its size on the page, the caption in text */
+  MamoriFigure *figure;
+  double figure_w, figure_h;
 } Prep;
 
 static void
@@ -491,6 +528,48 @@ heading_number (MamoriLayout *L,
   return g_strdup_printf ("%d.%d.%d", counters[0], counters[1], counters[2]);
 }
 
+static MamoriFigure *
+find_figure (MamoriLayout *L,
+             const char   *name)
+{
+  for (guint i = 0; L->figures != NULL && i < L->figures->len; i++)
+    {
+      MamoriFigure *f = L->figures->pdata[i];
+      if (g_strcmp0 (f->name, name) == 0)
+        return f;
+    }
+  return NULL;
+}
+
+static void
+place_figure (MamoriLayout *L,
+              Prep         *p)
+{
+  Item *item;
+  double caption = p->text ? p->text->total + 4 : 0;
+
+  if (p->figure == NULL)
+    {
+      flow_text (L, p->text, p->x, NULL, 0);
+      L->y += 6;
+      return;
+    }
+  space (L, 6);
+  /* The drawing and its caption stay together. */
+  if (L->y + p->figure_h + caption > CONTENT_BOTTOM && !at_page_top (L))
+    new_page (L);
+  item = add_item (L->page, ITEM_FIGURE);
+  item->figure = p->figure;
+  item->x = MAMORI_MARGIN_X + (CONTENT_WIDTH - p->figure_w) / 2;
+  item->y = L->y;
+  item->w = p->figure_w;
+  item->h = p->figure_h;
+  L->y += p->figure_h + 4;
+  if (p->text)
+    place_lines (L, p->text, 0, p->text->n, MAMORI_MARGIN_X);
+  L->y += 10;
+}
+
 static GPtrArray *
 prepare (MamoriLayout *L,
          GPtrArray    *blocks)
@@ -548,6 +627,26 @@ prepare (MamoriLayout *L,
         case MAMORI_BLOCK_TABLE:
           prepare_table (L, p);
           break;
+        case MAMORI_BLOCK_FIGURE:
+          p->figure = find_figure (L, b->figure);
+          p->x = MAMORI_MARGIN_X;
+          if (p->figure == NULL)
+            {
+              p->text = make_text (L, b->markup, L->body_font, 10.5, CONTENT_WIDTH, PANGO_ALIGN_LEFT, 1.5);
+              break;
+            }
+          else
+            {
+              /* Scaled down, never up, to fit the text width and a page with its caption. */
+              double max_h = CONTENT_BOTTOM - MAMORI_MARGIN_TOP - 40;
+              double scale = MIN (1.0, MIN (CONTENT_WIDTH / MAX (p->figure->width, 1),
+                                            max_h / MAX (p->figure->height, 1)));
+              p->figure_w = p->figure->width * scale;
+              p->figure_h = p->figure->height * scale;
+              if (*b->markup)
+                p->text = make_text (L, b->markup, L->body_font, 9.0, CONTENT_WIDTH, PANGO_ALIGN_CENTER, 0);
+            }
+          break;
         case MAMORI_BLOCK_RULE:
         default:
           break;
@@ -564,6 +663,8 @@ keep_height (Prep *p)
 {
   if (p == NULL)
     return 0;
+  if (p->figure != NULL)
+    return p->figure_h + (p->text ? p->text->total + 4 : 0) + 6;
   if (p->text != NULL)
     return lines_height (p->text, 0, MIN (2, p->text->n));
   if (p->row_h != NULL)
@@ -656,8 +757,12 @@ place_blocks (MamoriLayout *L,
           {
             Item *item;
             space (L, p->block->level == 1 ? 16 : 10);
-            /* Kept with the first lines of what follows. */
-            if (L->y + p->text->total + 6 + keep_height (next) > CONTENT_BOTTOM && !at_page_top (L))
+            /* Kept with the first lines of what follows (through a sub-heading straight
+             * under it). */
+            double keep = keep_height (next);
+            if (next != NULL && next->block->type == MAMORI_BLOCK_HEADING && i + 2 < preps->len)
+              keep += 16 + keep_height (preps->pdata[i + 2]);
+            if (L->y + p->text->total + 6 + keep > CONTENT_BOTTOM && !at_page_top (L))
               new_page (L);
             item = place_lines (L, p->text, 0, p->text->n, p->x);
             item->dest = g_strdup (p->heading->dest);
@@ -686,6 +791,9 @@ place_blocks (MamoriLayout *L,
           break;
         case MAMORI_BLOCK_TABLE:
           place_table (L, p);
+          break;
+        case MAMORI_BLOCK_FIGURE:
+          place_figure (L, p);
           break;
         case MAMORI_BLOCK_RULE:
           {
@@ -938,6 +1046,7 @@ mamori_layout_new (const char               *markdown,
   L->organisation = g_strdup (meta->organisation);
   L->title = g_strdup (meta->title);
   L->classification = g_strdup (meta->classification);
+  L->figures = meta->figures ? g_ptr_array_ref (meta->figures) : NULL;
   L->texts = g_ptr_array_new_with_free_func ((GDestroyNotify) text_free);
   L->pages = g_ptr_array_new_with_free_func ((GDestroyNotify) page_free);
   L->headings = g_ptr_array_new_with_free_func ((GDestroyNotify) heading_free);
@@ -956,8 +1065,20 @@ mamori_layout_new (const char               *markdown,
   heading_family = mamori_report_font_family (MAMORI_FONT_HEADING, &warn_heading);
   if (warn_body || warn_heading)
     L->warning = g_strdup (warn_body ? warn_body : warn_heading);
-  L->body_font = pango_font_description_from_string (body_family);
-  L->heading_font = pango_font_description_from_string (heading_family);
+  if (L->en)
+    {
+      /* English text in Latin faces (the Japanese faces set quotes and apostrophes full
+       * width); Japanese words inside it still come from the Japanese face. */
+      g_autofree char *latin_body = g_strconcat ("DejaVu Serif,", body_family, NULL);
+      g_autofree char *latin_heading = g_strconcat ("DejaVu Sans,", heading_family, NULL);
+      L->body_font = pango_font_description_from_string (latin_body);
+      L->heading_font = pango_font_description_from_string (latin_heading);
+    }
+  else
+    {
+      L->body_font = pango_font_description_from_string (body_family);
+      L->heading_font = pango_font_description_from_string (heading_family);
+    }
   L->mono_font = pango_font_description_from_string ("Monospace");
 
   add_revision_blocks (L, meta, blocks);
@@ -1119,6 +1240,13 @@ mamori_layout_render_page (MamoriLayout *L,
           cairo_move_to (cr, item->x, item->y);
           cairo_line_to (cr, item->x + item->w, item->y);
           cairo_stroke (cr);
+          break;
+        case ITEM_FIGURE:
+          cairo_save (cr);
+          cairo_translate (cr, item->x, item->y);
+          cairo_scale (cr, item->w / item->figure->width, item->h / item->figure->height);
+          item->figure->draw (cr, item->figure->width, item->figure->height, item->figure->data);
+          cairo_restore (cr);
           break;
         case ITEM_LEADER:
           if (item->w > 4)

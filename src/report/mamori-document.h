@@ -16,6 +16,30 @@ typedef struct {
   char *approver;
 } MamoriRevision;
 
+/* A drawing placed in a document where a paragraph reads ![caption](figure:NAME): drawn at
+ * width × height points (scaled down to fit the page), the caption under it. */
+typedef void (*MamoriFigureDrawFunc) (cairo_t  *cr,
+                                      double    width,
+                                      double    height,
+                                      gpointer  data);
+
+typedef struct {
+  char *name;
+  double width;
+  double height;
+  MamoriFigureDrawFunc draw;
+  gpointer data;
+  GDestroyNotify destroy;
+} MamoriFigure;
+
+MamoriFigure *mamori_figure_new  (const char           *name,
+                                  double                width,
+                                  double                height,
+                                  MamoriFigureDrawFunc  draw,
+                                  gpointer              data,
+                                  GDestroyNotify        destroy);
+void          mamori_figure_free (MamoriFigure         *figure);
+
 typedef struct {
   const char *organisation;
   const char *title;
@@ -29,6 +53,8 @@ typedef struct {
   const char *numbering;       /* "sections" (1, 1.1) or "articles" (第1章, 第1条) */
   GPtrArray *revisions;        /* MamoriRevision*, oldest first; NULL or empty: no table */
   gboolean table_of_contents;
+  GPtrArray *figures;          /* MamoriFigure* named in the Markdown; the layout keeps a reference.
+                                * A figure not found prints its caption as a paragraph. */
 } MamoriDocumentMeta;
 
 void mamori_revision_free (MamoriRevision *revision);

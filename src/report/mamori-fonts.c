@@ -3,15 +3,39 @@
 
 #include <glib/gi18n.h>
 #include <pango/pangocairo.h>
+#include <string.h>
 
 #include "mamori-fonts.h"
 
+/* Each entry: the family's name, then "|" and the names fontconfig may list it under instead
+ * (under a Japanese locale it lists IPAex Mincho as "IPAex明朝"). */
 static const char * const body_families[] = {
-  "IPAexMincho", "IPAMincho", "Noto Serif CJK JP", "Noto Sans CJK JP", NULL,
+  "IPAexMincho|IPAex明朝", "IPAMincho|IPA明朝", "Noto Serif CJK JP", "Noto Sans CJK JP", NULL,
 };
 static const char * const heading_families[] = {
-  "IPAexGothic", "IPAGothic", "Noto Sans CJK JP", NULL,
+  "IPAexGothic|IPAexゴシック", "IPAGothic|IPAゴシック", "Noto Sans CJK JP", NULL,
 };
+
+static gboolean
+family_listed (PangoFontFamily **families,
+               int               n_families,
+               const char       *names)
+{
+  g_auto(GStrv) aliases = g_strsplit (names, "|", -1);
+
+  for (int f = 0; f < n_families; f++)
+    for (guint a = 0; aliases[a] != NULL; a++)
+      if (g_ascii_strcasecmp (pango_font_family_get_name (families[f]), aliases[a]) == 0)
+        return TRUE;
+  return FALSE;
+}
+
+static char *
+first_name (const char *names)
+{
+  const char *bar = strchr (names, '|');
+  return bar ? g_strndup (names, bar - names) : g_strdup (names);
+}
 
 char *
 mamori_report_pick_family (const char * const *preferred,
@@ -22,14 +46,12 @@ mamori_report_pick_family (const char * const *preferred,
   int n_families = 0;
   char *found = NULL;
 
+  g_autofree char *wanted = first_name (preferred[0]);
+
   pango_font_map_list_families (map, &families, &n_families);
   for (guint i = 0; found == NULL && preferred[i] != NULL; i++)
-    for (int f = 0; f < n_families; f++)
-      if (g_ascii_strcasecmp (pango_font_family_get_name (families[f]), preferred[i]) == 0)
-        {
-          found = g_strdup (pango_font_family_get_name (families[f]));
-          break;
-        }
+    if (family_listed (families, n_families, preferred[i]))
+      found = first_name (preferred[i]);
   g_free (families);
 
   if (warning != NULL)
@@ -37,10 +59,10 @@ mamori_report_pick_family (const char * const *preferred,
       *warning = NULL;
       if (found == NULL)
         *warning = g_strdup_printf (_("No Japanese font is installed (looked for %s). Japanese text will not print correctly; install the IPAex fonts."),
-                                    preferred[0]);
-      else if (g_ascii_strcasecmp (found, preferred[0]) != 0)
+                                    wanted);
+      else if (g_ascii_strcasecmp (found, wanted) != 0)
         *warning = g_strdup_printf (_("The font %s is not installed; documents use %s instead."),
-                                    preferred[0], found);
+                                    wanted, found);
     }
   return found != NULL ? found : g_strdup ("Sans");
 }

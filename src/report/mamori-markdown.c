@@ -30,6 +30,7 @@ mamori_block_free (MamoriBlock *b)
   g_free (b->marker);
   g_free (b->markup);
   g_free (b->plain);
+  g_free (b->figure);
   g_clear_pointer (&b->rows, g_ptr_array_unref);
   g_free (b);
 }
@@ -194,6 +195,19 @@ enter_span (MD_SPANTYPE type,
     case MD_SPAN_CODE: g_string_append (p->markup, "<tt>"); break;
     case MD_SPAN_DEL: g_string_append (p->markup, "<s>"); break;
     case MD_SPAN_A: g_string_append (p->markup, "<u>"); break;
+    case MD_SPAN_IMG:
+      {
+        /* A paragraph that is only ![caption](figure:NAME) becomes a figure the layout draws;
+         * any other image keeps just its text. */
+        MD_SPAN_IMG_DETAIL *img = detail;
+        if (p->current != NULL && p->current->type == MAMORI_BLOCK_PARAGRAPH && p->markup->len == 0
+            && img->src.size > 7 && strncmp (img->src.text, "figure:", 7) == 0)
+          {
+            p->current->type = MAMORI_BLOCK_FIGURE;
+            p->current->figure = g_strndup (img->src.text + 7, img->src.size - 7);
+          }
+        break;
+      }
     default: break;
     }
   return 0;

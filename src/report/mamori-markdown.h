@@ -13,6 +13,7 @@ typedef enum {
   MAMORI_BLOCK_TABLE,
   MAMORI_BLOCK_RULE,
   MAMORI_BLOCK_CODE,
+  MAMORI_BLOCK_FIGURE,     /* a paragraph holding only ![caption](figure:NAME): a drawn figure */
 } MamoriBlockType;
 
 typedef struct {
@@ -24,6 +25,7 @@ typedef struct {
   char *plain;      /* the same text without markup (for the outline and tests) */
   GPtrArray *rows;  /* tables: GPtrArray* rows of char* cell markup */
   guint n_header_rows;
+  char *figure;     /* figures: NAME; markup holds the caption */
 } MamoriBlock;
 
 void       mamori_block_free       (MamoriBlock *block);

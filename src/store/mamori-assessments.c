@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "core/mamori-csv.h"
+#include "core/mamori-template.h"
 #include "mamori-assessments.h"
 #include "mamori-workspace-internal.h"
 
@@ -61,115 +62,6 @@ mamori_stored_library_free (MamoriStoredLibrary *l)
   g_free (l);
 }
 
-/* --- statement helpers --------------------------------------------------------------------
- * types: 'i' gint64, 't' const char* (NULL binds NULL), 'd' double, 'n' NULL, 'b' GBytes*. */
-
-static sqlite3_stmt *
-prepare (MamoriWorkspace *self,
-         const char      *sql,
-         const char      *types,
-         va_list          args,
-         int             *rc_out)
-{
-  sqlite3_stmt *stmt = NULL;
-  int rc = sqlite3_prepare_v2 (mamori_workspace_get_db (self), sql, -1, &stmt, NULL);
-
-  for (int i = 0; rc == SQLITE_OK && types && types[i]; i++)
-    {
-      switch (types[i])
-        {
-        case 'i': rc = sqlite3_bind_int64 (stmt, i + 1, va_arg (args, gint64)); break;
-        case 'd': rc = sqlite3_bind_double (stmt, i + 1, va_arg (args, double)); break;
-        case 'n': rc = sqlite3_bind_null (stmt, i + 1); break;
-        case 't':
-          {
-            const char *t = va_arg (args, const char *);
-            rc = t ? sqlite3_bind_text (stmt, i + 1, t, -1, SQLITE_TRANSIENT) : sqlite3_bind_null (stmt, i + 1);
-            break;
-          }
-        case 'b':
-          {
-            GBytes *b = va_arg (args, GBytes *);
-            gsize len;
-            const void *data = g_bytes_get_data (b, &len);
-            rc = sqlite3_bind_blob64 (stmt, i + 1, data ? data : "", len, SQLITE_TRANSIENT);
-            break;
-          }
-        default:
-          g_assert_not_reached ();
-        }
-    }
-  *rc_out = rc;
-  if (rc != SQLITE_OK)
-    {
-      sqlite3_finalize (stmt);
-      return NULL;
-    }
-  return stmt;
-}
-
-/* Runs a statement that returns no rows. Call with the lock held. */
-static gboolean
-run (MamoriWorkspace *self,
-     const char      *doing,
-     GError         **error,
-     const char      *sql,
-     const char      *types,
-     ...)
-{
-  va_list args;
-  sqlite3_stmt *stmt;
-  int rc;
-
-  va_start (args, types);
-  stmt = prepare (self, sql, types, args, &rc);
-  va_end (args);
-  if (stmt != NULL)
-    {
-      rc = sqlite3_step (stmt);
-      sqlite3_finalize (stmt);
-      if (rc == SQLITE_DONE)
-        return TRUE;
-    }
-  mamori_workspace_set_sqlite_error (error, mamori_workspace_get_path (self), mamori_workspace_get_db (self), rc, doing);
-  return FALSE;
-}
-
-/* Prepares a query; the caller steps and finalizes. NULL with error set on failure. */
-static sqlite3_stmt *
-query (MamoriWorkspace *self,
-       const char      *doing,
-       GError         **error,
-       const char      *sql,
-       const char      *types,
-       ...)
-{
-  va_list args;
-  sqlite3_stmt *stmt;
-  int rc;
-
-  va_start (args, types);
-  stmt = prepare (self, sql, types, args, &rc);
-  va_end (args);
-  if (stmt == NULL)
-    mamori_workspace_set_sqlite_error (error, mamori_workspace_get_path (self), mamori_workspace_get_db (self), rc, doing);
-  return stmt;
-}
-
-static gboolean
-query_failed (MamoriWorkspace *self,
-              sqlite3_stmt    *stmt,
-              int              rc,
-              const char      *doing,
-              GError         **error)
-{
-  sqlite3_finalize (stmt);
-  if (rc == SQLITE_DONE)
-    return FALSE;
-  mamori_workspace_set_sqlite_error (error, mamori_workspace_get_path (self), mamori_workspace_get_db (self), rc, doing);
-  return TRUE;
-}
-
 static char *
 column_text (sqlite3_stmt *stmt,
              int           col)
@@ -178,41 +70,13 @@ column_text (sqlite3_stmt *stmt,
   return t ? g_strdup ((const char *) t) : NULL;
 }
 
-static gboolean
-valid_date (const char *date)
-{
-  g_autoptr(GDateTime) dt = NULL;
-  g_autofree char *iso = NULL;
-
-  if (date == NULL || strlen (date) != 10)
-    return FALSE;
-  iso = g_strconcat (date, "T00:00:00Z", NULL);
-  dt = g_date_time_new_from_iso8601 (iso, NULL);
-  return dt != NULL;
-}
-
-static gboolean
-check_text (const char  *label,
-            const char  *value,
-            gsize        max_chars,
-            GError     **error)
-{
-  if (value != NULL && (!g_utf8_validate (value, -1, NULL) || g_utf8_strlen (value, -1) > (glong) max_chars))
-    {
-      g_set_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_INVALID,
-                   _("%s must be text of at most %u characters."), label, (guint) max_chars);
-      return FALSE;
-    }
-  return TRUE;
-}
-
 /* The assessment must exist and still be in progress. Call with the lock held. */
 static gboolean
 check_editable (MamoriWorkspace *self,
                 gint64           id,
                 GError         **error)
 {
-  sqlite3_stmt *stmt = query (self, _("read the assessment"), error,
+  sqlite3_stmt *stmt = mamori_workspace_query (self, _("read the assessment"), error,
                               "SELECT status FROM assessment WHERE id = ?1", "i", id);
   int rc;
   gboolean completed;
@@ -222,7 +86,7 @@ check_editable (MamoriWorkspace *self,
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_ROW)
     {
-      if (!query_failed (self, stmt, rc, _("read the assessment"), error))
+      if (!mamori_workspace_query_failed (self, stmt, rc, _("read the assessment"), error))
         g_set_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_INVALID,
                      _("There is no assessment %lld."), (long long) id);
       return FALSE;
@@ -292,7 +156,7 @@ create_body (MamoriWorkspace *self,
   CreateData *d = data;
   g_autofree char *now = mamori_workspace_now ();
 
-  if (!run (self, _("create the assessment"), error,
+  if (!mamori_workspace_run (self, _("create the assessment"), error,
             "INSERT INTO assessment (checklist, subject, assessed_on, respondent, created_at, copied_from) "
             "VALUES (?1, ?2, ?3, ?4, ?5, ?6)", "tttttn",
             d->checklist, d->subject ? d->subject : "", d->assessed_on, d->respondent ? d->respondent : "", now))
@@ -300,16 +164,16 @@ create_body (MamoriWorkspace *self,
   d->new_id = sqlite3_last_insert_rowid (mamori_workspace_get_db (self));
   if (d->copy_from > 0)
     {
-      if (!run (self, _("copy the assessment"), error, "UPDATE assessment SET copied_from = ?1 WHERE id = ?2", "ii",
+      if (!mamori_workspace_run (self, _("copy the assessment"), error, "UPDATE assessment SET copied_from = ?1 WHERE id = ?2", "ii",
                 d->copy_from, d->new_id) ||
-          !run (self, _("copy the assessment"), error,
+          !mamori_workspace_run (self, _("copy the assessment"), error,
                 "INSERT INTO answer (assessment, ref_id, choice, score, answered_at) "
                 "SELECT ?1, ref_id, choice, score, answered_at FROM answer WHERE assessment = ?2", "ii",
                 d->new_id, d->copy_from) ||
-          !run (self, _("copy the assessment"), error,
+          !mamori_workspace_run (self, _("copy the assessment"), error,
                 "INSERT INTO note (assessment, ref_id, text) SELECT ?1, ref_id, text FROM note WHERE assessment = ?2",
                 "ii", d->new_id, d->copy_from) ||
-          !run (self, _("copy the assessment"), error,
+          !mamori_workspace_run (self, _("copy the assessment"), error,
                 "INSERT INTO measure (assessment, ref_id, what, owner, due_on, decided_at) "
                 "SELECT ?1, ref_id, what, owner, due_on, decided_at FROM measure WHERE assessment = ?2", "ii",
                 d->new_id, d->copy_from))
@@ -338,13 +202,13 @@ mamori_workspace_create_assessment (MamoriWorkspace *self,
       g_set_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_INVALID, _("An assessment needs a checklist."));
       return 0;
     }
-  if (!valid_date (assessed_on))
+  if (!mamori_workspace_valid_date (assessed_on))
     {
       g_set_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_INVALID,
                    _("“%s” is not a date (YYYY-MM-DD)."), assessed_on ? assessed_on : "");
       return 0;
     }
-  if (!check_text (_("The subject"), subject, 200, error) || !check_text (_("The respondent"), respondent, 200, error))
+  if (!mamori_workspace_check_text (_("The subject"), subject, 200, error) || !mamori_workspace_check_text (_("The respondent"), respondent, 200, error))
     return 0;
   if (!edit (self, 0, FALSE, "create", _("create the assessment"), create_body, &d, error))
     return 0;
@@ -389,7 +253,7 @@ mamori_workspace_get_assessment (MamoriWorkspace *self,
   if (!mamori_workspace_ensure_open (self, error))
     return NULL;
   mamori_workspace_lock (self);
-  stmt = query (self, _("read the assessment"), error,
+  stmt = mamori_workspace_query (self, _("read the assessment"), error,
                 "SELECT " ASSESSMENT_COLUMNS " FROM assessment a WHERE a.id = ?1", "i", id);
   if (stmt != NULL)
     {
@@ -399,7 +263,7 @@ mamori_workspace_get_assessment (MamoriWorkspace *self,
           a = assessment_from_row (stmt);
           sqlite3_finalize (stmt);
         }
-      else if (!query_failed (self, stmt, rc, _("read the assessment"), error))
+      else if (!mamori_workspace_query_failed (self, stmt, rc, _("read the assessment"), error))
         g_set_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_INVALID,
                      _("There is no assessment %lld."), (long long) id);
     }
@@ -419,7 +283,7 @@ mamori_workspace_list_assessments (MamoriWorkspace *self,
   if (!mamori_workspace_ensure_open (self, error))
     return NULL;
   mamori_workspace_lock (self);
-  stmt = query (self, _("read the assessments"), error,
+  stmt = mamori_workspace_query (self, _("read the assessments"), error,
                 "SELECT " ASSESSMENT_COLUMNS " FROM assessment a WHERE ?1 IS NULL OR a.checklist = ?1 "
                 "ORDER BY a.assessed_on, a.id", "t", checklist);
   if (stmt != NULL)
@@ -427,7 +291,7 @@ mamori_workspace_list_assessments (MamoriWorkspace *self,
       out = g_ptr_array_new_with_free_func ((GDestroyNotify) mamori_assessment_free);
       while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
         g_ptr_array_add (out, assessment_from_row (stmt));
-      if (query_failed (self, stmt, rc, _("read the assessments"), error))
+      if (mamori_workspace_query_failed (self, stmt, rc, _("read the assessments"), error))
         g_clear_pointer (&out, g_ptr_array_unref);
     }
   mamori_workspace_unlock (self);
@@ -470,7 +334,7 @@ mamori_workspace_get_answers (MamoriWorkspace *self,
   mamori_workspace_lock (self);
   for (guint q = 0; ok && q < G_N_ELEMENTS (sql); q++)
     {
-      sqlite3_stmt *stmt = query (self, _("read the answers"), error, sql[q], "i", id);
+      sqlite3_stmt *stmt = mamori_workspace_query (self, _("read the answers"), error, sql[q], "i", id);
       int rc;
 
       if (stmt == NULL)
@@ -494,7 +358,7 @@ mamori_workspace_get_answers (MamoriWorkspace *self,
             default: break;
             }
         }
-      if (query_failed (self, stmt, rc, _("read the answers"), error))
+      if (mamori_workspace_query_failed (self, stmt, rc, _("read the answers"), error))
         ok = FALSE;
     }
   mamori_workspace_unlock (self);
@@ -522,16 +386,16 @@ answer_body (MamoriWorkspace *self,
   if (d->choice < 0)
     {
       g_string_printf (summary, "%" G_GINT64_FORMAT " %s: cleared", id, d->ref_id);
-      return run (self, _("save the answer"), error, "DELETE FROM answer WHERE assessment = ?1 AND ref_id = ?2",
+      return mamori_workspace_run (self, _("save the answer"), error, "DELETE FROM answer WHERE assessment = ?1 AND ref_id = ?2",
                   "it", id, d->ref_id);
     }
   g_string_printf (summary, "%" G_GINT64_FORMAT " %s: choice %d", id, d->ref_id, d->choice);
   if (d->not_applicable)
-    return run (self, _("save the answer"), error,
+    return mamori_workspace_run (self, _("save the answer"), error,
                 "INSERT INTO answer (assessment, ref_id, choice, score, answered_at) VALUES (?1, ?2, ?3, NULL, ?4) "
                 "ON CONFLICT (assessment, ref_id) DO UPDATE SET choice = excluded.choice, score = NULL, "
                 "answered_at = excluded.answered_at", "itit", id, d->ref_id, (gint64) d->choice, now);
-  return run (self, _("save the answer"), error,
+  return mamori_workspace_run (self, _("save the answer"), error,
               "INSERT INTO answer (assessment, ref_id, choice, score, answered_at) VALUES (?1, ?2, ?3, ?4, ?5) "
               "ON CONFLICT (assessment, ref_id) DO UPDATE SET choice = excluded.choice, score = excluded.score, "
               "answered_at = excluded.answered_at", "itidt", id, d->ref_id, (gint64) d->choice, d->score, now);
@@ -567,9 +431,9 @@ note_body (MamoriWorkspace *self,
 
   g_string_printf (summary, "%" G_GINT64_FORMAT " %s: note", id, d->ref_id);
   if (d->text == NULL || *d->text == '\0')
-    return run (self, _("save the note"), error, "DELETE FROM note WHERE assessment = ?1 AND ref_id = ?2", "it",
+    return mamori_workspace_run (self, _("save the note"), error, "DELETE FROM note WHERE assessment = ?1 AND ref_id = ?2", "it",
                 id, d->ref_id);
-  return run (self, _("save the note"), error,
+  return mamori_workspace_run (self, _("save the note"), error,
               "INSERT INTO note (assessment, ref_id, text) VALUES (?1, ?2, ?3) "
               "ON CONFLICT (assessment, ref_id) DO UPDATE SET text = excluded.text", "itt", id, d->ref_id, d->text);
 }
@@ -583,7 +447,7 @@ mamori_workspace_set_note (MamoriWorkspace *self,
 {
   ItemData d = { ref_id, 0, 0, FALSE, text, NULL, NULL };
 
-  if (!check_text (_("A note"), text, 4000, error))
+  if (!mamori_workspace_check_text (_("A note"), text, 4000, error))
     return FALSE;
   return edit (self, id, TRUE, "note", _("save the note"), note_body, &d, error);
 }
@@ -601,12 +465,12 @@ measure_body (MamoriWorkspace *self,
   if (d->text == NULL || *d->text == '\0')
     {
       g_string_printf (summary, "%" G_GINT64_FORMAT " %s: measure removed", id, d->ref_id);
-      return run (self, _("save the measure"), error, "DELETE FROM measure WHERE assessment = ?1 AND ref_id = ?2",
+      return mamori_workspace_run (self, _("save the measure"), error, "DELETE FROM measure WHERE assessment = ?1 AND ref_id = ?2",
                   "it", id, d->ref_id);
     }
   g_string_printf (summary, "%" G_GINT64_FORMAT " %s: measure “%s”, %s, %s", id, d->ref_id, d->text,
                    d->owner ? d->owner : "", d->due ? d->due : "");
-  return run (self, _("save the measure"), error,
+  return mamori_workspace_run (self, _("save the measure"), error,
               "INSERT INTO measure (assessment, ref_id, what, owner, due_on, decided_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6) "
               "ON CONFLICT (assessment, ref_id) DO UPDATE SET what = excluded.what, owner = excluded.owner, "
               "due_on = excluded.due_on, decided_at = excluded.decided_at",
@@ -624,13 +488,13 @@ mamori_workspace_set_measure (MamoriWorkspace *self,
 {
   ItemData d = { ref_id, 0, 0, FALSE, what, owner, (due && *due) ? due : NULL };
 
-  if (d.due != NULL && !valid_date (d.due))
+  if (d.due != NULL && !mamori_workspace_valid_date (d.due))
     {
       g_set_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_INVALID,
                    _("“%s” is not a date (YYYY-MM-DD)."), d.due);
       return FALSE;
     }
-  if (!check_text (_("The measure"), what, 1000, error) || !check_text (_("The owner"), owner, 200, error))
+  if (!mamori_workspace_check_text (_("The measure"), what, 1000, error) || !mamori_workspace_check_text (_("The owner"), owner, 200, error))
     return FALSE;
   /* Measures stay editable after completion: deciding them is the point of the review. */
   return edit (self, id, FALSE, "measure", _("save the measure"), measure_body, &d, error);
@@ -644,7 +508,7 @@ position_body (MamoriWorkspace *self,
                GError         **error)
 {
   /* Where the wizard stopped is not a change worth logging: summary stays empty. */
-  return run (self, _("save the assessment"), error, "UPDATE assessment SET current_item = ?1 WHERE id = ?2",
+  return mamori_workspace_run (self, _("save the assessment"), error, "UPDATE assessment SET current_item = ?1 WHERE id = ?2",
               "ti", (const char *) data, id);
 }
 
@@ -668,12 +532,12 @@ complete_body (MamoriWorkspace *self,
   g_autofree char *now = mamori_workspace_now ();
 
   g_string_printf (summary, "%" G_GINT64_FORMAT " completed", id);
-  if (!run (self, _("complete the assessment"), error,
+  if (!mamori_workspace_run (self, _("complete the assessment"), error,
             "UPDATE assessment SET status = 'completed', completed_at = ?1, current_item = NULL WHERE id = ?2",
             "ti", now, id))
     return FALSE;
   if (task != NULL &&
-      !run (self, _("complete the assessment"), error,
+      !mamori_workspace_run (self, _("complete the assessment"), error,
             "INSERT INTO stepup_task (key, done_at, done_by, source) VALUES (?1, ?2, ?3, 'auto') "
             "ON CONFLICT (key) DO NOTHING", "ttt", task, now, g_get_user_name ()))
     return FALSE;
@@ -704,7 +568,7 @@ mamori_workspace_copy_assessment (MamoriWorkspace *self,
 
   if (from == NULL)
     return 0;
-  if (!valid_date (assessed_on))
+  if (!mamori_workspace_valid_date (assessed_on))
     {
       g_set_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_INVALID,
                    _("“%s” is not a date (YYYY-MM-DD)."), assessed_on ? assessed_on : "");
@@ -728,7 +592,7 @@ delete_body (MamoriWorkspace *self,
              GError         **error)
 {
   g_string_printf (summary, "%" G_GINT64_FORMAT " deleted", id);
-  return run (self, _("delete the assessment"), error, "DELETE FROM assessment WHERE id = ?1", "i", id);
+  return mamori_workspace_run (self, _("delete the assessment"), error, "DELETE FROM assessment WHERE id = ?1", "i", id);
 }
 
 gboolean
@@ -758,7 +622,7 @@ evidence_body (MamoriWorkspace *self,
   g_autofree char *now = mamori_workspace_now ();
   g_autofree char *sha = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, d->content);
 
-  if (!run (self, _("store the evidence file"), error,
+  if (!mamori_workspace_run (self, _("store the evidence file"), error,
             "INSERT INTO evidence (assessment, ref_id, name, size, sha256, content, added_at) "
             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", "ittitbt",
             id, d->ref_id, d->name, (gint64) g_bytes_get_size (d->content), sha, d->content, now))
@@ -788,7 +652,7 @@ mamori_workspace_add_evidence (MamoriWorkspace *self,
                    name, size, limit);
       return 0;
     }
-  if (name == NULL || *name == '\0' || !check_text (_("The file name"), name, 255, error))
+  if (name == NULL || *name == '\0' || !mamori_workspace_check_text (_("The file name"), name, 255, error))
     {
       if (error && *error == NULL)
         g_set_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_INVALID, _("An evidence file needs a name."));
@@ -812,7 +676,7 @@ mamori_workspace_list_evidence (MamoriWorkspace *self,
   if (!mamori_workspace_ensure_open (self, error))
     return NULL;
   mamori_workspace_lock (self);
-  stmt = query (self, _("read the evidence files"), error,
+  stmt = mamori_workspace_query (self, _("read the evidence files"), error,
                 "SELECT id, ref_id, name, size, sha256, added_at FROM evidence "
                 "WHERE assessment = ?1 AND (?2 IS NULL OR ref_id = ?2) ORDER BY id", "it", id, ref_id);
   if (stmt != NULL)
@@ -829,7 +693,7 @@ mamori_workspace_list_evidence (MamoriWorkspace *self,
           e->added_at = column_text (stmt, 5);
           g_ptr_array_add (out, e);
         }
-      if (query_failed (self, stmt, rc, _("read the evidence files"), error))
+      if (mamori_workspace_query_failed (self, stmt, rc, _("read the evidence files"), error))
         g_clear_pointer (&out, g_ptr_array_unref);
     }
   mamori_workspace_unlock (self);
@@ -848,7 +712,7 @@ mamori_workspace_get_evidence_content (MamoriWorkspace *self,
   if (!mamori_workspace_ensure_open (self, error))
     return NULL;
   mamori_workspace_lock (self);
-  stmt = query (self, _("read the evidence file"), error, "SELECT content FROM evidence WHERE id = ?1", "i", evidence_id);
+  stmt = mamori_workspace_query (self, _("read the evidence file"), error, "SELECT content FROM evidence WHERE id = ?1", "i", evidence_id);
   if (stmt != NULL)
     {
       rc = sqlite3_step (stmt);
@@ -857,7 +721,7 @@ mamori_workspace_get_evidence_content (MamoriWorkspace *self,
           bytes = g_bytes_new (sqlite3_column_blob (stmt, 0), sqlite3_column_bytes (stmt, 0));
           sqlite3_finalize (stmt);
         }
-      else if (!query_failed (self, stmt, rc, _("read the evidence file"), error))
+      else if (!mamori_workspace_query_failed (self, stmt, rc, _("read the evidence file"), error))
         g_set_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_INVALID,
                      _("There is no evidence file %lld."), (long long) evidence_id);
     }
@@ -877,7 +741,7 @@ remove_evidence_body (MamoriWorkspace *self,
   if (!check_editable (self, assessment, error))
     return FALSE;
   g_string_printf (summary, "evidence %" G_GINT64_FORMAT " removed", evidence_id);
-  return run (self, _("remove the evidence file"), error, "DELETE FROM evidence WHERE id = ?1", "i", evidence_id);
+  return mamori_workspace_run (self, _("remove the evidence file"), error, "DELETE FROM evidence WHERE id = ?1", "i", evidence_id);
 }
 
 gboolean
@@ -892,7 +756,7 @@ mamori_workspace_remove_evidence (MamoriWorkspace *self,
   if (!mamori_workspace_ensure_open (self, error))
     return FALSE;
   mamori_workspace_lock (self);
-  stmt = query (self, _("read the evidence file"), error, "SELECT assessment FROM evidence WHERE id = ?1", "i", evidence_id);
+  stmt = mamori_workspace_query (self, _("read the evidence file"), error, "SELECT assessment FROM evidence WHERE id = ?1", "i", evidence_id);
   if (stmt != NULL)
     {
       rc = sqlite3_step (stmt);
@@ -929,7 +793,7 @@ library_body (MamoriWorkspace *self,
   g_autofree char *now = mamori_workspace_now ();
 
   g_string_printf (summary, "library %s version %d", d->id, d->version);
-  return run (self, _("store the checklist"), error,
+  return mamori_workspace_run (self, _("store the checklist"), error,
               "INSERT INTO library (id, urn, version, yaml, imported_at) VALUES (?1, ?2, ?3, ?4, ?5) "
               "ON CONFLICT (id) DO UPDATE SET urn = excluded.urn, version = excluded.version, yaml = excluded.yaml, "
               "imported_at = excluded.imported_at", "ttitt", d->id, d->urn, (gint64) d->version, d->yaml, now);
@@ -961,7 +825,7 @@ mamori_workspace_list_libraries (MamoriWorkspace *self,
   if (!mamori_workspace_ensure_open (self, error))
     return NULL;
   mamori_workspace_lock (self);
-  stmt = query (self, _("read the checklists"), error, "SELECT id, version, yaml FROM library ORDER BY id", NULL);
+  stmt = mamori_workspace_query (self, _("read the checklists"), error, "SELECT id, version, yaml FROM library ORDER BY id", NULL);
   if (stmt != NULL)
     {
       out = g_ptr_array_new_with_free_func ((GDestroyNotify) mamori_stored_library_free);
@@ -973,7 +837,7 @@ mamori_workspace_list_libraries (MamoriWorkspace *self,
           l->yaml = column_text (stmt, 2);
           g_ptr_array_add (out, l);
         }
-      if (query_failed (self, stmt, rc, _("read the checklists"), error))
+      if (mamori_workspace_query_failed (self, stmt, rc, _("read the checklists"), error))
         g_clear_pointer (&out, g_ptr_array_unref);
     }
   mamori_workspace_unlock (self);
@@ -1122,18 +986,11 @@ mamori_finding_label (MamoriFinding finding,
   return g_strcmp0 (lang, "en") == 0 ? en[finding] : ja[finding];
 }
 
-/* Cell text for a Markdown table row: one line, | escaped. */
+/* Cell text for a Markdown table row. */
 static char *
 cell (const char *text)
 {
-  GString *out = g_string_new (NULL);
-  for (const char *c = text ? text : ""; *c; c++)
-    {
-      if (*c == '|' || *c == '\\' || *c == '*' || *c == '_' || *c == '<' || *c == '`')
-        g_string_append_c (out, '\\');
-      g_string_append_c (out, *c == '\n' ? ' ' : *c);
-    }
-  return g_string_free (out, FALSE);
+  return mamori_template_escape (text);
 }
 
 char *

@@ -869,13 +869,45 @@ mamori_workspace_list_overdue_measures (MamoriWorkspace *self,
   OverdueRead r = { today, limit, g_ptr_array_new_with_free_func ((GDestroyNotify) mamori_overdue_measure_free) };
 
   if (!mamori_workspace_read (self,
-                              "SELECT name, measure, measure_owner, measure_due FROM asset "
-                              "WHERE measure <> '' AND measure_due <> '' AND measure_due < ?1 "
-                              "UNION ALL "
-                              "SELECT a.checklist || ' ' || m.ref_id, m.what, m.owner, m.due_on FROM measure m "
-                              "JOIN assessment a ON a.id = m.assessment WHERE m.due_on IS NOT NULL AND m.due_on < ?1 "
-                              "ORDER BY 4, 1 LIMIT ?2",
+                              "SELECT source, what, owner, due FROM (" MAMORI_MEASURES_SQL ") "
+                              "WHERE NOT done AND due <> '' AND due < ?1 ORDER BY 4, 1 LIMIT ?2",
                               overdue_bind, overdue_row, &r, _("read the measures"), error))
     g_clear_pointer (&r.out, g_ptr_array_unref);
   return r.out;
+}
+
+GPtrArray *
+mamori_workspace_top_assets (MamoriWorkspace  *self,
+                             MamoriRiskMethod  method,
+                             gboolean          residual,
+                             guint             limit,
+                             GArray          **risks,
+                             GError          **error)
+{
+  MamoriAssetQuery q = { .band = -1, .method = method, .residual = residual,
+                         .sort = residual ? MAMORI_ASSET_SORT_RESIDUAL_RISK : MAMORI_ASSET_SORT_RISK, .descending = TRUE };
+  g_autoptr(GHashTable) threats = mamori_workspace_get_medium_threats (self, error);
+  g_autoptr(GArray) ids = threats ? mamori_assets_query_ids (mamori_workspace_get_path (self), &q, NULL, error) : NULL;
+  g_autoptr(GPtrArray) out = NULL;
+  g_autoptr(GArray) computed = g_array_new (FALSE, TRUE, sizeof (MamoriAssetRisk));
+
+  if (ids == NULL)
+    return NULL;
+  out = g_ptr_array_new_with_free_func ((GDestroyNotify) mamori_asset_free);
+  for (guint i = 0; i < MIN (ids->len, limit); i++)
+    {
+      MamoriAsset *a = mamori_workspace_get_asset (self, g_array_index (ids, gint64, i), error);
+      MamoriAssetRisk r;
+      if (a == NULL)
+        return NULL;
+      if (residual)
+        mamori_asset_compute_residual (a, mamori_medium_threat_lookup (threats, a->medium), &r);
+      else
+        mamori_asset_compute_risk (a, mamori_medium_threat_lookup (threats, a->medium), &r);
+      g_ptr_array_add (out, a);
+      g_array_append_val (computed, r);
+    }
+  if (risks)
+    *risks = g_steal_pointer (&computed);
+  return g_steal_pointer (&out);
 }

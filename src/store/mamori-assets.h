@@ -128,12 +128,22 @@ typedef struct {
 } MamoriOverdueMeasure;
 
 void       mamori_overdue_measure_free           (MamoriOverdueMeasure *m);
-/* Planned measures of the ledger and decided measures of assessments whose due date is before
- * today (YYYY-MM-DD), oldest due first, at most limit (MamoriOverdueMeasure*). */
+/* The measures (ledger, assessments, corrective actions; see mamori_workspace_count_measures)
+ * not done and due before today (YYYY-MM-DD), oldest due first, at most limit
+ * (MamoriOverdueMeasure*). */
 GPtrArray *mamori_workspace_list_overdue_measures (MamoriWorkspace *self,
                                                    const char      *today,
                                                    guint            limit,
                                                    GError         **error);
+
+/* The limit assets of highest risk under method (as they are now, or residual), highest first,
+ * each with its risk computed (MamoriAsset*; *risks gets a MamoriAssetRisk per asset). */
+GPtrArray *mamori_workspace_top_assets           (MamoriWorkspace  *self,
+                                                  MamoriRiskMethod  method,
+                                                  gboolean          residual,
+                                                  guint             limit,
+                                                  GArray          **risks,
+                                                  GError          **error);
 
 /* The ledger on a risk matrix (the workspace's method unless given): assets counted per cell in
  * SQL, as they are now or (residual) as if every planned measure were done. */

@@ -54,4 +54,55 @@ gboolean  mamori_workspace_read             (MamoriWorkspace *self,
 char     *mamori_workspace_column_text      (sqlite3_stmt    *stmt,
                                              int              column);
 
+/* Every tracked measure as rows (source, what, owner, due, done 0/1), ?1 = today. See
+ * mamori_workspace_count_measures for what "done" means. */
+#define MAMORI_MEASURES_SQL \
+  "SELECT name AS source, measure AS what, measure_owner AS owner, measure_due AS due, " \
+  "  ((target_threat > 0 OR target_vulnerability > 0) " \
+  "   AND (target_threat = 0 OR threat BETWEEN 1 AND target_threat) " \
+  "   AND (target_vulnerability = 0 OR vulnerability <= target_vulnerability)) AS done " \
+  "FROM asset WHERE measure <> '' " \
+  "UNION ALL " \
+  "SELECT a.checklist || ' ' || m.ref_id, m.what, m.owner, coalesce (m.due_on, ''), " \
+  "  EXISTS (SELECT 1 FROM answer x JOIN assessment l ON l.id = x.assessment " \
+  "          WHERE l.checklist = a.checklist AND l.subject = a.subject AND l.status = 'completed' " \
+  "            AND (l.assessed_on, l.id) > (a.assessed_on, a.id) AND x.ref_id = m.ref_id " \
+  "            AND x.score > coalesce ((SELECT score FROM answer WHERE assessment = a.id AND ref_id = m.ref_id), -1)) " \
+  "FROM measure m JOIN assessment a ON a.id = m.assessment " \
+  "WHERE NOT EXISTS (SELECT 1 FROM measure n JOIN assessment b ON b.id = n.assessment " \
+  "                  WHERE b.checklist = a.checklist AND b.subject = a.subject AND n.ref_id = m.ref_id " \
+  "                    AND (b.assessed_on, b.id) > (a.assessed_on, a.id)) " \
+  "UNION ALL " \
+  "SELECT a.checklist || ' ' || c.ref_id, c.what, c.owner, c.due_on, c.status = 'closed' " \
+  "FROM corrective_action c JOIN assessment a ON a.id = c.assessment"
+
+/* Statement helpers. types: 'i' gint64, 't' const char* (NULL binds NULL), 'd' double, 'n' NULL,
+ * 'b' GBytes*. run: a statement without rows (lock held). query: prepared for the caller to
+ * step and finalize, NULL with error set. query_failed: finalizes; TRUE (error set) unless rc
+ * is SQLITE_DONE. */
+gboolean       mamori_workspace_run          (MamoriWorkspace *self,
+                                              const char      *doing,
+                                              GError         **error,
+                                              const char      *sql,
+                                              const char      *types,
+                                              ...);
+sqlite3_stmt  *mamori_workspace_query        (MamoriWorkspace *self,
+                                              const char      *doing,
+                                              GError         **error,
+                                              const char      *sql,
+                                              const char      *types,
+                                              ...);
+gboolean       mamori_workspace_query_failed (MamoriWorkspace *self,
+                                              sqlite3_stmt    *stmt,
+                                              int              rc,
+                                              const char      *doing,
+                                              GError         **error);
+/* YYYY-MM-DD and a real day. */
+gboolean       mamori_workspace_valid_date   (const char      *date);
+/* Valid UTF-8 of at most max_chars; otherwise error names label. */
+gboolean       mamori_workspace_check_text   (const char      *label,
+                                              const char      *value,
+                                              gsize            max_chars,
+                                              GError         **error);
+
 G_END_DECLS

@@ -192,6 +192,46 @@ static const Migration migrations[] = {
     "  UNIQUE (document_id, number)) STRICT;"
     "CREATE TRIGGER document_version_approved_is_final BEFORE UPDATE ON document_version "
     "  WHEN OLD.status = 'approved' BEGIN SELECT RAISE (ABORT, 'an approved version cannot be changed'); END;" },
+  { 7,
+    /* Management reviews: the figures reported, so the next review shows what changed. Band
+     * counts are comma-separated, lowest band first. */
+    "CREATE TABLE review ("
+    "  id INTEGER PRIMARY KEY,"
+    "  held_on TEXT NOT NULL UNIQUE,"
+    "  method TEXT NOT NULL CHECK (method IN ('ipa', 'gov5')),"
+    "  bands TEXT NOT NULL,"
+    "  residual_bands TEXT NOT NULL,"
+    "  score REAL,"
+    "  score_max REAL,"
+    "  measures_done INTEGER NOT NULL DEFAULT 0,"
+    "  measures_open INTEGER NOT NULL DEFAULT 0,"
+    "  measures_overdue INTEGER NOT NULL DEFAULT 0,"
+    "  recorded_at TEXT NOT NULL) STRICT;"
+    /* Internal audits: the plan of an audit whose checks are the answers of one assessment,
+     * and the corrective actions raised by it, tracked until closed. */
+    "CREATE TABLE audit_plan ("
+    "  assessment INTEGER PRIMARY KEY REFERENCES assessment (id) ON DELETE CASCADE,"
+    "  scope TEXT NOT NULL DEFAULT '',"
+    "  auditor TEXT NOT NULL DEFAULT '',"
+    "  audited_unit TEXT NOT NULL DEFAULT '',"
+    "  independence TEXT NOT NULL DEFAULT '',"
+    "  independence_confirmed INTEGER NOT NULL DEFAULT 0 CHECK (independence_confirmed IN (0, 1)),"
+    "  starts_on TEXT NOT NULL DEFAULT '',"
+    "  ends_on TEXT NOT NULL DEFAULT '',"
+    "  opinion TEXT NOT NULL DEFAULT '',"
+    "  updated_at TEXT NOT NULL) STRICT;"
+    "CREATE TABLE corrective_action ("
+    "  id INTEGER PRIMARY KEY,"
+    "  assessment INTEGER NOT NULL REFERENCES assessment (id) ON DELETE CASCADE,"
+    "  ref_id TEXT NOT NULL,"
+    "  what TEXT NOT NULL CHECK (what <> ''),"
+    "  owner TEXT NOT NULL DEFAULT '',"
+    "  due_on TEXT NOT NULL DEFAULT '',"
+    "  status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'closed')),"
+    "  closed_on TEXT NOT NULL DEFAULT '',"
+    "  result TEXT NOT NULL DEFAULT '',"
+    "  created_at TEXT NOT NULL) STRICT;"
+    "CREATE INDEX corrective_action_by_assessment ON corrective_action (assessment, ref_id);" },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == MAMORI_WORKSPACE_SCHEMA_VERSION);
@@ -201,12 +241,13 @@ static const char *expected_tables[] = {
   "organisation", "change_log", "settings", "stepup_task",
   "library", "assessment", "answer", "note", "evidence", "measure",
   "asset", "medium_threat", "document", "document_version",
+  "review", "audit_plan", "corrective_action",
 };
 
 /* Tables whose rows are the organisation's own content (for “is the workspace empty”).
  * Each capability adds its tables here. */
 static const char *content_tables[] = {
-  "stepup_task", "library", "assessment", "asset",
+  "stepup_task", "library", "assessment", "asset", "document", "review",
 };
 
 /* --------------------------------------------------------------------------------------- */
@@ -1669,4 +1710,141 @@ mamori_workspace_read (MamoriWorkspace *self,
     mamori_workspace_set_sqlite_error (error, self->path, self->db, rc, doing);
   mamori_workspace_unlock (self);
   return rc == SQLITE_DONE;
+}
+
+/* --- statement helpers --------------------------------------------------------------------
+ * types: 'i' gint64, 't' const char* (NULL binds NULL), 'd' double, 'n' NULL, 'b' GBytes*. */
+
+static sqlite3_stmt *
+prepare_bound (MamoriWorkspace *self,
+         const char      *sql,
+         const char      *types,
+         va_list          args,
+         int             *rc_out)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (mamori_workspace_get_db (self), sql, -1, &stmt, NULL);
+
+  for (int i = 0; rc == SQLITE_OK && types && types[i]; i++)
+    {
+      switch (types[i])
+        {
+        case 'i': rc = sqlite3_bind_int64 (stmt, i + 1, va_arg (args, gint64)); break;
+        case 'd': rc = sqlite3_bind_double (stmt, i + 1, va_arg (args, double)); break;
+        case 'n': rc = sqlite3_bind_null (stmt, i + 1); break;
+        case 't':
+          {
+            const char *t = va_arg (args, const char *);
+            rc = t ? sqlite3_bind_text (stmt, i + 1, t, -1, SQLITE_TRANSIENT) : sqlite3_bind_null (stmt, i + 1);
+            break;
+          }
+        case 'b':
+          {
+            GBytes *b = va_arg (args, GBytes *);
+            gsize len;
+            const void *data = g_bytes_get_data (b, &len);
+            rc = sqlite3_bind_blob64 (stmt, i + 1, data ? data : "", len, SQLITE_TRANSIENT);
+            break;
+          }
+        default:
+          g_assert_not_reached ();
+        }
+    }
+  *rc_out = rc;
+  if (rc != SQLITE_OK)
+    {
+      sqlite3_finalize (stmt);
+      return NULL;
+    }
+  return stmt;
+}
+
+/* Runs a statement that returns no rows. Call with the lock held. */
+gboolean
+mamori_workspace_run (MamoriWorkspace *self,
+     const char      *doing,
+     GError         **error,
+     const char      *sql,
+     const char      *types,
+     ...)
+{
+  va_list args;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  va_start (args, types);
+  stmt = prepare_bound (self, sql, types, args, &rc);
+  va_end (args);
+  if (stmt != NULL)
+    {
+      rc = sqlite3_step (stmt);
+      sqlite3_finalize (stmt);
+      if (rc == SQLITE_DONE)
+        return TRUE;
+    }
+  mamori_workspace_set_sqlite_error (error, mamori_workspace_get_path (self), mamori_workspace_get_db (self), rc, doing);
+  return FALSE;
+}
+
+/* Prepares a query; the caller steps and finalizes. NULL with error set on failure. */
+sqlite3_stmt *
+mamori_workspace_query (MamoriWorkspace *self,
+       const char      *doing,
+       GError         **error,
+       const char      *sql,
+       const char      *types,
+       ...)
+{
+  va_list args;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  va_start (args, types);
+  stmt = prepare_bound (self, sql, types, args, &rc);
+  va_end (args);
+  if (stmt == NULL)
+    mamori_workspace_set_sqlite_error (error, mamori_workspace_get_path (self), mamori_workspace_get_db (self), rc, doing);
+  return stmt;
+}
+
+gboolean
+mamori_workspace_query_failed (MamoriWorkspace *self,
+              sqlite3_stmt    *stmt,
+              int              rc,
+              const char      *doing,
+              GError         **error)
+{
+  sqlite3_finalize (stmt);
+  if (rc == SQLITE_DONE)
+    return FALSE;
+  mamori_workspace_set_sqlite_error (error, mamori_workspace_get_path (self), mamori_workspace_get_db (self), rc, doing);
+  return TRUE;
+}
+
+gboolean
+mamori_workspace_valid_date (const char *date)
+{
+  g_autoptr(GDateTime) dt = NULL;
+  g_autofree char *iso = NULL;
+
+  if (date == NULL || strlen (date) != 10)
+    return FALSE;
+  iso = g_strconcat (date, "T00:00:00Z", NULL);
+  dt = g_date_time_new_from_iso8601 (iso, NULL);
+  return dt != NULL;
+}
+
+gboolean
+mamori_workspace_check_text (const char  *label,
+            const char  *value,
+            gsize        max_chars,
+            GError     **error)
+{
+  if (value != NULL && (!g_utf8_validate (value, -1, NULL) || g_utf8_strlen (value, -1) > (glong) max_chars))
+    {
+      g_set_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_INVALID,
+                   _("%s must be text of at most %u characters."), label, (guint) max_chars);
+      return FALSE;
+    }
+  return TRUE;
 }

@@ -1,0 +1,529 @@
+/* mamori-reviews.c — management-review figures, measure states and internal audits */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <sqlite3.h>
+#include <stdlib.h>
+
+#include "mamori-assessments.h"
+#include "mamori-reviews.h"
+#include "mamori-workspace-internal.h"
+
+/* --- measures ------------------------------------------------------------------------------ */
+
+/* A read bound to one date, filling one result. */
+typedef struct {
+  const char *date;
+  gpointer out;
+} DateRead;
+
+static void
+bind_date (sqlite3_stmt *stmt,
+           gpointer      data)
+{
+  sqlite3_bind_text (stmt, 1, ((DateRead *) data)->date, -1, SQLITE_STATIC);
+}
+
+static void
+count_row (sqlite3_stmt *stmt,
+           gpointer      data)
+{
+  MamoriMeasureCounts *c = ((DateRead *) data)->out;
+
+  c->done = sqlite3_column_int (stmt, 0);
+  c->overdue = sqlite3_column_int (stmt, 1);
+  c->open = sqlite3_column_int (stmt, 2);
+}
+
+gboolean
+mamori_workspace_count_measures (MamoriWorkspace     *self,
+                                 const char          *today,
+                                 MamoriMeasureCounts *counts,
+                                 GError             **error)
+{
+  DateRead r = { today, counts };
+
+  *counts = (MamoriMeasureCounts) { 0 };
+  return mamori_workspace_read (self,
+                                "SELECT coalesce (sum (done), 0), "
+                                "  coalesce (sum (NOT done AND due <> '' AND due < ?1), 0), "
+                                "  coalesce (sum (NOT done AND NOT (due <> '' AND due < ?1)), 0) "
+                                "FROM (" MAMORI_MEASURES_SQL ")",
+                                bind_date, count_row, &r, _("count the measures"), error);
+}
+
+/* --- management reviews -------------------------------------------------------------------- */
+
+void
+mamori_review_figures_free (MamoriReviewFigures *f)
+{
+  if (f == NULL)
+    return;
+  g_free (f->held_on);
+  g_free (f);
+}
+
+static gboolean
+band_figures (MamoriWorkspace *self,
+              gboolean         residual,
+              guint           *bands,
+              GError         **error)
+{
+  g_autoptr(MamoriHeatmap) h = mamori_workspace_get_heatmap (self, mamori_workspace_get_risk_method (self),
+                                                             residual, NULL, NULL, error);
+  if (h == NULL)
+    return FALSE;
+  mamori_heatmap_level_counts (h, bands);
+  return TRUE;
+}
+
+MamoriReviewFigures *
+mamori_workspace_review_figures (MamoriWorkspace  *self,
+                                 const char       *today,
+                                 GError          **error)
+{
+  g_autoptr(MamoriReviewFigures) f = g_new0 (MamoriReviewFigures, 1);
+
+  f->held_on = g_strdup (today);
+  f->method = mamori_workspace_get_risk_method (self);
+  f->n_bands = (f->method == MAMORI_RISK_METHOD_GOV5 ? mamori_risk_matrix_gov5 () : mamori_risk_matrix_ipa ())->n_risk;
+  if (!band_figures (self, FALSE, f->bands, error) || !band_figures (self, TRUE, f->residual_bands, error) ||
+      !mamori_workspace_count_measures (self, today, &f->measures, error))
+    return NULL;
+  return g_steal_pointer (&f);
+}
+
+static char *
+join_counts (const guint *counts,
+             guint        n)
+{
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (s, "%s%u", i ? "," : "", counts[i]);
+  return g_string_free (s, FALSE);
+}
+
+static void
+split_counts (const char *text,
+              guint      *counts,
+              guint      *n)
+{
+  g_auto(GStrv) parts = g_strsplit (text ? text : "", ",", MAMORI_ASSET_MAX_BANDS);
+
+  *n = 0;
+  for (guint i = 0; parts[i] != NULL && *parts[i] && i < MAMORI_ASSET_MAX_BANDS; i++)
+    counts[(*n)++] = (guint) strtoul (parts[i], NULL, 10);
+}
+
+gboolean
+mamori_workspace_record_review (MamoriWorkspace           *self,
+                                const MamoriReviewFigures *f,
+                                GError                   **error)
+{
+  g_autofree char *bands = join_counts (f->bands, f->n_bands);
+  g_autofree char *residual = join_counts (f->residual_bands, f->n_bands);
+  g_autofree char *now = mamori_workspace_now ();
+  g_autofree char *summary = g_strdup_printf ("review %s", f->held_on);
+  const char *doing = _("record the management review");
+
+  if (!mamori_workspace_valid_date (f->held_on))
+    {
+      g_set_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_INVALID,
+                   _("“%s” is not a date (YYYY-MM-DD)."), f->held_on);
+      return FALSE;
+    }
+  if (!mamori_workspace_ensure_open (self, error))
+    return FALSE;
+  mamori_workspace_lock (self);
+  if (!mamori_workspace_begin (self, doing, error))
+    {
+      mamori_workspace_unlock (self);
+      return FALSE;
+    }
+  if (!mamori_workspace_run (self, doing, error,
+                             "INSERT OR REPLACE INTO review (held_on, method, bands, residual_bands, score, score_max, "
+                             "  measures_done, measures_open, measures_overdue, recorded_at) "
+                             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                             "ttttddiiit",
+                             f->held_on, f->method == MAMORI_RISK_METHOD_GOV5 ? "gov5" : "ipa", bands, residual,
+                             f->score, f->score_max,
+                             (gint64) f->measures.done, (gint64) f->measures.open, (gint64) f->measures.overdue, now)
+      || (!f->has_score &&
+          !mamori_workspace_run (self, doing, error, "UPDATE review SET score = NULL, score_max = NULL WHERE held_on = ?1",
+                                 "t", f->held_on))
+      || !mamori_workspace_log_and_commit (self, "review", "record", summary, doing, error))
+    {
+      mamori_workspace_rollback (self);
+      mamori_workspace_unlock (self);
+      return FALSE;
+    }
+  mamori_workspace_unlock (self);
+  mamori_workspace_emit_changed (self, "review");
+  return TRUE;
+}
+
+static void
+review_row (sqlite3_stmt *stmt,
+            gpointer      data)
+{
+  MamoriReviewFigures **out = ((DateRead *) data)->out;
+  MamoriReviewFigures *f = g_new0 (MamoriReviewFigures, 1);
+  guint n_residual;
+
+  f->held_on = mamori_workspace_column_text (stmt, 0);
+  f->method = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 1), "gov5") == 0 ? MAMORI_RISK_METHOD_GOV5
+                                                                                    : MAMORI_RISK_METHOD_IPA;
+  split_counts ((const char *) sqlite3_column_text (stmt, 2), f->bands, &f->n_bands);
+  split_counts ((const char *) sqlite3_column_text (stmt, 3), f->residual_bands, &n_residual);
+  f->has_score = sqlite3_column_type (stmt, 4) != SQLITE_NULL;
+  f->score = sqlite3_column_double (stmt, 4);
+  f->score_max = sqlite3_column_double (stmt, 5);
+  f->measures.done = sqlite3_column_int (stmt, 6);
+  f->measures.open = sqlite3_column_int (stmt, 7);
+  f->measures.overdue = sqlite3_column_int (stmt, 8);
+  mamori_review_figures_free (*out);
+  *out = f;
+}
+
+MamoriReviewFigures *
+mamori_workspace_last_review (MamoriWorkspace  *self,
+                              const char       *before,
+                              GError          **error)
+{
+  MamoriReviewFigures *f = NULL;
+  DateRead r = { before, &f };
+
+  if (!mamori_workspace_read (self,
+                              "SELECT held_on, method, bands, residual_bands, score, score_max, measures_done, "
+                              "  measures_open, measures_overdue FROM review WHERE held_on < ?1 "
+                              "ORDER BY held_on DESC LIMIT 1",
+                              bind_date, review_row, &r, _("read the management reviews"), error))
+    g_clear_pointer (&f, mamori_review_figures_free);
+  return f;
+}
+
+/* --- internal audits ----------------------------------------------------------------------- */
+
+void
+mamori_audit_plan_free (MamoriAuditPlan *p)
+{
+  if (p == NULL)
+    return;
+  g_free (p->scope);
+  g_free (p->auditor);
+  g_free (p->audited_unit);
+  g_free (p->independence);
+  g_free (p->starts_on);
+  g_free (p->ends_on);
+  g_free (p->opinion);
+  g_free (p);
+}
+
+static void
+bind_id (sqlite3_stmt *stmt,
+         gpointer      data)
+{
+  sqlite3_bind_int64 (stmt, 1, *(gint64 *) data);
+}
+
+typedef struct {
+  gint64 id;
+  MamoriAuditPlan *plan;
+} PlanRead;
+
+static void
+plan_row (sqlite3_stmt *stmt,
+          gpointer      data)
+{
+  PlanRead *r = data;
+  MamoriAuditPlan *p = g_new0 (MamoriAuditPlan, 1);
+
+  p->assessment = r->id;
+  p->scope = mamori_workspace_column_text (stmt, 0);
+  p->auditor = mamori_workspace_column_text (stmt, 1);
+  p->audited_unit = mamori_workspace_column_text (stmt, 2);
+  p->independence = mamori_workspace_column_text (stmt, 3);
+  p->independence_confirmed = sqlite3_column_int (stmt, 4) != 0;
+  p->starts_on = mamori_workspace_column_text (stmt, 5);
+  p->ends_on = mamori_workspace_column_text (stmt, 6);
+  p->opinion = mamori_workspace_column_text (stmt, 7);
+  r->plan = p;
+}
+
+MamoriAuditPlan *
+mamori_workspace_get_audit_plan (MamoriWorkspace  *self,
+                                 gint64            assessment,
+                                 GError          **error)
+{
+  PlanRead r = { assessment, NULL };
+
+  if (!mamori_workspace_read (self,
+                              "SELECT scope, auditor, audited_unit, independence, independence_confirmed, starts_on, "
+                              "  ends_on, opinion FROM audit_plan WHERE assessment = ?1",
+                              bind_id, plan_row, &r, _("read the audit plan"), error))
+    g_clear_pointer (&r.plan, mamori_audit_plan_free);
+  return r.plan;
+}
+
+static gboolean
+check_optional_date (const char  *date,
+                     GError     **error)
+{
+  if (date == NULL || *date == '\0' || mamori_workspace_valid_date (date))
+    return TRUE;
+  g_set_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_INVALID,
+               _("“%s” is not a date (YYYY-MM-DD)."), date);
+  return FALSE;
+}
+
+/* Runs one write in a transaction with a change-log line; emits "changed" with entity. */
+static gboolean
+write_one (MamoriWorkspace *self,
+           const char      *entity,
+           const char      *action,
+           const char      *summary,
+           const char      *doing,
+           gboolean       (*body) (MamoriWorkspace *self, gpointer data, const char *doing, GError **error),
+           gpointer         data,
+           GError         **error)
+{
+  if (!mamori_workspace_ensure_open (self, error))
+    return FALSE;
+  mamori_workspace_lock (self);
+  if (!mamori_workspace_begin (self, doing, error))
+    {
+      mamori_workspace_unlock (self);
+      return FALSE;
+    }
+  if (!body (self, data, doing, error) ||
+      !mamori_workspace_log_and_commit (self, entity, action, summary, doing, error))
+    {
+      mamori_workspace_rollback (self);
+      mamori_workspace_unlock (self);
+      return FALSE;
+    }
+  mamori_workspace_unlock (self);
+  mamori_workspace_emit_changed (self, entity);
+  return TRUE;
+}
+
+static const char *
+or_empty (const char *s)
+{
+  return s ? s : "";
+}
+
+static gboolean
+plan_body (MamoriWorkspace *self,
+           gpointer         data,
+           const char      *doing,
+           GError         **error)
+{
+  const MamoriAuditPlan *p = data;
+  g_autofree char *now = mamori_workspace_now ();
+
+  return mamori_workspace_run (self, doing, error,
+                               "INSERT OR REPLACE INTO audit_plan (assessment, scope, auditor, audited_unit, independence, "
+                               "  independence_confirmed, starts_on, ends_on, opinion, updated_at) "
+                               "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                               "ittttitttt", p->assessment, or_empty (p->scope), or_empty (p->auditor),
+                               or_empty (p->audited_unit), or_empty (p->independence),
+                               (gint64) (p->independence_confirmed ? 1 : 0), or_empty (p->starts_on),
+                               or_empty (p->ends_on), or_empty (p->opinion), now);
+}
+
+gboolean
+mamori_workspace_set_audit_plan (MamoriWorkspace       *self,
+                                 const MamoriAuditPlan *p,
+                                 GError               **error)
+{
+  g_autoptr(MamoriAssessment) a = mamori_workspace_get_assessment (self, p->assessment, error);
+  g_autofree char *summary = NULL;
+
+  if (a == NULL)
+    return FALSE;
+  if (!check_optional_date (p->starts_on, error) || !check_optional_date (p->ends_on, error))
+    return FALSE;
+  if (p->starts_on && *p->starts_on && p->ends_on && *p->ends_on && g_strcmp0 (p->ends_on, p->starts_on) < 0)
+    {
+      g_set_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_INVALID,
+                   _("The audit cannot end (%s) before it starts (%s)."), p->ends_on, p->starts_on);
+      return FALSE;
+    }
+  if (!mamori_workspace_check_text (_("The scope"), p->scope, 2000, error) ||
+      !mamori_workspace_check_text (_("The auditor"), p->auditor, 200, error) ||
+      !mamori_workspace_check_text (_("The audited unit"), p->audited_unit, 200, error) ||
+      !mamori_workspace_check_text (_("The independence statement"), p->independence, 2000, error) ||
+      !mamori_workspace_check_text (_("The opinion"), p->opinion, 4000, error))
+    return FALSE;
+  summary = g_strdup_printf ("audit plan of assessment %" G_GINT64_FORMAT, p->assessment);
+  return write_one (self, "audit", "plan", summary, _("save the audit plan"), plan_body, (gpointer) p, error);
+}
+
+void
+mamori_corrective_action_free (MamoriCorrectiveAction *c)
+{
+  if (c == NULL)
+    return;
+  g_free (c->ref_id);
+  g_free (c->what);
+  g_free (c->owner);
+  g_free (c->due_on);
+  g_free (c->closed_on);
+  g_free (c->result);
+  g_free (c);
+}
+
+static void
+action_row (sqlite3_stmt *stmt,
+            gpointer      data)
+{
+  MamoriCorrectiveAction *c = g_new0 (MamoriCorrectiveAction, 1);
+
+  c->id = sqlite3_column_int64 (stmt, 0);
+  c->assessment = sqlite3_column_int64 (stmt, 1);
+  c->ref_id = mamori_workspace_column_text (stmt, 2);
+  c->what = mamori_workspace_column_text (stmt, 3);
+  c->owner = mamori_workspace_column_text (stmt, 4);
+  c->due_on = mamori_workspace_column_text (stmt, 5);
+  c->closed = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 6), "closed") == 0;
+  c->closed_on = mamori_workspace_column_text (stmt, 7);
+  c->result = mamori_workspace_column_text (stmt, 8);
+  g_ptr_array_add (data, c);
+}
+
+GPtrArray *
+mamori_workspace_list_corrective_actions (MamoriWorkspace *self,
+                                          gint64           assessment,
+                                          GError         **error)
+{
+  GPtrArray *out = g_ptr_array_new_with_free_func ((GDestroyNotify) mamori_corrective_action_free);
+
+  /* ref_ids like "12-3" sort by their numbers. */
+  if (!mamori_workspace_read (self,
+                              "SELECT id, assessment, ref_id, what, owner, due_on, status, closed_on, result "
+                              "FROM corrective_action WHERE (?1 = 0 AND status = 'open') OR assessment = ?1 "
+                              "ORDER BY assessment, CAST (ref_id AS INTEGER), "
+                              "  CAST (substr (ref_id, instr (ref_id, '-') + 1) AS INTEGER), ref_id, id",
+                              bind_id, action_row, out, _("read the corrective actions"), error))
+    g_clear_pointer (&out, g_ptr_array_unref);
+  return out;
+}
+
+typedef struct {
+  gint64 assessment;
+  const char *ref_id, *what, *owner, *due_on;
+  gint64 id;
+} ActionAdd;
+
+static gboolean
+add_body (MamoriWorkspace *self,
+          gpointer         data,
+          const char      *doing,
+          GError         **error)
+{
+  ActionAdd *a = data;
+  g_autofree char *now = mamori_workspace_now ();
+
+  if (!mamori_workspace_run (self, doing, error,
+                             "INSERT INTO corrective_action (assessment, ref_id, what, owner, due_on, created_at) "
+                             "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                             "itttt" "t", a->assessment, a->ref_id, a->what, or_empty (a->owner), or_empty (a->due_on), now))
+    return FALSE;
+  a->id = sqlite3_last_insert_rowid (mamori_workspace_get_db (self));
+  return TRUE;
+}
+
+gint64
+mamori_workspace_add_corrective_action (MamoriWorkspace *self,
+                                        gint64           assessment,
+                                        const char      *ref_id,
+                                        const char      *what,
+                                        const char      *owner,
+                                        const char      *due_on,
+                                        GError         **error)
+{
+  g_autoptr(MamoriAssessment) a = mamori_workspace_get_assessment (self, assessment, error);
+  g_autofree char *summary = NULL;
+  g_autofree char *trimmed = g_strstrip (g_strdup (what ? what : ""));
+  ActionAdd add = { assessment, ref_id, trimmed, owner, due_on, 0 };
+
+  if (a == NULL)
+    return 0;
+  if (*trimmed == '\0' || ref_id == NULL || *ref_id == '\0')
+    {
+      g_set_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_INVALID,
+                   _("A corrective action needs the item it corrects and what is to be done."));
+      return 0;
+    }
+  if (!check_optional_date (due_on, error) ||
+      !mamori_workspace_check_text (_("The corrective action"), trimmed, 1000, error) ||
+      !mamori_workspace_check_text (_("The owner"), owner, 200, error))
+    return 0;
+  summary = g_strdup_printf ("corrective action for %s of assessment %" G_GINT64_FORMAT, ref_id, assessment);
+  if (!write_one (self, "audit", "action", summary, _("save the corrective action"), add_body, &add, error))
+    return 0;
+  return add.id;
+}
+
+typedef struct {
+  gint64 id;
+  const char *closed_on, *result;
+} ActionClose;
+
+static gboolean
+close_body (MamoriWorkspace *self,
+            gpointer         data,
+            const char      *doing,
+            GError         **error)
+{
+  ActionClose *c = data;
+
+  if (!mamori_workspace_run (self, doing, error,
+                             "UPDATE corrective_action SET status = ?2, closed_on = ?3, result = ?4 WHERE id = ?1",
+                             "itt" "t", c->id, c->closed_on ? "closed" : "open", or_empty (c->closed_on),
+                             c->closed_on ? c->result : ""))
+    return FALSE;
+  if (sqlite3_changes (mamori_workspace_get_db (self)) == 0)
+    {
+      g_set_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_INVALID,
+                   _("There is no corrective action %lld."), (long long) c->id);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+mamori_workspace_close_corrective_action (MamoriWorkspace *self,
+                                          gint64           id,
+                                          const char      *closed_on,
+                                          const char      *result,
+                                          GError         **error)
+{
+  ActionClose c = { id, closed_on, result };
+  g_autofree char *summary = g_strdup_printf ("corrective action %" G_GINT64_FORMAT " %s", id,
+                                              closed_on ? "closed" : "reopened");
+  g_autofree char *trimmed = g_strstrip (g_strdup (result ? result : ""));
+
+  if (closed_on != NULL)
+    {
+      if (!mamori_workspace_valid_date (closed_on))
+        {
+          g_set_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_INVALID,
+                       _("“%s” is not a date (YYYY-MM-DD)."), closed_on);
+          return FALSE;
+        }
+      if (*trimmed == '\0')
+        {
+          g_set_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_INVALID,
+                       _("Say how the correction was confirmed before closing the action."));
+          return FALSE;
+        }
+      if (!mamori_workspace_check_text (_("The confirmation"), trimmed, 2000, error))
+        return FALSE;
+    }
+  c.result = trimmed;
+  return write_one (self, "audit", closed_on ? "close" : "reopen", summary, _("save the corrective action"),
+                    close_body, &c, error);
+}
