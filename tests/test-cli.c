@@ -5,6 +5,10 @@
 #include <locale.h>
 #include <string.h>
 
+#include <poppler.h>
+
+#include "store/mamori-assessments.h"
+#include "store/mamori-reviews.h"
 #include "store/mamori-workspace.h"
 
 static const char *mamori_bin;
@@ -330,11 +334,13 @@ test_checklists_and_demo_assessments (void)
   g_assert_nonnull (strstr (list.out, "ipa-cloud\t15\t"));
   g_assert_nonnull (strstr (list.out, "ipa-five-articles\t5\t"));
   g_assert_nonnull (strstr (list.out, "tech-info-mandatory\t36\t"));
-  /* Two self-diagnosis rounds a year apart and one cloud service. */
+  /* Two self-diagnosis rounds a year apart, one cloud service and the internal audit of the
+   * mandatory items (36 checks, 5 not done). */
   g_assert_cmpstr (assessments.out, ==,
                    "1\tipa-self-diagnosis\t\t2025-04-15\t34\n"
                    "2\tipa-self-diagnosis\t\t2026-04-14\t72\n"
-                   "3\tipa-cloud\tクラウド会計サービス\t2026-05-20\t18\n");
+                   "3\tipa-cloud\tクラウド会計サービス\t2026-05-20\t18\n"
+                   "4\ttech-info-mandatory\t\t2026-06-12\t31\n");
   /* Completing the self-diagnosis and the cloud check ticked their step-up tasks. */
   g_assert_nonnull (strstr (info.out, "step2\t1/4\n"));
   g_assert_nonnull (strstr (info.out, "step4\t1/2\n"));
@@ -568,6 +574,120 @@ test_assets (void)
   }
 }
 
+/* Every page's text with all white space removed (table cells and long hashes wrap). */
+static char *
+pdf_text (const char *path)
+{
+  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  PopplerDocument *doc = poppler_document_new_from_file (uri, NULL, &error);
+  GString *out = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  for (int i = 0; i < poppler_document_get_n_pages (doc); i++)
+    {
+      PopplerPage *page = poppler_document_get_page (doc, i);
+      g_autofree char *text = poppler_page_get_text (page);
+      for (const char *c = text; *c; c = g_utf8_next_char (c))
+        if (!g_unichar_isspace (g_utf8_get_char (c)))
+          g_string_append_unichar (out, g_utf8_get_char (c));
+      g_object_unref (page);
+    }
+  g_object_unref (doc);
+  return g_string_free (out, FALSE);
+}
+
+static void
+assert_contains (const char *text,
+                 const char *expected)
+{
+  GString *want = g_string_new (NULL);
+  for (const char *c = expected; *c; c++)
+    if (*c != ' ')
+      g_string_append_c (want, *c);
+  if (strstr (text, want->str) == NULL)
+    g_error ("“%s” is not in the report", expected);
+  g_string_free (want, TRUE);
+}
+
+/* The management review and the internal audit of the demo, as a manager and an auditor get
+ * them: the PDF's text holds the headings, the figures, the changes and the evidence hash. */
+static void
+test_review_and_audit_reports (void)
+{
+  g_autofree char *ws = tmp_path ("review.mamori");
+  g_autofree char *review = tmp_path ("review.pdf");
+  g_autofree char *audit = tmp_path ("internal-audit.pdf");
+  g_autofree char *text = NULL, *again = NULL, *audit_text = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_auto(Run) demo = run ("--workspace", ws, "demo", NULL);
+  g_auto(Run) first = run ("--workspace", ws, "export", "review", review, NULL);
+
+  g_assert_cmpint (demo.status, ==, 0);
+  g_assert_cmpint (first.status, ==, 0);
+  text = pdf_text (review);
+  for (guint i = 0; i < 6; i++)
+    assert_contains (text, (const char *[]) { "1. Summary", "2. Risk heatmaps", "3. Highest risks", "4. Assessment results",
+                                              "5. Measures", "6. Decisions asked of management" }[i]);
+  /* Compared with the demo's review of 2025-06-10: 26 assets at 大 then, 21 now. */
+  assert_contains (text, "compared with the last management review (2025-06-10)");
+  assert_contains (text, "Assets at risk level Large 21 26 −5");
+  assert_contains (text, "72 / 100 34 / 100 +38");
+  /* The two heatmaps and the two checklist charts are drawn figures with captions. */
+  assert_contains (text, "Figure 1");
+  assert_contains (text, "Figure 4");
+  assert_contains (text, "Risk after the planned measures");
+  assert_contains (text, "Basic measures");                 /* a bar of the self-diagnosis chart */
+  assert_contains (text, "Accepting residual risk");
+  assert_contains (text, "METI CSM Guidelines, directive 4");
+  assert_contains (text, "廃棄箱をシュレッダー付きに替え");   /* an open corrective action */
+
+  /* Exporting recorded today's figures; a second report the same day still compares with the
+   * review before today. */
+  {
+    g_auto(Run) second = run ("--workspace", ws, "export", "review", review, NULL);
+    g_autoptr(GError) error = NULL;
+    g_autoptr(MamoriWorkspace) w = NULL;
+    g_autoptr(MamoriReviewFigures) last = NULL;
+    g_assert_cmpint (second.status, ==, 0);
+    again = pdf_text (review);
+    assert_contains (again, "(2025-06-10)");
+    w = mamori_workspace_open (ws, MAMORI_WORKSPACE_OPEN_EXISTING, &error);
+    g_assert_no_error (error);
+    last = mamori_workspace_last_review (w, "9999-12-31", &error);
+    g_assert_no_error (error);
+    g_assert_nonnull (last);
+    g_assert_cmpstr (last->held_on, ==, today);
+    g_assert_cmpuint (last->bands[2], ==, 21);
+    g_assert_true (last->has_score);
+    g_assert_cmpfloat (last->score, ==, 72);
+  }
+
+  /* The internal audit (assessment 4): plan, opinion, corrective actions with their state, the
+   * auditor's remarks and the evidence file's SHA-256. */
+  {
+    g_auto(Run) r = run ("--workspace", ws, "export", "audit", "4", audit, NULL);
+    g_autoptr(GError) error = NULL;
+    g_autoptr(MamoriWorkspace) w = mamori_workspace_open (ws, MAMORI_WORKSPACE_OPEN_EXISTING, &error);
+    g_autoptr(GPtrArray) evidence = NULL;
+    g_assert_cmpint (r.status, ==, 0);
+    audit_text = pdf_text (audit);
+    assert_contains (audit_text, "Audit opinion");
+    assert_contains (audit_text, "Independence Confirmed.");
+    assert_contains (audit_text, "2026-06-08 – 2026-06-12");
+    assert_contains (audit_text, "Corrective actions");
+    assert_contains (audit_text, "closed 2026-07-20");
+    assert_contains (audit_text, "2 of 5 corrective actions closed.");
+    assert_contains (audit_text, "Auditor’s remark");
+    assert_contains (audit_text, "退職者のアカウント1件が残っていた");
+    evidence = mamori_workspace_list_evidence (w, 4, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (evidence->len, ==, 1);
+    assert_contains (audit_text, ((MamoriEvidence *) evidence->pdata[0])->sha256);
+  }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -590,6 +710,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/cli/import-answers", test_import_answers);
   g_test_add_func ("/cli/import-library", test_import_library);
   g_test_add_func ("/cli/assets", test_assets);
+  g_test_add_func ("/cli/review-and-audit-reports", test_review_and_audit_reports);
   rc = g_test_run ();
   g_free (tmpdir);
   return rc;

@@ -346,11 +346,95 @@ test_unwritable (void)
   }
 }
 
+typedef struct {
+  guint drawn;
+  guint freed;
+} FigureProbe;
+
+static void
+draw_red (cairo_t  *cr,
+          double    width,
+          double    height,
+          gpointer  data)
+{
+  ((FigureProbe *) data)->drawn++;
+  cairo_set_source_rgb (cr, 1, 0, 0);
+  cairo_rectangle (cr, 0, 0, width, height);
+  cairo_fill (cr);
+}
+
+static void
+probe_freed (gpointer data)
+{
+  ((FigureProbe *) data)->freed++;
+}
+
+/* ![caption](figure:NAME) places the named drawing (scaled to fit the text width) with its
+ * caption under it; an unknown name leaves its caption as text. */
+static void
+test_figures (void)
+{
+  FigureProbe probe = { 0 };
+  g_autoptr(GPtrArray) figures = g_ptr_array_new_with_free_func ((GDestroyNotify) mamori_figure_free);
+  MamoriDocumentMeta meta = { .organisation = "株式会社テスト", .title = "図のテスト", .lang = "ja", .figures = figures };
+  g_autoptr(GError) error = NULL;
+  MamoriLayout *layout;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  g_autofree char *path = tmp_pdf ("figures.pdf");
+  PopplerDocument *doc;
+  g_autofree char *text = NULL;
+  unsigned char *px;
+  int stride;
+
+  /* 1000 points wide: scaled down to the 482-point text width, height in proportion. */
+  g_ptr_array_add (figures, mamori_figure_new ("box", 1000, 200, draw_red, &probe, probe_freed));
+  layout = mamori_layout_new ("# 図\n\n前の段落。\n\n![赤い四角](figure:box)\n\n![ない図](figure:none)\n", &meta, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (mamori_layout_get_n_pages (layout), ==, 2);
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) MAMORI_PAGE_WIDTH, (int) MAMORI_PAGE_HEIGHT);
+  cr = cairo_create (surface);
+  mamori_layout_render_page (layout, cr, 1);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  g_assert_cmpuint (probe.drawn, ==, 1);
+  px = cairo_image_surface_get_data (surface);
+  stride = cairo_image_surface_get_stride (surface);
+  {
+    /* The figure spans the text width: red just inside both margins, white outside. */
+    int y = -1;
+    for (int row = 0; row < (int) MAMORI_PAGE_HEIGHT && y < 0; row++)
+      if (((guint32 *) (px + row * stride))[(int) MAMORI_PAGE_WIDTH / 2] == 0xffff0000)
+        y = row;
+    g_assert_cmpint (y, >, 0);
+    y += 40;   /* 482 × 200 / 1000 ≈ 96 points tall */
+    g_assert_cmphex (((guint32 *) (px + y * stride))[(int) MAMORI_MARGIN_X + 3], ==, 0xffff0000);
+    g_assert_cmphex (((guint32 *) (px + y * stride))[(int) (MAMORI_PAGE_WIDTH - MAMORI_MARGIN_X) - 3], ==, 0xffff0000);
+    g_assert_cmphex (((guint32 *) (px + y * stride))[(int) MAMORI_MARGIN_X - 6] & 0xffffff, ==, 0xffffff);
+    g_assert_cmphex (((guint32 *) (px + (y + 70) * stride))[(int) MAMORI_PAGE_WIDTH / 2] & 0xffffff, ==, 0xffffff);
+  }
+  cairo_surface_destroy (surface);
+
+  g_assert_true (mamori_layout_write_pdf (layout, path, &error));
+  doc = open_pdf (path);
+  text = page_text (doc, 1);
+  g_assert_nonnull (strstr (text, "赤い四角"));
+  g_assert_nonnull (strstr (text, "ない図"));
+  g_object_unref (doc);
+  /* The layout keeps its own reference: the figure lives until the layout goes. */
+  g_clear_pointer (&figures, g_ptr_array_unref);
+  g_assert_cmpuint (probe.freed, ==, 0);
+  mamori_layout_free (layout);
+  g_assert_cmpuint (probe.freed, ==, 1);
+}
+
 int
 main (int argc, char *argv[])
 {
   setlocale (LC_ALL, "");
   g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/document/figures", test_figures);
   g_test_add_func ("/document/long", test_long_document);
   g_test_add_func ("/document/text-round-trip", test_text_round_trip);
   g_test_add_func ("/document/articles-and-revisions", test_articles_and_revisions);

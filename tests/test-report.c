@@ -54,6 +54,17 @@ test_pick_family (void)
   family = mamori_report_pick_family (none, &warning);
   g_assert_cmpstr (family, ==, "Sans");
   g_assert_nonnull (warning);
+
+  /* A family listed under another name (IPAex Mincho is "IPAex明朝" under a Japanese locale)
+   * is found by its alias and named by its first name, without a warning. */
+  {
+    const char *aliased[] = { "Mamori Alias Font|DejaVu Sans", NULL };
+    g_clear_pointer (&family, g_free);
+    g_clear_pointer (&warning, g_free);
+    family = mamori_report_pick_family (aliased, &warning);
+    g_assert_cmpstr (family, ==, "Mamori Alias Font");
+    g_assert_null (warning);
+  }
 }
 
 static void
@@ -130,6 +141,7 @@ test_heatmap_cells (void)
         g_autoptr(MamoriHeatmap) sql = mamori_workspace_get_heatmap (ws, m ? MAMORI_RISK_METHOD_GOV5 : MAMORI_RISK_METHOD_IPA,
                                                                      residual, NULL, NULL, &error);
         g_autoptr(MamoriHeatmap) core = mamori_heatmap_new (matrices[m]);
+        guint by_asset[4] = { 0 }, by_cell[4] = { 0 };
         g_assert_no_error (error);
         for (guint i = 0; i < assets->len; i++)
           {
@@ -145,8 +157,13 @@ test_heatmap_cells (void)
             /* The cell's value is the asset's risk value. */
             g_assert_cmpint (mamori_risk_matrix_value (matrices[m], p, c), ==, m ? r.value5 : r.risk);
             mamori_heatmap_add (core, p, c, 1);
+            by_asset[m ? r.level5 : (int) r.band]++;
           }
         g_assert_cmpuint (sql->total, ==, assets->len);
+        /* Assets per level (the review report's band figures) = each asset's own level. */
+        mamori_heatmap_level_counts (sql, by_cell);
+        for (guint l = 0; l < matrices[m]->n_risk; l++)
+          g_assert_cmpuint (by_cell[l], ==, by_asset[l]);
         for (guint p = 0; p < matrices[m]->n_probability; p++)
           for (guint c = 0; c < matrices[m]->n_impact; c++)
             {

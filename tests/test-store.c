@@ -13,6 +13,7 @@
 #include "store/mamori-assessments.h"
 #include "store/mamori-assets.h"
 #include "store/mamori-documents.h"
+#include "store/mamori-reviews.h"
 #include "store/mamori-workspace.h"
 #include "store/mamori-workspace-private.h"
 
@@ -1184,6 +1185,147 @@ test_overdue_measures (Fixture *f, gconstpointer data)
   g_assert_cmpstr (((MamoriOverdueMeasure *) overdue->pdata[0])->due, ==, "2026-01-31");
 }
 
+static MamoriAsset *
+asset_with_measure (const char *name,
+                    const char *due,
+                    int         vulnerability,
+                    int         target_vulnerability)
+{
+  MamoriAsset *a = mamori_asset_new ();
+
+  g_free (a->name);
+  a->name = g_strdup (name);
+  g_free (a->measure);
+  a->measure = g_strdup ("多要素認証を入れる");
+  g_free (a->measure_due);
+  a->measure_due = g_strdup (due);
+  a->vulnerability = vulnerability;
+  a->target_vulnerability = target_vulnerability;
+  return a;
+}
+
+/* Every tracked measure is done, open or overdue: ledger measures by their targets, assessment
+ * measures by a later, better answer, corrective actions by being closed. */
+static void
+test_measure_states (Fixture *f, gconstpointer data)
+{
+  g_autoptr(MamoriWorkspace) ws = new_workspace (f, "measures.mamori");
+  g_autoptr(GPtrArray) assets = g_ptr_array_new_with_free_func ((GDestroyNotify) mamori_asset_free);
+  g_autoptr(GPtrArray) overdue = NULL;
+  g_autoptr(GError) error = NULL;
+  MamoriMeasureCounts c;
+  gint64 a1, a2, action;
+
+  g_ptr_array_add (assets, asset_with_measure ("期限切れ", "2026-01-31", 3, 0));
+  g_ptr_array_add (assets, asset_with_measure ("目標に達した", "2026-01-31", 1, 1));
+  g_ptr_array_add (assets, asset_with_measure ("進行中", "2026-12-31", 3, 1));
+  g_assert_true (mamori_workspace_add_assets (ws, assets, &error));
+
+  a1 = mamori_workspace_create_assessment (ws, "ipa-self-diagnosis", "", "2025-04-01", "山田", &error);
+  g_assert_true (mamori_workspace_set_answer (ws, a1, "1", 2, 0, FALSE, &error));
+  g_assert_true (mamori_workspace_set_measure (ws, a1, "1", "OS を更新する", "山田", "2025-12-31", &error));
+  g_assert_true (mamori_workspace_complete_assessment (ws, a1, NULL, &error));
+  a2 = mamori_workspace_create_assessment (ws, "ipa-self-diagnosis", "", "2026-04-01", "山田", &error);
+  g_assert_true (mamori_workspace_set_answer (ws, a2, "1", 0, 4, FALSE, &error));   /* better than before */
+  g_assert_true (mamori_workspace_set_answer (ws, a2, "2", 2, 0, FALSE, &error));
+  g_assert_true (mamori_workspace_set_measure (ws, a2, "2", "ウイルス対策を入れる", "田中", "2026-03-01", &error));
+  g_assert_true (mamori_workspace_complete_assessment (ws, a2, NULL, &error));
+  action = mamori_workspace_add_corrective_action (ws, a2, "3", "パスワード規則を見直す", "佐藤", "2026-02-01", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (action, >, 0);
+
+  g_assert_true (mamori_workspace_count_measures (ws, "2026-06-01", &c, &error));
+  g_assert_cmpuint (c.done, ==, 2);      /* the asset at its target; item 1 answered better */
+  g_assert_cmpuint (c.overdue, ==, 3);   /* the asset, item 2, the corrective action */
+  g_assert_cmpuint (c.open, ==, 1);
+  overdue = mamori_workspace_list_overdue_measures (ws, "2026-06-01", 10, &error);
+  g_assert_cmpuint (overdue->len, ==, 3);
+  g_assert_cmpstr (((MamoriOverdueMeasure *) overdue->pdata[0])->due, ==, "2026-01-31");
+
+  /* Closing needs a date and how it was confirmed; then the action counts as done. */
+  g_assert_false (mamori_workspace_close_corrective_action (ws, action, "2026-05-01", "  ", &error));
+  g_assert_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (mamori_workspace_close_corrective_action (ws, action, "2026-13-01", "確認した", &error));
+  g_assert_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (mamori_workspace_close_corrective_action (ws, 9999, "2026-05-01", "確認した", &error));
+  g_clear_error (&error);
+  g_assert_true (mamori_workspace_close_corrective_action (ws, action, "2026-05-01", "規則の改訂版を閲覧した", &error));
+  g_assert_true (mamori_workspace_count_measures (ws, "2026-06-01", &c, &error));
+  g_assert_cmpuint (c.done, ==, 3);
+  g_assert_cmpuint (c.overdue, ==, 2);
+  {
+    g_autoptr(GPtrArray) open = mamori_workspace_list_corrective_actions (ws, 0, &error);
+    g_autoptr(GPtrArray) all = mamori_workspace_list_corrective_actions (ws, a2, &error);
+    MamoriCorrectiveAction *ca = all->pdata[0];
+    g_assert_cmpuint (open->len, ==, 0);
+    g_assert_cmpuint (all->len, ==, 1);
+    g_assert_true (ca->closed);
+    g_assert_cmpstr (ca->closed_on, ==, "2026-05-01");
+    g_assert_cmpstr (ca->result, ==, "規則の改訂版を閲覧した");
+  }
+  /* Reopened, it is overdue again. */
+  g_assert_true (mamori_workspace_close_corrective_action (ws, action, NULL, NULL, &error));
+  g_assert_true (mamori_workspace_count_measures (ws, "2026-06-01", &c, &error));
+  g_assert_cmpuint (c.overdue, ==, 3);
+  g_assert_cmpint (mamori_workspace_add_corrective_action (ws, a2, "3", " ", "", "", &error), ==, 0);
+  g_assert_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_INVALID);
+}
+
+static void
+test_audit_plan (Fixture *f, gconstpointer data)
+{
+  g_autoptr(MamoriWorkspace) ws = new_workspace (f, "audit.mamori");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MamoriAuditPlan) none = NULL, back = NULL;
+  gint64 id = mamori_workspace_create_assessment (ws, "tech-info-mandatory", "", "2026-06-12", "山田", &error);
+  MamoriAuditPlan plan = { id, "必須12項目", "佐藤", "製造部", "製造部に所属しない", TRUE, "2026-06-10", "2026-06-08", "" };
+
+  none = mamori_workspace_get_audit_plan (ws, id, &error);
+  g_assert_no_error (error);
+  g_assert_null (none);
+  /* An audit cannot end before it starts; nothing is saved. */
+  g_assert_false (mamori_workspace_set_audit_plan (ws, &plan, &error));
+  g_assert_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_null (mamori_workspace_get_audit_plan (ws, id, &error));
+  plan.ends_on = "2026-06-12";
+  g_assert_true (mamori_workspace_set_audit_plan (ws, &plan, &error));
+  back = mamori_workspace_get_audit_plan (ws, id, &error);
+  g_assert_nonnull (back);
+  g_assert_cmpstr (back->auditor, ==, "佐藤");
+  g_assert_cmpstr (back->independence, ==, "製造部に所属しない");
+  g_assert_true (back->independence_confirmed);
+  g_assert_cmpstr (back->ends_on, ==, "2026-06-12");
+}
+
+/* A recorded review comes back as "the last review" only for later dates. */
+static void
+test_review_record (Fixture *f, gconstpointer data)
+{
+  g_autoptr(MamoriWorkspace) ws = new_workspace (f, "review.mamori");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MamoriReviewFigures) now = mamori_workspace_review_figures (ws, "2026-06-01", &error);
+  g_autoptr(MamoriReviewFigures) before = NULL, after = NULL;
+
+  g_assert_nonnull (now);
+  g_assert_cmpuint (now->n_bands, ==, 3);
+  now->bands[2] = 7;
+  now->residual_bands[2] = 2;
+  g_assert_true (mamori_workspace_record_review (ws, now, &error));
+  before = mamori_workspace_last_review (ws, "2026-06-01", &error);
+  g_assert_no_error (error);
+  g_assert_null (before);
+  after = mamori_workspace_last_review (ws, "2026-06-02", &error);
+  g_assert_nonnull (after);
+  g_assert_cmpstr (after->held_on, ==, "2026-06-01");
+  g_assert_cmpuint (after->n_bands, ==, 3);
+  g_assert_cmpuint (after->bands[2], ==, 7);
+  g_assert_cmpuint (after->residual_bands[2], ==, 2);
+  g_assert_false (after->has_score);
+}
+
 #define ADD(name, func) g_test_add (name, Fixture, NULL, fixture_setup, func, fixture_teardown)
 
 int
@@ -1219,5 +1361,8 @@ main (int argc, char *argv[])
   ADD ("/store/assets/threat-catalogue", test_threat_catalogue_edit);
   ADD ("/store/documents", test_documents);
   ADD ("/store/assets/overdue-measures", test_overdue_measures);
+  ADD ("/store/measures/states", test_measure_states);
+  ADD ("/store/audit/plan", test_audit_plan);
+  ADD ("/store/review/record", test_review_record);
   return g_test_run ();
 }

@@ -24,6 +24,7 @@
 #include "store/mamori-assessments.h"
 #include "store/mamori-assets.h"
 #include "store/mamori-documents.h"
+#include "store/mamori-reviews.h"
 #include "store/mamori-workspace.h"
 
 typedef struct {
@@ -152,6 +153,9 @@ store_completed_assessment (MamoriWorkspace        *ws,
                             const char             *respondent,
                             const int              *choices,
                             const char * const     *notes,
+                            const char             *evidence_ref,   /* one evidence file, or NULL */
+                            const char             *evidence_name,
+                            const char             *evidence_text,
                             GError                **error)
 {
   gint64 id = mamori_workspace_create_assessment (ws, cl->id, subject, date, respondent, error);
@@ -171,6 +175,12 @@ store_completed_assessment (MamoriWorkspace        *ws,
         continue;
       c = scale->pdata[choices[i]];
       if (!mamori_workspace_set_answer (ws, id, item->ref_id, choices[i], c->score, c->not_applicable, error))
+        return 0;
+    }
+  if (evidence_ref != NULL)
+    {
+      g_autoptr(GBytes) content = g_bytes_new_static (evidence_text, strlen (evidence_text));
+      if (mamori_workspace_add_evidence (ws, id, evidence_ref, evidence_name, content, error) == 0)
         return 0;
     }
   if (!mamori_workspace_complete_assessment (ws, id, mamori_stepup_task_for_checklist (cl->id), error))
@@ -206,7 +216,7 @@ demo_fill (MamoriWorkspace  *workspace,
 
       g_assert (cl != NULL && cl->items->len == d->n_choices);
       id = store_completed_assessment (workspace, cl, d->subject, d->assessed_on, d->respondent, d->choices,
-                                       NULL, error);
+                                       NULL, NULL, NULL, NULL, error);
       if (id == 0)
         return FALSE;
       /* The newest self-diagnosis has decided measures for two of its gaps. */
@@ -253,6 +263,50 @@ demo_fill (MamoriWorkspace  *workspace,
         g_ptr_array_add (planned, a);
       }
     if (planned->len > 0 && !mamori_workspace_update_assets (workspace, planned, error))
+      return FALSE;
+  }
+  {
+    /* The internal audit of the mandatory items, with its plan and corrective actions. */
+    const MamoriDemoAudit *d = mamori_demo_internal_audit ();
+    const MamoriChecklist *cl = mamori_catalog_find (catalog, "tech-info-mandatory");
+    MamoriAuditPlan plan = { 0 };
+    gint64 id;
+
+    g_assert (cl != NULL && cl->items->len == d->n_checks);
+    id = store_completed_assessment (workspace, cl, "", d->assessed_on, d->respondent, d->choices, d->remarks,
+                                     d->evidence_ref, d->evidence_name, d->evidence_text, error);
+    if (id == 0)
+      return FALSE;
+    plan.assessment = id;
+    plan.scope = (char *) d->scope;
+    plan.auditor = (char *) d->auditor;
+    plan.audited_unit = (char *) d->audited_unit;
+    plan.independence = (char *) d->independence;
+    plan.independence_confirmed = TRUE;
+    plan.starts_on = (char *) d->starts_on;
+    plan.ends_on = (char *) d->ends_on;
+    plan.opinion = (char *) d->opinion;
+    if (!mamori_workspace_set_audit_plan (workspace, &plan, error))
+      return FALSE;
+    for (guint i = 0; i < d->n_actions; i++)
+      {
+        const MamoriDemoAction *a = &d->actions[i];
+        gint64 action = mamori_workspace_add_corrective_action (workspace, id, a->ref_id, a->what, a->owner, a->due_on, error);
+        if (action == 0 ||
+            (a->closed_on && !mamori_workspace_close_corrective_action (workspace, action, a->closed_on, a->result, error)))
+          return FALSE;
+      }
+  }
+  {
+    /* The review held a year ago, so the review report has changes to show. */
+    const MamoriDemoReview *d = mamori_demo_last_review ();
+    MamoriReviewFigures f = { (char *) d->held_on, MAMORI_RISK_METHOD_IPA, 3 };
+    memcpy (f.bands, d->bands, sizeof d->bands);
+    memcpy (f.residual_bands, d->residual_bands, sizeof d->residual_bands);
+    f.has_score = TRUE;
+    f.score = d->score;
+    f.score_max = d->score_max;
+    if (!mamori_workspace_record_review (workspace, &f, error))
       return FALSE;
   }
   {
@@ -978,7 +1032,7 @@ import_answers_fill (MamoriWorkspace  *ws,
   g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
 
   d->id = store_completed_assessment (ws, d->checklist, d->subject, today, g_get_real_name (), d->choices,
-                                      d->notes, error);
+                                      d->notes, NULL, NULL, NULL, error);
   return d->id != 0;
 }
 

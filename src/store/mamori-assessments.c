@@ -8,6 +8,7 @@
 #include "core/mamori-csv.h"
 #include "core/mamori-template.h"
 #include "mamori-assessments.h"
+#include "mamori-reviews.h"
 #include "mamori-workspace-internal.h"
 
 #define ENTITY "assessment"
@@ -1004,14 +1005,21 @@ mamori_assessment_to_audit_markdown (MamoriWorkspace       *self,
   g_autoptr(MamoriAssessment) a = mamori_workspace_get_assessment (self, id, error);
   g_autoptr(GHashTable) answers = a ? mamori_workspace_get_answers (self, id, error) : NULL;
   g_autoptr(GPtrArray) evidence = answers ? mamori_workspace_list_evidence (self, id, NULL, error) : NULL;
+  g_autoptr(GPtrArray) actions = evidence ? mamori_workspace_list_corrective_actions (self, id, error) : NULL;
+  g_autoptr(MamoriAuditPlan) plan = NULL;
   gboolean en = g_strcmp0 (lang, "en") == 0;
   guint counts[5] = { 0 };
   GString *md;
   MamoriScore total, *per_group;
   const MamoriBand *band;
 
-  if (evidence == NULL)
+  if (actions == NULL)
     return NULL;
+  plan = mamori_workspace_get_audit_plan (self, id, error);
+  if (plan == NULL && error != NULL && *error != NULL)
+    return NULL;
+  if (plan != NULL && *plan->auditor)
+    auditor = plan->auditor;
   per_group = g_new0 (MamoriScore, MAX (cl->groups->len, 1));
   mamori_assessment_score (cl, answers, &total, per_group);
   band = mamori_checklist_band (cl, total.score);
@@ -1029,9 +1037,26 @@ mamori_assessment_to_audit_markdown (MamoriWorkspace       *self,
     g_string_append_printf (md, "| %s | %s |\n", en ? "Assessed on" : "実施日", a->assessed_on);
     g_string_append_printf (md, "| %s | %s |\n", en ? "Respondent" : "回答者", respondent);
     g_string_append_printf (md, "| %s | %s |\n", en ? "Auditor" : "監査者", who);
+    if (plan != NULL)
+      {
+        g_autofree char *scope = cell (plan->scope);
+        g_autofree char *unit = cell (plan->audited_unit);
+        g_autofree char *independence = cell (plan->independence);
+        g_string_append_printf (md, "| %s | %s |\n", en ? "Audit scope" : "監査の範囲", scope);
+        g_string_append_printf (md, "| %s | %s |\n", en ? "Audited unit" : "監査対象部門", unit);
+        g_string_append_printf (md, "| %s | %s – %s |\n", en ? "Audit period" : "監査の期間", plan->starts_on, plan->ends_on);
+        g_string_append_printf (md, "| %s | %s%s |\n", en ? "Independence" : "独立性",
+                                plan->independence_confirmed ? (en ? "Confirmed. " : "確認済み。") : (en ? "NOT confirmed. " : "未確認。"),
+                                independence);
+      }
     g_string_append_printf (md, "| %s | %s |\n\n", en ? "Status" : "状態",
                             a->completed ? (en ? "completed" : "完了") : (en ? "in progress" : "実施中"));
   }
+  if (plan != NULL && *plan->opinion)
+    {
+      g_autofree char *opinion = cell (plan->opinion);
+      g_string_append_printf (md, en ? "## Audit opinion\n\n%s\n\n" : "## 監査意見\n\n%s\n\n", opinion);
+    }
   g_string_append (md, en ? "## How items are graded\n\nEach answer is compared with the item's own scale: the best answer is *Conforming*, the worst (or a negative one) a *Gap*, anything between *Partly conforming*; items without an answer are *Not answered*, and items answered as not applicable are left out of the score. This grading is Mamori's, not the guideline's.\n\n"
                           : "## 判定の基準\n\n各回答を、その項目の選択肢の中で比べます。最もよい回答は「適合」、最も低い回答（または減点の回答）は「不適合」、その間は「一部不適合」です。回答のない項目は「未回答」、対象外と回答した項目は点数に含めません。この基準は Mamori が定めたもので、ガイドラインによるものではありません。\n\n");
 
@@ -1062,11 +1087,25 @@ mamori_assessment_to_audit_markdown (MamoriWorkspace       *self,
                                 mamori_finding_label (finding, lang), note, files->str);
         if (finding == MAMORI_FINDING_GAP || finding == MAMORI_FINDING_MINOR || finding == MAMORI_FINDING_NOT_ANSWERED)
           {
-            g_autofree char *what = cell (ans && ans->measure_what ? ans->measure_what : (en ? "(none decided)" : "（未決定）"));
-            g_autofree char *owner = cell (ans && ans->measure_owner ? ans->measure_owner : "");
-            g_string_append_printf (gaps, "| %s | %s | %s | %s | %s | %s |\n", item->ref_id, name,
-                                    mamori_finding_label (finding, lang), what, owner,
-                                    ans && ans->measure_due ? ans->measure_due : "");
+            /* The decided measure, or else the corrective action an audit raised for it. */
+            MamoriCorrectiveAction *ca = NULL;
+            for (guint c = 0; c < actions->len && ca == NULL; c++)
+              if (g_str_equal (((MamoriCorrectiveAction *) actions->pdata[c])->ref_id, item->ref_id))
+                ca = actions->pdata[c];
+            if (ans && ans->measure_what)
+              {
+                g_autofree char *what = cell (ans->measure_what);
+                g_autofree char *owner = cell (ans->measure_owner ? ans->measure_owner : "");
+                g_string_append_printf (gaps, "| %s | %s | %s | %s | %s | %s |\n", item->ref_id, name,
+                                        mamori_finding_label (finding, lang), what, owner, ans->measure_due ? ans->measure_due : "");
+              }
+            else
+              {
+                g_autofree char *what = cell (ca ? ca->what : (en ? "(none decided)" : "（未決定）"));
+                g_autofree char *owner = cell (ca ? ca->owner : "");
+                g_string_append_printf (gaps, "| %s | %s | %s | %s | %s | %s |\n", item->ref_id, name,
+                                        mamori_finding_label (finding, lang), what, owner, ca ? ca->due_on : "");
+              }
           }
       }
 
@@ -1100,10 +1139,37 @@ mamori_assessment_to_audit_markdown (MamoriWorkspace       *self,
         g_string_append (md, "\n");
       }
 
+    if (plan != NULL || actions->len > 0)
+      {
+        g_string_append (md, en ? "# Corrective actions\n\n" : "# 是正処置\n\n");
+        if (actions->len == 0)
+          g_string_append (md, en ? "No corrective action was raised.\n\n" : "是正処置はありません。\n\n");
+        else
+          {
+            guint closed = 0;
+            g_string_append_printf (md, "| No. | %s | %s | %s | %s |\n|---|---|---|---|---|\n",
+                                    en ? "Corrective action" : "是正処置", en ? "Owner" : "担当", en ? "Due" : "期限",
+                                    en ? "Status" : "状況");
+            for (guint c = 0; c < actions->len; c++)
+              {
+                MamoriCorrectiveAction *ca = actions->pdata[c];
+                g_autofree char *what = cell (ca->what);
+                g_autofree char *owner = cell (ca->owner);
+                g_autofree char *result = cell (ca->result);
+                g_autofree char *status = ca->closed ? g_strdup_printf (en ? "closed %s: %s" : "完了 %s：%s", ca->closed_on, result)
+                                                     : g_strdup (en ? "open" : "未完了");
+                closed += ca->closed ? 1 : 0;
+                g_string_append_printf (md, "| %s | %s | %s | %s | %s |\n", ca->ref_id, what, owner, ca->due_on, status);
+              }
+            g_string_append_printf (md, en ? "\n%u of %u corrective actions closed.\n\n" : "\n是正処置 %2$u 件のうち %1$u 件が完了しています。\n\n",
+                                    closed, actions->len);
+          }
+      }
+
     g_string_append (md, en ? "# Item by item\n\n" : "# 項目ごとの結果\n\n");
     g_string_append_printf (md, "| No. | %s | %s | %s | %s | %s |\n|---|---|---|---|---|---|\n",
                             en ? "Item" : "項目", en ? "Answer" : "回答", en ? "Finding" : "判定",
-                            en ? "Note" : "メモ", en ? "Evidence" : "証跡");
+                            plan ? (en ? "Auditor’s remark" : "監査人の所見") : (en ? "Note" : "メモ"), en ? "Evidence" : "証跡");
     g_string_append (md, items->str);
     g_string_append (md, "\n");
   }

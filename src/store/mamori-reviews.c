@@ -227,9 +227,11 @@ bind_id (sqlite3_stmt *stmt,
   sqlite3_bind_int64 (stmt, 1, *(gint64 *) data);
 }
 
+/* A read bound to one id (first, as bind_id expects), filling plan or out. */
 typedef struct {
   gint64 id;
   MamoriAuditPlan *plan;
+  GPtrArray *out;
 } PlanRead;
 
 static void
@@ -256,7 +258,7 @@ mamori_workspace_get_audit_plan (MamoriWorkspace  *self,
                                  gint64            assessment,
                                  GError          **error)
 {
-  PlanRead r = { assessment, NULL };
+  PlanRead r = { assessment, NULL, NULL };
 
   if (!mamori_workspace_read (self,
                               "SELECT scope, auditor, audited_unit, independence, independence_confirmed, starts_on, "
@@ -390,7 +392,7 @@ action_row (sqlite3_stmt *stmt,
   c->closed = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 6), "closed") == 0;
   c->closed_on = mamori_workspace_column_text (stmt, 7);
   c->result = mamori_workspace_column_text (stmt, 8);
-  g_ptr_array_add (data, c);
+  g_ptr_array_add (((PlanRead *) data)->out, c);
 }
 
 GPtrArray *
@@ -398,7 +400,7 @@ mamori_workspace_list_corrective_actions (MamoriWorkspace *self,
                                           gint64           assessment,
                                           GError         **error)
 {
-  GPtrArray *out = g_ptr_array_new_with_free_func ((GDestroyNotify) mamori_corrective_action_free);
+  PlanRead r = { assessment, NULL, g_ptr_array_new_with_free_func ((GDestroyNotify) mamori_corrective_action_free) };
 
   /* ref_ids like "12-3" sort by their numbers. */
   if (!mamori_workspace_read (self,
@@ -406,9 +408,9 @@ mamori_workspace_list_corrective_actions (MamoriWorkspace *self,
                               "FROM corrective_action WHERE (?1 = 0 AND status = 'open') OR assessment = ?1 "
                               "ORDER BY assessment, CAST (ref_id AS INTEGER), "
                               "  CAST (substr (ref_id, instr (ref_id, '-') + 1) AS INTEGER), ref_id, id",
-                              bind_id, action_row, out, _("read the corrective actions"), error))
-    g_clear_pointer (&out, g_ptr_array_unref);
-  return out;
+                              bind_id, action_row, &r, _("read the corrective actions"), error))
+    g_clear_pointer (&r.out, g_ptr_array_unref);
+  return r.out;
 }
 
 typedef struct {
