@@ -522,6 +522,24 @@ export_assessment (MamoriCliContext *ctx,
 
 static int write_document (const char *markdown, const MamoriDocumentMeta *meta, const char *out_path,
                            const char *extension);
+static int write_layout (MamoriLayout *layout, const char *out_path);
+
+/* A report as .md (its text) or .pdf (laid out). */
+static int
+write_report (MamoriReport *report,
+              const char   *out_path,
+              const char   *extension)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MamoriLayout) layout = NULL;
+
+  if (g_ascii_strcasecmp (extension, ".md") == 0)
+    return write_document (mamori_report_get_markdown (report), NULL, out_path, extension);
+  layout = mamori_report_layout (report, &error);
+  if (layout == NULL)
+    return exit_for_error (error);
+  return write_layout (layout, out_path);
+}
 
 /* The audit report of an assessment as a PDF through the layout engine. */
 static int
@@ -532,14 +550,11 @@ export_audit (MamoriCliContext *ctx,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(MamoriAssessment) a = NULL;
-  g_autoptr(MamoriProfile) profile = NULL;
-  g_autofree char *markdown = NULL;
-  g_autofree char *title = NULL;
+  g_autoptr(MamoriReport) report = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
   const char *lang = mamori_text_user_lang ();
   const MamoriChecklist *cl;
-  MamoriDocumentMeta meta = { 0 };
   guint64 id = 0;
   int status = MAMORI_EXIT_OK;
 
@@ -554,19 +569,10 @@ export_audit (MamoriCliContext *ctx,
   cl = find_checklist (ctx, a->checklist, &status);
   if (cl == NULL)
     return status;
-  profile = mamori_workspace_get_profile (ctx->workspace, &error);
-  markdown = profile ? mamori_assessment_to_audit_markdown (ctx->workspace, cl, a->id, NULL, lang, &error) : NULL;
-  if (markdown == NULL)
+  report = mamori_audit_report_new (ctx->workspace, cl, a->id, today, lang, &error);
+  if (report == NULL)
     return exit_for_error (error);
-  title = g_strdup_printf (g_str_equal (lang, "en") ? "Audit report — %s" : "監査報告書 — %s", mamori_text_get (cl->name, lang));
-  meta.organisation = profile->name;
-  meta.title = title;
-  meta.date = today;
-  meta.classification = g_str_equal (lang, "en") ? "Internal" : "社外秘";
-  meta.lang = lang;
-  meta.numbering = "sections";
-  meta.table_of_contents = TRUE;
-  return write_document (markdown, &meta, out_path, extension);
+  return write_report (report, out_path, extension);
 }
 
 /* The management-review report; the figures are recorded as today's review so the next report
@@ -578,34 +584,21 @@ export_review (MamoriCliContext *ctx,
                const char       *extension)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(MamoriLayout) layout = NULL;
+  g_autoptr(MamoriReport) report = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
-  g_autofree char *markdown = NULL;
   MamoriCatalog *catalog = get_catalog (ctx, &error);
+  int status;
 
   if (catalog == NULL)
     return exit_for_error (error);
-  layout = mamori_review_layout_new (ctx->workspace, catalog, today, mamori_text_user_lang (), TRUE, &markdown, &error);
-  if (layout == NULL)
+  report = mamori_review_report_new (ctx->workspace, catalog, today, mamori_text_user_lang (), &error);
+  if (report == NULL)
     return exit_for_error (error);
-  if (g_ascii_strcasecmp (extension, ".md") == 0)
-    {
-      if (!g_file_set_contents (out_path, markdown, -1, &error))
-        {
-          message ("%s", error->message);
-          return MAMORI_EXIT_FAILURE;
-        }
-      return MAMORI_EXIT_OK;
-    }
-  if (mamori_layout_get_warning (layout) != NULL)
-    message ("%s", mamori_layout_get_warning (layout));
-  if (!mamori_layout_write_pdf (layout, out_path, &error))
-    {
-      message ("%s", error->message);
-      return MAMORI_EXIT_FAILURE;
-    }
-  return MAMORI_EXIT_OK;
+  status = write_report (report, out_path, extension);
+  if (status == MAMORI_EXIT_OK && !mamori_review_report_record (report, ctx->workspace, &error))
+    return exit_for_error (error);
+  return status;
 }
 
 static int
@@ -647,6 +640,16 @@ write_document (const char               *markdown,
   layout = mamori_layout_new (markdown, meta, &error);
   if (layout == NULL)
     return exit_for_error (error);
+  return write_layout (layout, out_path);
+}
+
+/* Writes a laid-out document as PDF; a font fallback is reported on stderr. */
+static int
+write_layout (MamoriLayout *layout,
+              const char   *out_path)
+{
+  g_autoptr(GError) error = NULL;
+
   if (mamori_layout_get_warning (layout) != NULL)
     message ("%s", mamori_layout_get_warning (layout));
   if (!mamori_layout_write_pdf (layout, out_path, &error))

@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <stdlib.h>
 
 #include "core/mamori-template.h"
 #include "mamori-chart.h"
@@ -300,8 +301,8 @@ write_heatmaps (Report        *R,
   after->title = g_strdup (TR ("計画した対策の実施後", "After the planned measures"));
   after->subtitle = g_strdup (now->subtitle);
   after->lang = g_strdup (R->lang);
-  /* The residual figure refers to the current map: the current figure is added first and the
-   * layout frees figures in order, so the residual one never outlives what it points to. */
+  /* The residual figure points at the current map; both belong to the same report and go
+   * together (freeing a figure never reads what it compares with). */
   add_figure (R, mamori_figure_new ("heatmap-current", w, h, draw_heatmap_figure, now, (GDestroyNotify) heatmap_figure_free),
               TR ("現在のリスクの分布", "Risk now"));
   add_figure (R, mamori_figure_new ("heatmap-residual", w, h, draw_heatmap_figure, after, (GDestroyNotify) heatmap_figure_free),
@@ -543,13 +544,78 @@ write_decisions (Report                    *R,
 
 /* --- the report ----------------------------------------------------------------------------- */
 
+struct _MamoriReport {
+  char *markdown;
+  char *organisation;
+  char *title;
+  char *date;
+  char *classification;
+  char *lang;
+  GPtrArray *figures;             /* MamoriFigure* */
+  MamoriReviewFigures *review;    /* review reports: what they show, for recording */
+};
+
+void
+mamori_report_free (MamoriReport *r)
+{
+  if (r == NULL)
+    return;
+  g_free (r->markdown);
+  g_free (r->organisation);
+  g_free (r->title);
+  g_free (r->date);
+  g_free (r->classification);
+  g_free (r->lang);
+  g_clear_pointer (&r->figures, g_ptr_array_unref);
+  mamori_review_figures_free (r->review);
+  g_free (r);
+}
+
+const char *
+mamori_report_get_markdown (MamoriReport *r)
+{
+  return r->markdown;
+}
+
 MamoriLayout *
-mamori_review_layout_new (MamoriWorkspace *ws,
+mamori_report_layout (MamoriReport *r,
+                      GError      **error)
+{
+  MamoriDocumentMeta meta = { 0 };
+
+  meta.organisation = r->organisation;
+  meta.title = r->title;
+  meta.date = r->date;
+  meta.classification = r->classification;
+  meta.lang = r->lang;
+  meta.numbering = "sections";
+  meta.table_of_contents = TRUE;
+  meta.figures = r->figures;
+  return mamori_layout_new (r->markdown, &meta, error);
+}
+
+static MamoriReport *
+report_new (const char *organisation,
+            const char *title,
+            const char *today,
+            gboolean    en)
+{
+  MamoriReport *r = g_new0 (MamoriReport, 1);
+
+  r->organisation = g_strdup (organisation ? organisation : "");
+  r->title = g_strdup (title);
+  r->date = g_strdup (today);
+  r->classification = g_strdup (en ? "Internal" : "社外秘");
+  r->lang = g_strdup (en ? "en" : "ja");
+  r->figures = g_ptr_array_new_with_free_func ((GDestroyNotify) mamori_figure_free);
+  return r;
+}
+
+MamoriReport *
+mamori_review_report_new (MamoriWorkspace *ws,
                           MamoriCatalog   *catalog,
                           const char      *today,
                           const char      *lang,
-                          gboolean         record,
-                          char           **markdown,
                           GError         **error)
 {
   Report report = { g_strcmp0 (lang, "en") == 0, g_strcmp0 (lang, "en") == 0 ? "en" : "ja", today, NULL, NULL, 0 };
@@ -559,14 +625,12 @@ mamori_review_layout_new (MamoriWorkspace *ws,
   g_autoptr(MamoriReviewFigures) before = NULL;
   g_autoptr(GPtrArray) top = NULL, results = NULL, overdue = NULL, actions = NULL, documents = NULL;
   g_autoptr(GArray) risks = NULL, residual_risks = NULL;
-  g_autoptr(GPtrArray) top_after = NULL;
+  g_autoptr(GHashTable) threats = NULL;
   g_autoptr(GString) md = NULL;
-  g_autoptr(GPtrArray) figures = NULL;
   MamoriHeatmap *current = NULL, *residual = NULL;
   MamoriRiskMethod method;
-  MamoriDocumentMeta meta = { 0 };
   gboolean recent = FALSE;
-  MamoriLayout *layout;
+  MamoriReport *out;
 
   profile = mamori_workspace_get_profile (ws, error);
   now = profile ? mamori_workspace_review_figures (ws, today, error) : NULL;
@@ -581,7 +645,8 @@ mamori_review_layout_new (MamoriWorkspace *ws,
   overdue = top ? mamori_workspace_list_overdue_measures (ws, today, 50, error) : NULL;
   actions = overdue ? mamori_workspace_list_corrective_actions (ws, 0, error) : NULL;
   documents = actions ? mamori_workspace_list_documents (ws, error) : NULL;
-  current = documents ? mamori_workspace_get_heatmap (ws, method, FALSE, NULL, NULL, error) : NULL;
+  threats = documents ? mamori_workspace_get_medium_threats (ws, error) : NULL;
+  current = threats ? mamori_workspace_get_heatmap (ws, method, FALSE, NULL, NULL, error) : NULL;
   residual = current ? mamori_workspace_get_heatmap (ws, method, TRUE, NULL, NULL, error) : NULL;
   if (residual == NULL)
     {
@@ -590,30 +655,20 @@ mamori_review_layout_new (MamoriWorkspace *ws,
     }
   /* The same assets after their measures, for the "after" column. */
   residual_risks = g_array_new (FALSE, TRUE, sizeof (MamoriAssetRisk));
-  {
-    g_autoptr(GHashTable) threats = mamori_workspace_get_medium_threats (ws, error);
-    if (threats == NULL)
-      {
-        mamori_heatmap_free (current);
-        mamori_heatmap_free (residual);
-        return NULL;
-      }
-    for (guint i = 0; i < top->len; i++)
-      {
-        MamoriAssetRisk r;
-        MamoriAsset *a = top->pdata[i];
-        mamori_asset_compute_residual (a, mamori_medium_threat_lookup (threats, a->medium), &r);
-        g_array_append_val (residual_risks, r);
-      }
-  }
+  for (guint i = 0; i < top->len; i++)
+    {
+      MamoriAssetRisk r;
+      MamoriAsset *a = top->pdata[i];
+      mamori_asset_compute_residual (a, mamori_medium_threat_lookup (threats, a->medium), &r);
+      g_array_append_val (residual_risks, r);
+    }
   for (guint i = 0; i < results->len; i++)
     {
       Result *r = results->pdata[i];
       if (g_str_equal (r->checklist->id, "ipa-self-diagnosis"))
         {
-          g_autoptr(GDateTime) d = g_date_time_new_now_local ();
-          g_autoptr(GDateTime) year_ago = g_date_time_add_years (d, -1);
-          g_autofree char *limit = g_date_time_format (year_ago, "%Y-%m-%d");
+          /* Dates are YYYY-MM-DD, so a year before today is the same text with the year less. */
+          g_autofree char *limit = g_strdup_printf ("%04d%s", atoi (today) - 1, today + 4);
           now->has_score = TRUE;
           now->score = r->total.score;
           now->score_max = r->total.max;
@@ -621,34 +676,49 @@ mamori_review_layout_new (MamoriWorkspace *ws,
         }
     }
 
+  out = report_new (profile->name, TR ("マネジメントレビュー報告書", "Management review report"), today, R->en);
   md = g_string_new (NULL);
-  figures = g_ptr_array_new_with_free_func ((GDestroyNotify) mamori_figure_free);
   R->md = md;
-  R->figures = figures;
+  R->figures = out->figures;
   write_summary (R, now, before);
-  write_heatmaps (R, current, residual, profile->name ? profile->name : "");
+  write_heatmaps (R, current, residual, out->organisation);
   write_top (R, method, top, risks, residual_risks);
   write_results (R, results);
   write_measures (R, now, overdue, actions);
   write_decisions (R, now, top, residual_risks, documents, actions, recent);
+  out->markdown = g_string_free (g_steal_pointer (&md), FALSE);
+  out->review = g_steal_pointer (&now);
+  return out;
+}
 
-  meta.organisation = profile->name;
-  meta.title = TR ("マネジメントレビュー報告書", "Management review report");
-  meta.date = today;
-  meta.classification = TR ("社外秘", "Internal");
-  meta.lang = R->lang;
-  meta.numbering = "sections";
-  meta.table_of_contents = TRUE;
-  meta.figures = figures;
-  layout = mamori_layout_new (md->str, &meta, error);
-  if (layout == NULL)
+gboolean
+mamori_review_report_record (MamoriReport    *report,
+                             MamoriWorkspace *workspace,
+                             GError         **error)
+{
+  g_return_val_if_fail (report->review != NULL, FALSE);
+  return mamori_workspace_record_review (workspace, report->review, error);
+}
+
+MamoriReport *
+mamori_audit_report_new (MamoriWorkspace       *ws,
+                         const MamoriChecklist *checklist,
+                         gint64                 assessment,
+                         const char            *today,
+                         const char            *lang,
+                         GError               **error)
+{
+  gboolean en = g_strcmp0 (lang, "en") == 0;
+  g_autoptr(MamoriProfile) profile = mamori_workspace_get_profile (ws, error);
+  g_autofree char *markdown = profile ? mamori_assessment_to_audit_markdown (ws, checklist, assessment, NULL,
+                                                                             en ? "en" : "ja", error) : NULL;
+  g_autofree char *title = NULL;
+  MamoriReport *out;
+
+  if (markdown == NULL)
     return NULL;
-  if (record && !mamori_workspace_record_review (ws, now, error))
-    {
-      mamori_layout_free (layout);
-      return NULL;
-    }
-  if (markdown)
-    *markdown = g_strdup (md->str);
-  return layout;
+  title = g_strdup_printf (en ? "Audit report — %s" : "監査報告書 — %s", mamori_text_get (checklist->name, en ? "en" : "ja"));
+  out = report_new (profile->name, title, today, en);
+  out->markdown = g_steal_pointer (&markdown);
+  return out;
 }

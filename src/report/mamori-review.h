@@ -1,7 +1,12 @@
-/* mamori-review.h — the management-review report: cover, summary figures with the change since
- * the last review, heatmaps now and after the planned measures, the highest risks, assessment
- * results with a chart per checklist, overdue measures and the decisions asked of management.
- * Laid out by the layout engine (so it prints like every other document). */
+/* mamori-review.h — the management-review report and the audit report of an assessment.
+ *
+ * A MamoriReport is everything a report prints — its Markdown, title page data and drawn
+ * figures — read from the workspace on the thread that owns it; laying it out and writing the
+ * PDF need nothing else, so they can run in a worker.
+ *
+ * The review report: cover, summary figures with the change since the last review, heatmaps now
+ * and after the planned measures, the highest risks, assessment results with a chart per
+ * checklist, measures and open corrective actions, and the decisions asked of management. */
 #pragma once
 
 #include "core/mamori-catalog.h"
@@ -10,15 +15,36 @@
 
 G_BEGIN_DECLS
 
-/* Builds the report for today in lang ("ja" or "en"). With record, today's figures are saved
- * as a review so the next report compares with them (the comparison is always with the newest
- * review held before today). *markdown (when given) receives the text that was laid out. */
-MamoriLayout *mamori_review_layout_new (MamoriWorkspace *workspace,
-                                        MamoriCatalog   *catalog,
-                                        const char      *today,
-                                        const char      *lang,
-                                        gboolean         record,
-                                        char           **markdown,
-                                        GError         **error);
+typedef struct _MamoriReport MamoriReport;
+
+/* The review report for today in lang ("ja" or "en"), compared with the newest review held
+ * before today. */
+MamoriReport *mamori_review_report_new   (MamoriWorkspace       *workspace,
+                                          MamoriCatalog         *catalog,
+                                          const char            *today,
+                                          const char            *lang,
+                                          GError               **error);
+/* Saves the figures the review report shows as the review held today, so the next report
+ * compares with them. */
+gboolean      mamori_review_report_record (MamoriReport         *report,
+                                           MamoriWorkspace      *workspace,
+                                           GError              **error);
+
+/* The audit report of one assessment (with its internal-audit plan and corrective actions
+ * when it has them). */
+MamoriReport *mamori_audit_report_new    (MamoriWorkspace       *workspace,
+                                          const MamoriChecklist *checklist,
+                                          gint64                 assessment,
+                                          const char            *today,
+                                          const char            *lang,
+                                          GError               **error);
+
+const char   *mamori_report_get_markdown (MamoriReport          *report);
+/* Lays the report out (any thread; one thread at a time per report). */
+MamoriLayout *mamori_report_layout       (MamoriReport          *report,
+                                          GError               **error);
+void          mamori_report_free         (MamoriReport          *report);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (MamoriReport, mamori_report_free)
 
 G_END_DECLS
