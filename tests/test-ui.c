@@ -16,6 +16,7 @@
 #include "ui/mamori-ledger-page.h"
 #include "ui/mamori-documents-page.h"
 #include "ui/mamori-heatmap-page.h"
+#include "store/mamori-reviews.h"
 #include "ui/mamori-presentation-window.h"
 #include <poppler.h>
 #include "ui/mamori-new-document-window.h"
@@ -774,6 +775,48 @@ test_heatmap_page (void)
     g_assert_cmpuint (mamori_presentation_window_get_slide (slides), ==, 4);
     g_assert_cmpstr (mamori_presentation_window_get_title (slides), ==, "Overdue measures");
     gtk_window_destroy (GTK_WINDOW (slides));
+  }
+  /* Export: the map after the measures at a chosen size, and the review report (written in a
+   * worker, then recorded as today's review). */
+  {
+    g_autofree char *png = g_build_filename (g_get_tmp_dir (), "mamori-ui-after.png", NULL);
+    g_autofree char *pdf = g_build_filename (g_get_tmp_dir (), "mamori-ui-review.pdf", NULL);
+    g_autofree char *head = NULL;
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+    g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+    g_autoptr(MamoriReviewFigures) last = NULL;
+    g_autofree char *uri = NULL;
+    PopplerDocument *doc;
+    PopplerPage *first;
+    g_autofree char *text = NULL;
+    gsize len = 0;
+    g_assert_true (mamori_heatmap_page_export_heatmap (page, TRUE, png, 800, 600, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_file_get_contents (png, &head, &len, NULL));
+    g_assert_cmpuint (len, >, 24);
+    /* IHDR: width and height, big-endian. */
+    g_assert_cmpuint (GUINT32_FROM_BE (*(guint32 *) (head + 16)), ==, 800);
+    g_assert_cmpuint (GUINT32_FROM_BE (*(guint32 *) (head + 20)), ==, 600);
+    g_assert_true (mamori_heatmap_page_export_review (page, pdf));
+    g_assert_false (mamori_heatmap_page_export_review (page, pdf));   /* one at a time */
+    for (guint i = 0; i < 500 && mamori_heatmap_page_is_exporting (page); i++)
+      iterate (10);
+    g_assert_false (mamori_heatmap_page_is_exporting (page));
+    uri = g_filename_to_uri (pdf, NULL, NULL);
+    doc = poppler_document_new_from_file (uri, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (poppler_document_get_n_pages (doc), >=, 4);
+    first = poppler_document_get_page (doc, 0);
+    text = poppler_page_get_text (first);
+    g_assert_nonnull (strstr (text, "Management review report"));
+    g_object_unref (first);
+    g_object_unref (doc);
+    last = mamori_workspace_last_review (ws, "9999-12-31", &error);
+    g_assert_nonnull (last);
+    g_assert_cmpstr (last->held_on, ==, today);
+    g_assert_cmpuint (last->bands[0] + last->bands[1] + last->bands[2], ==, assets->len);
+    g_unlink (png);
+    g_unlink (pdf);
   }
   /* A new asset changes the map at once. */
   g_assert_cmpint (mamori_ledger_page_add_asset (ledger), >, 0);

@@ -48,6 +48,12 @@ lang (void)
 
 /* --- loading the catalogue ------------------------------------------------------------------- */
 
+MamoriCatalog *
+mamori_assessments_page_get_catalog (MamoriAssessmentsPage *self)
+{
+  return mamori_assessments_page_ensure_loaded (self) ? self->catalog : NULL;
+}
+
 gboolean
 mamori_assessments_page_ensure_loaded (MamoriAssessmentsPage *self)
 {

@@ -3,6 +3,8 @@
 
 #include <adwaita.h>
 
+#include "core/mamori-catalog.h"
+
 #include "store/mamori-workspace.h"
 
 G_BEGIN_DECLS
@@ -15,6 +17,8 @@ void        mamori_assessments_page_set_workspace (MamoriAssessmentsPage *self,
 /* Loads the checklists now if that has not happened yet (it happens after the page is first
  * shown). FALSE with an error dialog when they cannot be read. */
 gboolean    mamori_assessments_page_ensure_loaded (MamoriAssessmentsPage *self);
+/* The checklists (built-in and imported), loaded on first use; NULL after an error dialog. */
+MamoriCatalog *mamori_assessments_page_get_catalog (MamoriAssessmentsPage *self);
 /* Starts a new assessment of checklist and opens the wizard on it; 0 on failure. */
 gint64      mamori_assessments_page_start         (MamoriAssessmentsPage *self,
                                                    const char            *checklist,

@@ -11,6 +11,7 @@
 #include "mamori-presentation-window.h"
 #include "mamori-window.h"
 #include "report/mamori-heatmap-draw.h"
+#include "report/mamori-review.h"
 #include "store/mamori-assets.h"
 
 struct _MamoriHeatmapPage {
@@ -33,6 +34,7 @@ struct _MamoriHeatmapPage {
   gboolean filling;
   guint serial;              /* the newest count wins */
   guint counting;            /* counts under way */
+  gboolean exporting;        /* a review report is being written */
 };
 
 G_DEFINE_FINAL_TYPE (MamoriHeatmapPage, mamori_heatmap_page, ADW_TYPE_BIN)
@@ -271,30 +273,89 @@ area_clicked (GtkGestureClick   *gesture,
 
 /* --- export ---------------------------------------------------------------------------------------- */
 
-static void
-chooser_response (GtkNativeDialog   *dialog,
-                  int                response,
-                  MamoriHeatmapPage *self)
+/* Sizes offered when a heatmap is exported: screens, slides and print. */
+static const struct { const char *id; const char *label; int width, height; } export_sizes[] = {
+  { "1920x1080", N_("1920 × 1080 (full HD screen or slide)"), 1920, 1080 },
+  { "1280x720", N_("1280 × 720 (smaller slide)"), 1280, 720 },
+  { "3840x2160", N_("3840 × 2160 (4K screen)"), 3840, 2160 },
+  { "1123x794", N_("A4 landscape (1123 × 794)"), 1123, 794 },
+  { "800x600", N_("800 × 600 (document figure)"), 800, 600 },
+};
+
+gboolean
+mamori_heatmap_page_export_heatmap (MamoriHeatmapPage *self,
+                                    gboolean           residual,
+                                    const char        *path,
+                                    int                width,
+                                    int                height,
+                                    GError           **error)
 {
-  if (response == GTK_RESPONSE_ACCEPT && self->current != NULL)
+  MamoriHeatmapLabels labels = { NULL, NULL, mamori_text_user_lang (), residual ? self->current : NULL };
+  const MamoriHeatmap *map = residual ? self->residual : self->current;
+
+  if (map == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_PENDING, _("The heatmap is still being counted; try again in a moment."));
+      return FALSE;
+    }
+  return mamori_heatmap_export (map, &labels, path, width, height, error);
+}
+
+static void
+saved_toast (MamoriHeatmapPage *self,
+             const char        *path)
+{
+  g_autofree char *name = g_filename_display_basename (path);
+  g_autofree char *title = g_markup_printf_escaped (_("Saved “%s”"), name);
+
+  mamori_widget_add_toast (GTK_WIDGET (self), title);
+}
+
+static void
+heatmap_chosen (GtkNativeDialog   *dialog,
+                int                response,
+                MamoriHeatmapPage *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
       g_autofree char *path = g_file_get_path (file);
+      const char *size = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (dialog), "size");
+      gboolean residual = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "mamori-residual"));
       g_autoptr(GError) error = NULL;
-      MamoriHeatmapLabels labels = { NULL, NULL, mamori_text_user_lang (), NULL };
-      GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), MAMORI_TYPE_WINDOW);
+      int width = 1920, height = 1080;
 
-      if (path != NULL && !mamori_heatmap_export (self->current, &labels, path, 1920, 1080, &error))
+      for (guint i = 0; size != NULL && i < G_N_ELEMENTS (export_sizes); i++)
+        if (g_str_equal (size, export_sizes[i].id))
+          {
+            width = export_sizes[i].width;
+            height = export_sizes[i].height;
+          }
+      if (path != NULL && !mamori_heatmap_page_export_heatmap (self, residual, path, width, height, &error))
         mamori_widget_show_error (GTK_WIDGET (self), _("Could Not Export the Heatmap"), error);
-      else if (path != NULL && window != NULL)
-        {
-          g_autofree char *name = g_filename_display_basename (path);
-          g_autofree char *title = g_strdup_printf (_("Saved “%s”"), name);
-          mamori_window_add_toast (MAMORI_WINDOW (window), adw_toast_new (title));
-        }
+      else if (path != NULL)
+        saved_toast (self, path);
     }
   gtk_native_dialog_destroy (dialog);
   g_clear_object (&self->chooser);
+}
+
+static GtkFileChooser *
+save_chooser (MamoriHeatmapPage *self,
+              const char        *title,
+              const char        *name,
+              GCallback          response)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (title, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", response, self);
+  self->chooser = GTK_NATIVE_DIALOG (chooser);
+  return GTK_FILE_CHOOSER (chooser);
 }
 
 static void
@@ -303,17 +364,105 @@ export_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   MamoriHeatmapPage *self = MAMORI_HEATMAP_PAGE (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
-  GtkFileChooserNative *chooser;
+  gboolean residual = parameter != NULL && g_str_equal (g_variant_get_string (parameter, NULL), "residual");
+  const char *ids[G_N_ELEMENTS (export_sizes) + 1] = { NULL };
+  const char *labels[G_N_ELEMENTS (export_sizes) + 1] = { NULL };
+  GtkFileChooser *chooser;
 
   if (self->current == NULL || self->chooser != NULL)
     return;
-  chooser = gtk_file_chooser_native_new (_("Export the Heatmap"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("heatmap.png"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect (chooser, "response", G_CALLBACK (chooser_response), self);
-  self->chooser = GTK_NATIVE_DIALOG (chooser);
+  chooser = save_chooser (self, residual ? _("Export the Heatmap After the Planned Measures") : _("Export the Heatmap"),
+                          residual ? _("heatmap-after-measures.png") : _("heatmap.png"), G_CALLBACK (heatmap_chosen));
+  g_object_set_data (G_OBJECT (chooser), "mamori-residual", GINT_TO_POINTER (residual));
+  for (guint i = 0; i < G_N_ELEMENTS (export_sizes); i++)
+    {
+      ids[i] = export_sizes[i].id;
+      labels[i] = _(export_sizes[i].label);
+    }
+  /* The size in pixels for PNG, in points for SVG and PDF; the format follows the name. */
+  gtk_file_chooser_add_choice (chooser, "size", _("Size"), ids, labels);
+  gtk_file_chooser_set_choice (chooser, "size", export_sizes[0].id);
+  gtk_native_dialog_show (self->chooser);
+}
+
+/* The review report: read from the workspace here, laid out and written in a worker, and
+ * recorded as today's review once it is saved. */
+static void
+review_saved (GtkWidget    *widget,
+              MamoriReport *report,
+              gboolean      saved,
+              gpointer      data)
+{
+  MamoriHeatmapPage *self = MAMORI_HEATMAP_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+
+  self->exporting = FALSE;
+  gtk_widget_action_set_enabled (widget, "heatmap.export-review", TRUE);
+  if (saved && self->workspace != NULL && !mamori_review_report_record (report, self->workspace, &error))
+    mamori_widget_show_error (widget, _("Could Not Record the Review"), error);
+}
+
+gboolean
+mamori_heatmap_page_export_review (MamoriHeatmapPage *self,
+                                   const char        *path)
+{
+  GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), MAMORI_TYPE_WINDOW);
+  MamoriCatalog *catalog = window ? mamori_window_get_catalog (MAMORI_WINDOW (window)) : NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_autoptr(GError) error = NULL;
+  MamoriReport *report;
+
+  if (self->workspace == NULL || catalog == NULL || self->exporting)
+    return FALSE;
+  report = mamori_review_report_new (self->workspace, catalog, today, mamori_text_user_lang (), &error);
+  if (report == NULL)
+    {
+      mamori_widget_show_error (GTK_WIDGET (self), _("Could Not Export the Review Report"), error);
+      return FALSE;
+    }
+  self->exporting = TRUE;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "heatmap.export-review", FALSE);
+  mamori_widget_write_report (GTK_WIDGET (self), report, path, _("Could Not Export the Review Report"), review_saved, NULL);
+  return TRUE;
+}
+
+gboolean
+mamori_heatmap_page_is_exporting (MamoriHeatmapPage *self)
+{
+  return self->exporting;
+}
+
+static void
+review_chosen (GtkNativeDialog   *dialog,
+               int                response,
+               MamoriHeatmapPage *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = g_file_get_path (file);
+      if (path != NULL)
+        mamori_heatmap_page_export_review (self, path);
+    }
+  gtk_native_dialog_destroy (dialog);
+  g_clear_object (&self->chooser);
+}
+
+static void
+export_review_action (GtkWidget  *widget,
+                      const char *name,
+                      GVariant   *parameter)
+{
+  MamoriHeatmapPage *self = MAMORI_HEATMAP_PAGE (widget);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
+  /* TRANSLATORS: file name of the review report; %s is today's date */
+  g_autofree char *file = g_strdup_printf (_("management-review-%s.pdf"), date);
+
+  if (self->workspace == NULL || self->chooser != NULL || self->exporting)
+    return;
+  save_chooser (self, _("Export the Management Review Report"), file, G_CALLBACK (review_chosen));
   gtk_native_dialog_show (self->chooser);
 }
 
@@ -424,7 +573,8 @@ mamori_heatmap_page_class_init (MamoriHeatmapPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MamoriHeatmapPage, summary_label);
   gtk_widget_class_bind_template_child (widget_class, MamoriHeatmapPage, current_area);
   gtk_widget_class_bind_template_child (widget_class, MamoriHeatmapPage, residual_area);
-  gtk_widget_class_install_action (widget_class, "heatmap.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "heatmap.export", "s", export_action);
+  gtk_widget_class_install_action (widget_class, "heatmap.export-review", NULL, export_review_action);
   gtk_widget_class_install_action (widget_class, "heatmap.present", NULL, present_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "heatmap.present", NULL);
 }

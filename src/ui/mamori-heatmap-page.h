@@ -22,5 +22,18 @@ char    *mamori_heatmap_page_describe_cell (MamoriHeatmapPage *self,
 guint    mamori_heatmap_page_get_total     (MamoriHeatmapPage *self);
 /* TRUE while the maps are being counted (in a worker). */
 gboolean mamori_heatmap_page_is_counting   (MamoriHeatmapPage *self);
+/* What the export menu does after its file chooser: the map now (or after the planned
+ * measures, with the change per cell) at width × height; the management-review report (read
+ * here, written in a worker, recorded as today's review; a toast or an error dialog tells the
+ * outcome; FALSE when it could not start). */
+gboolean mamori_heatmap_page_export_heatmap (MamoriHeatmapPage *self,
+                                             gboolean           residual,
+                                             const char        *path,
+                                             int                width,
+                                             int                height,
+                                             GError           **error);
+gboolean mamori_heatmap_page_export_review  (MamoriHeatmapPage *self,
+                                             const char        *path);
+gboolean mamori_heatmap_page_is_exporting   (MamoriHeatmapPage *self);
 
 G_END_DECLS

@@ -156,6 +156,87 @@ mamori_widget_add_toast (GtkWidget  *widget,
     mamori_window_add_toast (MAMORI_WINDOW (window), adw_toast_new (markup));
 }
 
+typedef struct {
+  MamoriReport *report;
+  char *path;
+  char *error_heading;
+  MamoriReportSaved done;
+  gpointer data;
+} ReportWrite;
+
+static void
+report_write_free (ReportWrite *w)
+{
+  mamori_report_free (w->report);
+  g_free (w->path);
+  g_free (w->error_heading);
+  g_free (w);
+}
+
+static void
+report_write_thread (GTask        *task,
+                     gpointer      source,
+                     gpointer      task_data,
+                     GCancellable *cancellable)
+{
+  ReportWrite *w = task_data;
+  g_autoptr(MamoriLayout) layout = NULL;
+  GError *error = NULL;
+
+  layout = mamori_report_layout (w->report, &error);
+  if (layout == NULL || !mamori_layout_write_pdf (layout, w->path, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, g_strdup (mamori_layout_get_warning (layout)), g_free);
+}
+
+static void
+report_write_done (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  GtkWidget *widget = GTK_WIDGET (source);
+  ReportWrite *w = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *warning = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (error != NULL)
+    mamori_widget_show_error (widget, w->error_heading, error);
+  else
+    {
+      g_autofree char *name = g_filename_display_basename (w->path);
+      g_autofree char *title = g_markup_printf_escaped (_("Saved “%s”"), name);
+      if (warning != NULL)
+        {
+          g_autofree char *escaped = g_markup_escape_text (warning, -1);
+          mamori_widget_add_toast (widget, escaped);
+        }
+      mamori_widget_add_toast (widget, title);
+    }
+  if (w->done)
+    w->done (widget, w->report, error == NULL, w->data);
+}
+
+void
+mamori_widget_write_report (GtkWidget         *widget,
+                            MamoriReport      *report,
+                            const char        *path,
+                            const char        *error_heading,
+                            MamoriReportSaved  done,
+                            gpointer           data)
+{
+  g_autoptr(GTask) task = g_task_new (widget, NULL, report_write_done, NULL);
+  ReportWrite *w = g_new0 (ReportWrite, 1);
+
+  w->report = report;
+  w->path = g_strdup (path);
+  w->error_heading = g_strdup (error_heading);
+  w->done = done;
+  w->data = data;
+  g_task_set_task_data (task, w, (GDestroyNotify) report_write_free);
+  g_task_run_in_thread (task, report_write_thread);
+}
+
 GtkWidget *
 mamori_labelled_entry_new (GtkWidget  *box,
                            const char *label,
@@ -215,6 +296,12 @@ mamori_window_open_default_workspace (MamoriWindow *self)
 {
   g_autofree char *path = mamori_workspace_default_path ();
   return mamori_window_open_workspace (self, path, TRUE);
+}
+
+MamoriCatalog *
+mamori_window_get_catalog (MamoriWindow *self)
+{
+  return mamori_assessments_page_get_catalog (self->assessments_page);
 }
 
 MamoriLedgerPage *

@@ -3,6 +3,8 @@
 
 #include <adwaita.h>
 
+#include "core/mamori-catalog.h"
+#include "report/mamori-review.h"
 #include "mamori-application.h"
 #include "mamori-documents-page.h"
 #include "mamori-heatmap-page.h"
@@ -40,6 +42,8 @@ const char      *mamori_window_get_visible_page       (MamoriWindow      *self);
 MamoriLedgerPage *mamori_window_get_ledger_page       (MamoriWindow      *self);
 MamoriDocumentsPage *mamori_window_get_documents_page (MamoriWindow      *self);
 MamoriHeatmapPage *mamori_window_get_heatmap_page     (MamoriWindow      *self);
+/* The workspace's checklists (loaded on first use); NULL after an error dialog. */
+MamoriCatalog   *mamori_window_get_catalog            (MamoriWindow      *self);
 
 /* For widgets inside a window: an error dialog or a toast in the window that holds widget
  * (a warning on the terminal when there is none, as in tests). */
@@ -48,6 +52,19 @@ void             mamori_widget_show_error             (GtkWidget         *widget
                                                        const GError      *error);
 void             mamori_widget_add_toast              (GtkWidget         *widget,
                                                        const char        *markup);
+/* Lays report out and writes it as a PDF at path in a worker; then a toast names the file (and
+ * any font fallback) or an error dialog tells why not, and done (may be NULL) is called with
+ * TRUE on success. Takes report. */
+typedef void (*MamoriReportSaved) (GtkWidget    *widget,
+                                   MamoriReport *report,
+                                   gboolean      saved,
+                                   gpointer      data);
+void             mamori_widget_write_report           (GtkWidget         *widget,
+                                                       MamoriReport      *report,
+                                                       const char        *path,
+                                                       const char        *error_heading,
+                                                       MamoriReportSaved  done,
+                                                       gpointer           data);
 /* A caption label and an entry below it, appended to box; the entry activates the
  * dialog's default response. */
 GtkWidget       *mamori_labelled_entry_new            (GtkWidget         *box,
