@@ -826,6 +826,74 @@ test_heatmap_page (void)
   close_window (window);
 }
 
+/* The internal audit on an assessment's summary: its corrective actions are listed and its
+ * audit report is written in a worker. */
+static void
+test_internal_audit (void)
+{
+  g_autofree char *path = temp_workspace ("audit.mamori");
+  g_autofree char *pdf = g_build_filename (g_get_tmp_dir (), "mamori-ui-audit.pdf", NULL);
+  MamoriWindow *window = new_window (path);
+  MamoriWorkspace *ws = mamori_window_get_workspace (window);
+  MamoriAssessmentsPage *page = MAMORI_ASSESSMENTS_PAGE (find_widget (GTK_WIDGET (window), MAMORI_TYPE_ASSESSMENTS_PAGE, NULL));
+  MamoriAssessmentSummary *summary;
+  g_autoptr(GError) error = NULL;
+  MamoriAuditPlan plan = { 0, "必須12項目", "監査人 佐藤", "製造部", "製造部に所属しない", TRUE, "2026-06-08", "2026-06-12", "" };
+  g_autofree char *uri = NULL;
+  PopplerDocument *doc;
+  GtkWidget *group;
+  gint64 id, action;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "assessments"));
+  iterate (50);
+  id = mamori_workspace_create_assessment (ws, "tech-info-mandatory", "", "2026-06-12", "山田", &error);
+  g_assert_true (mamori_workspace_set_answer (ws, id, "1-1", 0, 1, FALSE, &error));
+  g_assert_true (mamori_workspace_set_answer (ws, id, "1-2", 1, 0, FALSE, &error));
+  g_assert_true (mamori_workspace_complete_assessment (ws, id, NULL, &error));
+  plan.assessment = id;
+  g_assert_true (mamori_workspace_set_audit_plan (ws, &plan, &error));
+  action = mamori_workspace_add_corrective_action (ws, id, "1-2", "表示の基準を周知する", "佐藤", "2026-07-31", &error);
+  g_assert_cmpint (mamori_workspace_add_corrective_action (ws, id, "1-3", "確認記録を残す", "山田", "2026-08-31", &error), >, 0);
+  g_assert_true (mamori_workspace_close_corrective_action (ws, action, "2026-07-20", "掲示を確認した", &error));
+  g_assert_no_error (error);
+
+  mamori_assessments_page_open (page, id);
+  iterate (30);
+  g_assert_cmpstr (mamori_assessments_page_get_view (page), ==, "summary");
+  summary = MAMORI_ASSESSMENT_SUMMARY (mamori_assessments_page_get_summary (page));
+  g_assert_cmpuint (mamori_assessment_summary_get_n_actions (summary), ==, 2);
+  group = gtk_widget_get_ancestor (find_widget (GTK_WIDGET (summary), ADW_TYPE_ACTION_ROW, "Audit plan"),
+                                   ADW_TYPE_PREFERENCES_GROUP);
+  g_assert_nonnull (group);
+  g_assert_true (gtk_widget_get_visible (group));
+  g_assert_cmpstr (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (group)), ==,
+                   "Internal Audit · 1 of 2 corrective actions closed");
+
+  g_assert_true (mamori_assessment_summary_export_audit (summary, pdf));
+  for (guint i = 0; i < 500 && mamori_assessment_summary_is_exporting (summary); i++)
+    iterate (10);
+  g_assert_false (mamori_assessment_summary_is_exporting (summary));
+  uri = g_filename_to_uri (pdf, NULL, NULL);
+  doc = poppler_document_new_from_file (uri, NULL, &error);
+  g_assert_no_error (error);
+  {
+    GString *all = g_string_new (NULL);
+    for (int i = 0; i < poppler_document_get_n_pages (doc); i++)
+      {
+        PopplerPage *p = poppler_document_get_page (doc, i);
+        g_autofree char *text = poppler_page_get_text (p);
+        g_string_append (all, text);
+        g_object_unref (p);
+      }
+    g_assert_nonnull (strstr (all->str, "監査人 佐藤"));
+    g_assert_nonnull (strstr (all->str, "表示の基準を周知する"));
+    g_string_free (all, TRUE);
+  }
+  g_object_unref (doc);
+  g_unlink (pdf);
+  close_window (window);
+}
+
 static void
 app_startup (GApplication *application, gpointer data)
 {
@@ -887,6 +955,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/ui/ledger/bulk-split-threats", test_ledger_bulk_split_threats);
   g_test_add_func ("/ui/documents", test_documents);
   g_test_add_func ("/ui/heatmap", test_heatmap_page);
+  g_test_add_func ("/ui/internal-audit", test_internal_audit);
   rc = g_test_run ();
 
   g_application_release (G_APPLICATION (app));

@@ -2,11 +2,14 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "core/mamori-stepup.h"
 #include "mamori-assessment-summary.h"
 #include "mamori-window.h"
 #include "report/mamori-chart.h"
+#include "report/mamori-review.h"
+#include "store/mamori-reviews.h"
 
 struct _MamoriAssessmentSummary {
   AdwBin parent_instance;
@@ -21,13 +24,20 @@ struct _MamoriAssessmentSummary {
   GtkButton *review_button;
   GtkButton *copy_button;
   GtkButton *complete_button;
+  GtkButton *audit_button;
+  AdwPreferencesGroup *audit_group;
+  GtkButton *add_action_button;
+  AdwActionRow *plan_row;
+  GtkButton *plan_button;
 
   MamoriWorkspace *workspace;
   const MamoriChecklist *checklist;
   gint64 assessment;
   GArray *bars;          /* MamoriChartBar; labels point into the checklist */
   GPtrArray *gap_rows;
+  GPtrArray *action_rows;
   GtkNativeDialog *chooser;
+  gboolean exporting;
 };
 
 G_DEFINE_FINAL_TYPE (MamoriAssessmentSummary, mamori_assessment_summary, ADW_TYPE_BIN)
@@ -172,6 +182,358 @@ export_clicked (GtkButton               *button,
   gtk_native_dialog_show (self->chooser);
 }
 
+/* --- the audit report ---------------------------------------------------------------------------- */
+
+static void
+audit_saved (GtkWidget    *widget,
+             MamoriReport *report,
+             gboolean      saved,
+             gpointer      data)
+{
+  MAMORI_ASSESSMENT_SUMMARY (widget)->exporting = FALSE;
+  gtk_widget_set_sensitive (GTK_WIDGET (MAMORI_ASSESSMENT_SUMMARY (widget)->audit_button), TRUE);
+}
+
+gboolean
+mamori_assessment_summary_export_audit (MamoriAssessmentSummary *self,
+                                        const char              *path)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_autoptr(GError) error = NULL;
+  MamoriReport *report;
+
+  if (self->workspace == NULL || self->exporting)
+    return FALSE;
+  report = mamori_audit_report_new (self->workspace, self->checklist, self->assessment, today, mamori_text_user_lang (), &error);
+  if (report == NULL)
+    {
+      mamori_widget_show_error (GTK_WIDGET (self), _("Could Not Export the Audit Report"), error);
+      return FALSE;
+    }
+  self->exporting = TRUE;
+  gtk_widget_set_sensitive (GTK_WIDGET (self->audit_button), FALSE);
+  mamori_widget_write_report (GTK_WIDGET (self), report, path, _("Could Not Export the Audit Report"), audit_saved, NULL);
+  return TRUE;
+}
+
+gboolean
+mamori_assessment_summary_is_exporting (MamoriAssessmentSummary *self)
+{
+  return self->exporting;
+}
+
+static void
+audit_chosen (GtkNativeDialog         *dialog,
+              int                      response,
+              MamoriAssessmentSummary *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = g_file_get_path (file);
+      if (path != NULL)
+        mamori_assessment_summary_export_audit (self, path);
+    }
+  gtk_native_dialog_destroy (dialog);
+  g_clear_object (&self->chooser);
+}
+
+static void
+audit_clicked (GtkButton               *button,
+               MamoriAssessmentSummary *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkFileChooserNative *chooser;
+  /* TRANSLATORS: file name of an audit report; %s is the checklist id, %d the assessment number */
+  g_autofree char *name = g_strdup_printf (_("audit-report-%s-%d.pdf"), self->checklist->id, (int) self->assessment);
+
+  if (self->chooser != NULL || self->exporting)
+    return;
+  chooser = gtk_file_chooser_native_new (_("Export the Audit Report"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (audit_chosen), self);
+  self->chooser = GTK_NATIVE_DIALOG (chooser);
+  gtk_native_dialog_show (self->chooser);
+}
+
+/* --- internal audit: plan and corrective actions -------------------------------------------------- */
+
+static void show_audit (MamoriAssessmentSummary *self);
+
+static GtkWidget *
+audit_dialog (MamoriAssessmentSummary *self,
+              const char              *heading,
+              const char              *body,
+              GtkWidget              **box)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), heading, body);
+
+  *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), *box);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "save", _("_Save"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  return dialog;
+}
+
+static const char *
+entry_text (GObject    *dialog,
+            const char *key)
+{
+  return gtk_editable_get_text (GTK_EDITABLE (g_object_get_data (dialog, key)));
+}
+
+static void
+plan_response (AdwMessageDialog        *dialog,
+               const char              *response,
+               MamoriAssessmentSummary *self)
+{
+  GObject *d = G_OBJECT (dialog);
+  g_autoptr(GError) error = NULL;
+  MamoriAuditPlan plan = { self->assessment };
+
+  if (!g_str_equal (response, "save"))
+    return;
+  plan.scope = (char *) entry_text (d, "scope");
+  plan.auditor = (char *) entry_text (d, "auditor");
+  plan.audited_unit = (char *) entry_text (d, "unit");
+  plan.independence = (char *) entry_text (d, "independence");
+  plan.independence_confirmed = gtk_check_button_get_active (g_object_get_data (d, "confirmed"));
+  plan.starts_on = (char *) entry_text (d, "starts");
+  plan.ends_on = (char *) entry_text (d, "ends");
+  plan.opinion = (char *) entry_text (d, "opinion");
+  if (!mamori_workspace_set_audit_plan (self->workspace, &plan, &error))
+    mamori_widget_show_error (GTK_WIDGET (self), _("Could Not Save the Audit Plan"), error);
+  else
+    {
+      mamori_widget_add_toast (GTK_WIDGET (self), _("Audit plan saved"));
+      show_audit (self);
+    }
+}
+
+static void
+plan_clicked (GtkButton               *button,
+              MamoriAssessmentSummary *self)
+{
+  g_autoptr(MamoriAuditPlan) plan = mamori_workspace_get_audit_plan (self->workspace, self->assessment, NULL);
+  GtkWidget *box, *check;
+  GtkWidget *dialog = audit_dialog (self, _("Audit Plan"),
+                                    _("What is audited, by whom and when. The auditor should not audit work they did or a unit they belong to."),
+                                    &box);
+  GObject *d = G_OBJECT (dialog);
+
+  g_object_set_data (d, "scope", mamori_labelled_entry_new (box, _("_Scope (what is audited)"), plan ? plan->scope : NULL));
+  g_object_set_data (d, "auditor", mamori_labelled_entry_new (box, _("_Auditor"), plan ? plan->auditor : NULL));
+  g_object_set_data (d, "unit", mamori_labelled_entry_new (box, _("Audited _unit"), plan ? plan->audited_unit : NULL));
+  g_object_set_data (d, "independence",
+                     mamori_labelled_entry_new (box, _("How the auditor is _independent of it"), plan ? plan->independence : NULL));
+  check = gtk_check_button_new_with_mnemonic (_("I _confirm the auditor’s independence"));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), plan && plan->independence_confirmed);
+  gtk_box_append (GTK_BOX (box), check);
+  g_object_set_data (d, "confirmed", check);
+  g_object_set_data (d, "starts", mamori_labelled_entry_new (box, _("_From (YYYY-MM-DD)"), plan ? plan->starts_on : NULL));
+  g_object_set_data (d, "ends", mamori_labelled_entry_new (box, _("_To (YYYY-MM-DD)"), plan ? plan->ends_on : NULL));
+  g_object_set_data (d, "opinion", mamori_labelled_entry_new (box, _("Audit _opinion (when the audit is done)"), plan ? plan->opinion : NULL));
+  g_signal_connect (dialog, "response", G_CALLBACK (plan_response), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+add_action_response (AdwMessageDialog        *dialog,
+                     const char              *response,
+                     MamoriAssessmentSummary *self)
+{
+  GObject *d = G_OBJECT (dialog);
+  GtkDropDown *items = g_object_get_data (d, "items");
+  GtkStringObject *item = gtk_drop_down_get_selected_item (items);
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) parts = NULL;
+
+  if (!g_str_equal (response, "save") || item == NULL)
+    return;
+  parts = g_strsplit (gtk_string_object_get_string (item), " ", 2);
+  if (mamori_workspace_add_corrective_action (self->workspace, self->assessment, parts[0], entry_text (d, "what"),
+                                              entry_text (d, "owner"), entry_text (d, "due"), &error) == 0)
+    mamori_widget_show_error (GTK_WIDGET (self), _("Could Not Save the Corrective Action"), error);
+  else
+    {
+      mamori_widget_add_toast (GTK_WIDGET (self), _("Corrective action added"));
+      show_audit (self);
+    }
+}
+
+static void
+add_action_clicked (GtkButton               *button,
+                    MamoriAssessmentSummary *self)
+{
+  g_autoptr(GHashTable) answers = mamori_workspace_get_answers (self->workspace, self->assessment, NULL);
+  g_autoptr(GtkStringList) items = gtk_string_list_new (NULL);
+  const char *lang = mamori_text_user_lang ();
+  GtkWidget *box, *drop, *label;
+  GtkWidget *dialog = audit_dialog (self, _("New Corrective Action"),
+                                    _("What will put the finding right, who does it and by when."), &box);
+  GObject *d = G_OBJECT (dialog);
+
+  /* The checks that are not fully in place come first; any check can be chosen. */
+  for (int pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < self->checklist->items->len; i++)
+      {
+        MamoriNode *node = self->checklist->items->pdata[i];
+        MamoriAnswer *a = answers ? g_hash_table_lookup (answers, node->ref_id) : NULL;
+        MamoriFinding f = mamori_assessment_grade (self->checklist, node, a ? a->choice : -1);
+        gboolean gap = f == MAMORI_FINDING_GAP || f == MAMORI_FINDING_MINOR || f == MAMORI_FINDING_NOT_ANSWERED;
+        g_autofree char *text = NULL;
+        if (gap != (pass == 0))
+          continue;
+        text = g_strdup_printf ("%s %s", node->ref_id, mamori_text_get (node->name ? node->name : node->description, lang));
+        gtk_string_list_append (items, text);
+      }
+  label = gtk_label_new_with_mnemonic (_("_Finding"));
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "caption-heading");
+  drop = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (items)), NULL);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), drop);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), drop);
+  g_object_set_data (d, "items", drop);
+  g_object_set_data (d, "what", mamori_labelled_entry_new (box, _("What will be _done"), NULL));
+  g_object_set_data (d, "owner", mamori_labelled_entry_new (box, _("Who is _responsible"), NULL));
+  g_object_set_data (d, "due", mamori_labelled_entry_new (box, _("By _when (YYYY-MM-DD)"), NULL));
+  g_signal_connect (dialog, "response", G_CALLBACK (add_action_response), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+close_action_response (AdwMessageDialog        *dialog,
+                       const char              *response,
+                       MamoriAssessmentSummary *self)
+{
+  GObject *d = G_OBJECT (dialog);
+  g_autoptr(GError) error = NULL;
+  gint64 id = *(gint64 *) g_object_get_data (d, "action");
+
+  if (!g_str_equal (response, "save"))
+    return;
+  if (!mamori_workspace_close_corrective_action (self->workspace, id, entry_text (d, "closed"), entry_text (d, "result"), &error))
+    mamori_widget_show_error (GTK_WIDGET (self), _("Could Not Close the Corrective Action"), error);
+  else
+    {
+      mamori_widget_add_toast (GTK_WIDGET (self), _("Corrective action closed"));
+      show_audit (self);
+    }
+}
+
+static void
+action_button_clicked (GtkButton               *button,
+                       MamoriAssessmentSummary *self)
+{
+  gint64 *id = g_object_get_data (G_OBJECT (button), "mamori-action");
+  g_autoptr(GError) error = NULL;
+
+  if (g_object_get_data (G_OBJECT (button), "mamori-closed") != NULL)
+    {
+      /* Reopening needs no questions. */
+      if (!mamori_workspace_close_corrective_action (self->workspace, *id, NULL, NULL, &error))
+        mamori_widget_show_error (GTK_WIDGET (self), _("Could Not Reopen the Corrective Action"), error);
+      show_audit (self);
+      return;
+    }
+  {
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+    g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+    GtkWidget *box;
+    GtkWidget *dialog = audit_dialog (self, _("Close the Corrective Action"),
+                                      _("Close it once the auditor has seen that the correction works."), &box);
+    GObject *d = G_OBJECT (dialog);
+    g_object_set_data_full (d, "action", g_memdup2 (id, sizeof *id), g_free);
+    g_object_set_data (d, "closed", mamori_labelled_entry_new (box, _("Closed _on (YYYY-MM-DD)"), today));
+    g_object_set_data (d, "result", mamori_labelled_entry_new (box, _("How the correction was _confirmed"), NULL));
+    adw_message_dialog_set_response_label (ADW_MESSAGE_DIALOG (dialog), "save", _("C_lose Action"));
+    g_signal_connect (dialog, "response", G_CALLBACK (close_action_response), self);
+    gtk_window_present (GTK_WINDOW (dialog));
+    gtk_widget_grab_focus (g_object_get_data (d, "result"));
+  }
+}
+
+/* The audit group: shown for the certification's mandatory items, or whenever an assessment
+ * has a plan or corrective actions. */
+static void
+show_audit (MamoriAssessmentSummary *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MamoriAuditPlan) plan = mamori_workspace_get_audit_plan (self->workspace, self->assessment, &error);
+  g_autoptr(GPtrArray) actions = error ? NULL : mamori_workspace_list_corrective_actions (self->workspace, self->assessment, &error);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *subtitle = NULL;
+  guint closed = 0;
+
+  for (guint i = 0; i < self->action_rows->len; i++)
+    adw_preferences_group_remove (self->audit_group, self->action_rows->pdata[i]);
+  g_ptr_array_set_size (self->action_rows, 0);
+  if (actions == NULL)
+    {
+      mamori_widget_show_error (GTK_WIDGET (self), _("Could Not Read the Internal Audit"), error);
+      gtk_widget_set_visible (GTK_WIDGET (self->audit_group), FALSE);
+      return;
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->audit_group),
+                          g_str_equal (self->checklist->id, "tech-info-mandatory") || plan != NULL || actions->len > 0);
+  if (plan == NULL)
+    subtitle = g_strdup (_("No plan yet: set the scope, the auditor, their independence and the dates."));
+  else
+    subtitle = g_markup_printf_escaped (_("%s · %s – %s · %s"), *plan->auditor ? plan->auditor : _("no auditor named"),
+                                        *plan->starts_on ? plan->starts_on : "…", *plan->ends_on ? plan->ends_on : "…",
+                                        plan->independence_confirmed ? _("independence confirmed") : _("independence not confirmed"));
+  adw_action_row_set_subtitle (self->plan_row, subtitle);
+  for (guint i = 0; i < actions->len; i++)
+    {
+      MamoriCorrectiveAction *a = actions->pdata[i];
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *button = gtk_button_new_with_mnemonic (a->closed ? _("_Reopen") : _("C_lose…"));
+      g_autofree char *title = g_markup_printf_escaped ("%s  %s", a->ref_id, a->what);
+      g_autofree char *state = NULL;
+      if (a->closed)
+        state = g_markup_printf_escaped (_("Closed on %s: %s"), a->closed_on, a->result);
+      else
+        state = g_markup_printf_escaped (_("%s · due %s · %s"), *a->owner ? a->owner : "—", *a->due_on ? a->due_on : "—",
+                                         *a->due_on && strcmp (a->due_on, today) < 0 ? _("overdue") : _("open"));
+      closed += a->closed ? 1 : 0;
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), state);
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row),
+                                 gtk_image_new_from_icon_name (a->closed ? "object-select-symbolic" : "dialog-warning-symbolic"));
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      g_object_set_data_full (G_OBJECT (button), "mamori-action", g_memdup2 (&a->id, sizeof a->id), g_free);
+      if (a->closed)
+        g_object_set_data (G_OBJECT (button), "mamori-closed", GINT_TO_POINTER (1));
+      g_signal_connect (button, "clicked", G_CALLBACK (action_button_clicked), self);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+      adw_preferences_group_add (self->audit_group, row);
+      g_ptr_array_add (self->action_rows, row);
+    }
+  if (actions->len > 0)
+    {
+      g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Internal Audit · %u of %u corrective action closed",
+                                                             "Internal Audit · %u of %u corrective actions closed", actions->len),
+                                                closed, actions->len);
+      adw_preferences_group_set_title (self->audit_group, title);
+    }
+  else
+    adw_preferences_group_set_title (self->audit_group, _("Internal Audit"));
+}
+
+guint
+mamori_assessment_summary_get_n_actions (MamoriAssessmentSummary *self)
+{
+  return self->action_rows->len;
+}
+
 /* --- completing and copying ----------------------------------------------------------------------- */
 
 gboolean
@@ -228,6 +590,16 @@ review_clicked (GtkButton               *button,
   g_signal_emit (self, signals[SIGNAL_REVIEW], 0);
 }
 
+static MamoriCorrectiveAction *
+find_action (GPtrArray  *actions,
+             const char *ref_id)
+{
+  for (guint i = 0; i < actions->len; i++)
+    if (g_str_equal (((MamoriCorrectiveAction *) actions->pdata[i])->ref_id, ref_id))
+      return actions->pdata[i];
+  return NULL;
+}
+
 /* --- showing ------------------------------------------------------------------------------------- */
 
 gboolean
@@ -239,6 +611,7 @@ mamori_assessment_summary_show (MamoriAssessmentSummary *self,
   g_autoptr(GError) error = NULL;
   g_autoptr(MamoriAssessment) a = mamori_workspace_get_assessment (workspace, assessment, &error);
   g_autoptr(GHashTable) answers = NULL;
+  g_autoptr(GPtrArray) actions = NULL;
   g_autofree MamoriScore *groups = NULL;
   MamoriScore total;
   const MamoriBand *band;
@@ -248,7 +621,8 @@ mamori_assessment_summary_show (MamoriAssessmentSummary *self,
   g_autofree char *meta = NULL;
   char num[G_ASCII_DTOSTR_BUF_SIZE], max[G_ASCII_DTOSTR_BUF_SIZE];
 
-  if (a == NULL || (answers = mamori_workspace_get_answers (workspace, assessment, &error)) == NULL)
+  if (a == NULL || (answers = mamori_workspace_get_answers (workspace, assessment, &error)) == NULL ||
+      (actions = mamori_workspace_list_corrective_actions (workspace, assessment, &error)) == NULL)
     {
       mamori_widget_show_error (GTK_WIDGET (self), _("Could Not Open the Assessment"), error);
       return FALSE;
@@ -309,6 +683,7 @@ mamori_assessment_summary_show (MamoriAssessmentSummary *self,
       GPtrArray *choices = mamori_checklist_choices (checklist, item);
       MamoriChoice *c = ans && ans->choice >= 0 && (guint) ans->choice < choices->len ? choices->pdata[ans->choice] : NULL;
       double lo, hi = -G_MAXDOUBLE;
+      MamoriCorrectiveAction *action;
       GtkWidget *row, *button;
       g_autofree char *title = NULL, *subtitle = NULL;
 
@@ -325,6 +700,9 @@ mamori_assessment_summary_show (MamoriAssessmentSummary *self,
         subtitle = g_markup_printf_escaped (_("%s → %s (%s, by %s)"), c ? mamori_text_get (c->name, lang) : _("Not answered"),
                                             ans->measure_what, *ans->measure_owner ? ans->measure_owner : "—",
                                             ans->measure_due ? ans->measure_due : "—");
+      else if ((action = find_action (actions, item->ref_id)) != NULL)
+        subtitle = g_markup_printf_escaped (_("%s → corrective action: %s"), c ? mamori_text_get (c->name, lang) : _("Not answered"),
+                                            action->what);
       else
         subtitle = g_markup_printf_escaped (_("%s · no measure decided yet"), c ? mamori_text_get (c->name, lang) : _("Not answered"));
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
@@ -342,6 +720,7 @@ mamori_assessment_summary_show (MamoriAssessmentSummary *self,
                                          n_gaps == 0 ? _("Every item is in place.")
                                                      : _("Items not fully in place. Decide with management what will be done, by whom and by when."));
 
+  show_audit (self);
   gtk_button_set_label (self->review_button, a->completed ? _("_Review Answers") : _("Continue _Answering"));
   gtk_widget_set_visible (GTK_WIDGET (self->complete_button), !a->completed);
   gtk_widget_set_visible (GTK_WIDGET (self->copy_button), a->completed);
@@ -378,6 +757,7 @@ mamori_assessment_summary_finalize (GObject *object)
 
   g_array_unref (self->bars);
   g_ptr_array_unref (self->gap_rows);
+  g_ptr_array_unref (self->action_rows);
   G_OBJECT_CLASS (mamori_assessment_summary_parent_class)->finalize (object);
 }
 
@@ -407,6 +787,11 @@ mamori_assessment_summary_class_init (MamoriAssessmentSummaryClass *klass)
   BIND (review_button);
   BIND (copy_button);
   BIND (complete_button);
+  BIND (audit_button);
+  BIND (audit_group);
+  BIND (add_action_button);
+  BIND (plan_row);
+  BIND (plan_button);
 #undef BIND
 }
 
@@ -415,10 +800,14 @@ mamori_assessment_summary_init (MamoriAssessmentSummary *self)
 {
   self->bars = g_array_new (FALSE, TRUE, sizeof (MamoriChartBar));
   self->gap_rows = g_ptr_array_new ();
+  self->action_rows = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_drawing_area_set_draw_func (self->chart, draw_chart, self, NULL);
   g_signal_connect (self->export_button, "clicked", G_CALLBACK (export_clicked), self);
   g_signal_connect (self->review_button, "clicked", G_CALLBACK (review_clicked), self);
   g_signal_connect (self->copy_button, "clicked", G_CALLBACK (copy_clicked), self);
   g_signal_connect (self->complete_button, "clicked", G_CALLBACK (complete_clicked), self);
+  g_signal_connect (self->audit_button, "clicked", G_CALLBACK (audit_clicked), self);
+  g_signal_connect (self->plan_button, "clicked", G_CALLBACK (plan_clicked), self);
+  g_signal_connect (self->add_action_button, "clicked", G_CALLBACK (add_action_clicked), self);
 }
