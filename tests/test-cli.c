@@ -210,6 +210,8 @@ test_export_policy (void)
     g_autofree char *svg = tmp_path ("map.svg");
     g_auto(Run) a = run ("--workspace", ws, "export", "heatmap", png, "--size", "1920x1080", NULL);
     g_auto(Run) b = run ("--workspace", ws, "export", "heatmap", svg, "--method", "gov5", "--residual", NULL);
+    g_autofree char *lik = tmp_path ("likelihood.pdf");
+    g_auto(Run) c = run ("--workspace", ws, "export", "heatmap", lik, "--method", "likelihood", "--residual", NULL);
     g_auto(Run) bad_method = run ("--workspace", ws, "export", "heatmap", png, "--method", "iso", NULL);
     g_auto(Run) bad_map = run ("--workspace", ws, "export", "heatmap", "map.bmp", NULL);
     g_autofree char *head = NULL;
@@ -218,6 +220,8 @@ test_export_policy (void)
     g_assert_true (g_str_has_prefix (head, "\x89PNG"));
     g_assert_cmpint (b.status, ==, 0);
     g_assert_true (g_file_test (svg, G_FILE_TEST_IS_REGULAR));
+    g_assert_cmpint (c.status, ==, 0);
+    g_assert_true (g_file_test (lik, G_FILE_TEST_IS_REGULAR));
     g_assert_cmpint (bad_method.status, ==, 2);
     g_assert_cmpint (bad_map.status, ==, 2);
   }

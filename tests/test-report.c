@@ -175,6 +175,36 @@ test_heatmap_cells (void)
               g_assert_cmpuint (ids->len, ==, mamori_heatmap_count (core, p, c));
             }
       }
+  /* The threat × vulnerability grid: each asset in the cell of its threat (its own, or its
+   * medium's) and vulnerability, now and after its planned measure; the ledger filtered to a
+   * cell lists the same assets. */
+  for (int residual = 0; residual <= 1; residual++)
+    {
+      g_autoptr(MamoriHeatmap) sql = mamori_workspace_get_likelihood_heatmap (ws, residual, NULL, NULL, &error);
+      guint expected[9] = { 0 };
+      g_assert_no_error (error);
+      for (guint i = 0; i < assets->len; i++)
+        {
+          MamoriAsset *a = assets->pdata[i];
+          int threat = a->threat > 0 ? a->threat : mamori_medium_threat_lookup (threats, a->medium);
+          int vulnerability = a->vulnerability;
+          if (residual && a->target_threat > 0)
+            threat = a->target_threat;
+          if (residual && a->target_vulnerability > 0)
+            vulnerability = a->target_vulnerability;
+          expected[(threat - 1) * 3 + vulnerability - 1]++;
+        }
+      for (guint p = 0; p < 3; p++)
+        for (guint c = 0; c < 3; c++)
+          {
+            MamoriAssetQuery q = { .band = -1, .method = MAMORI_RISK_METHOD_IPA, .residual = residual, .by_cell = TRUE,
+                                   .cell_likelihood = TRUE, .cell_probability = p, .cell_impact = c,
+                                   .sort = MAMORI_ASSET_SORT_ID };
+            g_autoptr(GArray) ids = mamori_assets_query_ids (mamori_workspace_get_path (ws), &q, NULL, &error);
+            g_assert_cmpuint (mamori_heatmap_count (sql, p, c), ==, expected[p * 3 + c]);
+            g_assert_cmpuint (ids->len, ==, expected[p * 3 + c]);
+          }
+    }
   /* Filters: one department's assets only. */
   {
     g_autoptr(MamoriHeatmap) sales = mamori_workspace_get_heatmap (ws, MAMORI_RISK_METHOD_IPA, FALSE, "営業部", NULL, &error);
@@ -194,10 +224,12 @@ test_heatmap_png (void)
   g_autoptr(GError) error = NULL;
   MamoriHeatmapLabels labels = { NULL, "株式会社サンプル製作所", "ja" };
 
-  for (int m = 0; m < 2; m++)
+  for (int m = 0; m < 3; m++)
     {
-      g_autoptr(MamoriHeatmap) heatmap = mamori_workspace_get_heatmap (ws, m, FALSE, NULL, NULL, &error);
-      g_autofree char *path = tmp_file (m ? "gov5.png" : "ipa.png");
+      /* IPA, the 5 × 5 grid, and the threat × vulnerability grid. */
+      g_autoptr(MamoriHeatmap) heatmap = m < 2 ? mamori_workspace_get_heatmap (ws, m, FALSE, NULL, NULL, &error)
+                                               : mamori_workspace_get_likelihood_heatmap (ws, FALSE, NULL, NULL, &error);
+      g_autofree char *path = tmp_file (m == 2 ? "likelihood.png" : m ? "gov5.png" : "ipa.png");
       cairo_surface_t *png;
       guint cells = 0;
 
@@ -220,7 +252,7 @@ test_heatmap_png (void)
             g_assert_cmpint (pixel & 0xff, ==, (int) round (rgb[2] * 255));
             cells++;
           }
-      g_assert_cmpuint (cells, ==, m ? 25 : 9);
+      g_assert_cmpuint (cells, ==, m == 1 ? 25 : 9);
       cairo_surface_destroy (png);
     }
 }

@@ -161,6 +161,22 @@ test_matrices (void)
   g_assert_true (mamori_risk_matrix_find ("ipa") == ipa);
   g_assert_true (mamori_risk_matrix_find ("gov5") == gov);
   g_assert_null (mamori_risk_matrix_find ("nope"));
+  /* The threat × vulnerability grid is IPA 表15: each cell's value is the likelihood of damage
+   * and its level that likelihood's. */
+  {
+    const MamoriRiskMatrix *l = mamori_risk_matrix_likelihood ();
+    g_assert_true (mamori_risk_matrix_validate (l, &error));
+    g_assert_true (mamori_risk_matrix_find ("likelihood") == l);
+    for (int threat = 1; threat <= 3; threat++)
+      for (int vulnerability = 1; vulnerability <= 3; vulnerability++)
+        {
+          int likelihood = mamori_risk_likelihood (threat, vulnerability, &error);
+          g_assert_cmpint (mamori_risk_matrix_value (l, threat - 1, vulnerability - 1), ==, likelihood);
+          g_assert_cmpint (mamori_risk_matrix_level (l, threat - 1, vulnerability - 1), ==, likelihood - 1);
+        }
+    g_assert_cmpint (mamori_risk_matrix_value (l, 2, 2), ==, 3);
+    g_assert_cmpint (mamori_risk_matrix_value (l, 1, 1), ==, 1);
+  }
 
   /* The IPA grid agrees with the formulas in every cell (probability = likelihood − 1,
    * impact = importance). */

@@ -753,7 +753,7 @@ test_heatmap_page (void)
     g_assert_nonnull (strstr (text, "• "));
   }
   ledger = mamori_window_get_ledger_page (window);
-  mamori_ledger_page_set_cell_filter (ledger, MAMORI_RISK_METHOD_IPA, FALSE, cell_p, cell_i, NULL, NULL);
+  mamori_ledger_page_set_cell_filter (ledger, MAMORI_RISK_METHOD_IPA, FALSE, FALSE, cell_p, cell_i, NULL, NULL);
   wait_rows (ledger, best);
   /* The review slides: five, moved through with the arrow keys' action, none past the ends. */
   {
@@ -817,6 +817,31 @@ test_heatmap_page (void)
     g_assert_cmpuint (last->bands[0] + last->bands[1] + last->bands[2], ==, assets->len);
     g_unlink (png);
     g_unlink (pdf);
+  }
+  /* The threat × vulnerability grid: counted the same way; its fullest cell opens in the ledger. */
+  {
+    g_autoptr(MamoriHeatmap) grid = mamori_workspace_get_likelihood_heatmap (ws, FALSE, NULL, NULL, &error);
+    guint gp = 0, gi = 0, most = 0;
+    g_autofree char *text = NULL;
+    mamori_heatmap_page_set_likelihood_grid (page, TRUE);
+    iterate (20);
+    for (guint i = 0; i < 500 && mamori_heatmap_page_is_counting (page); i++)
+      iterate (10);
+    for (guint p = 0; p < 3; p++)
+      for (guint i = 0; i < 3; i++)
+        if (mamori_heatmap_count (grid, p, i) > most)
+          {
+            most = mamori_heatmap_count (grid, p, i);
+            gp = p;
+            gi = i;
+          }
+    text = mamori_heatmap_page_describe_cell (page, FALSE, gp, gi);
+    g_assert_true (g_str_has_prefix (text, mamori_risk_matrix_likelihood ()->risk[mamori_risk_matrix_level (mamori_risk_matrix_likelihood (), gp, gi)].abbreviation));
+    mamori_ledger_page_set_cell_filter (ledger, MAMORI_RISK_METHOD_IPA, TRUE, FALSE, gp, gi, NULL, NULL);
+    wait_rows (ledger, most);
+    mamori_heatmap_page_set_likelihood_grid (page, FALSE);
+    for (guint i = 0; i < 500 && mamori_heatmap_page_is_counting (page); i++)
+      iterate (10);
   }
   /* A new asset changes the map at once. */
   g_assert_cmpint (mamori_ledger_page_add_asset (ledger), >, 0);

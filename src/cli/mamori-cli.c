@@ -768,7 +768,7 @@ static const MamoriCliExportKind export_kinds[] = {
   { "rules", ".pdf", N_("the information-security rules as a PDF"), FALSE, export_rules },
   { "handbook", ".pdf", N_("the employee handbook as a PDF"), FALSE, export_handbook },
   /* Handled by export_heatmap (it takes options); listed here for the help and messages. */
-  { "heatmap", ".png .svg .pdf", N_("the risk heatmap (export heatmap OUT [--method ipa|gov5] [--residual] [--size WxH])"), FALSE, NULL },
+  { "heatmap", ".png .svg .pdf", N_("the risk heatmap (export heatmap OUT [--method ipa|gov5|likelihood] [--residual] [--size WxH]); likelihood: the threat × vulnerability grid"), FALSE, NULL },
   { "document", ".pdf .md", N_("one document as a PDF or its Markdown text (export document ID OUT)"), TRUE, export_document },
   { "assets", ".csv .xlsx", N_("the information-asset ledger with importance, likelihood, risk and band"), FALSE, export_assets },
   { "log", ".csv", N_("the change log (who changed what, when)"), FALSE, export_log },
@@ -803,7 +803,7 @@ export_heatmap (MamoriCliContext *ctx,
   MamoriRiskMethod method = mamori_workspace_get_risk_method (ctx->workspace);
   MamoriHeatmapLabels labels = { 0 };
   const char *out = NULL;
-  gboolean residual = FALSE;
+  gboolean residual = FALSE, likelihood = FALSE;
   int width = 1200, height = 800;
 
   for (int i = 2; i < argc; i++)
@@ -811,8 +811,13 @@ export_heatmap (MamoriCliContext *ctx,
       if (g_str_equal (argv[i], "--residual"))
         residual = TRUE;
       else if (g_str_equal (argv[i], "--method") && i + 1 < argc &&
-               (g_str_equal (argv[i + 1], "ipa") || g_str_equal (argv[i + 1], "gov5")))
-        method = g_str_equal (argv[++i], "gov5") ? MAMORI_RISK_METHOD_GOV5 : MAMORI_RISK_METHOD_IPA;
+               (g_str_equal (argv[i + 1], "ipa") || g_str_equal (argv[i + 1], "gov5") ||
+                g_str_equal (argv[i + 1], "likelihood")))
+        {
+          i++;
+          likelihood = g_str_equal (argv[i], "likelihood");
+          method = g_str_equal (argv[i], "gov5") ? MAMORI_RISK_METHOD_GOV5 : MAMORI_RISK_METHOD_IPA;
+        }
       else if (g_str_equal (argv[i], "--size") && i + 1 < argc &&
                sscanf (argv[i + 1], "%dx%d", &width, &height) == 2)
         i++;
@@ -820,16 +825,17 @@ export_heatmap (MamoriCliContext *ctx,
         out = argv[i];
       else
         {
-          message (_("Usage: mamori [--workspace PATH] export heatmap OUT.png|OUT.svg|OUT.pdf [--method ipa|gov5] [--residual] [--size WxH]"));
+          message (_("Usage: mamori [--workspace PATH] export heatmap OUT.png|OUT.svg|OUT.pdf [--method ipa|gov5|likelihood] [--residual] [--size WxH]"));
           return MAMORI_EXIT_BAD_INPUT;
         }
     }
   if (out == NULL)
     {
-      message (_("Usage: mamori [--workspace PATH] export heatmap OUT.png|OUT.svg|OUT.pdf [--method ipa|gov5] [--residual] [--size WxH]"));
+      message (_("Usage: mamori [--workspace PATH] export heatmap OUT.png|OUT.svg|OUT.pdf [--method ipa|gov5|likelihood] [--residual] [--size WxH]"));
       return MAMORI_EXIT_BAD_INPUT;
     }
-  heatmap = mamori_workspace_get_heatmap (ctx->workspace, method, residual, NULL, NULL, &error);
+  heatmap = likelihood ? mamori_workspace_get_likelihood_heatmap (ctx->workspace, residual, NULL, NULL, &error)
+                      : mamori_workspace_get_heatmap (ctx->workspace, method, residual, NULL, NULL, &error);
   profile = heatmap ? mamori_workspace_get_profile (ctx->workspace, &error) : NULL;
   if (profile == NULL)
     return exit_for_error (error);

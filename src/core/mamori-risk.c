@@ -188,13 +188,49 @@ static const int gov_values[] = {
 };
 static int gov_grid[25];
 
+/* Threat and vulnerability (IPA 4.5) and the likelihood of damage they give (表15). */
+static const MamoriRiskLevel ipa_threat[] = {
+  { "1", "低", "Low", "通常の状況では発生しない", "Does not occur under normal circumstances", NULL },
+  { "2", "中", "Medium", "特定の状況で発生する（年に数回程度）", "Occurs in particular situations (a few times a year)", NULL },
+  { "3", "高", "High", "通常の状況で発生する", "Occurs under normal circumstances", NULL },
+};
+static const MamoriRiskLevel ipa_vulnerability[] = {
+  { "1", "1 対策済み", "1 all measures", NULL, NULL, NULL },
+  { "2", "2 一部対策", "2 some measures", NULL, NULL, NULL },
+  { "3", "3 対策なし", "3 no measures", NULL, NULL, NULL },
+};
+static const MamoriRiskLevel likelihood_levels[] = {
+  { "低", "低", "Low", "通常の状況では被害は発生しない", "Damage does not occur under normal circumstances", "#56B4E9" },
+  { "中", "中", "Medium", "特定の状況で被害が発生する", "Damage occurs in particular situations", "#E69F00" },
+  { "高", "高", "High", "いつ被害が発生してもおかしくない", "Damage can occur at any time", "#D55E00" },
+};
+/* grid[threat][vulnerability] = likelihood − 1 = max (1, threat + vulnerability − 3) − 1. */
+static const int likelihood_grid[] = {
+  /* vulnerability: 1  2  3 */
+  /* threat 1 */    0, 0, 0,
+  /* threat 2 */    0, 0, 1,
+  /* threat 3 */    0, 1, 2,
+};
+static const int likelihood_values[] = {
+  1, 1, 1,
+  1, 1, 2,
+  1, 2, 3,
+};
+
 static const MamoriRiskMatrix ipa_matrix = {
   "ipa", "IPA 詳細リスク分析（重要度 × 被害発生可能性）", "IPA detailed risk analysis (importance × likelihood)",
   3, ipa_likelihood, 3, ipa_importance, 3, ipa_risk, ipa_grid, ipa_values,
+  "被害発生可能性 ↑", "Likelihood ↑", "重要度 →", "Importance →", FALSE,
 };
 static const MamoriRiskMatrix gov_matrix = {
   "gov5", "政府統一基準 5 段階（影響度 × 発生頻度）", "Government standard, 5 × 5 (impact × likelihood)",
   5, gov_probability, 5, gov_probability, 4, gov_risk, gov_grid, gov_values,
+  "発生頻度 ↑", "Likelihood ↑", "影響度 →", "Impact →", TRUE,
+};
+static const MamoriRiskMatrix likelihood_matrix = {
+  "likelihood", "IPA 被害発生可能性（脅威 × 脆弱性）", "IPA likelihood of damage (threat × vulnerability)",
+  3, ipa_threat, 3, ipa_vulnerability, 3, likelihood_levels, likelihood_grid, likelihood_values,
+  "脅威（起こりやすさ） ↑", "Threat ↑", "脆弱性（つけ込みやすさ） →", "Vulnerability →", TRUE,
 };
 
 int
@@ -224,8 +260,16 @@ mamori_risk_matrix_gov5 (void)
 }
 
 const MamoriRiskMatrix *
+mamori_risk_matrix_likelihood (void)
+{
+  return &likelihood_matrix;
+}
+
+const MamoriRiskMatrix *
 mamori_risk_matrix_find (const char *id)
 {
+  if (g_strcmp0 (id, "likelihood") == 0)
+    return mamori_risk_matrix_likelihood ();
   if (g_strcmp0 (id, "ipa") == 0)
     return mamori_risk_matrix_ipa ();
   if (g_strcmp0 (id, "gov5") == 0)

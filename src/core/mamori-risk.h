@@ -91,12 +91,20 @@ typedef struct {
   const MamoriRiskLevel *risk;
   const int *grid;           /* grid[p * n_impact + i] → risk id */
   const int *values;         /* values[p * n_impact + i] → the cell's risk value */
+  const char *probability_axis_ja;  /* the axes as drawn: up … */
+  const char *probability_axis_en;
+  const char *impact_axis_ja;       /* … and across */
+  const char *impact_axis_en;
+  gboolean impact_by_name;   /* label the impact levels by name (else by abbreviation) */
 } MamoriRiskMatrix;
 
 /* The 5 × 5 method's level (0 低 … 3 非常に高い) of a value 1–25. */
 int                     mamori_risk_gov5_level   (int                     value);
 const MamoriRiskMatrix *mamori_risk_matrix_ipa   (void);
 const MamoriRiskMatrix *mamori_risk_matrix_gov5  (void);
+/* IPA 表15: the likelihood of damage (1 低 – 3 高) of each threat (up) × vulnerability
+ * (across) pair; a cell's value is that likelihood. */
+const MamoriRiskMatrix *mamori_risk_matrix_likelihood (void);
 const MamoriRiskMatrix *mamori_risk_matrix_find  (const char             *id);
 /* Checks the grid's shape and that every cell names an existing risk level. */
 gboolean                mamori_risk_matrix_validate (const MamoriRiskMatrix *matrix,

@@ -131,7 +131,6 @@ mamori_heatmap_draw (cairo_t                   *cr,
 {
   const MamoriRiskMatrix *m = h->matrix;
   gboolean en = labels && g_strcmp0 (labels->lang, "en") == 0;
-  gboolean gov5 = m->n_probability == 5;
   g_autofree char *family = mamori_report_font_family (MAMORI_FONT_HEADING, NULL);
   guint max_count = 1;
   Geometry g;
@@ -220,14 +219,14 @@ mamori_heatmap_draw (cairo_t                   *cr,
   for (guint i = 0; i < m->n_impact; i++)
     {
       const MamoriRiskLevel *l = &m->impact[i];
-      const char *name = gov5 ? (en ? l->name_en : l->name_ja) : l->abbreviation;
+      const char *name = m->impact_by_name ? (en ? l->name_en : l->name_ja) : l->abbreviation;
       text (cr, family, 11 * g.s, FALSE, name, g.x0 + i * g.cw, g.y0 + m->n_probability * g.ch + 6 * g.s, g.cw, 0.5);
     }
   text (cr, family, 12 * g.s, TRUE,
-        gov5 ? (en ? "Impact →" : "影響度 →") : (en ? "Importance →" : "重要度 →"),
+        en ? m->impact_axis_en : m->impact_axis_ja,
         g.x0, g.y0 + m->n_probability * g.ch + 30 * g.s, m->n_impact * g.cw, 0.5);
   text (cr, family, 12 * g.s, TRUE,
-        gov5 ? (en ? "Likelihood ↑" : "発生頻度 ↑") : (en ? "Likelihood ↑" : "被害発生可能性 ↑"),
+        en ? m->probability_axis_en : m->probability_axis_ja,
         20 * g.s, g.y0 - 26 * g.s, g.x0 + 100 * g.s, 0);
 
   /* Legend: every level, highest first, with what to do about it. */

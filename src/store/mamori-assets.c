@@ -289,6 +289,12 @@ mamori_workspace_list_threat_catalogue (MamoriWorkspace *self,
   "((CASE WHEN target_threat > 0 THEN target_threat ELSE " SQL_THREAT " END) + " \
   "(CASE WHEN target_vulnerability > 0 THEN target_vulnerability ELSE vulnerability END) - 1)"
 #define SQL_VALUE5 "(" SQL_IMPACT5 " * " SQL_LIKELIHOOD5 ")"
+/* The threat × vulnerability grid's cell (0-based), now and after the planned measure. */
+#define SQL_THREAT_CELL "(" SQL_THREAT " - 1)"
+#define SQL_VULNERABILITY_CELL "(vulnerability - 1)"
+#define SQL_RESIDUAL_THREAT_CELL "((CASE WHEN target_threat > 0 THEN target_threat ELSE " SQL_THREAT " END) - 1)"
+#define SQL_RESIDUAL_VULNERABILITY_CELL \
+  "((CASE WHEN target_vulnerability > 0 THEN target_vulnerability ELSE vulnerability END) - 1)"
 #define SQL_RESIDUAL_VALUE5 "(" SQL_IMPACT5 " * " SQL_RESIDUAL_LIKELIHOOD5 ")"
 
 static const char *
@@ -358,7 +364,11 @@ mamori_assets_query_ids (const char             *path,
     g_string_append (sql, " AND managing_department = ?2");
   if (q->medium)
     g_string_append (sql, " AND medium = ?3");
-  if (q->by_cell)
+  if (q->by_cell && q->cell_likelihood)
+    g_string_append_printf (sql, " AND %s = %u AND %s = %u",
+                            q->residual ? SQL_RESIDUAL_THREAT_CELL : SQL_THREAT_CELL, q->cell_probability,
+                            q->residual ? SQL_RESIDUAL_VULNERABILITY_CELL : SQL_VULNERABILITY_CELL, q->cell_impact);
+  else if (q->by_cell)
     {
       gboolean g5 = q->method == MAMORI_RISK_METHOD_GOV5;
       g_string_append_printf (sql, " AND %s = %u AND %s = %u",
@@ -792,6 +802,29 @@ heatmap_row (sqlite3_stmt *stmt,
     mamori_heatmap_add (r->heatmap, p, i, sqlite3_column_int (stmt, 2));
 }
 
+static MamoriHeatmap *
+count_cells (MamoriWorkspace        *self,
+             const MamoriRiskMatrix *matrix,
+             const char             *probability,
+             const char             *impact,
+             gboolean                residual,
+             const char             *department,
+             const char             *medium,
+             GError                **error)
+{
+  g_autofree char *sql = g_strdup_printf (
+    "SELECT %s, %s, count (*) FROM asset LEFT JOIN "
+    "(SELECT medium AS mt_medium, max (frequency) AS mt_threat FROM medium_threat GROUP BY medium) "
+    "ON mt_medium = asset.medium WHERE (?1 IS NULL OR managing_department = ?1) AND (?2 IS NULL OR medium = ?2) "
+    "GROUP BY 1, 2", probability, impact);
+  HeatmapRead r = { mamori_heatmap_new (matrix), department, medium };
+
+  r.heatmap->residual = residual;
+  if (!mamori_workspace_read (self, sql, heatmap_bind, heatmap_row, &r, _("read the assets"), error))
+    g_clear_pointer (&r.heatmap, mamori_heatmap_free);
+  return r.heatmap;
+}
+
 MamoriHeatmap *
 mamori_workspace_get_heatmap (MamoriWorkspace  *self,
                               MamoriRiskMethod  method,
@@ -801,21 +834,24 @@ mamori_workspace_get_heatmap (MamoriWorkspace  *self,
                               GError          **error)
 {
   gboolean gov5 = method == MAMORI_RISK_METHOD_GOV5;
-  const MamoriRiskMatrix *matrix = gov5 ? mamori_risk_matrix_gov5 () : mamori_risk_matrix_ipa ();
-  g_autofree char *sql = g_strdup_printf (
-    "SELECT %s, %s, count (*) FROM asset LEFT JOIN "
-    "(SELECT medium AS mt_medium, max (frequency) AS mt_threat FROM medium_threat GROUP BY medium) "
-    "ON mt_medium = asset.medium WHERE (?1 IS NULL OR managing_department = ?1) AND (?2 IS NULL OR medium = ?2) "
-    "GROUP BY 1, 2",
-    gov5 ? (residual ? SQL_RESIDUAL_LIKELIHOOD5 " - 1" : SQL_LIKELIHOOD5 " - 1")
-         : (residual ? SQL_RESIDUAL_LIKELIHOOD " - 1" : SQL_LIKELIHOOD " - 1"),
-    gov5 ? SQL_IMPACT5 " - 1" : SQL_IMPORTANCE);
-  HeatmapRead r = { mamori_heatmap_new (matrix), department, medium };
 
-  r.heatmap->residual = residual;
-  if (!mamori_workspace_read (self, sql, heatmap_bind, heatmap_row, &r, _("read the assets"), error))
-    g_clear_pointer (&r.heatmap, mamori_heatmap_free);
-  return r.heatmap;
+  return count_cells (self, gov5 ? mamori_risk_matrix_gov5 () : mamori_risk_matrix_ipa (),
+                      gov5 ? (residual ? SQL_RESIDUAL_LIKELIHOOD5 " - 1" : SQL_LIKELIHOOD5 " - 1")
+                           : (residual ? SQL_RESIDUAL_LIKELIHOOD " - 1" : SQL_LIKELIHOOD " - 1"),
+                      gov5 ? SQL_IMPACT5 " - 1" : SQL_IMPORTANCE, residual, department, medium, error);
+}
+
+MamoriHeatmap *
+mamori_workspace_get_likelihood_heatmap (MamoriWorkspace  *self,
+                                         gboolean          residual,
+                                         const char       *department,
+                                         const char       *medium,
+                                         GError          **error)
+{
+  return count_cells (self, mamori_risk_matrix_likelihood (),
+                      residual ? SQL_RESIDUAL_THREAT_CELL : SQL_THREAT_CELL,
+                      residual ? SQL_RESIDUAL_VULNERABILITY_CELL : SQL_VULNERABILITY_CELL,
+                      residual, department, medium, error);
 }
 
 void

@@ -77,6 +77,7 @@ typedef struct {
   int band;                  /* MamoriRiskBand (a 5 × 5 level with gov5), or -1: any */
   MamoriRiskMethod method;   /* which values sort, filter and count */
   gboolean by_cell;          /* only the assets in one heatmap cell of method (residual too) */
+  gboolean cell_likelihood;  /* … of the threat × vulnerability grid instead */
   guint cell_probability;
   guint cell_impact;
   gboolean residual;         /* band, risk and likelihood as if the planned measures were done */
@@ -146,7 +147,13 @@ GPtrArray *mamori_workspace_top_assets           (MamoriWorkspace  *self,
                                                   GError          **error);
 
 /* The ledger on a risk matrix (the workspace's method unless given): assets counted per cell in
- * SQL, as they are now or (residual) as if every planned measure were done. */
+ * SQL, as they are now or (residual) as if every planned measure were done.
+ * get_likelihood_heatmap: on the threat × vulnerability grid (mamori_risk_matrix_likelihood). */
+MamoriHeatmap *mamori_workspace_get_likelihood_heatmap (MamoriWorkspace  *self,
+                                                       gboolean          residual,
+                                                       const char       *department,
+                                                       const char       *medium,
+                                                       GError          **error);
 MamoriHeatmap *mamori_workspace_get_heatmap      (MamoriWorkspace  *self,
                                                   MamoriRiskMethod  method,
                                                   gboolean          residual,

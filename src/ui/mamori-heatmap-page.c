@@ -19,6 +19,7 @@ struct _MamoriHeatmapPage {
 
   GtkDropDown *department_drop;
   GtkDropDown *medium_drop;
+  GtkDropDown *grid_drop;
   GtkLabel *summary_label;
   GtkDrawingArea *current_area;
   GtkDrawingArea *residual_area;
@@ -28,6 +29,7 @@ struct _MamoriHeatmapPage {
   GtkStringList *departments;
   GtkStringList *media;
   MamoriRiskMethod method;
+  gboolean likelihood;       /* the maps show the threat × vulnerability grid */
   MamoriHeatmap *current;
   MamoriHeatmap *residual;
   GtkNativeDialog *chooser;
@@ -68,6 +70,7 @@ top_level_count (const MamoriHeatmap *h)
 typedef struct {
   MamoriWorkspace *workspace;
   MamoriRiskMethod method;
+  gboolean likelihood;
   char *department;
   char *medium;
   MamoriHeatmap *current;
@@ -95,9 +98,16 @@ count_thread (GTask        *task,
   Counting *c = task_data;
   GError *error = NULL;
 
-  c->current = mamori_workspace_get_heatmap (c->workspace, c->method, FALSE, c->department, c->medium, &error);
-  if (c->current != NULL)
-    c->residual = mamori_workspace_get_heatmap (c->workspace, c->method, TRUE, c->department, c->medium, &error);
+  for (int residual = 0; residual <= 1 && error == NULL; residual++)
+    {
+      MamoriHeatmap *h = c->likelihood
+                         ? mamori_workspace_get_likelihood_heatmap (c->workspace, residual, c->department, c->medium, &error)
+                         : mamori_workspace_get_heatmap (c->workspace, c->method, residual, c->department, c->medium, &error);
+      if (residual)
+        c->residual = h;
+      else
+        c->current = h;
+    }
   if (c->residual == NULL)
     g_task_return_error (task, error);
   else
@@ -127,6 +137,7 @@ count_done (GObject      *source,
   self->current = g_steal_pointer (&c->current);
   self->residual = g_steal_pointer (&c->residual);
   self->method = c->method;
+  self->likelihood = c->likelihood;
   {
     const MamoriRiskLevel *top = &self->current->matrix->risk[self->current->matrix->n_risk - 1];
     g_autofree char *summary = g_strdup_printf (_("%u assets · %s: %u now, %u after the planned measures"),
@@ -150,6 +161,7 @@ mamori_heatmap_page_reload (MamoriHeatmapPage *self)
   c = g_new0 (Counting, 1);
   c->workspace = g_object_ref (self->workspace);
   c->method = mamori_workspace_get_risk_method (self->workspace);
+  c->likelihood = gtk_drop_down_get_selected (self->grid_drop) == 1;
   c->department = g_strdup (selected (self->department_drop, self->departments));
   c->medium = g_strdup (selected (self->medium_drop, self->media));
   task = g_task_new (self, NULL, count_done, NULL);
@@ -179,7 +191,10 @@ draw (GtkDrawingArea *area,
 
   if (h == NULL)
     return;
-  labels.title = residual ? _("After the planned measures") : _("Risk now");
+  if (self->likelihood)
+    labels.title = residual ? _("Likelihood after the planned measures") : _("Likelihood now");
+  else
+    labels.title = residual ? _("After the planned measures") : _("Risk now");
   labels.lang = mamori_text_user_lang ();
   labels.compare = residual ? self->current : NULL;
   mamori_heatmap_draw (cr, h, &labels, width, height);
@@ -193,8 +208,8 @@ mamori_heatmap_page_describe_cell (MamoriHeatmapPage *self,
 {
   const MamoriHeatmap *h = residual ? self->residual : self->current;
   MamoriAssetQuery q = { .band = -1, .method = self->method, .residual = residual, .by_cell = TRUE,
-                         .cell_probability = probability, .cell_impact = impact, .sort = MAMORI_ASSET_SORT_RISK,
-                         .descending = TRUE };
+                         .cell_likelihood = self->likelihood, .cell_probability = probability, .cell_impact = impact,
+                         .sort = MAMORI_ASSET_SORT_RISK, .descending = TRUE };
   g_autoptr(GArray) ids = NULL;
   g_autoptr(GString) text = g_string_new (NULL);
   const MamoriRiskMatrix *m;
@@ -266,7 +281,8 @@ area_clicked (GtkGestureClick   *gesture,
       !mamori_heatmap_cell_at (h, gtk_widget_get_width (widget), gtk_widget_get_height (widget), x, y, &p, &i))
     return;
   gtk_widget_activate_action (window, "win.show-page", "s", "assets");
-  mamori_ledger_page_set_cell_filter (mamori_window_get_ledger_page (MAMORI_WINDOW (window)), self->method, residual, p, i,
+  mamori_ledger_page_set_cell_filter (mamori_window_get_ledger_page (MAMORI_WINDOW (window)), self->method,
+                                      self->likelihood, residual, p, i,
                                       selected (self->department_drop, self->departments),
                                       selected (self->medium_drop, self->media));
 }
@@ -570,6 +586,7 @@ mamori_heatmap_page_class_init (MamoriHeatmapPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/mamori/Mamori/ui/mamori-heatmap-page.ui");
   gtk_widget_class_bind_template_child (widget_class, MamoriHeatmapPage, department_drop);
   gtk_widget_class_bind_template_child (widget_class, MamoriHeatmapPage, medium_drop);
+  gtk_widget_class_bind_template_child (widget_class, MamoriHeatmapPage, grid_drop);
   gtk_widget_class_bind_template_child (widget_class, MamoriHeatmapPage, summary_label);
   gtk_widget_class_bind_template_child (widget_class, MamoriHeatmapPage, current_area);
   gtk_widget_class_bind_template_child (widget_class, MamoriHeatmapPage, residual_area);
@@ -590,6 +607,12 @@ mamori_heatmap_page_init (MamoriHeatmapPage *self)
   self->departments = gtk_string_list_new ((const char *[]) { _("All departments"), NULL });
   gtk_drop_down_set_model (self->department_drop, G_LIST_MODEL (self->departments));
   g_object_unref (self->departments);
+  {
+    GtkStringList *grids = gtk_string_list_new ((const char *[]) { _("Risk (the ledger’s method)"),
+                                                                   _("Likelihood: threat × vulnerability"), NULL });
+    gtk_drop_down_set_model (self->grid_drop, G_LIST_MODEL (grids));
+    g_object_unref (grids);
+  }
   self->media = gtk_string_list_new ((const char *[]) { _("All media"), NULL });
   gtk_drop_down_set_model (self->medium_drop, G_LIST_MODEL (self->media));
   g_object_unref (self->media);
@@ -604,4 +627,12 @@ mamori_heatmap_page_init (MamoriHeatmapPage *self)
     }
   g_signal_connect (self->department_drop, "notify::selected", G_CALLBACK (filter_changed), self);
   g_signal_connect (self->medium_drop, "notify::selected", G_CALLBACK (filter_changed), self);
+  g_signal_connect (self->grid_drop, "notify::selected", G_CALLBACK (filter_changed), self);
+}
+
+void
+mamori_heatmap_page_set_likelihood_grid (MamoriHeatmapPage *self,
+                                         gboolean           likelihood)
+{
+  gtk_drop_down_set_selected (self->grid_drop, likelihood ? 1 : 0);
 }

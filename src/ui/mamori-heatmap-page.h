@@ -20,6 +20,9 @@ char    *mamori_heatmap_page_describe_cell (MamoriHeatmapPage *self,
                                             guint              probability,
                                             guint              impact);
 guint    mamori_heatmap_page_get_total     (MamoriHeatmapPage *self);
+/* Shows the threat × vulnerability grid instead of the risk matrix (the grid drop-down). */
+void     mamori_heatmap_page_set_likelihood_grid (MamoriHeatmapPage *self,
+                                                  gboolean           likelihood);
 /* TRUE while the maps are being counted (in a worker). */
 gboolean mamori_heatmap_page_is_counting   (MamoriHeatmapPage *self);
 /* What the export menu does after its file chooser: the map now (or after the planned

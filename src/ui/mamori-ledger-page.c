@@ -161,6 +161,7 @@ struct _MamoriLedgerPage {
   gboolean filling;           /* TRUE while the filter choices are refilled: no query for each */
   MamoriRiskMethod method;    /* the workspace's risk method */
   gboolean by_cell;           /* showing one heatmap cell (from the heatmap page) */
+  gboolean cell_likelihood;   /* … of the threat × vulnerability grid */
   guint cell_probability;
   guint cell_impact;
   GtkButton *cell_button;     /* says which cell; a click shows every asset again */
@@ -276,6 +277,7 @@ mamori_ledger_page_refresh (MamoriLedgerPage *self)
   q.band = band > 0 && band != GTK_INVALID_LIST_POSITION ? n_bands (self->method) - (int) band : -1;
   q.method = self->method;
   q.by_cell = self->by_cell;
+  q.cell_likelihood = self->cell_likelihood;
   q.cell_probability = self->cell_probability;
   q.cell_impact = self->cell_impact;
   q.sort = sort < G_N_ELEMENTS (columns) ? columns[sort].field : MAMORI_ASSET_SORT_ID;
@@ -1847,13 +1849,15 @@ select_string (GtkDropDown   *drop,
 void
 mamori_ledger_page_set_cell_filter (MamoriLedgerPage *self,
                                     MamoriRiskMethod  method,
+                                    gboolean          likelihood,
                                     gboolean          residual,
                                     guint             probability,
                                     guint             impact,
                                     const char       *department,
                                     const char       *medium)
 {
-  const MamoriRiskMatrix *m = method == MAMORI_RISK_METHOD_GOV5 ? mamori_risk_matrix_gov5 () : mamori_risk_matrix_ipa ();
+  const MamoriRiskMatrix *m = likelihood ? mamori_risk_matrix_likelihood ()
+                              : method == MAMORI_RISK_METHOD_GOV5 ? mamori_risk_matrix_gov5 () : mamori_risk_matrix_ipa ();
   int level = mamori_risk_matrix_level (m, probability, impact);
   g_autofree char *label = NULL;
 
@@ -1868,6 +1872,7 @@ mamori_ledger_page_set_cell_filter (MamoriLedgerPage *self,
   self->what_if = residual;
   self->filling = FALSE;
   self->by_cell = TRUE;
+  self->cell_likelihood = likelihood;
   self->cell_probability = probability;
   self->cell_impact = impact;
   /* The cell as the heatmap shows it: its level, value and axes. */

@@ -29,10 +29,12 @@ gboolean    mamori_ledger_page_edit          (MamoriLedgerPage *self,
 /* Delete (with an Undo toast) and Ctrl+D: the selected rows. Return how many. */
 guint       mamori_ledger_page_delete_selected    (MamoriLedgerPage *self);
 guint       mamori_ledger_page_duplicate_selected (MamoriLedgerPage *self);
-/* Shows only the assets of one heatmap cell (with the heatmap's filters); a button in the status
- * line says which and brings every asset back. */
+/* Shows only the assets of one heatmap cell (with the heatmap's filters) of method's matrix, or
+ * of the threat × vulnerability grid when likelihood is TRUE; a button in the status line says
+ * which and brings every asset back. */
 void        mamori_ledger_page_set_cell_filter    (MamoriLedgerPage *self,
                                                    MamoriRiskMethod  method,
+                                                   gboolean          likelihood,
                                                    gboolean          residual,
                                                    guint             probability,
                                                    guint             impact,
