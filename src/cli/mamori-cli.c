@@ -306,6 +306,9 @@ demo_fill (MamoriWorkspace  *workspace,
     f.has_score = TRUE;
     f.score = d->score;
     f.score_max = d->score_max;
+    f.measures.done = d->measures_done;
+    f.measures.open = d->measures_open;
+    f.measures.overdue = d->measures_overdue;
     if (!mamori_workspace_record_review (workspace, &f, error))
       return FALSE;
   }

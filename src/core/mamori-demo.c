@@ -97,7 +97,7 @@ mamori_demo_internal_audit (void)
 const MamoriDemoReview *
 mamori_demo_last_review (void)
 {
-  static const MamoriDemoReview review = { "2025-06-10", { 0, 16, 26 }, { 0, 16, 26 }, 34, 100 };
+  static const MamoriDemoReview review = { "2025-06-10", { 0, 16, 26 }, { 0, 16, 26 }, 34, 100, 1, 3, 2 };
   return &review;
 }
 

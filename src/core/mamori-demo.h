@@ -64,6 +64,9 @@ typedef struct {
   guint residual_bands[3];
   double score;
   double score_max;
+  guint measures_done;
+  guint measures_open;
+  guint measures_overdue;
 } MamoriDemoReview;
 
 const MamoriDemoReview *mamori_demo_last_review (void);
