@@ -9,6 +9,37 @@
 #include "mamori-reviews.h"
 #include "mamori-workspace-internal.h"
 
+/* Runs one write in a transaction with a change-log line; emits "changed" with entity. */
+static gboolean
+write_one (MamoriWorkspace *self,
+           const char      *entity,
+           const char      *action,
+           const char      *summary,
+           const char      *doing,
+           gboolean       (*body) (MamoriWorkspace *self, gpointer data, const char *doing, GError **error),
+           gpointer         data,
+           GError         **error)
+{
+  if (!mamori_workspace_ensure_open (self, error))
+    return FALSE;
+  mamori_workspace_lock (self);
+  if (!mamori_workspace_begin (self, doing, error))
+    {
+      mamori_workspace_unlock (self);
+      return FALSE;
+    }
+  if (!body (self, data, doing, error) ||
+      !mamori_workspace_log_and_commit (self, entity, action, summary, doing, error))
+    {
+      mamori_workspace_rollback (self);
+      mamori_workspace_unlock (self);
+      return FALSE;
+    }
+  mamori_workspace_unlock (self);
+  mamori_workspace_emit_changed (self, entity);
+  return TRUE;
+}
+
 /* --- measures ------------------------------------------------------------------------------ */
 
 /* A read bound to one date, filling one result. */
@@ -116,16 +147,36 @@ split_counts (const char *text,
     counts[(*n)++] = (guint) strtoul (parts[i], NULL, 10);
 }
 
+static gboolean
+review_body (MamoriWorkspace *self,
+             gpointer         data,
+             const char      *doing,
+             GError         **error)
+{
+  const MamoriReviewFigures *f = data;
+  g_autofree char *bands = join_counts (f->bands, f->n_bands);
+  g_autofree char *residual = join_counts (f->residual_bands, f->n_bands);
+  g_autofree char *now = mamori_workspace_now ();
+
+  return mamori_workspace_run (self, doing, error,
+                               "INSERT OR REPLACE INTO review (held_on, method, bands, residual_bands, score, score_max, "
+                               "  measures_done, measures_open, measures_overdue, recorded_at) "
+                               "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                               "ttttddiiit",
+                               f->held_on, f->method == MAMORI_RISK_METHOD_GOV5 ? "gov5" : "ipa", bands, residual,
+                               f->score, f->score_max,
+                               (gint64) f->measures.done, (gint64) f->measures.open, (gint64) f->measures.overdue, now)
+         && (f->has_score ||
+             mamori_workspace_run (self, doing, error, "UPDATE review SET score = NULL, score_max = NULL WHERE held_on = ?1",
+                                   "t", f->held_on));
+}
+
 gboolean
 mamori_workspace_record_review (MamoriWorkspace           *self,
                                 const MamoriReviewFigures *f,
                                 GError                   **error)
 {
-  g_autofree char *bands = join_counts (f->bands, f->n_bands);
-  g_autofree char *residual = join_counts (f->residual_bands, f->n_bands);
-  g_autofree char *now = mamori_workspace_now ();
   g_autofree char *summary = g_strdup_printf ("review %s", f->held_on);
-  const char *doing = _("record the management review");
 
   if (!mamori_workspace_valid_date (f->held_on))
     {
@@ -133,34 +184,7 @@ mamori_workspace_record_review (MamoriWorkspace           *self,
                    _("“%s” is not a date (YYYY-MM-DD)."), f->held_on);
       return FALSE;
     }
-  if (!mamori_workspace_ensure_open (self, error))
-    return FALSE;
-  mamori_workspace_lock (self);
-  if (!mamori_workspace_begin (self, doing, error))
-    {
-      mamori_workspace_unlock (self);
-      return FALSE;
-    }
-  if (!mamori_workspace_run (self, doing, error,
-                             "INSERT OR REPLACE INTO review (held_on, method, bands, residual_bands, score, score_max, "
-                             "  measures_done, measures_open, measures_overdue, recorded_at) "
-                             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-                             "ttttddiiit",
-                             f->held_on, f->method == MAMORI_RISK_METHOD_GOV5 ? "gov5" : "ipa", bands, residual,
-                             f->score, f->score_max,
-                             (gint64) f->measures.done, (gint64) f->measures.open, (gint64) f->measures.overdue, now)
-      || (!f->has_score &&
-          !mamori_workspace_run (self, doing, error, "UPDATE review SET score = NULL, score_max = NULL WHERE held_on = ?1",
-                                 "t", f->held_on))
-      || !mamori_workspace_log_and_commit (self, "review", "record", summary, doing, error))
-    {
-      mamori_workspace_rollback (self);
-      mamori_workspace_unlock (self);
-      return FALSE;
-    }
-  mamori_workspace_unlock (self);
-  mamori_workspace_emit_changed (self, "review");
-  return TRUE;
+  return write_one (self, "review", "record", summary, _("record the management review"), review_body, (gpointer) f, error);
 }
 
 static void
@@ -277,37 +301,6 @@ check_optional_date (const char  *date,
   g_set_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_INVALID,
                _("“%s” is not a date (YYYY-MM-DD)."), date);
   return FALSE;
-}
-
-/* Runs one write in a transaction with a change-log line; emits "changed" with entity. */
-static gboolean
-write_one (MamoriWorkspace *self,
-           const char      *entity,
-           const char      *action,
-           const char      *summary,
-           const char      *doing,
-           gboolean       (*body) (MamoriWorkspace *self, gpointer data, const char *doing, GError **error),
-           gpointer         data,
-           GError         **error)
-{
-  if (!mamori_workspace_ensure_open (self, error))
-    return FALSE;
-  mamori_workspace_lock (self);
-  if (!mamori_workspace_begin (self, doing, error))
-    {
-      mamori_workspace_unlock (self);
-      return FALSE;
-    }
-  if (!body (self, data, doing, error) ||
-      !mamori_workspace_log_and_commit (self, entity, action, summary, doing, error))
-    {
-      mamori_workspace_rollback (self);
-      mamori_workspace_unlock (self);
-      return FALSE;
-    }
-  mamori_workspace_unlock (self);
-  mamori_workspace_emit_changed (self, entity);
-  return TRUE;
 }
 
 static const char *
