@@ -494,9 +494,10 @@ write_decisions (Report                    *R,
                           TR ("根拠", "Basis"), TR ("判断", "Decision"));
   if (now->residual_bands[top_level] > 0)
     {
-      g_autofree char *d = g_strdup_printf (TR ("計画した対策をすべて実施しても %u 件の情報資産がリスク「%s」のまま残ります（%s など）。このリスクを受け入れるか、追加の対策を指示してください。",
-                                                "%u assets stay at risk level %s even after every planned measure (%s and others). Accept this risk or ask for further measures."),
-                                            now->residual_bands[top_level], level_name (R, m, top_level), names->str);
+      g_autofree char *examples = names->len ? g_strdup_printf (TR ("（%s など）", " (%s and others)"), names->str) : g_strdup ("");
+      g_autofree char *d = g_strdup_printf (TR ("計画した対策をすべて実施しても %u 件の情報資産がリスク「%s」のまま残ります%s。このリスクを受け入れるか、追加の対策を指示してください。",
+                                                "%u assets stay at risk level %s even after every planned measure%s. Accept this risk or ask for further measures."),
+                                            now->residual_bands[top_level], level_name (R, m, top_level), examples);
       decision (R, &n, TR ("残留リスクの受容", "Accepting residual risk"), d, TR ("サイバーセキュリティ経営ガイドライン 指示4", "METI CSM Guidelines, directive 4"));
     }
   if (without > 0)
