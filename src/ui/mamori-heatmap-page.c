@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "core/mamori-checklist.h"
+#include "core/mamori-profile.h"
 #include "mamori-heatmap-page.h"
 #include "mamori-ledger-page.h"
 #include "mamori-presentation-window.h"
@@ -177,6 +178,15 @@ mamori_heatmap_page_is_counting (MamoriHeatmapPage *self)
   return self->counting > 0;
 }
 
+static const char *
+map_title (MamoriHeatmapPage *self,
+           gboolean           residual)
+{
+  if (self->likelihood)
+    return residual ? _("Likelihood after the planned measures") : _("Likelihood now");
+  return residual ? _("After the planned measures") : _("Risk now");
+}
+
 static void
 draw (GtkDrawingArea *area,
       cairo_t        *cr,
@@ -191,10 +201,7 @@ draw (GtkDrawingArea *area,
 
   if (h == NULL)
     return;
-  if (self->likelihood)
-    labels.title = residual ? _("Likelihood after the planned measures") : _("Likelihood now");
-  else
-    labels.title = residual ? _("After the planned measures") : _("Risk now");
+  labels.title = map_title (self, residual);
   labels.lang = mamori_text_user_lang ();
   labels.compare = residual ? self->current : NULL;
   mamori_heatmap_draw (cr, h, &labels, width, height);
@@ -308,12 +315,23 @@ mamori_heatmap_page_export_heatmap (MamoriHeatmapPage *self,
 {
   MamoriHeatmapLabels labels = { NULL, NULL, mamori_text_user_lang (), residual ? self->current : NULL };
   const MamoriHeatmap *map = residual ? self->residual : self->current;
+  g_autoptr(MamoriProfile) profile = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *subtitle = NULL;
 
   if (map == NULL)
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_PENDING, _("The heatmap is still being counted; try again in a moment."));
       return FALSE;
     }
+  /* Titled as on screen, with the organisation and the date. */
+  labels.title = map_title (self, residual);
+  profile = mamori_workspace_get_profile (self->workspace, error);
+  if (profile == NULL)
+    return FALSE;
+  subtitle = g_strdup_printf ("%s　%s", profile->name ? profile->name : "", today);
+  labels.subtitle = subtitle;
   return mamori_heatmap_export (map, &labels, path, width, height, error);
 }
 
