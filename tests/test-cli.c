@@ -234,12 +234,19 @@ test_export_policy (void)
     g_auto(Run) pdf_run = run ("--workspace", ws, "export", "audit", "2", audit_pdf, NULL);
     g_auto(Run) md_run = run ("--workspace", ws, "export", "audit", "2", audit_md, NULL);
     g_auto(Run) bad_id = run ("--workspace", ws, "export", "audit", "two", audit_pdf, NULL);
+    g_autofree char *inline_md = tmp_path ("audit-inline.md");
+    g_auto(Run) no_annex = run ("--workspace", ws, "export", "audit", "2", inline_md, "--no-annex", NULL);
+    g_autofree char *inline_text = NULL;
     g_assert_cmpint (pdf_run.status, ==, 0);
     g_assert_true (g_file_test (audit_pdf, G_FILE_TEST_IS_REGULAR));
     g_assert_cmpint (md_run.status, ==, 0);
     g_assert_true (g_file_get_contents (audit_md, &text, NULL, NULL));
     g_assert_nonnull (strstr (text, "私物スマートフォンの業務利用を許可制にし"));   /* a decided measure */
     g_assert_cmpint (bad_id.status, ==, 2);
+    g_assert_cmpint (no_annex.status, ==, 0);
+    g_assert_true (g_file_get_contents (inline_md, &inline_text, NULL, NULL));
+    g_assert_null (strstr (inline_text, "# Annex"));
+    g_assert_nonnull (strstr (text, "# Annex"));
   }
 }
 

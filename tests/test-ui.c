@@ -894,7 +894,7 @@ test_internal_audit (void)
   g_assert_cmpstr (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (group)), ==,
                    "Internal Audit · 1 of 2 corrective actions closed");
 
-  g_assert_true (mamori_assessment_summary_export_audit (summary, pdf));
+  g_assert_true (mamori_assessment_summary_export_audit (summary, pdf, TRUE));
   for (guint i = 0; i < 500 && mamori_assessment_summary_is_exporting (summary); i++)
     iterate (10);
   g_assert_false (mamori_assessment_summary_is_exporting (summary));

@@ -31,6 +31,7 @@ typedef struct {
   const char *workspace_path;
   MamoriWorkspace *workspace;
   MamoriCatalog *catalog;  /* loaded on first use */
+  gboolean no_annex;       /* export audit … --no-annex */
 } MamoriCliContext;
 
 typedef int (*MamoriCliFunc) (MamoriCliContext *ctx, int argc, char **argv);
@@ -572,7 +573,7 @@ export_audit (MamoriCliContext *ctx,
   cl = find_checklist (ctx, a->checklist, &status);
   if (cl == NULL)
     return status;
-  report = mamori_audit_report_new (ctx->workspace, cl, a->id, today, lang, &error);
+  report = mamori_audit_report_new (ctx->workspace, cl, a->id, today, lang, !ctx->no_annex, &error);
   if (report == NULL)
     return exit_for_error (error);
   return write_report (report, out_path, extension);
@@ -777,7 +778,7 @@ static const MamoriCliExportKind export_kinds[] = {
   { "log", ".csv", N_("the change log (who changed what, when)"), FALSE, export_log },
   { "assessment", ".csv", N_("one assessment’s answers, notes, measures and evidence (export assessment ID OUT)"), TRUE, export_assessment },
   { "review", ".pdf .md", N_("the management-review report: figures and their change since the last review, heatmaps, top risks, results, decisions (recorded as today’s review)"), FALSE, export_review },
-  { "audit", ".pdf .md", N_("the audit report of one assessment: findings, measures, evidence with SHA-256 (export audit ID OUT)"), TRUE, export_audit },
+  { "audit", ".pdf .md", N_("the audit report of one assessment: findings, measures, evidence with SHA-256 (export audit ID OUT [--no-annex])"), TRUE, export_audit },
 };
 
 static gboolean
@@ -863,6 +864,12 @@ cmd_export (MamoriCliContext *ctx,
 
   if (g_str_equal (kind, "heatmap"))
     return export_heatmap (ctx, argc, argv);
+  /* export audit ID OUT --no-annex: evidence details in the item table instead of an annex. */
+  if (g_str_equal (kind, "audit") && argc == 5 && g_str_equal (argv[4], "--no-annex"))
+    {
+      ctx->no_annex = TRUE;
+      argc--;
+    }
   const char *out = argv[argc - 1];
   const char *dot = strrchr (out, '.');
   g_autofree char *base = g_path_get_basename (out);

@@ -707,12 +707,13 @@ mamori_audit_report_new (MamoriWorkspace       *ws,
                          gint64                 assessment,
                          const char            *today,
                          const char            *lang,
+                         gboolean               annex,
                          GError               **error)
 {
   gboolean en = g_strcmp0 (lang, "en") == 0;
   g_autoptr(MamoriProfile) profile = mamori_workspace_get_profile (ws, error);
   g_autofree char *markdown = profile ? mamori_assessment_to_audit_markdown (ws, checklist, assessment, NULL,
-                                                                             en ? "en" : "ja", error) : NULL;
+                                                                             en ? "en" : "ja", annex, error) : NULL;
   g_autofree char *title = NULL;
   MamoriReport *out;
 

@@ -31,12 +31,13 @@ gboolean      mamori_review_report_record (MamoriReport         *report,
                                            GError              **error);
 
 /* The audit report of one assessment (with its internal-audit plan and corrective actions
- * when it has them). */
+ * when it has them); annex: the evidence files listed in an annex (else in the item table). */
 MamoriReport *mamori_audit_report_new    (MamoriWorkspace       *workspace,
                                           const MamoriChecklist *checklist,
                                           gint64                 assessment,
                                           const char            *today,
                                           const char            *lang,
+                                          gboolean               annex,
                                           GError               **error);
 
 const char   *mamori_report_get_markdown (MamoriReport          *report);

@@ -1000,6 +1000,7 @@ mamori_assessment_to_audit_markdown (MamoriWorkspace       *self,
                                      gint64                 id,
                                      const char            *auditor,
                                      const char            *lang,
+                                     gboolean               annex,
                                      GError               **error)
 {
   g_autoptr(MamoriAssessment) a = mamori_workspace_get_assessment (self, id, error);
@@ -1079,8 +1080,17 @@ mamori_assessment_to_audit_markdown (MamoriWorkspace       *self,
         for (guint e = 0; e < evidence->len; e++)
           {
             MamoriEvidence *ev = evidence->pdata[e];
-            if (g_str_equal (ev->ref_id, item->ref_id))
+            if (!g_str_equal (ev->ref_id, item->ref_id))
+              continue;
+            if (annex)
               g_string_append_printf (files, "%sE%u", files->len ? ", " : "", e + 1);
+            else
+              {
+                g_autofree char *file = cell (ev->name);
+                g_string_append_printf (files, en ? "%s%s (%" G_GINT64_FORMAT " bytes, SHA-256 %s)"
+                                                  : "%s%s（%" G_GINT64_FORMAT " バイト、SHA-256 %s）",
+                                        files->len ? "; " : "", file, ev->size, ev->sha256);
+              }
           }
         counts[finding]++;
         g_string_append_printf (items, "| %s | %s | %s | %s | %s | %s |\n", item->ref_id, name, answer,
@@ -1174,6 +1184,11 @@ mamori_assessment_to_audit_markdown (MamoriWorkspace       *self,
     g_string_append (md, "\n");
   }
 
+  if (!annex)
+    {
+      g_free (per_group);
+      return g_string_free (md, FALSE);
+    }
   g_string_append (md, en ? "# Annex: evidence\n\n" : "# 付録: 証跡一覧\n\n");
   if (evidence->len == 0)
     g_string_append (md, en ? "No evidence files.\n" : "証跡ファイルはありません。\n");

@@ -167,14 +167,17 @@ MamoriFinding     mamori_assessment_grade              (const MamoriChecklist *c
 const char       *mamori_finding_label                 (MamoriFinding          finding,
                                                         const char            *lang);
 
-/* The audit report of one assessment as Markdown for the layout engine: scope and dates,
- * the grading rule, the score summary, every item (answer, finding, note, evidence), the gaps
- * with their decided measures, and an annex of the evidence files with their SHA-256. */
+/* The audit report of one assessment as Markdown for the layout engine: scope and dates (and the
+ * internal-audit plan and opinion when there is one), the grading rule, the score summary, every
+ * item (answer, finding, note, evidence), the gaps with their decided measures or corrective
+ * actions, the corrective actions with their state, and the evidence files (name, size,
+ * SHA-256): in an annex, or with annex FALSE in the item table itself. */
 char             *mamori_assessment_to_audit_markdown  (MamoriWorkspace       *self,
                                                         const MamoriChecklist *checklist,
                                                         gint64                 id,
                                                         const char            *auditor,
                                                         const char            *lang,
+                                                        gboolean               annex,
                                                         GError               **error);
 
 /* One assessment as CSV (UTF-8 with BOM): ref_id, group, item, answer, score, note, measure,

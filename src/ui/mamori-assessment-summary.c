@@ -196,7 +196,8 @@ audit_saved (GtkWidget    *widget,
 
 gboolean
 mamori_assessment_summary_export_audit (MamoriAssessmentSummary *self,
-                                        const char              *path)
+                                        const char              *path,
+                                        gboolean                 annex)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
@@ -205,7 +206,8 @@ mamori_assessment_summary_export_audit (MamoriAssessmentSummary *self,
 
   if (self->workspace == NULL || self->exporting)
     return FALSE;
-  report = mamori_audit_report_new (self->workspace, self->checklist, self->assessment, today, mamori_text_user_lang (), &error);
+  report = mamori_audit_report_new (self->workspace, self->checklist, self->assessment, today, mamori_text_user_lang (),
+                                    annex, &error);
   if (report == NULL)
     {
       mamori_widget_show_error (GTK_WIDGET (self), _("Could Not Export the Audit Report"), error);
@@ -232,8 +234,9 @@ audit_chosen (GtkNativeDialog         *dialog,
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
       g_autofree char *path = g_file_get_path (file);
+      const char *annex = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (dialog), "annex");
       if (path != NULL)
-        mamori_assessment_summary_export_audit (self, path);
+        mamori_assessment_summary_export_audit (self, path, g_strcmp0 (annex, "false") != 0);
     }
   gtk_native_dialog_destroy (dialog);
   g_clear_object (&self->chooser);
@@ -253,6 +256,9 @@ audit_clicked (GtkButton               *button,
   chooser = gtk_file_chooser_native_new (_("Export the Audit Report"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  /* A check box: evidence files in an annex, or each item's files in the item table. */
+  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), "annex", _("List the evidence files in an annex"), NULL, NULL);
+  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (chooser), "annex", "true");
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   g_signal_connect (chooser, "response", G_CALLBACK (audit_chosen), self);
   self->chooser = GTK_NATIVE_DIALOG (chooser);

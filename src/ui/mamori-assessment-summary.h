@@ -20,10 +20,11 @@ void     mamori_assessment_summary_clear    (MamoriAssessmentSummary *self);
 /* What the buttons do, for tests and keyboard users. */
 gboolean mamori_assessment_summary_complete (MamoriAssessmentSummary *self);
 gint64   mamori_assessment_summary_copy     (MamoriAssessmentSummary *self);
-/* The audit report as PDF, written in a worker (a toast or an error dialog tells the outcome);
- * FALSE when it could not start. */
+/* The audit report as PDF (the evidence files in an annex, or in the item table), written in a
+ * worker (a toast or an error dialog tells the outcome); FALSE when it could not start. */
 gboolean mamori_assessment_summary_export_audit  (MamoriAssessmentSummary *self,
-                                                  const char              *path);
+                                                  const char              *path,
+                                                  gboolean                 annex);
 gboolean mamori_assessment_summary_is_exporting  (MamoriAssessmentSummary *self);
 /* Corrective actions shown in the internal-audit group. */
 guint    mamori_assessment_summary_get_n_actions (MamoriAssessmentSummary *self);
