@@ -187,6 +187,7 @@ score_assessment (MamoriWorkspace       *ws,
   return TRUE;
 }
 
+/* One result per checklist and subject (a cloud check is per service), in catalogue order. */
 static GPtrArray *
 collect_results (MamoriWorkspace *ws,
                  MamoriCatalog   *catalog,
@@ -201,13 +202,17 @@ collect_results (MamoriWorkspace *ws,
   for (guint c = 0; c < mamori_catalog_get_n (catalog); c++)
     {
       const MamoriChecklist *cl = mamori_catalog_get (catalog, c);
-      Result *r = NULL;
-      /* Oldest first: the last two completed ones win. */
+      guint first = out->len;
+      /* Oldest first: per subject, the last two completed ones win. */
       for (guint i = 0; i < all->len; i++)
         {
           MamoriAssessment *a = all->pdata[i];
+          Result *r = NULL;
           if (a == NULL || !a->completed || g_strcmp0 (a->checklist, cl->id) != 0)
             continue;
+          for (guint k = first; k < out->len && r == NULL; k++)
+            if (g_strcmp0 (((Result *) out->pdata[k])->latest->subject, a->subject) == 0)
+              r = out->pdata[k];
           if (r == NULL)
             {
               r = g_new0 (Result, 1);
@@ -218,12 +223,14 @@ collect_results (MamoriWorkspace *ws,
           r->previous = r->latest;
           r->latest = g_steal_pointer (&all->pdata[i]);
         }
-      if (r == NULL)
-        continue;
-      r->per_group = g_new0 (MamoriScore, MAX (cl->groups->len, 1));
-      if (!score_assessment (ws, cl, r->latest, &r->total, r->per_group, error) ||
-          (r->previous && !score_assessment (ws, cl, r->previous, &r->previous_total, NULL, error)))
-        return NULL;
+      for (guint k = first; k < out->len; k++)
+        {
+          Result *r = out->pdata[k];
+          r->per_group = g_new0 (MamoriScore, MAX (cl->groups->len, 1));
+          if (!score_assessment (ws, cl, r->latest, &r->total, r->per_group, error) ||
+              (r->previous && !score_assessment (ws, cl, r->previous, &r->previous_total, NULL, error)))
+            return NULL;
+        }
     }
   return g_steal_pointer (&out);
 }
@@ -366,10 +373,12 @@ write_results (Report    *R,
       g_autofree char *name = mamori_template_escape (mamori_text_get (cl->name, R->lang));
       g_autofree char *subject = mamori_template_escape (r->latest->subject);
 
-      g_string_append_printf (R->md, "## %s\n\n", name);
-      g_string_append_printf (R->md, TR ("最新の診断（%s、%s）：**%g** / %g 点（%.0f%%）。", "Latest (%s, %s): **%g** of %g (%.0f%%)."),
-                              r->latest->assessed_on, *subject ? subject : TR ("組織全体", "whole organisation"),
-                              r->total.score, r->total.max, mamori_score_percent (&r->total));
+      if (*subject)
+        g_string_append_printf (R->md, TR ("## %s（%s）\n\n", "## %s (%s)\n\n"), name, subject);
+      else
+        g_string_append_printf (R->md, "## %s\n\n", name);
+      g_string_append_printf (R->md, TR ("最新の診断（%s）：**%g** / %g 点（%.0f%%）。", "Latest (%s): **%g** of %g (%.0f%%)."),
+                              r->latest->assessed_on, r->total.score, r->total.max, mamori_score_percent (&r->total));
       if (r->previous)
         {
           g_autofree char *change = change_text (r->total.score, r->previous_total.score);
@@ -381,7 +390,7 @@ write_results (Report    *R,
         {
           ChartFigure *f = g_new0 (ChartFigure, 1);
           MamoriChartStyle style;
-          g_autofree char *figure_name = g_strdup_printf ("chart-%s", cl->id);
+          g_autofree char *figure_name = g_strdup_printf ("chart-%u", i + 1);
           g_autofree char *caption = g_strdup_printf (TR ("%s：分類ごとの達成率", "%s: score per group"),
                                                       mamori_text_get (cl->name, R->lang));
           f->bars = g_array_new (FALSE, TRUE, sizeof (MamoriChartBar));
