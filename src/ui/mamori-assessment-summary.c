@@ -278,6 +278,8 @@ audit_dialog (MamoriAssessmentSummary *self,
   GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), heading, body);
 
   *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  /* Wide enough for a sentence of scope or independence without scrolling inside the entry. */
+  gtk_widget_set_size_request (*box, 440, -1);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), *box);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "save", _("_Save"), NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
