@@ -1717,10 +1717,10 @@ mamori_workspace_read (MamoriWorkspace *self,
 
 static sqlite3_stmt *
 prepare_bound (MamoriWorkspace *self,
-         const char      *sql,
-         const char      *types,
-         va_list          args,
-         int             *rc_out)
+               const char      *sql,
+               const char      *types,
+               va_list          args,
+               int             *rc_out)
 {
   sqlite3_stmt *stmt = NULL;
   int rc = sqlite3_prepare_v2 (mamori_workspace_get_db (self), sql, -1, &stmt, NULL);
@@ -1762,11 +1762,11 @@ prepare_bound (MamoriWorkspace *self,
 /* Runs a statement that returns no rows. Call with the lock held. */
 gboolean
 mamori_workspace_run (MamoriWorkspace *self,
-     const char      *doing,
-     GError         **error,
-     const char      *sql,
-     const char      *types,
-     ...)
+                      const char      *doing,
+                      GError         **error,
+                      const char      *sql,
+                      const char      *types,
+                      ...)
 {
   va_list args;
   sqlite3_stmt *stmt;
@@ -1789,11 +1789,11 @@ mamori_workspace_run (MamoriWorkspace *self,
 /* Prepares a query; the caller steps and finalizes. NULL with error set on failure. */
 sqlite3_stmt *
 mamori_workspace_query (MamoriWorkspace *self,
-       const char      *doing,
-       GError         **error,
-       const char      *sql,
-       const char      *types,
-       ...)
+                        const char      *doing,
+                        GError         **error,
+                        const char      *sql,
+                        const char      *types,
+                        ...)
 {
   va_list args;
   sqlite3_stmt *stmt;
@@ -1809,10 +1809,10 @@ mamori_workspace_query (MamoriWorkspace *self,
 
 gboolean
 mamori_workspace_query_failed (MamoriWorkspace *self,
-              sqlite3_stmt    *stmt,
-              int              rc,
-              const char      *doing,
-              GError         **error)
+                               sqlite3_stmt    *stmt,
+                               int              rc,
+                               const char      *doing,
+                               GError         **error)
 {
   sqlite3_finalize (stmt);
   if (rc == SQLITE_DONE)
@@ -1836,9 +1836,9 @@ mamori_workspace_valid_date (const char *date)
 
 gboolean
 mamori_workspace_check_text (const char  *label,
-            const char  *value,
-            gsize        max_chars,
-            GError     **error)
+                             const char  *value,
+                             gsize        max_chars,
+                             GError     **error)
 {
   if (value != NULL && (!g_utf8_validate (value, -1, NULL) || g_utf8_strlen (value, -1) > (glong) max_chars))
     {
