@@ -176,6 +176,18 @@ test_matrices (void)
         }
     g_assert_cmpint (mamori_risk_matrix_value (l, 2, 2), ==, 3);
     g_assert_cmpint (mamori_risk_matrix_value (l, 1, 1), ==, 1);
+    /* Its levels are the IPA method's likelihood levels, in the same (Mamori's own) words: the
+     * grid's legend is the short form of the likelihood scale's text. */
+    g_assert_cmpuint (l->n_risk, ==, ipa->n_probability);
+    for (guint k = 0; k < l->n_risk; k++)
+      {
+        g_assert_cmpstr (l->risk[k].name_ja, ==, ipa->probability[k].name_ja);
+        g_assert_true (g_str_has_prefix (ipa->probability[k].description_ja, l->risk[k].description_ja));
+        g_assert_true (g_str_has_prefix (ipa->probability[k].description_en, l->risk[k].description_en));
+      }
+    g_assert_cmpstr (ipa->probability[0].description_ja, ==, "ふだんの状態なら被害は出ない");
+    g_assert_cmpstr (ipa->probability[1].description_ja, ==, "条件が重なると被害が出る（目安は年に数回）");
+    g_assert_cmpstr (l->risk[2].description_ja, ==, "ふだんの状態でも被害が出うる");
   }
 
   /* The IPA grid agrees with the formulas in every cell (probability = likelihood − 1,

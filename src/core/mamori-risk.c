@@ -137,14 +137,14 @@ mamori_risk_vulnerability_from_checks (guint n_done,
 /* Colours: the Okabe–Ito palette, which stays distinct for the common colour-vision
  * deficiencies. */
 static const MamoriRiskLevel ipa_likelihood[] = {
-  { "1", "低", "Low", "通常の状況では被害は発生しない", "Damage does not occur under normal circumstances", NULL },
-  { "2", "中", "Medium", "特定の状況で被害が発生する（年に数回程度）", "Damage occurs in particular situations (a few times a year)", NULL },
-  { "3", "高", "High", "通常の状況で被害が発生する（いつ発生してもおかしくない）", "Damage occurs under normal circumstances (any time)", NULL },
+  { "1", "低", "Low", "ふだんの状態なら被害は出ない", "No damage in normal times", NULL },
+  { "2", "中", "Medium", "条件が重なると被害が出る（目安は年に数回）", "Damage under certain conditions (roughly a few times a year)", NULL },
+  { "3", "高", "High", "ふだんの状態でも被害が出うる（今日起きても不思議はない）", "Damage possible in normal times (it could be today)", NULL },
 };
 static const MamoriRiskLevel ipa_importance[] = {
-  { "0", "0", "0", "事故が起きても事業にほとんど影響がない", "An incident hardly affects the business", NULL },
-  { "1", "1", "1", "事故が起きると事業に深刻な影響がある", "An incident seriously affects the business", NULL },
-  { "2", "2", "2", "法的責任や取引先・顧客への大きな影響、会社の存続に関わる影響がありうる", "Legal liability, large impact on partners or customers, or a threat to the company's survival", NULL },
+  { "0", "0", "0", "事故があっても事業はほぼ困らない", "An incident would barely touch the business", NULL },
+  { "1", "1", "1", "事故があると事業に大きな支障が出る", "An incident would badly disrupt the business", NULL },
+  { "2", "2", "2", "法的な責任を問われる、取引先や顧客に大きな迷惑をかけるなど、会社の存続が危うくなりうる", "Legal liability, serious harm to partners or customers: the company's survival could be at stake", NULL },
 };
 static const MamoriRiskLevel ipa_risk[] = {
   { "小", "小", "Small", "現状維持", "Keep the current state", "#56B4E9" },
@@ -190,9 +190,9 @@ static int gov_grid[25];
 
 /* Threat and vulnerability (IPA 4.5) and the likelihood of damage they give (表15). */
 static const MamoriRiskLevel ipa_threat[] = {
-  { "1", "低", "Low", "通常の状況では発生しない", "Does not occur under normal circumstances", NULL },
-  { "2", "中", "Medium", "特定の状況で発生する（年に数回程度）", "Occurs in particular situations (a few times a year)", NULL },
-  { "3", "高", "High", "通常の状況で発生する", "Occurs under normal circumstances", NULL },
+  { "1", "低", "Low", "ふだんの状態では起きない", "Does not happen in normal times", NULL },
+  { "2", "中", "Medium", "条件が重なると起きる（目安は年に数回）", "Happens under certain conditions (roughly a few times a year)", NULL },
+  { "3", "高", "High", "ふだんの状態でも起きうる", "Can happen in normal times", NULL },
 };
 static const MamoriRiskLevel ipa_vulnerability[] = {
   { "1", "1 対策済み", "1 all measures", NULL, NULL, NULL },
@@ -200,9 +200,9 @@ static const MamoriRiskLevel ipa_vulnerability[] = {
   { "3", "3 対策なし", "3 no measures", NULL, NULL, NULL },
 };
 static const MamoriRiskLevel likelihood_levels[] = {
-  { "低", "低", "Low", "通常の状況では被害は発生しない", "Damage does not occur under normal circumstances", "#56B4E9" },
-  { "中", "中", "Medium", "特定の状況で被害が発生する", "Damage occurs in particular situations", "#E69F00" },
-  { "高", "高", "High", "いつ被害が発生してもおかしくない", "Damage can occur at any time", "#D55E00" },
+  { "低", "低", "Low", "ふだんの状態なら被害は出ない", "No damage in normal times", "#56B4E9" },
+  { "中", "中", "Medium", "条件が重なると被害が出る", "Damage under certain conditions", "#E69F00" },
+  { "高", "高", "High", "ふだんの状態でも被害が出うる", "Damage possible in normal times", "#D55E00" },
 };
 /* grid[threat][vulnerability] = likelihood − 1 = max (1, threat + vulnerability − 3) − 1. */
 static const int likelihood_grid[] = {
