@@ -21,7 +21,7 @@
 #include "mamori-document.h"
 #include "mamori-fonts.h"
 #include "mamori-markdown.h"
-#include "mamori-output.h"
+#include "mamori-pdf-finish.h"
 
 #define CONTENT_WIDTH (MAMORI_PAGE_WIDTH - 2 * MAMORI_MARGIN_X)
 #define CONTENT_BOTTOM (MAMORI_PAGE_HEIGHT - MAMORI_MARGIN_BOTTOM)
@@ -1301,24 +1301,27 @@ render_pdf (MamoriLayout    *L,
   cairo_surface_finish (surface);
 }
 
-static cairo_status_t
-append_bytes (void                *closure,
-              const unsigned char *data,
-              unsigned int         length)
-{
-  g_byte_array_append (closure, data, length);
-  return CAIRO_STATUS_SUCCESS;
-}
-
+/* The preview's PDF. A rewrite that fails (it should not) still leaves Cairo's file, which
+ * Poppler reads after rebuilding its table: better a preview than none. Saving reports it. */
 GBytes *
 mamori_layout_write_pdf_bytes (MamoriLayout *L)
 {
-  GByteArray *bytes = g_byte_array_new ();
-  cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (append_bytes, bytes, MAMORI_PAGE_WIDTH,
-                                                                  MAMORI_PAGE_HEIGHT);
+  cairo_surface_t *surface = mamori_pdf_surface_new (MAMORI_PAGE_WIDTH, MAMORI_PAGE_HEIGHT);
+  g_autoptr(GBytes) drawn = NULL;
+  g_autoptr(GError) error = NULL;
+  cairo_status_t status;
+  GBytes *finished;
+
   render_pdf (L, surface);
+  drawn = mamori_pdf_surface_steal (surface, &status);
   cairo_surface_destroy (surface);
-  return g_byte_array_free_to_bytes (bytes);
+  finished = mamori_pdf_finish (drawn, &error);
+  if (finished == NULL)
+    {
+      g_warning ("Preview: %s", error->message);
+      return g_steal_pointer (&drawn);
+    }
+  return finished;
 }
 
 gboolean
@@ -1326,20 +1329,11 @@ mamori_layout_write_pdf (MamoriLayout *L,
                          const char   *path,
                          GError      **error)
 {
-  g_autofree char *tmp = mamori_output_begin (path, error);
-  cairo_surface_t *surface;
-  cairo_status_t status;
+  cairo_surface_t *surface = mamori_pdf_surface_new (MAMORI_PAGE_WIDTH, MAMORI_PAGE_HEIGHT);
+  gboolean ok;
 
-  if (tmp == NULL)
-    return FALSE;
-  surface = cairo_pdf_surface_create (tmp, MAMORI_PAGE_WIDTH, MAMORI_PAGE_HEIGHT);
   render_pdf (L, surface);
-  status = cairo_surface_status (surface);
+  ok = mamori_pdf_surface_write (surface, path, error);
   cairo_surface_destroy (surface);
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      mamori_output_abort (tmp, path, cairo_status_to_string (status), error);
-      return FALSE;
-    }
-  return mamori_output_commit (tmp, path, error);
+  return ok;
 }

@@ -5,7 +5,6 @@
  * corner, leaving the cell's centre in the level colour. */
 #include "config.h"
 
-#include <cairo-pdf.h>
 #include <cairo-svg.h>
 #include <glib/gi18n.h>
 #include <math.h>
@@ -15,6 +14,7 @@
 #include "mamori-fonts.h"
 #include "mamori-heatmap-draw.h"
 #include "mamori-output.h"
+#include "mamori-pdf-finish.h"
 
 typedef struct {
   gboolean legend_below;   /* narrow drawings: the legend goes under the grid */
@@ -296,15 +296,26 @@ mamori_heatmap_export (const MamoriHeatmap       *h,
                    width, height);
       return FALSE;
     }
+  if (g_str_has_suffix (lower, ".pdf"))
+    {
+      /* Drawn in memory and rewritten like every PDF (mamori-pdf-finish.h). */
+      gboolean ok;
+
+      surface = mamori_pdf_surface_new (width, height);
+      cr = cairo_create (surface);
+      mamori_heatmap_draw (cr, h, labels, width, height);
+      cairo_destroy (cr);
+      ok = mamori_pdf_surface_write (surface, path, error);
+      cairo_surface_destroy (surface);
+      return ok;
+    }
   tmp = mamori_output_begin (path, error);
   if (tmp == NULL)
     return FALSE;
   if (png)
     surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
-  else if (g_str_has_suffix (lower, ".svg"))
-    surface = cairo_svg_surface_create (tmp, width, height);
   else
-    surface = cairo_pdf_surface_create (tmp, width, height);
+    surface = cairo_svg_surface_create (tmp, width, height);
   cr = cairo_create (surface);
   mamori_heatmap_draw (cr, h, labels, width, height);
   cairo_destroy (cr);
