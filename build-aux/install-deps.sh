@@ -9,6 +9,7 @@ PKGS=(
   desktop-file-utils appstream shared-mime-info librsvg2-common adwaita-icon-theme
   fonts-dejavu-core fonts-noto-cjk fonts-ipaexfont-gothic fonts-ipaexfont-mincho
   xvfb xauth poppler-utils qpdf valgrind flatpak-builder sqlite3
+  clang libclang-rt-14-dev
 )
 missing=()
 for p in "${PKGS[@]}"; do

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cli/mamori-cli.h"
+#include "core/mamori-pending.h"
 #include "ui/mamori-application.h"
 
 static void
@@ -29,6 +30,8 @@ main (int   argc,
   int i = 1;
 
   init_i18n ();
+  /* Temporary files of writes that a crash or a power cut interrupted. */
+  mamori_pending_clean ();
 
   while (i < argc)
     {

@@ -139,7 +139,17 @@ test_export_log (void)
   g_assert_cmpint (demo.status, ==, 0);
   g_assert_cmpint (ok.status, ==, 0);
   g_assert_true (g_file_get_contents (csv, &contents, NULL, NULL));
-  g_assert_true (g_str_has_prefix (contents, "\xEF\xBB\xBFid,at,os_user,entity,action,summary\r\n1,"));
+  g_assert_true (g_str_has_prefix (contents, "\xEF\xBB\xBFid,at,os_user,entity,action,summary,digests,hash\r\n1,"));
+  {
+    /* Each row carries its place in the hash chain: the export pins the log. */
+    g_autofree char *head = NULL;
+    g_autoptr(MamoriWorkspace) w = mamori_workspace_open (ws, MAMORI_WORKSPACE_OPEN_READ_ONLY, NULL);
+    gint64 id = 0;
+    g_assert_nonnull (w);
+    g_assert_true (mamori_workspace_get_log_head (w, &head, &id, NULL));
+    g_assert_cmpuint (strlen (head), ==, 64);
+    g_assert_nonnull (strstr (contents, head));
+  }
   g_assert_nonnull (strstr (contents, "株式会社サンプル製作所"));
   g_assert_cmpint (bad_ext.status, ==, 2);
   g_assert_nonnull (strstr (bad_ext.err, ".csv"));

@@ -222,6 +222,46 @@ test_open_bad_file_keeps_workspace (void)
   close_window (window);
 }
 
+/* A workspace on a shared drive that someone else is editing opens read-only, with a bar
+ * that names them; nothing is written into it. */
+static void
+test_read_only_bar (void)
+{
+  g_autofree char *path = temp_workspace ("shared.mamori");
+  g_autofree char *lock = g_strconcat (path, ".lock", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  MamoriWindow *window;
+  GtkInfoBar *bar;
+  GtkLabel *label;
+
+  {
+    g_autoptr(MamoriWorkspace) ws = mamori_workspace_open (path, MAMORI_WORKSPACE_OPEN_CREATE, NULL);
+    g_assert_nonnull (ws);
+  }
+  g_assert_true (g_file_set_contents (lock, "tanaka\n田中 太郎\nPC-12\n4242\n2026-04-01T10:02:00+09:00\n", -1, NULL));
+  g_assert_true (g_file_get_contents (path, &before, NULL, NULL));
+  g_setenv ("MAMORI_ASSUME_NETWORK_FS", "1", TRUE);
+  window = new_window (path);
+  bar = GTK_INFO_BAR (gtk_widget_get_template_child (GTK_WIDGET (window), MAMORI_TYPE_WINDOW, "read_only_bar"));
+  label = GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (window), MAMORI_TYPE_WINDOW, "read_only_label"));
+  g_assert_true (gtk_info_bar_get_revealed (bar));
+  g_assert_nonnull (strstr (gtk_label_get_text (label), "田中 太郎 (PC-12)"));
+  g_assert_nonnull (mamori_workspace_get_read_only_reason (mamori_window_get_workspace (window)));
+  close_window (window);
+  g_unsetenv ("MAMORI_ASSUME_NETWORK_FS");
+  g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
+  g_assert_cmpstr (before, ==, after);
+  g_assert_true (g_file_test (lock, G_FILE_TEST_EXISTS));
+  g_unlink (lock);
+
+  /* Once they have closed it, it opens for editing and the bar is gone. */
+  window = new_window (path);
+  bar = GTK_INFO_BAR (gtk_widget_get_template_child (GTK_WIDGET (window), MAMORI_TYPE_WINDOW, "read_only_bar"));
+  g_assert_false (gtk_info_bar_get_revealed (bar));
+  close_window (window);
+}
+
 static void
 test_preferences_and_shortcuts (void)
 {
@@ -973,6 +1013,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/ui/window/language", test_language);
   g_test_add_func ("/ui/overview/edit", test_overview_edit);
   g_test_add_func ("/ui/window/open-bad-file", test_open_bad_file_keeps_workspace);
+  g_test_add_func ("/ui/window/read-only-bar", test_read_only_bar);
   g_test_add_func ("/ui/preferences-and-shortcuts", test_preferences_and_shortcuts);
   g_test_add_func ("/ui/window/new-and-copy", test_new_and_copy);
   g_test_add_func ("/ui/assessments/wizard", test_wizard);

@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <glib/gstdio.h>
 #include <stdio.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <string.h>
 
@@ -16,8 +17,10 @@
 #include "core/mamori-catalog.h"
 #include "core/mamori-csv.h"
 #include "core/mamori-demo.h"
+#include "core/mamori-pending.h"
 #include "core/mamori-stepup.h"
 #include "core/mamori-template.h"
+#include "core/mamori-yaml.h"
 #include "report/mamori-document.h"
 #include "report/mamori-heatmap-draw.h"
 #include "report/mamori-review.h"
@@ -36,11 +39,18 @@ typedef struct {
 
 typedef int (*MamoriCliFunc) (MamoriCliContext *ctx, int argc, char **argv);
 
+typedef enum {
+  CLI_READS,     /* never writes: works in a read-only folder, on a full disk, on a damaged file */
+  CLI_WRITES,    /* refused (nothing changed) when the file is damaged or someone else edits it */
+  CLI_EXPORTS,   /* writes when it can (a review is recorded), else reads */
+} MamoriCliAccess;
+
 typedef struct {
   const char *name;
   const char *args;        /* usage of the arguments, untranslated placeholders */
   const char *summary;     /* N_() */
   gboolean creates;        /* may create the workspace file when it is missing */
+  MamoriCliAccess access;  /* how it opens the workspace */
   int min_args, max_args;  /* after the command name */
   MamoriCliFunc run;
 } MamoriCliCommand;
@@ -71,6 +81,18 @@ message (const char *format,
   fprintf (stderr, "mamori: %s\n", text);
 }
 
+/* Results on stdout are tab-separated lines. Every field is escaped (mamori_tsv_row: \t, \n,
+ * \r, \\ and \xNN), so a tab or line break inside a subject or name cannot forge a field or
+ * a row. */
+static void
+print_row (const char * const *fields,
+           gsize               n_fields)
+{
+  g_autofree char *line = mamori_tsv_row (fields, n_fields);
+
+  fputs (line, stdout);
+}
+
 static int
 exit_for_error (const GError *error)
 {
@@ -84,10 +106,9 @@ write_output (const char  *path,
               gsize        length,
               GError     **error)
 {
-  /* g_file_set_contents_full writes a temporary file and renames it: never a partial file. */
-  return g_file_set_contents_full (path, contents, length,
-                                   G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_ONLY_EXISTING,
-                                   0644, error);
+  /* A temporary file renamed into place: never a partial file; one left by a crash is
+   * removed at the next start. */
+  return mamori_write_file_atomically (path, contents, length, 0644, error);
 }
 
 /* --- the checklist catalogue ------------------------------------------------------------- */
@@ -134,6 +155,25 @@ find_checklist (MamoriCliContext *ctx,
       message (_("Unknown checklist “%s”. Known: %s."), id, known->str);
       *status = MAMORI_EXIT_BAD_INPUT;
     }
+  return cl;
+}
+
+/* The checklist an assessment was answered against (an earlier library version it used is
+ * parsed into *pinned). */
+static const MamoriChecklist *
+assessment_checklist (MamoriCliContext       *ctx,
+                      const MamoriAssessment *a,
+                      MamoriChecklist       **pinned,
+                      int                    *status)
+{
+  g_autoptr(GError) error = NULL;
+  MamoriCatalog *catalog = get_catalog (ctx, &error);
+  const MamoriChecklist *cl = NULL;
+
+  if (catalog != NULL)
+    cl = mamori_workspace_assessment_checklist (ctx->workspace, catalog, a, pinned, &error);
+  if (cl == NULL)
+    *status = exit_for_error (error);
   return cl;
 }
 
@@ -415,12 +455,18 @@ cmd_info (MamoriCliContext *ctx,
   if (done == NULL)
     return exit_for_error (error);
 
-  printf ("workspace\t%s\n", ctx->workspace_path);
-  printf ("format\t%d\n", mamori_workspace_get_schema_version (ctx->workspace));
+  {
+    g_autofree char *format = g_strdup_printf ("%d", mamori_workspace_get_schema_version (ctx->workspace));
+    const char *workspace_row[] = { "workspace", ctx->workspace_path };
+    const char *format_row[] = { "format", format };
+    print_row (workspace_row, G_N_ELEMENTS (workspace_row));
+    print_row (format_row, G_N_ELEMENTS (format_row));
+  }
   for (guint f = 0; f < MAMORI_PROFILE_N_FIELDS; f++)
     {
       g_autofree char *value = mamori_profile_get_field (profile, f);
-      printf ("%s\t%s\n", mamori_profile_field_key (f), value);
+      const char *row[] = { mamori_profile_field_key (f), value };
+      print_row (row, G_N_ELEMENTS (row));
     }
   current = mamori_stepup_compute (done, progress);
   for (guint s = 0; s < MAMORI_STEPUP_N_STEPS; s++)
@@ -451,7 +497,8 @@ cmd_log (MamoriCliContext *ctx,
   for (guint i = 0; i < entries->len; i++)
     {
       MamoriChangeLogEntry *e = entries->pdata[i];
-      printf ("%s\t%s\t%s\t%s\t%s\n", e->at, e->os_user, e->entity, e->action, e->summary);
+      const char *row[] = { e->at, e->os_user, e->entity, e->action, e->summary };
+      print_row (row, G_N_ELEMENTS (row));
     }
   return MAMORI_EXIT_OK;
 }
@@ -467,7 +514,8 @@ export_log (MamoriCliContext *ctx,
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) entries = NULL;
   g_autoptr(GString) csv = g_string_new ("\xEF\xBB\xBF"); /* BOM: Excel reads UTF-8 then */
-  const char *header[] = { "id", "at", "os_user", "entity", "action", "summary" };
+  /* With the chain's fields, so that a copy of the log can be verified outside Mamori. */
+  const char *header[] = { "id", "at", "os_user", "entity", "action", "summary", "digests", "hash" };
 
   entries = mamori_workspace_list_changes (ctx->workspace, 0, &error);
   if (entries == NULL)
@@ -477,7 +525,7 @@ export_log (MamoriCliContext *ctx,
     {
       MamoriChangeLogEntry *e = entries->pdata[i - 1];
       g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, e->id);
-      const char *row[] = { number, e->at, e->os_user, e->entity, e->action, e->summary };
+      const char *row[] = { number, e->at, e->os_user, e->entity, e->action, e->summary, e->digests, e->hash };
       mamori_csv_append_row (csv, row, G_N_ELEMENTS (row));
     }
   if (!write_output (out_path, csv->str, csv->len, &error))
@@ -497,6 +545,7 @@ export_assessment (MamoriCliContext *ctx,
   g_autoptr(GError) error = NULL;
   g_autoptr(MamoriAssessment) a = NULL;
   g_autofree char *csv = NULL;
+  g_autoptr(MamoriChecklist) pinned = NULL;
   const MamoriChecklist *cl;
   guint64 id = 0;
   int status = MAMORI_EXIT_OK;
@@ -509,7 +558,7 @@ export_assessment (MamoriCliContext *ctx,
   a = mamori_workspace_get_assessment (ctx->workspace, (gint64) id, &error);
   if (a == NULL)
     return exit_for_error (error);
-  cl = find_checklist (ctx, a->checklist, &status);
+  cl = assessment_checklist (ctx, a, &pinned, &status);
   if (cl == NULL)
     return status;
   csv = mamori_assessment_to_csv (ctx->workspace, cl, a->id, mamori_text_user_lang (), &error);
@@ -558,6 +607,7 @@ export_audit (MamoriCliContext *ctx,
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
   const char *lang = mamori_text_user_lang ();
+  g_autoptr(MamoriChecklist) pinned = NULL;
   const MamoriChecklist *cl;
   guint64 id = 0;
   int status = MAMORI_EXIT_OK;
@@ -570,7 +620,7 @@ export_audit (MamoriCliContext *ctx,
   a = mamori_workspace_get_assessment (ctx->workspace, (gint64) id, &error);
   if (a == NULL)
     return exit_for_error (error);
-  cl = find_checklist (ctx, a->checklist, &status);
+  cl = assessment_checklist (ctx, a, &pinned, &status);
   if (cl == NULL)
     return status;
   report = mamori_audit_report_new (ctx->workspace, cl, a->id, today, lang, !ctx->no_annex, &error);
@@ -921,8 +971,10 @@ cmd_documents (MamoriCliContext *ctx,
   for (guint i = 0; i < docs->len; i++)
     {
       MamoriDocumentInfo *d = docs->pdata[i];
-      printf ("%" G_GINT64_FORMAT "\t%s\t%u\t%s\t%s\n", d->id, d->kind, d->latest, mamori_document_status_key (d->status),
-              d->title);
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, d->id);
+      g_autofree char *latest = g_strdup_printf ("%u", d->latest);
+      const char *row[] = { id, d->kind, latest, mamori_document_status_key (d->status), d->title };
+      print_row (row, G_N_ELEMENTS (row));
     }
   return MAMORI_EXIT_OK;
 }
@@ -941,7 +993,9 @@ cmd_checklists (MamoriCliContext *ctx,
   for (guint i = 0; i < mamori_catalog_get_n (catalog); i++)
     {
       const MamoriChecklist *cl = mamori_catalog_get (catalog, i);
-      printf ("%s\t%u\t%s\n", cl->id, cl->items->len, mamori_text_get (cl->name, lang));
+      g_autofree char *n_items = g_strdup_printf ("%u", cl->items->len);
+      const char *row[] = { cl->id, n_items, mamori_text_get (cl->name, lang) };
+      print_row (row, G_N_ELEMENTS (row));
     }
   return MAMORI_EXIT_OK;
 }
@@ -960,25 +1014,41 @@ cmd_assessments (MamoriCliContext *ctx,
     {
       MamoriAssessment *a = list->pdata[i];
       g_autofree char *score = format_score (a->score);
-      printf ("%" G_GINT64_FORMAT "\t%s\t%s\t%s\t%s\n", a->id, a->checklist, a->subject, a->assessed_on, score);
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, a->id);
+      const char *row[] = { id, a->checklist, a->subject, a->assessed_on, score };
+      print_row (row, G_N_ELEMENTS (row));
     }
   return MAMORI_EXIT_OK;
 }
 
 /* --- import -------------------------------------------------------------------------------- */
 
+/* CSV inputs (a ledger, answers): a million-row ledger is about 150 MB. */
+#define READ_LIMIT ((gsize) 512 * 1000 * 1000)
+
 static char *
 read_input (const char  *path,
+            gsize        max_bytes,
             gsize       *length,
             int         *status)
 {
   g_autoptr(GError) error = NULL;
   char *contents = NULL;
+  GStatBuf st;
 
   if (g_file_test (path, G_FILE_TEST_IS_DIR))
     {
       g_autofree char *name = g_filename_display_name (path);
       message (_("“%s” is a folder, not a file."), name);
+      *status = MAMORI_EXIT_BAD_INPUT;
+      return NULL;
+    }
+  /* Refused before it is read: a huge file must not cost its size in memory first. */
+  if (g_stat (path, &st) == 0 && S_ISREG (st.st_mode) && (guint64) st.st_size > max_bytes)
+    {
+      g_autofree char *name = g_filename_display_name (path);
+      message (_("“%s” is larger than %u MB; Mamori does not read files that big."), name,
+               (guint) (max_bytes / (1000 * 1000)));
       *status = MAMORI_EXIT_BAD_INPUT;
       return NULL;
     }
@@ -1003,7 +1073,7 @@ import_library (MamoriCliContext *ctx,
   gsize length = 0;
   int status = MAMORI_EXIT_OK;
 
-  contents = read_input (path, &length, &status);
+  contents = read_input (path, MAMORI_YAML_MAX_BYTES, &length, &status);
   if (contents == NULL)
     return status;
   cl = mamori_checklist_parse (contents, length, name, &error);
@@ -1029,7 +1099,11 @@ import_library (MamoriCliContext *ctx,
     }
   if (!mamori_workspace_save_library (ctx->workspace, cl->id, cl->urn, cl->version, contents, &error))
     return exit_for_error (error);
-  printf ("%s\t%u\n", cl->id, cl->items->len);
+  {
+    g_autofree char *n_items = g_strdup_printf ("%u", cl->items->len);
+    const char *row[] = { cl->id, n_items };
+    print_row (row, G_N_ELEMENTS (row));
+  }
   return MAMORI_EXIT_OK;
 }
 
@@ -1065,13 +1139,9 @@ import_answers (MamoriCliContext *ctx,
   g_autofree char *contents = NULL;
   g_autofree char *text = NULL;
   g_autofree char *name = g_path_get_basename (path);
-  g_autoptr(GPtrArray) rows = NULL;
-  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
-  g_autofree int *choices = NULL;
-  g_autofree const char **notes = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(MamoriAnswerSheet) sheet = NULL;
   const MamoriChecklist *cl;
-  MamoriCsvRow *header;
-  int col_ref = -1, col_answer = -1, col_note = -1;
   gsize length = 0;
   int status = MAMORI_EXIT_OK;
 
@@ -1088,79 +1158,16 @@ import_answers (MamoriCliContext *ctx,
       message (_("The checklist %s is answered per cloud service: name it with --subject."), cl->id);
       return MAMORI_EXIT_BAD_INPUT;
     }
-  contents = read_input (path, &length, &status);
+  contents = read_input (path, READ_LIMIT, &length, &status);
   if (contents == NULL)
     return status;
+  /* The reading and checking is mamori_checklist_read_answers (core, fuzzed). */
   text = mamori_csv_decode (contents, length, NULL, &error);
-  rows = text ? mamori_csv_parse (text, &error) : NULL;
-  if (rows == NULL)
+  sheet = text ? mamori_checklist_read_answers (cl, text, &problems, &error) : NULL;
+  if (sheet == NULL && problems == NULL)
     {
       message ("%s: %s", name, error->message);
       return MAMORI_EXIT_BAD_INPUT;
-    }
-  if (rows->len == 0)
-    {
-      message (_("%s: the file is empty; it needs a header line “ref_id,answer[,note]”."), name);
-      return MAMORI_EXIT_BAD_INPUT;
-    }
-  header = rows->pdata[0];
-  for (guint c = 0; c < header->fields->len; c++)
-    {
-      g_autofree char *raw = g_strstrip (g_strdup (header->fields->pdata[c]));
-      g_autofree char *h = g_ascii_strdown (raw, -1);
-      if (g_str_equal (h, "ref_id"))
-        col_ref = (int) c;
-      else if (g_str_equal (h, "answer"))
-        col_answer = (int) c;
-      else if (g_str_equal (h, "note"))
-        col_note = (int) c;
-    }
-  if (col_ref < 0 || col_answer < 0)
-    {
-      message (_("%s: the header line must name the columns ref_id and answer (and optionally note)."), name);
-      return MAMORI_EXIT_BAD_INPUT;
-    }
-
-  choices = g_new (int, cl->items->len);
-  notes = g_new0 (const char *, cl->items->len);
-  for (guint i = 0; i < cl->items->len; i++)
-    choices[i] = -1;
-  for (guint r = 1; r < rows->len; r++)
-    {
-      MamoriCsvRow *row = rows->pdata[r];
-      const char *ref = (guint) col_ref < row->fields->len ? row->fields->pdata[col_ref] : "";
-      const char *answer = (guint) col_answer < row->fields->len ? row->fields->pdata[col_answer] : "";
-      g_autofree char *ref_id = g_strstrip (g_strdup (ref));
-      int index = mamori_checklist_item_index (cl, ref_id);
-      int choice;
-
-      if (index < 0)
-        {
-          g_ptr_array_add (problems, g_strdup_printf (_("line %u, column ref_id, value “%s”: the checklist %s has no such item"),
-                                                      row->line, ref, cl->id));
-          continue;
-        }
-      if (choices[index] >= 0)
-        {
-          g_ptr_array_add (problems, g_strdup_printf (_("line %u, column ref_id, value “%s”: the item is answered twice"),
-                                                      row->line, ref));
-          continue;
-        }
-      choice = mamori_checklist_match_choice (cl, cl->items->pdata[index], answer);
-      if (choice < 0)
-        {
-          GPtrArray *scale = mamori_checklist_choices (cl, cl->items->pdata[index]);
-          g_autoptr(GString) allowed = g_string_new (NULL);
-          for (guint c = 0; c < scale->len; c++)
-            g_string_append_printf (allowed, "%s%s", c ? ", " : "",
-                                    mamori_text_get (((MamoriChoice *) scale->pdata[c])->name, mamori_text_user_lang ()));
-          g_ptr_array_add (problems, g_strdup_printf (_("line %u, column answer, value “%s”: not an answer of this item (use one of: %s)"),
-                                                      row->line, answer, allowed->str));
-          continue;
-        }
-      choices[index] = choice;
-      if (col_note >= 0 && (guint) col_note < row->fields->len)
-        notes[index] = row->fields->pdata[col_note];
     }
   if (problems->len > 0)
     {
@@ -1172,7 +1179,7 @@ import_answers (MamoriCliContext *ctx,
     }
 
   {
-    ImportAnswers d = { cl, subject, choices, notes, 0 };
+    ImportAnswers d = { cl, subject, sheet->choices, (const char **) sheet->notes, 0 };
     g_autoptr(MamoriAssessment) a = NULL;
     g_autofree char *score = NULL;
 
@@ -1200,7 +1207,7 @@ import_assets (MamoriCliContext *ctx,
   gsize length = 0;
   int status = MAMORI_EXIT_OK;
 
-  contents = read_input (path, &length, &status);
+  contents = read_input (path, READ_LIMIT, &length, &status);
   if (contents == NULL)
     return status;
   text = mamori_csv_decode (contents, length, NULL, &error);
@@ -1271,15 +1278,15 @@ cmd_import (MamoriCliContext *ctx,
 /* --- dispatcher -------------------------------------------------------------------------- */
 
 static const MamoriCliCommand commands[] = {
-  { "demo", "", N_("Fill an empty workspace with a sample company"), TRUE, 0, 0, cmd_demo },
-  { "check", "", N_("Check the workspace’s integrity and format; exit 0 when sound"), FALSE, 0, 0, cmd_check },
-  { "info", "", N_("Show the organisation profile and step-up progress"), FALSE, 0, 0, cmd_info },
-  { "log", "[N]", N_("Show the newest N changes (default 20; 0 for all)"), FALSE, 0, 1, cmd_log },
-  { "export", "KIND [ID] OUT", N_("Write KIND to the file OUT; the format follows OUT’s extension"), FALSE, 2, 7, cmd_export },
-  { "checklists", "", N_("List the checklists: id, number of items, title"), FALSE, 0, 0, cmd_checklists },
-  { "documents", "", N_("List the documents: id, kind, newest version, its status, title"), FALSE, 0, 0, cmd_documents },
-  { "assessments", "", N_("List the assessments: id, checklist, subject, date, score"), FALSE, 0, 0, cmd_assessments },
-  { "import", "KIND FILE [OPTIONS]", N_("Read FILE: “library” (a checklist in YAML), “answers” (CSV ref_id,answer[,note] with --checklist ID [--subject TEXT]) or “assets” (the ledger as CSV)"), TRUE, 2, 6, cmd_import },
+  { "demo", "", N_("Fill an empty workspace with a sample company"), TRUE, CLI_WRITES, 0, 0, cmd_demo },
+  { "check", "", N_("Check the workspace’s integrity, format and change log; exit 0 when sound"), FALSE, CLI_READS, 0, 0, cmd_check },
+  { "info", "", N_("Show the organisation profile and step-up progress"), FALSE, CLI_READS, 0, 0, cmd_info },
+  { "log", "[N]", N_("Show the newest N changes (default 20; 0 for all)"), FALSE, CLI_READS, 0, 1, cmd_log },
+  { "export", "KIND [ID] OUT", N_("Write KIND to the file OUT; the format follows OUT’s extension"), FALSE, CLI_EXPORTS, 2, 7, cmd_export },
+  { "checklists", "", N_("List the checklists: id, number of items, title"), FALSE, CLI_READS, 0, 0, cmd_checklists },
+  { "documents", "", N_("List the documents: id, kind, newest version, its status, title"), FALSE, CLI_READS, 0, 0, cmd_documents },
+  { "assessments", "", N_("List the assessments: id, checklist, subject, date, score"), FALSE, CLI_READS, 0, 0, cmd_assessments },
+  { "import", "KIND FILE [OPTIONS]", N_("Read FILE: “library” (a checklist in YAML), “answers” (CSV ref_id,answer[,note] with --checklist ID [--subject TEXT]) or “assets” (the ledger as CSV)"), TRUE, CLI_WRITES, 2, 6, cmd_import },
 };
 
 static const MamoriCliCommand *
@@ -1356,7 +1363,19 @@ mamori_cli_run (const char *workspace_path,
     flags = MAMORI_WORKSPACE_OPEN_CREATE;
 
   ctx.workspace_path = workspace_path;
+  if (command->access == CLI_READS)
+    flags |= MAMORI_WORKSPACE_OPEN_READ_ONLY;
   ctx.workspace = mamori_workspace_open (workspace_path, flags, &error);
+  if (ctx.workspace == NULL && command->access == CLI_EXPORTS &&
+      !g_error_matches (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_NOT_FOUND) &&
+      !g_error_matches (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_FOREIGN) &&
+      !g_error_matches (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_TOO_NEW))
+    {
+      /* An export only needs to read: a workspace that cannot be written now (read-only
+       * folder, full disk, damaged, edited by someone else) is read as it is. */
+      g_clear_error (&error);
+      ctx.workspace = mamori_workspace_open (workspace_path, flags | MAMORI_WORKSPACE_OPEN_READ_ONLY, &error);
+    }
   if (ctx.workspace == NULL)
     return exit_for_error (error);
 

@@ -197,14 +197,13 @@ replace (char       **slot,
   *slot = g_strdup (value);
 }
 
-gboolean
-mamori_asset_set_field_text (MamoriAsset      *a,
-                             MamoriAssetField  field,
-                             const char       *text,
-                             char            **reason)
+/* t is the text as it is to be kept (already trimmed). */
+static gboolean
+set_field (MamoriAsset      *a,
+           MamoriAssetField  field,
+           const char       *t,
+           char            **reason)
 {
-  g_autofree char *t = g_strstrip (g_strdup (text ? text : ""));
-
   *reason = NULL;
   if (!g_utf8_validate (t, -1, NULL) || g_utf8_strlen (t, -1) > 1000)
     {
@@ -331,6 +330,17 @@ mamori_asset_set_field_text (MamoriAsset      *a,
     }
 }
 
+gboolean
+mamori_asset_set_field_text (MamoriAsset      *a,
+                             MamoriAssetField  field,
+                             const char       *text,
+                             char            **reason)
+{
+  g_autofree char *t = g_strstrip (g_strdup (text ? text : ""));
+
+  return set_field (a, field, t, reason);
+}
+
 char *
 mamori_asset_get_field_text (const MamoriAsset *a,
                              MamoriAssetField   field)
@@ -443,6 +453,14 @@ mamori_default_threat_for_medium (const char *medium)
   return found ? mamori_risk_aggregate_threat (freq, found, MAMORI_THREAT_AGGREGATE_MAX) : 2;
 }
 
+/* The computed columns of an export, in English and Japanese: recomputed, not read. */
+static const struct {
+  const char *key;
+  const char *heading;
+} computed_columns[] = {
+  { "importance", "重要度" }, { "likelihood", "被害発生可能性" }, { "risk", "リスク値" }, { "band", NULL },
+};
+
 gboolean
 mamori_asset_csv_read (const char  *text,
                        GPtrArray  **assets_out,
@@ -452,8 +470,9 @@ mamori_asset_csv_read (const char  *text,
   g_autoptr(GPtrArray) rows = mamori_csv_parse (text, error);
   g_autoptr(GPtrArray) assets = g_ptr_array_new_with_free_func ((GDestroyNotify) mamori_asset_free);
   g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GHashTable) column_of = g_hash_table_new (g_str_hash, g_str_equal); /* column key → index + 1 */
   MamoriCsvRow *header;
-  int column_field[256];
+  int column_field[MAMORI_CSV_MAX_FIELDS];
   gboolean have_name = FALSE;
 
   if (rows == NULL)
@@ -464,30 +483,46 @@ mamori_asset_csv_read (const char  *text,
       goto out;
     }
   header = rows->pdata[0];
-  if (header->fields->len > G_N_ELEMENTS (column_field))
-    {
-      g_ptr_array_add (problems, g_strdup_printf (_("line %u: too many columns (%u)"), header->line, header->fields->len));
-      goto out;
-    }
+  G_STATIC_ASSERT (G_N_ELEMENTS (column_field) >= MAMORI_CSV_MAX_FIELDS);
   for (guint c = 0; c < header->fields->len; c++)
     {
       MamoriAssetField f;
       const char *h = header->fields->pdata[c];
+      const char *key = NULL;
+
       if (mamori_asset_field_from_heading (h, &f))
         {
           column_field[c] = (int) f;
           have_name |= f == MAMORI_ASSET_FIELD_NAME;
+          key = fields[f].key;
         }
-      else if (g_str_equal (h, "importance") || g_str_equal (h, "likelihood") || g_str_equal (h, "risk") ||
-               g_str_equal (h, "band") || g_str_equal (h, "重要度") || g_str_equal (h, "被害発生可能性") ||
-               g_str_equal (h, "リスク値"))
-        column_field[c] = -1;   /* computed columns of an export: recomputed, not read */
       else
         {
           column_field[c] = -2;
-          g_ptr_array_add (problems, g_strdup_printf (_("line %u, column %u, value “%s”: not a ledger column"),
-                                                      header->line, c + 1, h));
+          for (guint i = 0; i < G_N_ELEMENTS (computed_columns) && key == NULL; i++)
+            if (g_str_equal (h, computed_columns[i].key) || g_strcmp0 (h, computed_columns[i].heading) == 0)
+              {
+                column_field[c] = -1;   /* computed columns of an export: recomputed, not read */
+                key = computed_columns[i].key;
+              }
         }
+      if (key == NULL)
+        {
+          g_autofree char *shown = mamori_text_excerpt (h);
+          g_ptr_array_add (problems, g_strdup_printf (_("line %u, column %u, value “%s”: not a ledger column"),
+                                                      header->line, c + 1, shown));
+        }
+      else if (g_hash_table_contains (column_of, key))
+        {
+          /* Not “the last one wins”: two columns for one field (say name and 情報資産名称). */
+          guint first = GPOINTER_TO_UINT (g_hash_table_lookup (column_of, key));
+          g_autofree char *shown = mamori_text_excerpt (h);
+          g_autofree char *shown_first = mamori_text_excerpt (header->fields->pdata[first - 1]);
+          g_ptr_array_add (problems, g_strdup_printf (_("line %u: column %u “%s” repeats column %u “%s”; keep one of them"),
+                                                      header->line, c + 1, shown, first, shown_first));
+        }
+      else
+        g_hash_table_insert (column_of, (gpointer) key, GUINT_TO_POINTER (c + 1));
     }
   if (!have_name)
     g_ptr_array_add (problems, g_strdup_printf (_("line %u: no column “name” (情報資産名称)"), header->line));
@@ -497,28 +532,32 @@ mamori_asset_csv_read (const char  *text,
   for (guint r = 1; r < rows->len; r++)
     {
       MamoriCsvRow *row = rows->pdata[r];
-      MamoriAsset *asset = mamori_asset_new ();
+      MamoriAsset *asset;
       gboolean ok = TRUE;
 
+      if (row->fields->len != header->fields->len)
+        {
+          g_ptr_array_add (problems, g_strdup_printf (_("line %u: %u fields, but the header names %u columns"),
+                                                      row->line, row->fields->len, header->fields->len));
+          continue;
+        }
+      asset = mamori_asset_new ();
       for (guint c = 0; c < header->fields->len; c++)
         {
-          const char *value = c < row->fields->len ? row->fields->pdata[c] : "";
+          g_autofree char *value = g_strstrip (g_strdup (row->fields->pdata[c]));
           g_autofree char *reason = NULL;
 
           if (column_field[c] < 0)
             continue;
-          if (!mamori_asset_set_field_text (asset, (MamoriAssetField) column_field[c], value, &reason))
+          /* Trimmed first, then the guard of an export taken off: a value that starts with a tab
+           * comes back with its tab. */
+          if (!set_field (asset, (MamoriAssetField) column_field[c], mamori_csv_cell_text (value), &reason))
             {
+              g_autofree char *shown = mamori_text_excerpt (row->fields->pdata[c]);
               g_ptr_array_add (problems, g_strdup_printf (_("line %u, column %s, value “%s”: %s"), row->line,
-                                                          (const char *) header->fields->pdata[c], value, reason));
+                                                          (const char *) header->fields->pdata[c], shown, reason));
               ok = FALSE;
             }
-        }
-      if (row->fields->len > header->fields->len)
-        {
-          g_ptr_array_add (problems, g_strdup_printf (_("line %u: %u fields, but the header names %u columns"),
-                                                      row->line, row->fields->len, header->fields->len));
-          ok = FALSE;
         }
       if (ok)
         g_ptr_array_add (assets, asset);

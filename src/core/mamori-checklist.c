@@ -13,6 +13,7 @@
 #include <yaml.h>
 
 #include "mamori-checklist.h"
+#include "mamori-csv.h"
 #include "mamori-yaml.h"
 
 G_DEFINE_QUARK (mamori-checklist-error-quark, mamori_checklist_error)
@@ -131,7 +132,21 @@ typedef struct {
   const char *filename;
   GHashTable *unsupported; /* construct → count */
   GPtrArray *unsupported_order;
+  GPtrArray *shown;        /* char*: excerpts made for messages */
 } Ctx;
+
+#define MAX_WARNINGS 50
+
+/* A value of the file as a message shows it: cut after MAMORI_TEXT_EXCERPT_CHARS characters. */
+static const char *
+shown (Ctx        *ctx,
+       const char *value)
+{
+  char *excerpt = mamori_text_excerpt (value);
+
+  g_ptr_array_add (ctx->shown, excerpt);
+  return excerpt;
+}
 
 static int
 line_of (yaml_node_t *node)
@@ -255,7 +270,7 @@ check_keys (Ctx                *ctx,
         ok = strcmp (known[i], k) == 0;
       if (!ok)
         {
-          g_autofree char *name = g_strdup_printf ("%s%s", prefix, k);
+          g_autofree char *name = g_strdup_printf ("%s%s", prefix, shown (ctx, k));
           note_unsupported (ctx, name);
         }
     }
@@ -395,7 +410,7 @@ parse_questions (Ctx          *ctx,
       const char *type = map_scalar (ctx, q, "type");
       if (g_strcmp0 (type, "unique_choice") != 0)
         {
-          g_autofree char *what = g_strdup_printf ("questions of type %s", type ? type : "?");
+          g_autofree char *what = g_strdup_printf ("questions of type %s", type ? shown (ctx, type) : "?");
           note_unsupported (ctx, what);
           continue;
         }
@@ -436,7 +451,7 @@ parse_questions (Ctx          *ctx,
       c->not_applicable = g_strcmp0 (map_scalar (ctx, entry, "compute_result"), "not_applicable") == 0;
       if (add != NULL && !parse_number (add, &c->score))
         {
-          fail (ctx, error, MAMORI_CHECKLIST_ERROR_BAD_CHOICE, entry, _("“add_score” must be a number, not “%s”."), add);
+          fail (ctx, error, MAMORI_CHECKLIST_ERROR_BAD_CHOICE, entry, _("“add_score” must be a number, not “%s”."), shown (ctx, add));
           return NULL;
         }
       if (!c->not_applicable && !check_range (ctx, entry, c->score, has_range, min, max, error))
@@ -493,6 +508,7 @@ parse_nodes (Ctx              *ctx,
 {
   g_autoptr(GHashTable) by_urn = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) by_ref = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) group_of = g_hash_table_new (NULL, NULL); /* top node → group index + 1 */
   static const char * const known[] = { "urn", "ref_id", "parent_urn", "depth", "assessable", "name",
                                         "description", "annotation", "typical_evidence", "translations",
                                         "questions", "mamori_source", "order_id", NULL };
@@ -540,12 +556,12 @@ parse_nodes (Ctx              *ctx,
       if (node->name == NULL && node->description == NULL)
         {
           fail (ctx, error, MAMORI_CHECKLIST_ERROR_MISSING_KEY, entry,
-                _("The requirement “%s” has neither “name” nor “description”."), node->ref_id);
+                _("The requirement “%s” has neither “name” nor “description”."), shown (ctx, node->ref_id));
           return FALSE;
         }
       if (g_hash_table_contains (by_urn, node->urn))
         {
-          fail (ctx, error, MAMORI_CHECKLIST_ERROR_DUPLICATE, entry, _("The urn “%s” appears twice."), urn);
+          fail (ctx, error, MAMORI_CHECKLIST_ERROR_DUPLICATE, entry, _("The urn “%s” appears twice."), shown (ctx, urn));
           return FALSE;
         }
       g_hash_table_insert (by_urn, node->urn, node);
@@ -553,7 +569,7 @@ parse_nodes (Ctx              *ctx,
         {
           if (g_hash_table_contains (by_ref, node->ref_id))
             {
-              fail (ctx, error, MAMORI_CHECKLIST_ERROR_DUPLICATE, entry, _("The ref_id “%s” appears twice."), node->ref_id);
+              fail (ctx, error, MAMORI_CHECKLIST_ERROR_DUPLICATE, entry, _("The ref_id “%s” appears twice."), shown (ctx, node->ref_id));
               return FALSE;
             }
           g_hash_table_insert (by_ref, node->ref_id, node);
@@ -583,33 +599,48 @@ parse_nodes (Ctx              *ctx,
             {
               g_set_error (error, MAMORI_CHECKLIST_ERROR, MAMORI_CHECKLIST_ERROR_BAD_PARENT,
                            _("%s:%d: The parent “%s” of “%s” does not exist."), ctx->filename, node->line,
-                           node->parent_urn, node->ref_id);
+                           shown (ctx, node->parent_urn), shown (ctx, node->ref_id));
               return FALSE;
             }
           if (node->parent == node)
             {
               g_set_error (error, MAMORI_CHECKLIST_ERROR, MAMORI_CHECKLIST_ERROR_BAD_PARENT,
-                           _("%s:%d: “%s” is its own parent."), ctx->filename, node->line, node->ref_id);
+                           _("%s:%d: “%s” is its own parent."), ctx->filename, node->line, shown (ctx, node->ref_id));
               return FALSE;
             }
         }
     }
+  /* Every chain of parents ends within MAMORI_CHECKLIST_MAX_NESTING steps (so walking up
+   * from all nodes costs at most that many steps each). */
   for (guint i = 0; i < cl->nodes->len; i++)
     {
       MamoriNode *node = cl->nodes->pdata[i];
       MamoriNode *top = node;
       guint hops = 0;
 
-      while (top->parent != NULL && hops++ <= cl->nodes->len)
+      while (top->parent != NULL && hops++ < MAMORI_CHECKLIST_MAX_NESTING)
         top = top->parent;
-      if (hops > cl->nodes->len)
+      if (top->parent != NULL)
         {
-          g_set_error (error, MAMORI_CHECKLIST_ERROR, MAMORI_CHECKLIST_ERROR_BAD_PARENT,
-                       _("%s:%d: The parents of “%s” form a loop."), ctx->filename, node->line, node->ref_id);
+          g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+
+          for (top = node; top != NULL && !g_hash_table_contains (seen, top); top = top->parent)
+            g_hash_table_add (seen, top);
+          if (top != NULL)
+            g_set_error (error, MAMORI_CHECKLIST_ERROR, MAMORI_CHECKLIST_ERROR_BAD_PARENT,
+                         _("%s:%d: The parents of “%s” form a loop."), ctx->filename, node->line,
+                         shown (ctx, node->ref_id));
+          else
+            g_set_error (error, MAMORI_CHECKLIST_ERROR, MAMORI_CHECKLIST_ERROR_BAD_PARENT,
+                         _("%s:%d: “%s” nests deeper than %d levels under its parents."), ctx->filename, node->line,
+                         shown (ctx, node->ref_id), MAMORI_CHECKLIST_MAX_NESTING);
           return FALSE;
         }
       if (node->parent == NULL && !node->assessable)
-        g_ptr_array_add (cl->groups, node);
+        {
+          g_hash_table_insert (group_of, node, GUINT_TO_POINTER (cl->groups->len + 1));
+          g_ptr_array_add (cl->groups, node);
+        }
     }
   for (guint i = 0; i < cl->nodes->len; i++)
     {
@@ -618,9 +649,7 @@ parse_nodes (Ctx              *ctx,
 
       while (top->parent != NULL)
         top = top->parent;
-      for (guint g = 0; g < cl->groups->len; g++)
-        if (cl->groups->pdata[g] == top)
-          node->group = (int) g;
+      node->group = (int) GPOINTER_TO_UINT (g_hash_table_lookup (group_of, top)) - 1;
       if (node->assessable)
         g_ptr_array_add (cl->items, node);
     }
@@ -724,7 +753,7 @@ parse_document (Ctx          *ctx,
   if (cl->version <= 0)
     {
       fail (ctx, error, MAMORI_CHECKLIST_ERROR_INVALID, map_get (ctx, root, "version"),
-            _("“version” must be a whole number above 0, not “%s”."), version);
+            _("“version” must be a whole number above 0, not “%s”."), shown (ctx, version));
       return NULL;
     }
   cl->name = read_text (ctx, fw, "name", locale);
@@ -777,11 +806,15 @@ parse_document (Ctx          *ctx,
   if (!parse_nodes (ctx, cl, nodes, has_range, min, max, error))
     return NULL;
 
-  for (guint i = 0; i < ctx->unsupported_order->len; i++)
+  /* At most MAX_WARNINGS different ones, so that the list stays readable. */
+  for (guint i = 0; i < ctx->unsupported_order->len && i <= MAX_WARNINGS; i++)
     {
       const char *what = ctx->unsupported_order->pdata[i];
       int count = GPOINTER_TO_INT (g_hash_table_lookup (ctx->unsupported, what));
-      g_ptr_array_add (cl->warnings, count > 1 ? g_strdup_printf ("%s (×%d)", what, count) : g_strdup (what));
+      if (i == MAX_WARNINGS)
+        g_ptr_array_add (cl->warnings, g_strdup ("…"));
+      else
+        g_ptr_array_add (cl->warnings, count > 1 ? g_strdup_printf ("%s (×%d)", what, count) : g_strdup (what));
     }
   return g_steal_pointer (&cl);
 }
@@ -792,39 +825,34 @@ mamori_checklist_parse (const char  *data,
                         const char  *filename,
                         GError     **error)
 {
-  yaml_parser_t parser;
   yaml_document_t doc;
   MamoriChecklist *cl = NULL;
   Ctx ctx = { 0 };
 
   g_return_val_if_fail (data != NULL, NULL);
+  /* The file is stored and read again on every load of the workspace: a file over the limits
+   * of mamori_yaml_load is refused before it costs more than reading it. */
+  if (!mamori_yaml_check_size (length, filename, MAMORI_CHECKLIST_ERROR, MAMORI_CHECKLIST_ERROR_SYNTAX, error))
+    return NULL;
   if (!g_utf8_validate (data, length, NULL))
     {
       g_set_error (error, MAMORI_CHECKLIST_ERROR, MAMORI_CHECKLIST_ERROR_SYNTAX,
                    _("%s: the file is not UTF-8 text."), filename);
       return NULL;
     }
-
-  yaml_parser_initialize (&parser);
-  yaml_parser_set_input_string (&parser, (const unsigned char *) data, length);
-  if (!yaml_parser_load (&parser, &doc))
-    {
-      g_set_error (error, MAMORI_CHECKLIST_ERROR, MAMORI_CHECKLIST_ERROR_SYNTAX,
-                   _("%s:%d: not valid YAML: %s."), filename, (int) parser.problem_mark.line + 1,
-                   parser.problem ? parser.problem : "?");
-      yaml_parser_delete (&parser);
-      return NULL;
-    }
+  if (!mamori_yaml_load (&doc, data, length, filename, 0, MAMORI_CHECKLIST_ERROR, MAMORI_CHECKLIST_ERROR_SYNTAX, error))
+    return NULL;
 
   ctx.doc = &doc;
   ctx.filename = filename;
   ctx.unsupported = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   ctx.unsupported_order = g_ptr_array_new_with_free_func (g_free);
+  ctx.shown = g_ptr_array_new_with_free_func (g_free);
   cl = parse_document (&ctx, error);
   g_hash_table_unref (ctx.unsupported);
   g_ptr_array_unref (ctx.unsupported_order);
+  g_ptr_array_unref (ctx.shown);
   yaml_document_delete (&doc);
-  yaml_parser_delete (&parser);
   return cl;
 }
 
@@ -976,4 +1004,157 @@ mamori_checklist_band (const MamoriChecklist *cl,
         return b;
     }
   return NULL;
+}
+
+/* --- answers from CSV ---------------------------------------------------------------------- */
+
+void
+mamori_answer_sheet_free (MamoriAnswerSheet *sheet)
+{
+  if (sheet == NULL)
+    return;
+  for (guint i = 0; i < sheet->n_items; i++)
+    g_free (sheet->notes[i]);
+  g_free (sheet->notes);
+  g_free (sheet->choices);
+  g_free (sheet);
+}
+
+/* “a, b, c” of the choices' labels for a message (each cut, and at most ten of them). */
+static char *
+allowed_choices (GPtrArray *choices)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint c = 0; c < choices->len; c++)
+    {
+      g_autofree char *label = NULL;
+
+      if (c == 10)
+        {
+          g_string_append (out, ", …");
+          break;
+        }
+      label = mamori_text_excerpt (mamori_text_get (((MamoriChoice *) choices->pdata[c])->name, mamori_text_user_lang ()));
+      g_string_append_printf (out, "%s%s", c ? ", " : "", label);
+    }
+  return g_string_free (out, FALSE);
+}
+
+MamoriAnswerSheet *
+mamori_checklist_read_answers (const MamoriChecklist *cl,
+                               const char            *text,
+                               GPtrArray            **problems_out,
+                               GError               **error)
+{
+  static const char * const names[] = { "ref_id", "answer", "note" };
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GHashTable) index_of = g_hash_table_new (g_str_hash, g_str_equal); /* ref_id → item index + 1 */
+  g_autoptr(MamoriAnswerSheet) sheet = NULL;
+  int col[G_N_ELEMENTS (names)] = { -1, -1, -1 };
+  MamoriCsvRow *header;
+
+  g_return_val_if_fail (cl != NULL && text != NULL && problems_out != NULL, NULL);
+  *problems_out = NULL;
+  rows = mamori_csv_parse (text, error);
+  if (rows == NULL)
+    return NULL;
+  if (rows->len == 0)
+    {
+      g_set_error (error, MAMORI_CHECKLIST_ERROR, MAMORI_CHECKLIST_ERROR_INVALID,
+                   _("the file is empty; it needs a header line “ref_id,answer[,note]”."));
+      return NULL;
+    }
+  header = rows->pdata[0];
+  for (guint c = 0; c < header->fields->len; c++)
+    {
+      g_autofree char *raw = g_strstrip (g_strdup (header->fields->pdata[c]));
+      g_autofree char *h = g_ascii_strdown (raw, -1);
+
+      for (guint k = 0; k < G_N_ELEMENTS (names); k++)
+        {
+          if (!g_str_equal (h, names[k]))
+            continue;
+          if (col[k] >= 0)
+            {
+              /* Not “the last one wins”. */
+              g_autofree char *shown = mamori_text_excerpt (header->fields->pdata[c]);
+              g_autofree char *shown_first = mamori_text_excerpt (header->fields->pdata[col[k]]);
+              g_set_error (error, MAMORI_CHECKLIST_ERROR, MAMORI_CHECKLIST_ERROR_DUPLICATE,
+                           _("line %u: column %u “%s” repeats column %u “%s”; keep one of them"),
+                           header->line, c + 1, shown, (guint) col[k] + 1, shown_first);
+              return NULL;
+            }
+          col[k] = (int) c;
+        }
+    }
+  if (col[0] < 0 || col[1] < 0)
+    {
+      g_set_error (error, MAMORI_CHECKLIST_ERROR, MAMORI_CHECKLIST_ERROR_MISSING_KEY,
+                   _("the header line must name the columns ref_id and answer (and optionally note)."));
+      return NULL;
+    }
+
+  sheet = g_new0 (MamoriAnswerSheet, 1);
+  sheet->n_items = cl->items->len;
+  sheet->choices = g_new (int, MAX (sheet->n_items, 1));
+  sheet->notes = g_new0 (char *, MAX (sheet->n_items, 1));
+  for (guint i = 0; i < sheet->n_items; i++)
+    {
+      sheet->choices[i] = -1;
+      g_hash_table_insert (index_of, ((MamoriNode *) cl->items->pdata[i])->ref_id, GUINT_TO_POINTER (i + 1));
+    }
+  for (guint r = 1; r < rows->len; r++)
+    {
+      MamoriCsvRow *row = rows->pdata[r];
+      const char *ref, *answer;
+      g_autofree char *ref_id = NULL;
+      g_autofree char *answer_text = NULL;
+      g_autofree char *shown = NULL;
+      int index, choice;
+
+      if (row->fields->len != header->fields->len)
+        {
+          g_ptr_array_add (problems, g_strdup_printf (_("line %u: %u fields, but the header names %u columns"),
+                                                      row->line, row->fields->len, header->fields->len));
+          continue;
+        }
+      ref = row->fields->pdata[col[0]];
+      answer = row->fields->pdata[col[1]];
+      /* Trimmed, then the guard of a CSV export (a leading ' before = + - @) taken off. */
+      ref_id = g_strstrip (g_strdup (ref));
+      index = (int) GPOINTER_TO_UINT (g_hash_table_lookup (index_of, mamori_csv_cell_text (ref_id))) - 1;
+      if (index < 0)
+        {
+          shown = mamori_text_excerpt (ref);
+          g_ptr_array_add (problems, g_strdup_printf (_("line %u, column ref_id, value “%s”: the checklist %s has no such item"),
+                                                      row->line, shown, cl->id));
+          continue;
+        }
+      if (sheet->choices[index] >= 0)
+        {
+          shown = mamori_text_excerpt (ref);
+          g_ptr_array_add (problems, g_strdup_printf (_("line %u, column ref_id, value “%s”: the item is answered twice"),
+                                                      row->line, shown));
+          continue;
+        }
+      answer_text = g_strstrip (g_strdup (answer));
+      choice = mamori_checklist_match_choice (cl, cl->items->pdata[index], mamori_csv_cell_text (answer_text));
+      if (choice < 0)
+        {
+          g_autofree char *allowed = allowed_choices (mamori_checklist_choices (cl, cl->items->pdata[index]));
+          shown = mamori_text_excerpt (answer);
+          g_ptr_array_add (problems, g_strdup_printf (_("line %u, column answer, value “%s”: not an answer of this item (use one of: %s)"),
+                                                      row->line, shown, allowed));
+          continue;
+        }
+      sheet->choices[index] = choice;
+      if (col[2] >= 0)
+        sheet->notes[index] = g_strdup (mamori_csv_cell_text (row->fields->pdata[col[2]]));
+    }
+  *problems_out = g_steal_pointer (&problems);
+  if ((*problems_out)->len > 0)
+    return NULL;
+  return g_steal_pointer (&sheet);
 }

@@ -73,6 +73,10 @@ typedef struct {
   GPtrArray *warnings;       /* char*: constructs Mamori does not use */
 } MamoriChecklist;
 
+/* Requirement nodes nest at most this many levels under their parents. The YAML text itself is
+ * bounded by the limits of mamori_yaml_load (size, nesting, aliases). */
+#define MAMORI_CHECKLIST_MAX_NESTING 64
+
 MamoriChecklist   *mamori_checklist_parse        (const char            *data,
                                                   gsize                  length,
                                                   const char            *filename,
@@ -113,5 +117,29 @@ const MamoriBand  *mamori_checklist_band         (const MamoriChecklist *checkli
                                                   double                 score);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MamoriChecklist, mamori_checklist_free)
+
+/* --- answers from CSV ------------------------------------------------------------------------- */
+
+typedef struct {
+  guint n_items;             /* the checklist's items->len */
+  int *choices;              /* per item: the choice index, or -1 when the file does not answer it */
+  char **notes;              /* per item: the note, or NULL */
+} MamoriAnswerSheet;
+
+void               mamori_answer_sheet_free      (MamoriAnswerSheet     *sheet);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (MamoriAnswerSheet, mamori_answer_sheet_free)
+
+/* Reads a completed checklist from CSV text (UTF-8; see mamori_csv_decode): a header line
+ * naming the columns ref_id and answer, and optionally note (others are ignored), then one row
+ * per answered item; the answer is a choice's label in any language or its score
+ * (mamori_checklist_match_choice); a cell guarded by a CSV export (mamori_csv_cell_text) is
+ * read as the value it guards. NULL with error (and *problems NULL) when the file cannot be read
+ * as such (CSV syntax, no header, a missing or repeated column). Otherwise *problems gets every
+ * bad row (“line N, column C, value “V”: reason”), and the answers are returned only when there
+ * is none. */
+MamoriAnswerSheet *mamori_checklist_read_answers (const MamoriChecklist *checklist,
+                                                  const char            *text,
+                                                  GPtrArray            **problems,
+                                                  GError               **error);
 
 G_END_DECLS

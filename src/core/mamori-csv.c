@@ -1,16 +1,72 @@
-/* mamori-csv.c — RFC 4180 CSV writing */
+/* mamori-csv.c — RFC 4180 CSV reading and writing; escaping for CSV cells, tab-separated
+ * lines and messages */
 #include "config.h"
 
 #include <string.h>
 
 #include "mamori-csv.h"
 
+static gboolean
+formula_start (char c)
+{
+  return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
+}
+
+/* -12, 0, 3.5: what Mamori writes in its numeric columns. */
+static gboolean
+plain_number (const char *s)
+{
+  if (*s == '-')
+    s++;
+  if (!g_ascii_isdigit (*s))
+    return FALSE;
+  while (g_ascii_isdigit (*s))
+    s++;
+  if (*s == '.')
+    {
+      s++;
+      if (!g_ascii_isdigit (*s))
+        return FALSE;
+      while (g_ascii_isdigit (*s))
+        s++;
+    }
+  return *s == '\0';
+}
+
+/* After any leading ', a formula character: the ' before =1 is taken off on reading, so '=1
+ * itself must be written ''=1 to come back as it was. */
+static gboolean
+guarded_shape (const char *s)
+{
+  while (*s == '\'')
+    s++;
+  return formula_start (*s);
+}
+
+gboolean
+mamori_csv_needs_guard (const char *value)
+{
+  return value != NULL && guarded_shape (value) && !plain_number (value);
+}
+
+const char *
+mamori_csv_cell_text (const char *cell)
+{
+  if (cell != NULL && cell[0] == '\'' && guarded_shape (cell + 1))
+    return cell + 1;
+  return cell;
+}
+
 void
 mamori_csv_append_field (GString    *out,
                          const char *value)
 {
+  g_autofree char *guarded = NULL;
+
   if (value == NULL)
     return;
+  if (mamori_csv_needs_guard (value))
+    value = guarded = g_strconcat ("'", value, NULL);
   if (strpbrk (value, ",\"\r\n") == NULL && value[0] != ' ' &&
       (value[0] == '\0' || value[strlen (value) - 1] != ' '))
     {
@@ -93,7 +149,7 @@ mamori_csv_parse (const char  *text,
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) row_free);
   g_autoptr(GString) field = g_string_new (NULL);
   MamoriCsvRow *row = NULL;
-  guint line = 1, quote_line = 0;
+  guint line = 1, quote_line = 0, row_line = 1;
   gboolean quoted = FALSE, was_quoted = FALSE;
   const char *p = text;
 
@@ -141,9 +197,24 @@ mamori_csv_parse (const char  *text,
             {
               if (row == NULL)
                 {
+                  if (rows->len >= MAMORI_CSV_MAX_RECORDS)
+                    {
+                      g_set_error (error, MAMORI_CSV_ERROR, MAMORI_CSV_ERROR_SYNTAX,
+                                   _("Line %u: the file has more than %d records, more than Mamori reads."),
+                                   row_line, MAMORI_CSV_MAX_RECORDS);
+                      return NULL;
+                    }
                   row = g_new0 (MamoriCsvRow, 1);
-                  row->line = line;
+                  row->line = row_line;
                   row->fields = g_ptr_array_new_with_free_func (g_free);
+                }
+              if (row->fields->len >= MAMORI_CSV_MAX_FIELDS)
+                {
+                  g_set_error (error, MAMORI_CSV_ERROR, MAMORI_CSV_ERROR_SYNTAX,
+                               _("Line %u: the record has more than %d fields, more than Mamori reads."),
+                               row->line, MAMORI_CSV_MAX_FIELDS);
+                  g_clear_pointer (&row, row_free);
+                  return NULL;
                 }
               g_ptr_array_add (row->fields, g_strdup (field->str));
             }
@@ -158,6 +229,8 @@ mamori_csv_parse (const char  *text,
             p++;
           if (c == '\n' || c == '\r')
             line++;
+          if (end_of_record)
+            row_line = line;   /* the next record starts here */
           if (c == '\0')
             break;
           continue;
@@ -172,4 +245,93 @@ mamori_csv_parse (const char  *text,
       g_string_append_c (field, c);
     }
   return g_steal_pointer (&rows);
+}
+
+/* --- text for other readers --------------------------------------------------------------- */
+
+/* Appends the escaped form of text (up to max_chars characters when max_chars > 0; a
+ * backslash is doubled only with backslash); TRUE when text was cut. */
+static gboolean
+append_escaped (GString    *out,
+                const char *text,
+                gsize       max_chars,
+                gboolean    backslash)
+{
+  const char *p = text;
+  const char *end = text + strlen (text);
+  gsize n = 0;
+
+  while (p < end)
+    {
+      guchar c = (guchar) *p;
+      gunichar u;
+
+      if (max_chars > 0 && n++ == max_chars)
+        return TRUE;
+      if (c < 0x80)
+        {
+          switch (c)
+            {
+            case '\\': g_string_append (out, backslash ? "\\\\" : "\\"); break;
+            case '\t': g_string_append (out, "\\t"); break;
+            case '\n': g_string_append (out, "\\n"); break;
+            case '\r': g_string_append (out, "\\r"); break;
+            default:
+              if (c < 0x20 || c == 0x7f)
+                g_string_append_printf (out, "\\x%02X", c);
+              else
+                g_string_append_c (out, (char) c);
+            }
+          p++;
+          continue;
+        }
+      u = g_utf8_get_char_validated (p, end - p);
+      if (u == (gunichar) -1 || u == (gunichar) -2)
+        {
+          g_string_append_printf (out, "\\x%02X", c);
+          p++;
+          continue;
+        }
+      if ((u >= 0x80 && u <= 0x9f) || u == 0x2028 || u == 0x2029)
+        g_string_append_printf (out, "\\u%04X", u);
+      else
+        g_string_append_len (out, p, g_utf8_next_char (p) - p);
+      p = g_utf8_next_char (p);
+    }
+  return FALSE;
+}
+
+char *
+mamori_tsv_escape (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  append_escaped (out, text ? text : "", 0, TRUE);
+  return g_string_free (out, FALSE);
+}
+
+char *
+mamori_tsv_row (const char * const *fields,
+                gsize               n_fields)
+{
+  GString *out = g_string_new (NULL);
+
+  for (gsize i = 0; i < n_fields; i++)
+    {
+      if (i > 0)
+        g_string_append_c (out, '\t');
+      append_escaped (out, fields[i] ? fields[i] : "", 0, TRUE);
+    }
+  g_string_append_c (out, '\n');
+  return g_string_free (out, FALSE);
+}
+
+char *
+mamori_text_excerpt (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  if (append_escaped (out, text ? text : "", MAMORI_TEXT_EXCERPT_CHARS, FALSE))
+    g_string_append (out, "…");
+  return g_string_free (out, FALSE);
 }

@@ -1,16 +1,47 @@
-/* mamori-csv.h — RFC 4180 CSV writing (pure) */
+/* mamori-csv.h — RFC 4180 CSV reading and writing, and the escaping of text that Mamori
+ * writes for other programs (CSV cells, tab-separated lines, excerpts in messages). Pure. */
 #pragma once
 
 #include <glib.h>
 
 G_BEGIN_DECLS
 
+/* Every CSV file Mamori writes goes through mamori_csv_append_field, which also guards against
+ * formulas (“CSV injection”): spreadsheet programs run a cell that starts with = + - @ (or a tab
+ * or carriage return, which they drop first) as a formula, so such a cell is written with a
+ * leading ' (the OWASP rule), which they show as text. A cell that is a plain decimal number
+ * (-12, 3.5) is a number, not a formula, and is left alone, so numeric columns stay numbers
+ * (an assessment's score can be −1). The readers take the ' off again (mamori_csv_cell_text),
+ * so a value survives export and import exactly. */
 void mamori_csv_append_field (GString    *out,
                               const char *value);
 /* Appends the fields separated by commas and a CRLF line end. */
 void mamori_csv_append_row   (GString           *out,
                               const char * const *fields,
                               gsize               n_fields);
+/* TRUE when mamori_csv_append_field writes value with a leading '. */
+gboolean     mamori_csv_needs_guard (const char *value);
+/* The value of a cell as read: without the leading ' that mamori_csv_append_field put before
+ * = + - @ TAB CR (or before ' followed by one of them). Points into cell. */
+const char  *mamori_csv_cell_text   (const char *cell);
+
+/* Records of a file read at most this many fields each, and at most this many records. */
+#define MAMORI_CSV_MAX_FIELDS  1000
+#define MAMORI_CSV_MAX_RECORDS 1000000
+
+/* Values quoted in messages are cut after this many characters (with “…”). */
+#define MAMORI_TEXT_EXCERPT_CHARS 80
+/* text for a message: at most MAMORI_TEXT_EXCERPT_CHARS characters, then “…”; control
+ * characters escaped as in mamori_tsv_escape (a backslash stays one), never invalid UTF-8. */
+char        *mamori_text_excerpt    (const char *text);
+/* text for one field of a tab-separated line: \t, \n, \r and \\ for a tab, a line feed,
+ * a carriage return and a backslash, \xNN for other control characters (and for bytes that
+ * are not UTF-8), \uNNNN for C1 controls and line or paragraph separators. Everything else is
+ * kept, so a line is always one record of the fields it had. */
+char        *mamori_tsv_escape      (const char *text);
+/* One tab-separated line (with its line feed) of escaped fields; NULL fields are empty. */
+char        *mamori_tsv_row         (const char * const *fields,
+                                     gsize               n_fields);
 
 
 typedef struct {

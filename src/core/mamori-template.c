@@ -9,6 +9,7 @@
 #include <string.h>
 #include <yaml.h>
 
+#include "mamori-csv.h"
 #include "mamori-template.h"
 #include "mamori-yaml.h"
 
@@ -40,8 +41,12 @@ struct _MamoriTemplate {
   char *source;
   char *numbering;
   GPtrArray *fields;
+  GHashTable *fields_by_key; /* key → MamoriField* (in fields) */
   Node *body;
 };
+
+/* {{#if}}, {{#unless}} and {{#each}} blocks nest at most this deep (filling recurses). */
+#define MAMORI_TEMPLATE_MAX_DEPTH 64
 
 typedef struct {
   char *text;
@@ -113,6 +118,7 @@ mamori_template_free (MamoriTemplate *t)
   g_free (t->title);
   g_free (t->source);
   g_free (t->numbering);
+  g_clear_pointer (&t->fields_by_key, g_hash_table_unref);
   g_clear_pointer (&t->fields, g_ptr_array_unref);
   node_free (t->body);
   g_free (t);
@@ -219,7 +225,8 @@ read_field (Ctx          *ctx,
   for (const char *c = key; *c; c++)
     if (!g_ascii_isalnum (*c) && *c != '_')
       {
-        g_autofree char *msg = g_strdup_printf (_("field key “%s” may use only a–z, 0–9 and _"), key);
+        g_autofree char *shown = mamori_text_excerpt (key);
+        g_autofree char *msg = g_strdup_printf (_("field key “%s” may use only a–z, 0–9 and _"), shown);
         return fail_at (ctx, error, n, msg);
       }
   f->key = g_strdup (key);
@@ -231,8 +238,10 @@ read_field (Ctx          *ctx,
       }
   if (!known)
     {
+      g_autofree char *shown = mamori_text_excerpt (key);
+      g_autofree char *shown_type = mamori_text_excerpt (type);
       g_autofree char *msg = g_strdup_printf (_("field “%s” has an unknown type “%s” (text, date, choice, multi, bool or table)"),
-                                              key, type);
+                                              shown, shown_type);
       return fail_at (ctx, error, n, msg);
     }
   read_label (ctx, mamori_yaml_get (ctx->doc, n, "label"), &f->label_ja, &f->label_en);
@@ -250,8 +259,9 @@ read_field (Ctx          *ctx,
   if ((f->type == MAMORI_FIELD_CHOICE || f->type == MAMORI_FIELD_MULTI || f->type == MAMORI_FIELD_TABLE) &&
       f->options->len == 0)
     {
+      g_autofree char *shown = mamori_text_excerpt (key);
       g_autofree char *msg = g_strdup_printf (f->type == MAMORI_FIELD_TABLE ? _("table field “%s” needs its columns")
-                                                                            : _("field “%s” needs its options"), key);
+                                                                            : _("field “%s” needs its options"), shown);
       return fail_at (ctx, error, n, msg);
     }
   if (f->type == MAMORI_FIELD_TABLE)
@@ -272,8 +282,9 @@ read_field (Ctx          *ctx,
               g_strv_builder_add (cells, mamori_yaml_scalar (yaml_document_get_node (ctx->doc, *c)) ?: "");
             if (n_cells > f->options->len)
               {
+                g_autofree char *shown = mamori_text_excerpt (key);
                 g_autofree char *msg = g_strdup_printf (_("a default row of “%s” has %u cells for %u columns"),
-                                                        key, n_cells, f->options->len);
+                                                        shown, n_cells, f->options->len);
                 g_strv_builder_unref (cells);
                 return fail_at (ctx, error, row, msg);
               }
@@ -303,21 +314,14 @@ read_front_matter (MamoriTemplate *t,
                    gsize           length,
                    GError        **error)
 {
-  yaml_parser_t parser;
   yaml_document_t doc;
   yaml_node_t *root, *fields;
   Ctx ctx = { &doc, t->filename };
   gboolean ok = TRUE;
 
-  yaml_parser_initialize (&parser);
-  yaml_parser_set_input_string (&parser, (const unsigned char *) yaml_text, length);
-  if (!yaml_parser_load (&parser, &doc))
-    {
-      g_set_error (error, MAMORI_TEMPLATE_ERROR, MAMORI_TEMPLATE_ERROR_SYNTAX, _("%s:%d: the front matter is not valid YAML: %s"),
-                   t->filename, (int) parser.problem_mark.line + 2, parser.problem ? parser.problem : "?");
-      yaml_parser_delete (&parser);
-      return FALSE;
-    }
+  /* The front matter starts on line 2, after the opening “---”. */
+  if (!mamori_yaml_load (&doc, yaml_text, length, t->filename, 1, MAMORI_TEMPLATE_ERROR, MAMORI_TEMPLATE_ERROR_SYNTAX, error))
+    return FALSE;
   root = yaml_document_get_root_node (&doc);
   if (root == NULL || root->type != YAML_MAPPING_NODE)
     ok = fail_at (&ctx, error, root, _("the front matter must be a mapping (id:, title:, fields: …)"));
@@ -338,24 +342,28 @@ read_front_matter (MamoriTemplate *t,
   fields = ok ? mamori_yaml_get (&doc, root, "fields") : NULL;
   if (ok && fields != NULL && fields->type != YAML_SEQUENCE_NODE)
     ok = fail_at (&ctx, error, fields, _("fields is a list"));
+  /* Without “fields:” the template has none (and the loop must not look at a NULL list). */
   for (yaml_node_item_t *it = fields && ok ? fields->data.sequence.items.start : NULL;
-       ok && it < fields->data.sequence.items.top; it++)
+       ok && fields != NULL && it < fields->data.sequence.items.top; it++)
     {
       MamoriField *f = g_new0 (MamoriField, 1);
       yaml_node_t *n = yaml_document_get_node (&doc, *it);
       ok = read_field (&ctx, n, f, error);
       if (ok && mamori_template_find_field (t, f->key) != NULL)
         {
-          g_autofree char *msg = g_strdup_printf (_("field “%s” is declared twice"), f->key);
+          g_autofree char *shown = mamori_text_excerpt (f->key);
+          g_autofree char *msg = g_strdup_printf (_("field “%s” is declared twice"), shown);
           ok = fail_at (&ctx, error, n, msg);
         }
       if (ok)
-        g_ptr_array_add (t->fields, f);
+        {
+          g_ptr_array_add (t->fields, f);
+          g_hash_table_insert (t->fields_by_key, f->key, f);
+        }
       else
         field_free (f);
     }
   yaml_document_delete (&doc);
-  yaml_parser_delete (&parser);
   return ok;
 }
 
@@ -444,12 +452,19 @@ parse_body (MamoriTemplate *t,
           f = mamori_template_find_field (t, g_strstrip (key));
           if (f == NULL && !column_known (each_field (t, stack), key))
             {
-              g_autofree char *msg = g_strdup_printf (_("“%s” is not a field of this template"), key);
+              g_autofree char *shown = mamori_text_excerpt (key);
+              g_autofree char *msg = g_strdup_printf (_("“%s” is not a field of this template"), shown);
               return body_error (t, error, MAMORI_TEMPLATE_ERROR_UNKNOWN_FIELD, line, msg);
             }
           if (type == NODE_EACH && (f == NULL || f->type != MAMORI_FIELD_TABLE))
             {
-              g_autofree char *msg = g_strdup_printf (_("{{#each %s}} needs a table field"), key);
+              g_autofree char *shown = mamori_text_excerpt (key);
+              g_autofree char *msg = g_strdup_printf (_("{{#each %s}} needs a table field"), shown);
+              return body_error (t, error, MAMORI_TEMPLATE_ERROR_SYNTAX, line, msg);
+            }
+          if (stack->len > MAMORI_TEMPLATE_MAX_DEPTH)
+            {
+              g_autofree char *msg = g_strdup_printf (_("blocks nest deeper than %d levels"), MAMORI_TEMPLATE_MAX_DEPTH);
               return body_error (t, error, MAMORI_TEMPLATE_ERROR_SYNTAX, line, msg);
             }
           n = node_new (type, key, line);
@@ -459,7 +474,9 @@ parse_body (MamoriTemplate *t,
               if (f == NULL || (f->type != MAMORI_FIELD_CHOICE && f->type != MAMORI_FIELD_MULTI) ||
                   !column_known (f, n->value))
                 {
-                  g_autofree char *msg = g_strdup_printf (_("“%s” is not an option of “%s”"), n->value, key);
+                  g_autofree char *shown = mamori_text_excerpt (n->value);
+                  g_autofree char *shown_key = mamori_text_excerpt (key);
+                  g_autofree char *msg = g_strdup_printf (_("“%s” is not an option of “%s”"), shown, shown_key);
                   node_free (n);
                   return body_error (t, error, MAMORI_TEMPLATE_ERROR_UNKNOWN_FIELD, line, msg);
                 }
@@ -472,7 +489,8 @@ parse_body (MamoriTemplate *t,
           NodeType type = tag[1] == 'i' ? NODE_IF : tag[1] == 'u' ? NODE_UNLESS : NODE_EACH;
           if (stack->len == 1 || parent->type != type)
             {
-              g_autofree char *msg = g_strdup_printf (_("“{{%s}}” closes no open block"), tag);
+              g_autofree char *shown = mamori_text_excerpt (tag);
+              g_autofree char *msg = g_strdup_printf (_("“{{%s}}” closes no open block"), shown);
               return body_error (t, error, MAMORI_TEMPLATE_ERROR_SYNTAX, line, msg);
             }
           g_ptr_array_set_size (stack, stack->len - 1);
@@ -481,7 +499,8 @@ parse_body (MamoriTemplate *t,
         {
           if (mamori_template_find_field (t, tag) == NULL && !column_known (each_field (t, stack), tag))
             {
-              g_autofree char *msg = g_strdup_printf (_("“%s” is not a field of this template"), tag);
+              g_autofree char *shown = mamori_text_excerpt (tag);
+              g_autofree char *msg = g_strdup_printf (_("“%s” is not a field of this template"), shown);
               return body_error (t, error, MAMORI_TEMPLATE_ERROR_UNKNOWN_FIELD, line, msg);
             }
           g_ptr_array_add (parent->children, node_new (NODE_VAR, tag, line));
@@ -500,9 +519,10 @@ parse_body (MamoriTemplate *t,
   if (stack->len > 1)
     {
       Node *open = stack->pdata[stack->len - 1];
+      g_autofree char *shown = mamori_text_excerpt (open->text);
       g_autofree char *msg = g_strdup_printf (_("the block “%s %s” opened here is never closed"),
                                               open->type == NODE_IF ? "#if" : open->type == NODE_UNLESS ? "#unless" : "#each",
-                                              open->text);
+                                              shown);
       return body_error (t, error, MAMORI_TEMPLATE_ERROR_SYNTAX, open->line, msg);
     }
   return TRUE;
@@ -515,12 +535,15 @@ mamori_template_parse (const char *filename,
                        GError    **error)
 {
   g_autoptr(MamoriTemplate) t = g_new0 (MamoriTemplate, 1);
-  g_autofree char *copy = g_strndup (text, length);
+  g_autofree char *copy = length <= MAMORI_YAML_MAX_BYTES ? g_strndup (text, length) : NULL;
   const char *start = copy, *end;
   int body_line;
 
   t->filename = g_strdup (filename);
   t->fields = g_ptr_array_new_with_free_func ((GDestroyNotify) field_free);
+  t->fields_by_key = g_hash_table_new (g_str_hash, g_str_equal);
+  if (!mamori_yaml_check_size (length, filename, MAMORI_TEMPLATE_ERROR, MAMORI_TEMPLATE_ERROR_SYNTAX, error))
+    return NULL;
   if (!g_utf8_validate (copy, -1, NULL))
     {
       g_set_error (error, MAMORI_TEMPLATE_ERROR, MAMORI_TEMPLATE_ERROR_SYNTAX, _("%s: the file is not UTF-8 text"), filename);
@@ -593,10 +616,7 @@ const MamoriField *
 mamori_template_find_field (const MamoriTemplate *t,
                             const char           *key)
 {
-  for (guint i = 0; i < t->fields->len; i++)
-    if (g_str_equal (((MamoriField *) t->fields->pdata[i])->key, key))
-      return t->fields->pdata[i];
-  return NULL;
+  return g_hash_table_lookup (t->fields_by_key, key);
 }
 
 /* --- values ---------------------------------------------------------------------------------------- */
@@ -796,8 +816,9 @@ check_value (const MamoriTemplate *t,
         d = strlen (text) == 10 ? g_date_time_new_from_iso8601 (iso, NULL) : NULL;
         if (d == NULL)
           {
+            g_autofree char *shown = mamori_text_excerpt (text);
             g_set_error (error, MAMORI_TEMPLATE_ERROR, MAMORI_TEMPLATE_ERROR_VALUE,
-                         _("%s: “%s” is not a date (YYYY-MM-DD) for “%s”"), t->filename, text, field->key);
+                         _("%s: “%s” is not a date (YYYY-MM-DD) for “%s”"), t->filename, shown, field->key);
             return FALSE;
           }
         return TRUE;
@@ -809,8 +830,9 @@ check_value (const MamoriTemplate *t,
         for (guint i = 0; parts[i]; i++)
           if (option_label (field, "ja", g_strstrip (parts[i])) == NULL || (field->type == MAMORI_FIELD_CHOICE && i > 0))
             {
+              g_autofree char *shown = mamori_text_excerpt (parts[i]);
               g_set_error (error, MAMORI_TEMPLATE_ERROR, MAMORI_TEMPLATE_ERROR_VALUE,
-                           _("%s: “%s” is not an option of “%s”"), t->filename, parts[i], field->key);
+                           _("%s: “%s” is not an option of “%s”"), t->filename, shown, field->key);
               return FALSE;
             }
         return TRUE;

@@ -552,6 +552,47 @@ write_decisions (Report                    *R,
   g_string_append (R->md, TR ("判断日：　　　　年　　月　　日　　判断者：\n\n", "Decided on: ____________    By: ____________\n\n"));
 }
 
+/* --- the change log's pin ------------------------------------------------------------------ */
+
+/* The log's newest hash, verified today: a printed report pins the log as it was, so a later
+ * rewrite of the history shows against the paper. */
+static gboolean
+write_log_pin (GString         *md,
+               MamoriWorkspace *ws,
+               const char      *today,
+               gboolean         en,
+               GError         **error)
+{
+  g_autofree char *hash = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  gint64 id = 0;
+
+  if (!mamori_workspace_verify_log (ws, &hash, &id, &problems, error))
+    return FALSE;
+  g_string_append (md, en ? "# Change log\n\n" : "# 変更履歴の照合\n\n");
+  if (id == 0)
+    {
+      g_string_append (md, en ? "The change log has no entries yet.\n\n" : "変更履歴はまだありません。\n\n");
+      return TRUE;
+    }
+  if (problems->len == 0)
+    g_string_append_printf (md, en ? "This report reflects the change log up to entry %lld. Its chain was verified on %s "
+                                     "and found intact; the newest entry’s hash is:\n\n`%s`\n\n"
+                                   : "この報告書は変更履歴の %lld 件目までを反映しています。%s に履歴の連鎖を照合し、"
+                                     "改ざんのないことを確かめました。最新の記録のハッシュ値は次のとおりです。\n\n`%s`\n\n",
+                            (long long) id, today, hash);
+  else
+    {
+      g_autofree char *first = mamori_template_escape (problems->pdata[0]);
+      g_string_append_printf (md, en ? "This report reflects the change log up to entry %lld (hash `%s`). **On %s the log did "
+                                       "not verify:** %s\n\n"
+                                     : "この報告書は変更履歴の %lld 件目（ハッシュ値 `%s`）までを反映しています。"
+                                       "**%s の照合で問題が見つかりました：** %s\n\n",
+                              (long long) id, hash, today, first);
+    }
+  return TRUE;
+}
+
 /* --- the report ----------------------------------------------------------------------------- */
 
 struct _MamoriReport {
@@ -696,6 +737,11 @@ mamori_review_report_new (MamoriWorkspace *ws,
   write_results (R, results);
   write_measures (R, now, overdue, actions);
   write_decisions (R, now, top, residual_risks, documents, actions, recent);
+  if (!write_log_pin (md, ws, today, R->en, error))
+    {
+      mamori_report_free (out);
+      return NULL;
+    }
   out->markdown = g_string_free (g_steal_pointer (&md), FALSE);
   out->review = g_steal_pointer (&now);
   return out;
@@ -726,10 +772,16 @@ mamori_audit_report_new (MamoriWorkspace       *ws,
   g_autofree char *title = NULL;
   MamoriReport *out;
 
+  g_autoptr(GString) md = NULL;
+
   if (markdown == NULL)
+    return NULL;
+  md = g_string_new (markdown);
+  g_string_append (md, "\n");
+  if (!write_log_pin (md, ws, today, en, error))
     return NULL;
   title = g_strdup_printf (en ? "Audit report — %s" : "監査報告書 — %s", mamori_text_get (checklist->name, en ? "en" : "ja"));
   out = report_new (profile->name, title, today, en);
-  out->markdown = g_steal_pointer (&markdown);
+  out->markdown = g_string_free (g_steal_pointer (&md), FALSE);
   return out;
 }

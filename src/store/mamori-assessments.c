@@ -158,8 +158,8 @@ create_body (MamoriWorkspace *self,
   g_autofree char *now = mamori_workspace_now ();
 
   if (!mamori_workspace_run (self, _("create the assessment"), error,
-            "INSERT INTO assessment (checklist, subject, assessed_on, respondent, created_at, copied_from) "
-            "VALUES (?1, ?2, ?3, ?4, ?5, ?6)", "tttttn",
+            "INSERT INTO assessment (checklist, subject, assessed_on, respondent, created_at, copied_from, library_rev) "
+            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, (SELECT max (rev) FROM library_version WHERE id = ?1))", "tttttn",
             d->checklist, d->subject ? d->subject : "", d->assessed_on, d->respondent ? d->respondent : "", now))
     return FALSE;
   d->new_id = sqlite3_last_insert_rowid (mamori_workspace_get_db (self));
@@ -233,6 +233,7 @@ assessment_from_row (sqlite3_stmt *stmt)
   a->copied_from = sqlite3_column_int64 (stmt, 9);
   a->n_answered = (guint) sqlite3_column_int64 (stmt, 10);
   a->score = sqlite3_column_double (stmt, 11);
+  a->library_rev = sqlite3_column_int64 (stmt, 12);
   return a;
 }
 
@@ -240,7 +241,7 @@ assessment_from_row (sqlite3_stmt *stmt)
   "a.id, a.checklist, a.subject, a.assessed_on, a.respondent, a.status, a.current_item, a.created_at, " \
   "a.completed_at, ifnull (a.copied_from, 0), " \
   "(SELECT count (*) FROM answer WHERE assessment = a.id), " \
-  "(SELECT ifnull (sum (score), 0) FROM answer WHERE assessment = a.id)"
+  "(SELECT ifnull (sum (score), 0) FROM answer WHERE assessment = a.id), ifnull (a.library_rev, 0)"
 
 MamoriAssessment *
 mamori_workspace_get_assessment (MamoriWorkspace *self,
@@ -794,10 +795,71 @@ library_body (MamoriWorkspace *self,
   g_autofree char *now = mamori_workspace_now ();
 
   g_string_printf (summary, "library %s version %d", d->id, d->version);
+  /* Every text ever imported is kept (library_version): an assessment stays with the one it
+   * was answered against; `library` holds the newest, which new assessments use. */
   return mamori_workspace_run (self, _("store the checklist"), error,
               "INSERT INTO library (id, urn, version, yaml, imported_at) VALUES (?1, ?2, ?3, ?4, ?5) "
               "ON CONFLICT (id) DO UPDATE SET urn = excluded.urn, version = excluded.version, yaml = excluded.yaml, "
-              "imported_at = excluded.imported_at", "ttitt", d->id, d->urn, (gint64) d->version, d->yaml, now);
+              "imported_at = excluded.imported_at", "ttitt", d->id, d->urn, (gint64) d->version, d->yaml, now) &&
+         mamori_workspace_run (self, _("store the checklist"), error,
+              "INSERT INTO library_version (id, version, urn, yaml, imported_at) "
+              "SELECT ?1, ?3, ?2, ?4, ?5 WHERE NOT EXISTS (SELECT 1 FROM library_version WHERE id = ?1 AND yaml = ?4 "
+              "  AND rev = (SELECT max (rev) FROM library_version WHERE id = ?1))",
+              "ttitt", d->id, d->urn, (gint64) d->version, d->yaml, now);
+}
+
+const MamoriChecklist *
+mamori_workspace_assessment_checklist (MamoriWorkspace        *self,
+                                       MamoriCatalog          *catalog,
+                                       const MamoriAssessment *a,
+                                       MamoriChecklist       **owned,
+                                       GError               **error)
+{
+  g_autofree char *yaml = NULL;
+  gboolean newest = TRUE;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  *owned = NULL;
+  if (a->library_rev > 0)
+    {
+      if (!mamori_workspace_ensure_open (self, error))
+        return NULL;
+      mamori_workspace_lock (self);
+      stmt = mamori_workspace_query (self, _("read the checklists"), error,
+                "SELECT yaml, rev = (SELECT max (rev) FROM library_version w WHERE w.id = v.id) "
+                "FROM library_version v WHERE rev = ?1", "i", a->library_rev);
+      if (stmt == NULL)
+        {
+          mamori_workspace_unlock (self);
+          return NULL;
+        }
+      if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          yaml = column_text (stmt, 0);
+          newest = sqlite3_column_int (stmt, 1) != 0;
+          rc = SQLITE_DONE;
+        }
+      if (mamori_workspace_query_failed (self, stmt, rc, _("read the checklists"), error))
+        {
+          mamori_workspace_unlock (self);
+          return NULL;
+        }
+      mamori_workspace_unlock (self);
+    }
+  if (yaml != NULL && !newest)
+    {
+      g_autofree char *name = g_strdup_printf ("%s.yaml", a->checklist);
+      *owned = mamori_checklist_parse (yaml, strlen (yaml), name, error);
+      return *owned;
+    }
+  {
+    const MamoriChecklist *cl = mamori_catalog_find (catalog, a->checklist);
+    if (cl == NULL)
+      g_set_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_INVALID,
+                   _("The checklist “%s” of assessment %lld is not available."), a->checklist, (long long) a->id);
+    return cl;
+  }
 }
 
 gboolean

@@ -23,6 +23,7 @@ typedef struct {
   gint64 copied_from;    /* 0: none */
   guint n_answered;
   double score;          /* sum of the answered choices' scores */
+  gint64 library_rev;    /* the imported library text it was answered against; 0: built-in */
 } MamoriAssessment;
 
 typedef struct {
@@ -146,6 +147,14 @@ void              mamori_assessment_score              (const MamoriChecklist *c
 
 /* Adds the libraries imported into the workspace to catalog. A stored library that no
  * longer parses is skipped and named in *warnings (char*, may be NULL). */
+/* The checklist an assessment was answered against: the catalogue's, or the earlier version
+ * of an imported library it used (parsed again into *owned, which the caller frees). NULL
+ * with error set when it is not available. */
+const MamoriChecklist *mamori_workspace_assessment_checklist (MamoriWorkspace        *self,
+                                                              MamoriCatalog          *catalog,
+                                                              const MamoriAssessment *a,
+                                                              MamoriChecklist       **owned,
+                                                              GError               **error);
 gboolean          mamori_workspace_load_catalog        (MamoriWorkspace *self,
                                                         MamoriCatalog   *catalog,
                                                         GPtrArray      **warnings,

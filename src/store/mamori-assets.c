@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "core/mamori-asset-xlsx.h"
+#include "core/mamori-pending.h"
 #include "mamori-assets.h"
 #include "mamori-workspace-internal.h"
 
@@ -341,7 +342,6 @@ mamori_assets_query_ids (const char             *path,
   gboolean gov5 = q->method == MAMORI_RISK_METHOD_GOV5;
   const char *risk = gov5 ? (q->residual ? SQL_RESIDUAL_VALUE5 : SQL_VALUE5) : (q->residual ? SQL_RESIDUAL_RISK : SQL_RISK);
   g_autoptr(GString) sql = g_string_new (NULL);
-  g_autofree char *like = NULL;
   GArray *ids = NULL;
   int rc;
 
@@ -607,22 +607,16 @@ mamori_workspace_export_assets (MamoriWorkspace *self,
           name[i] = e->threat;
           freq[i] = e->frequency;
         }
-      tmp = g_strdup_printf ("%s.partial-%d", path, (int) getpid ());
+      tmp = mamori_pending_begin (path, error);
+      if (tmp == NULL)
+        return FALSE;
       if (!mamori_asset_xlsx_write (tmp, assets, threats, medium, name, freq, catalogue->len, error))
         {
-          g_unlink (tmp);
+          mamori_pending_rename_in_error (error ? *error : NULL, tmp, path);
+          mamori_pending_abort (tmp);
           return FALSE;
         }
-      if (g_rename (tmp, path) != 0)
-        {
-          int saved = errno;
-          g_autofree char *shown = g_filename_display_name (path);
-          g_unlink (tmp);
-          g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved), _("Could not write “%s”: %s."),
-                       shown, g_strerror (saved));
-          return FALSE;
-        }
-      return TRUE;
+      return mamori_pending_commit (tmp, path, error);
     }
   {
     g_autoptr(GString) csv = g_string_new ("\xEF\xBB\xBF");
@@ -632,7 +626,7 @@ mamori_workspace_export_assets (MamoriWorkspace *self,
         MamoriAsset *a = assets->pdata[i];
         mamori_asset_csv_row (csv, a, mamori_medium_threat_lookup (threats, a->medium));
       }
-    return g_file_set_contents_full (path, csv->str, csv->len, G_FILE_SET_CONTENTS_CONSISTENT, 0644, error);
+    return mamori_write_file_atomically (path, csv->str, csv->len, 0644, error);
   }
 }
 

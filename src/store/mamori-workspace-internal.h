@@ -7,6 +7,13 @@
 
 G_BEGIN_DECLS
 
+/* The trigger that keeps approved document versions final (migration 6); `check` compares the
+ * schema's text with this. */
+#define MAMORI_APPROVED_TRIGGER_NAME "document_version_approved_is_final"
+#define MAMORI_APPROVED_TRIGGER_SQL \
+  "CREATE TRIGGER document_version_approved_is_final BEFORE UPDATE ON document_version " \
+  "  WHEN OLD.status = 'approved' BEGIN SELECT RAISE (ABORT, 'an approved version cannot be changed'); END"
+
 sqlite3  *mamori_workspace_get_db           (MamoriWorkspace *self);
 void      mamori_workspace_lock             (MamoriWorkspace *self);
 void      mamori_workspace_unlock           (MamoriWorkspace *self);

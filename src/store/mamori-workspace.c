@@ -15,9 +15,12 @@
 #include <unistd.h>
 
 #include "core/mamori-asset.h"
+#include "core/mamori-pending.h"
 #include "mamori-workspace.h"
 #include "mamori-workspace-private.h"
 #include "mamori-workspace-internal.h"
+#include "mamori-workspace-chain.h"
+#include "mamori-workspace-lock.h"
 
 #define SQLITE_HEADER_SIZE 100
 
@@ -28,6 +31,10 @@ struct _MamoriWorkspace {
   GRecMutex lock;   /* one statement sequence at a time */
   int tx_depth;      /* 0: no transaction; >0: nested savepoints inside one */
   GPtrArray *pending_changes; /* entities changed inside the open transaction */
+  MamoriChain *chain;         /* the hash-chained log and table digests (read-write only) */
+  char *read_only_reason;     /* non-NULL: opened read-only, and why (shown to the user) */
+  MamoriEditLock *edit_lock;  /* on a network filesystem: our exclusive editing lock */
+  char *temp_copy;            /* an upgraded private copy opened read-only, removed at close */
 };
 
 G_DEFINE_TYPE (MamoriWorkspace, mamori_workspace, G_TYPE_OBJECT)
@@ -190,8 +197,7 @@ static const Migration migrations[] = {
     "  approved_on TEXT NOT NULL DEFAULT '',"
     "  updated_at TEXT NOT NULL,"
     "  UNIQUE (document_id, number)) STRICT;"
-    "CREATE TRIGGER document_version_approved_is_final BEFORE UPDATE ON document_version "
-    "  WHEN OLD.status = 'approved' BEGIN SELECT RAISE (ABORT, 'an approved version cannot be changed'); END;" },
+    MAMORI_APPROVED_TRIGGER_SQL ";" },
   { 7,
     /* Management reviews: the figures reported, so the next review shows what changed. Band
      * counts are comma-separated, lowest band first. */
@@ -232,6 +238,31 @@ static const Migration migrations[] = {
     "  result TEXT NOT NULL DEFAULT '',"
     "  created_at TEXT NOT NULL) STRICT;"
     "CREATE INDEX corrective_action_by_assessment ON corrective_action (assessment, ref_id);" },
+  { 8,
+    /* The tamper-evident change log: each row's hash covers the previous row's hash and its
+     * own content; table_digest holds each table's multiset digest (mamori-workspace-chain.c).
+     * Rows written before this are sealed as one block by mamori_chain_after_migration(). */
+    "ALTER TABLE change_log ADD COLUMN digests TEXT NOT NULL DEFAULT '';"
+    "ALTER TABLE change_log ADD COLUMN hash TEXT NOT NULL DEFAULT '';"
+    "CREATE TABLE table_digest ("
+    "  tbl TEXT PRIMARY KEY,"
+    "  digest TEXT NOT NULL,"
+    "  log_id INTEGER) STRICT;" },
+  { 9,
+    /* Every imported text of a checklist library, and the one each assessment was answered
+     * against: a newer import no longer rewrites completed assessments. */
+    "CREATE TABLE library_version ("
+    "  rev INTEGER PRIMARY KEY,"
+    "  id TEXT NOT NULL,"
+    "  version INTEGER NOT NULL,"
+    "  urn TEXT NOT NULL,"
+    "  yaml TEXT NOT NULL,"
+    "  imported_at TEXT NOT NULL) STRICT;"
+    "CREATE INDEX library_version_by_id ON library_version (id, rev);"
+    "INSERT INTO library_version (id, version, urn, yaml, imported_at) "
+    "  SELECT id, version, urn, yaml, imported_at FROM library ORDER BY id;"
+    "ALTER TABLE assessment ADD COLUMN library_rev INTEGER REFERENCES library_version (rev);"
+    "UPDATE assessment SET library_rev = (SELECT max (rev) FROM library_version v WHERE v.id = assessment.checklist);" },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == MAMORI_WORKSPACE_SCHEMA_VERSION);
@@ -241,7 +272,7 @@ static const char *expected_tables[] = {
   "organisation", "change_log", "settings", "stepup_task",
   "library", "assessment", "answer", "note", "evidence", "measure",
   "asset", "medium_threat", "document", "document_version",
-  "review", "audit_plan", "corrective_action",
+  "review", "audit_plan", "corrective_action", "table_digest", "library_version",
 };
 
 /* Tables whose rows are the organisation's own content (for “is the workspace empty”).
@@ -270,6 +301,8 @@ mamori_change_log_entry_free (MamoriChangeLogEntry *entry)
   g_free (entry->entity);
   g_free (entry->action);
   g_free (entry->summary);
+  g_free (entry->digests);
+  g_free (entry->hash);
   g_free (entry);
 }
 
@@ -337,6 +370,76 @@ static guint32
 read_be32 (const guint8 *p)
 {
   return ((guint32) p[0] << 24) | ((guint32) p[1] << 16) | ((guint32) p[2] << 8) | p[3];
+}
+
+static guint32
+read_le32 (const guint8 *p)
+{
+  return ((guint32) p[3] << 24) | ((guint32) p[2] << 16) | ((guint32) p[1] << 8) | p[0];
+}
+
+/* SQLite's WAL checksum: pairs of 32-bit words in the byte order the magic number names. */
+static void
+wal_checksum (const guint8 *data,
+              gsize         len,
+              gboolean      big_endian,
+              guint32      *s0,
+              guint32      *s1)
+{
+  for (gsize i = 0; i + 8 <= len; i += 8)
+    {
+      guint32 x0 = big_endian ? read_be32 (data + i) : read_le32 (data + i);
+      guint32 x1 = big_endian ? read_be32 (data + i + 4) : read_le32 (data + i + 4);
+      *s0 += x0 + *s1;
+      *s1 += x1 + *s0;
+    }
+}
+
+/* TRUE when PATH-wal holds valid committed frames for a database of at least n_pages pages.
+ * SQLite replays them when it opens the file, so a header that counts more pages than the
+ * file has is what a checkpoint cut short leaves behind (page 1 already copied back, the
+ * others still only in the WAL), not a file cut short. Frames are read as SQLite reads them:
+ * salts must match the WAL header and the running checksum must hold; the first bad frame
+ * ends the log. Only called in that rare case, so reading the whole WAL is affordable. */
+static gboolean
+wal_covers (const char *path,
+            guint32     page_size,
+            guint32     n_pages)
+{
+  g_autofree char *wal_path = g_strconcat (path, "-wal", NULL);
+  g_autofree guint8 *frame = NULL;
+  guint8 header[32];
+  guint32 magic, s0 = 0, s1 = 0, max_commit = 0;
+  gboolean big_endian;
+  FILE *f = g_fopen (wal_path, "rb");
+
+  if (f == NULL)
+    return FALSE;
+  if (fread (header, 1, sizeof header, f) != sizeof header)
+    goto done;
+  magic = read_be32 (header);
+  if ((magic & 0xFFFFFFFE) != 0x377f0682 || read_be32 (header + 8) != page_size)
+    goto done;
+  big_endian = (magic & 1) != 0;
+  wal_checksum (header, 24, big_endian, &s0, &s1);
+  if (s0 != read_be32 (header + 24) || s1 != read_be32 (header + 28))
+    goto done;
+
+  frame = g_malloc (24 + (gsize) page_size);
+  while (fread (frame, 1, 24 + (gsize) page_size, f) == 24 + (gsize) page_size)
+    {
+      if (memcmp (frame + 8, header + 16, 8) != 0)
+        break;
+      wal_checksum (frame, 8, big_endian, &s0, &s1);
+      wal_checksum (frame + 24, page_size, big_endian, &s0, &s1);
+      if (s0 != read_be32 (frame + 16) || s1 != read_be32 (frame + 20))
+        break;
+      if (read_be32 (frame + 4) != 0)
+        max_commit = read_be32 (frame + 4);
+    }
+done:
+  fclose (f);
+  return max_commit >= n_pages && n_pages > 0;
 }
 
 /* Looks at an existing file without sqlite and without writing anything. */
@@ -438,7 +541,8 @@ probe_file (const char  *path,
         return FALSE;
       }
     if ((st.st_size % page_size) != 0 ||
-        (change_counter == valid_for && (guint64) st.st_size < (guint64) n_pages * page_size))
+        (change_counter == valid_for && (guint64) st.st_size < (guint64) n_pages * page_size &&
+         !wal_covers (path, page_size, n_pages)))
       {
         g_set_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_TRUNCATED,
                      _("“%s” is cut short (%lld bytes): only part of the file is there. Open a backup copy instead."),
@@ -516,10 +620,19 @@ mamori_workspace_begin (MamoriWorkspace *self,
        const char      *doing,
        GError         **error)
 {
+  if (self->read_only_reason != NULL)
+    {
+      g_autofree char *name = display_name (self->path);
+      g_set_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_READ_ONLY,
+                   _("Could not %s: “%s” is open read-only. %s"), doing, name, self->read_only_reason);
+      return FALSE;
+    }
   if (!exec_sql (self->db, self->path, self->tx_depth == 0 ? "BEGIN IMMEDIATE" : "SAVEPOINT nested",
                  doing, error))
     return FALSE;
   self->tx_depth++;
+  if (self->chain != NULL)
+    mamori_chain_begin (self->chain);
   return TRUE;
 }
 
@@ -529,6 +642,8 @@ mamori_workspace_rollback (MamoriWorkspace *self)
   if (self->tx_depth <= 0)
     return;
   self->tx_depth--;
+  if (self->chain != NULL)
+    mamori_chain_rollback (self->chain);
   if (self->tx_depth == 0)
     {
       sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
@@ -543,15 +658,30 @@ mamori_workspace_commit (MamoriWorkspace *self,
         const char      *doing,
         GError         **error)
 {
+  if (self->tx_depth == 1 && self->chain != NULL)
+    {
+      int rc = mamori_chain_flush (self->chain, self->db);
+      if (rc != SQLITE_OK)
+        {
+          mamori_workspace_set_sqlite_error (error, self->path, self->db, rc, _("record the change"));
+          self->tx_depth--;
+          sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+          g_ptr_array_set_size (self->pending_changes, 0);
+          return FALSE;
+        }
+    }
   if (!exec_sql (self->db, self->path, self->tx_depth == 1 ? "COMMIT" : "RELEASE nested", doing, error))
     {
       mamori_workspace_rollback (self);
       return FALSE;
     }
+  if (self->tx_depth > 1 && self->chain != NULL)
+    mamori_chain_release (self->chain);
   self->tx_depth--;
   return TRUE;
 }
 
+/* The line is queued and written, hash-chained, when the outermost transaction commits. */
 gboolean
 mamori_workspace_log_change (MamoriWorkspace *self,
             const char      *entity,
@@ -559,28 +689,14 @@ mamori_workspace_log_change (MamoriWorkspace *self,
             const char      *summary,
             GError         **error)
 {
-  sqlite3_stmt *stmt = NULL;
-  g_autofree char *at = mamori_workspace_now ();
-  int rc;
-
-  rc = sqlite3_prepare_v2 (self->db,
-                           "INSERT INTO change_log (at, os_user, entity, action, summary) "
-                           "VALUES (?1, ?2, ?3, ?4, ?5)", -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
+  if (self->chain == NULL || self->tx_depth == 0)
     {
-      sqlite3_bind_text (stmt, 1, at, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 2, g_get_user_name (), -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 3, entity, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 4, action, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 5, summary, -1, SQLITE_TRANSIENT);
-      rc = sqlite3_step (stmt);
-      if (rc == SQLITE_DONE)
-        rc = SQLITE_OK;
+      g_set_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_FAILED,
+                   _("Could not record the change: no transaction is open."));
+      return FALSE;
     }
-  if (rc != SQLITE_OK)
-    mamori_workspace_set_sqlite_error (error, self->path, self->db, rc, _("record the change"));
-  sqlite3_finalize (stmt);
-  return rc == SQLITE_OK;
+  mamori_chain_log (self->chain, entity, action, summary);
+  return TRUE;
 }
 
 gboolean
@@ -662,6 +778,12 @@ migrate (sqlite3     *db,
           set_sqlite_error_for_seed (error, path, db);
           goto fail;
         }
+      /* From the chained log on, a migration leaves the digests true to the new rows. */
+      if (m->version >= 8 && (rc = mamori_chain_after_migration (db)) != SQLITE_OK)
+        {
+          mamori_workspace_set_sqlite_error (error, path, db, rc, _("update the workspace format"));
+          goto fail;
+        }
       if (!exec_sql (db, path, set_version, _("update the workspace format"), error) ||
           !exec_sql (db, path, "COMMIT", _("update the workspace format"), error))
         goto fail;
@@ -699,14 +821,19 @@ configure_connection (sqlite3     *db,
                       GError     **error)
 {
   sqlite3_stmt *stmt = NULL;
+  gboolean network = mamori_workspace_on_network_fs (path);
   gboolean ok;
 
-  if (!exec_sql (db, path, "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;",
+  /* On a network filesystem WAL's shared memory is unsafe: a rollback journal, written
+   * through (synchronous FULL), with the editing lock keeping other writers out. */
+  if (!exec_sql (db, path, network ? "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;"
+                                   : "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;",
                  _("open the workspace"), error))
     return FALSE;
 
   /* journal_mode answers with a row; WAL is persistent in the file once set. */
-  ok = sqlite3_prepare_v2 (db, "PRAGMA journal_mode = WAL", -1, &stmt, NULL) == SQLITE_OK &&
+  ok = sqlite3_prepare_v2 (db, network ? "PRAGMA journal_mode = DELETE" : "PRAGMA journal_mode = WAL",
+                           -1, &stmt, NULL) == SQLITE_OK &&
        sqlite3_step (stmt) == SQLITE_ROW;
   if (!ok)
     mamori_workspace_set_sqlite_error (error, path, db, sqlite3_errcode (db), _("open the workspace"));
@@ -746,6 +873,7 @@ build_new_file (const char  *path,
       return NULL;
     }
   close (fd);
+  mamori_pending_add (tmpl);
 
   db = open_connection (tmpl, SQLITE_OPEN_READWRITE, error);
   if (db == NULL ||
@@ -753,7 +881,7 @@ build_new_file (const char  *path,
       !migrate (db, path, version, error))
     {
       sqlite3_close (db);
-      g_unlink (tmpl);
+      mamori_pending_abort (tmpl);
       return NULL;
     }
   /* Closing the last connection checkpoints the WAL into the main file. */
@@ -761,7 +889,7 @@ build_new_file (const char  *path,
     {
       g_set_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_FAILED,
                    _("Could not finish writing the new workspace."));
-      g_unlink (tmpl);
+      mamori_pending_abort (tmpl);
       return NULL;
     }
   return g_steal_pointer (&tmpl);
@@ -776,6 +904,7 @@ rename_into_place (const char  *tmp,
   g_autofree char *name = display_name (path);
   int rc;
 
+  mamori_pending_remove (tmp);
   if (replace)
     rc = g_rename (tmp, path);
   else
@@ -828,22 +957,233 @@ check_tables (sqlite3     *db,
   return TRUE;
 }
 
+static sqlite3 *
+open_immutable (const char *path)
+{
+  g_autofree char *abs = g_canonicalize_filename (path, NULL);
+  g_autofree char *escaped = g_uri_escape_string (abs, "/", FALSE);
+  g_autofree char *uri = g_strdup_printf ("file:%s?immutable=1", escaped);
+  sqlite3 *db = NULL;
+
+  if (sqlite3_open_v2 (uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOFOLLOW, NULL) != SQLITE_OK)
+    {
+      sqlite3_close (db);
+      return NULL;
+    }
+  sqlite3_extended_result_codes (db, 1);
+  return db;
+}
+
+/* A connection that never writes the file. A read-only connection to a WAL workspace still
+ * wants to create the shared-memory file beside it, which fails in a read-only folder or on a
+ * full disk. When no -wal exists, no changes are waiting outside the file, so it is then
+ * read as immutable (its pages as they are, no locks). */
+static sqlite3 *
+open_read_only (const char  *path,
+                GError     **error)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  sqlite3 *db = open_connection (path, SQLITE_OPEN_READONLY, error);
+  GStatBuf st;
+  int rc;
+
+  if (db == NULL)
+    return NULL;
+  pragma_int (db, "SELECT count(*) FROM sqlite_schema", &rc);
+  /* A -wal of no more than its header holds no changes (a failed attempt leaves one empty). */
+  if (rc == SQLITE_OK || (g_stat (wal, &st) == 0 && st.st_size > 32))
+    return db;
+  switch (rc & 0xff)
+    {
+    case SQLITE_CANTOPEN:
+    case SQLITE_IOERR:
+    case SQLITE_READONLY:
+    case SQLITE_FULL:
+    case SQLITE_PERM:
+      {
+        sqlite3 *immutable = open_immutable (path);
+        if (immutable != NULL)
+          {
+            sqlite3_close (db);
+            return immutable;
+          }
+      }
+      break;
+    default:
+      break;
+    }
+  return db;
+}
+
+/* An older workspace opened for reading only: its format is updated in a private copy in
+ * the temporary folder (the file itself is never written), which is removed at close. */
 static MamoriWorkspace *
-open_checked (const char  *path,
-              GError     **error)
+open_upgraded_copy (const char  *path,
+                    GError     **error)
+{
+  g_autofree char *tmp = g_build_filename (g_get_tmp_dir (), "mamori-readonly-XXXXXX", NULL);
+  sqlite3 *db;
+  char *sql;
+  int fd, rc;
+
+  fd = g_mkstemp_full (tmp, O_RDWR | O_CLOEXEC, 0600);
+  if (fd < 0)
+    {
+      int saved = errno;
+      g_autofree char *name = display_name (path);
+      g_set_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_FAILED,
+                   _("Could not read “%s”, which uses an older format: %s."), name, g_strerror (saved));
+      return NULL;
+    }
+  close (fd);
+  g_unlink (tmp);
+  db = open_read_only (path, error);
+  if (db == NULL)
+    return NULL;
+  sql = sqlite3_mprintf ("VACUUM INTO %Q", tmp);
+  rc = sqlite3_exec (db, sql, NULL, NULL, NULL);
+  sqlite3_free (sql);
+  if (rc != SQLITE_OK)
+    {
+      mamori_workspace_set_sqlite_error (error, path, db, rc, _("read the workspace"));
+      sqlite3_close (db);
+      g_unlink (tmp);
+      return NULL;
+    }
+  sqlite3_close (db);
+  db = open_connection (tmp, SQLITE_OPEN_READWRITE, error);
+  if (db == NULL || !migrate (db, path, MAMORI_WORKSPACE_SCHEMA_VERSION, error))
+    {
+      sqlite3_close (db);
+      g_unlink (tmp);
+      return NULL;
+    }
+  sqlite3_close (db);
+  db = open_connection (tmp, SQLITE_OPEN_READONLY, error);
+  if (db == NULL)
+    {
+      g_unlink (tmp);
+      return NULL;
+    }
+  {
+    MamoriWorkspace *self = g_object_new (MAMORI_TYPE_WORKSPACE, NULL);
+    self->path = g_strdup (path);
+    self->db = db;
+    self->temp_copy = g_steal_pointer (&tmp);
+    self->read_only_reason = g_strdup (_("It was opened for reading only."));
+    return self;
+  }
+}
+
+/* PRAGMA quick_check on a read-only connection: NULL when sound, else the first problem. */
+static char *
+quick_check_problem (sqlite3 *db,
+                     int     *rc_out)
+{
+  sqlite3_stmt *stmt = NULL;
+  char *problem = NULL;
+  int rc = sqlite3_prepare_v2 (db, "PRAGMA quick_check", -1, &stmt, NULL);
+
+  if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *line = (const char *) sqlite3_column_text (stmt, 0);
+      if (g_strcmp0 (line, "ok") != 0)
+        problem = g_strdup (line ? line : "?");
+      rc = SQLITE_OK;
+    }
+  sqlite3_finalize (stmt);
+  if ((rc & 0xff) == SQLITE_CORRUPT || (rc & 0xff) == SQLITE_NOTADB)
+    {
+      g_free (problem);
+      problem = g_strdup (sqlite3_errmsg (db));
+      rc = SQLITE_OK;
+    }
+  *rc_out = rc;
+  return problem;
+}
+
+/* A shared-memory file that we cannot write makes every write fail with "read-only" even
+ * when the workspace itself is writable (left behind by another user or a read-only
+ * period). It holds nothing that SQLite cannot rebuild from the -wal, so when no process has
+ * it open (no lock on its dead-man byte, offset 128) we make it writable or remove it; else
+ * say which file to remove. */
+static gboolean
+repair_stale_shm (const char  *path,
+                  GError     **error)
+{
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm_name = display_name (shm);
+  struct flock fl = { 0 };
+  GStatBuf st;
+  int fd;
+
+  if (g_file_test (wal, G_FILE_TEST_EXISTS) && g_access (wal, W_OK) != 0 && g_access (path, W_OK) == 0)
+    {
+      g_autofree char *wal_name = display_name (wal);
+      g_set_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_READ_ONLY,
+                   _("“%s” cannot be written, so nothing can be saved. It holds recent changes: do not remove it; make it writable (for example “chmod u+w”), then open the workspace again."),
+                   wal_name);
+      return FALSE;
+    }
+  if (g_lstat (shm, &st) != 0 || g_access (shm, W_OK) == 0 || g_access (path, W_OK) != 0)
+    return TRUE;
+
+  fd = g_open (shm, O_RDONLY | O_CLOEXEC, 0);
+  if (fd >= 0)
+    {
+      fl.l_type = F_WRLCK;
+      fl.l_whence = SEEK_SET;
+      fl.l_start = 128;
+      fl.l_len = 1;
+      if (fcntl (fd, F_GETLK, &fl) == 0 && fl.l_type != F_UNLCK)
+        {
+          close (fd);
+          g_set_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_BUSY,
+                       _("“%s” cannot be written and another program is using it, so nothing can be saved. Close the other program, then open the workspace again."),
+                       shm_name);
+          return FALSE;
+        }
+      close (fd);
+    }
+  if ((st.st_uid == getuid () && g_chmod (shm, 0600) == 0 && g_access (shm, W_OK) == 0) || g_unlink (shm) == 0)
+    return TRUE;
+  g_set_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_READ_ONLY,
+               _("“%s” is left over from an earlier session and cannot be written, so nothing can be saved. Remove that file (the workspace itself stays as it is), then open the workspace again."),
+               shm_name);
+  return FALSE;
+}
+
+static MamoriWorkspace *
+workspace_new (const char *path,
+               sqlite3    *db)
+{
+  MamoriWorkspace *self = g_object_new (MAMORI_TYPE_WORKSPACE, NULL);
+  self->path = g_strdup (path);
+  self->db = db;
+  return self;
+}
+
+static MamoriWorkspace *
+open_checked (const char                *path,
+              MamoriWorkspaceOpenFlags   flags,
+              GError                   **error)
 {
   g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *name = display_name (path);
+  g_autofree char *reason = NULL;
+  g_autofree char *damage = NULL;
+  MamoriEditLock *lock = NULL;
   MamoriWorkspace *self;
   sqlite3 *db;
-  gint64 app_id, version;
+  gint64 app_id, version = 0;
   int rc;
 
   if (!probe_file (path, error))
     return NULL;
 
   /* Read-only look first: the file must be a readable database with our id. */
-  db = open_connection (path, SQLITE_OPEN_READONLY, error);
+  db = open_read_only (path, error);
   if (db == NULL)
     return NULL;
   app_id = pragma_int (db, "PRAGMA application_id", &rc);
@@ -872,14 +1212,106 @@ open_checked (const char  *path,
       sqlite3_close (db);
       return NULL;
     }
+
+  if (flags & MAMORI_WORKSPACE_OPEN_READ_ONLY)
+    {
+      if (version < MAMORI_WORKSPACE_SCHEMA_VERSION)
+        {
+          /* Reading code expects the current format: update a private copy in memory. */
+          sqlite3_close (db);
+          return open_upgraded_copy (path, error);
+        }
+      reason = g_strdup (_("It was opened for reading only."));
+      goto read_only;
+    }
+
+  /* Nothing is written into a file that fails SQLite's own check of its pages. */
+  damage = quick_check_problem (db, &rc);
+  if (rc != SQLITE_OK)
+    {
+      mamori_workspace_set_sqlite_error (error, path, db, rc, _("check the workspace"));
+      sqlite3_close (db);
+      return NULL;
+    }
+  if (damage != NULL)
+    {
+      if (flags & MAMORI_WORKSPACE_OPEN_FALLBACK_READ_ONLY && version == MAMORI_WORKSPACE_SCHEMA_VERSION)
+        {
+          reason = g_strdup_printf (_("It is damaged (%s), so nothing is saved into it: save a copy or open a backup copy."), damage);
+          goto read_only;
+        }
+      g_set_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_CORRUPT,
+                   _("“%s” is damaged (%s). Nothing was changed. “mamori check” lists the problems; open a backup copy to keep working."),
+                   name, damage);
+      sqlite3_close (db);
+      return NULL;
+    }
+
+  if (mamori_workspace_on_network_fs (path))
+    {
+      g_autofree char *holder = NULL;
+      lock = mamori_edit_lock_acquire (path, &holder, error);
+      if (lock == NULL)
+        {
+          if (holder != NULL && flags & MAMORI_WORKSPACE_OPEN_FALLBACK_READ_ONLY &&
+              version == MAMORI_WORKSPACE_SCHEMA_VERSION)
+            {
+              reason = g_strdup_printf (_("%s It opens read-only until they close it."), holder);
+              goto read_only;
+            }
+          if (holder != NULL)
+            g_set_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_BUSY,
+                         _("Could not open “%s” for editing: %s"), name, holder);
+          sqlite3_close (db);
+          return NULL;
+        }
+    }
   sqlite3_close (db);
 
+  if (!repair_stale_shm (path, error))
+    {
+      mamori_edit_lock_release (lock);
+      return NULL;
+    }
   db = open_connection (path, SQLITE_OPEN_READWRITE, error);
   if (db == NULL)
-    return NULL;
+    {
+      mamori_edit_lock_release (lock);
+      return NULL;
+    }
+  if (sqlite3_db_readonly (db, "main") == 1)
+    {
+      sqlite3_close (db);
+      mamori_edit_lock_release (lock);
+      g_set_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_READ_ONLY,
+                   _("“%s” cannot be written. Check its permissions, or open it read-only."), name);
+      return NULL;
+    }
   if (!configure_connection (db, path, error) ||
       !migrate (db, path, MAMORI_WORKSPACE_SCHEMA_VERSION, error) ||
       !check_tables (db, path, problems, error))
+    {
+      sqlite3_close (db);
+      mamori_edit_lock_release (lock);
+      return NULL;
+    }
+  if (problems->len > 0)
+    {
+      g_set_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_CORRUPT,
+                   _("“%s” is damaged: %s Open a backup copy instead."), name,
+                   (const char *) problems->pdata[0]);
+      sqlite3_close (db);
+      mamori_edit_lock_release (lock);
+      return NULL;
+    }
+
+  self = workspace_new (path, db);
+  self->chain = mamori_chain_new (db);
+  self->edit_lock = lock;
+  return self;
+
+read_only:
+  if (!check_tables (db, path, problems, error))
     {
       sqlite3_close (db);
       return NULL;
@@ -892,10 +1324,8 @@ open_checked (const char  *path,
       sqlite3_close (db);
       return NULL;
     }
-
-  self = g_object_new (MAMORI_TYPE_WORKSPACE, NULL);
-  self->path = g_strdup (path);
-  self->db = db;
+  self = workspace_new (path, db);
+  self->read_only_reason = g_steal_pointer (&reason);
   return self;
 }
 
@@ -921,7 +1351,7 @@ mamori_workspace_open (const char                *path,
         }
       /* If someone else created it meanwhile, we open theirs like any existing file. */
     }
-  return open_checked (path, error);
+  return open_checked (path, flags, error);
 }
 
 MamoriWorkspace *
@@ -947,7 +1377,7 @@ mamori_workspace_create_replacing (const char  *path,
     g_unlink (wal);
     g_unlink (shm);
   }
-  return open_checked (path, error);
+  return open_checked (path, MAMORI_WORKSPACE_OPEN_EXISTING, error);
 }
 
 gboolean
@@ -975,10 +1405,17 @@ mamori_workspace_close (MamoriWorkspace *self)
 {
   g_return_if_fail (MAMORI_IS_WORKSPACE (self));
   g_rec_mutex_lock (&self->lock);
+  g_clear_pointer (&self->chain, mamori_chain_free);
   if (self->db != NULL)
     {
       sqlite3_close (self->db);
       self->db = NULL;
+    }
+  g_clear_pointer (&self->edit_lock, mamori_edit_lock_release);
+  if (self->temp_copy != NULL)
+    {
+      g_unlink (self->temp_copy);
+      g_clear_pointer (&self->temp_copy, g_free);
     }
   g_rec_mutex_unlock (&self->lock);
 }
@@ -991,6 +1428,7 @@ mamori_workspace_finalize (GObject *object)
   mamori_workspace_close (self);
   g_rec_mutex_clear (&self->lock);
   g_ptr_array_unref (self->pending_changes);
+  g_free (self->read_only_reason);
   g_free (self->path);
   G_OBJECT_CLASS (mamori_workspace_parent_class)->finalize (object);
 }
@@ -1104,6 +1542,13 @@ void
 mamori_workspace_unlock (MamoriWorkspace *self)
 {
   g_rec_mutex_unlock (&self->lock);
+}
+
+const char *
+mamori_workspace_get_read_only_reason (MamoriWorkspace *self)
+{
+  g_return_val_if_fail (MAMORI_IS_WORKSPACE (self), NULL);
+  return self->read_only_reason;
 }
 
 const char *
@@ -1224,13 +1669,34 @@ mamori_workspace_check (MamoriWorkspace *self,
     g_ptr_array_add (problems, g_strdup_printf (_("The workspace format is %d; expected %d."),
                                                 (int) version, MAMORI_WORKSPACE_SCHEMA_VERSION));
 
-  ok = collect_rows (self->db, self->path, "PRAGMA integrity_check", rows, "ok", error) &&
-       collect_rows (self->db, self->path, "PRAGMA foreign_key_check", rows, NULL, error) &&
-       check_tables (self->db, self->path, problems, error);
-  g_rec_mutex_unlock (&self->lock);
-
+  {
+    g_autoptr(GError) local_error = NULL;
+    ok = collect_rows (self->db, self->path, "PRAGMA integrity_check", rows, "ok", &local_error) &&
+         collect_rows (self->db, self->path, "PRAGMA foreign_key_check", rows, NULL, &local_error) &&
+         check_tables (self->db, self->path, problems, &local_error);
+    /* Damage so bad that SQLite stops reading is itself the finding. */
+    if (!ok && g_error_matches (local_error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_CORRUPT))
+      {
+        g_ptr_array_add (problems, g_strdup (local_error->message));
+        ok = TRUE;
+      }
+    else if (!ok)
+      g_propagate_error (error, g_steal_pointer (&local_error));
+  }
   for (guint i = 0; i < rows->len; i++)
     g_ptr_array_add (problems, g_strdup (rows->pdata[i]));
+  /* The change log's chain, the approved-version rule and the table digests: only worth
+   * walking on pages that are sound. */
+  if (ok && rows->len == 0 && problems->len == 0)
+    {
+      rc = mamori_chain_verify (self->db, problems);
+      if (rc != SQLITE_OK)
+        {
+          mamori_workspace_set_sqlite_error (error, self->path, self->db, rc, _("check the workspace"));
+          ok = FALSE;
+        }
+    }
+  g_rec_mutex_unlock (&self->lock);
 
   if (!ok)
     return FALSE;
@@ -1528,6 +1994,50 @@ fail:
   return FALSE;
 }
 
+gboolean
+mamori_workspace_get_log_head (MamoriWorkspace *self,
+                               char           **hash,
+                               gint64          *id,
+                               GError         **error)
+{
+  g_return_val_if_fail (MAMORI_IS_WORKSPACE (self), FALSE);
+  if (!mamori_workspace_ensure_open (self, error))
+    return FALSE;
+  g_rec_mutex_lock (&self->lock);
+  if (!mamori_chain_head (self->db, hash, id))
+    {
+      *hash = g_strdup ("");
+      *id = 0;
+    }
+  g_rec_mutex_unlock (&self->lock);
+  return TRUE;
+}
+
+gboolean
+mamori_workspace_verify_log (MamoriWorkspace *self,
+                             char           **hash,
+                             gint64          *id,
+                             GPtrArray      **problems,
+                             GError         **error)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
+  int rc;
+
+  if (!mamori_workspace_get_log_head (self, hash, id, error))
+    return FALSE;
+  g_rec_mutex_lock (&self->lock);
+  rc = mamori_chain_verify (self->db, found);
+  g_rec_mutex_unlock (&self->lock);
+  if (rc != SQLITE_OK)
+    {
+      g_clear_pointer (hash, g_free);
+      mamori_workspace_set_sqlite_error (error, self->path, self->db, rc, _("check the change log"));
+      return FALSE;
+    }
+  *problems = g_steal_pointer (&found);
+  return TRUE;
+}
+
 GPtrArray *
 mamori_workspace_list_changes (MamoriWorkspace *self,
                                guint            limit,
@@ -1544,7 +2054,7 @@ mamori_workspace_list_changes (MamoriWorkspace *self,
   out = g_ptr_array_new_with_free_func ((GDestroyNotify) mamori_change_log_entry_free);
   g_rec_mutex_lock (&self->lock);
   rc = sqlite3_prepare_v2 (self->db,
-                           "SELECT id, at, os_user, entity, action, summary FROM change_log "
+                           "SELECT id, at, os_user, entity, action, summary, digests, hash FROM change_log "
                            "ORDER BY id DESC LIMIT ?1", -1, &stmt, NULL);
   if (rc == SQLITE_OK)
     sqlite3_bind_int64 (stmt, 1, limit == 0 ? -1 : (gint64) limit);
@@ -1557,6 +2067,8 @@ mamori_workspace_list_changes (MamoriWorkspace *self,
       e->entity = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
       e->action = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
       e->summary = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
+      e->digests = g_strdup ((const char *) sqlite3_column_text (stmt, 6));
+      e->hash = g_strdup ((const char *) sqlite3_column_text (stmt, 7));
       g_ptr_array_add (out, e);
       rc = SQLITE_OK;
     }
@@ -1610,6 +2122,7 @@ mamori_workspace_save_copy (MamoriWorkspace *self,
   close (fd);
   /* VACUUM INTO wants to create the file itself; the name stays reserved by us. */
   g_unlink (tmp);
+  mamori_pending_add (tmp);
 
   /* A second connection of our own: the copy does not block the main connection. */
   src = open_connection (self->path, SQLITE_OPEN_READONLY, error);
@@ -1622,7 +2135,7 @@ mamori_workspace_save_copy (MamoriWorkspace *self,
     {
       mamori_workspace_set_sqlite_error (error, dest, src, rc, _("save a copy"));
       sqlite3_close (src);
-      g_unlink (tmp);
+      mamori_pending_abort (tmp);
       return FALSE;
     }
   sqlite3_close (src);
@@ -1630,11 +2143,12 @@ mamori_workspace_save_copy (MamoriWorkspace *self,
   if (g_rename (tmp, dest) != 0)
     {
       int saved = errno;
-      g_unlink (tmp);
+      mamori_pending_abort (tmp);
       g_set_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_FAILED,
                    _("Could not write “%s”: %s."), name, g_strerror (saved));
       return FALSE;
     }
+  mamori_pending_remove (tmp);
   return TRUE;
 }
 

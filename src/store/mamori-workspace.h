@@ -10,7 +10,7 @@
 
 G_BEGIN_DECLS
 
-#define MAMORI_WORKSPACE_SCHEMA_VERSION 7
+#define MAMORI_WORKSPACE_SCHEMA_VERSION 9
 #define MAMORI_WORKSPACE_EXTENSION ".mamori"
 
 #define MAMORI_WORKSPACE_ERROR (mamori_workspace_error_quark ())
@@ -40,6 +40,12 @@ typedef enum {
 typedef enum {
   MAMORI_WORKSPACE_OPEN_EXISTING = 0,      /* the file must exist */
   MAMORI_WORKSPACE_OPEN_CREATE   = 1 << 0, /* create it when missing */
+  /* Never write the file (also when its folder is read-only or its disk full); an older
+   * format is read through an updated private copy. */
+  MAMORI_WORKSPACE_OPEN_READ_ONLY = 1 << 1,
+  /* Open for writing, but when the file is damaged or someone else edits it (the editing
+   * lock on a shared drive), open it read-only and say why (get_read_only_reason). */
+  MAMORI_WORKSPACE_OPEN_FALLBACK_READ_ONLY = 1 << 2,
 } MamoriWorkspaceOpenFlags;
 
 typedef struct {
@@ -49,6 +55,8 @@ typedef struct {
   char *entity;
   char *action;
   char *summary;
+  char *digests;   /* the digests of the tables the change touched ("table=hex;…") */
+  char *hash;      /* SHA-256 over the previous row's hash and this row ("" before the chain) */
 } MamoriChangeLogEntry;
 
 void mamori_change_log_entry_free (MamoriChangeLogEntry *entry);
@@ -71,6 +79,8 @@ MamoriWorkspace *mamori_workspace_create_replacing (const char  *path,
 void             mamori_workspace_close          (MamoriWorkspace *self);
 
 const char      *mamori_workspace_get_path       (MamoriWorkspace *self);
+/* NULL when the workspace can be written; else a sentence saying why it cannot. */
+const char      *mamori_workspace_get_read_only_reason (MamoriWorkspace *self);
 int              mamori_workspace_get_schema_version (MamoriWorkspace *self);
 gboolean         mamori_workspace_is_empty       (MamoriWorkspace *self,
                                                   gboolean        *empty,
@@ -112,6 +122,22 @@ gboolean         mamori_workspace_transaction    (MamoriWorkspace               
                                                   MamoriWorkspaceTransactionFunc  func,
                                                   gpointer                        user_data,
                                                   GError                        **error);
+
+/* The change log's newest hash (64 hex digits) and its row id: printed in reports, it pins
+ * the log as it was. FALSE with error set on failure; hash "" and id 0 for an empty log. */
+gboolean         mamori_workspace_get_log_head   (MamoriWorkspace *self,
+                                                  char           **hash,
+                                                  gint64          *id,
+                                                  GError         **error);
+
+/* Walks the change log's chain, the approved-version rule and the table digests (what
+ * `check` does beyond SQLite's own checks): problems gets one line per finding, empty when
+ * it verifies; hash and id as get_log_head. */
+gboolean         mamori_workspace_verify_log     (MamoriWorkspace *self,
+                                                  char           **hash,
+                                                  gint64          *id,
+                                                  GPtrArray      **problems,
+                                                  GError         **error);
 
 /* Newest first; limit 0 means all. Elements are MamoriChangeLogEntry. */
 GPtrArray       *mamori_workspace_list_changes   (MamoriWorkspace *self,

@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "core/mamori-pending.h"
 #include "core/mamori-stepup.h"
 #include "mamori-assessment-summary.h"
 #include "mamori-window.h"
@@ -149,7 +150,7 @@ export_chosen (GtkNativeDialog         *dialog,
                                                        mamori_text_user_lang (), &error);
 
       if (csv == NULL ||
-          !g_file_set_contents_full (path, csv, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0644, &error))
+          !mamori_write_file_atomically (path, csv, strlen (csv), 0644, &error))
         mamori_widget_show_error (GTK_WIDGET (self), _("Could Not Export the Assessment"), error);
       else
         {

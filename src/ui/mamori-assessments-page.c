@@ -28,6 +28,7 @@ struct _MamoriAssessmentsPage {
 
   MamoriWorkspace *workspace;
   MamoriCatalog *catalog;
+  GPtrArray *pinned;       /* MamoriChecklist*: earlier library versions that assessments use */
   gulong changed_id;
   guint load_idle;
   gint64 current;          /* the assessment shown in the wizard or summary */
@@ -631,6 +632,7 @@ checklist_of (MamoriAssessmentsPage *self,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(MamoriAssessment) a = mamori_workspace_get_assessment (self->workspace, assessment, &error);
+  MamoriChecklist *owned = NULL;
   const MamoriChecklist *cl;
 
   if (a == NULL)
@@ -638,15 +640,15 @@ checklist_of (MamoriAssessmentsPage *self,
       mamori_widget_show_error (GTK_WIDGET (self), _("Could Not Open the Assessment"), error);
       return NULL;
     }
-  cl = mamori_catalog_find (self->catalog, a->checklist);
+  /* The version of the checklist it was answered against, which a newer import keeps. */
+  cl = mamori_workspace_assessment_checklist (self->workspace, self->catalog, a, &owned, &error);
   if (cl == NULL)
     {
-      g_set_error (&error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_INVALID,
-                   _("The checklist “%s” of this assessment is not available. Import it again to open the assessment."),
-                   a->checklist);
       mamori_widget_show_error (GTK_WIDGET (self), _("Could Not Open the Assessment"), error);
       return NULL;
     }
+  if (owned != NULL)
+    g_ptr_array_add (self->pinned, owned);
   *completed = a->completed;
   return cl;
 }
@@ -803,6 +805,7 @@ mamori_assessments_page_set_workspace (MamoriAssessmentsPage *self,
   g_set_object (&self->workspace, workspace);
   /* Imported libraries belong to a workspace: read the catalogue again for the new one. */
   g_clear_pointer (&self->catalog, mamori_catalog_free);
+  g_ptr_array_set_size (self->pinned, 0);
   g_ptr_array_set_size (self->trends, 0);
   if (workspace != NULL)
     self->changed_id = g_signal_connect (workspace, "changed", G_CALLBACK (workspace_changed), self);
@@ -833,6 +836,7 @@ mamori_assessments_page_dispose (GObject *object)
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (object), MAMORI_TYPE_ASSESSMENTS_PAGE);
   g_clear_pointer (&self->catalog, mamori_catalog_free);
+  g_ptr_array_set_size (self->pinned, 0);
   G_OBJECT_CLASS (mamori_assessments_page_parent_class)->dispose (object);
 }
 
@@ -842,6 +846,7 @@ mamori_assessments_page_finalize (GObject *object)
   MamoriAssessmentsPage *self = MAMORI_ASSESSMENTS_PAGE (object);
 
   g_ptr_array_unref (self->trends);
+  g_ptr_array_unref (self->pinned);
   G_OBJECT_CLASS (mamori_assessments_page_parent_class)->finalize (object);
 }
 
@@ -871,6 +876,7 @@ static void
 mamori_assessments_page_init (MamoriAssessmentsPage *self)
 {
   self->trends = g_ptr_array_new_with_free_func ((GDestroyNotify) trend_free);
+  self->pinned = g_ptr_array_new_with_free_func ((GDestroyNotify) mamori_checklist_free);
   gtk_widget_init_template (GTK_WIDGET (self));
   g_signal_connect (self, "map", G_CALLBACK (page_mapped), self);
   g_signal_connect (self->summary_back_button, "clicked", G_CALLBACK (back_clicked), self);

@@ -17,6 +17,8 @@ struct _MamoriWindow {
   AdwToastOverlay *toast_overlay;
   AdwViewSwitcherTitle *switcher_title;
   GtkLabel *workspace_label;
+  GtkInfoBar *read_only_bar;
+  GtkLabel *read_only_label;
   AdwViewStack *stack;
   MamoriOverviewPage *overview_page;
   MamoriAssessmentsPage *assessments_page;
@@ -81,6 +83,16 @@ set_workspace (MamoriWindow    *self,
     mamori_documents_page_set_workspace (self->documents_page, workspace);
   if (self->heatmap_page != NULL)
     mamori_heatmap_page_set_workspace (self->heatmap_page, workspace);
+
+  if (workspace != NULL && mamori_workspace_get_read_only_reason (workspace) != NULL)
+    {
+      g_autofree char *text = g_strdup_printf (_("Read-only: %s Changes cannot be saved."),
+                                               mamori_workspace_get_read_only_reason (workspace));
+      gtk_label_set_text (self->read_only_label, text);
+      gtk_info_bar_set_revealed (self->read_only_bar, TRUE);
+    }
+  else
+    gtk_info_bar_set_revealed (self->read_only_bar, FALSE);
 
   if (workspace != NULL)
     {
@@ -266,7 +278,10 @@ mamori_window_open_workspace (MamoriWindow *self,
   if (self->workspace != NULL && g_strcmp0 (mamori_workspace_get_path (self->workspace), path) == 0)
     return TRUE;
 
-  workspace = mamori_workspace_open (path, create ? MAMORI_WORKSPACE_OPEN_CREATE : MAMORI_WORKSPACE_OPEN_EXISTING,
+  /* A damaged workspace, or one that someone else edits on a shared drive, opens read-only
+   * with the reason in a bar: nothing is written into it. */
+  workspace = mamori_workspace_open (path, MAMORI_WORKSPACE_OPEN_FALLBACK_READ_ONLY |
+                                           (create ? MAMORI_WORKSPACE_OPEN_CREATE : MAMORI_WORKSPACE_OPEN_EXISTING),
                                      &error);
   if (workspace == NULL)
     {
@@ -684,6 +699,8 @@ mamori_window_class_init (MamoriWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MamoriWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, MamoriWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, MamoriWindow, workspace_label);
+  gtk_widget_class_bind_template_child (widget_class, MamoriWindow, read_only_bar);
+  gtk_widget_class_bind_template_child (widget_class, MamoriWindow, read_only_label);
   gtk_widget_class_bind_template_child (widget_class, MamoriWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, MamoriWindow, overview_page);
   gtk_widget_class_bind_template_child (widget_class, MamoriWindow, assessments_page);
