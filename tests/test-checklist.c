@@ -36,6 +36,7 @@ test_builtin_counts (void)
   const MamoriChecklist *tech = builtin ("tech-info-mandatory");
   const MamoriChecklist *five = builtin ("ipa-five-articles");
   const guint meti_counts[] = { 3, 3, 5, 5, 6, 4, 6, 4, 3, 2 };
+  const guint tech_counts[] = { 3, 3, 5, 4, 4, 3, 3, 7, 4, 7, 1, 1 };
 
   g_assert_cmpuint (mamori_catalog_get_n (catalog), ==, 5);
   g_assert_cmpuint (five->items->len, ==, 5);
@@ -53,8 +54,12 @@ test_builtin_counts (void)
   g_assert_cmpuint (meti->groups->len, ==, 10);
   for (guint d = 0; d < 10; d++)
     g_assert_cmpuint (items_in_group (meti, d), ==, meti_counts[d]);
+  /* The certification's 12 mandatory items as the audit guideline numbers its procedures:
+   * 3 + 3 + 5 + 4 + 4 + 3 + 3 + 7 + 4 + 7 + 1 + 1. */
   g_assert_cmpuint (tech->groups->len, ==, 12);
-  g_assert_cmpuint (tech->items->len, ==, 36);
+  g_assert_cmpuint (tech->items->len, ==, 45);
+  for (guint g = 0; g < 12; g++)
+    g_assert_cmpuint (items_in_group (tech, g), ==, tech_counts[g]);
 
   /* ref_ids follow the source numbering. */
   for (int n = 1; n <= 25; n++)
@@ -64,7 +69,9 @@ test_builtin_counts (void)
     }
   g_assert_nonnull (mamori_checklist_find_item (meti, "A.1.1"));
   g_assert_nonnull (mamori_checklist_find_item (meti, "A.10.2"));
-  g_assert_nonnull (mamori_checklist_find_item (tech, "12-3"));
+  g_assert_nonnull (mamori_checklist_find_item (tech, "4-2-2"));
+  g_assert_nonnull (mamori_checklist_find_item (tech, "12-1"));
+  g_assert_null (mamori_checklist_find_item (tech, "12-3"));
 
   /* Every item of every built-in has Japanese and English text, help for the
    * self-diagnosis, and a source reference; no built-in uses unsupported constructs. */

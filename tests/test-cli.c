@@ -354,14 +354,14 @@ test_checklists_and_demo_assessments (void)
   g_assert_nonnull (strstr (list.out, "meti-csm-check\t41\t"));
   g_assert_nonnull (strstr (list.out, "ipa-cloud\t15\t"));
   g_assert_nonnull (strstr (list.out, "ipa-five-articles\t5\t"));
-  g_assert_nonnull (strstr (list.out, "tech-info-mandatory\t36\t"));
+  g_assert_nonnull (strstr (list.out, "tech-info-mandatory\t45\t"));
   /* Two self-diagnosis rounds a year apart, one cloud service and the internal audit of the
-   * mandatory items (36 checks, 5 not done). */
+   * mandatory items (45 checks, 5 not done, 1 not applicable). */
   g_assert_cmpstr (assessments.out, ==,
                    "1\tipa-self-diagnosis\t\t2025-04-15\t34\n"
                    "2\tipa-self-diagnosis\t\t2026-04-14\t72\n"
                    "3\tipa-cloud\tクラウド会計サービス\t2026-05-20\t18\n"
-                   "4\ttech-info-mandatory\t\t2026-06-12\t31\n");
+                   "4\ttech-info-mandatory\t\t2026-06-12\t39\n");
   /* Completing the self-diagnosis and the cloud check ticked their step-up tasks. */
   g_assert_nonnull (strstr (info.out, "step2\t1/4\n"));
   g_assert_nonnull (strstr (info.out, "step4\t1/2\n"));

@@ -23,7 +23,7 @@ typedef struct {
 const MamoriDemoAssessment *mamori_demo_assessments (guint *n);
 
 /* The sample company's internal audit of the technology-information certification's mandatory
- * items (12 items × 3 checks): the plan, each check's result and the auditor's remark, and the
+ * items (the 45 checks of the 12 items): the plan, each check's result and the auditor's remark, and the
  * corrective actions raised (the first one already closed). */
 typedef struct {
   const char *ref_id;
@@ -44,7 +44,7 @@ typedef struct {
   const char *starts_on;
   const char *ends_on;
   const char *opinion;
-  const int *choices;            /* 0 done, 1 not done; one per check */
+  const int *choices;            /* 0 done, 1 not done, 2 not applicable; one per check */
   const char * const *remarks;   /* one per check */
   guint n_checks;
   const MamoriDemoAction *actions;

@@ -546,13 +546,61 @@ complete_body (MamoriWorkspace *self,
   return TRUE;
 }
 
+/* Checklists whose “not applicable” answers must say why in the item's note: the
+ * certification's mandatory items, where an item that does not apply is a claim the
+ * auditor has to be able to check. */
+#define NA_REASON_CHECKLISTS "'tech-info-mandatory'"
+
+/* Refuses, naming the items, to complete an assessment of such a checklist while a
+ * not-applicable answer (stored with score NULL) has no note, or only blanks. */
+static gboolean
+complete_checked_body (MamoriWorkspace *self,
+                       gint64           id,
+                       gpointer         data,
+                       GString         *summary,
+                       GError         **error)
+{
+  g_autoptr(GString) items = g_string_new (NULL);
+  guint n = 0;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = mamori_workspace_query (self, _("complete the assessment"), error,
+                "SELECT a.ref_id FROM answer a JOIN assessment s ON s.id = a.assessment "
+                "WHERE a.assessment = ?1 AND a.score IS NULL AND s.checklist IN (" NA_REASON_CHECKLISTS ") "
+                "  AND NOT EXISTS (SELECT 1 FROM note n WHERE n.assessment = a.assessment AND n.ref_id = a.ref_id "
+                "                    AND trim (n.text, char (32, 9, 10, 13, 12288)) <> '') "
+                "ORDER BY CAST (a.ref_id AS INTEGER), CAST (substr (a.ref_id, instr (a.ref_id, '-') + 1) AS INTEGER), a.ref_id",
+                "i", id);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_string_append_printf (items, "%s%s", n > 0 ? ", " : "", (const char *) sqlite3_column_text (stmt, 0));
+      n++;
+    }
+  if (mamori_workspace_query_failed (self, stmt, rc, _("complete the assessment"), error))
+    return FALSE;
+  if (n > 0)
+    {
+      g_set_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_INVALID,
+                   ngettext ("Assessment %lld cannot be completed: item %s is answered “not applicable” without a reason. "
+                             "Write in its note why it does not apply.",
+                             "Assessment %lld cannot be completed: items %s are answered “not applicable” without a reason. "
+                             "Write in each one’s note why it does not apply.", n),
+                   (long long) id, items->str);
+      return FALSE;
+    }
+  return complete_body (self, id, data, summary, error);
+}
+
 gboolean
 mamori_workspace_complete_assessment (MamoriWorkspace *self,
                                       gint64           id,
                                       const char      *stepup_task,
                                       GError         **error)
 {
-  if (!edit (self, id, TRUE, "complete", _("complete the assessment"), complete_body, (gpointer) stepup_task, error))
+  if (!edit (self, id, TRUE, "complete", _("complete the assessment"), complete_checked_body, (gpointer) stepup_task, error))
     return FALSE;
   if (stepup_task != NULL)
     mamori_workspace_emit_changed (self, "stepup_task");
@@ -1056,6 +1104,17 @@ cell (const char *text)
   return mamori_template_escape (text);
 }
 
+/* Answers by ref_id, numbers in numeric order ("v1:9-2" before "v1:10-1"). */
+static int
+compare_answers_by_ref (gconstpointer a,
+                        gconstpointer b,
+                        gpointer      unused)
+{
+  g_autofree char *ka = g_utf8_collate_key_for_filename ((*(MamoriAnswer **) a)->ref_id, -1);
+  g_autofree char *kb = g_utf8_collate_key_for_filename ((*(MamoriAnswer **) b)->ref_id, -1);
+  return strcmp (ka, kb);
+}
+
 char *
 mamori_assessment_to_audit_markdown (MamoriWorkspace       *self,
                                      const MamoriChecklist *cl,
@@ -1127,6 +1186,12 @@ mamori_assessment_to_audit_markdown (MamoriWorkspace       *self,
   {
     g_autoptr(GString) items = g_string_new (NULL);
     g_autoptr(GString) gaps = g_string_new (NULL);
+    g_autoptr(GString) unanswered = g_string_new (NULL);
+    g_autoptr(GPtrArray) others = g_ptr_array_new ();
+    guint n_unanswered = 0;
+    GHashTableIter iter;
+    gpointer key, value;
+
     for (guint i = 0; i < cl->items->len; i++)
       {
         MamoriNode *item = cl->items->pdata[i];
@@ -1157,6 +1222,11 @@ mamori_assessment_to_audit_markdown (MamoriWorkspace       *self,
         counts[finding]++;
         g_string_append_printf (items, "| %s | %s | %s | %s | %s | %s |\n", item->ref_id, name, answer,
                                 mamori_finding_label (finding, lang), note, files->str);
+        if (finding == MAMORI_FINDING_NOT_ANSWERED)
+          {
+            g_string_append_printf (unanswered, "| %s | %s |\n", item->ref_id, name);
+            n_unanswered++;
+          }
         if (finding == MAMORI_FINDING_GAP || finding == MAMORI_FINDING_MINOR || finding == MAMORI_FINDING_NOT_ANSWERED)
           {
             /* The decided measure, or else the corrective action an audit raised for it. */
@@ -1195,7 +1265,10 @@ mamori_assessment_to_audit_markdown (MamoriWorkspace       *self,
         g_autofree char *group = cell (mamori_text_get (((MamoriNode *) cl->groups->pdata[g])->name, lang));
         if (g == 0)
           g_string_append_printf (md, "| %s | %s |\n|---|---|\n", en ? "Group" : "分類", en ? "Score" : "点数");
-        g_string_append_printf (md, "| %s | %g / %g |\n", group, per_group[g].score, per_group[g].max);
+        if (per_group[g].n_items > 0 && per_group[g].n_not_applicable == per_group[g].n_items)
+          g_string_append_printf (md, "| %s | %s |\n", group, mamori_finding_label (MAMORI_FINDING_NOT_APPLICABLE, lang));
+        else
+          g_string_append_printf (md, "| %s | %g / %g |\n", group, per_group[g].score, per_group[g].max);
       }
     g_string_append (md, "\n");
 
@@ -1236,6 +1309,49 @@ mamori_assessment_to_audit_markdown (MamoriWorkspace       *self,
             g_string_append_printf (md, en ? "\n%u of %u corrective actions closed.\n\n" : "\n是正処置 %2$u 件のうち %1$u 件が完了しています。\n\n",
                                     closed, actions->len);
           }
+      }
+
+    /* A completed assessment that left items unanswered, e.g. one made before its checklist
+     * was revised (the mandatory items' version 2 added 3-4, 3-5, 4-2-2…; migration 10). */
+    if (a->completed && n_unanswered > 0)
+      {
+        g_string_append (md, en ? "# Items without an answer\n\n" : "# 回答のない項目\n\n");
+        g_string_append_printf (md, en ? "This assessment was completed without an answer to these %u items. In an assessment made "
+                                         "before its checklist was revised, they include the checks the revision added or split; "
+                                         "answer them in the next round.\n\n"
+                                       : "この診断は、次の %u 項目に回答がないまま完了しています。チェックリストの改訂より前に作られた"
+                                         "診断では、改訂で加わった項目や分かれた項目がここに入ります。次回の診断で回答してください。\n\n",
+                                n_unanswered);
+        g_string_append_printf (md, "| No. | %s |\n|---|---|\n", en ? "Item" : "項目");
+        g_string_append (md, unanswered->str);
+        g_string_append (md, "\n");
+      }
+
+    /* Notes, measures and evidence of items the checklist no longer has (kept by a
+     * migration under their old numbers, e.g. v1:9-2), so that nothing recorded is hidden. */
+    g_hash_table_iter_init (&iter, answers);
+    while (g_hash_table_iter_next (&iter, &key, &value))
+      if (mamori_checklist_find_item (cl, key) == NULL)
+        g_ptr_array_add (others, value);
+    if (others->len > 0)
+      {
+        g_ptr_array_sort_with_data (others, compare_answers_by_ref, NULL);
+        g_string_append (md, en ? "# Records of items no longer in the checklist\n\n" : "# 改訂でなくなった項目の記録\n\n");
+        g_string_append (md, en ? "The checklist was revised after these were recorded, and the revision has no item of the same "
+                                  "meaning. They are kept under their old numbers and count in no score.\n\n"
+                                : "次の記録は、チェックリストの改訂前のもので、改訂後に同じ意味の項目がありません。"
+                                  "旧番号のまま残しており、点数には含めません。\n\n");
+        g_string_append_printf (md, "| No. | %s | %s | %s |\n|---|---|---|---|\n", en ? "Note" : "メモ",
+                                en ? "Decided measure" : "決めた対策", en ? "Evidence files" : "証跡ファイル");
+        for (guint o = 0; o < others->len; o++)
+          {
+            MamoriAnswer *old = others->pdata[o];
+            g_autofree char *ref = cell (old->ref_id);
+            g_autofree char *note = cell (old->note ? old->note : "");
+            g_autofree char *what = cell (old->measure_what ? old->measure_what : "");
+            g_string_append_printf (md, "| %s | %s | %s | %u |\n", ref, note, what, old->n_evidence);
+          }
+        g_string_append (md, "\n");
       }
 
     g_string_append (md, en ? "# Item by item\n\n" : "# 項目ごとの結果\n\n");

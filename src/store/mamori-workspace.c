@@ -21,6 +21,7 @@
 #include "mamori-workspace-internal.h"
 #include "mamori-workspace-chain.h"
 #include "mamori-workspace-lock.h"
+#include "mamori-migrate-mandatory.h"
 
 #define SQLITE_HEADER_SIZE 100
 
@@ -263,6 +264,10 @@ static const Migration migrations[] = {
     "  SELECT id, version, urn, yaml, imported_at FROM library ORDER BY id;"
     "ALTER TABLE assessment ADD COLUMN library_rev INTEGER REFERENCES library_version (rev);"
     "UPDATE assessment SET library_rev = (SELECT max (rev) FROM library_version v WHERE v.id = assessment.checklist);" },
+  /* The built-in mandatory-items checklist (tech-info-mandatory) numbers its checks as the
+   * audit guideline does (version 2): answers, notes, evidence, measures and corrective
+   * actions of its assessments move to the new ref_ids (mamori-migrate-mandatory.c). */
+  { 10, "SELECT 1;", mamori_migrate_mandatory_refs },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == MAMORI_WORKSPACE_SCHEMA_VERSION);
