@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "core/mamori-asset.h"
+#include "core/mamori-demo.h"
 #include "core/mamori-csv.h"
 
 static void
@@ -121,13 +122,18 @@ test_round_trip (void)
   mamori_asset_csv_header (out);
   for (guint i = 0; i < first->len; i++)
     mamori_asset_csv_row (out, first->pdata[i], mamori_default_threat_for_medium (((MamoriAsset *) first->pdata[i])->medium));
-  g_assert_nonnull (strstr (out->str, ",importance,likelihood,risk,band\r\n"));
-  /* 給与台帳: personal → 2; threat from the server's catalogue 3, vulnerability 1 → 1; risk 2 中. */
-  g_assert_nonnull (strstr (out->str, "\r\n,給与台帳,,,,社内サーバー,有,,,2,2,1,,,,1,,2,1,2,中\r\n"));
-  /* Reading the export back gives the same ledger (computed columns are recomputed). */
+  g_assert_nonnull (strstr (out->str, ",importance,likelihood,risk,band,impact5,likelihood5,value5,level5\r\n"));
+  /* 給与台帳: personal → 2; threat from the server's catalogue 3, vulnerability 1 → 1; risk 2 中;
+   * on the 5 × 5 grid impact 5 (importance 2), likelihood 1 (表15's 1) → 5, 中. */
+  g_assert_nonnull (strstr (out->str, "\r\n,給与台帳,,,,社内サーバー,有,,,2,2,1,,,,1,,2,1,2,中,5,1,5,中\r\n"));
+  /* Reading the export back gives the same ledger (computed columns are recomputed; 5 × 5
+   * values equal to the mapping are kept as "from the IPA values", as the store does). */
   g_assert_true (mamori_asset_csv_read (out->str, &second, &p2, NULL));
   g_assert_cmpuint (p2->len, ==, 0);
   g_assert_cmpuint (second->len, ==, first->len);
+  for (guint i = 0; i < second->len; i++)
+    mamori_asset_forget_mapped5 (second->pdata[i],
+                                 mamori_default_threat_for_medium (((MamoriAsset *) second->pdata[i])->medium));
   for (guint i = 0; i < first->len; i++)
     for (guint f = 0; f < MAMORI_ASSET_N_FIELDS; f++)
       {
@@ -182,23 +188,20 @@ test_residual (void)
 static void
 test_gov5 (void)
 {
+  /* The mapping from the IPA values: impact = 1 + 2 × importance, likelihood = 2 × 表15 − 1. */
   static const struct {
     int c, i, a, personal, threat, vulnerability;
     int impact5, likelihood5, value5, level5;
   } cases[] = {
     { 0, 0, 0, FALSE, 1, 1,   1, 1, 1, 0 },    /* lowest corner: 低 */
     { 2, 2, 2, FALSE, 3, 3,   5, 5, 25, 3 },   /* highest corner: 非常に高い */
-    { 2, 1, 0, FALSE, 2, 3,   4, 4, 16, 2 },   /* 16: 高 */
-    { 0, 0, 0, TRUE,  2, 2,   4, 3, 12, 2 },   /* personal information lifts impact to 4 */
-    { 1, 1, 0, FALSE, 1, 2,   3, 2, 6, 1 },    /* 6: 中 */
-    { 1, 0, 0, FALSE, 3, 1,   2, 3, 6, 1 },
-    { 0, 0, 1, FALSE, 1, 3,   2, 3, 6, 1 },
-    { 2, 2, 2, FALSE, 1, 1,   5, 1, 5, 1 },    /* band edge 5 */
-    { 1, 0, 0, FALSE, 2, 2,   2, 3, 6, 1 },
-    { 1, 1, 0, FALSE, 1, 1,   3, 1, 3, 0 },    /* band edge 4 and below: 低 */
-    { 2, 2, 0, FALSE, 3, 3,   5, 5, 25, 3 },
-    { 2, 2, 0, FALSE, 3, 2,   5, 4, 20, 3 },   /* band edge 20 */
-    { 2, 1, 0, FALSE, 3, 2,   4, 4, 16, 2 },
+    { 2, 1, 0, FALSE, 2, 3,   5, 3, 15, 2 },   /* 15: 高 */
+    { 0, 0, 0, TRUE,  2, 2,   5, 1, 5, 1 },    /* personal information: importance 2 → impact 5 */
+    { 1, 1, 0, FALSE, 1, 2,   3, 1, 3, 0 },
+    { 1, 0, 0, FALSE, 3, 2,   3, 3, 9, 1 },    /* 9: 中 */
+    { 2, 2, 2, FALSE, 3, 2,   5, 3, 15, 2 },
+    { 1, 1, 1, FALSE, 3, 3,   3, 5, 15, 2 },
+    { 2, 0, 0, FALSE, 3, 3,   5, 5, 25, 3 },
   };
 
   for (guint k = 0; k < G_N_ELEMENTS (cases); k++)
@@ -217,6 +220,111 @@ test_gov5 (void)
       g_assert_cmpint (r.value5, ==, cases[k].value5);
       g_assert_cmpint (r.level5, ==, cases[k].level5);
     }
+
+  /* The IPA order is never reversed: a trade secret (confidentiality 2 alone) has a larger
+   * impact than an asset rated 1 / 1 / 1 (the old mapping added C + I + A and reversed it). */
+  {
+    g_autoptr(MamoriAsset) secret = mamori_asset_new ();
+    g_autoptr(MamoriAsset) ones = mamori_asset_new ();
+    MamoriAssetRisk rs, ro;
+    secret->confidentiality = 2;
+    ones->confidentiality = ones->integrity = ones->availability = 1;
+    mamori_asset_compute_risk (secret, 2, &rs);
+    mamori_asset_compute_risk (ones, 2, &ro);
+    g_assert_cmpint (rs.importance, >, ro.importance);
+    g_assert_cmpint (rs.impact5, >, ro.impact5);
+  }
+  /* Threat 3 with every measure in place is 表15's lowest likelihood, and so the lowest on
+   * the 5 × 5 axis too (the old mapping made it "middle"). */
+  {
+    g_autoptr(MamoriAsset) a = mamori_asset_new ();
+    MamoriAssetRisk r;
+    a->threat = 3;
+    a->vulnerability = 1;
+    mamori_asset_compute_risk (a, 2, &r);
+    g_assert_cmpint (r.likelihood, ==, 1);
+    g_assert_cmpint (r.likelihood5, ==, 1);
+  }
+  /* Over every IPA input, the mapping keeps the order of importance and of likelihood. */
+  for (int c1 = 0; c1 <= 2; c1++)
+    for (int c2 = 0; c2 <= 2; c2++)
+      for (int t = 1; t <= 3; t++)
+        for (int v = 1; v <= 3; v++)
+          {
+            g_autoptr(MamoriAsset) x = mamori_asset_new ();
+            g_autoptr(MamoriAsset) y = mamori_asset_new ();
+            MamoriAssetRisk rx, ry;
+            x->confidentiality = c1;
+            y->confidentiality = c2;
+            x->threat = y->threat = t;
+            x->vulnerability = v;
+            y->vulnerability = 4 - v;
+            mamori_asset_compute_risk (x, 2, &rx);
+            mamori_asset_compute_risk (y, 2, &ry);
+            g_assert_true ((rx.importance < ry.importance) == (rx.impact5 < ry.impact5));
+            g_assert_true ((rx.likelihood < ry.likelihood) == (rx.likelihood5 < ry.likelihood5));
+          }
+  /* Assessed on the 5 × 5 grid, the asset's own values count; an export read back keeps them. */
+  {
+    g_autoptr(MamoriAsset) a = mamori_asset_new ();
+    g_autofree char *reason = NULL;
+    MamoriAssetRisk r;
+    a->confidentiality = 1;
+    g_assert_true (mamori_asset_set_field_text (a, MAMORI_ASSET_FIELD_IMPACT5, "4", &reason));
+    g_assert_true (mamori_asset_set_field_text (a, MAMORI_ASSET_FIELD_LIKELIHOOD5, "2", &reason));
+    g_assert_false (mamori_asset_set_field_text (a, MAMORI_ASSET_FIELD_LIKELIHOOD5, "6", &reason));
+    g_assert_nonnull (reason);
+    mamori_asset_compute_risk (a, 2, &r);
+    g_assert_cmpint (r.impact5, ==, 4);
+    g_assert_cmpint (r.likelihood5, ==, 2);
+    g_assert_cmpint (r.value5, ==, 8);
+    mamori_asset_forget_mapped5 (a, 2);
+    g_assert_cmpint (a->impact5, ==, 4);    /* not what the mapping gives (3): kept */
+    g_assert_cmpint (a->likelihood5, ==, 2);
+    a->impact5 = 3;
+    mamori_asset_forget_mapped5 (a, 2);
+    g_assert_cmpint (a->impact5, ==, 0);    /* the mapping's own value: follows C/I/A again */
+  }
+}
+
+/* The media the guideline names are in the threat catalogue under the guideline's names, so
+ * a ledger typed from it gets its medium's threats rather than the fallback. */
+static void
+test_seed_media (void)
+{
+  const char *seed_media[] = { "事務所PC", "可搬電子媒体", "社内サーバー", "キャビネット" };
+  guint n;
+  const MamoriDefaultThreat *list = mamori_default_threats (&n);
+
+  for (guint m = 0; m < G_N_ELEMENTS (seed_media); m++)
+    {
+      guint found = 0;
+      for (guint i = 0; i < n; i++)
+        found += g_str_equal (list[i].medium, seed_media[m]);
+      g_assert_cmpuint (found, >=, 2);
+    }
+  g_assert_cmpint (mamori_default_threat_for_medium ("可搬電子媒体"), ==, 3);
+}
+
+/* The demo's assets with personal information have integrity 2 (表10: the law requires it). */
+static void
+test_demo_personal_integrity (void)
+{
+  g_autoptr(GPtrArray) assets = NULL, problems = NULL;
+  guint personal = 0;
+
+  g_assert_true (mamori_asset_csv_read (mamori_demo_assets_csv (), &assets, &problems, NULL));
+  g_assert_cmpuint (problems->len, ==, 0);
+  for (guint i = 0; i < assets->len; i++)
+    {
+      MamoriAsset *a = assets->pdata[i];
+      if (a->personal_info)
+        {
+          personal++;
+          g_assert_cmpint (a->integrity, ==, 2);
+        }
+    }
+  g_assert_cmpuint (personal, >=, 5);
 }
 
 int
@@ -225,6 +333,8 @@ main (int argc, char *argv[])
   setlocale (LC_ALL, "");
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/asset/headings", test_headings);
+  g_test_add_func ("/asset/seed-media", test_seed_media);
+  g_test_add_func ("/asset/demo-personal-integrity", test_demo_personal_integrity);
   g_test_add_func ("/asset/read-japanese", test_read_japanese);
   g_test_add_func ("/asset/bad-rows", test_bad_rows);
   g_test_add_func ("/asset/round-trip", test_round_trip);

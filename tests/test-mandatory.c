@@ -392,7 +392,7 @@ test_migrate_from_version_9 (Fixture *f, gconstpointer data)
 
   ws = mamori_workspace_open (path, MAMORI_WORKSPACE_OPEN_EXISTING, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (mamori_workspace_get_schema_version (ws), ==, 10);
+  g_assert_cmpint (mamori_workspace_get_schema_version (ws), ==, MAMORI_WORKSPACE_SCHEMA_VERSION);
   g_assert_true (mamori_workspace_check (ws, &problems, &error));
   g_assert_cmpuint (problems->len, ==, 0);
 

@@ -1033,6 +1033,44 @@ test_asset_query (Fixture *f, gconstpointer data)
     gids = mamori_assets_query_ids (path, &gq, NULL, &error);
     g_assert_cmpuint (gids->len, ==, expected[3]);
   }
+
+  /* Switching to the 5 × 5 method prefilled every asset's own 5 × 5 values from the mapping;
+   * from then on they are the asset's, and SQL and the core count the assessed values. */
+  {
+    g_autoptr(GPtrArray) after = mamori_workspace_list_assets (ws, &error);
+    g_autoptr(MamoriAsset) changed = NULL;
+    g_autoptr(GPtrArray) back = NULL;
+    MamoriAssetQuery gq = { .band = 3, .method = MAMORI_RISK_METHOD_GOV5, .sort = MAMORI_ASSET_SORT_RISK, .descending = TRUE };
+    g_autoptr(GArray) top = NULL;
+    g_autofree char *reason = NULL;
+    MamoriAssetRisk r;
+    guint top_before;
+
+    for (guint i = 0; i < after->len; i++)
+      {
+        MamoriAsset *a = after->pdata[i];
+        mamori_asset_compute_risk (a, mamori_medium_threat_lookup (threats, a->medium), &r);
+        g_assert_cmpint (a->impact5, ==, r.impact5);
+        g_assert_cmpint (a->likelihood5, ==, r.likelihood5);
+        g_assert_cmpint (a->impact5, >=, 1);
+      }
+    top = mamori_assets_query_ids (path, &gq, NULL, &error);
+    top_before = top->len;
+    g_clear_pointer (&top, g_array_unref);
+    /* The lowest-ranked asset assessed at 5 × 5 directly: it joins the top level. */
+    changed = mamori_asset_copy (after->pdata[0]);
+    g_assert_true (mamori_asset_set_field_text (changed, MAMORI_ASSET_FIELD_IMPACT5, "5", &reason));
+    g_assert_true (mamori_asset_set_field_text (changed, MAMORI_ASSET_FIELD_LIKELIHOOD5, "5", &reason));
+    mamori_asset_compute_risk (after->pdata[0],
+                               mamori_medium_threat_lookup (threats, ((MamoriAsset *) after->pdata[0])->medium), &r);
+    g_assert_true (mamori_workspace_update_asset (ws, changed, &error));
+    g_assert_no_error (error);
+    back = mamori_workspace_list_assets (ws, &error);
+    g_assert_cmpint (((MamoriAsset *) back->pdata[0])->impact5, ==, 5);
+    top = mamori_assets_query_ids (path, &gq, NULL, &error);
+    g_assert_cmpuint (top->len, ==, top_before + (r.level5 == 3 ? 0 : 1));
+    g_assert_cmpint (g_array_index (top, gint64, 0), ==, changed->id);
+  }
 }
 
 static void

@@ -596,7 +596,7 @@ test_ledger_bulk_split_threats (void)
     g_autoptr(GPtrArray) catalogue = mamori_workspace_list_threat_catalogue (ws, &error);
     MamoriThreatCatalogueWindow *editor = mamori_threat_catalogue_window_new (ws, GTK_WINDOW (window));
     g_autoptr(GHashTable) threats = NULL;
-    g_assert_cmpuint (mamori_threat_catalogue_window_get_n_groups (editor), ==, 7);
+    g_assert_cmpuint (mamori_threat_catalogue_window_get_n_groups (editor), ==, 8);
     for (guint i = 0; i < catalogue->len; i++)
       if (g_str_equal (((MamoriThreatEntry *) catalogue->pdata[i])->medium, "書類"))
         g_assert_true (mamori_threat_catalogue_window_set (editor, i, NULL, 1));
@@ -641,7 +641,64 @@ test_ledger_bulk_split_threats (void)
     g_assert_cmpstr (method, ==, "gov5");
     mamori_ledger_page_set_filter (page, NULL, 3);
     wait_rows (page, top_ids->len);
+    mamori_ledger_page_set_filter (page, NULL, -1);
+    {
+      g_autoptr(GPtrArray) all = mamori_workspace_list_assets (ws, &error);
+      wait_rows (page, all->len);
+    }
   }
+  /* With the 5 × 5 method the impact and likelihood cells hold the asset's own assessment:
+   * the editor opens on them (it does not with the IPA method), and an edit is saved. */
+  g_assert_true (mamori_ledger_page_edit_cell_at (page, 0, MAMORI_ASSET_FIELD_IMPACT5));
+  for (guint i = 0; i < 500 && open_cell_editor (GTK_WIDGET (page)) == NULL; i++)
+    iterate (20);
+  g_assert_nonnull (open_cell_editor (GTK_WIDGET (page)));
+  gtk_popover_popdown (open_cell_editor (GTK_WIDGET (page)));
+  iterate (20);
+  {
+    /* Rows are ranked by risk, so an edit may move its row: find it by id each time. */
+    g_autoptr(MamoriLedgerRow) row0 = g_list_model_get_item (mamori_ledger_page_get_model (page), 0);
+    gint64 id0 = mamori_ledger_row_get_asset (row0)->id;
+    guint pos = 0;
+
+    g_assert_true (mamori_ledger_page_edit (page, 0, MAMORI_ASSET_FIELD_IMPACT5, "2"));
+    for (guint tries = 0; tries < 500; tries++)
+      {
+        gboolean found = FALSE;
+        for (guint i = 0; i < g_list_model_get_n_items (mamori_ledger_page_get_model (page)) && !found; i++)
+          {
+            g_autoptr(MamoriLedgerRow) r = g_list_model_get_item (mamori_ledger_page_get_model (page), i);
+            if (mamori_ledger_row_get_asset (r)->id == id0 && mamori_ledger_row_get_asset (r)->impact5 == 2)
+              {
+                pos = i;
+                found = TRUE;
+              }
+          }
+        if (found)
+          break;
+        iterate (20);
+      }
+    g_assert_true (mamori_ledger_page_edit (page, pos, MAMORI_ASSET_FIELD_LIKELIHOOD5, "4"));
+    g_assert_false (mamori_ledger_page_edit (page, pos, MAMORI_ASSET_FIELD_LIKELIHOOD5, "9"));   /* refused */
+    iterate (30);
+    {
+      GListModel *toplevels = gtk_window_get_toplevels ();
+      for (guint i = g_list_model_get_n_items (toplevels); i-- > 0;)
+        {
+          g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
+          if (ADW_IS_MESSAGE_DIALOG (w))
+            gtk_window_destroy (GTK_WINDOW (w));
+        }
+    }
+    {
+      g_autoptr(MamoriAsset) stored = mamori_workspace_get_asset (ws, id0, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (stored->impact5, ==, 2);
+      g_assert_cmpint (stored->likelihood5, ==, 4);
+    }
+  }
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "ledger.method", "s", "ipa"));
+  g_assert_false (mamori_ledger_page_edit_cell_at (page, 0, MAMORI_ASSET_FIELD_IMPACT5));
   close_window (window);
 }
 

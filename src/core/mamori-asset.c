@@ -34,6 +34,8 @@ static const struct {
   { "measure_due", "対策期限" },
   { "target_threat", "対策後の脅威" },
   { "target_vulnerability", "対策後の脆弱性" },
+  { "impact5", "影響度（5段階）" },
+  { "likelihood5", "発生頻度（5段階）" },
 };
 
 static const struct {
@@ -220,6 +222,21 @@ set_field (MamoriAsset      *a,
     case MAMORI_ASSET_FIELD_RETENTION: replace (&a->retention, t); return TRUE;
     case MAMORI_ASSET_FIELD_MEASURE: replace (&a->measure, t); return TRUE;
     case MAMORI_ASSET_FIELD_MEASURE_OWNER: replace (&a->measure_owner, t); return TRUE;
+    case MAMORI_ASSET_FIELD_IMPACT5:
+    case MAMORI_ASSET_FIELD_LIKELIHOOD5:
+      {
+        int v = 0;
+        if (*t != '\0' && !parse_level (t, 1, 5, &v))
+          {
+            *reason = g_strdup (_("needs 1 to 5, or empty to take it from the IPA values"));
+            return FALSE;
+          }
+        if (field == MAMORI_ASSET_FIELD_IMPACT5)
+          a->impact5 = v;
+        else
+          a->likelihood5 = v;
+        return TRUE;
+      }
     case MAMORI_ASSET_FIELD_TARGET_THREAT:
     case MAMORI_ASSET_FIELD_TARGET_VULNERABILITY:
       {
@@ -370,9 +387,39 @@ mamori_asset_get_field_text (const MamoriAsset *a,
     case MAMORI_ASSET_FIELD_TARGET_THREAT: return a->target_threat ? g_strdup_printf ("%d", a->target_threat) : g_strdup ("");
     case MAMORI_ASSET_FIELD_TARGET_VULNERABILITY:
       return a->target_vulnerability ? g_strdup_printf ("%d", a->target_vulnerability) : g_strdup ("");
+    case MAMORI_ASSET_FIELD_IMPACT5: return a->impact5 ? g_strdup_printf ("%d", a->impact5) : g_strdup ("");
+    case MAMORI_ASSET_FIELD_LIKELIHOOD5: return a->likelihood5 ? g_strdup_printf ("%d", a->likelihood5) : g_strdup ("");
     case MAMORI_ASSET_N_FIELDS:
     default: g_return_val_if_reached (NULL);
     }
+}
+
+int
+mamori_asset_impact5_from_ipa (int importance)
+{
+  return 1 + 2 * CLAMP (importance, 0, 2);
+}
+
+int
+mamori_asset_likelihood5_from_ipa (int likelihood)
+{
+  return 2 * CLAMP (likelihood, 1, 3) - 1;
+}
+
+void
+mamori_asset_forget_mapped5 (MamoriAsset *a,
+                             int          threat_from_medium)
+{
+  MamoriAsset mapped = *a;
+  MamoriAssetRisk r;
+
+  mapped.impact5 = 0;
+  mapped.likelihood5 = 0;
+  mamori_asset_compute_risk (&mapped, threat_from_medium, &r);
+  if (a->impact5 == r.impact5)
+    a->impact5 = 0;
+  if (a->likelihood5 == r.likelihood5)
+    a->likelihood5 = 0;
 }
 
 void
@@ -389,10 +436,9 @@ mamori_asset_compute_risk (const MamoriAsset *a,
   out->risk = mamori_risk_value (out->importance, out->likelihood);
   out->band = mamori_risk_band (out->risk);
 
-  out->impact5 = MIN (5, 1 + CLAMP (a->confidentiality, 0, 2) + CLAMP (a->integrity, 0, 2) + CLAMP (a->availability, 0, 2));
-  if (a->personal_info || a->special_care_info || a->my_number)
-    out->impact5 = MAX (out->impact5, 4);
-  out->likelihood5 = out->threat + CLAMP (a->vulnerability, 1, 3) - 1;
+  out->impact5 = a->impact5 > 0 ? CLAMP (a->impact5, 1, 5) : mamori_asset_impact5_from_ipa (out->importance);
+  out->likelihood5 = a->likelihood5 > 0 ? CLAMP (a->likelihood5, 1, 5)
+                                        : mamori_asset_likelihood5_from_ipa (out->likelihood);
   out->value5 = mamori_risk_matrix_value (mamori_risk_matrix_gov5 (), out->likelihood5 - 1, out->impact5 - 1);
   out->level5 = mamori_risk_matrix_level (mamori_risk_matrix_gov5 (), out->likelihood5 - 1, out->impact5 - 1);
 }
@@ -415,7 +461,9 @@ const MamoriDefaultThreat *
 mamori_default_threats (guint *n)
 {
   /* Our own threat list for the usual media; frequencies as if no countermeasures were
-   * taken (IPA 付録7 脅威の状況, which gives only the in-house server example). */
+   * taken (IPA 付録7 脅威の状況, which gives only the in-house server example). The media the
+   * guideline's text names are among them under its own names: 事務所PC, 可搬電子媒体,
+   * 社内サーバー and キャビネット (paper kept in a cabinet). */
   static const MamoriDefaultThreat list[] = {
     { "事務所PC", "ウイルス感染による情報の漏えいや破壊", "Leak or destruction of data by malware", 3 },
     { "事務所PC", "故障による業務データの消失", "Loss of business data by failure", 2 },
@@ -428,11 +476,13 @@ mamori_default_threats (guint *n)
     { "クラウドサービス", "アカウントの乗っ取りによる情報漏えい", "Leak through a taken-over account", 3 },
     { "クラウドサービス", "共有設定の誤りによる情報公開", "Exposure through wrong sharing settings", 2 },
     { "クラウドサービス", "サービス停止による業務の中断", "Work stopped by a service outage", 1 },
-    { "可搬記録媒体", "紛失・盗難による情報漏えい", "Leak through loss or theft", 3 },
-    { "可搬記録媒体", "ウイルス感染の持ち込み", "Malware brought in", 2 },
+    { "可搬電子媒体", "紛失・盗難による情報漏えい", "Leak through loss or theft", 3 },
+    { "可搬電子媒体", "ウイルス感染の持ち込み", "Malware brought in", 2 },
     { "書類", "紛失・置き忘れによる情報漏えい", "Leak through loss or papers left behind", 2 },
     { "書類", "不適切な廃棄による情報漏えい", "Leak through improper disposal", 2 },
     { "書類", "火災・水害による消失", "Loss by fire or flood", 1 },
+    { "キャビネット", "施錠忘れや鍵の管理不備による持ち出し", "Taken out through an unlocked cabinet or keys left about", 2 },
+    { "キャビネット", "火災・水害による消失", "Loss by fire or flood", 1 },
     { "ネットワーク機器", "不正アクセスによる社内ネットワークへの侵入", "Intrusion into the office network", 2 },
     { "ネットワーク機器", "故障による通信の停止", "Network stopped by failure", 1 },
   };
@@ -459,6 +509,7 @@ static const struct {
   const char *heading;
 } computed_columns[] = {
   { "importance", "重要度" }, { "likelihood", "被害発生可能性" }, { "risk", "リスク値" }, { "band", NULL },
+  { "value5", "リスク値（5段階）" }, { "level5", "リスクレベル（5段階）" },
 };
 
 gboolean
@@ -574,7 +625,7 @@ out:
 void
 mamori_asset_csv_header (GString *out)
 {
-  const char *cols[MAMORI_ASSET_N_CSV_FIELDS + 4];
+  const char *cols[MAMORI_ASSET_N_CSV_FIELDS + 8];
 
   for (guint f = 0; f < MAMORI_ASSET_N_CSV_FIELDS; f++)
     cols[f] = fields[f].key;
@@ -582,6 +633,11 @@ mamori_asset_csv_header (GString *out)
   cols[MAMORI_ASSET_N_CSV_FIELDS + 1] = "likelihood";
   cols[MAMORI_ASSET_N_CSV_FIELDS + 2] = "risk";
   cols[MAMORI_ASSET_N_CSV_FIELDS + 3] = "band";
+  /* Both methods' columns, whatever the workspace uses, so the two can be compared. */
+  cols[MAMORI_ASSET_N_CSV_FIELDS + 4] = "impact5";
+  cols[MAMORI_ASSET_N_CSV_FIELDS + 5] = "likelihood5";
+  cols[MAMORI_ASSET_N_CSV_FIELDS + 6] = "value5";
+  cols[MAMORI_ASSET_N_CSV_FIELDS + 7] = "level5";
   mamori_csv_append_row (out, cols, G_N_ELEMENTS (cols));
 }
 
@@ -600,5 +656,9 @@ mamori_asset_csv_row (GString           *out,
   g_ptr_array_add (texts, g_strdup_printf ("%d", risk.likelihood));
   g_ptr_array_add (texts, g_strdup_printf ("%d", risk.risk));
   g_ptr_array_add (texts, g_strdup (mamori_risk_band_label (risk.band)));
+  g_ptr_array_add (texts, g_strdup_printf ("%d", risk.impact5));
+  g_ptr_array_add (texts, g_strdup_printf ("%d", risk.likelihood5));
+  g_ptr_array_add (texts, g_strdup_printf ("%d", risk.value5));
+  g_ptr_array_add (texts, g_strdup (mamori_risk_matrix_gov5 ()->risk[CLAMP (risk.level5, 0, 3)].name_ja));
   mamori_csv_append_row (out, (const char * const *) texts->pdata, texts->len);
 }

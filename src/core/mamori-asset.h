@@ -34,6 +34,9 @@ typedef enum {
   MAMORI_ASSET_FIELD_MEASURE_DUE,          /* YYYY-MM-DD or "" */
   MAMORI_ASSET_FIELD_TARGET_THREAT,        /* 1–3 after the measure, or 0: unchanged */
   MAMORI_ASSET_FIELD_TARGET_VULNERABILITY, /* 1–3 after the measure, or 0: unchanged */
+  /* The 5 × 5 method's own assessment (see MamoriAssetRisk): */
+  MAMORI_ASSET_FIELD_IMPACT5,              /* 1–5, or 0: from the IPA values */
+  MAMORI_ASSET_FIELD_LIKELIHOOD5,          /* 1–5, or 0: from the IPA values */
   MAMORI_ASSET_N_FIELDS
 } MamoriAssetField;
 
@@ -72,6 +75,8 @@ typedef struct {
   char *measure_due;
   int target_threat;         /* 0: unchanged */
   int target_vulnerability;  /* 0: unchanged */
+  int impact5;               /* 1–5 assessed on the 5 × 5 grid, or 0: from the IPA values */
+  int likelihood5;           /* likewise */
 } MamoriAsset;
 
 MamoriAsset *mamori_asset_new   (void);
@@ -101,18 +106,28 @@ typedef struct {
   int likelihood;
   int risk;
   MamoriRiskBand band;
-  /* The same asset on the government standard's 5 × 5 grid (mamori_risk_matrix_gov5), from the
-   * same inputs. Mamori's mapping (the guideline fixes only the axes):
-   *   impact 1–5 = 1 + C + I + A, at most 5, and at least 4 when any personal-information
-   *   flag is set (the IPA method forces importance 2 there);
-   *   likelihood 1–5 = threat + vulnerability − 1;
-   *   value = impact × likelihood (1–25); level = the matrix's risk level 0–3. */
+  /* The same asset on the 5 × 5 grid (mamori_risk_matrix_gov5: the example of two five-level
+   * axes in the government guideline's commentary). Impact and likelihood are assessed per
+   * asset (MamoriAsset.impact5, .likelihood5); where they are not (0), Mamori's mapping from
+   * the IPA values fills them, which never reverses the IPA order:
+   *   impact = 1 + 2 × importance (0 → 1, 1 → 3, 2 → 5; importance with the
+   *   personal-information rule);
+   *   likelihood = 2 × the likelihood of damage (表15) − 1 (1 → 1, 2 → 3, 3 → 5);
+   *   value = impact × likelihood (1–25); level = the matrix's risk level 0–3.
+   * After the planned measure, an assessed likelihood stays; a mapped one follows the target
+   * threat and vulnerability. */
   int impact5;
   int likelihood5;
   int value5;
   int level5;
 } MamoriAssetRisk;
 
+/* Sets impact5 / likelihood5 to 0 ("from the IPA values") where they equal the mapping. */
+void         mamori_asset_forget_mapped5       (MamoriAsset *asset,
+                                                int          threat_from_medium);
+/* The mapping from the IPA values to the 5 × 5 axes (see MamoriAssetRisk). */
+int          mamori_asset_impact5_from_ipa     (int importance);
+int          mamori_asset_likelihood5_from_ipa (int likelihood);
 void         mamori_asset_compute_risk    (const MamoriAsset *asset,
                                            int                threat_from_medium,
                                            MamoriAssetRisk   *out);

@@ -118,20 +118,6 @@ mamori_risk_aggregate_threat (const int              *frequencies,
   return max;
 }
 
-int
-mamori_risk_vulnerability_from_checks (guint n_done,
-                                       guint n_partial,
-                                       guint n_not_done)
-{
-  guint applicable = n_done + n_partial + n_not_done;
-
-  if (applicable == 0 || (n_done == 0 && n_partial == 0))
-    return 3;
-  if (n_done == applicable)
-    return 1;
-  return 2;
-}
-
 /* --- matrices ----------------------------------------------------------------------------- */
 
 /* Colours: the Okabe–Ito palette, which stays distinct for the common colour-vision
@@ -143,8 +129,8 @@ static const MamoriRiskLevel ipa_likelihood[] = {
 };
 static const MamoriRiskLevel ipa_importance[] = {
   { "0", "0", "0", "事故があっても事業はほぼ困らない", "An incident would barely touch the business", NULL },
-  { "1", "1", "1", "事故があると事業に大きな支障が出る", "An incident would badly disrupt the business", NULL },
-  { "2", "2", "2", "法的な責任を問われる、取引先や顧客に大きな迷惑をかけるなど、会社の存続が危うくなりうる", "Legal liability, serious harm to partners or customers: the company's survival could be at stake", NULL },
+  { "1", "1", "1", "事故があると事業に重大な支障が出る", "An incident would seriously disrupt the business", NULL },
+  { "2", "2", "2", "法的な責任を問われる、取引先や顧客に大きな迷惑をかける、事業が深刻な打撃を受けるなど、会社の存続が危うくなりうる", "Legal liability, grave harm to partners or customers or to the business: the company's survival could be at stake", NULL },
 };
 static const MamoriRiskLevel ipa_risk[] = {
   { "小", "小", "Small", "現状維持", "Keep the current state", "#56B4E9" },
@@ -223,7 +209,7 @@ static const MamoriRiskMatrix ipa_matrix = {
   "被害発生可能性 ↑", "Likelihood ↑", "重要度 →", "Importance →", FALSE,
 };
 static const MamoriRiskMatrix gov_matrix = {
-  "gov5", "政府統一基準 5 段階（影響度 × 発生頻度）", "Government standard, 5 × 5 (impact × likelihood)",
+  "gov5", "5 × 5 リスク基準（政府機関等ガイドライン解説の例示：影響度 × 発生頻度）", "5 × 5 risk criteria (the example in the government guideline’s commentary: impact × likelihood)",
   5, gov_probability, 5, gov_probability, 4, gov_risk, gov_grid, gov_values,
   "発生頻度 ↑", "Likelihood ↑", "影響度 →", "Impact →", TRUE,
 };

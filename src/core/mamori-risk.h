@@ -61,13 +61,6 @@ int            mamori_risk_aggregate_threat (const int              *frequencies
                                              guint                   n,
                                              MamoriThreatAggregation how);
 
-/* How the 55-item countermeasure check becomes a vulnerability value (the seed does not say):
- * every applicable item implemented → 1; none implemented or partly → 3; otherwise 2.
- * Items not applicable are left out; with no applicable item the value is 3. */
-int            mamori_risk_vulnerability_from_checks (guint n_done,
-                                                      guint n_partial,
-                                                      guint n_not_done);
-
 /* --- risk matrices (CISO Assistant risk_matrix shape) ----------------------------------------- */
 
 typedef struct {

@@ -16,9 +16,10 @@
 #define ASSET_COLUMNS \
   "business_category, name, remarks, user_scope, managing_department, medium, personal_info, " \
   "special_care_info, my_number, confidentiality, integrity, availability, retention, registered_on, " \
-  "threat, vulnerability, treatment, measure, measure_owner, measure_due, target_threat, target_vulnerability"
+  "threat, vulnerability, treatment, measure, measure_owner, measure_due, target_threat, target_vulnerability, " \
+  "impact5, likelihood5"
 
-/* Binds the ledger columns as ?1 … ?22 and updated_at as ?23. */
+/* Binds the ledger columns as ?1 … ?24 and updated_at as ?25. */
 static void
 bind_asset (sqlite3_stmt      *stmt,
             const MamoriAsset *a,
@@ -46,7 +47,9 @@ bind_asset (sqlite3_stmt      *stmt,
   sqlite3_bind_text (stmt, 20, a->measure_due, -1, SQLITE_STATIC);
   sqlite3_bind_int (stmt, 21, a->target_threat);
   sqlite3_bind_int (stmt, 22, a->target_vulnerability);
-  sqlite3_bind_text (stmt, 23, now, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 23, a->impact5);
+  sqlite3_bind_int (stmt, 24, a->likelihood5);
+  sqlite3_bind_text (stmt, 25, now, -1, SQLITE_STATIC);
 }
 
 gboolean
@@ -58,10 +61,19 @@ mamori_workspace_add_assets (MamoriWorkspace *self,
   sqlite3_stmt *stmt = NULL;
   g_autofree char *now = mamori_workspace_now ();
   g_autofree char *summary = NULL;
+  g_autoptr(GHashTable) threats = NULL;
   int rc;
 
   if (!mamori_workspace_ensure_open (self, error))
     return FALSE;
+  /* 5 × 5 values equal to what the mapping gives are kept as "from the IPA values", so an
+   * exported ledger read back is the same ledger (the export writes both methods' values). */
+  for (guint i = 0; threats == NULL && i < assets->len; i++)
+    {
+      const MamoriAsset *a = assets->pdata[i];
+      if ((a->impact5 > 0 || a->likelihood5 > 0) && (threats = mamori_workspace_get_medium_threats (self, error)) == NULL)
+        return FALSE;
+    }
   db = mamori_workspace_get_db (self);
   mamori_workspace_lock (self);
   if (!mamori_workspace_begin (self, _("save the assets"), error))
@@ -70,12 +82,15 @@ mamori_workspace_add_assets (MamoriWorkspace *self,
       return FALSE;
     }
   rc = sqlite3_prepare_v2 (db, "INSERT INTO asset (" ASSET_COLUMNS ", updated_at) VALUES "
-                               "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23)",
+                               "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25)",
                            -1, &stmt, NULL);
   for (guint i = 0; rc == SQLITE_OK && i < assets->len; i++)
     {
       MamoriAsset *a = assets->pdata[i];
-      bind_asset (stmt, a, now);
+      MamoriAsset stored = *a;   /* shallow: only its 5 × 5 numbers change */
+      if (threats != NULL)
+        mamori_asset_forget_mapped5 (&stored, mamori_medium_threat_lookup (threats, a->medium));
+      bind_asset (stmt, &stored, now);
       rc = sqlite3_step (stmt);
       if (rc == SQLITE_DONE)
         {
@@ -145,6 +160,8 @@ asset_from_row (sqlite3_stmt *stmt)
   g_free (a->measure_due); a->measure_due = text (stmt, 20);
   a->target_threat = sqlite3_column_int (stmt, 21);
   a->target_vulnerability = sqlite3_column_int (stmt, 22);
+  a->impact5 = sqlite3_column_int (stmt, 23);
+  a->likelihood5 = sqlite3_column_int (stmt, 24);
   return a;
 }
 
@@ -280,15 +297,13 @@ mamori_workspace_list_threat_catalogue (MamoriWorkspace *self,
   "max (1, (CASE WHEN target_threat > 0 THEN target_threat ELSE " SQL_THREAT " END) + " \
   "(CASE WHEN target_vulnerability > 0 THEN target_vulnerability ELSE vulnerability END) - 3)"
 #define SQL_RESIDUAL_RISK "(" SQL_IMPORTANCE " * " SQL_RESIDUAL_LIKELIHOOD ")"
-/* The 5 × 5 view (mapping in core/mamori-asset.h). */
-#define SQL_IMPACT5 \
-  "(CASE WHEN personal_info OR special_care_info OR my_number " \
-  "THEN max (4, min (5, 1 + confidentiality + integrity + availability)) " \
-  "ELSE min (5, 1 + confidentiality + integrity + availability) END)"
-#define SQL_LIKELIHOOD5 "(" SQL_THREAT " + vulnerability - 1)"
+/* The 5 × 5 view: the asset's own assessment, or the mapping from the IPA values where it has
+ * none (mamori_asset_impact5_from_ipa and _likelihood5_from_ipa in core/mamori-asset.c; the
+ * store test checks that both agree). */
+#define SQL_IMPACT5 "(CASE WHEN impact5 > 0 THEN impact5 ELSE 1 + 2 * " SQL_IMPORTANCE " END)"
+#define SQL_LIKELIHOOD5 "(CASE WHEN likelihood5 > 0 THEN likelihood5 ELSE 2 * " SQL_LIKELIHOOD " - 1 END)"
 #define SQL_RESIDUAL_LIKELIHOOD5 \
-  "((CASE WHEN target_threat > 0 THEN target_threat ELSE " SQL_THREAT " END) + " \
-  "(CASE WHEN target_vulnerability > 0 THEN target_vulnerability ELSE vulnerability END) - 1)"
+  "(CASE WHEN likelihood5 > 0 THEN likelihood5 ELSE 2 * " SQL_RESIDUAL_LIKELIHOOD " - 1 END)"
 #define SQL_VALUE5 "(" SQL_IMPACT5 " * " SQL_LIKELIHOOD5 ")"
 /* The threat × vulnerability grid's cell (0-based), now and after the planned measure. */
 #define SQL_THREAT_CELL "(" SQL_THREAT " - 1)"
@@ -307,7 +322,7 @@ sort_column (int              sort,
     "business_category", "name", "remarks", "user_scope", "managing_department", "medium", "personal_info",
     "special_care_info", "my_number", "confidentiality", "integrity", "availability", "retention",
     "registered_on", SQL_THREAT, "vulnerability", "treatment", "measure", "measure_owner", "measure_due",
-    "target_threat", "target_vulnerability",
+    "target_threat", "target_vulnerability", SQL_IMPACT5, SQL_LIKELIHOOD5,
   };
 
   if (sort >= 0 && sort < MAMORI_ASSET_N_FIELDS)
@@ -503,13 +518,14 @@ mamori_workspace_update_assets (MamoriWorkspace *self,
                                "my_number = ?9, confidentiality = ?10, integrity = ?11, availability = ?12, "
                                "retention = ?13, registered_on = ?14, threat = ?15, vulnerability = ?16, "
                                "treatment = ?17, measure = ?18, measure_owner = ?19, measure_due = ?20, "
-                               "target_threat = ?21, target_vulnerability = ?22, updated_at = ?23 WHERE id = ?24",
+                               "target_threat = ?21, target_vulnerability = ?22, impact5 = ?23, likelihood5 = ?24, "
+                               "updated_at = ?25 WHERE id = ?26",
                            -1, &stmt, NULL);
   for (guint i = 0; rc == SQLITE_OK && i < changed->len; i++)
     {
       const MamoriAsset *a = changed->pdata[i];
       bind_asset (stmt, a, now);
-      sqlite3_bind_int64 (stmt, 24, a->id);
+      sqlite3_bind_int64 (stmt, 26, a->id);
       rc = sqlite3_step (stmt) == SQLITE_DONE ? SQLITE_OK : sqlite3_errcode (db);
       sqlite3_reset (stmt);
     }
@@ -762,7 +778,41 @@ mamori_workspace_set_risk_method (MamoriWorkspace  *self,
                                   MamoriRiskMethod  method,
                                   GError          **error)
 {
-  return mamori_workspace_set_setting (self, "risk_method", method == MAMORI_RISK_METHOD_GOV5 ? "gov5" : "ipa", error);
+  g_autoptr(GError) local_error = NULL;
+  gboolean ok;
+
+  if (method != MAMORI_RISK_METHOD_GOV5)
+    return mamori_workspace_set_setting (self, "risk_method", "ipa", error);
+  if (!mamori_workspace_ensure_open (self, error))
+    return FALSE;
+  /* Switching to the 5 × 5 method: every asset without its own 5 × 5 assessment is prefilled
+   * from its IPA values (the documented mapping), in the same step; the user changes them in
+   * the ledger afterwards. */
+  mamori_workspace_lock (self);
+  ok = mamori_workspace_begin (self, _("change the risk method"), &local_error) &&
+       mamori_workspace_run (self, _("change the risk method"), &local_error,
+                             "UPDATE asset SET impact5 = " SQL_IMPACT5 ", likelihood5 = "
+                             "(SELECT " SQL_LIKELIHOOD5 " FROM (SELECT max (frequency) AS mt_threat FROM medium_threat "
+                             "  WHERE medium_threat.medium = asset.medium)) "
+                             "WHERE impact5 = 0 OR likelihood5 = 0", NULL) &&
+       mamori_workspace_run (self, _("change the risk method"), &local_error,
+                             "INSERT INTO settings (key, value) VALUES ('risk_method', 'gov5') "
+                             "ON CONFLICT (key) DO UPDATE SET value = excluded.value", NULL) &&
+       mamori_workspace_log_and_commit (self, "settings", "set",
+                                        "risk_method = gov5 (5 × 5 values prefilled from the IPA values where not assessed)",
+                                        _("change the risk method"), &local_error);
+  if (!ok)
+    {
+      mamori_workspace_rollback (self);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+    }
+  mamori_workspace_unlock (self);
+  if (ok)
+    {
+      mamori_workspace_emit_changed (self, "settings");
+      mamori_workspace_emit_changed (self, "asset");
+    }
+  return ok;
 }
 
 typedef struct {

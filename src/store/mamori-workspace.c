@@ -268,6 +268,26 @@ static const Migration migrations[] = {
    * audit guideline does (version 2): answers, notes, evidence, measures and corrective
    * actions of its assessments move to the new ref_ids (mamori-migrate-mandatory.c). */
   { 10, "SELECT 1;", mamori_migrate_mandatory_refs },
+  { 11,
+    /* The 5 × 5 method stands on its own: each asset's impact and likelihood (1–5; 0 = from
+     * the IPA values by the mapping in core/mamori-asset.c). A workspace already on the 5 × 5
+     * method gets them prefilled by that mapping, which never reverses the IPA order (the old
+     * one added C + I + A). The guideline's medium names: 可搬電子媒体 (was 可搬記録媒体) and
+     * キャビネット with its own threats. */
+    "ALTER TABLE asset ADD COLUMN impact5 INTEGER NOT NULL DEFAULT 0 CHECK (impact5 BETWEEN 0 AND 5);"
+    "ALTER TABLE asset ADD COLUMN likelihood5 INTEGER NOT NULL DEFAULT 0 CHECK (likelihood5 BETWEEN 0 AND 5);"
+    "UPDATE asset SET "
+    "  impact5 = 1 + 2 * (CASE WHEN personal_info OR special_care_info OR my_number THEN 2 "
+    "                     ELSE max (confidentiality, integrity, availability) END), "
+    "  likelihood5 = 2 * max (1, (CASE WHEN threat > 0 THEN threat ELSE coalesce ((SELECT max (frequency) "
+    "                  FROM medium_threat m WHERE m.medium = asset.medium), 2) END) + vulnerability - 3) - 1 "
+    "WHERE (SELECT value FROM settings WHERE key = 'risk_method') = 'gov5';"
+    "UPDATE medium_threat SET medium = '可搬電子媒体' WHERE medium = '可搬記録媒体';"
+    "UPDATE asset SET medium = '可搬電子媒体' WHERE medium = '可搬記録媒体';"
+    "INSERT INTO medium_threat (medium, threat, frequency) SELECT 'キャビネット', '施錠忘れや鍵の管理不備による持ち出し', 2 "
+    "  WHERE NOT EXISTS (SELECT 1 FROM medium_threat WHERE medium = 'キャビネット');"
+    "INSERT INTO medium_threat (medium, threat, frequency) SELECT 'キャビネット', '火災・水害による消失', 1 "
+    "  WHERE (SELECT count (*) FROM medium_threat WHERE medium = 'キャビネット') = 1;" },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == MAMORI_WORKSPACE_SCHEMA_VERSION);

@@ -103,19 +103,19 @@ static const ColumnSpec columns[] = {
   { N_("Sensitive"), COL_FLAG, MAMORI_ASSET_FIELD_SPECIAL_CARE_INFO, N_("Contains special-care personal information (health, criminal record, …)") },
   { N_("My Number"), COL_FLAG, MAMORI_ASSET_FIELD_MY_NUMBER, N_("Contains My Number (specific personal information)") },
   { N_("C"), COL_LEVEL, MAMORI_ASSET_FIELD_CONFIDENTIALITY,
-    N_("Confidentiality — 2: the law, a secrecy duty or trade-secret status requires protection, or a leak seriously harms the company or its partners; 1: a leak greatly affects the business; 0: hardly any effect") },
+    N_("Confidentiality — 2: the law, a secrecy duty or trade-secret status requires protection, or a leak gravely harms the company or its partners; 1: a leak seriously affects the business; 0: hardly any effect") },
   { N_("I"), COL_LEVEL, MAMORI_ASSET_FIELD_INTEGRITY,
-    N_("Integrity — 2: the law requires it, or tampering seriously harms the company or its partners; 1: tampering greatly affects the business; 0: hardly any effect") },
+    N_("Integrity — 2: the law requires it, or tampering gravely harms the company or its partners; 1: tampering seriously affects the business; 0: hardly any effect") },
   { N_("A"), COL_LEVEL, MAMORI_ASSET_FIELD_AVAILABILITY,
-    N_("Availability — 2: an outage seriously harms the company or its customers; 1: an outage greatly affects the business; 0: hardly any effect") },
+    N_("Availability — 2: an outage gravely harms the company or its customers; 1: an outage seriously affects the business; 0: hardly any effect") },
   { N_("Importance"), COL_COMPUTED, MAMORI_ASSET_SORT_IMPORTANCE, N_("max (C, I, A); 2 whenever personal information is involved"),
-    N_("Impact"), N_("5 × 5 impact: 1 + C + I + A, at most 5; at least 4 whenever personal information is involved") },
+    N_("Impact"), N_("5 × 5 impact 1–5, assessed per asset; where it is not, from the importance: 0 → 1, 1 → 3, 2 → 5") },
   { N_("Threat"), COL_THREAT, MAMORI_ASSET_FIELD_THREAT,
     N_("3: happens under normal circumstances; 2: in particular situations (a few times a year); 1: not under normal circumstances; —: from the medium’s threat catalogue") },
   { N_("Vulnerability"), COL_VULNERABILITY, MAMORI_ASSET_FIELD_VULNERABILITY,
     N_("3: no measures; 2: measures partly in place; 1: all needed measures in place") },
   { N_("Likelihood"), COL_COMPUTED, MAMORI_ASSET_SORT_LIKELIHOOD, N_("From threat and vulnerability (IPA table): 3 high, 2 medium, 1 low"),
-    NULL, N_("5 × 5 likelihood: threat + vulnerability − 1 (1–5)") },
+    N_("Frequency"), N_("5 × 5 likelihood 1–5, assessed per asset; where it is not, from the likelihood of damage: 1 → 1, 2 → 3, 3 → 5") },
   { N_("Treatment"), COL_TREATMENT, MAMORI_ASSET_FIELD_TREATMENT, NULL },
   { N_("Planned measure"), COL_TEXT, MAMORI_ASSET_FIELD_MEASURE, NULL },
   { N_("Owner"), COL_TEXT, MAMORI_ASSET_FIELD_MEASURE_OWNER, NULL },
@@ -129,6 +129,9 @@ static const ColumnSpec columns[] = {
   { N_("Retention"), COL_TEXT, MAMORI_ASSET_FIELD_RETENTION, NULL },
   { N_("Registered"), COL_TEXT, MAMORI_ASSET_FIELD_REGISTERED_ON, NULL },
 };
+
+static int field5_of (const ColumnSpec *spec,
+                      MamoriRiskMethod  method);
 
 struct _MamoriLedgerPage {
   AdwBin parent_instance;
@@ -678,6 +681,11 @@ bind_cell (MamoriLedgerPage *self,
               : (gov5 ? risk->value5 : risk->risk);
         g_autofree char *t = g_strdup_printf ("%d", v);
         gtk_label_set_text (label, t);
+        /* Computed values are dimmed; the 5 × 5 impact and likelihood are the user's entries. */
+        if (field5_of (spec, self->method) >= 0)
+          gtk_widget_remove_css_class (w, "dim-label");
+        else
+          gtk_widget_add_css_class (w, "dim-label");
         break;
       }
     case COL_BAND:
@@ -701,20 +709,37 @@ static void open_editor_at (MamoriLedgerPage *self,
                             guint             position,
                             guint             column);
 
-static gboolean
-column_editable (guint c)
+/* With the 5 × 5 method, the impact and likelihood columns hold the asset's own 5 × 5
+ * assessment and can be edited (1–5, or empty: from the IPA values); -1 otherwise. */
+static int
+field5_of (const ColumnSpec *spec,
+           MamoriRiskMethod  method)
 {
-  return c < G_N_ELEMENTS (columns) && columns[c].kind != COL_COMPUTED && columns[c].kind != COL_BAND &&
-         columns[c].kind != COL_RESIDUAL;
+  if (method != MAMORI_RISK_METHOD_GOV5 || spec->kind != COL_COMPUTED)
+    return -1;
+  return spec->field == MAMORI_ASSET_SORT_IMPORTANCE ? MAMORI_ASSET_FIELD_IMPACT5
+       : spec->field == MAMORI_ASSET_SORT_LIKELIHOOD ? MAMORI_ASSET_FIELD_LIKELIHOOD5 : -1;
+}
+
+static gboolean
+column_editable (MamoriLedgerPage *self,
+                 guint             c)
+{
+  if (c >= G_N_ELEMENTS (columns))
+    return FALSE;
+  if (columns[c].kind == COL_COMPUTED)
+    return field5_of (&columns[c], self->method) >= 0;
+  return columns[c].kind != COL_BAND && columns[c].kind != COL_RESIDUAL;
 }
 
 /* The editable column after (step 1) or before (step -1) c, or G_MAXUINT. */
 static guint
-next_editable_column (guint c,
-                      int   step)
+next_editable_column (MamoriLedgerPage *self,
+                      guint             c,
+                      int               step)
 {
   for (int i = (int) c + step; i >= 0 && i < (int) G_N_ELEMENTS (columns); i += step)
-    if (column_editable (i))
+    if (column_editable (self, i))
       return i;
   return G_MAXUINT;
 }
@@ -733,12 +758,12 @@ editor_move (GtkWidget *popover,
 
   if (cols != 0)
     {
-      guint next = next_editable_column (column, cols);
+      guint next = next_editable_column (self, column, cols);
       if (next == G_MAXUINT)
         {
           /* Past the row's end: the next row's first column, as spreadsheets do. */
           if (cols > 0 && position + 1 < n)
-            open_editor_at (self, position + 1, column_editable (0) ? 0 : next_editable_column (0, 1));
+            open_editor_at (self, position + 1, column_editable (self, 0) ? 0 : next_editable_column (self, 0, 1));
           return;
         }
       open_editor_at (self, position, next);
@@ -884,7 +909,7 @@ edit_cell (MamoriLedgerPage *self,
   GtkWidget *popover, *box, *focus = NULL;
   GtkEventController *keys;
 
-  if (!column_editable (c))
+  if (!column_editable (self, c))
     return;
   if (spec->kind == COL_FLAG && !keyboard)
     {
@@ -906,7 +931,8 @@ edit_cell (MamoriLedgerPage *self,
   gtk_widget_add_controller (popover, keys);
   box = gtk_box_new (spec->kind == COL_TEXT ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL, 6);
   g_object_set_data_full (G_OBJECT (popover), "mamori-row", g_object_ref (row), g_object_unref);
-  g_object_set_data (G_OBJECT (popover), "mamori-field", GINT_TO_POINTER (spec->field));
+  g_object_set_data (G_OBJECT (popover), "mamori-field",
+                     GINT_TO_POINTER (spec->kind == COL_COMPUTED ? field5_of (spec, self->method) : spec->field));
   if (spec->tooltip != NULL)
     {
       GtkWidget *help = gtk_label_new (column_tooltip (spec, self->method));
@@ -940,6 +966,24 @@ edit_cell (MamoriLedgerPage *self,
                           g_str_equal (t, self->catalogue_media->pdata[i]));
             gtk_box_append (GTK_BOX (box), flow);
           }
+        break;
+      }
+    case COL_COMPUTED:
+      {
+        /* The 5 × 5 impact or likelihood (only editable with that method). */
+        GtkWidget *row_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+        g_autofree char *now = mamori_asset_get_field_text (a, field5_of (spec, self->method));
+        g_object_set_data (G_OBJECT (popover), "mamori-choices", row_box);
+        add_choice (self, row_box, _("From the IPA values"), "", *now == '\0');
+        for (int v = 1; v <= 5; v++)
+          {
+            char t[2] = { (char) ('0' + v), 0 };
+            add_choice (self, row_box, t, t, g_str_equal (now, t));
+          }
+        gtk_box_append (GTK_BOX (box), row_box);
+        for (GtkWidget *b = gtk_widget_get_first_child (row_box); b; b = gtk_widget_get_next_sibling (b))
+          if (focus == NULL || gtk_widget_has_css_class (b, "suggested-action"))
+            focus = b;
         break;
       }
     case COL_FLAG:
@@ -1125,7 +1169,8 @@ mamori_ledger_page_edit_cell_at (MamoriLedgerPage *self,
                                  MamoriAssetField  field)
 {
   for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
-    if (column_editable (c) && columns[c].field == (int) field)
+    if (column_editable (self, c) &&
+        (columns[c].kind == COL_COMPUTED ? field5_of (&columns[c], self->method) : columns[c].field) == (int) field)
       {
         open_editor_at (self, position, c);
         return TRUE;
