@@ -1,11 +1,13 @@
 /* test-checklist.c — the checklist catalogue: parsing, errors, scoring */
 #include "config.h"
 
+#include <gio/gio.h>
 #include <locale.h>
 #include <string.h>
 
 #include "core/mamori-catalog.h"
 #include "core/mamori-checklist.h"
+#include "core/mamori-template.h"
 
 static MamoriCatalog *catalog;
 
@@ -284,6 +286,59 @@ test_ciso_file_with_unsupported (void)
   g_assert_nonnull (strstr (warnings->str, "requirement_nodes.reference_controls"));
 }
 
+/* Fidelity points of the built-in content that a reader of the seeds would check. */
+static void
+test_fidelity (void)
+{
+  const MamoriChecklist *five = builtin ("ipa-five-articles");
+  const MamoriChecklist *meti = builtin ("meti-csm-check");
+  const MamoriChecklist *cloud = builtin ("ipa-cloud");
+  guint with_nist = 0;
+
+  /* Every five-articles item is asked so that "done" is the good answer: none in the negative. */
+  for (guint i = 0; i < five->items->len; i++)
+    {
+      const MamoriNode *item = five->items->pdata[i];
+      const char *q = mamori_text_get (item->description ? item->description : item->name, "ja");
+      g_assert_nonnull (q);
+      g_assert_null (strstr (q, "ませんか"));
+    }
+  /* METI's NIST CSF mappings are references in the source line, not evidence to collect. */
+  for (guint i = 0; i < meti->items->len; i++)
+    {
+      const MamoriNode *item = meti->items->pdata[i];
+      const char *evidence = mamori_text_get (item->typical_evidence, "ja");
+      g_assert_true (evidence == NULL || strstr (evidence, "NIST") == NULL);
+      with_nist += item->source != NULL && strstr (item->source, "NIST CSF") != NULL;
+    }
+  g_assert_cmpuint (with_nist, >=, 30);
+  /* The cloud checklist's scale is cited to the check-sheet format of seed 003. */
+  g_assert_nonnull (cloud->copyright);
+  g_assert_nonnull (strstr (mamori_text_get (cloud->copyright, "ja"), "自動車産業サイバーセキュリティガイドライン"));
+  /* Templates cite one edition of the IPA guideline, the seed's. */
+  {
+    const char *ids[] = { "basic-policy", "related-rules", "handbook" };
+    for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+      for (guint l = 0; l < 2; l++)
+        {
+          g_autoptr(GError) error = NULL;
+          g_autoptr(MamoriTemplate) t = mamori_template_builtin (ids[i], l ? "en" : "ja", &error);
+          g_autoptr(GBytes) bytes = NULL;
+          g_autofree char *path = g_strdup_printf ("/io/github/mamori/Mamori/templates/%s.%s.md", ids[i], l ? "en" : "ja");
+          g_assert_no_error (error);
+          g_assert_null (strstr (mamori_template_get_source (t), "3.1"));
+          bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+          g_assert_nonnull (bytes);
+          {
+            g_autofree char *text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+            g_assert_null (strstr (text, "第3.1版"));
+            g_assert_null (strstr (text, "3.1 edition"));
+            g_assert_true (strstr (text, "第3版") != NULL || strstr (text, "3rd edition") != NULL);
+          }
+        }
+  }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -297,6 +352,7 @@ main (int argc, char *argv[])
     g_error ("%s", error->message);
 
   g_test_add_func ("/checklist/builtin/counts", test_builtin_counts);
+  g_test_add_func ("/checklist/builtin/fidelity", test_fidelity);
   g_test_add_func ("/checklist/score/self-diagnosis", test_self_diagnosis_score);
   g_test_add_func ("/checklist/score/not-applicable", test_not_applicable);
   g_test_add_func ("/checklist/match-choice", test_match_choice);
