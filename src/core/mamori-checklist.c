@@ -467,10 +467,14 @@ GPtrArray *
 mamori_checklist_default_scale (void)
 {
   static const struct { double score; gboolean na; const char *ja, *en, *ev_ja, *ev_en; } d[] = {
-    { 2, FALSE, "対策完了", "Complete", "規程名や導入したシステムと、その策定・改定・導入年", "The rule or system and the year it was made, revised or introduced" },
-    { 1, FALSE, "対策中", "In progress", "現状と完了予定時期", "The current state and the planned completion date" },
-    { 0, FALSE, "未実施", "Not done", "今後の改善計画", "The improvement plan" },
-    { 0, TRUE, "該当なし", "Not applicable", "該当しないと判断した理由", "Why it does not apply" },
+    /* The check-sheet scale of seed 003; the evidence prompts in Mamori's words, as in
+     * data/catalog/ipa-cloud.yaml. */
+    { 2, FALSE, "対策完了", "Complete", "根拠：対応している規程またはシステムの名前と、それを定めた（見直した・入れた）年",
+      "Evidence: the rule or system that covers it and the year it was set up, revised or brought in" },
+    { 1, FALSE, "対策中", "In progress", "根拠：いまどこまで進んでいるかと、終える見込みの時期",
+      "Evidence: how far it has got and when it should be finished" },
+    { 0, FALSE, "未実施", "Not done", "根拠：これからどう手を打つかの予定", "Evidence: the plan for putting it right" },
+    { 0, TRUE, "該当なし", "Not applicable", "根拠：この項目が自社に当てはまらない理由", "Evidence: why the item does not apply to you" },
   };
   GPtrArray *out = g_ptr_array_new_with_free_func ((GDestroyNotify) choice_free);
 
