@@ -123,9 +123,10 @@ test_round_trip (void)
   for (guint i = 0; i < first->len; i++)
     mamori_asset_csv_row (out, first->pdata[i], mamori_default_threat_for_medium (((MamoriAsset *) first->pdata[i])->medium));
   g_assert_nonnull (strstr (out->str, ",importance,likelihood,risk,band,impact5,likelihood5,value5,level5\r\n"));
-  /* 給与台帳: personal → 2; threat from the server's catalogue 3, vulnerability 1 → 1; risk 2 中;
+  /* The treatment details follow the ledger's columns (empty here), then the computed ones.
+   * 給与台帳: personal → 2; threat from the server's catalogue 3, vulnerability 1 → 1; risk 2 中;
    * on the 5 × 5 grid impact 5 (importance 2), likelihood 1 (表15's 1) → 5, 中. */
-  g_assert_nonnull (strstr (out->str, "\r\n,給与台帳,,,,社内サーバー,有,,,2,2,1,,,,1,,2,1,2,中,5,1,5,中\r\n"));
+  g_assert_nonnull (strstr (out->str, "\r\n,給与台帳,,,,社内サーバー,有,,,2,2,1,,,,1,,,,,,,2,1,2,中,5,1,5,中\r\n"));
   /* Reading the export back gives the same ledger (computed columns are recomputed; 5 × 5
    * values equal to the mapping are kept as "from the IPA values", as the store does). */
   g_assert_true (mamori_asset_csv_read (out->str, &second, &p2, NULL));
@@ -141,6 +142,155 @@ test_round_trip (void)
         g_autofree char *y = mamori_asset_get_field_text (second->pdata[i], f);
         g_assert_cmpstr (x, ==, y);
       }
+}
+
+/* The IPA ledger as users keep it: a title and a date above, blank and comma-only rows, a
+ * header over two rows (merged cells), a No. column, dates in three forms, full-width digits,
+ * ○ and ×, levels shown with their meaning (“3：…”), numbered rows with nothing else in them. */
+static void
+test_kept_sheet (void)
+{
+  const char *csv =
+    "情報資産管理台帳,,,,,,,,,,,,,,,,,,\r\n"
+    "作成日：2024/4/1,,,,,,,,,,,,,,,,,,\r\n"
+    ",,,,,,,,,,,,,,,,,,\r\n"
+    "\r\n"
+    "No.,業務分類,情報資産名称,備考,利用者範囲,管理部署,媒体・保存先,個人情報の種類,,,評価値,,,重要度,保存期限,登録日,脅威の発生頻度,脆弱性,対応\r\n"
+    ",,,,,,,個人情報,要配慮個人情報,特定個人情報,機密性,完全性,可用性,,,,,,\r\n"
+    "1,営業,顧客名簿,,営業部,営業部,モバイル機器,○,×,×,１,２,1,2,5年,2024/4/1,２：特定の状況で脅威が発生する（年に数回程度）,3：実施していない,低減\r\n"
+    ",,,,,,,,,,,,,,,,,,\r\n"
+    "2,総務,就業規則,,全従業員,総務部,書類,×,×,×,0,1,0,1,永年,２０２４年４月１日,,1,\r\n"
+    "3,人事,給与台帳,,人事部,人事部,社内サーバー,○,✓,有,2,2,2,2,7年,令和6年4月1日,,1,保有\r\n"
+    "4,,,,,,,,,,,,,2,,,,,\r\n"
+    "5,,,,,,,,,,,,,,,,,,\r\n";
+  g_autoptr(GPtrArray) assets = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  MamoriAsset *a;
+
+  g_assert_true (mamori_asset_csv_read (csv, &assets, &problems, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < problems->len; i++)
+    g_test_message ("%s", (char *) problems->pdata[i]);
+  g_assert_cmpuint (problems->len, ==, 0);
+  g_assert_cmpuint (assets->len, ==, 3);
+  a = assets->pdata[0];
+  g_assert_cmpstr (a->business_category, ==, "営業");
+  g_assert_cmpstr (a->name, ==, "顧客名簿");
+  g_assert_cmpstr (a->medium, ==, "モバイル機器");
+  g_assert_true (a->personal_info);
+  g_assert_false (a->special_care_info);
+  g_assert_false (a->my_number);
+  g_assert_cmpint (a->confidentiality, ==, 1);
+  g_assert_cmpint (a->integrity, ==, 2);
+  g_assert_cmpint (a->availability, ==, 1);
+  g_assert_cmpstr (a->retention, ==, "5年");
+  g_assert_cmpstr (a->registered_on, ==, "2024-04-01");
+  g_assert_cmpint (a->threat, ==, 2);
+  g_assert_cmpint (a->vulnerability, ==, 3);
+  g_assert_cmpint (a->treatment, ==, MAMORI_TREATMENT_REDUCE);
+  a = assets->pdata[1];
+  g_assert_cmpstr (a->name, ==, "就業規則");
+  g_assert_false (a->personal_info);
+  g_assert_cmpstr (a->registered_on, ==, "2024-04-01");
+  g_assert_cmpint (a->threat, ==, 0);
+  g_assert_cmpint (a->treatment, ==, MAMORI_TREATMENT_NONE);
+  a = assets->pdata[2];
+  g_assert_cmpstr (a->name, ==, "給与台帳");
+  g_assert_true (a->personal_info && a->special_care_info && a->my_number);
+  g_assert_cmpstr (a->registered_on, ==, "2024-04-01");
+  g_assert_cmpint (a->treatment, ==, MAMORI_TREATMENT_RETAIN);
+
+  /* A bad cell of such a sheet: its line and the heading it is under. */
+  {
+    g_autoptr(GString) bad = g_string_new (csv);
+    g_autoptr(GPtrArray) none = NULL;
+    g_autoptr(GPtrArray) found = NULL;
+    g_assert_cmpuint (g_string_replace (bad, "永年,２０２４年４月１日", "永年,２０２４年４月３２日", 1), ==, 1);
+    g_assert_true (mamori_asset_csv_read (bad->str, &none, &found, NULL));
+    g_assert_null (none);
+    g_assert_cmpuint (found->len, ==, 1);
+    g_assert_nonnull (strstr (found->pdata[0], "line 9, column 登録日, value “２０２４年４月３２日”: not a date"));
+  }
+}
+
+static void
+test_dates_and_flags (void)
+{
+  static const struct {
+    const char *text;
+    const char *date;
+  } dates[] = {
+    { "2024-04-01", "2024-04-01" }, { "2024/4/1", "2024-04-01" }, { "2024.4.1", "2024-04-01" },
+    { "2024年4月1日", "2024-04-01" }, { "令和6年4月1日", "2024-04-01" }, { "令和元年5月1日", "2019-05-01" },
+    { "平成31年4月30日", "2019-04-30" }, { "R6.4.1", "2024-04-01" }, { "H31.4.30", "2019-04-30" },
+    { "2024/4/1 0:00", "2024-04-01" }, { "2024/04/01 13:30:00", "2024-04-01" }, { "2024-04-01T00:00:00", "2024-04-01" },
+    { "２０２４／４／１", "2024-04-01" }, { "令和６年４月１日", "2024-04-01" }, { "", "" },
+    { "2024/2/30", NULL }, { "令和6年13月1日", NULL }, { "来月", NULL }, { "2024/4/1 abc", NULL }, { "24/4/1", NULL },
+    { "2024/4-1", NULL }, { "2024年4月1", NULL }, { "令和100年1月1日", NULL },
+  };
+  static const struct {
+    const char *text;
+    gboolean value;
+  } flags[] = {
+    { "○", TRUE }, { "〇", TRUE }, { "✓", TRUE }, { "有", TRUE }, { "Yes", TRUE }, { "１", TRUE },
+    { "×", FALSE }, { "無", FALSE }, { "", FALSE }, { "-", FALSE }, { "０", FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
+    {
+      g_autoptr(MamoriAsset) a = mamori_asset_new ();
+      g_autofree char *reason = NULL;
+      gboolean ok = mamori_asset_set_field_text (a, MAMORI_ASSET_FIELD_REGISTERED_ON, dates[i].text, &reason);
+      g_test_message ("%s", dates[i].text);
+      g_assert_true (ok == (dates[i].date != NULL));
+      if (ok)
+        g_assert_cmpstr (a->registered_on, ==, dates[i].date);
+      else
+        g_assert_nonnull (strstr (reason, "2024年4月1日"));
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (flags); i++)
+    {
+      g_autoptr(MamoriAsset) a = mamori_asset_new ();
+      g_autofree char *reason = NULL;
+      a->personal_info = !flags[i].value;
+      g_assert_true (mamori_asset_set_field_text (a, MAMORI_ASSET_FIELD_PERSONAL_INFO, flags[i].text, &reason));
+      g_assert_cmpint (a->personal_info, ==, flags[i].value);
+    }
+  {
+    g_autoptr(MamoriAsset) a = mamori_asset_new ();
+    g_autofree char *reason = NULL;
+    g_assert_false (mamori_asset_set_field_text (a, MAMORI_ASSET_FIELD_PERSONAL_INFO, "△", &reason));
+    g_clear_pointer (&reason, g_free);
+    /* Full-width digits in levels; names keep their own form. */
+    g_assert_true (mamori_asset_set_field_text (a, MAMORI_ASSET_FIELD_CONFIDENTIALITY, "２", &reason));
+    g_assert_cmpint (a->confidentiality, ==, 2);
+    g_assert_true (mamori_asset_set_field_text (a, MAMORI_ASSET_FIELD_NAME, "ＰＣ１", &reason));
+    g_assert_cmpstr (a->name, ==, "ＰＣ１");
+  }
+}
+
+/* Without a header row the message says what Mamori looks for. */
+static void
+test_no_header (void)
+{
+  g_autoptr(GPtrArray) assets = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+
+  g_assert_true (mamori_asset_csv_read ("資産一覧\r\n名前,場所\r\n顧客名簿,営業部\r\n", &assets, &problems, NULL));
+  g_assert_null (assets);
+  g_assert_cmpuint (problems->len, ==, 1);
+  g_test_message ("%s", (char *) problems->pdata[0]);
+  g_assert_nonnull (strstr (problems->pdata[0], "no header line found"));
+  g_assert_nonnull (strstr (problems->pdata[0], "情報資産名称"));
+  g_assert_nonnull (strstr (problems->pdata[0], "業務分類、情報資産名称、備考"));
+  g_assert_nonnull (strstr (problems->pdata[0], "機密性"));
+  g_assert_nonnull (strstr (problems->pdata[0], "対策内容"));
+  /* Only numbered rows under a header: nothing to import, and no problem. */
+  g_clear_pointer (&problems, g_ptr_array_unref);
+  g_assert_true (mamori_asset_csv_read ("No.,情報資産名称\r\n1,\r\n2,\r\n", &assets, &problems, NULL));
+  g_assert_cmpuint (problems->len, ==, 0);
+  g_assert_cmpuint (assets->len, ==, 0);
 }
 
 static void
@@ -176,11 +326,16 @@ test_residual (void)
   a->target_vulnerability = 0;
   mamori_asset_compute_residual (a, 2, &after);
   g_assert_cmpint (after.risk, ==, now.risk);
-  /* The CSV keeps exactly the ledger's columns. */
+  /* The CSV carries every column the import reads: the treatment details after the ledger's
+   * columns, the computed columns after them. */
   {
     g_autoptr(GString) out = g_string_new (NULL);
     mamori_asset_csv_header (out);
-    g_assert_null (strstr (out->str, "measure"));
+    g_assert_cmpstr (out->str, ==,
+                     "business_category,name,remarks,user_scope,managing_department,medium,personal_info,"
+                     "special_care_info,my_number,confidentiality,integrity,availability,retention,registered_on,"
+                     "threat,vulnerability,treatment,measure,measure_owner,measure_due,target_threat,"
+                     "target_vulnerability,importance,likelihood,risk,band,impact5,likelihood5,value5,level5\r\n");
   }
 }
 
@@ -339,6 +494,9 @@ main (int argc, char *argv[])
   g_test_add_func ("/asset/bad-rows", test_bad_rows);
   g_test_add_func ("/asset/round-trip", test_round_trip);
   g_test_add_func ("/asset/residual", test_residual);
+  g_test_add_func ("/asset/kept-sheet", test_kept_sheet);
+  g_test_add_func ("/asset/dates-and-flags", test_dates_and_flags);
+  g_test_add_func ("/asset/no-header", test_no_header);
   g_test_add_func ("/asset/gov5", test_gov5);
   return g_test_run ();
 }

@@ -48,6 +48,12 @@ run (const char *first, ...)
   g_ptr_array_add (argv, NULL);
 
   /* The child gets this test's isolated data dir (GLib only sets it in this process). */
+  if (g_strcmp0 (first, "--people-dates") == 0)
+    {
+      /* Documents' default date style, as users get it (the suite runs with ISO dates). */
+      envp = g_environ_unsetenv (envp, "MAMORI_DATE_STYLE");
+      g_ptr_array_remove_index (argv, 1);
+    }
   envp = g_environ_setenv (envp, "XDG_DATA_HOME", g_get_user_data_dir (), TRUE);
   envp = g_environ_setenv (envp, "XDG_CONFIG_HOME", g_get_user_config_dir (), TRUE);
   envp = g_environ_setenv (envp, "HOME", g_get_home_dir (), TRUE);
@@ -168,7 +174,7 @@ test_export_policy (void)
   g_autofree char *contents = NULL;
   g_auto(Run) demo = run ("--workspace", ws, "demo", NULL);
   g_auto(Run) ok = run ("--workspace", ws, "export", "policy", pdf, NULL);
-  g_auto(Run) bad_ext = run ("--workspace", ws, "export", "policy", "policy.docx", NULL);
+  g_auto(Run) bad_ext = run ("--workspace", ws, "export", "policy", "policy.rtf", NULL);
   g_autofree char *nodir = tmp_path ("no/such/dir/policy.pdf");
   g_auto(Run) unwritable = run ("--workspace", ws, "export", "policy", nodir, NULL);
   gsize length = 0;
@@ -362,8 +368,9 @@ test_checklists_and_demo_assessments (void)
                    "2\tipa-self-diagnosis\t\t2026-04-14\t72\n"
                    "3\tipa-cloud\tクラウド会計サービス\t2026-05-20\t18\n"
                    "4\ttech-info-mandatory\t\t2026-06-12\t39\n");
-  /* Completing the self-diagnosis and the cloud check ticked their step-up tasks. */
-  g_assert_nonnull (strstr (info.out, "step2\t1/4\n"));
+  /* Completing the self-diagnosis and the cloud check ticked their step-up tasks; so did the
+   * approved basic policy and the decided measures (the handbook is still a draft). */
+  g_assert_nonnull (strstr (info.out, "step2\t3/4\n"));
   g_assert_nonnull (strstr (info.out, "step4\t1/2\n"));
   g_assert_cmpint (export.status, ==, 0);
   g_assert_true (g_file_get_contents (csv, &contents, NULL, NULL));
@@ -536,9 +543,9 @@ test_assets (void)
     g_assert_cmpint (e.status, ==, 0);
     g_assert_true (g_file_get_contents (out1, &csv, NULL, NULL));
     /* R1: personal info → importance 2; threat 2 × vulnerability 3 → likelihood 2; risk 4 大. */
-    g_assert_nonnull (strstr (csv, ",顧客名簿,,,,モバイル機器,有,,,1,1,1,,,2,3,reduce,2,2,4,大,5,3,15,高\r\n"));
+    g_assert_nonnull (strstr (csv, ",顧客名簿,,,,モバイル機器,有,,,1,1,1,,,2,3,reduce,,,,,,2,2,4,大,5,3,15,高\r\n"));
     /* Threat from the server's catalogue (3) × vulnerability 1 → 1; importance 2 → 2 中. */
-    g_assert_nonnull (strstr (csv, ",製品図面,,,,社内サーバー,,,,2,2,2,,,,1,,2,1,2,中,5,1,5,中\r\n"));
+    g_assert_nonnull (strstr (csv, ",製品図面,,,,社内サーバー,,,,2,2,2,,,,1,,,,,,,2,1,2,中,5,1,5,中\r\n"));
   }
 
   /* Export → import into a new workspace → the same export. */
@@ -683,6 +690,15 @@ test_review_and_audit_reports (void)
     g_assert_cmpuint (last->bands[2], ==, 21);
     g_assert_true (last->has_score);
     g_assert_cmpfloat (last->score, ==, 72);
+  }
+  {
+    /* Without MAMORI_DATE_STYLE the report prints dates as people read them. */
+    g_autofree char *md = tmp_path ("review-dates.md");
+    g_auto(Run) r = run ("--people-dates", "--workspace", ws, "export", "review", md, NULL);
+    g_autofree char *people = NULL;
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_true (g_file_get_contents (md, &people, NULL, NULL));
+    g_assert_nonnull (strstr (people, "(10 June 2025)"));
   }
 
   /* The internal audit (assessment 4): plan, opinion, corrective actions with their state, the

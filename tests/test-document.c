@@ -6,6 +6,7 @@
 #include <poppler.h>
 #include <string.h>
 
+#include "core/mamori-date.h"
 #include "core/mamori-template.h"
 #include "report/mamori-document.h"
 
@@ -260,9 +261,12 @@ test_text_round_trip (void)
   g_assert_no_error (error);
   g_assert_true (mamori_layout_write_pdf (layout, path, &error));
   doc = open_pdf (path);
-  for (int p = 2; p < poppler_document_get_n_pages (doc); p++)
+  /* A policy of one or two pages has no contents: the body starts on the second page. */
+  g_assert_cmpint (poppler_document_get_n_pages (doc), <=, 3);
+  for (int p = 1; p < poppler_document_get_n_pages (doc); p++)
     {
       g_autofree char *text = page_text (doc, p);
+      g_assert_null (strstr (text, "目次"));
       g_string_append (all, text);
     }
   flat = squeeze (all->str);
@@ -303,7 +307,9 @@ test_articles_and_revisions (void)
   g_assert_cmpstr (((MamoriLayoutHeading *) headings->pdata[5])->text, ==, "第3条（教育）");
   g_assert_true (mamori_layout_write_pdf (layout, path, &error));
   doc = open_pdf (path);
-  body = page_text (doc, 2);
+  /* One page of body: no contents page. */
+  g_assert_cmpint (poppler_document_get_n_pages (doc), ==, 2);
+  body = page_text (doc, 1);
   flat = squeeze (body);
   g_assert_nonnull (strstr (flat, "改訂履歴"));
   {
@@ -429,6 +435,197 @@ test_figures (void)
   g_assert_cmpuint (probe.freed, ==, 1);
 }
 
+/* Names, item numbers, articles and dates never break across lines: each unit is placed at
+ * every offset of a line (so that some would straddle its end) in body text, a list and a
+ * narrow table, and every one is found whole on one line of the extracted text. */
+static void
+test_no_break (void)
+{
+  const char *units[] = { "山田 花子", "守田 一郎", "No.21", "第13条", "2026年12月31日", "令和元年5月1日" };
+  g_autoptr(GString) md = g_string_new ("# 改行のテスト\n\n");
+  MamoriDocumentMeta meta = meta_for ("sections");
+  g_autofree char *path = tmp_pdf ("no-break.pdf");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MamoriLayout) layout = NULL;
+  g_autoptr(GString) all = g_string_new (NULL);
+  PopplerDocument *doc;
+  guint expected[G_N_ELEMENTS (units)] = { 0 };
+
+  meta.table_of_contents = FALSE;
+  meta.approved_by = "守田 一郎";
+  for (guint u = 0; u < G_N_ELEMENTS (units); u++)
+    for (guint k = 0; k < 46; k++)
+      {
+        /* k characters before the unit: the unit starts at every column of the line. */
+        for (guint c = 0; c < k; c++)
+          g_string_append (md, c % 2 ? "い" : "あ");
+        g_string_append_printf (md, "%s。\n\n", units[u]);
+        expected[u]++;
+      }
+  g_string_append (md, "| 担当 | 条項 | 期限 |\n|---|---|---|\n");
+  for (guint r = 0; r < 4; r++)
+    {
+      g_string_append (md, "| 承認者 山田 花子 | 規程 第13条 | 2026年12月31日 |\n");
+      expected[0]++, expected[3]++, expected[4]++;
+    }
+  layout = mamori_layout_new (md->str, &meta, &error);
+  g_assert_no_error (error);
+  g_assert_true (mamori_layout_write_pdf (layout, path, &error));
+  doc = open_pdf (path);
+  for (int p = 1; p < poppler_document_get_n_pages (doc); p++)
+    {
+      g_autofree char *text = page_text (doc, p);
+      g_string_append (all, text);
+      g_string_append_c (all, '\n');
+    }
+  /* The word joiners stay out of the text a reader copies. */
+  g_assert_null (strstr (all->str, "\xe2\x81\xa0"));
+  for (guint u = 0; u < G_N_ELEMENTS (units); u++)
+    {
+      guint found = 0;
+      for (const char *at = all->str; (at = strstr (at, units[u])) != NULL; at++)
+        found++;
+      if (found != expected[u])
+        g_error ("“%s” whole on a line %u times of %u:\n%s", units[u], found, expected[u], all->str);
+    }
+  /* On the cover, the name in the approval box. */
+  {
+    g_autofree char *cover = page_text (doc, 0);
+    g_assert_nonnull (strstr (cover, "守田 一郎"));
+  }
+  g_object_unref (doc);
+}
+
+/* A paragraph's last line never holds one short word or a lone character or two. */
+static void
+test_no_runt (void)
+{
+  MamoriDocumentMeta meta = meta_for ("sections");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = tmp_pdf ("runt.pdf");
+  g_autoptr(GString) md = g_string_new ("# 段落\n\n");
+  g_autoptr(MamoriLayout) layout = NULL;
+  PopplerDocument *doc;
+
+  meta.table_of_contents = FALSE;
+  /* 46 characters fill a line at 10.5 points: one more character would stand alone. */
+  for (guint k = 40; k < 52; k++)
+    {
+      for (guint c = 0; c < k; c++)
+        g_string_append (md, c % 2 ? "い" : "あ");
+      g_string_append (md, "。\n\n");
+    }
+  layout = mamori_layout_new (md->str, &meta, &error);
+  g_assert_no_error (error);
+  g_assert_true (mamori_layout_write_pdf (layout, path, &error));
+  doc = open_pdf (path);
+  {
+    g_autofree char *text = page_text (doc, 1);
+    g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+    guint paragraph_lines = 0;
+    for (guint i = 0; lines[i]; i++)
+      {
+        glong len = g_utf8_strlen (lines[i], -1);
+        if (!g_str_has_prefix (lines[i], "あ") && !g_str_has_prefix (lines[i], "い"))
+          continue;
+        paragraph_lines++;
+        if (len < 4)
+          g_error ("a last line of %ld characters: “%s”\n%s", len, lines[i], text);
+      }
+    g_assert_cmpuint (paragraph_lines, >, 12);
+  }
+  g_object_unref (doc);
+
+  /* English: the last word goes with the one before it. */
+  {
+    g_autoptr(GString) en_md = g_string_new ("# Paragraphs\n\n");
+    g_autoptr(MamoriLayout) en = NULL;
+    g_autofree char *en_path = tmp_pdf ("runt-en.pdf");
+    g_autofree char *text = NULL;
+    g_auto(GStrv) lines = NULL;
+    guint last_lines = 0;
+
+    meta.lang = "en";
+    for (guint k = 0; k < 12; k++)
+      {
+        for (guint w = 0; w < 14 + k; w++)
+          g_string_append (en_md, "measure ");
+        g_string_append (en_md, "end.\n\n");
+      }
+    en = mamori_layout_new (en_md->str, &meta, &error);
+    g_assert_no_error (error);
+    g_assert_true (mamori_layout_write_pdf (en, en_path, &error));
+    doc = open_pdf (en_path);
+    text = page_text (doc, 1);
+    lines = g_strsplit (text, "\n", -1);
+    for (guint i = 0; lines[i]; i++)
+      if (g_str_has_suffix (lines[i], "end."))
+        {
+          last_lines++;
+          if (strchr (lines[i], ' ') == NULL)
+            g_error ("a last line of one word: “%s”\n%s", lines[i], text);
+        }
+    g_assert_cmpuint (last_lines, ==, 12);
+    g_object_unref (doc);
+  }
+}
+
+/* A policy's closing block (date, company and representative, 以上) stays on the page of the
+ * last paragraph's last lines wherever the page break falls; the cover prints the date in the
+ * chosen style. */
+static void
+test_closing_block (void)
+{
+  MamoriDocumentMeta meta = meta_for ("sections");
+
+  meta.table_of_contents = FALSE;
+  mamori_date_set_default_style (MAMORI_DATE_WESTERN);
+  for (guint k = 20; k < 44; k++)
+    {
+      g_autoptr(GString) md = g_string_new ("# 方針\n\n");
+      g_autoptr(GError) error = NULL;
+      g_autoptr(MamoriLayout) layout = NULL;
+      g_autoptr(GBytes) pdf = NULL;
+      PopplerDocument *doc;
+      int closing_page = -1, tail_page = -1;
+
+      for (guint i = 0; i < k; i++)
+        g_string_append (md, "情報資産を洗い出して台帳で管理し、リスクを評価して対策の優先順位を決めます。\n\n");
+      g_string_append (md, "当社は、取り組みの状況を定期的に点検し、事業環境や脅威の変化に合わせて、"
+                           "この方針と対策を見直し、改善し続けます。最後の段落の終わり。\n\n"
+                           "2026-04-01 制定\n\n株式会社サンプル製作所　代表取締役 山田 太郎\n\n以上\n"
+                           "\n`2026-04-01` backup-2026-04-01.zip\n");
+      layout = mamori_layout_new (md->str, &meta, &error);
+      g_assert_no_error (error);
+      pdf = mamori_layout_write_pdf_bytes (layout);
+      doc = poppler_document_new_from_bytes (pdf, NULL, &error);
+      g_assert_no_error (error);
+      for (int p = 1; p < poppler_document_get_n_pages (doc); p++)
+        {
+          g_autofree char *text = page_text (doc, p);
+          g_autofree char *flat = squeeze (text);
+          if (strstr (flat, "最後の段落の終わり") != NULL)
+            tail_page = p;
+          /* The date a form filled in reads as a date; code and file names keep theirs. */
+          if (strstr (flat, "以上") != NULL && strstr (flat, "代表取締役山田太郎") != NULL && strstr (flat, "2026年4月1日制定") != NULL)
+            closing_page = p;
+          if (strstr (flat, "以上") != NULL)
+            g_assert_nonnull (strstr (flat, "2026-04-01backup-2026-04-01.zip"));
+        }
+      if (closing_page < 0 || closing_page != tail_page)
+        g_error ("%u paragraphs: the closing block on page %d, the last paragraph ends on page %d", k, closing_page, tail_page);
+      if (k == 20)
+        {
+          g_autofree char *cover = page_text (doc, 0);
+          g_autofree char *flat = squeeze (cover);
+          if (strstr (flat, "第1.0版2026年4月1日") == NULL)
+            g_error ("the cover has no date as written: %s", cover);
+        }
+      g_object_unref (doc);
+    }
+  mamori_date_set_default_style (MAMORI_DATE_ISO);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -439,5 +636,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/document/text-round-trip", test_text_round_trip);
   g_test_add_func ("/document/articles-and-revisions", test_articles_and_revisions);
   g_test_add_func ("/document/unwritable", test_unwritable);
+  g_test_add_func ("/document/no-break", test_no_break);
+  g_test_add_func ("/document/no-runt", test_no_runt);
+  g_test_add_func ("/document/closing-block", test_closing_block);
   return g_test_run ();
 }

@@ -291,7 +291,8 @@ test_every_kind (void)
 }
 
 /* The handbook and the policy, exported: their contents links and outline still lead to the
- * right pages after the rewrite. */
+ * right pages after the rewrite (the policy, two pages of body, has no contents page: outline
+ * only). */
 static void
 test_links_survive (void)
 {
@@ -312,7 +313,7 @@ test_links_survive (void)
       links = check_links (doc);
       items = check_outline (doc, titles);
       g_test_message ("%s: %u links, %u outline items", kinds[i], links, items);
-      g_assert_cmpuint (links, >=, 4);
+      g_assert_cmpuint (links, >=, g_str_equal (kinds[i], "policy") ? 0 : 4);
       g_assert_cmpuint (items, >=, 3);
       g_object_unref (doc);
     }

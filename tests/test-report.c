@@ -9,7 +9,12 @@
 
 #include "core/mamori-asset.h"
 #include "core/mamori-csv.h"
+#include "core/mamori-date.h"
 #include "core/mamori-demo.h"
+#include "core/mamori-display.h"
+#include "report/mamori-review.h"
+#include "store/mamori-assessments.h"
+#include "store/mamori-reviews.h"
 #include "report/mamori-fonts.h"
 #include "report/mamori-heatmap-draw.h"
 #include "store/mamori-assets.h"
@@ -337,6 +342,112 @@ test_heatmap_svg_pdf (void)
   g_assert_nonnull (strstr (error->message, "/nonexistent-dir/map.png"));
 }
 
+static void
+assert_has (const char *text,
+            const char *what)
+{
+  if (strstr (text, what) == NULL)
+    g_error ("no “%s” in:\n%s", what, text);
+}
+
+static void
+assert_lacks (const char *text,
+              const char *what)
+{
+  if (strstr (text, what) != NULL)
+    g_error ("“%s” in:\n%s", what, text);
+}
+
+/* Short titles and item labels: built-ins by the table, others by their name. */
+static void
+test_display_names (void)
+{
+  g_autoptr(MamoriCatalog) catalog = mamori_catalog_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *a = NULL, *b = NULL, *c = NULL, *d = NULL;
+
+  g_assert_true (mamori_catalog_load_builtin (catalog, &error));
+  a = mamori_measure_source_label ("ipa-self-diagnosis" MAMORI_SOURCE_SEPARATOR "21", catalog, "ja");
+  g_assert_cmpstr (a, ==, "自社診断 No.21");
+  b = mamori_measure_source_label ("ipa-self-diagnosis" MAMORI_SOURCE_SEPARATOR "21", catalog, "en");
+  g_assert_cmpstr (b, ==, "Self-diagnosis No.21");
+  c = mamori_measure_source_label ("meti-csm-check" MAMORI_SOURCE_SEPARATOR "A.1.1", NULL, "ja");
+  g_assert_cmpstr (c, ==, "経営チェック A.1.1");
+  /* An asset's name as it is. */
+  d = mamori_measure_source_label ("顧客名簿", catalog, "ja");
+  g_assert_cmpstr (d, ==, "顧客名簿");
+  for (guint i = 0; mamori_catalog_builtin_ids ()[i]; i++)
+    {
+      g_assert_nonnull (mamori_builtin_short_title (mamori_catalog_builtin_ids ()[i], "ja"));
+      g_assert_nonnull (mamori_builtin_short_title (mamori_catalog_builtin_ids ()[i], "en"));
+    }
+  g_assert_null (mamori_builtin_short_title ("my-own-list", "ja"));
+}
+
+/* What management reads names no internal identifier and not the software, and prints dates
+ * the way the reader writes them. */
+static void
+test_review_and_audit_text (void)
+{
+  g_autofree char *path = tmp_file ("review.mamori");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MamoriWorkspace) ws = mamori_workspace_open (path, MAMORI_WORKSPACE_OPEN_CREATE, &error);
+  g_autoptr(MamoriCatalog) catalog = mamori_catalog_new ();
+  g_autoptr(MamoriProfile) profile = mamori_demo_profile ();
+  const MamoriChecklist *self_diagnosis, *mandatory;
+  gint64 sd, audit;
+
+  g_assert_no_error (error);
+  g_assert_true (mamori_catalog_load_builtin (catalog, &error));
+  self_diagnosis = mamori_catalog_find (catalog, "ipa-self-diagnosis");
+  mandatory = mamori_catalog_find (catalog, "tech-info-mandatory");
+  g_assert_true (mamori_workspace_set_profile (ws, profile, &error));
+  sd = mamori_workspace_create_assessment (ws, "ipa-self-diagnosis", NULL, "2025-04-01", "山田 花子", &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < self_diagnosis->items->len; i++)
+    g_assert_true (mamori_workspace_set_answer (ws, sd, ((MamoriNode *) self_diagnosis->items->pdata[i])->ref_id, 1, 1, FALSE, &error));
+  g_assert_true (mamori_workspace_set_measure (ws, sd, "21", "パスワードの規則を決める", "守田 一郎", "2026-01-31", &error));
+  g_assert_true (mamori_workspace_complete_assessment (ws, sd, NULL, &error));
+  audit = mamori_workspace_create_assessment (ws, "tech-info-mandatory", NULL, "2026-03-02", "守田 一郎", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (mamori_workspace_add_corrective_action (ws, audit, "1-1", "規程を改める", "山田 花子", "2026-02-28", &error), >, 0);
+
+  mamori_date_set_default_style (MAMORI_DATE_WESTERN);
+  for (int en = 0; en < 2; en++)
+    {
+      g_autoptr(MamoriReport) review = mamori_review_report_new (ws, catalog, "2026-04-01", en ? "en" : "ja", &error);
+      g_autoptr(MamoriReport) report = NULL;
+      const char *md;
+      g_assert_no_error (error);
+      md = mamori_report_get_markdown (review);
+      assert_has (md, en ? "Self-diagnosis No.21" : "自社診断 No.21");
+      assert_has (md, en ? "Tech-info certification 1-1" : "技術情報管理認証 1-1");
+      assert_has (md, en ? "1 April 2026" : "2026年4月1日");
+      assert_has (md, en ? "31 January 2026" : "2026年1月31日");
+      assert_lacks (md, "ipa-self-diagnosis");
+      assert_lacks (md, "tech-info-mandatory");
+      assert_lacks (md, "2026-01-31");
+      assert_lacks (md, "Mamori");
+
+      report = mamori_audit_report_new (ws, mandatory, audit, "2026-04-01", en ? "en" : "ja", FALSE, &error);
+      g_assert_no_error (error);
+      md = mamori_report_get_markdown (report);
+      assert_has (md, en ? "this report's rule" : "この報告書で定めた");
+      assert_has (md, en ? "2 March 2026" : "2026年3月2日");
+      assert_has (md, en ? "28 February 2026" : "2026年2月28日");
+      assert_lacks (md, "tech-info-mandatory");
+      assert_lacks (md, "Mamori");
+    }
+  /* 和暦: the era's year. */
+  mamori_date_set_default_style (MAMORI_DATE_ERA);
+  {
+    g_autoptr(MamoriReport) review = mamori_review_report_new (ws, catalog, "2026-04-01", "ja", &error);
+    g_assert_no_error (error);
+    assert_has (mamori_report_get_markdown (review), "令和8年4月1日");
+  }
+  mamori_date_set_default_style (MAMORI_DATE_ISO);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -347,5 +458,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/report/heatmap/cells", test_heatmap_cells);
   g_test_add_func ("/report/heatmap/png", test_heatmap_png);
   g_test_add_func ("/report/heatmap/svg-pdf", test_heatmap_svg_pdf);
+  g_test_add_func ("/report/display-names", test_display_names);
+  g_test_add_func ("/report/review-and-audit-text", test_review_and_audit_text);
   return g_test_run ();
 }

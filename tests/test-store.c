@@ -10,6 +10,7 @@
 #include "core/mamori-catalog.h"
 #include "core/mamori-demo.h"
 #include "core/mamori-stepup.h"
+#include "core/mamori-template.h"
 #include "store/mamori-assessments.h"
 #include "store/mamori-assets.h"
 #include "store/mamori-documents.h"
@@ -1374,6 +1375,38 @@ test_review_record (Fixture *f, gconstpointer data)
 
 #define ADD(name, func) g_test_add (name, Fixture, NULL, fixture_setup, func, fixture_teardown)
 
+/* Step-up tasks tick themselves: an approved policy, a decided measure. */
+static void
+test_tasks_tick_themselves (Fixture *f, gconstpointer data)
+{
+  g_autoptr(MamoriWorkspace) ws = new_workspace (f, "ticks.mamori");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MamoriTemplate) tmpl = mamori_template_builtin ("basic-policy", "ja", &error);
+  g_autoptr(GHashTable) done = NULL;
+  gint64 doc, assessment;
+
+  g_assert_no_error (error);
+  doc = mamori_workspace_add_document_from_template (ws, tmpl, NULL, &error);
+  g_assert_cmpint (doc, >, 0);
+  g_assert_true (mamori_workspace_set_document_status (ws, doc, MAMORI_DOCUMENT_REVIEW, NULL, NULL, &error));
+  done = mamori_workspace_get_done_tasks (ws, &error);
+  g_assert_false (g_hash_table_contains (done, "s2.policy"));   /* in review is not approved */
+  g_clear_pointer (&done, g_hash_table_unref);
+  g_assert_true (mamori_workspace_set_document_status (ws, doc, MAMORI_DOCUMENT_APPROVED, "代表取締役 守田 一郎",
+                                                       "2026-04-01", &error));
+  g_assert_no_error (error);
+  done = mamori_workspace_get_done_tasks (ws, &error);
+  g_assert_true (g_hash_table_contains (done, "s2.policy"));
+  g_assert_false (g_hash_table_contains (done, "s2.measures"));
+  g_clear_pointer (&done, g_hash_table_unref);
+
+  assessment = mamori_workspace_create_assessment (ws, "ipa-self-diagnosis", NULL, "2026-04-01", "", &error);
+  g_assert_cmpint (assessment, >, 0);
+  g_assert_true (mamori_workspace_set_measure (ws, assessment, "1", "OS の自動更新を有効にする", "総務部", "2026-06-30", &error));
+  done = mamori_workspace_get_done_tasks (ws, &error);
+  g_assert_true (g_hash_table_contains (done, "s2.measures"));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1410,5 +1443,6 @@ main (int argc, char *argv[])
   ADD ("/store/measures/states", test_measure_states);
   ADD ("/store/audit/plan", test_audit_plan);
   ADD ("/store/review/record", test_review_record);
+  ADD ("/store/stepup/ticks", test_tasks_tick_themselves);
   return g_test_run ();
 }

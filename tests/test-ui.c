@@ -69,6 +69,21 @@ find_widget (GtkWidget *root, GType type, const char *title)
   return NULL;
 }
 
+static GtkWidget *
+find_tooltip_button (GtkWidget  *root,
+                     const char *tooltip)
+{
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_widget_get_tooltip_text (root), tooltip) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_tooltip_button (child, tooltip);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
 static char *
 temp_workspace (const char *name)
 {
@@ -165,6 +180,15 @@ test_overview_edit (void)
   g_autoptr(GError) error = NULL;
 
   g_assert_nonnull (name_row);
+  /* A new, empty workspace opens on the welcome group; it goes once the name is entered. */
+  {
+    GtkWidget *overview = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), MAMORI_TYPE_WINDOW, "overview_page"));
+    GtkWidget *welcome = GTK_WIDGET (gtk_widget_get_template_child (overview, MAMORI_TYPE_OVERVIEW_PAGE, "welcome_group"));
+    g_assert_true (gtk_widget_get_visible (welcome));
+    gtk_editable_set_text (GTK_EDITABLE (name_row), "株式会社テスト工業");
+    g_signal_emit_by_name (name_row, "apply");
+    g_assert_false (gtk_widget_get_visible (welcome));
+  }
   /* Edit in place and apply: saved to the workspace. */
   gtk_editable_set_text (GTK_EDITABLE (name_row), "株式会社テスト工業");
   g_signal_emit_by_name (name_row, "apply");
@@ -178,6 +202,20 @@ test_overview_edit (void)
   g_assert_true (mamori_workspace_set_profile (ws, stored, &error));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name_row)), ==, "別の会社");
 
+  /* A task's button opens the place to do it: the five articles start an assessment. */
+  {
+    GtkWidget *go = find_tooltip_button (GTK_WIDGET (window), _("Go there"));
+    g_autoptr(GPtrArray) list = NULL;
+    g_assert_nonnull (go);
+    g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (go)), ==, "win.start-assessment");
+    g_signal_emit_by_name (go, "clicked");
+    iterate (20);
+    g_assert_cmpstr (mamori_window_get_visible_page (window), ==, "assessments");
+    list = mamori_workspace_list_assessments (ws, "ipa-five-articles", &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (list->len, ==, 1);
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "overview");
+  }
   /* Ticking a step-up task records it. */
   check = find_widget (GTK_WIDGET (window), GTK_TYPE_CHECK_BUTTON, NULL);
   g_assert_nonnull (check);
@@ -702,6 +740,418 @@ test_ledger_bulk_split_threats (void)
   close_window (window);
 }
 
+/* --- the ledger like a spreadsheet ---------------------------------------------------------- */
+
+/* Sends a key press to widget's key controllers, as GTK does for an event that reaches it. */
+static gboolean
+send_key (GtkWidget *widget, guint keyval)
+{
+  GListModel *controllers = gtk_widget_observe_controllers (widget);
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !handled; i++)
+    {
+      g_autoptr(GObject) c = g_list_model_get_item (controllers, i);
+      if (GTK_IS_EVENT_CONTROLLER_KEY (c))
+        g_signal_emit_by_name (c, "key-pressed", keyval, 0, 0, &handled);
+    }
+  g_object_unref (controllers);
+  return handled;
+}
+
+static guint
+editor_data (GtkPopover *editor, const char *key)
+{
+  return GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (editor), key));
+}
+
+/* Waits for the cell editor to be open on (position, column). */
+static GtkPopover *
+wait_editor (GtkWidget *page, guint position, guint column)
+{
+  for (guint i = 0; i < 500; i++)
+    {
+      GtkPopover *e = open_cell_editor (page);
+      if (e != NULL && editor_data (e, "mamori-position") == position && editor_data (e, "mamori-column") == column)
+        return e;
+      iterate (20);
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_button_with_value (GtkWidget *root, const char *value)
+{
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (g_object_get_data (G_OBJECT (root), "mamori-value"), value) == 0)
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_button_with_value (c, value);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_css_class (GtkWidget *root, const char *css_class)
+{
+  if (gtk_widget_has_css_class (root, css_class))
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_css_class (c, css_class);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_icon_button (GtkWidget *root, const char *icon)
+{
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (root)), icon) == 0)
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_icon_button (c, icon);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* A label (or a button's label) showing text, anywhere under root. */
+static GtkWidget *
+find_label (GtkWidget *root, const char *text)
+{
+  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
+    return root;
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), text) == 0)
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_label (c, text);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* The status line the store's counts call for. */
+static char *
+expected_counts (const char *path, MamoriWindow *window)
+{
+  MamoriAssetQuery q = { .band = -1, .sort = MAMORI_ASSET_SORT_RISK };
+  guint c[MAMORI_ASSET_MAX_BANDS] = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = mamori_assets_query_ids (path, &q, c, &error);
+  const MamoriRiskMatrix *m = mamori_risk_matrix_ipa ();
+  GString *text = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  g_string_printf (text, ngettext ("%u asset", "%u assets", ids->len), ids->len);
+  for (int b = 2; b >= 0; b--)
+    g_string_append_printf (text, " · %s %u", is_japanese () ? m->risk[b].abbreviation : m->risk[b].name_en, c[b]);
+  return g_string_free (text, FALSE);
+}
+
+static gboolean
+wait_label (MamoriWindow *window, const char *text)
+{
+  for (guint i = 0; i < 300 && find_label (GTK_WIDGET (window), text) == NULL; i++)
+    iterate (10);
+  return find_label (GTK_WIDGET (window), text) != NULL;
+}
+
+/* Puts the focus on the header bar's first control (where the window puts it at start). */
+static void
+focus_header_bar (MamoriWindow *window)
+{
+  GtkWidget *bar = find_widget (GTK_WIDGET (window), ADW_TYPE_HEADER_BAR, NULL);
+
+  g_assert_nonnull (bar);
+  gtk_root_set_focus (GTK_ROOT (window), NULL);
+  g_assert_true (gtk_widget_child_focus (bar, GTK_DIR_TAB_FORWARD));
+  g_assert_false (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), GTK_WIDGET (mamori_window_get_ledger_page (window))));
+}
+
+/* The focus is in the grid (a row or the editor), not elsewhere in the window. */
+static void
+assert_focus_in (MamoriWindow *window, GtkWidget *page)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+  g_assert_nonnull (focus);
+  g_assert_true (gtk_widget_is_ancestor (focus, page));
+}
+
+enum { COLUMN_ASSET = 1, COLUMN_MEDIUM = 5, COLUMN_PERSONAL = 6, COLUMN_C = 9, COLUMN_I = 10 };
+
+static void
+test_ledger_spreadsheet (void)
+{
+  g_autofree char *path = temp_workspace ("ledger3.mamori");
+  MamoriWindow *window = new_window (path);
+  MamoriWorkspace *ws = mamori_window_get_workspace (window);
+  g_autoptr(GPtrArray) assets = NULL, problems = NULL;
+  g_autoptr(GError) error = NULL;
+  MamoriLedgerPage *page;
+  GtkWidget *pw;
+  GtkScrolledWindow *outer, *inner;
+  GtkAdjustment *h, *v;
+  GtkPopover *editor;
+  guint n;
+
+  g_assert_true (mamori_asset_csv_read (mamori_demo_assets_csv (), &assets, &problems, &error));
+  g_assert_true (mamori_workspace_add_assets (ws, assets, &error));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "assets"));
+  page = mamori_window_get_ledger_page (window);
+  pw = GTK_WIDGET (page);
+  n = assets->len;
+  wait_rows (page, n);
+  /* The rows' own scroller (vertical) inside the one that scrolls them sideways with the header. */
+  inner = GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (find_css_class (pw, "mamori-ledger"), GTK_TYPE_SCROLLED_WINDOW));
+  outer = GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (gtk_widget_get_parent (GTK_WIDGET (inner)), GTK_TYPE_SCROLLED_WINDOW));
+  h = gtk_scrolled_window_get_hadjustment (outer);
+  v = gtk_scrolled_window_get_vadjustment (inner);
+
+  /* The status line counts as the store does, with the band names of the UI's language; so
+   * do the band chips. */
+  {
+    g_autofree char *want = expected_counts (path, window);
+    GtkWidget *chip = find_css_class (find_css_class (pw, "mamori-ledger"), "mamori-band");
+    const MamoriRiskMatrix *m = mamori_risk_matrix_ipa ();
+    gboolean known = FALSE;
+    g_assert_true (wait_label (window, want));
+    g_assert_nonnull (chip);
+    for (guint b = 0; b < 3; b++)
+      known |= g_str_equal (gtk_label_get_text (GTK_LABEL (chip)), is_japanese () ? m->risk[b].abbreviation : m->risk[b].name_en);
+    g_assert_true (known);
+  }
+
+  /* 1. Picking a medium keeps the edited row and the sideways position where they are. */
+  gtk_adjustment_set_value (v, 120);
+  iterate (100);
+  g_assert_true (mamori_ledger_page_edit_cell_at (page, 4, MAMORI_ASSET_FIELD_MEDIUM));
+  editor = wait_editor (pw, 4, COLUMN_MEDIUM);
+  g_assert_nonnull (editor);
+  iterate (100);
+  {
+    double hx = gtk_adjustment_get_value (h), vy = gtk_adjustment_get_value (v);
+    g_autoptr(MamoriLedgerRow) row = g_list_model_get_item (mamori_ledger_page_get_model (page), 4);
+    gint64 id = mamori_ledger_row_get_asset (row)->id;
+    const char *medium = g_strcmp0 (mamori_ledger_row_get_asset (row)->medium, "書類") == 0 ? "事務所PC" : "書類";
+    GtkWidget *choice = find_button_with_value (GTK_WIDGET (editor), medium);
+
+    g_assert_nonnull (choice);
+    g_signal_emit_by_name (choice, "clicked");
+    iterate (400);
+    g_assert_cmpfloat (gtk_adjustment_get_value (h), ==, hx);
+    g_assert_cmpfloat (gtk_adjustment_get_value (v), ==, vy);
+    {
+      g_autoptr(MamoriAsset) a = mamori_workspace_get_asset (ws, id, &error);
+      g_assert_cmpstr (a->medium, ==, medium);
+    }
+    assert_focus_in (window, pw);
+    /* A flag toggled with the focus on the row: nothing moves either. */
+    g_assert_true (mamori_ledger_page_edit (page, 4, MAMORI_ASSET_FIELD_PERSONAL_INFO,
+                                            mamori_ledger_row_get_asset (row)->personal_info ? "" : "有"));
+    iterate (400);
+    g_assert_cmpfloat (gtk_adjustment_get_value (h), ==, hx);
+    g_assert_cmpfloat (gtk_adjustment_get_value (v), ==, vy);
+    assert_focus_in (window, pw);
+  }
+
+  /* 6. Scrolled sideways to a far column, the category and name columns stay in view (drawn
+   * shifted back by the scroll) and the edited cell comes out clear of them. */
+  g_assert_true (mamori_ledger_page_edit_cell_at (page, 1, MAMORI_ASSET_FIELD_REMARKS));
+  editor = wait_editor (pw, 1, 24);   /* Remarks */
+  g_assert_nonnull (editor);
+  iterate (100);
+  {
+    GtkWidget *header = find_css_class (pw, "mamori-ledger-header");
+    GtkWidget *name_heading = gtk_widget_get_next_sibling (gtk_widget_get_first_child (header));
+    GtkWidget *cell = gtk_widget_get_parent (GTK_WIDGET (editor));
+    graphene_rect_t name_bounds, cell_bounds;
+    double frozen;
+
+    g_assert_true (gtk_widget_compute_bounds (name_heading, header, &name_bounds));
+    frozen = name_bounds.origin.x + name_bounds.size.width;
+    g_assert_cmpfloat (gtk_adjustment_get_value (h), >, 0);
+    g_assert_cmpfloat (mamori_ledger_row_box_get_shift (MAMORI_LEDGER_ROW_BOX (header)), ==, gtk_adjustment_get_value (h));
+    g_assert_cmpfloat (mamori_ledger_row_box_get_shift (MAMORI_LEDGER_ROW_BOX (gtk_widget_get_parent (cell))), ==,
+                       gtk_adjustment_get_value (h));
+    g_assert_true (gtk_widget_compute_bounds (cell, GTK_WIDGET (outer), &cell_bounds));
+    g_assert_cmpfloat (cell_bounds.origin.x, >=, frozen);
+    g_assert_cmpfloat (cell_bounds.origin.x + cell_bounds.size.width, <=, gtk_widget_get_width (GTK_WIDGET (outer)));
+    gtk_popover_popdown (editor);
+    iterate (50);
+    gtk_adjustment_set_value (h, 0);
+  }
+
+  /* 5. The counts follow a cell edit. */
+  {
+    g_autoptr(MamoriLedgerRow) row = g_list_model_get_item (mamori_ledger_page_get_model (page), n - 1);
+    g_autofree char *want = NULL;
+    g_assert_true (mamori_ledger_page_edit (page, n - 1, MAMORI_ASSET_FIELD_CONFIDENTIALITY,
+                                            mamori_ledger_row_get_asset (row)->confidentiality == 2 ? "0" : "2"));
+    want = expected_counts (path, window);
+    g_assert_true (wait_label (window, want));
+  }
+
+  /* 2. Keys in the editor: a digit picks the value and moves on like Tab, Enter moves down,
+   * Esc closes it; the focus stays in the grid all along, even when it was in the header bar
+   * before (as after start, or after a click on a tab). */
+  focus_header_bar (window);
+  g_assert_true (mamori_ledger_page_edit_cell_at (page, 2, MAMORI_ASSET_FIELD_CONFIDENTIALITY));
+  editor = wait_editor (pw, 2, COLUMN_C);
+  g_assert_nonnull (editor);
+  {
+    g_autoptr(MamoriLedgerRow) row = g_list_model_get_item (mamori_ledger_page_get_model (page), 2);
+    gint64 id = mamori_ledger_row_get_asset (row)->id;
+    int c = mamori_ledger_row_get_asset (row)->confidentiality == 1 ? 2 : 1;
+    g_assert_true (send_key (GTK_WIDGET (editor), GDK_KEY_0 + c));
+    editor = wait_editor (pw, 2, COLUMN_I);
+    g_assert_nonnull (editor);
+    assert_focus_in (window, pw);
+    {
+      g_autoptr(MamoriAsset) a = mamori_workspace_get_asset (ws, id, &error);
+      g_assert_cmpint (a->confidentiality, ==, c);
+    }
+  }
+  g_assert_true (send_key (GTK_WIDGET (editor), GDK_KEY_Return));   /* keeps I, moves down */
+  editor = wait_editor (pw, 3, COLUMN_I);
+  g_assert_nonnull (editor);
+  g_assert_true (send_key (GTK_WIDGET (editor), GDK_KEY_Tab));
+  editor = wait_editor (pw, 3, COLUMN_I + 1);
+  g_assert_nonnull (editor);
+  focus_header_bar (window);
+  gtk_widget_grab_focus (find_widget (GTK_WIDGET (editor), GTK_TYPE_BUTTON, NULL));
+  send_key (GTK_WIDGET (editor), GDK_KEY_Escape);
+  for (guint i = 0; i < 100 && open_cell_editor (pw) != NULL; i++)
+    iterate (10);
+  g_assert_null (open_cell_editor (pw));
+  iterate (100);
+  assert_focus_in (window, pw);
+  /* Enter in a text cell saves it and opens the one below. */
+  focus_header_bar (window);
+  g_assert_true (mamori_ledger_page_edit_cell_at (page, 5, MAMORI_ASSET_FIELD_NAME));
+  editor = wait_editor (pw, 5, COLUMN_ASSET);
+  g_assert_nonnull (editor);
+  {
+    GtkWidget *entry = find_widget (GTK_WIDGET (editor), GTK_TYPE_ENTRY, NULL);
+    gtk_editable_set_text (GTK_EDITABLE (entry), "表計算のように");
+    g_signal_emit_by_name (entry, "activate");
+    editor = wait_editor (pw, 6, COLUMN_ASSET);
+    g_assert_nonnull (editor);
+    assert_focus_in (window, pw);
+    gtk_popover_popdown (editor);
+    iterate (50);
+  }
+
+  /* 3. "+" adds a row, selects it, scrolls to it and opens its name for typing. */
+  {
+    GtkWidget *add = find_icon_button (pw, "list-add-symbolic");
+    g_assert_nonnull (add);
+    g_signal_emit_by_name (add, "clicked");
+    wait_rows (page, n + 1);
+    for (guint i = 0; i < 500 && (editor = open_cell_editor (pw)) == NULL; i++)
+      iterate (20);
+    g_assert_nonnull (editor);
+    g_assert_cmpuint (editor_data (editor, "mamori-column"), ==, COLUMN_ASSET);
+    {
+      guint pos = editor_data (editor, "mamori-position");
+      g_autoptr(MamoriLedgerRow) row = g_list_model_get_item (mamori_ledger_page_get_model (page), pos);
+      g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (mamori_ledger_page_get_selection (page));
+      g_assert_cmpstr (mamori_ledger_row_get_asset (row)->name, ==, _("New asset"));
+      g_assert_true (gtk_selection_model_is_selected (mamori_ledger_page_get_selection (page), pos));
+      g_assert_cmpuint (gtk_bitset_get_size (selected), ==, 1);
+      assert_focus_in (window, pw);
+    }
+    gtk_popover_popdown (editor);
+    iterate (50);
+  }
+
+  /* 4. Ctrl+Z undoes every change, newest first, and names it. */
+  g_assert_true (gtk_widget_activate_action (pw, "ledger.undo", NULL));
+  wait_rows (page, n);
+  g_assert_true (wait_label (window, _("Undid: adding 1 asset")));
+  gtk_selection_model_select_range (mamori_ledger_page_get_selection (page), 0, 2, TRUE);
+  g_assert_cmpuint (mamori_ledger_page_duplicate_selected (page), ==, 2);
+  wait_rows (page, n + 2);
+  g_assert_true (mamori_ledger_page_undo (page));
+  wait_rows (page, n);
+  g_assert_true (wait_label (window, _("Undid: duplicating 2 assets")));
+  g_assert_true (mamori_ledger_page_redo (page));
+  wait_rows (page, n + 2);
+  g_assert_true (mamori_ledger_page_undo (page));
+  wait_rows (page, n);
+  gtk_selection_model_select_range (mamori_ledger_page_get_selection (page), 0, 3, TRUE);
+  g_assert_cmpuint (mamori_ledger_page_delete_selected (page), ==, 3);
+  wait_rows (page, n - 3);
+  g_assert_true (mamori_ledger_page_undo (page));
+  wait_rows (page, n);
+  g_assert_true (wait_label (window, _("Undid: deleting 3 assets")));
+  gtk_selection_model_select_range (mamori_ledger_page_get_selection (page), 0, 1, TRUE);
+  g_assert_cmpuint (mamori_ledger_page_split_selected (page, "書類"), ==, 1);
+  wait_rows (page, n + 1);
+  g_assert_true (mamori_ledger_page_undo (page));
+  wait_rows (page, n);
+  g_assert_true (wait_label (window, _("Undid: splitting 1 asset")));
+  /* Then the older edits, one step each: the name typed above. */
+  g_assert_true (mamori_ledger_page_undo (page));
+  g_assert_true (wait_label (window, _("Undid: editing 1 asset")));
+
+  /* 7. A search that hides every row says so and offers to clear it. */
+  {
+    GtkStack *stack = GTK_STACK (gtk_widget_get_ancestor (find_css_class (pw, "mamori-ledger"), GTK_TYPE_STACK));
+    GtkWidget *clear;
+    mamori_ledger_page_set_filter (page, "no such asset anywhere", -1);
+    wait_rows (page, 0);
+    g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "no-match");
+    g_assert_nonnull (find_label (pw, _("No Asset Matches")));
+    clear = find_label (pw, _("_Clear Filters"));
+    g_assert_nonnull (clear);
+    g_signal_emit_by_name (clear, "clicked");
+    wait_rows (page, n);
+    g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "table");
+
+    /* A heatmap cell without assets names the cell. */
+    for (guint lk = 0; lk < 2; lk++)
+      for (guint p = 0; p <= 5; p++)
+        for (guint i = 0; i <= 5; i++)
+          {
+            const MamoriRiskMatrix *m = lk ? mamori_risk_matrix_likelihood () : mamori_risk_matrix_ipa ();
+            MamoriAssetQuery q = { .band = -1, .by_cell = TRUE, .cell_likelihood = lk, .cell_probability = p, .cell_impact = i };
+            g_autoptr(GArray) ids = NULL;
+            int level = mamori_risk_matrix_level (m, p, i);
+            g_autofree char *name = NULL;
+            g_autofree char *desc = NULL;
+            if (level < 0 || stack == NULL)
+              continue;
+            ids = mamori_assets_query_ids (path, &q, NULL, &error);
+            g_assert_no_error (error);
+            if (ids->len > 0)
+              continue;
+            mamori_ledger_page_set_cell_filter (page, MAMORI_RISK_METHOD_IPA, lk, FALSE, p, i, NULL, NULL);
+            wait_rows (page, 0);
+            g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "no-match");
+            name = g_strdup_printf ("%s %d", is_japanese () ? m->risk[level].abbreviation : m->risk[level].name_en,
+                                    mamori_risk_matrix_value (m, p, i));
+            desc = g_strdup_printf (_("No asset falls in the heatmap cell %s."), name);
+            g_assert_nonnull (find_label (pw, desc));
+            clear = find_label (pw, _("_Clear the Cell Filter"));
+            g_assert_nonnull (clear);
+            g_signal_emit_by_name (clear, "clicked");
+            wait_rows (page, n);
+            stack = NULL;   /* one cell is enough */
+          }
+    g_assert_null (stack);   /* an empty cell was found and tried */
+  }
+  close_window (window);
+}
+
 static void
 wait_preview (MamoriDocumentsPage *page)
 {
@@ -824,13 +1274,34 @@ test_heatmap_page (void)
   MamoriLedgerPage *ledger;
   guint cell_p = 0, cell_i = 0, best = 0;
 
-  g_assert_true (mamori_asset_csv_read (mamori_demo_assets_csv (), &assets, &problems, &error));
-  g_assert_true (mamori_workspace_add_assets (ws, assets, &error));
+  /* An empty ledger: the page says so and there is nothing to present. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "reports"));
   page = mamori_window_get_heatmap_page (window);
+  for (guint i = 0; i < 500 && mamori_heatmap_page_is_counting (page); i++)
+    iterate (10);
+  iterate (20);
+  {
+    GtkStack *stack = GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (page), MAMORI_TYPE_HEATMAP_PAGE, "content_stack"));
+    g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
+    GListModel *toplevels = gtk_window_get_toplevels ();
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.present", NULL);   /* F5 */
+    iterate (20);
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
+        g_assert_false (MAMORI_IS_PRESENTATION_WINDOW (w));
+      }
+  }
+
+  g_assert_true (mamori_asset_csv_read (mamori_demo_assets_csv (), &assets, &problems, &error));
+  g_assert_true (mamori_workspace_add_assets (ws, assets, &error));
   for (guint i = 0; i < 500 && (mamori_heatmap_page_is_counting (page) || mamori_heatmap_page_get_total (page) == 0); i++)
     iterate (10);
   g_assert_cmpuint (mamori_heatmap_page_get_total (page), ==, assets->len);
+  {
+    GtkStack *stack = GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (page), MAMORI_TYPE_HEATMAP_PAGE, "content_stack"));
+    g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "maps");
+  }
 
   /* The fullest cell: the tooltip names its level, value and count; the ledger filtered to it
    * shows exactly those assets. */
@@ -995,6 +1466,20 @@ test_internal_audit (void)
   for (guint i = 0; i < 500 && mamori_assessment_summary_is_exporting (summary); i++)
     iterate (10);
   g_assert_false (mamori_assessment_summary_is_exporting (summary));
+  /* The same report as a Word file, through the same worker (pandoc). */
+  {
+    g_autofree char *docx = g_strconcat (pdf, ".docx", NULL);
+    g_autofree char *head = NULL;
+    gsize n = 0;
+    g_assert_true (mamori_assessment_summary_export_audit (summary, docx, TRUE));
+    for (guint i = 0; i < 500 && mamori_assessment_summary_is_exporting (summary); i++)
+      iterate (10);
+    g_assert_false (mamori_assessment_summary_is_exporting (summary));
+    g_assert_true (g_file_get_contents (docx, &head, &n, NULL));
+    g_assert_cmpuint (n, >, 1000);
+    g_assert_cmpmem (head, 4, "PK\x03\x04", 4);
+    g_unlink (docx);
+  }
   uri = g_filename_to_uri (pdf, NULL, NULL);
   doc = poppler_document_new_from_file (uri, NULL, &error);
   g_assert_no_error (error);
@@ -1076,6 +1561,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/ui/assessments/wizard", test_wizard);
   g_test_add_func ("/ui/ledger", test_ledger);
   g_test_add_func ("/ui/ledger/bulk-split-threats", test_ledger_bulk_split_threats);
+  g_test_add_func ("/ui/ledger/spreadsheet", test_ledger_spreadsheet);
   g_test_add_func ("/ui/documents", test_documents);
   g_test_add_func ("/ui/heatmap", test_heatmap_page);
   g_test_add_func ("/ui/internal-audit", test_internal_audit);

@@ -14,6 +14,7 @@
 
 #include "mamori-cli.h"
 #include "core/mamori-asset.h"
+#include "core/mamori-asset-xlsx-read.h"
 #include "core/mamori-catalog.h"
 #include "core/mamori-csv.h"
 #include "core/mamori-demo.h"
@@ -24,6 +25,7 @@
 #include "report/mamori-document.h"
 #include "report/mamori-heatmap-draw.h"
 #include "report/mamori-review.h"
+#include "report/mamori-word.h"
 #include "store/mamori-assessments.h"
 #include "store/mamori-assets.h"
 #include "store/mamori-documents.h"
@@ -577,7 +579,8 @@ static int write_document (const char *markdown, const MamoriDocumentMeta *meta,
                            const char *extension);
 static int write_layout (MamoriLayout *layout, const char *out_path);
 
-/* A report as .md (its text) or .pdf (laid out). */
+/* A report as .pdf (laid out), or .md (its text, figures as PNG files beside it), .docx or
+ * .odt (through pandoc). */
 static int
 write_report (MamoriReport *report,
               const char   *out_path,
@@ -586,8 +589,15 @@ write_report (MamoriReport *report,
   g_autoptr(GError) error = NULL;
   g_autoptr(MamoriLayout) layout = NULL;
 
-  if (g_ascii_strcasecmp (extension, ".md") == 0)
-    return write_document (mamori_report_get_markdown (report), NULL, out_path, extension);
+  if (mamori_word_supports_path (out_path))
+    {
+      if (!mamori_report_write_word (report, out_path, &error))
+        {
+          message ("%s", error->message);
+          return MAMORI_EXIT_FAILURE;
+        }
+      return MAMORI_EXIT_OK;
+    }
   layout = mamori_report_layout (report, &error);
   if (layout == NULL)
     return exit_for_error (error);
@@ -671,8 +681,8 @@ export_assets (MamoriCliContext *ctx,
   return MAMORI_EXIT_OK;
 }
 
-/* Lays markdown out and writes it: .pdf through the layout engine, .md as the text itself.
- * Both are written under a temporary name and renamed. */
+/* Lays markdown out and writes it: .pdf through the layout engine, .md as the text itself,
+ * .docx and .odt through pandoc. All are written under a temporary name and renamed. */
 static int
 write_document (const char               *markdown,
                 const MamoriDocumentMeta *meta,
@@ -682,9 +692,9 @@ write_document (const char               *markdown,
   g_autoptr(GError) error = NULL;
   g_autoptr(MamoriLayout) layout = NULL;
 
-  if (g_ascii_strcasecmp (extension, ".md") == 0)
+  if (mamori_word_supports_path (out_path))
     {
-      if (!g_file_set_contents (out_path, markdown, -1, &error))
+      if (!mamori_word_write (markdown, meta, out_path, &error))
         {
           message ("%s", error->message);
           return MAMORI_EXIT_FAILURE;
@@ -818,17 +828,17 @@ export_document (MamoriCliContext *ctx,
 }
 
 static const MamoriCliExportKind export_kinds[] = {
-  { "policy", ".pdf", N_("the information-security basic policy as a PDF (its approved version)"), FALSE, export_policy },
-  { "rules", ".pdf", N_("the information-security rules as a PDF"), FALSE, export_rules },
-  { "handbook", ".pdf", N_("the employee handbook as a PDF"), FALSE, export_handbook },
+  { "policy", ".pdf .docx .odt", N_("the information-security basic policy as a PDF, Word or OpenDocument file (its approved version)"), FALSE, export_policy },
+  { "rules", ".pdf .docx .odt", N_("the information-security rules as a PDF, Word or OpenDocument file"), FALSE, export_rules },
+  { "handbook", ".pdf .docx .odt", N_("the employee handbook as a PDF, Word or OpenDocument file"), FALSE, export_handbook },
   /* Handled by export_heatmap (it takes options); listed here for the help and messages. */
   { "heatmap", ".png .svg .pdf", N_("the risk heatmap (export heatmap OUT [--method ipa|gov5|likelihood] [--residual] [--size WxH]); likelihood: the threat × vulnerability grid"), FALSE, NULL },
-  { "document", ".pdf .md", N_("one document as a PDF or its Markdown text (export document ID OUT)"), TRUE, export_document },
+  { "document", ".pdf .docx .odt .md", N_("one document as a PDF, Word or OpenDocument file, or its Markdown text (export document ID OUT)"), TRUE, export_document },
   { "assets", ".csv .xlsx", N_("the information-asset ledger with importance, likelihood, risk and band"), FALSE, export_assets },
   { "log", ".csv", N_("the change log (who changed what, when)"), FALSE, export_log },
   { "assessment", ".csv", N_("one assessment’s answers, notes, measures and evidence (export assessment ID OUT)"), TRUE, export_assessment },
-  { "review", ".pdf .md", N_("the management-review report: figures and their change since the last review, heatmaps, top risks, results, decisions (recorded as today’s review)"), FALSE, export_review },
-  { "audit", ".pdf .md", N_("the audit report of one assessment: findings, measures, evidence with SHA-256 (export audit ID OUT [--no-annex])"), TRUE, export_audit },
+  { "review", ".pdf .docx .odt .md", N_("the management-review report: figures and their change since the last review, heatmaps, top risks, results, decisions (recorded as today’s review)"), FALSE, export_review },
+  { "audit", ".pdf .docx .odt .md", N_("the audit report of one assessment: findings, measures, evidence with SHA-256 (export audit ID OUT [--no-annex])"), TRUE, export_audit },
 };
 
 static gboolean
@@ -1200,7 +1210,6 @@ import_assets (MamoriCliContext *ctx,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *contents = NULL;
-  g_autofree char *text = NULL;
   g_autofree char *name = g_path_get_basename (path);
   g_autoptr(GPtrArray) assets = NULL;
   g_autoptr(GPtrArray) problems = NULL;
@@ -1210,8 +1219,8 @@ import_assets (MamoriCliContext *ctx,
   contents = read_input (path, READ_LIMIT, &length, &status);
   if (contents == NULL)
     return status;
-  text = mamori_csv_decode (contents, length, NULL, &error);
-  if (text == NULL || !mamori_asset_csv_read (text, &assets, &problems, &error))
+  /* FILE.xlsx is read as a workbook, anything else as CSV. */
+  if (!mamori_asset_ledger_read (path, contents, length, &assets, &problems, &error))
     {
       message ("%s: %s", name, error->message);
       return MAMORI_EXIT_BAD_INPUT;
@@ -1286,7 +1295,7 @@ static const MamoriCliCommand commands[] = {
   { "checklists", "", N_("List the checklists: id, number of items, title"), FALSE, CLI_READS, 0, 0, cmd_checklists },
   { "documents", "", N_("List the documents: id, kind, newest version, its status, title"), FALSE, CLI_READS, 0, 0, cmd_documents },
   { "assessments", "", N_("List the assessments: id, checklist, subject, date, score"), FALSE, CLI_READS, 0, 0, cmd_assessments },
-  { "import", "KIND FILE [OPTIONS]", N_("Read FILE: “library” (a checklist in YAML), “answers” (CSV ref_id,answer[,note] with --checklist ID [--subject TEXT]) or “assets” (the ledger as CSV)"), TRUE, CLI_WRITES, 2, 6, cmd_import },
+  { "import", "KIND FILE [OPTIONS]", N_("Read FILE: “library” (a checklist in YAML), “answers” (CSV ref_id,answer[,note] with --checklist ID [--subject TEXT]) or “assets” (the ledger as CSV or the IPA Excel workbook)"), TRUE, CLI_WRITES, 2, 6, cmd_import },
 };
 
 static const MamoriCliCommand *

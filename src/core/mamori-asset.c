@@ -143,8 +143,9 @@ static gboolean
 parse_flag (const char *t,
             gboolean   *out)
 {
-  static const char *yes[] = { "有", "あり", "yes", "y", "1", "true", "○", NULL };
-  static const char *no[] = { "無", "なし", "no", "n", "0", "false", "", NULL };
+  /* ○ × as the IPA sheet writes them, and the check marks of other sheets (after NFKC). */
+  static const char *yes[] = { "有", "あり", "yes", "y", "1", "true", "○", "〇", "◯", "●", "✓", "✔", "☑", "レ", NULL };
+  static const char *no[] = { "無", "なし", "no", "n", "0", "false", "", "×", "✕", "✗", "-", NULL };
 
   for (guint i = 0; yes[i]; i++)
     if (g_ascii_strcasecmp (t, yes[i]) == 0)
@@ -167,28 +168,133 @@ parse_level (const char *t,
   if (*t == '\0')
     return FALSE;
   v = g_ascii_strtoll (t, &end, 10);
-  if (end == NULL || *end != '\0' || v < lo || v > hi)
+  /* The IPA sheet shows a level with its meaning: “3：通常の状況で脅威が発生する…” (NFKC: “3:”). */
+  if (end == NULL || end == t || (*end != '\0' && *end != ':') || v < lo || v > hi)
     return FALSE;
   *out = (int) v;
   return TRUE;
 }
 
-/* YYYY-MM-DD, or YYYY/M/D as Japanese spreadsheets write it; "" stays "". */
+static gboolean
+take_number (const char **p,
+             int         *out)
+{
+  const char *s = *p;
+  int v = 0, n = 0;
+
+  while (g_ascii_isdigit (*s) && n < 5)
+    v = v * 10 + (*s++ - '0'), n++;
+  if (n == 0 || g_ascii_isdigit (*s))
+    return FALSE;
+  *out = v;
+  *p = s;
+  return TRUE;
+}
+
+static gboolean
+take (const char **p,
+      const char  *word)
+{
+  gsize l = strlen (word);
+
+  if (strncmp (*p, word, l) != 0)
+    return FALSE;
+  *p += l;
+  return TRUE;
+}
+
+/* YYYY-MM-DD from 2024-04-01, 2024/4/1, 2024.4.1, 2024年4月1日, 令和6年4月1日 (令和元年, 平成,
+ * 昭和) or R6.4.1 (H, S), each optionally followed by a time; t is NFKC-folded (ASCII digits).
+ * "" stays "". */
 static char *
 normalise_date (const char *t)
 {
-  int y, m, d;
-  char sep1, sep2, rest;
-  g_autoptr(GDateTime) dt = NULL;
+  static const struct {
+    const char *name;
+    char letter;
+    int base;
+  } eras[] = { { "令和", 'r', 2018 }, { "平成", 'h', 1988 }, { "昭和", 's', 1925 } };
+  const char *p = t;
+  int y = 0, m = 0, d = 0, base = 0;
+  char sep;
 
   if (*t == '\0')
     return g_strdup ("");
-  if (sscanf (t, "%d%c%d%c%d%c", &y, &sep1, &m, &sep2, &d, &rest) != 5 || sep1 != sep2 || (sep1 != '-' && sep1 != '/'))
+  for (guint i = 0; i < G_N_ELEMENTS (eras) && base == 0; i++)
+    if (take (&p, eras[i].name))
+      base = eras[i].base;
+    else if (g_ascii_tolower (*p) == eras[i].letter && (g_ascii_isdigit (p[1]) || strncmp (p + 1, "元", strlen ("元")) == 0))
+      {
+        p++;
+        base = eras[i].base;
+      }
+  if (base != 0 && take (&p, "元"))
+    y = 1;
+  else if (!take_number (&p, &y))
     return NULL;
-  dt = g_date_time_new_utc (y, m, d, 0, 0, 0);
-  if (dt == NULL || y < 1900)
+  if (take (&p, "年"))
+    sep = 'j';
+  else if (*p == '-' || *p == '/' || *p == '.')
+    sep = *p++;
+  else
+    return NULL;
+  if (!take_number (&p, &m))
+    return NULL;
+  if (sep == 'j' ? !take (&p, "月") : *p++ != sep)
+    return NULL;
+  if (!take_number (&p, &d))
+    return NULL;
+  if (sep == 'j' && !take (&p, "日"))
+    return NULL;
+  if ((*p == ' ' || *p == 'T') && g_ascii_isdigit (p[1]))
+    {
+      const char *time = ++p;
+      while (g_ascii_isdigit (*p) || *p == ':' || *p == '.')
+        p++;
+      if (memchr (time, ':', p - time) == NULL)
+        return NULL;
+    }
+  if (*p != '\0')
+    return NULL;
+  if (base != 0)
+    {
+      if (y < 1 || y > 99)
+        return NULL;
+      y += base;
+    }
+  if (y < 1900 || y > 9999 || !g_date_valid_dmy (d, m, y))
     return NULL;
   return g_strdup_printf ("%04d-%02d-%02d", y, m, d);
+}
+
+/* Text as a number, flag, date or choice: NFKC (full-width digits and signs become ASCII),
+ * trimmed. */
+static char *
+fold (const char *t)
+{
+  char *n = g_utf8_normalize (t, -1, G_NORMALIZE_NFKC);
+
+  return g_strstrip (n ? n : g_strdup (t));
+}
+
+static gboolean
+field_is_text (MamoriAssetField field)
+{
+  switch (field)
+    {
+    case MAMORI_ASSET_FIELD_BUSINESS_CATEGORY:
+    case MAMORI_ASSET_FIELD_NAME:
+    case MAMORI_ASSET_FIELD_REMARKS:
+    case MAMORI_ASSET_FIELD_USER_SCOPE:
+    case MAMORI_ASSET_FIELD_MANAGING_DEPARTMENT:
+    case MAMORI_ASSET_FIELD_MEDIUM:
+    case MAMORI_ASSET_FIELD_RETENTION:
+    case MAMORI_ASSET_FIELD_MEASURE:
+    case MAMORI_ASSET_FIELD_MEASURE_OWNER:
+      return TRUE;
+    default:
+      return FALSE;
+    }
 }
 
 static void
@@ -206,12 +312,16 @@ set_field (MamoriAsset      *a,
            const char       *t,
            char            **reason)
 {
+  g_autofree char *folded = NULL;
+
   *reason = NULL;
   if (!g_utf8_validate (t, -1, NULL) || g_utf8_strlen (t, -1) > 1000)
     {
       *reason = g_strdup (_("the text is too long or not UTF-8"));
       return FALSE;
     }
+  if (!field_is_text (field))
+    t = folded = fold (t);
   switch (field)
     {
     case MAMORI_ASSET_FIELD_BUSINESS_CATEGORY: replace (&a->business_category, t); return TRUE;
@@ -326,7 +436,7 @@ set_field (MamoriAsset      *a,
         g_autofree char *date = normalise_date (t);
         if (date == NULL)
           {
-            *reason = g_strdup (_("not a date (YYYY-MM-DD or YYYY/MM/DD)"));
+            *reason = g_strdup (_("not a date (YYYY-MM-DD, YYYY/M/D, 2024年4月1日 or 令和6年4月1日)"));
             return FALSE;
           }
         replace (field == MAMORI_ASSET_FIELD_REGISTERED_ON ? &a->registered_on : &a->measure_due, date);
@@ -508,107 +618,451 @@ static const struct {
   const char *key;
   const char *heading;
 } computed_columns[] = {
-  { "importance", "重要度" }, { "likelihood", "被害発生可能性" }, { "risk", "リスク値" }, { "band", NULL },
+  { "importance", "重要度" }, { "likelihood", "被害発生可能性" }, { "risk", "リスク値" }, { "band", "リスクの大きさ" },
   { "value5", "リスク値（5段階）" }, { "level5", "リスクレベル（5段階）" },
 };
 
-gboolean
-mamori_asset_csv_read (const char  *text,
-                       GPtrArray  **assets_out,
-                       GPtrArray  **problems_out,
-                       GError     **error)
+/* Other names the IPA sheet gives a column. */
+static const struct {
+  const char *heading;
+  MamoriAssetField field;
+} heading_aliases[] = {
+  { "脅威の発生頻度", MAMORI_ASSET_FIELD_THREAT },
+  { "媒体/保存先", MAMORI_ASSET_FIELD_MEDIUM },
+};
+
+/* The running number of a kept sheet: read, not stored. */
+static const char * const number_headings[] = { "no", "no.", "番号", "#", "連番" };
+
+/* What a header cell names. */
+enum {
+  HEADING_COMPUTED = -1,   /* a computed column of an export: recomputed, not read */
+  HEADING_NUMBER = -2,     /* the sheet's “No.”: skipped */
+  HEADING_UNKNOWN = -3,
+  HEADING_EMPTY = -4,
+};
+
+/* For matching headings: NFKC (full-width letters and brackets), no white space (line breaks
+ * in a cell), ASCII lower case. */
+static char *
+heading_norm (const char *h)
 {
-  g_autoptr(GPtrArray) rows = mamori_csv_parse (text, error);
+  g_autofree char *n = g_utf8_normalize (h ? h : "", -1, G_NORMALIZE_NFKC);
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = n ? n : ""; *p; p = g_utf8_next_char (p))
+    {
+      gunichar u = g_utf8_get_char (p);
+      if (g_unichar_isspace (u))
+        continue;
+      if (u < 0x80)
+        g_string_append_c (out, g_ascii_tolower ((char) u));
+      else
+        g_string_append_unichar (out, u);
+    }
+  return g_string_free (out, FALSE);
+}
+
+typedef struct {
+  char *norm;
+  int kind;               /* field, HEADING_COMPUTED or HEADING_NUMBER */
+  const char *key;        /* for repeated columns */
+} KnownHeading;
+
+static const KnownHeading *
+known_headings (guint *n)
+{
+  static KnownHeading *known;
+  static guint count;
+
+  if (g_once_init_enter (&known))
+    {
+      GArray *list = g_array_new (FALSE, FALSE, sizeof (KnownHeading));
+      KnownHeading k;
+      for (guint i = 0; i < MAMORI_ASSET_N_FIELDS; i++)
+        {
+          k = (KnownHeading) { heading_norm (fields[i].key), (int) i, fields[i].key };
+          g_array_append_val (list, k);
+          k = (KnownHeading) { heading_norm (fields[i].heading), (int) i, fields[i].key };
+          g_array_append_val (list, k);
+        }
+      for (guint i = 0; i < G_N_ELEMENTS (heading_aliases); i++)
+        {
+          k = (KnownHeading) { heading_norm (heading_aliases[i].heading), (int) heading_aliases[i].field,
+                               fields[heading_aliases[i].field].key };
+          g_array_append_val (list, k);
+        }
+      for (guint i = 0; i < G_N_ELEMENTS (computed_columns); i++)
+        {
+          k = (KnownHeading) { heading_norm (computed_columns[i].key), HEADING_COMPUTED, computed_columns[i].key };
+          g_array_append_val (list, k);
+          k = (KnownHeading) { heading_norm (computed_columns[i].heading), HEADING_COMPUTED, computed_columns[i].key };
+          g_array_append_val (list, k);
+        }
+      for (guint i = 0; i < G_N_ELEMENTS (number_headings); i++)
+        {
+          k = (KnownHeading) { heading_norm (number_headings[i]), HEADING_NUMBER, NULL };
+          g_array_append_val (list, k);
+        }
+      count = list->len;
+      g_once_init_leave (&known, (KnownHeading *) (void *) g_array_free (list, FALSE));
+    }
+  *n = count;
+  return known;
+}
+
+/* The kind of one heading text; *key names the column for the repeated-column check. */
+static int
+heading_kind (const char  *text,
+              const char **key)
+{
+  g_autofree char *n = heading_norm (text);
+  guint count;
+  const KnownHeading *known = known_headings (&count);
+
+  *key = NULL;
+  if (*n == '\0')
+    return HEADING_EMPTY;
+  for (guint i = 0; i < count; i++)
+    if (g_str_equal (n, known[i].norm))
+      {
+        *key = known[i].key;
+        return known[i].kind;
+      }
+  return HEADING_UNKNOWN;
+}
+
+static const char *
+cell_at (MamoriCsvRow *row,
+         guint         c)
+{
+  return row != NULL && c < row->fields->len ? row->fields->pdata[c] : "";
+}
+
+static gboolean
+cell_blank (const char *cell)
+{
+  for (const char *p = cell; *p; p++)
+    if (!g_ascii_isspace (*p))
+      return FALSE;
+  return TRUE;
+}
+
+/* The heading of column c of a header in row top (and bottom, for a header over two rows):
+ * the two texts combined (“対策後の” over “脅威”), else the lower one (“機密性” under a merged
+ * “重要度”), else the upper one (a heading merged down over both rows). */
+static int
+column_heading (MamoriCsvRow  *top,
+                MamoriCsvRow  *bottom,
+                guint          c,
+                const char   **key,
+                char         **shown)
+{
+  const char *t = cell_at (top, c);
+  const char *b = cell_at (bottom, c);
+  int kind;
+
+  if (bottom != NULL && !cell_blank (t) && !cell_blank (b))
+    {
+      const char *joins[] = { "", "の" };
+      for (guint j = 0; j < G_N_ELEMENTS (joins); j++)
+        {
+          g_autofree char *both = g_strconcat (t, joins[j], b, NULL);
+          kind = heading_kind (both, key);
+          if (kind != HEADING_UNKNOWN)
+            {
+              if (shown)
+                *shown = g_strconcat (t, " ", b, NULL);
+              return kind;
+            }
+        }
+      kind = heading_kind (b, key);
+      if (kind != HEADING_UNKNOWN)
+        {
+          if (shown)
+            *shown = g_strdup (b);
+          return kind;
+        }
+      kind = heading_kind (t, key);
+      if (shown)
+        *shown = kind != HEADING_UNKNOWN ? g_strdup (t) : g_strconcat (t, " ", b, NULL);
+      return kind;
+    }
+  if (bottom != NULL && cell_blank (t))
+    t = b;
+  if (shown)
+    *shown = g_strdup (t);
+  return heading_kind (t, key);
+}
+
+/* Rows above the header (a title, the date it was kept) are looked through this far. */
+#define HEADER_SEARCH_ROWS 30
+
+typedef struct {
+  MamoriCsvRow *top;
+  MamoriCsvRow *bottom;   /* the second row of a header over two rows, or NULL */
+  guint first_data;       /* index of the first row after the header */
+  guint score;            /* columns named */
+} Header;
+
+static guint
+header_score (MamoriCsvRow *top,
+              MamoriCsvRow *bottom,
+              gboolean     *has_name)
+{
+  guint width = MAX (top->fields->len, bottom ? bottom->fields->len : 0);
+  g_autoptr(GHashTable) named = g_hash_table_new (g_str_hash, g_str_equal);
+
+  /* Distinct columns: “重要度” merged over three columns names one. */
+  *has_name = FALSE;
+  for (guint c = 0; c < width; c++)
+    {
+      const char *key;
+      int kind = column_heading (top, bottom, c, &key, NULL);
+      if (kind >= HEADING_NUMBER)
+        g_hash_table_add (named, (gpointer) (key ? key : "No."));
+      if (kind == MAMORI_ASSET_FIELD_NAME)
+        *has_name = TRUE;
+    }
+  return g_hash_table_size (named);
+}
+
+/* The header among the first rows (lines are the rows that are not blank): the row, or the two
+ * rows, that name the asset's name and the most ledger columns. */
+static gboolean
+find_header (GPtrArray *lines,
+             Header    *h)
+{
+  guint known[HEADER_SEARCH_ROWS + 1];
+  guint n = MIN (lines->len, HEADER_SEARCH_ROWS + 1);
+
+  *h = (Header) { NULL, NULL, 0, 0 };
+  for (guint i = 0; i < n; i++)
+    {
+      MamoriCsvRow *row = lines->pdata[i];
+      known[i] = 0;
+      for (guint c = 0; c < row->fields->len; c++)
+        {
+          const char *key;
+          if (heading_kind (row->fields->pdata[c], &key) >= HEADING_NUMBER)
+            known[i]++;
+        }
+    }
+  for (guint i = 0; i < n && i < HEADER_SEARCH_ROWS; i++)
+    {
+      MamoriCsvRow *top = lines->pdata[i];
+      gboolean one_name = FALSE, two_name = FALSE;
+      guint one, two = 0;
+
+      if (known[i] == 0)
+        continue;
+      one = header_score (top, NULL, &one_name);
+      if (i + 1 < n && known[i + 1] > 0)
+        two = header_score (top, lines->pdata[i + 1], &two_name);
+      if (two_name && two > one && two > h->score)
+        *h = (Header) { top, lines->pdata[i + 1], i + 2, two };
+      else if (one_name && one > h->score)
+        *h = (Header) { top, NULL, i + 1, one };
+    }
+  return h->score > 0;
+}
+
+static gboolean
+row_blank (MamoriCsvRow *row)
+{
+  for (guint c = 0; c < row->fields->len; c++)
+    if (!cell_blank (row->fields->pdata[c]))
+      return FALSE;
+  return TRUE;
+}
+
+static GPtrArray *
+non_blank_rows (GPtrArray *rows)
+{
+  GPtrArray *lines = g_ptr_array_new ();
+
+  for (guint r = 0; r < rows->len; r++)
+    if (!row_blank (rows->pdata[r]))
+      g_ptr_array_add (lines, rows->pdata[r]);
+  return lines;
+}
+
+guint
+mamori_asset_rows_header_score (GPtrArray *rows)
+{
+  g_autoptr(GPtrArray) lines = non_blank_rows (rows);
+  Header h;
+
+  return find_header (lines, &h) ? h.score : 0;
+}
+
+/* A worksheet's column letters: 0 → A, 26 → AA. */
+static char *
+column_letters (guint c)
+{
+  char buf[8];
+  int i = G_N_ELEMENTS (buf) - 1;
+
+  buf[i] = '\0';
+  do
+    {
+      buf[--i] = (char) ('A' + c % 26);
+      c = c / 26;
+    }
+  while (c-- > 0 && i > 0);
+  return g_strdup (buf + i);
+}
+
+static char *
+headings_known (void)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < MAMORI_ASSET_N_FIELDS; i++)
+    g_string_append_printf (out, "%s%s", i ? "、" : "", fields[i].heading);
+  g_string_append (out, "、No.");
+  return g_string_free (out, FALSE);
+}
+
+void
+mamori_asset_rows_read (GPtrArray   *rows,
+                        const char  *sheet,
+                        GPtrArray  **assets_out,
+                        GPtrArray  **problems_out)
+{
+  g_autoptr(GPtrArray) lines = non_blank_rows (rows);
   g_autoptr(GPtrArray) assets = g_ptr_array_new_with_free_func ((GDestroyNotify) mamori_asset_free);
   g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GHashTable) column_of = g_hash_table_new (g_str_hash, g_str_equal); /* column key → index + 1 */
-  MamoriCsvRow *header;
+  g_autoptr(GPtrArray) shown_headings = g_ptr_array_new_with_free_func (g_free);
   int column_field[MAMORI_CSV_MAX_FIELDS];
-  gboolean have_name = FALSE;
+  guint width;
+  Header h;
 
-  if (rows == NULL)
-    return FALSE;
-  if (rows->len == 0)
+  if (lines->len == 0)
     {
-      g_ptr_array_add (problems, g_strdup (_("the file is empty; it needs a header line naming the ledger columns")));
+      if (sheet == NULL)
+        g_ptr_array_add (problems, g_strdup (_("the file is empty; it needs a header line naming the ledger columns")));
+      else
+        g_ptr_array_add (problems, g_strdup_printf (_("sheet “%s” is empty; it needs a header row naming the ledger columns"),
+                                                    sheet));
       goto out;
     }
-  header = rows->pdata[0];
-  G_STATIC_ASSERT (G_N_ELEMENTS (column_field) >= MAMORI_CSV_MAX_FIELDS);
-  for (guint c = 0; c < header->fields->len; c++)
+  if (!find_header (lines, &h))
     {
-      MamoriAssetField f;
-      const char *h = header->fields->pdata[c];
-      const char *key = NULL;
-
-      if (mamori_asset_field_from_heading (h, &f))
-        {
-          column_field[c] = (int) f;
-          have_name |= f == MAMORI_ASSET_FIELD_NAME;
-          key = fields[f].key;
-        }
+      g_autofree char *known = headings_known ();
+      if (sheet == NULL)
+        g_ptr_array_add (problems, g_strdup_printf (_("no header line found: Mamori looks in the first %d lines that are not "
+                                                      "empty for the line (or two lines, under merged cells) naming the "
+                                                      "ledger’s columns, among them “情報資産名称” (or “name”). The "
+                                                      "headings it knows: %s"), HEADER_SEARCH_ROWS, known));
       else
+        g_ptr_array_add (problems, g_strdup_printf (_("sheet “%s”: no header row found: Mamori looks in the first %d rows "
+                                                      "that are not empty for the row (or two rows, under merged cells) "
+                                                      "naming the ledger’s columns, among them “情報資産名称” (or "
+                                                      "“name”). The headings it knows: %s"), sheet, HEADER_SEARCH_ROWS, known));
+      goto out;
+    }
+  /* Both readers keep rows within MAMORI_CSV_MAX_FIELDS; cells beyond would count as cells
+   * without a heading. */
+  width = MIN (MAX (h.top->fields->len, h.bottom ? h.bottom->fields->len : 0), MAMORI_CSV_MAX_FIELDS);
+  G_STATIC_ASSERT (G_N_ELEMENTS (column_field) >= MAMORI_CSV_MAX_FIELDS);
+  for (guint c = 0; c < width; c++)
+    {
+      const char *key = NULL;
+      char *shown_heading = NULL;
+      int kind = column_heading (h.top, h.bottom, c, &key, &shown_heading);
+
+      g_ptr_array_add (shown_headings, shown_heading);
+      column_field[c] = kind;
+      if (kind == HEADING_UNKNOWN)
         {
-          column_field[c] = -2;
-          for (guint i = 0; i < G_N_ELEMENTS (computed_columns) && key == NULL; i++)
-            if (g_str_equal (h, computed_columns[i].key) || g_strcmp0 (h, computed_columns[i].heading) == 0)
-              {
-                column_field[c] = -1;   /* computed columns of an export: recomputed, not read */
-                key = computed_columns[i].key;
-              }
+          g_autofree char *shown = mamori_text_excerpt (shown_heading);
+          g_autofree char *letters = column_letters (c);
+          if (sheet == NULL)
+            g_ptr_array_add (problems, g_strdup_printf (_("line %u, column %u, value “%s”: not a ledger column"),
+                                                        h.top->line, c + 1, shown));
+          else
+            g_ptr_array_add (problems, g_strdup_printf (_("sheet “%s”, row %u, column %s, value “%s”: not a ledger column"),
+                                                        sheet, h.top->line, letters, shown));
         }
-      if (key == NULL)
-        {
-          g_autofree char *shown = mamori_text_excerpt (h);
-          g_ptr_array_add (problems, g_strdup_printf (_("line %u, column %u, value “%s”: not a ledger column"),
-                                                      header->line, c + 1, shown));
-        }
-      else if (g_hash_table_contains (column_of, key))
+      else if (key != NULL && g_hash_table_contains (column_of, key))
         {
           /* Not “the last one wins”: two columns for one field (say name and 情報資産名称). */
           guint first = GPOINTER_TO_UINT (g_hash_table_lookup (column_of, key));
-          g_autofree char *shown = mamori_text_excerpt (h);
-          g_autofree char *shown_first = mamori_text_excerpt (header->fields->pdata[first - 1]);
-          g_ptr_array_add (problems, g_strdup_printf (_("line %u: column %u “%s” repeats column %u “%s”; keep one of them"),
-                                                      header->line, c + 1, shown, first, shown_first));
+          g_autofree char *shown = mamori_text_excerpt (shown_heading);
+          g_autofree char *shown_first = mamori_text_excerpt (shown_headings->pdata[first - 1]);
+          g_autofree char *letters = column_letters (c);
+          g_autofree char *first_letters = column_letters (first - 1);
+          if (sheet == NULL)
+            g_ptr_array_add (problems, g_strdup_printf (_("line %u: column %u “%s” repeats column %u “%s”; keep one of them"),
+                                                        h.top->line, c + 1, shown, first, shown_first));
+          else
+            g_ptr_array_add (problems, g_strdup_printf (_("sheet “%s”, row %u: column %s “%s” repeats column %s “%s”; keep one of them"),
+                                                        sheet, h.top->line, letters, shown, first_letters, shown_first));
         }
-      else
+      else if (key != NULL)
         g_hash_table_insert (column_of, (gpointer) key, GUINT_TO_POINTER (c + 1));
     }
-  if (!have_name)
-    g_ptr_array_add (problems, g_strdup_printf (_("line %u: no column “name” (情報資産名称)"), header->line));
   if (problems->len > 0)
     goto out;
 
-  for (guint r = 1; r < rows->len; r++)
+  for (guint r = h.first_data; r < lines->len; r++)
     {
-      MamoriCsvRow *row = rows->pdata[r];
+      MamoriCsvRow *row = lines->pdata[r];
       MamoriAsset *asset;
-      gboolean ok = TRUE;
+      gboolean ok = TRUE, any = FALSE;
 
-      if (row->fields->len != header->fields->len)
+      if (sheet == NULL && row->fields->len != width)
         {
           g_ptr_array_add (problems, g_strdup_printf (_("line %u: %u fields, but the header names %u columns"),
-                                                      row->line, row->fields->len, header->fields->len));
+                                                      row->line, row->fields->len, width));
           continue;
         }
+      /* A row with values only in the running number or computed columns (a kept sheet's empty
+       * numbered rows) is not an asset. */
+      for (guint c = 0; c < row->fields->len && !any; c++)
+        any = (c >= width || column_field[c] >= 0 || column_field[c] == HEADING_EMPTY) &&
+              !cell_blank (row->fields->pdata[c]);
+      if (!any)
+        continue;
       asset = mamori_asset_new ();
-      for (guint c = 0; c < header->fields->len; c++)
+      for (guint c = 0; c < row->fields->len; c++)
         {
-          g_autofree char *value = g_strstrip (g_strdup (row->fields->pdata[c]));
+          const char *cell = row->fields->pdata[c];
+          g_autofree char *value = NULL;
           g_autofree char *reason = NULL;
+          g_autofree char *letters = NULL;
+          g_autofree char *shown = NULL;
 
-          if (column_field[c] < 0)
+          if (c < width && column_field[c] < 0 && column_field[c] != HEADING_EMPTY)
             continue;
-          /* Trimmed first, then the guard of an export taken off: a value that starts with a tab
-           * comes back with its tab. */
-          if (!set_field (asset, (MamoriAssetField) column_field[c], mamori_csv_cell_text (value), &reason))
+          if (c >= width || column_field[c] == HEADING_EMPTY)
             {
-              g_autofree char *shown = mamori_text_excerpt (row->fields->pdata[c]);
-              g_ptr_array_add (problems, g_strdup_printf (_("line %u, column %s, value “%s”: %s"), row->line,
-                                                          (const char *) header->fields->pdata[c], shown, reason));
-              ok = FALSE;
+              if (cell_blank (cell))
+                continue;
+              reason = g_strdup (_("the column has no heading"));
             }
+          else
+            {
+              value = g_strstrip (g_strdup (cell));
+              /* Trimmed first, then the guard of an export taken off: a value that starts with a
+               * tab comes back with its tab. */
+              if (set_field (asset, (MamoriAssetField) column_field[c], mamori_csv_cell_text (value), &reason))
+                continue;
+            }
+          shown = mamori_text_excerpt (cell);
+          letters = column_letters (c);
+          if (sheet == NULL)
+            g_ptr_array_add (problems, g_strdup_printf (_("line %u, column %s, value “%s”: %s"), row->line,
+                                                        c < width ? (const char *) shown_headings->pdata[c] : letters,
+                                                        shown, reason));
+          else
+            g_ptr_array_add (problems, g_strdup_printf (_("sheet “%s”, row %u, column %s (%s), value “%s”: %s"), sheet,
+                                                        row->line, letters,
+                                                        c < width ? (const char *) shown_headings->pdata[c] : "",
+                                                        shown, reason));
+          ok = FALSE;
         }
       if (ok)
         g_ptr_array_add (assets, asset);
@@ -619,26 +1073,53 @@ mamori_asset_csv_read (const char  *text,
 out:
   *problems_out = g_steal_pointer (&problems);
   *assets_out = (*problems_out)->len == 0 ? g_steal_pointer (&assets) : NULL;
+}
+
+gboolean
+mamori_asset_csv_read (const char  *text,
+                       GPtrArray  **assets_out,
+                       GPtrArray  **problems_out,
+                       GError     **error)
+{
+  g_autoptr(GPtrArray) rows = mamori_csv_parse (text, error);
+
+  if (rows == NULL)
+    return FALSE;
+  mamori_asset_rows_read (rows, NULL, assets_out, problems_out);
   return TRUE;
+}
+
+/* The export's columns: the input columns up to the target vulnerability, then the computed
+ * ones with the two 5 × 5 inputs among them (as before they were inputs). */
+G_STATIC_ASSERT (MAMORI_ASSET_FIELD_IMPACT5 + 2 == MAMORI_ASSET_N_FIELDS &&
+                 MAMORI_ASSET_FIELD_LIKELIHOOD5 == MAMORI_ASSET_FIELD_IMPACT5 + 1);
+#define N_EXPORT_INPUTS MAMORI_ASSET_FIELD_IMPACT5
+
+void
+mamori_asset_csv_header_lang (GString    *out,
+                              const char *lang)
+{
+  gboolean ja = g_strcmp0 (lang, "ja") == 0;
+  const char *cols[N_EXPORT_INPUTS + 8];
+  guint n = 0;
+
+  for (guint f = 0; f < N_EXPORT_INPUTS; f++)
+    cols[n++] = ja ? fields[f].heading : fields[f].key;
+  for (guint i = 0; i < 4; i++)
+    cols[n++] = ja ? computed_columns[i].heading : computed_columns[i].key;
+  /* Both methods' columns, whatever the workspace uses, so the two can be compared. */
+  cols[n++] = ja ? fields[MAMORI_ASSET_FIELD_IMPACT5].heading : fields[MAMORI_ASSET_FIELD_IMPACT5].key;
+  cols[n++] = ja ? fields[MAMORI_ASSET_FIELD_LIKELIHOOD5].heading : fields[MAMORI_ASSET_FIELD_LIKELIHOOD5].key;
+  for (guint i = 4; i < 6; i++)
+    cols[n++] = ja ? computed_columns[i].heading : computed_columns[i].key;
+  g_assert (n == G_N_ELEMENTS (cols));
+  mamori_csv_append_row (out, cols, n);
 }
 
 void
 mamori_asset_csv_header (GString *out)
 {
-  const char *cols[MAMORI_ASSET_N_CSV_FIELDS + 8];
-
-  for (guint f = 0; f < MAMORI_ASSET_N_CSV_FIELDS; f++)
-    cols[f] = fields[f].key;
-  cols[MAMORI_ASSET_N_CSV_FIELDS] = "importance";
-  cols[MAMORI_ASSET_N_CSV_FIELDS + 1] = "likelihood";
-  cols[MAMORI_ASSET_N_CSV_FIELDS + 2] = "risk";
-  cols[MAMORI_ASSET_N_CSV_FIELDS + 3] = "band";
-  /* Both methods' columns, whatever the workspace uses, so the two can be compared. */
-  cols[MAMORI_ASSET_N_CSV_FIELDS + 4] = "impact5";
-  cols[MAMORI_ASSET_N_CSV_FIELDS + 5] = "likelihood5";
-  cols[MAMORI_ASSET_N_CSV_FIELDS + 6] = "value5";
-  cols[MAMORI_ASSET_N_CSV_FIELDS + 7] = "level5";
-  mamori_csv_append_row (out, cols, G_N_ELEMENTS (cols));
+  mamori_asset_csv_header_lang (out, "en");
 }
 
 void
@@ -650,7 +1131,7 @@ mamori_asset_csv_row (GString           *out,
   MamoriAssetRisk risk;
 
   mamori_asset_compute_risk (asset, threat_from_medium, &risk);
-  for (guint f = 0; f < MAMORI_ASSET_N_CSV_FIELDS; f++)
+  for (guint f = 0; f < N_EXPORT_INPUTS; f++)
     g_ptr_array_add (texts, mamori_asset_get_field_text (asset, f));
   g_ptr_array_add (texts, g_strdup_printf ("%d", risk.importance));
   g_ptr_array_add (texts, g_strdup_printf ("%d", risk.likelihood));

@@ -6,6 +6,7 @@
 
 #include <glib.h>
 
+#include "mamori-csv.h"
 #include "mamori-risk.h"
 
 G_BEGIN_DECLS
@@ -40,7 +41,8 @@ typedef enum {
   MAMORI_ASSET_N_FIELDS
 } MamoriAssetField;
 
-/* The columns of the ledger CSV (the keys the import accepts and the export writes first). */
+/* The ledger's own columns (the workbook export writes these first; the CSV export writes every
+ * input column, see mamori_asset_csv_header). */
 #define MAMORI_ASSET_N_CSV_FIELDS (MAMORI_ASSET_FIELD_TREATMENT + 1)
 
 typedef enum {
@@ -154,14 +156,36 @@ int                        mamori_default_threat_for_medium (const char *medium)
 
 /* Reads ledger rows from CSV text (already UTF-8; see mamori_csv_decode). Headings may be the
  * English keys or the Japanese ledger names, in any order; unknown columns are an error.
- * Every problem is reported in *problems as “line N, column C, value “V”: reason”; the
- * assets are returned only when there is none. FALSE with error for a CSV syntax error. */
+ * The sheet may be kept as users keep the IPA ledger: a title and blank rows above the header,
+ * a header over two rows (merged cells: the two texts of a column are combined), a “No.”
+ * column, dates as 2024/4/1, 2024年4月1日 or 令和6年4月1日, full-width digits, ○/× flags;
+ * rows without any input value are skipped. Every problem is reported in *problems as
+ * “line N, column C, value “V”: reason”; the assets are returned only when there is none.
+ * FALSE with error for a CSV syntax error. */
 gboolean     mamori_asset_csv_read   (const char  *text,
                                       GPtrArray  **assets,
                                       GPtrArray  **problems,
                                       GError     **error);
-/* Appends the header (English keys plus importance, likelihood, risk, band) or one row. */
+/* The part mamori_asset_csv_read shares with the workbook reader: rows are MamoriCsvRow* (a
+ * CSV record with its line, or a worksheet row with its number and its cells from column A);
+ * sheet is NULL for CSV, else the worksheet's name (messages then name sheet, row and column
+ * letter, and rows may differ in length). */
+void         mamori_asset_rows_read  (GPtrArray   *rows,
+                                      const char  *sheet,
+                                      GPtrArray  **assets,
+                                      GPtrArray  **problems);
+/* How many ledger columns the header found in rows names; 0 when no header names the asset's
+ * name (used to find the ledger among a workbook's sheets). */
+guint        mamori_asset_rows_header_score (GPtrArray *rows);
+/* Appends the header or one row: every column the import reads (MAMORI_ASSET_FIELD_* order up
+ * to the target vulnerability), then the computed columns importance, likelihood, risk, band,
+ * impact5, likelihood5 (the asset's own 5 × 5 values or the mapping's; read back as its own,
+ * the store keeps them as “from the IPA values” when they equal the mapping), value5, level5.
+ * mamori_asset_csv_header writes the English keys; _lang the Japanese headings when lang is
+ * "ja" (both are read back). */
 void         mamori_asset_csv_header (GString           *out);
+void         mamori_asset_csv_header_lang (GString    *out,
+                                           const char *lang);
 void         mamori_asset_csv_row    (GString           *out,
                                       const MamoriAsset *asset,
                                       int                threat_from_medium);

@@ -18,6 +18,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "core/mamori-date.h"
 #include "mamori-document.h"
 #include "mamori-fonts.h"
 #include "mamori-markdown.h"
@@ -199,6 +200,344 @@ mamori_layout_free (MamoriLayout *L)
   g_free (L);
 }
 
+/* --- units that never break ----------------------------------------------------------------- */
+
+/* U+2060 WORD JOINER: no line break on either side (UAX #14 class WJ, which Pango follows);
+ * it has no glyph and is not in the PDF's text. */
+#define WORD_JOINER "\xe2\x81\xa0"
+#define WORD_JOINER_CHAR 0x2060
+
+static gboolean
+is_cjk (gunichar c)
+{
+  GUnicodeScript s = g_unichar_get_script (c);
+
+  return s == G_UNICODE_SCRIPT_HAN || s == G_UNICODE_SCRIPT_HIRAGANA || s == G_UNICODE_SCRIPT_KATAKANA ||
+         c == 0x30FC || c == 0x3005;   /* ー 々 */
+}
+
+static gboolean
+is_space (gunichar c)
+{
+  return c == ' ' || c == 0x3000;
+}
+
+static guint
+run_length (const gunichar *u,
+            guint           n,
+            guint           i,
+            gboolean      (*test) (gunichar))
+{
+  guint k = i;
+
+  while (k < n && test (u[k]))
+    k++;
+  return k - i;
+}
+
+static gboolean
+is_digit (gunichar c)
+{
+  return c < 128 && g_ascii_isdigit (c);
+}
+
+static gboolean
+is_ref_char (gunichar c)
+{
+  return c < 128 && (g_ascii_isalnum (c) || c == '.' || c == '-');
+}
+
+static gboolean
+is_era_name (const gunichar *u,
+             guint           n,
+             guint           i)
+{
+  static const char *const eras[] = { "令和", "平成", "昭和", "大正", "明治" };
+
+  for (guint e = 0; e < G_N_ELEMENTS (eras); e++)
+    if (i + 1 < n && u[i] == g_utf8_get_char (eras[e]) && u[i + 1] == g_utf8_get_char (g_utf8_next_char (eras[e])))
+      return TRUE;
+  return FALSE;
+}
+
+/* The length of a date at i: [era] (digits|元)年 digits月 [digits日], or "1 April 2026"; 0 if
+ * none. */
+static guint
+date_length (const gunichar *u,
+             guint           n,
+             guint           i)
+{
+  static const char *const months[] = { "January", "February", "March", "April", "May", "June", "July",
+                                        "August", "September", "October", "November", "December" };
+  guint k = i, d;
+
+  if (is_era_name (u, n, k))
+    k += 2;
+  if (k < n && u[k] == 0x5143 /* 元 */ && k > i)
+    k++;
+  else if ((d = run_length (u, n, k, is_digit)) > 0)
+    k += d;
+  else
+    return 0;
+  if (k < n && u[k] == 0x5E74 /* 年 */ && (d = run_length (u, n, k + 1, is_digit)) > 0 && k + 1 + d < n &&
+      u[k + 1 + d] == 0x6708 /* 月 */)
+    {
+      k += 2 + d;
+      if ((d = run_length (u, n, k, is_digit)) > 0 && k + d < n && u[k + d] == 0x65E5 /* 日 */)
+        k += d + 1;
+      return k - i;
+    }
+  /* English: day, month name, year. */
+  k = i;
+  d = run_length (u, n, k, is_digit);
+  if (d == 0 || d > 2 || k + d >= n || u[k + d] != ' ')
+    return 0;
+  k += d + 1;
+  for (guint m = 0; m < G_N_ELEMENTS (months); m++)
+    {
+      guint len = strlen (months[m]), j;
+      for (j = 0; j < len && k + j < n && u[k + j] == (gunichar) months[m][j]; j++)
+        ;
+      if (j == len && k + len + 1 < n && u[k + len] == ' ' && run_length (u, n, k + len + 1, is_digit) == 4)
+        return k + len + 5 - i;
+    }
+  return 0;
+}
+
+/* Marks join[i] (no break between u[i] and u[i+1]) over the units that must stay on one line:
+ * short Japanese names written with a space ("山田 花子"), "No.2", "第3条", dates. */
+static void
+mark_units (const gunichar *u,
+            guint           n,
+            gboolean       *join)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      guint len = 0, a, b;
+      gboolean starts_word = i == 0 || !(u[i - 1] < 128 && g_ascii_isalnum (u[i - 1]));
+
+      if (is_cjk (u[i]) && (i == 0 || !is_cjk (u[i - 1])) && (a = run_length (u, n, i, is_cjk)) > 0 &&
+          i + a < n && is_space (u[i + a]) && (b = run_length (u, n, i + a + 1, is_cjk)) >= 1 &&
+          !(i + a + 2 + b < n && is_space (u[i + a + 1 + b]) && is_cjk (u[i + a + 2 + b])))
+        {
+          /* A name inside running text ("担当は山田 花子です") starts where the text does not
+           * say: a run of more than four keeps its last two characters with the space. Of
+           * three runs ("総務部長 山田 花子") the last two are the name: a title before it may
+           * break from it. */
+          guint before = a <= 4 ? a : 2;
+          for (guint k = i + a - before; k < i + a + MIN (b, 4); k++)
+            join[k] = TRUE;
+          i += a;
+          continue;
+        }
+      else if (starts_word && u[i] == 'N' && i + 3 < n && u[i + 1] == 'o' && u[i + 2] == '.' && is_digit (u[i + 3]))
+        {
+          len = 3 + run_length (u, n, i + 3, is_ref_char);
+          while (len > 4 && u[i + len - 1] == '.')
+            len--;
+        }
+      else if (u[i] == 0x7B2C /* 第 */ && (a = run_length (u, n, i + 1, is_digit)) > 0 && i + 1 + a < n)
+        {
+          static const gunichar counters[] = { 0x6761, 0x7AE0, 0x9805, 0x53F7, 0x7248, 0x56DE, 0x7BC0 };
+          for (guint c = 0; c < G_N_ELEMENTS (counters); c++)
+            if (u[i + 1 + a] == counters[c])
+              len = a + 2;
+        }
+      else if ((i == 0 || !is_digit (u[i - 1])) && (is_digit (u[i]) || is_era_name (u, n, i)))
+        len = date_length (u, n, i);
+      for (guint k = i; len > 1 && k < i + len - 1; k++)
+        join[k] = TRUE;
+    }
+}
+
+/* A paragraph's last line never holds a single short word: its last characters (Japanese) or
+ * its last two words (a last word of at most 12 letters) are joined. */
+static void
+mark_last_line (const gunichar *u,
+                guint           n,
+                gboolean        en,
+                gboolean       *join)
+{
+  guint end = n;
+
+  while (end > 0 && (g_unichar_isspace (u[end - 1]) || u[end - 1] == WORD_JOINER_CHAR))
+    end--;
+  if (end < 2)
+    return;
+  if (en)
+    {
+      guint k = end;
+      while (k > 0 && u[k - 1] != ' ')
+        k--;
+      if (k > 1 && end - k <= 12)
+        join[k - 1] = join[k - 2] = TRUE;
+      return;
+    }
+  /* Four characters before the closing punctuation, and the punctuation. */
+  for (guint k = end - 1, letters = 0; k > 0 && letters < 5; k--)
+    {
+      if (g_unichar_isspace (u[k - 1]))
+        break;
+      join[k - 1] = TRUE;
+      if (!g_unichar_ispunct (u[k]))
+        letters++;
+    }
+}
+
+static gboolean
+date_boundary (char c)
+{
+  return !(g_ascii_isalnum (c) || c == '-' || c == '_' || c == '.' || c == '/' || c == ':');
+}
+
+/* markup with every YYYY-MM-DD of its text (outside <tt>, and standing alone: not part of a
+ * file name or a longer number) printed in the date style of core/mamori-date.h, so that a
+ * date a form filled in ("{{established_on}} 制定") reads like the rest of the document. */
+static char *
+format_dates (const char *markup,
+              gboolean    en)
+{
+  MamoriDateStyle style = mamori_date_get_default_style ();
+  GString *out;
+  int code = 0;
+
+  if (style == MAMORI_DATE_ISO)
+    return g_strdup (markup);
+  out = g_string_sized_new (strlen (markup) + 16);
+  for (const char *p = markup; *p; )
+    {
+      if (*p == '<')
+        {
+          const char *e = strchr (p, '>');
+          gsize len = e ? (gsize) (e + 1 - p) : strlen (p);
+          if (g_str_has_prefix (p, "<tt>"))
+            code++;
+          else if (g_str_has_prefix (p, "</tt>"))
+            code = MAX (code - 1, 0);
+          g_string_append_len (out, p, len);
+          p += len;
+          continue;
+        }
+      if (code == 0 && g_ascii_isdigit (*p) && (p == markup || date_boundary (p[-1])) && strlen (p) >= 10 &&
+          p[4] == '-' && p[7] == '-' && (p[10] == '\0' || date_boundary (p[10]) || p[10] == '<'))
+        {
+          g_autofree char *iso = g_strndup (p, 10);
+          g_autofree char *printed = mamori_date_format (iso, en ? "en" : "ja", style);
+          g_string_append (out, printed);
+          p += 10;
+          continue;
+        }
+      g_string_append_c (out, *p);
+      p++;
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* text without the word joiners and no-break spaces protect_units put in. */
+static char *
+without_joiners (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    if (g_utf8_get_char (p) == 0xA0)
+      g_string_append_c (out, ' ');
+    else if (g_utf8_get_char (p) != WORD_JOINER_CHAR)
+      g_string_append_unichar (out, g_utf8_get_char (p));
+  return g_string_free (out, FALSE);
+}
+
+/* The markup's text as characters: an entity counts as one ('&'), tags are left out. Returns
+ * the characters; *n their number. */
+static gunichar *
+markup_chars (const char *markup,
+              guint      *n)
+{
+  GArray *u = g_array_new (FALSE, FALSE, sizeof (gunichar));
+
+  for (const char *p = markup; *p; )
+    {
+      gunichar c;
+      if (*p == '<')
+        {
+          const char *e = strchr (p, '>');
+          p = e ? e + 1 : p + strlen (p);
+          continue;
+        }
+      if (*p == '&')
+        {
+          const char *e = strchr (p, ';');
+          c = '&';
+          p = e ? e + 1 : p + 1;
+        }
+      else
+        {
+          c = g_utf8_get_char (p);
+          p = g_utf8_next_char (p);
+        }
+      g_array_append_val (u, c);
+    }
+  *n = u->len;
+  return (gunichar *) g_array_free (u, FALSE);
+}
+
+/* markup with word joiners where the units above must not break (and, for body paragraphs,
+ * before a short last word). */
+static char *
+protect_units (const char *markup,
+               gboolean    paragraph,
+               gboolean    en)
+{
+  guint n = 0, k = 0;
+  g_autofree gunichar *u = markup_chars (markup, &n);
+  g_autofree gboolean *join = g_new0 (gboolean, n + 1);
+  GString *out;
+  gboolean any = FALSE;
+
+  mark_units (u, n, join);
+  if (paragraph)
+    mark_last_line (u, n, en, join);
+  for (guint i = 0; i < n && !any; i++)
+    any = join[i];
+  if (!any)
+    return g_strdup (markup);
+  out = g_string_sized_new (strlen (markup) + 16);
+  for (const char *p = markup; *p; )
+    {
+      const char *next;
+      if (*p == '<')
+        {
+          const char *e = strchr (p, '>');
+          next = e ? e + 1 : p + strlen (p);
+          g_string_append_len (out, p, next - p);
+          p = next;
+          continue;
+        }
+      if (k > 0 && join[k - 1] && u[k - 1] != WORD_JOINER_CHAR && u[k] != WORD_JOINER_CHAR && u[k] != ' ')
+        g_string_append (out, WORD_JOINER);
+      if (join[k] && k > 0 && join[k - 1] && u[k] == ' ')
+        {
+          /* A space inside a unit: no break after it either (Pango breaks after a space even
+           * before a word joiner). */
+          g_string_append (out, "\xc2\xa0");
+          p++;
+          k++;
+          continue;
+        }
+      if (*p == '&')
+        {
+          const char *e = strchr (p, ';');
+          next = e ? e + 1 : p + 1;
+        }
+      else
+        next = g_utf8_next_char (p);
+      g_string_append_len (out, p, next - p);
+      p = next;
+      k++;
+    }
+  return g_string_free (out, FALSE);
+}
+
 /* --- text ------------------------------------------------------------------------------------ */
 
 static PangoFontDescription *
@@ -221,6 +560,8 @@ make_text (MamoriLayout               *L,
 {
   Text *t = g_new0 (Text, 1);
   PangoFontDescription *d = font (desc, size);
+  g_autofree char *dated = desc == L->mono_font ? g_strdup (markup) : format_dates (markup, L->en);
+  g_autofree char *protected = protect_units (dated, FALSE, L->en);
   PangoLayoutIter *iter;
   int i = 0;
 
@@ -232,7 +573,7 @@ make_text (MamoriLayout               *L,
   pango_layout_set_alignment (t->layout, align);
   if (spacing > 0)
     pango_layout_set_line_spacing (t->layout, spacing);
-  pango_layout_set_markup (t->layout, markup, -1);
+  pango_layout_set_markup (t->layout, protected, -1);
   t->n = pango_layout_get_line_count (t->layout);
   t->top = g_new0 (double, t->n);
   t->height = g_new0 (double, t->n);
@@ -268,6 +609,18 @@ plain_text (MamoriLayout               *L,
 {
   g_autofree char *escaped = g_markup_escape_text (text ? text : "", -1);
   return make_text (L, escaped, desc, size, width, align, 0);
+}
+
+/* A body paragraph or list item: also no short word alone on its last line. */
+static Text *
+body_text (MamoriLayout *L,
+           const char   *markup,
+           double        width,
+           double        spacing)
+{
+  g_autofree char *dated = format_dates (markup, L->en);
+  g_autofree char *protected = protect_units (dated, TRUE, L->en);
+  return make_text (L, protected, L->body_font, 10.5, width, PANGO_ALIGN_LEFT, spacing);
 }
 
 /* Height of lines first..last-1 as they stand on a page. */
@@ -339,13 +692,16 @@ space (MamoriLayout *L,
 }
 
 /* Places a Text, breaking it across pages between lines: never a single line alone at the
- * foot of a page (orphan) or at the head of the next (widow) when the text has more lines. */
+ * foot of a page (orphan) or at the head of the next (widow) when the text has more lines.
+ * tail_keep: the height of what must follow on the same page as the text's last lines (a
+ * closing block); when it does not fit there, the last two lines go to the next page with it. */
 static void
 flow_text (MamoriLayout *L,
            Text         *t,
            double        x,
            Text         *marker,
-           double        marker_x)
+           double        marker_x,
+           double        tail_keep)
 {
   int first = 0;
 
@@ -354,6 +710,18 @@ flow_text (MamoriLayout *L,
       int k = 0;
       while (first + k < t->n && L->y + lines_height (t, first, first + k + 1) <= CONTENT_BOTTOM)
         k++;
+      if (tail_keep > 0 && first + k == t->n && !at_page_top (L) &&
+          L->y + lines_height (t, first, t->n) + tail_keep > CONTENT_BOTTOM)
+        {
+          k = MAX (t->n - first - 2, 0);
+          if (k == 1)
+            k = 0;
+          if (k == 0)
+            {
+              new_page (L);
+              continue;
+            }
+        }
       if (first + k < t->n)
         {
           int rest = t->n - first - k;
@@ -499,25 +867,28 @@ prepare_table (MamoriLayout *L,
     }
 }
 
-static char *
-heading_number (MamoriLayout *L,
-                int          *counters,
-                int          *article,
-                int           level)
+/* counters: 6 ints, the numbers of the heading levels so far; article: the running article
+ * number of an articles-numbered document. Shared by the PDF and the Word writer. */
+char *
+mamori_heading_number (gboolean  articles,
+                       gboolean  en,
+                       int      *counters,
+                       int      *article,
+                       int       level)
 {
   if (level > 3)
     return NULL;
   counters[level - 1]++;
   for (int i = level; i < 6; i++)
     counters[i] = 0;
-  if (L->articles)
+  if (articles)
     {
       if (level == 1)
-        return L->en ? g_strdup_printf ("Chapter %d", counters[0]) : g_strdup_printf ("第%d章", counters[0]);
+        return en ? g_strdup_printf ("Chapter %d", counters[0]) : g_strdup_printf ("第%d章", counters[0]);
       if (level == 2)
         {
           (*article)++;
-          return L->en ? g_strdup_printf ("Article %d", *article) : g_strdup_printf ("第%d条", *article);
+          return en ? g_strdup_printf ("Article %d", *article) : g_strdup_printf ("第%d条", *article);
         }
       return g_strdup_printf ("%d.", counters[2]);
     }
@@ -550,7 +921,7 @@ place_figure (MamoriLayout *L,
 
   if (p->figure == NULL)
     {
-      flow_text (L, p->text, p->x, NULL, 0);
+      flow_text (L, p->text, p->x, NULL, 0, 0);
       L->y += 6;
       return;
     }
@@ -588,7 +959,7 @@ prepare (MamoriLayout *L,
         {
         case MAMORI_BLOCK_HEADING:
           {
-            g_autofree char *number = heading_number (L, counters, &article, b->level);
+            g_autofree char *number = mamori_heading_number (L->articles, L->en, counters, &article, b->level);
             g_autofree char *markup = NULL;
             Heading *h = g_new0 (Heading, 1);
             /* Rules read 第3条（パスワード）; sections 3.1 Passwords. */
@@ -599,7 +970,7 @@ prepare (MamoriLayout *L,
             p->size = heading_size (b->level);
             p->text = make_text (L, markup, L->heading_font, p->size, CONTENT_WIDTH, PANGO_ALIGN_LEFT, 0);
             p->x = MAMORI_MARGIN_X;
-            h->text = g_strdup (pango_layout_get_text (p->text->layout));
+            h->text = without_joiners (pango_layout_get_text (p->text->layout));
             h->plain = g_strdup (b->plain);
             h->level = b->level;
             h->dest = g_strdup_printf ("h%u", L->headings->len + 1);
@@ -612,13 +983,11 @@ prepare (MamoriLayout *L,
           p->marker = plain_text (L, b->marker, L->body_font, 10.5, 16.0, PANGO_ALIGN_LEFT);
           p->marker_x = MAMORI_MARGIN_X + indent;
           p->x = p->marker_x + 16.0;
-          p->text = make_text (L, b->markup, L->body_font, 10.5, CONTENT_WIDTH - (p->x - MAMORI_MARGIN_X),
-                               PANGO_ALIGN_LEFT, 1.35);
+          p->text = body_text (L, b->markup, CONTENT_WIDTH - (p->x - MAMORI_MARGIN_X), 1.35);
           break;
         case MAMORI_BLOCK_PARAGRAPH:
           p->x = MAMORI_MARGIN_X + indent + (b->depth > 0 ? 16.0 : 0);
-          p->text = make_text (L, b->markup, L->body_font, 10.5, CONTENT_WIDTH - (p->x - MAMORI_MARGIN_X),
-                               PANGO_ALIGN_LEFT, 1.5);
+          p->text = body_text (L, b->markup, CONTENT_WIDTH - (p->x - MAMORI_MARGIN_X), 1.5);
           break;
         case MAMORI_BLOCK_CODE:
           p->x = MAMORI_MARGIN_X + 12.0;
@@ -742,14 +1111,50 @@ place_table (MamoriLayout *L,
   L->y += 8;
 }
 
+/* The closing block of a document — the last few one-line paragraphs after its last
+ * paragraph or list item (date, company and representative, 以上) — and its height; it
+ * stays on the page of that paragraph's last lines. Returns the index of its first block, or
+ * preps->len when there is none. */
+static guint
+closing_block (GPtrArray *preps,
+               double    *height)
+{
+  guint first = preps->len;
+
+  *height = 0;
+  while (first > 0 && preps->len - first < 4)
+    {
+      Prep *p = preps->pdata[first - 1];
+      if (p->block->type != MAMORI_BLOCK_PARAGRAPH || p->text == NULL || p->text->n != 1 ||
+          g_utf8_strlen (p->block->plain ? p->block->plain : "", -1) > 60)
+        break;
+      *height += p->text->total + 6;
+      first--;
+    }
+  if (first == 0 || first == preps->len)
+    return preps->len;
+  switch (((Prep *) preps->pdata[first - 1])->block->type)
+    {
+    case MAMORI_BLOCK_PARAGRAPH:
+    case MAMORI_BLOCK_ITEM:
+      return first;
+    default:
+      return preps->len;
+    }
+}
+
 static void
 place_blocks (MamoriLayout *L,
               GPtrArray    *preps)
 {
+  double closing_h;
+  guint closing = closing_block (preps, &closing_h);
+
   for (guint i = 0; i < preps->len; i++)
     {
       Prep *p = preps->pdata[i];
       Prep *next = i + 1 < preps->len ? preps->pdata[i + 1] : NULL;
+      double tail_keep = i + 1 == closing ? closing_h + 6 : 0;
 
       switch (p->block->type)
         {
@@ -780,11 +1185,11 @@ place_blocks (MamoriLayout *L,
           }
         case MAMORI_BLOCK_PARAGRAPH:
         case MAMORI_BLOCK_CODE:
-          flow_text (L, p->text, p->x, NULL, 0);
+          flow_text (L, p->text, p->x, NULL, 0, tail_keep);
           L->y += 6;
           break;
         case MAMORI_BLOCK_ITEM:
-          flow_text (L, p->text, p->x, p->marker, p->marker_x);
+          flow_text (L, p->text, p->x, p->marker, p->marker_x, tail_keep);
           L->y += 2;
           if (next == NULL || next->block->type != MAMORI_BLOCK_ITEM)
             L->y += 4;
@@ -898,13 +1303,14 @@ place_title_page (MamoriLayout             *L,
   place_centered (L, meta->organisation, L->heading_font, 15, L->y + 36);
   {
     g_autofree char *edition = NULL;
+    g_autofree char *date = meta->date ? mamori_date_format (meta->date, L->en ? "en" : "ja", mamori_date_get_default_style ()) : NULL;
     if (meta->version && meta->date)
-      edition = L->en ? g_strdup_printf ("Version %s — %s", meta->version, meta->date)
-                      : g_strdup_printf ("第%s版　%s", meta->version, meta->date);
+      edition = L->en ? g_strdup_printf ("Version %s — %s", meta->version, date)
+                      : g_strdup_printf ("第%s版　%s", meta->version, date);
     else if (meta->version)
       edition = L->en ? g_strdup_printf ("Version %s", meta->version) : g_strdup_printf ("第%s版", meta->version);
     else
-      edition = g_strdup (meta->date);
+      edition = g_strdup (date);
     place_centered (L, edition, L->body_font, 11.5, L->y + 24);
   }
 }
@@ -940,7 +1346,8 @@ add_revision_blocks (MamoriLayout             *L,
       MamoriRevision *r = meta->revisions->pdata[i];
       GPtrArray *row = g_ptr_array_new_with_free_func (g_free);
       g_ptr_array_add (row, g_markup_escape_text (r->version ? r->version : "", -1));
-      g_ptr_array_add (row, g_markup_escape_text (r->date ? r->date : "", -1));
+      g_autofree char *date = mamori_date_format (r->date, L->en ? "en" : "ja", mamori_date_get_default_style ());
+      g_ptr_array_add (row, g_markup_escape_text (date, -1));
       g_ptr_array_add (row, g_markup_escape_text (r->summary ? r->summary : "", -1));
       g_ptr_array_add (row, g_markup_escape_text (r->approver ? r->approver : "", -1));
       g_ptr_array_add (table->rows, row);
@@ -1091,6 +1498,15 @@ mamori_layout_new (const char               *markdown,
     new_page (L);
   new_page (L);
   place_blocks (L, preps);
+  /* A body of one or two pages needs no contents. */
+  if (n_toc > 0 && L->pages->len - toc_first - n_toc <= 2)
+    {
+      g_ptr_array_remove_range (L->pages, toc_first, n_toc);
+      for (guint i = 0; i < L->headings->len; i++)
+        ((Heading *) L->headings->pdata[i])->page -= n_toc;
+      L->page = g_ptr_array_index (L->pages, L->pages->len - 1);
+      n_toc = 0;
+    }
   if (n_toc > 0)
     fill_toc (L, toc_first);
   return L;

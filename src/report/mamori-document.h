@@ -100,4 +100,12 @@ GBytes       *mamori_layout_write_pdf_bytes (MamoriLayout          *layout);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MamoriLayout, mamori_layout_free)
 
+/* The number printed before a heading of level 1–3 ("1.", "1.2", "第3章", "第12条", …), or
+ * NULL for deeper levels; counters (6 ints) and article carry the numbering along. */
+char         *mamori_heading_number   (gboolean  articles,
+                                       gboolean  en,
+                                       int      *counters,
+                                       int      *article,
+                                       int       level);
+
 G_END_DECLS

@@ -26,6 +26,10 @@ typedef struct {
   double title_y;
 } Geometry;
 
+/* Axis names and legend: 14 units in the wide drawing (at least 18 px on a 1920 × 1080 slide,
+ * whose drawing scale is about 1.3), 11 in the narrow one with its two-column legend. */
+#define LABEL_SIZE(g) (((g).legend_below ? 11.0 : 14.0) * (g).s)
+
 static void
 geometry (const MamoriHeatmap *h,
           double               width,
@@ -178,7 +182,7 @@ mamori_heatmap_draw (cairo_t                   *cr,
           cairo_set_source_rgb (cr, 1, 1, 1);
         else
           cairo_set_source_rgb (cr, 0, 0, 0);
-        text (cr, family, 13 * g.s, TRUE, label, x + 6 * g.s, y + 4 * g.s, g.cw - 12 * g.s, 0);
+        text (cr, family, (g.legend_below ? 13 : 14) * g.s, TRUE, label, x + 6 * g.s, y + 4 * g.s, g.cw - 12 * g.s, 0);
         if (labels != NULL && labels->compare != NULL)
           {
             int change = (int) count - (int) mamori_heatmap_count (labels->compare, p, i);
@@ -214,18 +218,18 @@ mamori_heatmap_draw (cairo_t                   *cr,
       const MamoriRiskLevel *l = &m->probability[p];
       g_autofree char *name = g_strdup_printf ("%s %s", l->abbreviation, en ? l->name_en : l->name_ja);
       double y = g.y0 + (m->n_probability - 1 - p) * g.ch + g.ch / 2 - 8 * g.s;
-      text (cr, family, 11 * g.s, FALSE, name, 20 * g.s, y, g.x0 - 28 * g.s, 1);
+      text (cr, family, LABEL_SIZE (g), FALSE, name, 20 * g.s, y, g.x0 - 28 * g.s, 1);
     }
   for (guint i = 0; i < m->n_impact; i++)
     {
       const MamoriRiskLevel *l = &m->impact[i];
       const char *name = m->impact_by_name ? (en ? l->name_en : l->name_ja) : l->abbreviation;
-      text (cr, family, 11 * g.s, FALSE, name, g.x0 + i * g.cw, g.y0 + m->n_probability * g.ch + 6 * g.s, g.cw, 0.5);
+      text (cr, family, LABEL_SIZE (g), FALSE, name, g.x0 + i * g.cw, g.y0 + m->n_probability * g.ch + 6 * g.s, g.cw, 0.5);
     }
-  text (cr, family, 12 * g.s, TRUE,
+  text (cr, family, LABEL_SIZE (g) + 1 * g.s, TRUE,
         en ? m->impact_axis_en : m->impact_axis_ja,
         g.x0, g.y0 + m->n_probability * g.ch + 30 * g.s, m->n_impact * g.cw, 0.5);
-  text (cr, family, 12 * g.s, TRUE,
+  text (cr, family, LABEL_SIZE (g) + 1 * g.s, TRUE,
         en ? m->probability_axis_en : m->probability_axis_ja,
         20 * g.s, g.y0 - 26 * g.s, g.x0 + 100 * g.s, 0);
 
@@ -254,7 +258,7 @@ mamori_heatmap_draw (cairo_t                   *cr,
         cairo_rectangle (cr, x, y + 2 * g.s, 18 * g.s, 18 * g.s);
         cairo_fill (cr);
         cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
-        used = text (cr, family, 11 * g.s, FALSE, entry, x + 26 * g.s, y,
+        used = text (cr, family, LABEL_SIZE (g), FALSE, entry, x + 26 * g.s, y,
                      g.legend_below ? column_width - 34 * g.s : 190 * g.s, 0);
         if (!g.legend_below)
           y += MAX (used, 22 * g.s) + 10 * g.s;
@@ -264,7 +268,7 @@ mamori_heatmap_draw (cairo_t                   *cr,
     {
       g_autofree char *total = g_strdup_printf (en ? "%u assets%s" : "資産 %u 件%s", h->total,
                                                 h->residual ? (en ? " (after planned measures)" : "（計画した対策の実施後）") : "");
-      text (cr, family, 11 * g.s, FALSE, total, g.legend_x, y + 6 * g.s, g.legend_below ? width - 2 * g.legend_x : 200 * g.s, 0);
+      text (cr, family, LABEL_SIZE (g), FALSE, total, g.legend_x, y + 6 * g.s, g.legend_below ? width - 2 * g.legend_x : 200 * g.s, 0);
     }
   }
   cairo_restore (cr);

@@ -6,6 +6,8 @@
 #include <math.h>
 #include <stdlib.h>
 
+#include "core/mamori-date.h"
+#include "core/mamori-display.h"
 #include "core/mamori-template.h"
 #include "mamori-chart.h"
 #include "mamori-fonts.h"
@@ -27,7 +29,21 @@ typedef struct {
   GString *md;
   GPtrArray *figures;
   guint n_figure;
+  MamoriDateStyle style;
+  MamoriCatalog *catalog;   /* not owned; NULL in the audit report */
+  GPtrArray *strings;       /* char*: text the report's lines point into */
 } Report;
+
+/* date (YYYY-MM-DD) as the report prints it; valid until the report is built. */
+static const char *
+date_text (Report     *R,
+           const char *date)
+{
+  char *text = mamori_date_format (date, R->lang, R->style);
+
+  g_ptr_array_add (R->strings, text);
+  return text;
+}
 
 /* --- figures -------------------------------------------------------------------------------- */
 
@@ -251,11 +267,11 @@ write_summary (Report                    *R,
   if (before != NULL)
     g_string_append_printf (R->md, TR ("%s 時点の状況を、前回のマネジメントレビュー（%s）と比べてまとめます。\n\n",
                                        "The state on %s, compared with the last management review (%s).\n\n"),
-                            R->today, before->held_on);
+                            date_text (R, R->today), date_text (R, before->held_on));
   else
     g_string_append_printf (R->md, TR ("%s 時点の状況をまとめます。前回のマネジメントレビューの記録はないため、今回の数値が次回の比較の基準になります。\n\n",
                                        "The state on %s. There is no record of an earlier management review, so these figures are the baseline for the next one.\n\n"),
-                            R->today);
+                            date_text (R, R->today));
   g_string_append_printf (R->md, "| %s | %s | %s | %s |\n|---|---|---|---|\n", TR ("指標", "Figure"), TR ("今回", "Now"),
                           TR ("前回", "Last review"), TR ("増減", "Change"));
   for (int l = (int) top; l >= 0; l--)
@@ -301,7 +317,7 @@ write_heatmaps (Report        *R,
                           current->total);
   now->map = current;
   now->title = g_strdup (TR ("現在のリスク", "Risk now"));
-  now->subtitle = g_strdup_printf ("%s　%s", organisation, R->today);
+  now->subtitle = g_strdup_printf ("%s　%s", organisation, date_text (R, R->today));
   now->lang = g_strdup (R->lang);
   after->map = residual;
   after->compare = current;
@@ -349,7 +365,7 @@ write_top (Report           *R,
       g_string_append_printf (R->md, "| %u | %s | %s | %d %s | %d %s | %s | %s %s |\n", i + 1, asset, dept,
                               gov5 ? r->value5 : r->risk, level_name (R, m, gov5 ? r->level5 : (int) r->band),
                               gov5 ? after->value5 : after->risk, level_name (R, m, gov5 ? after->level5 : (int) after->band),
-                              measure, owner, a->measure_due);
+                              measure, owner, date_text (R, a->measure_due));
     }
   g_string_append (R->md, "\n");
 }
@@ -378,12 +394,12 @@ write_results (Report    *R,
       else
         g_string_append_printf (R->md, "## %s\n\n", name);
       g_string_append_printf (R->md, TR ("最新の診断（%s）：**%g** / %g 点（%.0f%%）。", "Latest (%s): **%g** of %g (%.0f%%)."),
-                              r->latest->assessed_on, r->total.score, r->total.max, mamori_score_percent (&r->total));
+                              date_text (R, r->latest->assessed_on), r->total.score, r->total.max, mamori_score_percent (&r->total));
       if (r->previous)
         {
           g_autofree char *change = change_text (r->total.score, r->previous_total.score);
           g_string_append_printf (R->md, TR ("前回（%s）は %g 点で、%s 点です。", " The one before (%s) scored %g: %s."),
-                                  r->previous->assessed_on, r->previous_total.score, change);
+                                  date_text (R, r->previous->assessed_on), r->previous_total.score, change);
         }
       g_string_append (R->md, "\n\n");
       if (cl->groups->len > 0)
@@ -411,8 +427,24 @@ write_results (Report    *R,
     }
 }
 
+/* "技術情報管理認証 No.3": the checklist of the action's assessment and the item. */
+static char *
+action_item_label (Report                 *R,
+                   MamoriWorkspace        *ws,
+                   MamoriCorrectiveAction *c)
+{
+  g_autoptr(MamoriAssessment) a = mamori_workspace_get_assessment (ws, c->assessment, NULL);
+  g_autofree char *source = NULL;
+
+  if (a == NULL)
+    return mamori_item_label (NULL, c->ref_id);
+  source = g_strconcat (a->checklist, MAMORI_SOURCE_SEPARATOR, c->ref_id, NULL);
+  return mamori_measure_source_label (source, R->catalog, R->lang);
+}
+
 static void
 write_measures (Report                    *R,
+                MamoriWorkspace           *ws,
                 const MamoriReviewFigures *now,
                 GPtrArray                 *overdue,
                 GPtrArray                 *actions)
@@ -429,10 +461,11 @@ write_measures (Report                    *R,
       for (guint i = 0; i < overdue->len; i++)
         {
           MamoriOverdueMeasure *m = overdue->pdata[i];
-          g_autofree char *source = mamori_template_escape (m->source);
+          g_autofree char *label = mamori_measure_source_label (m->source, R->catalog, R->lang);
+          g_autofree char *source = mamori_template_escape (label);
           g_autofree char *what = mamori_template_escape (m->what);
           g_autofree char *owner = mamori_template_escape (m->owner);
-          g_string_append_printf (R->md, "| %s | %s | %s | %s |\n", source, what, owner, m->due);
+          g_string_append_printf (R->md, "| %s | %s | %s | %s |\n", source, what, owner, date_text (R, m->due));
         }
       g_string_append (R->md, "\n");
     }
@@ -446,7 +479,9 @@ write_measures (Report                    *R,
           MamoriCorrectiveAction *c = actions->pdata[i];
           g_autofree char *what = mamori_template_escape (c->what);
           g_autofree char *owner = mamori_template_escape (c->owner);
-          g_string_append_printf (R->md, "| %s | %s | %s | %s |\n", c->ref_id, what, owner, c->due_on);
+          g_autofree char *item = action_item_label (R, ws, c);
+          g_autofree char *escaped = mamori_template_escape (item);
+          g_string_append_printf (R->md, "| %s | %s | %s | %s |\n", escaped, what, owner, date_text (R, c->due_on));
         }
       g_string_append (R->md, "\n");
     }
@@ -549,7 +584,8 @@ write_decisions (Report                    *R,
                 "Set the date of the next review (at least once a year, and after any major change)."),
             TR ("サイバーセキュリティ経営ガイドライン 指示6", "METI CSM Guidelines, directive 6"));
   g_string_append (R->md, "\n");
-  g_string_append (R->md, TR ("判断日：　　　　年　　月　　日　　判断者：\n\n", "Decided on: ____________    By: ____________\n\n"));
+  g_string_append (R->md, TR (R->style == MAMORI_DATE_ERA ? "判断日：令和　　年　　月　　日　　判断者：\n\n" : "判断日：　　　　年　　月　　日　　判断者：\n\n",
+                              "Decided on: ____________    By: ____________\n\n"));
 }
 
 /* --- the change log's pin ------------------------------------------------------------------ */
@@ -628,20 +664,28 @@ mamori_report_get_markdown (MamoriReport *r)
   return r->markdown;
 }
 
+void
+mamori_report_get_meta (MamoriReport       *r,
+                        MamoriDocumentMeta *meta)
+{
+  memset (meta, 0, sizeof *meta);
+  meta->organisation = r->organisation;
+  meta->title = r->title;
+  meta->date = r->date;
+  meta->classification = r->classification;
+  meta->lang = r->lang;
+  meta->numbering = "sections";
+  meta->table_of_contents = TRUE;
+  meta->figures = r->figures;
+}
+
 MamoriLayout *
 mamori_report_layout (MamoriReport *r,
                       GError      **error)
 {
-  MamoriDocumentMeta meta = { 0 };
+  MamoriDocumentMeta meta;
 
-  meta.organisation = r->organisation;
-  meta.title = r->title;
-  meta.date = r->date;
-  meta.classification = r->classification;
-  meta.lang = r->lang;
-  meta.numbering = "sections";
-  meta.table_of_contents = TRUE;
-  meta.figures = r->figures;
+  mamori_report_get_meta (r, &meta);
   return mamori_layout_new (r->markdown, &meta, error);
 }
 
@@ -671,6 +715,7 @@ mamori_review_report_new (MamoriWorkspace *ws,
 {
   Report report = { g_strcmp0 (lang, "en") == 0, g_strcmp0 (lang, "en") == 0 ? "en" : "ja", today, NULL, NULL, 0 };
   Report *R = &report;
+  g_autoptr(GPtrArray) strings = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(MamoriProfile) profile = NULL;
   g_autoptr(MamoriReviewFigures) now = NULL;
   g_autoptr(MamoriReviewFigures) before = NULL;
@@ -683,6 +728,9 @@ mamori_review_report_new (MamoriWorkspace *ws,
   gboolean recent = FALSE;
   MamoriReport *out;
 
+  R->style = mamori_date_get_default_style ();
+  R->catalog = catalog;
+  R->strings = strings;
   profile = mamori_workspace_get_profile (ws, error);
   now = profile ? mamori_workspace_review_figures (ws, today, error) : NULL;
   if (now == NULL)
@@ -735,9 +783,9 @@ mamori_review_report_new (MamoriWorkspace *ws,
   write_heatmaps (R, current, residual, out->organisation);
   write_top (R, method, top, risks, residual_risks);
   write_results (R, results);
-  write_measures (R, now, overdue, actions);
+  write_measures (R, ws, now, overdue, actions);
   write_decisions (R, now, top, residual_risks, documents, actions, recent);
-  if (!write_log_pin (md, ws, today, R->en, error))
+  if (!write_log_pin (md, ws, date_text (R, today), R->en, error))
     {
       mamori_report_free (out);
       return NULL;
@@ -770,6 +818,7 @@ mamori_audit_report_new (MamoriWorkspace       *ws,
   g_autofree char *markdown = profile ? mamori_assessment_to_audit_markdown (ws, checklist, assessment, NULL,
                                                                              en ? "en" : "ja", annex, error) : NULL;
   g_autofree char *title = NULL;
+  g_autofree char *printed_today = mamori_date_format (today, en ? "en" : "ja", mamori_date_get_default_style ());
   MamoriReport *out;
 
   g_autoptr(GString) md = NULL;
@@ -778,7 +827,7 @@ mamori_audit_report_new (MamoriWorkspace       *ws,
     return NULL;
   md = g_string_new (markdown);
   g_string_append (md, "\n");
-  if (!write_log_pin (md, ws, today, en, error))
+  if (!write_log_pin (md, ws, printed_today, en, error))
     return NULL;
   title = g_strdup_printf (en ? "Audit report — %s" : "監査報告書 — %s", mamori_text_get (checklist->name, en ? "en" : "ja"));
   out = report_new (profile->name, title, today, en);

@@ -41,6 +41,9 @@ MamoriReport *mamori_audit_report_new    (MamoriWorkspace       *workspace,
                                           GError               **error);
 
 const char   *mamori_report_get_markdown (MamoriReport          *report);
+/* Its title-page data and figures, owned by the report (for writers other than the layout). */
+void          mamori_report_get_meta     (MamoriReport          *report,
+                                          MamoriDocumentMeta    *meta);
 /* Lays the report out (any thread; one thread at a time per report). */
 MamoriLayout *mamori_report_layout       (MamoriReport          *report,
                                           GError               **error);

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "core/mamori-csv.h"
+#include "core/mamori-date.h"
 #include "core/mamori-template.h"
 #include "mamori-assessments.h"
 #include "mamori-reviews.h"
@@ -472,6 +473,9 @@ measure_body (MamoriWorkspace *self,
     }
   g_string_printf (summary, "%" G_GINT64_FORMAT " %s: measure “%s”, %s, %s", id, d->ref_id, d->text,
                    d->owner ? d->owner : "", d->due ? d->due : "");
+  /* A decided measure is the step-up task "decide the measures for the gaps". */
+  if (!mamori_workspace_tick_task (self, "s2.measures", _("save the measure"), error))
+    return FALSE;
   return mamori_workspace_run (self, _("save the measure"), error,
               "INSERT INTO measure (assessment, ref_id, what, owner, due_on, decided_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6) "
               "ON CONFLICT (assessment, ref_id) DO UPDATE SET what = excluded.what, owner = excluded.owner, "
@@ -499,7 +503,10 @@ mamori_workspace_set_measure (MamoriWorkspace *self,
   if (!mamori_workspace_check_text (_("The measure"), what, 1000, error) || !mamori_workspace_check_text (_("The owner"), owner, 200, error))
     return FALSE;
   /* Measures stay editable after completion: deciding them is the point of the review. */
-  return edit (self, id, FALSE, "measure", _("save the measure"), measure_body, &d, error);
+  if (!edit (self, id, FALSE, "measure", _("save the measure"), measure_body, &d, error))
+    return FALSE;
+  mamori_workspace_emit_changed (self, "stepup_task");
+  return TRUE;
 }
 
 static gboolean
@@ -538,10 +545,7 @@ complete_body (MamoriWorkspace *self,
             "UPDATE assessment SET status = 'completed', completed_at = ?1, current_item = NULL WHERE id = ?2",
             "ti", now, id))
     return FALSE;
-  if (task != NULL &&
-      !mamori_workspace_run (self, _("complete the assessment"), error,
-            "INSERT INTO stepup_task (key, done_at, done_by, source) VALUES (?1, ?2, ?3, 'auto') "
-            "ON CONFLICT (key) DO NOTHING", "ttt", task, now, g_get_user_name ()))
+  if (task != NULL && !mamori_workspace_tick_task (self, task, _("complete the assessment"), error))
     return FALSE;
   return TRUE;
 }
@@ -1104,6 +1108,18 @@ cell (const char *text)
   return mamori_template_escape (text);
 }
 
+/* A date of the audit report as printed (the process's date style, see core/mamori-date.h). */
+static const char *
+audit_date (GPtrArray  *strings,
+            const char *date,
+            const char *lang)
+{
+  char *text = mamori_date_format (date, lang, mamori_date_get_default_style ());
+
+  g_ptr_array_add (strings, text);
+  return text;
+}
+
 /* Answers by ref_id, numbers in numeric order ("v1:9-2" before "v1:10-1"). */
 static int
 compare_answers_by_ref (gconstpointer a,
@@ -1130,6 +1146,7 @@ mamori_assessment_to_audit_markdown (MamoriWorkspace       *self,
   g_autoptr(GPtrArray) actions = evidence ? mamori_workspace_list_corrective_actions (self, id, error) : NULL;
   g_autoptr(MamoriAuditPlan) plan = NULL;
   gboolean en = g_strcmp0 (lang, "en") == 0;
+  g_autoptr(GPtrArray) dates = g_ptr_array_new_with_free_func (g_free);
   guint counts[5] = { 0 };
   GString *md;
   MamoriScore total, *per_group;
@@ -1154,9 +1171,9 @@ mamori_assessment_to_audit_markdown (MamoriWorkspace       *self,
     g_autofree char *subject = cell (a->subject);
     g_autofree char *respondent = cell (a->respondent);
     g_autofree char *who = cell (auditor && *auditor ? auditor : (en ? "(not given)" : "（未記入）"));
-    g_string_append_printf (md, "| %s | %s (%s) |\n", en ? "Checklist" : "チェックリスト", name, cl->id);
+    g_string_append_printf (md, "| %s | %s |\n", en ? "Checklist" : "チェックリスト", name);
     g_string_append_printf (md, "| %s | %s |\n", en ? "Subject" : "対象", subject);
-    g_string_append_printf (md, "| %s | %s |\n", en ? "Assessed on" : "実施日", a->assessed_on);
+    g_string_append_printf (md, "| %s | %s |\n", en ? "Assessed on" : "実施日", audit_date (dates, a->assessed_on, lang));
     g_string_append_printf (md, "| %s | %s |\n", en ? "Respondent" : "回答者", respondent);
     g_string_append_printf (md, "| %s | %s |\n", en ? "Auditor" : "監査者", who);
     if (plan != NULL)
@@ -1166,7 +1183,8 @@ mamori_assessment_to_audit_markdown (MamoriWorkspace       *self,
         g_autofree char *independence = cell (plan->independence);
         g_string_append_printf (md, "| %s | %s |\n", en ? "Audit scope" : "監査の範囲", scope);
         g_string_append_printf (md, "| %s | %s |\n", en ? "Audited unit" : "監査対象部門", unit);
-        g_string_append_printf (md, "| %s | %s – %s |\n", en ? "Audit period" : "監査の期間", plan->starts_on, plan->ends_on);
+        g_string_append_printf (md, "| %s | %s – %s |\n", en ? "Audit period" : "監査の期間", audit_date (dates, plan->starts_on, lang),
+                                audit_date (dates, plan->ends_on, lang));
         g_string_append_printf (md, "| %s | %s%s |\n", en ? "Independence" : "独立性",
                                 plan->independence_confirmed ? (en ? "Confirmed. " : "確認済み。") : (en ? "NOT confirmed. " : "未確認。"),
                                 independence);
@@ -1179,8 +1197,8 @@ mamori_assessment_to_audit_markdown (MamoriWorkspace       *self,
       g_autofree char *opinion = cell (plan->opinion);
       g_string_append_printf (md, en ? "## Audit opinion\n\n%s\n\n" : "## 監査意見\n\n%s\n\n", opinion);
     }
-  g_string_append (md, en ? "## How items are graded\n\nEach answer is compared with the item's own scale: the best answer is *Conforming*, the worst (or a negative one) a *Gap*, anything between *Partly conforming*; items without an answer are *Not answered*, and items answered as not applicable are left out of the score. This grading is Mamori's, not the guideline's.\n\n"
-                          : "## 判定の基準\n\n各回答を、その項目の選択肢の中で比べます。最もよい回答は「適合」、最も低い回答（または減点の回答）は「不適合」、その間は「一部不適合」です。回答のない項目は「未回答」、対象外と回答した項目は点数に含めません。この基準は Mamori が定めたもので、ガイドラインによるものではありません。\n\n");
+  g_string_append (md, en ? "## How items are graded\n\nEach answer is compared with the item's own scale: the best answer is *Conforming*, the worst (or a negative one) a *Gap*, anything between *Partly conforming*; items without an answer are *Not answered*, and items answered as not applicable are left out of the score. This grading is this report's rule, not the guideline's.\n\n"
+                          : "## 判定の基準\n\n各回答を、その項目の選択肢の中で比べます。最もよい回答は「適合」、最も低い回答（または減点の回答）は「不適合」、その間は「一部不適合」です。回答のない項目は「未回答」、対象外と回答した項目は点数に含めません。この基準はこの報告書で定めたもので、ガイドラインによるものではありません。\n\n");
 
   /* Items. */
   {
@@ -1239,14 +1257,14 @@ mamori_assessment_to_audit_markdown (MamoriWorkspace       *self,
                 g_autofree char *what = cell (ans->measure_what);
                 g_autofree char *owner = cell (ans->measure_owner ? ans->measure_owner : "");
                 g_string_append_printf (gaps, "| %s | %s | %s | %s | %s | %s |\n", item->ref_id, name,
-                                        mamori_finding_label (finding, lang), what, owner, ans->measure_due ? ans->measure_due : "");
+                                        mamori_finding_label (finding, lang), what, owner, audit_date (dates, ans->measure_due, lang));
               }
             else
               {
                 g_autofree char *what = cell (ca ? ca->what : (en ? "(none decided)" : "（未決定）"));
                 g_autofree char *owner = cell (ca ? ca->owner : "");
                 g_string_append_printf (gaps, "| %s | %s | %s | %s | %s | %s |\n", item->ref_id, name,
-                                        mamori_finding_label (finding, lang), what, owner, ca ? ca->due_on : "");
+                                        mamori_finding_label (finding, lang), what, owner, ca ? audit_date (dates, ca->due_on, lang) : "");
               }
           }
       }
@@ -1301,10 +1319,10 @@ mamori_assessment_to_audit_markdown (MamoriWorkspace       *self,
                 g_autofree char *what = cell (ca->what);
                 g_autofree char *owner = cell (ca->owner);
                 g_autofree char *result = cell (ca->result);
-                g_autofree char *status = ca->closed ? g_strdup_printf (en ? "closed %s: %s" : "完了 %s：%s", ca->closed_on, result)
+                g_autofree char *status = ca->closed ? g_strdup_printf (en ? "closed %s: %s" : "完了 %s：%s", audit_date (dates, ca->closed_on, lang), result)
                                                      : g_strdup (en ? "open" : "未完了");
                 closed += ca->closed ? 1 : 0;
-                g_string_append_printf (md, "| %s | %s | %s | %s | %s |\n", ca->ref_id, what, owner, ca->due_on, status);
+                g_string_append_printf (md, "| %s | %s | %s | %s | %s |\n", ca->ref_id, what, owner, audit_date (dates, ca->due_on, lang), status);
               }
             g_string_append_printf (md, en ? "\n%u of %u corrective actions closed.\n\n" : "\n是正処置 %2$u 件のうち %1$u 件が完了しています。\n\n",
                                     closed, actions->len);

@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "core/mamori-asset-xlsx.h"
+#include "core/mamori-checklist.h"   /* mamori_text_user_lang */
 #include "core/mamori-pending.h"
 #include "mamori-assets.h"
 #include "mamori-workspace-internal.h"
@@ -636,7 +637,8 @@ mamori_workspace_export_assets (MamoriWorkspace *self,
     }
   {
     g_autoptr(GString) csv = g_string_new ("\xEF\xBB\xBF");
-    mamori_asset_csv_header (csv);
+    /* Headings in the language of the user interface; the import reads both. */
+    mamori_asset_csv_header_lang (csv, mamori_text_user_lang ());
     for (guint i = 0; i < assets->len; i++)
       {
         MamoriAsset *a = assets->pdata[i];

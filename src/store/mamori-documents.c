@@ -56,16 +56,20 @@ mamori_document_version_free (MamoriDocumentVersion *v)
 
 #define TEXT(stmt, col) mamori_workspace_column_text (stmt, col)
 
-gint64
-mamori_workspace_add_document (MamoriWorkspace *self,
-                               const char      *template_id,
-                               const char      *kind,
-                               const char      *lang,
-                               const char      *title,
-                               const char      *numbering,
-                               const char      *classification,
-                               const char      *markdown,
-                               GError         **error)
+/* cover_organisation and effective_on: what the form gave for the cover (the organisation's
+ * name and the date the document takes effect), kept with the document; may be NULL. */
+static gint64
+add_document (MamoriWorkspace *self,
+              const char      *template_id,
+              const char      *kind,
+              const char      *lang,
+              const char      *title,
+              const char      *numbering,
+              const char      *classification,
+              const char      *markdown,
+              const char      *cover_organisation,
+              const char      *effective_on,
+              GError         **error)
 {
   sqlite3 *db;
   sqlite3_stmt *stmt = NULL;
@@ -88,8 +92,8 @@ mamori_workspace_add_document (MamoriWorkspace *self,
       mamori_workspace_unlock (self);
       return 0;
     }
-  rc = sqlite3_prepare_v2 (db, "INSERT INTO document (template_id, kind, lang, title, numbering, classification, created_at) "
-                               "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", -1, &stmt, NULL);
+  rc = sqlite3_prepare_v2 (db, "INSERT INTO document (template_id, kind, lang, title, numbering, classification, created_at, "
+                               "cover_organisation, effective_on) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)", -1, &stmt, NULL);
   if (rc == SQLITE_OK)
     {
       sqlite3_bind_text (stmt, 1, template_id ? template_id : "", -1, SQLITE_STATIC);
@@ -99,6 +103,9 @@ mamori_workspace_add_document (MamoriWorkspace *self,
       sqlite3_bind_text (stmt, 5, g_strcmp0 (numbering, "articles") == 0 ? "articles" : "sections", -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 6, classification ? classification : "", -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 7, now, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 8, cover_organisation ? cover_organisation : "", -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 9, effective_on && mamori_workspace_valid_date (effective_on) ? effective_on : "", -1,
+                         SQLITE_STATIC);
       rc = sqlite3_step (stmt) == SQLITE_DONE ? SQLITE_OK : sqlite3_errcode (db);
       id = sqlite3_last_insert_rowid (db);
     }
@@ -423,12 +430,23 @@ mamori_workspace_set_document_status (MamoriWorkspace     *self,
       mamori_workspace_set_sqlite_error (error, mamori_workspace_get_path (self), db, rc, _("change the document’s status"));
       goto fail;
     }
+  /* An approved policy, rule set or handbook is its step-up task done. */
+  if (status == MAMORI_DOCUMENT_APPROVED)
+    {
+      const char *task = g_strcmp0 (info->kind, "policy") == 0 ? "s2.policy"
+                       : g_strcmp0 (info->kind, "rules") == 0 ? "s3.rules"
+                       : g_strcmp0 (info->kind, "handbook") == 0 ? "s2.handbook" : NULL;
+      if (task != NULL && !mamori_workspace_tick_task (self, task, _("change the document’s status"), error))
+        goto fail;
+    }
   log = g_strdup_printf ("document %" G_GINT64_FORMAT ": version %u %s%s%s", document_id, info->latest,
                          mamori_document_status_key (status), *who ? " by " : "", who);
   if (!mamori_workspace_log_and_commit (self, "document", "status", log, _("change the document’s status"), error))
     goto fail;
   mamori_workspace_unlock (self);
   mamori_workspace_emit_changed (self, "document");
+  if (status == MAMORI_DOCUMENT_APPROVED)
+    mamori_workspace_emit_changed (self, "stepup_task");
   return TRUE;
 
 fail:
@@ -448,10 +466,47 @@ mamori_workspace_add_document_from_template (MamoriWorkspace            *self,
 
   if (markdown == NULL)
     return 0;
-  return mamori_workspace_add_document (self, mamori_template_get_id (tmpl), mamori_template_get_kind (tmpl),
-                                        mamori_template_get_lang (tmpl), mamori_template_get_title (tmpl),
-                                        mamori_template_get_numbering (tmpl), en ? "Internal" : "社外秘", markdown,
-                                        error);
+  return add_document (self, mamori_template_get_id (tmpl), mamori_template_get_kind (tmpl),
+                       mamori_template_get_lang (tmpl), mamori_template_get_title (tmpl),
+                       mamori_template_get_numbering (tmpl), en ? "Internal" : "社外秘", markdown,
+                       values ? mamori_template_values_get (values, "organisation") : NULL,
+                       values ? mamori_template_values_get (values, "established_on") : NULL, error);
+}
+
+gint64
+mamori_workspace_add_document (MamoriWorkspace *self,
+                               const char      *template_id,
+                               const char      *kind,
+                               const char      *lang,
+                               const char      *title,
+                               const char      *numbering,
+                               const char      *classification,
+                               const char      *markdown,
+                               GError         **error)
+{
+  return add_document (self, template_id, kind, lang, title, numbering, classification, markdown, NULL, NULL, error);
+}
+
+typedef struct {
+  gint64 id;
+  char *organisation;
+  char *effective_on;
+} Cover;
+
+static void
+cover_bind (sqlite3_stmt *stmt,
+            gpointer      data)
+{
+  sqlite3_bind_int64 (stmt, 1, ((Cover *) data)->id);
+}
+
+static void
+cover_row (sqlite3_stmt *stmt,
+           gpointer      data)
+{
+  Cover *c = data;
+  c->organisation = TEXT (stmt, 0);
+  c->effective_on = TEXT (stmt, 1);
 }
 
 void
@@ -484,6 +539,7 @@ mamori_workspace_get_document_print (MamoriWorkspace *self,
   g_autoptr(MamoriProfile) profile = NULL;
   MamoriDocumentVersion *chosen = NULL;
   MamoriDocumentPrint *p;
+  Cover cover = { 0, NULL, NULL };
   gboolean en;
 
   if (info == NULL || (versions = mamori_workspace_list_versions (self, id, error)) == NULL ||
@@ -496,14 +552,23 @@ mamori_workspace_get_document_print (MamoriWorkspace *self,
   if (chosen == NULL)
     chosen = versions->pdata[versions->len - 1];
 
+  cover.id = id;
+  if (!mamori_workspace_read (self, "SELECT cover_organisation, effective_on FROM document WHERE id = ?1",
+                              cover_bind, cover_row, &cover, _("read the document"), error))
+    return NULL;
+
   p = g_new0 (MamoriDocumentPrint, 1);
   p->markdown = g_strdup (chosen->markdown);
   p->number = chosen->number;
   p->status = chosen->status;
-  p->organisation = g_strdup (profile->name ? profile->name : "");
+  /* The profile's name, or the one the form gave when the profile has none. */
+  p->organisation = g_strdup (profile->name && *profile->name ? profile->name
+                              : cover.organisation ? cover.organisation : "");
   p->title = g_strdup (info->title);
   p->version = g_strdup_printf ("%u.0", chosen->number);
-  p->date = g_strdup (*chosen->approved_on ? chosen->approved_on : "");
+  /* The date the user chose for it to take effect; else approval, else the last edit. */
+  p->date = g_strdup (cover.effective_on && *cover.effective_on ? cover.effective_on
+                      : *chosen->approved_on ? chosen->approved_on : "");
   if (*p->date == '\0')
     {
       g_free (p->date);
@@ -538,6 +603,8 @@ mamori_workspace_get_document_print (MamoriWorkspace *self,
   p->meta.lang = p->lang;
   p->meta.numbering = p->numbering;
   p->meta.table_of_contents = TRUE;
+  g_free (cover.organisation);
+  g_free (cover.effective_on);
   return p;
 }
 

@@ -48,6 +48,12 @@ void      mamori_workspace_set_sqlite_error (GError         **error,
                                              int              rc,
                                              const char      *doing);
 char     *mamori_workspace_now              (void);
+/* Ticks a step-up task as done by Mamori ('auto') unless it is ticked already; inside an open
+ * transaction, with the lock held. The caller emits "stepup_task" after the commit. */
+gboolean  mamori_workspace_tick_task        (MamoriWorkspace *self,
+                                             const char      *key,
+                                             const char      *doing,
+                                             GError         **error);
 /* Runs one read-only statement under the lock: bind (may be NULL) binds its parameters, row is
  * called for every result row. On failure error names the path, the sqlite message and doing. */
 gboolean  mamori_workspace_read             (MamoriWorkspace *self,
@@ -62,7 +68,9 @@ char     *mamori_workspace_column_text      (sqlite3_stmt    *stmt,
                                              int              column);
 
 /* Every tracked measure as rows (source, what, owner, due, done 0/1), ?1 = today. See
- * mamori_workspace_count_measures for what "done" means. */
+ * mamori_workspace_count_measures for what "done" means. source is an asset's name, or for a
+ * checklist item "checklist-id" MAMORI_SOURCE_SEPARATOR (char 31) "ref_id", which
+ * mamori_measure_source_label (core/mamori-display.h) prints as "自社診断 No.21". */
 #define MAMORI_MEASURES_SQL \
   "SELECT name AS source, measure AS what, measure_owner AS owner, measure_due AS due, " \
   "  ((target_threat > 0 OR target_vulnerability > 0) " \
@@ -70,7 +78,7 @@ char     *mamori_workspace_column_text      (sqlite3_stmt    *stmt,
   "   AND (target_vulnerability = 0 OR vulnerability <= target_vulnerability)) AS done " \
   "FROM asset WHERE measure <> '' " \
   "UNION ALL " \
-  "SELECT a.checklist || ' ' || m.ref_id, m.what, m.owner, coalesce (m.due_on, ''), " \
+  "SELECT a.checklist || char (31) || m.ref_id, m.what, m.owner, coalesce (m.due_on, ''), " \
   "  EXISTS (SELECT 1 FROM answer x JOIN assessment l ON l.id = x.assessment " \
   "          WHERE l.checklist = a.checklist AND l.subject = a.subject AND l.status = 'completed' " \
   "            AND (l.assessed_on, l.id) > (a.assessed_on, a.id) AND x.ref_id = m.ref_id " \
@@ -80,7 +88,7 @@ char     *mamori_workspace_column_text      (sqlite3_stmt    *stmt,
   "                  WHERE b.checklist = a.checklist AND b.subject = a.subject AND n.ref_id = m.ref_id " \
   "                    AND (b.assessed_on, b.id) > (a.assessed_on, a.id)) " \
   "UNION ALL " \
-  "SELECT a.checklist || ' ' || c.ref_id, c.what, c.owner, c.due_on, c.status = 'closed' " \
+  "SELECT a.checklist || char (31) || c.ref_id, c.what, c.owner, c.due_on, c.status = 'closed' " \
   "FROM corrective_action c JOIN assessment a ON a.id = c.assessment"
 
 /* Statement helpers. types: 'i' gint64, 't' const char* (NULL binds NULL), 'd' double, 'n' NULL,

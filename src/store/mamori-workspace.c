@@ -288,6 +288,11 @@ static const Migration migrations[] = {
     "  WHERE NOT EXISTS (SELECT 1 FROM medium_threat WHERE medium = 'キャビネット');"
     "INSERT INTO medium_threat (medium, threat, frequency) SELECT 'キャビネット', '火災・水害による消失', 1 "
     "  WHERE (SELECT count (*) FROM medium_threat WHERE medium = 'キャビネット') = 1;" },
+  { 12,
+    /* What the new-document form gave for the cover: the organisation's name (shown when the
+     * profile has none) and the date the document takes effect. */
+    "ALTER TABLE document ADD COLUMN cover_organisation TEXT NOT NULL DEFAULT '';"
+    "ALTER TABLE document ADD COLUMN effective_on TEXT NOT NULL DEFAULT '';" },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == MAMORI_WORKSPACE_SCHEMA_VERSION);
@@ -722,6 +727,19 @@ mamori_workspace_log_change (MamoriWorkspace *self,
     }
   mamori_chain_log (self->chain, entity, action, summary);
   return TRUE;
+}
+
+gboolean
+mamori_workspace_tick_task (MamoriWorkspace *self,
+                            const char      *key,
+                            const char      *doing,
+                            GError         **error)
+{
+  g_autofree char *now = mamori_workspace_now ();
+
+  return mamori_workspace_run (self, doing, error,
+                               "INSERT INTO stepup_task (key, done_at, done_by, source) VALUES (?1, ?2, ?3, 'auto') "
+                               "ON CONFLICT (key) DO NOTHING", "ttt", key, now, g_get_user_name ());
 }
 
 gboolean

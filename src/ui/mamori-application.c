@@ -194,6 +194,7 @@ mamori_application_startup (GApplication *app)
     { "win.save-copy", { "<Control><Shift>s", NULL } },
     { "win.show-help-overlay", { "<Control>question", NULL } },
     { "window.close", { "<Control>w", NULL } },
+    { "win.present", { "F5", NULL } },
     { "win.show-page::overview", { "<Alt>1", NULL } },
     { "win.show-page::assessments", { "<Alt>2", NULL } },
     { "win.show-page::assets", { "<Alt>3", NULL } },
@@ -206,6 +207,8 @@ mamori_application_startup (GApplication *app)
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
     gtk_application_set_accels_for_action (GTK_APPLICATION (self), accels[i].action, accels[i].accels);
+  /* Dates in documents and reports follow the preference from the start. */
+  mamori_preferences_apply_date_style (self->settings);
 }
 
 static void

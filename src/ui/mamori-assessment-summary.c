@@ -16,6 +16,8 @@ struct _MamoriAssessmentSummary {
   AdwBin parent_instance;
 
   GtkLabel *title_label;
+  GtkWidget *ready_box;
+  GtkLabel *ready_label;
   GtkLabel *meta_label;
   GtkLabel *score_label;
   GtkLabel *band_label;
@@ -153,11 +155,7 @@ export_chosen (GtkNativeDialog         *dialog,
           !mamori_write_file_atomically (path, csv, strlen (csv), 0644, &error))
         mamori_widget_show_error (GTK_WIDGET (self), _("Could Not Export the Assessment"), error);
       else
-        {
-          g_autofree char *name = g_file_get_basename (file);
-          g_autofree char *text = g_markup_printf_escaped (_("Exported “%s”"), name);
-          mamori_widget_add_toast (GTK_WIDGET (self), text);
-        }
+        mamori_widget_add_saved_toast (GTK_WIDGET (self), path);
     }
   gtk_native_dialog_destroy (dialog);
   g_clear_object (&self->chooser);
@@ -233,8 +231,7 @@ audit_chosen (GtkNativeDialog         *dialog,
 {
   if (response == GTK_RESPONSE_ACCEPT)
     {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autofree char *path = g_file_get_path (file);
+      g_autofree char *path = mamori_export_chooser_get_path (GTK_FILE_CHOOSER (dialog));
       const char *annex = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (dialog), "annex");
       if (path != NULL)
         mamori_assessment_summary_export_audit (self, path, g_strcmp0 (annex, "false") != 0);
@@ -256,6 +253,7 @@ audit_clicked (GtkButton               *button,
     return;
   chooser = gtk_file_chooser_native_new (_("Export the Audit Report"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  mamori_export_chooser_add_formats (GTK_FILE_CHOOSER (chooser));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
   /* A check box: evidence files in an annex, or each item's files in the item table. */
   gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), "annex", _("List the evidence files in an annex"), NULL, NULL);
@@ -628,6 +626,8 @@ mamori_assessment_summary_show (MamoriAssessmentSummary *self,
   guint n_groups = MAX (checklist->groups->len, 1), n_gaps = 0;
   g_autofree char *score = NULL;
   g_autofree char *meta = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
   char num[G_ASCII_DTOSTR_BUF_SIZE], max[G_ASCII_DTOSTR_BUF_SIZE];
 
   if (a == NULL || (answers = mamori_workspace_get_answers (workspace, assessment, &error)) == NULL ||
@@ -706,9 +706,14 @@ mamori_assessment_summary_show (MamoriAssessmentSummary *self,
       row = adw_action_row_new ();
       title = g_markup_printf_escaped ("%s  %s", item->ref_id, mamori_text_get (item->name ? item->name : item->description, lang));
       if (ans != NULL && ans->measure_what != NULL)
-        subtitle = g_markup_printf_escaped (_("%s → %s (%s, by %s)"), c ? mamori_text_get (c->name, lang) : _("Not answered"),
-                                            ans->measure_what, *ans->measure_owner ? ans->measure_owner : "—",
-                                            ans->measure_due ? ans->measure_due : "—");
+        {
+          /* A measure past its due date is flagged, as on the review slides. */
+          gboolean overdue = ans->measure_due != NULL && strcmp (ans->measure_due, today) < 0;
+          subtitle = g_markup_printf_escaped (overdue ? _("%s → %s (%s, by %s) · <b>overdue</b>") : _("%s → %s (%s, by %s)"),
+                                              c ? mamori_text_get (c->name, lang) : _("Not answered"),
+                                              ans->measure_what, *ans->measure_owner ? ans->measure_owner : "—",
+                                              ans->measure_due ? ans->measure_due : "—");
+        }
       else if ((action = find_action (actions, item->ref_id)) != NULL)
         subtitle = g_markup_printf_escaped (_("%s → corrective action: %s"), c ? mamori_text_get (c->name, lang) : _("Not answered"),
                                             action->what);
@@ -717,7 +722,8 @@ mamori_assessment_summary_show (MamoriAssessmentSummary *self,
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
-      button = gtk_button_new_with_mnemonic (ans && ans->measure_what ? _("_Edit Measure…") : _("_Decide Measure…"));
+      /* One button per row: no mnemonic, or every row would claim the same letter. */
+      button = gtk_button_new_with_label (ans && ans->measure_what ? _("Edit Measure…") : _("Decide Measure…"));
       gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
       g_object_set_data_full (G_OBJECT (button), "mamori-ref", g_strdup (item->ref_id), g_free);
       g_signal_connect (button, "clicked", G_CALLBACK (decide_clicked), self);
@@ -732,6 +738,19 @@ mamori_assessment_summary_show (MamoriAssessmentSummary *self,
   show_audit (self);
   gtk_button_set_label (self->review_button, a->completed ? _("_Review Answers") : _("Continue _Answering"));
   gtk_widget_set_visible (GTK_WIDGET (self->complete_button), !a->completed);
+  gtk_widget_set_visible (self->ready_box, !a->completed);
+  if (!a->completed)
+    {
+      g_autofree char *ready = NULL;
+      if (total.n_answered == total.n_items)
+        ready = g_strdup_printf (ngettext ("The assessment is ready: its %u item is answered. Complete it to record the score; measures stay editable.",
+                                           "The assessment is ready: all %u items are answered. Complete it to record the score; measures stay editable.",
+                                           total.n_items), total.n_items);
+      else
+        ready = g_strdup_printf (_("%u of %u items are answered; the others count as not done if you complete it now."),
+                                 total.n_answered, total.n_items);
+      gtk_label_set_text (self->ready_label, ready);
+    }
   gtk_widget_set_visible (GTK_WIDGET (self->copy_button), a->completed);
   return TRUE;
 }
@@ -787,6 +806,8 @@ mamori_assessment_summary_class_init (MamoriAssessmentSummaryClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/mamori/Mamori/ui/mamori-assessment-summary.ui");
 #define BIND(name) gtk_widget_class_bind_template_child (widget_class, MamoriAssessmentSummary, name)
   BIND (title_label);
+  BIND (ready_box);
+  BIND (ready_label);
   BIND (meta_label);
   BIND (score_label);
   BIND (band_label);

@@ -16,6 +16,7 @@
 #include "mamori-pdf-view.h"
 #include "mamori-window.h"
 #include "report/mamori-document.h"
+#include "report/mamori-word.h"
 #include "store/mamori-documents.h"
 
 #define SAVE_DELAY_MS 800
@@ -24,6 +25,7 @@
 struct _MamoriDocumentsPage {
   AdwBin parent_instance;
 
+  AdwFlap *flap;
   GtkListBox *list;
   GtkStack *stack;
   GtkLabel *title_label;
@@ -91,6 +93,9 @@ row_selected (GtkListBox          *box,
   id = ((MamoriDocumentInfo *) self->documents->pdata[index])->id;
   if (self->open == NULL || self->open->id != id)
     mamori_documents_page_open (self, id);
+  /* Folded (a narrow window), the list gives the room back once a document is chosen. */
+  if (adw_flap_get_folded (self->flap))
+    adw_flap_set_reveal_flap (self->flap, FALSE);
 }
 
 static void
@@ -674,8 +679,18 @@ export_thread (GTask        *task,
 {
   ExportData *d = task_data;
   GError *error = NULL;
-  g_autoptr(MamoriLayout) layout = mamori_layout_new (d->print->markdown, &d->print->meta, &error);
+  g_autoptr(MamoriLayout) layout = NULL;
 
+  /* .docx and .odt through pandoc */
+  if (mamori_word_supports_path (d->path))
+    {
+      if (mamori_word_write (d->print->markdown, &d->print->meta, d->path, &error))
+        g_task_return_boolean (task, TRUE);
+      else
+        g_task_return_error (task, error);
+      return;
+    }
+  layout = mamori_layout_new (d->print->markdown, &d->print->meta, &error);
   if (layout != NULL && mamori_layout_write_pdf (layout, d->path, &error))
     g_task_return_boolean (task, TRUE);
   else
@@ -693,13 +708,9 @@ export_done (GObject      *source,
   GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), MAMORI_TYPE_WINDOW);
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
-    mamori_widget_show_error (GTK_WIDGET (self), _("Could Not Export the PDF"), error);
+    mamori_widget_show_error (GTK_WIDGET (self), _("Could Not Export the Document"), error);
   else if (window != NULL)
-    {
-      g_autofree char *name = g_filename_display_basename (d->path);
-      g_autofree char *title = g_strdup_printf (_("Saved “%s”"), name);
-      mamori_window_add_toast (MAMORI_WINDOW (window), adw_toast_new (title));
-    }
+    mamori_widget_add_saved_toast (GTK_WIDGET (self), d->path);
 }
 
 void
@@ -734,8 +745,7 @@ chooser_response (GtkNativeDialog     *dialog,
 {
   if (response == GTK_RESPONSE_ACCEPT)
     {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autofree char *path = g_file_get_path (file);
+      g_autofree char *path = mamori_export_chooser_get_path (GTK_FILE_CHOOSER (dialog));
       if (path != NULL)
         mamori_documents_page_export (self, path);
     }
@@ -755,9 +765,10 @@ export_action (GtkWidget  *widget,
 
   if (self->open == NULL || self->chooser != NULL)
     return;
-  chooser = gtk_file_chooser_native_new (_("Export PDF"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+  chooser = gtk_file_chooser_native_new (_("Export the Document"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
   suggested = g_strdup_printf ("%s.pdf", self->open->title);
+  mamori_export_chooser_add_formats (GTK_FILE_CHOOSER (chooser));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggested);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   g_signal_connect (chooser, "response", G_CALLBACK (chooser_response), self);
@@ -933,6 +944,9 @@ mamori_documents_page_dispose (GObject *object)
     }
   g_clear_object (&self->workspace);
   g_clear_pointer (&self->open, mamori_document_info_free);
+  /* The flap is both a template child and the bin's child: let the bin drop it first, or
+   * both would unparent it. */
+  adw_bin_set_child (ADW_BIN (object), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (object), MAMORI_TYPE_DOCUMENTS_PAGE);
   G_OBJECT_CLASS (mamori_documents_page_parent_class)->dispose (object);
 }
@@ -960,6 +974,7 @@ mamori_documents_page_class_init (MamoriDocumentsPageClass *klass)
   g_type_ensure (MAMORI_TYPE_PDF_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/mamori/Mamori/ui/mamori-documents-page.ui");
 #define BIND(name) gtk_widget_class_bind_template_child (widget_class, MamoriDocumentsPage, name)
+  BIND (flap);
   BIND (list);
   BIND (stack);
   BIND (title_label);

@@ -24,6 +24,9 @@ struct _MamoriHeatmapPage {
   GtkLabel *summary_label;
   GtkDrawingArea *current_area;
   GtkDrawingArea *residual_area;
+  GtkStack *content_stack;
+  GtkBox *maps_box;
+  guint orientation_idle;
 
   MamoriWorkspace *workspace;
   gulong changed_id;
@@ -146,6 +149,9 @@ count_done (GObject      *source,
                                                 top_level_count (self->current), top_level_count (self->residual));
     gtk_label_set_text (self->summary_label, summary);
   }
+  /* An empty ledger has nothing to map or present. */
+  gtk_stack_set_visible_child_name (self->content_stack, self->current->total > 0 ? "maps" : "empty");
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "heatmap.present", self->current->total > 0);
   gtk_widget_queue_draw (GTK_WIDGET (self->current_area));
   gtk_widget_queue_draw (GTK_WIDGET (self->residual_area));
 }
@@ -339,10 +345,7 @@ static void
 saved_toast (MamoriHeatmapPage *self,
              const char        *path)
 {
-  g_autofree char *name = g_filename_display_basename (path);
-  g_autofree char *title = g_markup_printf_escaped (_("Saved “%s”"), name);
-
-  mamori_widget_add_toast (GTK_WIDGET (self), title);
+  mamori_widget_add_saved_toast (GTK_WIDGET (self), path);
 }
 
 static void
@@ -474,8 +477,7 @@ review_chosen (GtkNativeDialog   *dialog,
 {
   if (response == GTK_RESPONSE_ACCEPT)
     {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autofree char *path = g_file_get_path (file);
+      g_autofree char *path = mamori_export_chooser_get_path (GTK_FILE_CHOOSER (dialog));
       if (path != NULL)
         mamori_heatmap_page_export_review (self, path);
     }
@@ -496,7 +498,8 @@ export_review_action (GtkWidget  *widget,
 
   if (self->workspace == NULL || self->chooser != NULL || self->exporting)
     return;
-  save_chooser (self, _("Export the Management Review Report"), file, G_CALLBACK (review_chosen));
+  mamori_export_chooser_add_formats (save_chooser (self, _("Export the Management Review Report"), file,
+                                                   G_CALLBACK (review_chosen)));
   gtk_native_dialog_show (self->chooser);
 }
 
@@ -580,6 +583,7 @@ mamori_heatmap_page_dispose (GObject *object)
 {
   MamoriHeatmapPage *self = MAMORI_HEATMAP_PAGE (object);
 
+  g_clear_handle_id (&self->orientation_idle, g_source_remove);
   if (self->workspace != NULL)
     g_clear_signal_handler (&self->changed_id, self->workspace);
   g_clear_object (&self->workspace);
@@ -592,6 +596,37 @@ mamori_heatmap_page_dispose (GObject *object)
     }
   gtk_widget_dispose_template (GTK_WIDGET (object), MAMORI_TYPE_HEATMAP_PAGE);
   G_OBJECT_CLASS (mamori_heatmap_page_parent_class)->dispose (object);
+}
+
+/* In a narrow window the two maps stack instead of standing side by side. The box is turned
+ * after the allocation (changing it during one would queue a resize inside it). */
+#define MAPS_SIDE_BY_SIDE_MIN_WIDTH 720
+
+static gboolean
+apply_orientation (gpointer data)
+{
+  MamoriHeatmapPage *self = data;
+  gboolean narrow = gtk_widget_get_width (GTK_WIDGET (self)) < MAPS_SIDE_BY_SIDE_MIN_WIDTH;
+
+  self->orientation_idle = 0;
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (self->maps_box),
+                                  narrow ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL);
+  return G_SOURCE_REMOVE;
+}
+
+/* The page has a layout manager (AdwBin), so its size is watched through the maps' own
+ * resize: whenever they change size, the page's width decides the box's orientation. */
+static void
+area_resized (GtkDrawingArea    *area,
+              int                width,
+              int                height,
+              MamoriHeatmapPage *self)
+{
+  GtkOrientation want = gtk_widget_get_width (GTK_WIDGET (self)) < MAPS_SIDE_BY_SIDE_MIN_WIDTH
+                          ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL;
+
+  if (gtk_orientable_get_orientation (GTK_ORIENTABLE (self->maps_box)) != want && self->orientation_idle == 0)
+    self->orientation_idle = g_idle_add (apply_orientation, self);
 }
 
 static void
@@ -608,6 +643,8 @@ mamori_heatmap_page_class_init (MamoriHeatmapPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MamoriHeatmapPage, summary_label);
   gtk_widget_class_bind_template_child (widget_class, MamoriHeatmapPage, current_area);
   gtk_widget_class_bind_template_child (widget_class, MamoriHeatmapPage, residual_area);
+  gtk_widget_class_bind_template_child (widget_class, MamoriHeatmapPage, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, MamoriHeatmapPage, maps_box);
   gtk_widget_class_install_action (widget_class, "heatmap.export", "s", export_action);
   gtk_widget_class_install_action (widget_class, "heatmap.export-review", NULL, export_review_action);
   gtk_widget_class_install_action (widget_class, "heatmap.present", NULL, present_action);
@@ -620,6 +657,8 @@ mamori_heatmap_page_init (MamoriHeatmapPage *self)
   GtkDrawingArea *areas[2];
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The maps until a count says the ledger is empty. */
+  gtk_stack_set_visible_child_name (self->content_stack, "maps");
   areas[0] = self->current_area;
   areas[1] = self->residual_area;
   self->departments = gtk_string_list_new ((const char *[]) { _("All departments"), NULL });
@@ -639,6 +678,7 @@ mamori_heatmap_page_init (MamoriHeatmapPage *self)
       GtkGesture *click = gtk_gesture_click_new ();
       gtk_drawing_area_set_draw_func (areas[i], draw, self, NULL);
       g_signal_connect (areas[i], "query-tooltip", G_CALLBACK (query_tooltip), self);
+      g_signal_connect (areas[i], "resize", G_CALLBACK (area_resized), self);
       g_signal_connect (click, "released", G_CALLBACK (area_clicked), self);
       gtk_widget_add_controller (GTK_WIDGET (areas[i]), GTK_EVENT_CONTROLLER (click));
       gtk_widget_set_cursor_from_name (GTK_WIDGET (areas[i]), "pointer");

@@ -16,6 +16,9 @@ struct _MamoriLedgerModel {
   GHashTable *threats;     /* medium → threat value */
   guint serial;            /* the newest query wins */
   guint band_counts[MAMORI_ASSET_MAX_BANDS];    /* of the last query, before its band filter */
+  MamoriAssetQuery last;   /* the last query (strings owned), for counting again */
+  gboolean has_last;
+  guint n_counted;         /* rows the last query or count found */
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -82,6 +85,9 @@ mamori_ledger_model_finalize (GObject *object)
   g_hash_table_unref (self->cache);
   g_clear_pointer (&self->threats, g_hash_table_unref);
   g_clear_object (&self->workspace);
+  g_free ((char *) self->last.text);
+  g_free ((char *) self->last.department);
+  g_free ((char *) self->last.medium);
   G_OBJECT_CLASS (mamori_ledger_model_parent_class)->finalize (object);
 }
 
@@ -171,6 +177,63 @@ mamori_ledger_model_query_async (MamoriLedgerModel      *self,
   d->serial = ++self->serial;
   g_task_set_task_data (task, d, (GDestroyNotify) query_data_free);
   g_task_run_in_thread (task, query_thread);
+  g_free ((char *) self->last.text);
+  g_free ((char *) self->last.department);
+  g_free ((char *) self->last.medium);
+  self->last = *query;
+  self->last.text = g_strdup (query->text);
+  self->last.department = g_strdup (query->department);
+  self->last.medium = g_strdup (query->medium);
+  self->has_last = TRUE;
+}
+
+void
+mamori_ledger_model_count_async (MamoriLedgerModel  *self,
+                                 GCancellable       *cancellable,
+                                 GAsyncReadyCallback callback,
+                                 gpointer            user_data)
+{
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+  QueryData *d = g_new0 (QueryData, 1);
+
+  d->path = g_strdup (mamori_workspace_get_path (self->workspace));
+  d->query = self->last;
+  d->query.text = g_strdup (self->last.text);
+  d->query.department = g_strdup (self->last.department);
+  d->query.medium = g_strdup (self->last.medium);
+  d->serial = self->serial;   /* a newer query counts for itself */
+  g_task_set_task_data (task, d, (GDestroyNotify) query_data_free);
+  if (!self->has_last)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "no query yet");
+      return;
+    }
+  g_task_run_in_thread (task, query_thread);
+}
+
+gboolean
+mamori_ledger_model_count_finish (MamoriLedgerModel  *self,
+                                  GAsyncResult       *result,
+                                  GError            **error)
+{
+  QueryData *d = g_task_get_task_data (G_TASK (result));
+  GArray *ids = g_task_propagate_pointer (G_TASK (result), error);
+
+  if (ids == NULL)
+    return FALSE;
+  if (d->serial == self->serial)
+    {
+      memcpy (self->band_counts, d->band_counts, sizeof self->band_counts);
+      self->n_counted = ids->len;
+    }
+  g_array_unref (ids);
+  return TRUE;
+}
+
+guint
+mamori_ledger_model_get_n_counted (MamoriLedgerModel *self)
+{
+  return self->n_counted;
 }
 
 gboolean
@@ -192,6 +255,7 @@ mamori_ledger_model_query_finish (MamoriLedgerModel  *self,
     }
   old_n = self->ids->len;
   memcpy (self->band_counts, d->band_counts, sizeof self->band_counts);
+  self->n_counted = ids->len;
   g_array_unref (self->ids);
   self->ids = ids;
   g_hash_table_remove_all (self->cache);

@@ -21,6 +21,17 @@ void               mamori_ledger_model_query_async    (MamoriLedgerModel      *s
 gboolean           mamori_ledger_model_query_finish   (MamoriLedgerModel      *self,
                                                        GAsyncResult           *result,
                                                        GError                **error);
+/* Runs the last query again only to count: the band counts and the number of rows found
+ * follow an edit while the rows stay where they are. */
+void               mamori_ledger_model_count_async    (MamoriLedgerModel      *self,
+                                                       GCancellable           *cancellable,
+                                                       GAsyncReadyCallback     callback,
+                                                       gpointer                user_data);
+gboolean           mamori_ledger_model_count_finish   (MamoriLedgerModel      *self,
+                                                       GAsyncResult           *result,
+                                                       GError                **error);
+/* The number of rows the last query or count found. */
+guint              mamori_ledger_model_get_n_counted  (MamoriLedgerModel      *self);
 /* The row of asset id changed in the store: read it again. */
 /* Reads the asset again and announces its row as changed; returns its position, or
  * G_MAXUINT when it is not shown. */

@@ -5,6 +5,8 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "core/mamori-checklist.h"
+#include "core/mamori-asset-xlsx-read.h"
 #include "core/mamori-csv.h"
 #include "mamori-ledger-model.h"
 #include "mamori-ledger-page.h"
@@ -53,12 +55,27 @@ column_tooltip (const ColumnSpec *spec,
 }
 
 /* The band (IPA) or level (5 × 5) names, highest first as the filter lists them. */
+static gboolean
+english (void)
+{
+  static int cached = -1;
+
+  if (cached < 0)
+    cached = g_str_equal (mamori_text_user_lang (), "en");
+  return cached;
+}
+
+/* The band (IPA) or level (5 × 5) names in the user's language: 大/中/小 or Large/Medium/Small. */
 static const char *
 band_name (MamoriRiskMethod method,
            int              band)
 {
+  const MamoriRiskMatrix *m = method == MAMORI_RISK_METHOD_GOV5 ? mamori_risk_matrix_gov5 () : mamori_risk_matrix_ipa ();
+
+  if (english ())
+    return m->risk[band].name_en;
   if (method == MAMORI_RISK_METHOD_GOV5)
-    return mamori_risk_matrix_gov5 ()->risk[band].abbreviation;
+    return m->risk[band].abbreviation;
   return mamori_risk_band_label (band);
 }
 
@@ -68,7 +85,8 @@ n_bands (MamoriRiskMethod method)
   return method == MAMORI_RISK_METHOD_GOV5 ? 4 : 3;
 }
 
-#define BAND_CHIP_WIDTH 44
+/* Wide enough for 最高, or for "Very high" in English. */
+#define BAND_CHIP_WIDTH (english () ? 80 : 44)
 
 static int
 column_width (const ColumnSpec *spec)
@@ -82,7 +100,7 @@ column_width (const ColumnSpec *spec)
     case COL_THREAT:
     case COL_VULNERABILITY: return 96;
     case COL_COMPUTED: return 92;
-    case COL_BAND: return 64;
+    case COL_BAND: return english () ? 96 : 64;
     case COL_TREATMENT: return 110;
     case COL_TARGET: return 96;
     case COL_RESIDUAL: return 96;
@@ -133,6 +151,34 @@ static const ColumnSpec columns[] = {
 static int field5_of (const ColumnSpec *spec,
                       MamoriRiskMethod  method);
 
+/* The first columns (category and asset name) stay in view when the grid scrolls sideways, as
+ * frozen panes do in a spreadsheet. */
+#define N_FROZEN 2
+
+static int
+frozen_width (void)
+{
+  int w = 0;
+
+  for (guint c = 0; c < N_FROZEN; c++)
+    w += column_width (&columns[c]);
+  return w;
+}
+
+/* A frozen cell is exactly its column's width with its padding inside, and opaque (style.css),
+ * so the cells scrolling sideways pass under it. */
+static void
+make_frozen (GtkWidget *cell,
+             guint      c)
+{
+  gtk_widget_set_margin_start (cell, 0);
+  gtk_widget_set_margin_end (cell, 0);
+  gtk_widget_set_size_request (cell, column_width (&columns[c]), -1);
+  gtk_widget_add_css_class (cell, "mamori-frozen");
+  if (c == N_FROZEN - 1)
+    gtk_widget_add_css_class (cell, "mamori-frozen-edge");
+}
+
 struct _MamoriLedgerPage {
   AdwBin parent_instance;
 
@@ -168,6 +214,11 @@ struct _MamoriLedgerPage {
   guint cell_probability;
   guint cell_impact;
   GtkButton *cell_button;     /* says which cell; a click shows every asset again */
+  char *cell_name;            /* that cell as the heatmap names it: "大 6" */
+  AdwStatusPage *no_match_page;
+  GtkButton *clear_filters_button;
+  gint64 open_new;            /* an asset just added with +: select it and edit its name once shown */
+  char *queried_text;         /* the search text of the last query */
   GtkStringList *bands;       /* the band filter's choices for that method */
   GtkToggleButton *what_if_button;
   GPtrArray *undo;            /* Edit*: before/after pairs */
@@ -188,21 +239,49 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* One undoable step: the assets it touched (one, or all the selected rows of a bulk edit). */
+/* One undoable step: every change to the ledger made on this page. */
+typedef enum {
+  EDIT_UPDATE,   /* a cell edit, or a bulk edit: before and after of every asset touched */
+  EDIT_ADD,      /* adding, duplicating, splitting, importing: after holds the new assets */
+  EDIT_DELETE,   /* before holds the deleted assets */
+} EditKind;
+
 typedef struct {
-  GPtrArray *before;   /* MamoriAsset* */
+  EditKind kind;
+  GPtrArray *before;   /* MamoriAsset*, or NULL */
   GPtrArray *after;
+  char *what;          /* "adding 1 asset": what undo and redo name in their toast */
+  guint serial;
 } Edit;
 
 static void
 edit_free (Edit *e)
 {
-  g_ptr_array_unref (e->before);
-  g_ptr_array_unref (e->after);
+  g_clear_pointer (&e->before, g_ptr_array_unref);
+  g_clear_pointer (&e->after, g_ptr_array_unref);
+  g_free (e->what);
   g_free (e);
 }
 
 /* --- querying --------------------------------------------------------------------------- */
+
+static void open_new_row (MamoriLedgerPage *self);
+
+/* The status line: n assets, then each band's count (of everything the other filters let
+ * through, as if the planned measures were done when What If is on). */
+static void
+update_status (MamoriLedgerPage *self,
+               guint             n)
+{
+  guint c[MAMORI_ASSET_MAX_BANDS];
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  mamori_ledger_model_get_band_counts (self->model, c);
+  g_string_printf (text, ngettext ("%u asset", "%u assets", n), n);
+  for (int b = n_bands (self->method) - 1; b >= 0; b--)
+    g_string_append_printf (text, " · %s %u", band_name (self->method, b), c[b]);
+  gtk_label_set_text (self->count_label, text->str);
+}
 
 static void
 query_done (GObject      *source,
@@ -220,26 +299,53 @@ query_done (GObject      *source,
       return;
     }
   n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
-  {
-    guint c[MAMORI_ASSET_MAX_BANDS];
-    g_autoptr(GString) text = g_string_new (NULL);
-
-    /* Band counts of everything the other filters let through, as if the planned measures
-     * were done when What If is on. */
-    mamori_ledger_model_get_band_counts (self->model, c);
-    g_string_printf (text, ngettext ("%u asset", "%u assets", n), n);
-    for (int b = n_bands (self->method) - 1; b >= 0; b--)
-      g_string_append_printf (text, " · %s %u", band_name (self->method, b), c[b]);
-    gtk_label_set_text (self->count_label, text->str);
-  }
-  /* The empty state only when the ledger itself is empty, not when a filter hides rows. */
+  update_status (self, n);
+  /* The empty state only when the ledger itself is empty; a filter, a search or a heatmap cell
+   * that hides every row says so and offers to clear it. */
   {
     gboolean filtered = *gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) != '\0' ||
                         gtk_drop_down_get_selected (self->department_drop) > 0 ||
                         gtk_drop_down_get_selected (self->medium_drop) > 0 ||
                         gtk_drop_down_get_selected (self->band_drop) > 0;
-    gtk_stack_set_visible_child_name (self->stack, n == 0 && !filtered ? "empty" : "table");
+    if (n == 0 && self->by_cell)
+      {
+        g_autofree char *text = g_strdup_printf (filtered ? _("No asset falls in the heatmap cell %s with these filters.")
+                                                          : _("No asset falls in the heatmap cell %s."),
+                                                 self->cell_name ? self->cell_name : "");
+        adw_status_page_set_title (self->no_match_page, _("No Asset in This Cell"));
+        adw_status_page_set_description (self->no_match_page, text);
+        gtk_button_set_label (self->clear_filters_button, _("_Clear the Cell Filter"));
+      }
+    else if (n == 0 && filtered)
+      {
+        adw_status_page_set_title (self->no_match_page, _("No Asset Matches"));
+        adw_status_page_set_description (self->no_match_page, _("The search or the filters hide every asset of the ledger."));
+        gtk_button_set_label (self->clear_filters_button, _("_Clear Filters"));
+      }
+    gtk_stack_set_visible_child_name (self->stack, n > 0 ? "table" : (filtered || self->by_cell) ? "no-match" : "empty");
   }
+  open_new_row (self);
+}
+
+static void
+count_done (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  MamoriLedgerPage *self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!mamori_ledger_model_count_finish (MAMORI_LEDGER_MODEL (source), result, &error))
+    return;   /* cancelled by a newer query, which counts for itself */
+  update_status (self, mamori_ledger_model_get_n_counted (MAMORI_LEDGER_MODEL (source)));
+}
+
+/* After an edit of this page: the counts follow, the rows stay where they are. */
+static void
+recount (MamoriLedgerPage *self)
+{
+  if (self->model != NULL && self->cancellable != NULL)
+    mamori_ledger_model_count_async (self->model, self->cancellable, count_done, self);
 }
 
 /* Closes the cell editor at once: the rows under it are about to change. */
@@ -269,6 +375,8 @@ mamori_ledger_page_refresh (MamoriLedgerPage *self)
     return;
   close_editor (self);
   q.text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  g_free (self->queried_text);
+  self->queried_text = g_strdup (q.text);
   q.department = dept > 0 && dept != GTK_INVALID_LIST_POSITION
                  ? gtk_string_list_get_string (self->departments, dept) : NULL;
   {
@@ -298,6 +406,10 @@ static void
 filter_changed (GtkWidget        *widget,
                 MamoriLedgerPage *self)
 {
+  /* The search entry reports a change a moment late, also one already queried (cleared with
+   * the filters): querying again would close the editor opened meanwhile. */
+  if (g_strcmp0 (self->queried_text, gtk_editable_get_text (GTK_EDITABLE (self->search_entry))) == 0)
+    return;
   mamori_ledger_page_refresh (self);
 }
 
@@ -418,6 +530,112 @@ save_assets (MamoriLedgerPage *self,
     mamori_widget_show_error (GTK_WIDGET (self), _("Could Not Save the Asset"), error);
   for (guint i = 0; i < assets->len; i++)
     schedule_row_changed (self, ((MamoriAsset *) assets->pdata[i])->id);
+  if (ok)
+    recount (self);
+  return ok;
+}
+
+/* Records a step (taking before, after and what) and forgets what was undone. */
+static Edit *
+push_edit (MamoriLedgerPage *self,
+           EditKind          kind,
+           GPtrArray        *before,
+           GPtrArray        *after,
+           char             *what)
+{
+  static guint serial;
+  Edit *edit = g_new0 (Edit, 1);
+
+  edit->kind = kind;
+  edit->before = before;
+  edit->after = after;
+  edit->what = what;
+  edit->serial = ++serial;
+  g_ptr_array_add (self->undo, edit);
+  g_ptr_array_set_size (self->redo, 0);
+  return edit;
+}
+
+/* Copies of assets (MamoriAsset*), for an undo step to keep. */
+static GPtrArray *
+copy_assets (GPtrArray *assets)
+{
+  GPtrArray *out = g_ptr_array_new_full (assets->len, (GDestroyNotify) mamori_asset_free);
+
+  for (guint i = 0; i < assets->len; i++)
+    g_ptr_array_add (out, mamori_asset_copy (assets->pdata[i]));
+  return out;
+}
+
+static gboolean
+delete_assets (MamoriLedgerPage *self,
+               GPtrArray        *assets)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < assets->len; i++)
+    g_array_append_val (ids, ((MamoriAsset *) assets->pdata[i])->id);
+  if (!mamori_workspace_delete_assets (self->workspace, ids, &error))
+    {
+      mamori_widget_show_error (GTK_WIDGET (self), _("Could Not Delete the Assets"), error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Adds assets back (they get new ids, kept in the step for the next undo or redo). */
+static gboolean
+restore_assets (MamoriLedgerPage *self,
+                GPtrArray        *assets)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!mamori_workspace_add_assets (self->workspace, assets, &error))
+    {
+      mamori_widget_show_error (GTK_WIDGET (self), _("Could Not Restore the Assets"), error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Undoes (or redoes) one step and says so in a toast. */
+static gboolean
+apply_edit (MamoriLedgerPage *self,
+            Edit             *e,
+            gboolean          undo)
+{
+  gboolean ok = FALSE;
+
+  if (self->workspace == NULL)
+    return FALSE;
+  close_editor (self);
+  switch (e->kind)
+    {
+    case EDIT_UPDATE:
+      ok = save_assets (self, undo ? e->before : e->after);
+      break;
+    case EDIT_ADD:
+      ok = undo ? delete_assets (self, e->after) : restore_assets (self, e->after);
+      break;
+    case EDIT_DELETE:
+      ok = undo ? restore_assets (self, e->before) : delete_assets (self, e->before);
+      break;
+    default:
+      break;
+    }
+  if (ok)
+    {
+      g_autofree char *title = g_markup_printf_escaped (undo ? _("Undid: %s") : _("Redid: %s"), e->what);
+      GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), MAMORI_TYPE_WINDOW);
+      if (window != NULL)
+        {
+          /* Each Ctrl+Z replaces the last one's toast at once instead of queueing behind it. */
+          AdwToast *toast = adw_toast_new (title);
+          adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+          mamori_window_add_toast (MAMORI_WINDOW (window), toast);
+        }
+    }
   return ok;
 }
 
@@ -464,7 +682,7 @@ commit (MamoriLedgerPage *self,
 {
   g_autoptr(GPtrArray) before = NULL;
   g_autoptr(GPtrArray) after = NULL;
-  Edit *edit;
+  guint n;
 
   if (self->binding || row == NULL)
     return;
@@ -506,11 +724,9 @@ commit (MamoriLedgerPage *self,
     }
   if (!save_assets (self, after))
     return;
-  edit = g_new0 (Edit, 1);
-  edit->before = g_steal_pointer (&before);
-  edit->after = g_steal_pointer (&after);
-  g_ptr_array_add (self->undo, edit);
-  g_ptr_array_set_size (self->redo, 0);
+  n = after->len;
+  push_edit (self, EDIT_UPDATE, g_steal_pointer (&before), g_steal_pointer (&after),
+             g_strdup_printf (ngettext ("editing %u asset", "editing %u assets", n), n));
 }
 
 void
@@ -528,7 +744,7 @@ mamori_ledger_page_undo (MamoriLedgerPage *self)
   if (self->undo->len == 0)
     return FALSE;
   edit = g_ptr_array_steal_index (self->undo, self->undo->len - 1);
-  if (!save_assets (self, edit->before))
+  if (!apply_edit (self, edit, TRUE))
     {
       edit_free (edit);
       return FALSE;
@@ -545,7 +761,7 @@ mamori_ledger_page_redo (MamoriLedgerPage *self)
   if (self->redo->len == 0)
     return FALSE;
   edit = g_ptr_array_steal_index (self->redo, self->redo->len - 1);
-  if (!save_assets (self, edit->after))
+  if (!apply_edit (self, edit, FALSE))
     {
       edit_free (edit);
       return FALSE;
@@ -782,12 +998,46 @@ unparent_editor (gpointer data)
   g_object_unref (popover);
 }
 
+typedef struct {
+  MamoriLedgerPage *self;
+  guint position;
+} FocusBack;
+
+static GtkWidget *row_widget_at (MamoriLedgerPage *self,
+                                 guint             position);
+
+/* The closed editor had the keyboard focus: give it back to its row, not to the window (which
+ * would hand it to the header bar's first tab), unless it went somewhere on purpose. */
+static void
+focus_back_cb (gpointer data)
+{
+  FocusBack *f = data;
+  MamoriLedgerPage *self = f->self;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+
+  if (self->editor == NULL && self->list_view != NULL && gtk_widget_get_mapped (GTK_WIDGET (self->list_view)) &&
+      (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self))))
+    {
+      GtkWidget *box = row_widget_at (self, f->position);
+      if (box == NULL || !gtk_widget_grab_focus (gtk_widget_get_parent (box)))
+        gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+    }
+  g_object_unref (self);
+  g_free (f);
+}
+
 static void
 editor_closed (GtkPopover       *popover,
                MamoriLedgerPage *self)
 {
+  FocusBack *f = g_new0 (FocusBack, 1);
+
   /* Unparent from an idle: the popover is still inside its own signal. */
   g_idle_add_once (unparent_editor, g_object_ref (popover));
+  f->self = g_object_ref (self);
+  f->position = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (popover), "mamori-position"));
+  g_idle_add_once (focus_back_cb, f);
   g_object_set_data (G_OBJECT (popover), "mamori-row", NULL);
   if (self->editor == GTK_WIDGET (popover))
     g_clear_object (&self->editor);
@@ -845,16 +1095,18 @@ editor_key_pressed (GtkEventControllerKey *controller,
       editor_move (popover, 0, (keyval == GDK_KEY_ISO_Left_Tab || (state & GDK_SHIFT_MASK)) ? -1 : 1);
       return GDK_EVENT_STOP;
     }
-  /* In a choice editor a digit picks that value and Enter the focused one; both then move
-   * down, as Enter does in a text cell. */
+  /* In a choice editor a digit picks that value and moves on to the next column, as Tab does;
+   * Enter picks the focused one and moves down, as in a text cell. */
   if (entry == NULL)
     {
       GtkWidget *choices = g_object_get_data (G_OBJECT (popover), "mamori-choices");
       GtkWidget *pick = NULL;
+      gboolean digit_key = FALSE;
 
-      if (keyval >= GDK_KEY_0 && keyval <= GDK_KEY_3)
+      if ((keyval >= GDK_KEY_0 && keyval <= GDK_KEY_5) || (keyval >= GDK_KEY_KP_0 && keyval <= GDK_KEY_KP_5))
         {
-          char digit[2] = { (char) ('0' + keyval - GDK_KEY_0), 0 };
+          char digit[2] = { (char) ('0' + (keyval >= GDK_KEY_KP_0 ? keyval - GDK_KEY_KP_0 : keyval - GDK_KEY_0)), 0 };
+          digit_key = TRUE;
           for (GtkWidget *b = choices ? gtk_widget_get_first_child (choices) : NULL; b; b = gtk_widget_get_next_sibling (b))
             if (g_strcmp0 (g_object_get_data (G_OBJECT (b), "mamori-value"), digit) == 0)
               pick = b;
@@ -867,8 +1119,13 @@ editor_key_pressed (GtkEventControllerKey *controller,
         }
       if (pick != NULL)
         {
-          gtk_widget_activate (pick);
-          editor_move (popover, 1, 0);
+          /* "clicked" now: gtk_widget_activate() would only emit it once the button's press
+           * animation ends, after the editor has moved on, and the value would be lost. */
+          g_signal_emit_by_name (pick, "clicked");
+          if (digit_key)
+            editor_move (popover, 0, 1);
+          else
+            editor_move (popover, 1, 0);
           return GDK_EVENT_STOP;
         }
     }
@@ -1035,6 +1292,13 @@ edit_cell (MamoriLedgerPage *self,
     }
   gtk_popover_set_child (GTK_POPOVER (popover), box);
   gtk_widget_set_parent (popover, cell);
+  if (c < N_FROZEN && MAMORI_IS_LEDGER_ROW_BOX (gtk_widget_get_parent (cell)))
+    {
+      /* A frozen cell is drawn where it stays, not where it is laid out. */
+      double shift = mamori_ledger_row_box_get_shift (MAMORI_LEDGER_ROW_BOX (gtk_widget_get_parent (cell)));
+      GdkRectangle where = { (int) shift, 0, gtk_widget_get_width (cell), gtk_widget_get_height (cell) };
+      gtk_popover_set_pointing_to (GTK_POPOVER (popover), &where);
+    }
   g_signal_connect (popover, "closed", G_CALLBACK (editor_closed), self);
   gtk_popover_popup (GTK_POPOVER (popover));
   if (focus != NULL)
@@ -1079,9 +1343,13 @@ scroll_into_view (MamoriLedgerPage *self,
 
   for (guint i = 0; i < c; i++)
     x += column_width (&columns[i]);
-  if (x < gtk_adjustment_get_value (h) || x + width > gtk_adjustment_get_value (h) + gtk_adjustment_get_page_size (h))
+  /* The frozen columns are always in view; the others must clear them. */
+  if (c >= N_FROZEN &&
+      (x < gtk_adjustment_get_value (h) + frozen_width () ||
+       x + width > gtk_adjustment_get_value (h) + gtk_adjustment_get_page_size (h)))
     {
-      gtk_adjustment_set_value (h, MAX (0, x + width / 2 - gtk_adjustment_get_page_size (h) / 2));
+      double page = gtk_adjustment_get_page_size (h) - frozen_width ();
+      gtk_adjustment_set_value (h, MAX (0, x - frozen_width () - MAX (0, page - width) / 2));
       visible = FALSE;
     }
   if (box == NULL)
@@ -1197,13 +1465,25 @@ row_clicked (GtkGestureClick  *gesture,
   GtkWidget *box = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
   GtkListItem *item = g_object_get_data (G_OBJECT (box), "mamori-item");
   MamoriLedgerRow *row = item ? gtk_list_item_get_item (item) : NULL;
-  GtkWidget *hit = gtk_widget_pick (box, x, y, GTK_PICK_DEFAULT);
+  double shift = mamori_ledger_row_box_get_shift (MAMORI_LEDGER_ROW_BOX (box));
+  GtkWidget *hit;
   guint c = 0;
 
+  /* The frozen cells are drawn shifted by the sideways scroll, over the others. */
+  if (x - shift >= 0 && x - shift < frozen_width ())
+    {
+      int left = 0;
+      for (hit = gtk_widget_get_first_child (box); hit != NULL && c < N_FROZEN - 1 &&
+           x - shift >= left + column_width (&columns[c]); hit = gtk_widget_get_next_sibling (hit))
+        left += column_width (&columns[c++]);
+    }
+  else
+    hit = gtk_widget_pick (box, x, y, GTK_PICK_DEFAULT);
   if (row == NULL || hit == NULL)
     return;
   while (hit != NULL && gtk_widget_get_parent (hit) != box)
     hit = gtk_widget_get_parent (hit);
+  c = 0;
   for (GtkWidget *w = gtk_widget_get_first_child (box); w != NULL && w != hit; w = gtk_widget_get_next_sibling (w))
     c++;
   if (hit != NULL && c < G_N_ELEMENTS (columns) && n_press == 1)
@@ -1259,10 +1539,11 @@ setup_row (GtkSignalListItemFactory *factory,
            GtkListItem              *item,
            MamoriLedgerPage         *self)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkWidget *box = mamori_ledger_row_box_new ();
   GtkGesture *click = gtk_gesture_click_new ();
 
   gtk_widget_add_css_class (box, "mamori-ledger-row");
+  mamori_ledger_row_box_freeze (MAMORI_LEDGER_ROW_BOX (box), gtk_scrolled_window_get_hadjustment (self->header_scroller), N_FROZEN);
   for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
     {
       GtkWidget *cell = create_cell (&columns[c]);
@@ -1270,6 +1551,8 @@ setup_row (GtkSignalListItemFactory *factory,
       int pad = columns[c].kind == COL_BAND ? (column_width (&columns[c]) - BAND_CHIP_WIDTH) / 2 : 4;
       gtk_widget_set_margin_start (cell, pad);
       gtk_widget_set_margin_end (cell, pad);
+      if (c < N_FROZEN)
+        make_frozen (cell, c);
       gtk_box_append (GTK_BOX (box), cell);
     }
   g_object_set_data (G_OBJECT (box), "mamori-item", item);
@@ -1351,6 +1634,21 @@ header_clicked (GtkGestureClick  *gesture,
     }
 }
 
+/* The frozen cells of the header and of every realised row are drawn again where they stay. */
+static void
+scrolled_sideways (MamoriLedgerPage *self)
+{
+  if (self->header_box == NULL || self->list_view == NULL)
+    return;   /* being disposed */
+  gtk_widget_queue_draw (GTK_WIDGET (self->header_box));
+  for (GtkWidget *w = gtk_widget_get_first_child (GTK_WIDGET (self->list_view)); w; w = gtk_widget_get_next_sibling (w))
+    {
+      GtkWidget *box = gtk_widget_get_first_child (w);
+      if (MAMORI_IS_LEDGER_ROW_BOX (box))
+        gtk_widget_queue_draw (box);
+    }
+}
+
 /* A row widget going away or showing another asset takes the editor open on it along. */
 static void
 release_row (GtkSignalListItemFactory *factory,
@@ -1395,6 +1693,8 @@ build_columns (MamoriLedgerPage *self)
       if (columns[c].tooltip != NULL)
         gtk_widget_set_tooltip_text (label, _(columns[c].tooltip));
       gtk_widget_add_css_class (label, "heading");
+      if (c < N_FROZEN)
+        make_frozen (label, c);
       g_object_set_data (G_OBJECT (label), "mamori-column", GUINT_TO_POINTER (c));
       {
         GtkGesture *click = gtk_gesture_click_new ();
@@ -1414,6 +1714,9 @@ build_columns (MamoriLedgerPage *self)
   g_signal_connect (scroll, "scroll", G_CALLBACK (list_scrolled), self);
   gtk_widget_add_controller (GTK_WIDGET (self->list_scroller), scroll);
   gtk_scrollbar_set_adjustment (self->vertical_scrollbar, gtk_scrolled_window_get_vadjustment (self->list_scroller));
+  mamori_ledger_row_box_freeze (MAMORI_LEDGER_ROW_BOX (self->header_box), gtk_scrolled_window_get_hadjustment (self->header_scroller), N_FROZEN);
+  g_signal_connect_object (gtk_scrolled_window_get_hadjustment (self->header_scroller), "value-changed",
+                           G_CALLBACK (scrolled_sideways), self, G_CONNECT_SWAPPED);
 }
 
 /* --- import and export ---------------------------------------------------------------------- */
@@ -1426,15 +1729,13 @@ import_loaded (GObject      *source,
   g_autoptr(MamoriLedgerPage) self = user_data;
   g_autoptr(GError) error = NULL;
   g_autofree char *contents = NULL;
-  g_autofree char *text = NULL;
   g_autofree char *name = g_file_get_basename (G_FILE (source));
   g_autoptr(GPtrArray) assets = NULL;
   g_autoptr(GPtrArray) problems = NULL;
   gsize length = 0;
 
   if (!g_file_load_contents_finish (G_FILE (source), result, &contents, &length, NULL, &error) ||
-      (text = mamori_csv_decode (contents, length, NULL, &error)) == NULL ||
-      !mamori_asset_csv_read (text, &assets, &problems, &error))
+      !mamori_asset_ledger_read (name, contents, length, &assets, &problems, &error))
     {
       mamori_widget_show_error (GTK_WIDGET (self), _("Could Not Import the Ledger"), error);
       return;
@@ -1461,6 +1762,8 @@ import_loaded (GObject      *source,
         mamori_widget_show_error (GTK_WIDGET (self), _("Could Not Import the Ledger"), error);
       return;
     }
+  push_edit (self, EDIT_ADD, NULL, copy_assets (assets),
+             g_strdup_printf (ngettext ("importing %u asset", "importing %u assets", assets->len), assets->len));
   {
     g_autofree char *toast = g_strdup_printf (ngettext ("Imported %u asset", "Imported %u assets", assets->len), assets->len);
     mamori_widget_add_toast (GTK_WIDGET (self), toast);
@@ -1563,14 +1866,74 @@ mamori_ledger_page_add_asset (MamoriLedgerPage *self)
       mamori_widget_show_error (GTK_WIDGET (self), _("Could Not Add the Asset"), error);
       return 0;
     }
+  push_edit (self, EDIT_ADD, NULL, copy_assets (one), g_strdup_printf (ngettext ("adding %u asset", "adding %u assets", 1), 1));
   return a->id;
+}
+
+/* Shows every asset again: no search, no filter, no heatmap cell. */
+static void
+clear_filters (MamoriLedgerPage *self)
+{
+  self->filling = TRUE;
+  if (*gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) != '\0')
+    gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  gtk_drop_down_set_selected (self->department_drop, 0);
+  gtk_drop_down_set_selected (self->medium_drop, 0);
+  gtk_drop_down_set_selected (self->band_drop, 0);
+  self->filling = FALSE;
+  self->by_cell = FALSE;
+  gtk_widget_set_visible (GTK_WIDGET (self->cell_button), FALSE);
+  mamori_ledger_page_refresh (self);
+}
+
+static gboolean
+is_filtered (MamoriLedgerPage *self)
+{
+  return *gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) != '\0' ||
+         gtk_drop_down_get_selected (self->department_drop) > 0 ||
+         gtk_drop_down_get_selected (self->medium_drop) > 0 ||
+         gtk_drop_down_get_selected (self->band_drop) > 0 || self->by_cell;
+}
+
+/* The asset just added with "+" is in the rows now: select it, scroll to it, edit its name. */
+static void
+open_new_row (MamoriLedgerPage *self)
+{
+  guint position;
+
+  if (self->open_new == 0 || self->model == NULL)
+    return;
+  position = mamori_ledger_model_find (self->model, self->open_new);
+  if (position == G_MAXUINT)
+    return;   /* the query that shows it is still on its way */
+  self->open_new = 0;
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
+  self->anchor = position;
+  mamori_ledger_page_edit_cell_at (self, position, MAMORI_ASSET_FIELD_NAME);
 }
 
 static void
 add_clicked (GtkButton        *button,
              MamoriLedgerPage *self)
 {
-  mamori_ledger_page_add_asset (self);
+  gint64 id;
+
+  /* A filter could hide the new row: show every asset. */
+  if (is_filtered (self))
+    clear_filters (self);
+  id = mamori_ledger_page_add_asset (self);
+  if (id > 0)
+    {
+      self->open_new = id;
+      open_new_row (self);
+    }
+}
+
+static void
+clear_filters_clicked (GtkButton        *button,
+                       MamoriLedgerPage *self)
+{
+  clear_filters (self);
 }
 
 /* The selected rows' assets (copies), in view order. */
@@ -1594,37 +1957,34 @@ selected_assets (MamoriLedgerPage *self)
   return out;
 }
 
+/* The Undo button of the "Deleted" toast: undoes the deletion while it is the last step. */
 static void
-undo_delete (AdwToast  *toast,
-             GPtrArray *deleted)
+undo_delete (AdwToast *toast,
+             gpointer  user_data)
 {
   MamoriLedgerPage *self = g_object_get_data (G_OBJECT (toast), "mamori-page");
-  g_autoptr(GError) error = NULL;
+  guint serial = GPOINTER_TO_UINT (user_data);
 
-  if (self == NULL || self->workspace == NULL)
+  if (self == NULL || self->undo->len == 0 ||
+      ((Edit *) self->undo->pdata[self->undo->len - 1])->serial != serial)
     return;
-  /* Put them back (as new rows; their contents are the same). */
-  if (!mamori_workspace_add_assets (self->workspace, deleted, &error))
-    mamori_widget_show_error (GTK_WIDGET (self), _("Could Not Restore the Assets"), error);
+  mamori_ledger_page_undo (self);
 }
 
 guint
 mamori_ledger_page_delete_selected (MamoriLedgerPage *self)
 {
   g_autoptr(GPtrArray) assets = selected_assets (self);
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(GError) error = NULL;
   GtkWidget *window;
+  Edit *edit;
 
   if (assets->len == 0)
     return 0;
-  for (guint i = 0; i < assets->len; i++)
-    g_array_append_val (ids, ((MamoriAsset *) assets->pdata[i])->id);
-  if (!mamori_workspace_delete_assets (self->workspace, ids, &error))
-    {
-      mamori_widget_show_error (GTK_WIDGET (self), _("Could Not Delete the Assets"), error);
-      return 0;
-    }
+  close_editor (self);
+  if (!delete_assets (self, assets))
+    return 0;
+  edit = push_edit (self, EDIT_DELETE, g_ptr_array_ref (assets), NULL,
+                    g_strdup_printf (ngettext ("deleting %u asset", "deleting %u assets", assets->len), assets->len));
   window = gtk_widget_get_ancestor (GTK_WIDGET (self), MAMORI_TYPE_WINDOW);
   if (window != NULL)
     {
@@ -1632,12 +1992,11 @@ mamori_ledger_page_delete_selected (MamoriLedgerPage *self)
       AdwToast *toast = adw_toast_new (title);
       adw_toast_set_button_label (toast, _("_Undo"));
       g_object_set_data (G_OBJECT (toast), "mamori-page", self);
-      g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_delete), g_ptr_array_ref (assets),
-                             (GClosureNotify) (void (*) (void)) g_ptr_array_unref, 0);
+      g_signal_connect (toast, "button-clicked", G_CALLBACK (undo_delete), GUINT_TO_POINTER (edit->serial));
       g_signal_connect_object (self, "destroy", G_CALLBACK (adw_toast_dismiss), toast, G_CONNECT_SWAPPED);
       mamori_window_add_toast (MAMORI_WINDOW (window), toast);
     }
-  return ids->len;
+  return assets->len;
 }
 
 guint
@@ -1653,6 +2012,8 @@ mamori_ledger_page_duplicate_selected (MamoriLedgerPage *self)
       mamori_widget_show_error (GTK_WIDGET (self), _("Could Not Duplicate the Assets"), error);
       return 0;
     }
+  push_edit (self, EDIT_ADD, NULL, copy_assets (assets),
+             g_strdup_printf (ngettext ("duplicating %u asset", "duplicating %u assets", assets->len), assets->len));
   return assets->len;
 }
 
@@ -1679,6 +2040,8 @@ mamori_ledger_page_split_selected (MamoriLedgerPage *self,
       mamori_widget_show_error (GTK_WIDGET (self), _("Could Not Split the Assets"), error);
       return 0;
     }
+  push_edit (self, EDIT_ADD, NULL, copy_assets (assets),
+             g_strdup_printf (ngettext ("splitting %u asset", "splitting %u assets", assets->len), assets->len));
   return assets->len;
 }
 
@@ -1922,7 +2285,11 @@ mamori_ledger_page_set_cell_filter (MamoriLedgerPage *self,
   self->cell_impact = impact;
   /* The cell as the heatmap shows it: its level, value and axes. */
   label = g_strdup_printf (residual ? _("Heatmap cell %s %d (after the planned measures) ✕") : _("Heatmap cell %s %d ✕"),
-                           m->risk[level].abbreviation, mamori_risk_matrix_value (m, probability, impact));
+                           english () ? m->risk[level].name_en : m->risk[level].abbreviation,
+                           mamori_risk_matrix_value (m, probability, impact));
+  g_free (self->cell_name);
+  self->cell_name = g_strdup_printf ("%s %d", english () ? m->risk[level].name_en : m->risk[level].abbreviation,
+                                     mamori_risk_matrix_value (m, probability, impact));
   gtk_button_set_label (self->cell_button, label);
   gtk_widget_set_visible (GTK_WIDGET (self->cell_button), TRUE);
   mamori_ledger_page_refresh (self);
@@ -1972,6 +2339,8 @@ mamori_ledger_page_finalize (GObject *object)
   g_ptr_array_unref (self->undo);
   g_ptr_array_unref (self->redo);
   g_ptr_array_unref (self->catalogue_media);
+  g_free (self->cell_name);
+  g_free (self->queried_text);
   G_OBJECT_CLASS (mamori_ledger_page_parent_class)->finalize (object);
 }
 
@@ -2034,6 +2403,7 @@ mamori_ledger_page_class_init (MamoriLedgerPageClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
   gtk_widget_class_install_property_action (widget_class, "ledger.method", "risk-method");
   object_class->finalize = mamori_ledger_page_finalize;
+  g_type_ensure (MAMORI_TYPE_LEDGER_ROW_BOX);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/mamori/Mamori/ui/mamori-ledger-page.ui");
 #define BIND(name) gtk_widget_class_bind_template_child (widget_class, MamoriLedgerPage, name)
   BIND (search_entry);
@@ -2050,6 +2420,8 @@ mamori_ledger_page_class_init (MamoriLedgerPageClass *klass)
   BIND (list_scroller);
   BIND (vertical_scrollbar);
   BIND (cell_button);
+  BIND (no_match_page);
+  BIND (clear_filters_button);
   BIND (header_box);
   BIND (list_view);
 #undef BIND
@@ -2107,4 +2479,13 @@ mamori_ledger_page_init (MamoriLedgerPage *self)
   g_signal_connect (self->medium_drop, "notify::selected", G_CALLBACK (filter_notify), self);
   g_signal_connect (self->list_view, "activate", G_CALLBACK (list_activated), self);
   g_signal_connect (self->cell_button, "clicked", G_CALLBACK (cell_button_clicked), self);
+  g_signal_connect (self->clear_filters_button, "clicked", G_CALLBACK (clear_filters_clicked), self);
+  /* The rows and the header scroll sideways together in one viewport: it must not jump to a
+   * row widget taking the focus (a row is as wide as all columns, so it would scroll to the
+   * far right after every edit). Editing scrolls to its cell itself. */
+  {
+    GtkWidget *viewport = gtk_scrolled_window_get_child (self->header_scroller);
+    if (GTK_IS_VIEWPORT (viewport))
+      gtk_viewport_set_scroll_to_focus (GTK_VIEWPORT (viewport), FALSE);
+  }
 }

@@ -31,6 +31,24 @@ struct _MamoriOverviewPage {
   AdwExpanderRow *step_rows[MAMORI_STEPUP_N_STEPS];
   GtkLevelBar *step_bars[MAMORI_STEPUP_N_STEPS];
   GPtrArray *task_checks; /* GtkCheckButton*, in mamori_stepup_tasks() order */
+  AdwPreferencesGroup *welcome_group;
+  AdwActionRow *welcome_name_row;
+  AdwActionRow *welcome_import_row;
+};
+
+/* Where each step-up task is done: a window action and its target (NULL: nowhere to go). */
+static const struct {
+  const char *key, *action, *target;
+} task_places[] = {
+  { "s1.five-articles", "win.start-assessment", "ipa-five-articles" },
+  { "s2.policy", "win.show-page", "documents" },
+  { "s2.self-diagnosis", "win.start-assessment", "ipa-self-diagnosis" },
+  { "s2.measures", "win.show-page", "assessments" },
+  { "s2.handbook", "win.show-page", "documents" },
+  { "s3.risk", "win.show-page", "assets" },
+  { "s3.rules", "win.show-page", "documents" },
+  { "s3.inspect", "win.show-page", "reports" },
+  { "s4.cloud", "win.show-page", "assessments" },
 };
 
 G_DEFINE_FINAL_TYPE (MamoriOverviewPage, mamori_overview_page, ADW_TYPE_BIN)
@@ -289,6 +307,18 @@ build_task_rows (MamoriOverviewPage *self,
                                       _(tasks[i].title), -1);
       adw_action_row_add_prefix (ADW_ACTION_ROW (task_row), check);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (task_row), check);
+      for (guint p = 0; p < G_N_ELEMENTS (task_places); p++)
+        if (g_str_equal (task_places[p].key, tasks[i].key))
+          {
+            GtkWidget *go = gtk_button_new_from_icon_name ("go-next-symbolic");
+            gtk_widget_set_valign (go, GTK_ALIGN_CENTER);
+            gtk_widget_add_css_class (go, "flat");
+            gtk_widget_set_tooltip_text (go, _("Go there"));
+            gtk_actionable_set_action_name (GTK_ACTIONABLE (go), task_places[p].action);
+            gtk_actionable_set_action_target_value (GTK_ACTIONABLE (go), g_variant_new_string (task_places[p].target));
+            gtk_accessible_update_property (GTK_ACCESSIBLE (go), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Go there"), -1);
+            adw_action_row_add_suffix (ADW_ACTION_ROW (task_row), go);
+          }
       adw_expander_row_add_row (self->step_rows[step - 1], task_row);
       self->task_checks->pdata[i] = check;
     }
@@ -341,6 +371,36 @@ build_step_rows (MamoriOverviewPage *self)
 
 /* --- workspace --------------------------------------------------------------------------------- */
 
+/* The welcome group shows while the workspace holds nothing of the organisation's. */
+static void
+update_welcome (MamoriOverviewPage *self)
+{
+  gboolean empty = FALSE;
+
+  if (self->workspace != NULL && !mamori_workspace_is_empty (self->workspace, &empty, NULL))
+    empty = FALSE;
+  gtk_widget_set_visible (GTK_WIDGET (self->welcome_group), empty);
+}
+
+static void
+welcome_name_activated (AdwActionRow       *row,
+                        MamoriOverviewPage *self)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
+}
+
+static void
+welcome_import_activated (AdwActionRow       *row,
+                          MamoriOverviewPage *self)
+{
+  MamoriWindow *window = get_window (self);
+
+  if (window == NULL)
+    return;
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "assets");
+  gtk_widget_activate_action (GTK_WIDGET (mamori_window_get_ledger_page (window)), "ledger.import", NULL);
+}
+
 static void
 workspace_changed (MamoriWorkspace *workspace,
                    const char      *entity,
@@ -352,6 +412,7 @@ workspace_changed (MamoriWorkspace *workspace,
     load_profile (self);
   else if (g_strcmp0 (entity, "stepup_task") == 0)
     load_progress (self);
+  update_welcome (self);
 }
 
 void
@@ -377,6 +438,7 @@ mamori_overview_page_set_workspace (MamoriOverviewPage *self,
   gtk_widget_set_sensitive (GTK_WIDGET (self), workspace != NULL);
   load_profile (self);
   load_progress (self);
+  update_welcome (self);
 
   /* Open the step the organisation is at. */
   {
@@ -432,6 +494,9 @@ mamori_overview_page_class_init (MamoriOverviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MamoriOverviewPage, officer_row);
   gtk_widget_class_bind_template_child (widget_class, MamoriOverviewPage, contact_row);
   gtk_widget_class_bind_template_child (widget_class, MamoriOverviewPage, current_step_label);
+  gtk_widget_class_bind_template_child (widget_class, MamoriOverviewPage, welcome_group);
+  gtk_widget_class_bind_template_child (widget_class, MamoriOverviewPage, welcome_name_row);
+  gtk_widget_class_bind_template_child (widget_class, MamoriOverviewPage, welcome_import_row);
 }
 
 static void
@@ -445,6 +510,8 @@ mamori_overview_page_init (MamoriOverviewPage *self)
   g_signal_connect (self->officer_row, "apply", G_CALLBACK (entry_applied), self);
   g_signal_connect (self->contact_row, "apply", G_CALLBACK (entry_applied), self);
   g_signal_connect (self->employees_spin, "value-changed", G_CALLBACK (employees_changed), self);
+  g_signal_connect (self->welcome_name_row, "activated", G_CALLBACK (welcome_name_activated), self);
+  g_signal_connect (self->welcome_import_row, "activated", G_CALLBACK (welcome_import_activated), self);
 
   build_step_rows (self);
   gtk_widget_set_sensitive (GTK_WIDGET (self), FALSE);

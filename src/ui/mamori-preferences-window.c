@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "core/mamori-date.h"
 #include "mamori-preferences-window.h"
 #include "mamori-window.h"
 
@@ -10,6 +11,7 @@ struct _MamoriPreferencesWindow {
   AdwPreferencesWindow parent_instance;
 
   GtkSwitch *reopen_switch;
+  GtkSwitch *era_switch;
   AdwActionRow *recent_row;
   GtkButton *clear_recent_button;
   AdwActionRow *location_row;
@@ -52,6 +54,25 @@ clear_recent_clicked (GtkButton *button,
 }
 
 static void
+era_dates_changed (GSettings  *settings,
+                   const char *key,
+                   gpointer    user_data)
+{
+  mamori_date_set_default_style (g_settings_get_boolean (settings, "era-dates") ? MAMORI_DATE_ERA : MAMORI_DATE_WESTERN);
+}
+
+void
+mamori_preferences_apply_date_style (GSettings *settings)
+{
+  if (g_object_get_data (G_OBJECT (settings), "mamori-date-style") == NULL)
+    {
+      g_object_set_data (G_OBJECT (settings), "mamori-date-style", GINT_TO_POINTER (1));
+      g_signal_connect (settings, "changed::era-dates", G_CALLBACK (era_dates_changed), NULL);
+    }
+  era_dates_changed (settings, "era-dates", NULL);
+}
+
+static void
 mamori_preferences_window_dispose (GObject *object)
 {
   MamoriPreferencesWindow *self = MAMORI_PREFERENCES_WINDOW (object);
@@ -71,6 +92,7 @@ mamori_preferences_window_class_init (MamoriPreferencesWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/mamori/Mamori/ui/mamori-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, MamoriPreferencesWindow, reopen_switch);
+  gtk_widget_class_bind_template_child (widget_class, MamoriPreferencesWindow, era_switch);
   gtk_widget_class_bind_template_child (widget_class, MamoriPreferencesWindow, recent_row);
   gtk_widget_class_bind_template_child (widget_class, MamoriPreferencesWindow, clear_recent_button);
   gtk_widget_class_bind_template_child (widget_class, MamoriPreferencesWindow, location_row);
@@ -96,6 +118,8 @@ mamori_preferences_window_new (MamoriApplication *app,
 
   self->settings = g_object_ref (mamori_application_get_settings (app));
   g_settings_bind (self->settings, "reopen-last", self->reopen_switch, "active", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "era-dates", self->era_switch, "active", G_SETTINGS_BIND_DEFAULT);
+  mamori_preferences_apply_date_style (self->settings);
   g_signal_connect_object (self->settings, "changed::recent-workspaces", G_CALLBACK (recent_changed), self, 0);
   update_recent (self);
 

@@ -13,4 +13,9 @@ G_DECLARE_FINAL_TYPE (MamoriPreferencesWindow, mamori_preferences_window, MAMORI
 MamoriPreferencesWindow *mamori_preferences_window_new (MamoriApplication *app,
                                                         GtkWindow         *parent);
 
+/* Sets the process's date style (core/mamori-date.h) from settings' "era-dates" and follows
+ * its changes: western or era dates in documents, reports and slides. The application calls it
+ * once at startup; opening the preferences calls it too. */
+void                     mamori_preferences_apply_date_style (GSettings *settings);
+
 G_END_DECLS

@@ -7,7 +7,10 @@
 #include <pango/pangocairo.h>
 
 #include "core/mamori-checklist.h"
+#include "core/mamori-date.h"
+#include "core/mamori-display.h"
 #include "mamori-presentation-window.h"
+#include "mamori-window.h"
 #include "report/mamori-chart.h"
 #include "report/mamori-fonts.h"
 #include "report/mamori-heatmap-draw.h"
@@ -36,7 +39,7 @@ struct _MamoriPresentationWindow {
   GPtrArray *top;        /* char*: "value band — name (department) — measure" */
   GArray *scores;        /* double */
   GPtrArray *dates;      /* char* */
-  GPtrArray *overdue;    /* MamoriOverdueMeasure* */
+  GPtrArray *overdue;    /* char*: "due — item or asset — measure — owner" */
 };
 
 G_DEFINE_FINAL_TYPE (MamoriPresentationWindow, mamori_presentation_window, ADW_TYPE_WINDOW)
@@ -74,7 +77,8 @@ line (cairo_t    *cr,
     pango_font_description_set_weight (desc, PANGO_WEIGHT_BOLD);
   pango_layout_set_font_description (layout, desc);
   pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
-  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  /* Wrapped, never cut short: a slide shows the whole line. */
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
   pango_layout_set_text (layout, text, -1);
   pango_layout_get_pixel_size (layout, NULL, &h);
   cairo_move_to (cr, x, y);
@@ -157,17 +161,8 @@ draw (GtkDrawingArea *area,
         }
       break;
     case SLIDE_OVERDUE:
-      {
-        g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_free);
-        for (guint i = 0; i < self->overdue->len; i++)
-          {
-            MamoriOverdueMeasure *m = self->overdue->pdata[i];
-            g_ptr_array_add (rows, g_strdup_printf ("%s — %s — %s%s%s", m->due, m->source, m->what,
-                                                    *m->owner ? " — " : "", m->owner));
-          }
-        draw_list (self, cr, rows, _("No measure is overdue."), margin, top, width - 2 * margin, 24 * s);
-        break;
-      }
+      draw_list (self, cr, self->overdue, _("No measure is overdue."), margin, top, width - 2 * margin, 24 * s);
+      break;
     default:
       break;
     }
@@ -249,11 +244,23 @@ clicked (GtkGestureClick          *gesture,
   mamori_presentation_window_move (self, x > gtk_widget_get_width (GTK_WIDGET (self->area)) / 2.0 ? 1 : -1);
 }
 
+/* Slides are read by people: dates as in the documents, never as stored (ISO). */
+static char *
+slide_date (const char *date)
+{
+  MamoriDateStyle style = mamori_date_get_default_style ();
+
+  return mamori_date_format (date, mamori_text_user_lang (), style == MAMORI_DATE_ISO ? MAMORI_DATE_WESTERN : style);
+}
+
 static gboolean
 load (MamoriPresentationWindow *self,
       MamoriWorkspace          *workspace,
+      MamoriCatalog            *catalog,
       GError                  **error)
 {
+  g_autoptr(GPtrArray) overdue = NULL;
+  g_autofree char *printed_today = NULL;
   MamoriRiskMethod method = mamori_workspace_get_risk_method (workspace);
   MamoriAssetQuery q = { .band = -1, .method = method, .sort = MAMORI_ASSET_SORT_RISK, .descending = TRUE };
   g_autoptr(GHashTable) threats = NULL;
@@ -266,7 +273,8 @@ load (MamoriPresentationWindow *self,
   profile = mamori_workspace_get_profile (workspace, error);
   if (profile == NULL)
     return FALSE;
-  self->organisation = g_strdup_printf ("%s　%s", profile->name ? profile->name : "", today);
+  printed_today = slide_date (today);
+  self->organisation = g_strdup_printf ("%s　%s", profile->name ? profile->name : "", printed_today);
   self->current = mamori_workspace_get_heatmap (workspace, method, FALSE, NULL, NULL, error);
   self->residual = self->current ? mamori_workspace_get_heatmap (workspace, method, TRUE, NULL, NULL, error) : NULL;
   threats = self->residual ? mamori_workspace_get_medium_threats (workspace, error) : NULL;
@@ -296,10 +304,20 @@ load (MamoriPresentationWindow *self,
       if (!a->completed)
         continue;
       g_array_append_val (self->scores, a->score);
-      g_ptr_array_add (self->dates, g_strdup (a->assessed_on));
+      g_ptr_array_add (self->dates, slide_date (a->assessed_on));
     }
-  self->overdue = mamori_workspace_list_overdue_measures (workspace, today, 12, error);
-  return self->overdue != NULL;
+  overdue = mamori_workspace_list_overdue_measures (workspace, today, 12, error);
+  if (overdue == NULL)
+    return FALSE;
+  for (guint i = 0; i < overdue->len; i++)
+    {
+      MamoriOverdueMeasure *m = overdue->pdata[i];
+      g_autofree char *due = slide_date (m->due);
+      g_autofree char *source = mamori_measure_source_label (m->source, catalog, mamori_text_user_lang ());
+      g_ptr_array_add (self->overdue, g_strdup_printf ("%s — %s — %s%s%s", due, source, m->what,
+                                                       *m->owner ? " — " : "", m->owner));
+    }
+  return TRUE;
 }
 
 static void
@@ -314,7 +332,7 @@ mamori_presentation_window_finalize (GObject *object)
   g_ptr_array_unref (self->top);
   g_array_unref (self->scores);
   g_ptr_array_unref (self->dates);
-  g_clear_pointer (&self->overdue, g_ptr_array_unref);
+  g_ptr_array_unref (self->overdue);
   G_OBJECT_CLASS (mamori_presentation_window_parent_class)->finalize (object);
 }
 
@@ -348,6 +366,7 @@ mamori_presentation_window_init (MamoriPresentationWindow *self)
   self->top = g_ptr_array_new_with_free_func (g_free);
   self->scores = g_array_new (FALSE, FALSE, sizeof (double));
   self->dates = g_ptr_array_new_with_free_func (g_free);
+  self->overdue = g_ptr_array_new_with_free_func (g_free);
   gtk_drawing_area_set_draw_func (self->area, draw, self, NULL);
   g_signal_connect (keys, "key-pressed", G_CALLBACK (key_pressed), self);
   gtk_widget_add_controller (GTK_WIDGET (self), keys);
@@ -362,7 +381,7 @@ mamori_presentation_window_new (MamoriWorkspace *workspace,
 {
   MamoriPresentationWindow *self = g_object_new (MAMORI_TYPE_PRESENTATION_WINDOW, "transient-for", parent, NULL);
 
-  if (!load (self, workspace, error))
+  if (!load (self, workspace, MAMORI_IS_WINDOW (parent) ? mamori_window_get_catalog (MAMORI_WINDOW (parent)) : NULL, error))
     {
       gtk_window_destroy (GTK_WINDOW (self));
       return NULL;

@@ -5,10 +5,12 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "cli/mamori-cli.h"
 #include "mamori-assessments-page.h"
 #include "mamori-ledger-page.h"
 #include "mamori-overview-page.h"
 #include "mamori-window.h"
+#include "report/mamori-word.h"
 
 struct _MamoriWindow {
   AdwApplicationWindow parent_instance;
@@ -168,6 +170,38 @@ mamori_widget_add_toast (GtkWidget  *widget,
     mamori_window_add_toast (MAMORI_WINDOW (window), adw_toast_new (markup));
 }
 
+void
+mamori_widget_add_saved_toast (GtkWidget  *widget,
+                               const char *path)
+{
+  GtkWidget *window = gtk_widget_get_ancestor (widget, MAMORI_TYPE_WINDOW);
+  g_autofree char *name = g_filename_display_basename (path);
+  g_autofree char *title = g_markup_printf_escaped (_("Saved “%s”"), name);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *uri = g_file_get_uri (file);
+  AdwToast *toast;
+
+  if (window == NULL)
+    return;
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Open"));
+  adw_toast_set_action_name (toast, "win.open-file");
+  adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
+  mamori_window_add_toast (MAMORI_WINDOW (window), toast);
+}
+
+/* Opens a saved file (a URI) in the desktop's application for it. */
+static void
+open_file_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!g_app_info_launch_default_for_uri (g_variant_get_string (parameter, NULL), NULL, &error))
+    mamori_widget_show_error (widget, _("Could Not Open the File"), error);
+}
+
 typedef struct {
   MamoriReport *report;
   char *path;
@@ -195,6 +229,15 @@ report_write_thread (GTask        *task,
   g_autoptr(MamoriLayout) layout = NULL;
   GError *error = NULL;
 
+  /* .docx, .odt (through pandoc) and .md; else PDF */
+  if (mamori_word_supports_path (w->path))
+    {
+      if (mamori_report_write_word (w->report, w->path, &error))
+        g_task_return_pointer (task, NULL, NULL);
+      else
+        g_task_return_error (task, error);
+      return;
+    }
   layout = mamori_report_layout (w->report, &error);
   if (layout == NULL || !mamori_layout_write_pdf (layout, w->path, &error))
     g_task_return_error (task, error);
@@ -216,14 +259,12 @@ report_write_done (GObject      *source,
     mamori_widget_show_error (widget, w->error_heading, error);
   else
     {
-      g_autofree char *name = g_filename_display_basename (w->path);
-      g_autofree char *title = g_markup_printf_escaped (_("Saved “%s”"), name);
       if (warning != NULL)
         {
           g_autofree char *escaped = g_markup_escape_text (warning, -1);
           mamori_widget_add_toast (widget, escaped);
         }
-      mamori_widget_add_toast (widget, title);
+      mamori_widget_add_saved_toast (widget, w->path);
     }
   if (w->done)
     w->done (widget, w->report, error == NULL, w->data);
@@ -247,6 +288,58 @@ mamori_widget_write_report (GtkWidget         *widget,
   w->data = data;
   g_task_set_task_data (task, w, (GDestroyNotify) report_write_free);
   g_task_run_in_thread (task, report_write_thread);
+}
+
+static const struct {
+  const char *suffix;
+  const char *name;
+} export_formats[] = {
+  { "pdf", N_("PDF") },
+  { "docx", N_("Word document (.docx)") },
+  { "odt", N_("OpenDocument text (.odt)") },
+};
+
+void
+mamori_export_chooser_add_formats (GtkFileChooser *chooser)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (export_formats); i++)
+    {
+      g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+      gtk_file_filter_set_name (filter, _(export_formats[i].name));
+      gtk_file_filter_add_suffix (filter, export_formats[i].suffix);
+      g_object_set_data (G_OBJECT (filter), "mamori-suffix", (gpointer) export_formats[i].suffix);
+      gtk_file_chooser_add_filter (chooser, filter);
+      if (i == 0)
+        gtk_file_chooser_set_filter (chooser, filter);
+    }
+}
+
+static gboolean
+has_suffix (const char *path,
+            const char *suffix)
+{
+  gsize n = strlen (path), m = strlen (suffix);
+
+  return n > m + 1 && path[n - m - 1] == '.' && g_ascii_strcasecmp (path + n - m, suffix) == 0;
+}
+
+char *
+mamori_export_chooser_get_path (GtkFileChooser *chooser)
+{
+  g_autoptr(GFile) file = gtk_file_chooser_get_file (chooser);
+  GtkFileFilter *filter = gtk_file_chooser_get_filter (chooser);
+  const char *suffix = filter ? g_object_get_data (G_OBJECT (filter), "mamori-suffix") : NULL;
+  char *path = file ? g_file_get_path (file) : NULL;
+  char *with;
+
+  if (path == NULL || suffix == NULL || has_suffix (path, "md"))
+    return path;
+  for (guint i = 0; i < G_N_ELEMENTS (export_formats); i++)
+    if (has_suffix (path, export_formats[i].suffix))
+      return path;
+  with = g_strdup_printf ("%s.%s", path, suffix);
+  g_free (path);
+  return with;
 }
 
 GtkWidget *
@@ -630,6 +723,105 @@ show_page_action (GtkWidget  *widget,
     adw_view_stack_set_visible_child_name (self->stack, name);
 }
 
+/* F5 from every page: the Reports page's full-screen review. */
+static void
+present_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  MamoriHeatmapPage *page = mamori_window_get_heatmap_page (MAMORI_WINDOW (widget));
+
+  if (page != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (page), "heatmap.present", NULL);
+}
+
+/* Starts a new assessment of a checklist (the step-up tasks use it). */
+static void
+start_assessment_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  MamoriWindow *self = MAMORI_WINDOW (widget);
+
+  if (self->workspace == NULL)
+    return;
+  adw_view_stack_set_visible_child_name (self->stack, "assessments");
+  mamori_assessments_page_start (self->assessments_page, g_variant_get_string (parameter, NULL), NULL, "");
+}
+
+/* The sample company lives in its own file, never in the user's workspace. */
+static char *
+sample_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "mamori", "sample" MAMORI_WORKSPACE_EXTENSION, NULL);
+}
+
+static void
+fill_sample_thread (GTask        *task,
+                    gpointer      source_object,
+                    gpointer      task_data,
+                    GCancellable *cancellable)
+{
+  const char *path = task_data;
+  char *argv[] = { (char *) "demo", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MamoriWorkspace) ws = mamori_workspace_open (path, MAMORI_WORKSPACE_OPEN_CREATE, &error);
+  gboolean empty = FALSE;
+
+  if (ws == NULL || !mamori_workspace_is_empty (ws, &empty, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  mamori_workspace_close (ws);
+  /* The command line's demo fills it (its own connection). */
+  if (empty && mamori_cli_run (path, 1, argv) != MAMORI_EXIT_OK)
+    {
+      g_task_return_new_error (task, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_FAILED,
+                               _("Could not fill the sample company."));
+      return;
+    }
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+sample_filled (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  GWeakRef *ref = user_data;
+  g_autoptr(MamoriWindow) self = g_weak_ref_get (ref);
+  g_autoptr(GError) error = NULL;
+  GTask *task = G_TASK (result);
+
+  g_weak_ref_clear (ref);
+  g_free (ref);
+  if (self == NULL)
+    return;
+  if (!g_task_propagate_boolean (task, &error))
+    {
+      mamori_window_show_error (self, _("Could Not Open the Sample Company"), error);
+      return;
+    }
+  if (mamori_window_open_workspace (self, g_task_get_task_data (task), FALSE))
+    mamori_widget_add_toast (GTK_WIDGET (self),
+                             _("This is the sample company, in its own file. Your workspace is unchanged: open it again from the main menu."));
+}
+
+static void
+open_sample_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  GWeakRef *ref = g_new0 (GWeakRef, 1);
+  g_autoptr(GTask) task = NULL;
+
+  g_weak_ref_init (ref, widget);
+  task = g_task_new (NULL, NULL, sample_filled, ref);
+  g_task_set_task_data (task, sample_path (), g_free);
+  g_task_run_in_thread (task, fill_sample_thread);
+}
+
 /* --- first-frame hook for bench/startup ---------------------------------------------------- */
 
 static void
@@ -714,6 +906,10 @@ mamori_window_class_init (MamoriWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.save-copy", NULL, save_copy_action);
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
+  gtk_widget_class_install_action (widget_class, "win.present", NULL, present_action);
+  gtk_widget_class_install_action (widget_class, "win.open-file", "s", open_file_action);
+  gtk_widget_class_install_action (widget_class, "win.start-assessment", "s", start_assessment_action);
+  gtk_widget_class_install_action (widget_class, "win.open-sample", NULL, open_sample_action);
 }
 
 static void

@@ -50,6 +50,9 @@ MamoriCatalog   *mamori_window_get_catalog            (MamoriWindow      *self);
 void             mamori_widget_show_error             (GtkWidget         *widget,
                                                        const char        *heading,
                                                        const GError      *error);
+/* "Saved “NAME”" with an Open button that shows the file in the default application. */
+void             mamori_widget_add_saved_toast        (GtkWidget         *widget,
+                                                       const char        *path);
 void             mamori_widget_add_toast              (GtkWidget         *widget,
                                                        const char        *markup);
 /* Lays report out and writes it as a PDF at path in a worker; then a toast names the file (and
@@ -65,6 +68,12 @@ void             mamori_widget_write_report           (GtkWidget         *widget
                                                        const char        *error_heading,
                                                        MamoriReportSaved  done,
                                                        gpointer           data);
+/* Export dialogs of documents and reports: file filters for PDF, Word (.docx) and
+ * OpenDocument (.odt), PDF selected. */
+void             mamori_export_chooser_add_formats    (GtkFileChooser    *chooser);
+/* The chosen file's path (NULL: none); a name without one of those extensions (or .md) gets
+ * the selected filter's. The format follows the extension. */
+char            *mamori_export_chooser_get_path       (GtkFileChooser    *chooser);
 /* A caption label and an entry below it, appended to box; the entry activates the
  * dialog's default response. */
 GtkWidget       *mamori_labelled_entry_new            (GtkWidget         *box,
