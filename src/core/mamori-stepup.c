@@ -11,20 +11,20 @@
 #include "mamori-stepup.h"
 
 static const MamoriStepTask tasks[] = {
-  { "s1.five-articles", 1, N_("Adopt the five basic security measures"), "IPA 情報セキュリティ5か条" },
-  { "s1.share", 1, N_("Tell every employee about the five measures"), "IPA ガイドライン 2. できるところから始める" },
-  { "s2.policy", 2, N_("Write and approve the basic security policy"), "IPA ガイドライン 3(1)" },
-  { "s2.self-diagnosis", 2, N_("Complete the 25-item self-diagnosis"), "IPA 5分でできる！自社診断" },
-  { "s2.measures", 2, N_("Decide the measures for the gaps with management"), "IPA ガイドライン 3(3)" },
-  { "s2.handbook", 2, N_("Issue the employee handbook and explain it to staff"), "IPA ガイドライン 3(3)" },
-  { "s3.structure", 3, N_("Set up the management structure and budget"), "IPA ガイドライン 4(1)①, 4(2)" },
-  { "s3.emergency", 3, N_("Prepare incident response roles and contacts"), "IPA ガイドライン 4(1)②" },
-  { "s3.risk", 3, N_("Analyse the risks of the information assets"), "IPA ガイドライン 4(3), 詳細リスク分析" },
-  { "s3.rules", 3, N_("Write the related security rules"), "IPA ガイドライン 4(3)③ 表7" },
-  { "s3.outsourcing", 3, N_("Plan security for outsourced work"), "IPA ガイドライン 4(4)" },
-  { "s3.inspect", 3, N_("Inspect the measures and improve them"), "IPA ガイドライン 4(5)" },
-  { "s4.cloud", 4, N_("Check the safe use of each cloud service"), "IPA クラウドサービス安全利用" },
-  { "s4.further", 4, N_("Add the further measures the company needs"), "IPA ガイドライン 5. より強固にするための方策" },
+  { "s1.five-articles", 1, N_("Adopt the five basic security measures"), N_("IPA five basic security measures") },
+  { "s1.share", 1, N_("Tell every employee about the five measures"), N_("IPA guideline 2: start with what you can") },
+  { "s2.policy", 2, N_("Write and approve the basic security policy"), N_("IPA guideline 3(1)") },
+  { "s2.self-diagnosis", 2, N_("Complete the 25-item self-diagnosis"), N_("IPA five-minute self-diagnosis") },
+  { "s2.measures", 2, N_("Decide the measures for the gaps with management"), N_("IPA guideline 3(3)") },
+  { "s2.handbook", 2, N_("Issue the employee handbook and explain it to staff"), N_("IPA guideline 3(3)") },
+  { "s3.structure", 3, N_("Set up the management structure and budget"), N_("IPA guideline 4(1)①, 4(2)") },
+  { "s3.emergency", 3, N_("Prepare incident response roles and contacts"), N_("IPA guideline 4(1)②") },
+  { "s3.risk", 3, N_("Analyse the risks of the information assets"), N_("IPA guideline 4(3), detailed risk analysis") },
+  { "s3.rules", 3, N_("Write the related security rules"), N_("IPA guideline 4(3)③, table 7") },
+  { "s3.outsourcing", 3, N_("Plan security for outsourced work"), N_("IPA guideline 4(4)") },
+  { "s3.inspect", 3, N_("Inspect the measures and improve them"), N_("IPA guideline 4(5)") },
+  { "s4.cloud", 4, N_("Check the safe use of each cloud service"), N_("IPA safe use of cloud services") },
+  { "s4.further", 4, N_("Add the further measures the company needs"), N_("IPA guideline 5: further measures") },
 };
 
 static const struct {

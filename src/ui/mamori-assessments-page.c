@@ -360,7 +360,10 @@ build_list (MamoriAssessmentsPage *self)
     {
       const MamoriChecklist *cl = mamori_catalog_get (self->catalog, c);
       GtkWidget *group = adw_preferences_group_new ();
-      GtkWidget *new_button = gtk_button_new_with_mnemonic (_("_New Assessment…"));
+      /* Short, and without a mnemonic: every checklist group has one, and it must fit a narrow
+       * window beside the group's title. */
+      GtkWidget *new_button = gtk_button_new ();
+      GtkWidget *content = adw_button_content_new ();
       g_autofree char *title = g_markup_escape_text (mamori_text_get (cl->name, lang ()), -1);
       g_autofree char *desc = NULL;
       g_autoptr(GPtrArray) completed = g_ptr_array_new ();
@@ -373,6 +376,10 @@ build_list (MamoriAssessmentsPage *self)
       }
       adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
       adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), desc);
+      adw_button_content_set_icon_name (ADW_BUTTON_CONTENT (content), "list-add-symbolic");
+      adw_button_content_set_label (ADW_BUTTON_CONTENT (content), C_("assessment", "New"));
+      gtk_button_set_child (GTK_BUTTON (new_button), content);
+      gtk_widget_set_tooltip_text (new_button, _("Start a New Assessment of This Checklist"));
       gtk_widget_set_valign (new_button, GTK_ALIGN_CENTER);
       g_object_set_data_full (G_OBJECT (new_button), "mamori-checklist", g_strdup (cl->id), g_free);
       g_signal_connect (new_button, "clicked", G_CALLBACK (new_clicked), self);

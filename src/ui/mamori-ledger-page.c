@@ -857,7 +857,8 @@ bind_cell (MamoriLedgerPage *self,
       {
         gboolean on = spec->field == MAMORI_ASSET_FIELD_PERSONAL_INFO ? a->personal_info
                     : spec->field == MAMORI_ASSET_FIELD_SPECIAL_CARE_INFO ? a->special_care_info : a->my_number;
-        gtk_label_set_text (label, on ? "有" : "");
+        /* TRANSLATORS: a personal-information flag that is set (the IPA sheet writes 有) */
+        gtk_label_set_text (label, on ? C_("flag", "Yes") : "");
         break;
       }
     case COL_LEVEL:
@@ -1255,7 +1256,7 @@ edit_cell (MamoriLedgerPage *self,
         g_object_set_data (G_OBJECT (popover), "mamori-choices", row_box);
         if (spec->kind == COL_FLAG)
           {
-            add_choice (self, row_box, "有", "有", *now != '\0');
+            add_choice (self, row_box, C_("flag", "Yes"), "有", *now != '\0');
             add_choice (self, row_box, _("None"), "", *now == '\0');
           }
         else if (spec->kind == COL_LEVEL)

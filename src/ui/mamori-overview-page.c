@@ -300,7 +300,7 @@ build_task_rows (MamoriOverviewPage *self,
       task_row = adw_action_row_new ();
       check = gtk_check_button_new ();
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (task_row), _(tasks[i].title));
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (task_row), tasks[i].reference);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (task_row), _(tasks[i].reference));
       gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
       g_object_set_data (G_OBJECT (check), "mamori-task", (gpointer) tasks[i].key);
       gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
