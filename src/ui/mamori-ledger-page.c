@@ -1353,11 +1353,14 @@ scroll_into_view (MamoriLedgerPage *self,
       gtk_adjustment_set_value (h, MAX (0, x - frozen_width () - MAX (0, page - width) / 2));
       visible = FALSE;
     }
-  if (box == NULL)
+  if (box == NULL || !gtk_widget_get_mapped (box))
     {
-      /* Not realised: jump near it, by the height of a realised row. */
+      /* Not realised, or kept aside out of view: jump near it, by the height of a shown row. */
       GtkWidget *any = gtk_widget_get_first_child (GTK_WIDGET (self->list_view));
-      int height = any ? MAX (gtk_widget_get_height (any), 1) : 28;
+      int height;
+      while (any != NULL && !gtk_widget_get_mapped (any))
+        any = gtk_widget_get_next_sibling (any);
+      height = any ? MAX (gtk_widget_get_height (any), 1) : 28;
       gtk_adjustment_set_value (v, MAX (0, (double) position * height - gtk_adjustment_get_page_size (v) / 2));
       return FALSE;
     }
@@ -1375,6 +1378,33 @@ scroll_into_view (MamoriLedgerPage *self,
       }
   }
   return visible;
+}
+
+/* Whether some of the cell shows in the list's scrolled area (both ways). */
+static gboolean
+cell_in_view (MamoriLedgerPage *self,
+              GtkWidget        *cell,
+              guint             column)
+{
+  GtkWidget *area = GTK_WIDGET (self->list_scroller);
+  graphene_rect_t b, view, both;
+  double shift = 0;
+
+  if (!gtk_widget_get_mapped (cell) || !gtk_widget_compute_bounds (cell, area, &b))
+    return FALSE;
+  /* A frozen cell is drawn shifted back by the sideways scroll. */
+  if (column < N_FROZEN && MAMORI_IS_LEDGER_ROW_BOX (gtk_widget_get_parent (cell)))
+    shift = mamori_ledger_row_box_get_shift (MAMORI_LEDGER_ROW_BOX (gtk_widget_get_parent (cell)));
+  graphene_rect_init (&view, 0, 0, gtk_widget_get_width (area), gtk_widget_get_height (area));
+  {
+    /* The list scrolls sideways inside the header's scroller: clip to that one's page too. */
+    GtkWidget *outer = GTK_WIDGET (self->header_scroller);
+    graphene_rect_t o;
+    if (gtk_widget_compute_bounds (outer, area, &o))
+      graphene_rect_intersection (&view, &o, &view);
+  }
+  b.origin.x += shift;
+  return graphene_rect_intersection (&b, &view, &both) && both.size.width >= 1 && both.size.height >= 1;
 }
 
 static gboolean
@@ -1401,6 +1431,11 @@ move_to_cb (gpointer data)
       GtkWidget *cell = gtk_widget_get_first_child (box);
       for (guint i = 0; cell != NULL && i < m->column; i++)
         cell = gtk_widget_get_next_sibling (cell);
+      /* GTK places a popover on the monitor under the cell it points to, and finds none (a
+       * critical, then garbage) when that cell lies outside the window's visible list, as
+       * while the scroll above has not been laid out yet. Wait for it to show. */
+      if (cell != NULL && !cell_in_view (self, cell, m->column))
+        return m->tries++ < 100 ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
       /* The row follows the editor, so Delete, Ctrl+D and the others act on it. */
       gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), m->position, TRUE);
       if (cell != NULL)
