@@ -888,6 +888,49 @@ assert_focus_in (MamoriWindow *window, GtkWidget *page)
 
 enum { COLUMN_ASSET = 1, COLUMN_MEDIUM = 5, COLUMN_PERSONAL = 6, COLUMN_C = 9, COLUMN_I = 10 };
 
+/* An import is one undo step: undo removes exactly the imported rows (the earlier ones stay,
+ * with their ids), redo brings them back. */
+static void
+test_ledger_import_undo (void)
+{
+  g_autofree char *path = temp_workspace ("ledger-import.mamori");
+  g_autofree char *csv = temp_workspace ("ledger-import.csv");
+  MamoriWindow *window = new_window (path);
+  MamoriWorkspace *ws = mamori_window_get_workspace (window);
+  g_autoptr(GPtrArray) assets = NULL, problems = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  MamoriLedgerPage *page;
+  guint n;
+
+  g_assert_true (mamori_asset_csv_read (mamori_demo_assets_csv (), &assets, &problems, &error));
+  g_assert_true (mamori_workspace_add_assets (ws, assets, &error));
+  n = assets->len;
+  g_assert_true (g_file_set_contents (csv, mamori_demo_assets_csv (), -1, &error));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "assets"));
+  page = mamori_window_get_ledger_page (window);
+  wait_rows (page, n);
+
+  file = g_file_new_for_path (csv);
+  mamori_ledger_page_import_file (page, file);
+  wait_rows (page, 2 * n);
+
+  g_assert_true (mamori_ledger_page_undo (page));
+  wait_rows (page, n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(MamoriAsset) a = mamori_workspace_get_asset (ws, ((MamoriAsset *) assets->pdata[i])->id, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (a);
+      g_assert_cmpstr (a->name, ==, ((MamoriAsset *) assets->pdata[i])->name);
+    }
+
+  g_assert_true (mamori_ledger_page_redo (page));
+  wait_rows (page, 2 * n);
+  close_window (window);
+  g_unlink (csv);
+}
+
 static void
 test_ledger_spreadsheet (void)
 {
@@ -1562,6 +1605,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/ui/ledger", test_ledger);
   g_test_add_func ("/ui/ledger/bulk-split-threats", test_ledger_bulk_split_threats);
   g_test_add_func ("/ui/ledger/spreadsheet", test_ledger_spreadsheet);
+  g_test_add_func ("/ui/ledger/import-undo", test_ledger_import_undo);
   g_test_add_func ("/ui/documents", test_documents);
   g_test_add_func ("/ui/heatmap", test_heatmap_page);
   g_test_add_func ("/ui/internal-audit", test_internal_audit);

@@ -1806,6 +1806,17 @@ import_loaded (GObject      *source,
   }
 }
 
+/* Imports a ledger file (CSV or the IPA workbook) as one undoable step; errors show a dialog. */
+void
+mamori_ledger_page_import_file (MamoriLedgerPage *self,
+                                GFile            *file)
+{
+  g_return_if_fail (MAMORI_IS_LEDGER_PAGE (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  g_file_load_contents_async (file, NULL, import_loaded, g_object_ref (self));
+}
+
 static void
 chooser_response (GtkNativeDialog  *dialog,
                   int               response,
@@ -1830,7 +1841,7 @@ chooser_response (GtkNativeDialog  *dialog,
             }
         }
       else
-        g_file_load_contents_async (file, NULL, import_loaded, g_object_ref (self));
+        mamori_ledger_page_import_file (self, file);
     }
   gtk_native_dialog_destroy (dialog);
   g_clear_object (&self->chooser);

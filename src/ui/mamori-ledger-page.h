@@ -53,6 +53,8 @@ GtkSelectionModel *mamori_ledger_page_get_selection (MamoriLedgerPage *self);
 void        mamori_ledger_page_set_what_if        (MamoriLedgerPage *self,
                                                    gboolean          what_if);
 /* Ctrl+Z and Ctrl+Shift+Z: every cell edit of this page. */
+void        mamori_ledger_page_import_file   (MamoriLedgerPage *self,
+                                              GFile            *file);
 gboolean    mamori_ledger_page_undo          (MamoriLedgerPage *self);
 gboolean    mamori_ledger_page_redo          (MamoriLedgerPage *self);
 
