@@ -1058,6 +1058,18 @@ open_read_only (const char  *path,
   return db;
 }
 
+/* A compact, consistent copy of db's main database in a new file (which must not exist). */
+static int
+vacuum_into (sqlite3    *db,
+             const char *file)
+{
+  char *sql = sqlite3_mprintf ("VACUUM INTO %Q", file);
+  int rc = sqlite3_exec (db, sql, NULL, NULL, NULL);
+
+  sqlite3_free (sql);
+  return rc;
+}
+
 /* An older workspace opened for reading only: its format is updated in a private copy in
  * the temporary folder (the file itself is never written), which is removed at close. */
 static MamoriWorkspace *
@@ -1066,7 +1078,6 @@ open_upgraded_copy (const char  *path,
 {
   g_autofree char *tmp = g_build_filename (g_get_tmp_dir (), "mamori-readonly-XXXXXX", NULL);
   sqlite3 *db;
-  char *sql;
   int fd, rc;
 
   fd = g_mkstemp_full (tmp, O_RDWR | O_CLOEXEC, 0600);
@@ -1083,9 +1094,7 @@ open_upgraded_copy (const char  *path,
   db = open_read_only (path, error);
   if (db == NULL)
     return NULL;
-  sql = sqlite3_mprintf ("VACUUM INTO %Q", tmp);
-  rc = sqlite3_exec (db, sql, NULL, NULL, NULL);
-  sqlite3_free (sql);
+  rc = vacuum_into (db, tmp);
   if (rc != SQLITE_OK)
     {
       mamori_workspace_set_sqlite_error (error, path, db, rc, _("read the workspace"));
@@ -2137,7 +2146,6 @@ mamori_workspace_save_copy (MamoriWorkspace *self,
   g_autofree char *tmp = NULL;
   g_autofree char *name = NULL;
   sqlite3 *src;
-  char *sql;
   int fd, rc;
 
   g_return_val_if_fail (MAMORI_IS_WORKSPACE (self), FALSE);
@@ -2171,9 +2179,7 @@ mamori_workspace_save_copy (MamoriWorkspace *self,
   src = open_connection (self->path, SQLITE_OPEN_READONLY, error);
   if (src == NULL)
     return FALSE;
-  sql = sqlite3_mprintf ("VACUUM INTO %Q", tmp);
-  rc = sqlite3_exec (src, sql, NULL, NULL, NULL);
-  sqlite3_free (sql);
+  rc = vacuum_into (src, tmp);
   if (rc != SQLITE_OK)
     {
       mamori_workspace_set_sqlite_error (error, dest, src, rc, _("save a copy"));

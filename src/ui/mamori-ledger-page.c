@@ -1757,25 +1757,63 @@ build_columns (MamoriLedgerPage *self)
 
 /* --- import and export ---------------------------------------------------------------------- */
 
+/* What the worker reads from a ledger file, off the main thread (a workbook of thousands of
+ * rows takes longer than a frame to unpack and parse). */
+typedef struct {
+  GPtrArray *assets;
+  GPtrArray *problems;
+} ImportRead;
+
+static void
+import_read_free (ImportRead *r)
+{
+  g_clear_pointer (&r->assets, g_ptr_array_unref);
+  g_clear_pointer (&r->problems, g_ptr_array_unref);
+  g_free (r);
+}
+
+static void
+import_read_thread (GTask        *task,
+                    gpointer      source,
+                    gpointer      task_data,
+                    GCancellable *cancellable)
+{
+  GFile *file = task_data;
+  g_autofree char *contents = NULL;
+  g_autofree char *name = g_file_get_basename (file);
+  ImportRead *r = g_new0 (ImportRead, 1);
+  GError *error = NULL;
+  gsize length = 0;
+
+  if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, &error) ||
+      !mamori_asset_ledger_read (name, contents, length, &r->assets, &r->problems, &error))
+    {
+      import_read_free (r);
+      g_task_return_error (task, error);
+      return;
+    }
+  g_task_return_pointer (task, r, (GDestroyNotify) import_read_free);
+}
+
 static void
 import_loaded (GObject      *source,
                GAsyncResult *result,
                gpointer      user_data)
 {
-  g_autoptr(MamoriLedgerPage) self = user_data;
+  MamoriLedgerPage *self = MAMORI_LEDGER_PAGE (source);
   g_autoptr(GError) error = NULL;
-  g_autofree char *contents = NULL;
-  g_autofree char *name = g_file_get_basename (G_FILE (source));
-  g_autoptr(GPtrArray) assets = NULL;
-  g_autoptr(GPtrArray) problems = NULL;
-  gsize length = 0;
+  GFile *file = g_task_get_task_data (G_TASK (result));
+  g_autofree char *name = g_file_get_basename (file);
+  ImportRead *r = g_task_propagate_pointer (G_TASK (result), &error);
+  GPtrArray *assets, *problems;
 
-  if (!g_file_load_contents_finish (G_FILE (source), result, &contents, &length, NULL, &error) ||
-      !mamori_asset_ledger_read (name, contents, length, &assets, &problems, &error))
+  if (r == NULL)
     {
       mamori_widget_show_error (GTK_WIDGET (self), _("Could Not Import the Ledger"), error);
       return;
     }
+  assets = r->assets;
+  problems = r->problems;
   if (problems->len > 0)
     {
       g_autoptr(GString) list = g_string_new (NULL);
@@ -1790,20 +1828,20 @@ import_loaded (GObject      *source,
                                       "%s has %u problems, so nothing was imported:\n%s", problems->len),
                             name, problems->len, list->str);
       mamori_widget_show_error (GTK_WIDGET (self), _("Could Not Import the Ledger"), report);
-      return;
     }
-  if (self->workspace == NULL || !mamori_workspace_add_assets (self->workspace, assets, &error))
+  else if (self->workspace == NULL || !mamori_workspace_add_assets (self->workspace, assets, &error))
     {
       if (error)
         mamori_widget_show_error (GTK_WIDGET (self), _("Could Not Import the Ledger"), error);
-      return;
     }
-  push_edit (self, EDIT_ADD, NULL, copy_assets (assets),
-             g_strdup_printf (ngettext ("importing %u asset", "importing %u assets", assets->len), assets->len));
-  {
-    g_autofree char *toast = g_strdup_printf (ngettext ("Imported %u asset", "Imported %u assets", assets->len), assets->len);
-    mamori_widget_add_toast (GTK_WIDGET (self), toast);
-  }
+  else
+    {
+      g_autofree char *toast = g_strdup_printf (ngettext ("Imported %u asset", "Imported %u assets", assets->len), assets->len);
+      push_edit (self, EDIT_ADD, NULL, copy_assets (assets),
+                 g_strdup_printf (ngettext ("importing %u asset", "importing %u assets", assets->len), assets->len));
+      mamori_widget_add_toast (GTK_WIDGET (self), toast);
+    }
+  import_read_free (r);
 }
 
 /* Imports a ledger file (CSV or the IPA workbook) as one undoable step; errors show a dialog. */
@@ -1814,7 +1852,10 @@ mamori_ledger_page_import_file (MamoriLedgerPage *self,
   g_return_if_fail (MAMORI_IS_LEDGER_PAGE (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  g_file_load_contents_async (file, NULL, import_loaded, g_object_ref (self));
+  g_autoptr(GTask) task = g_task_new (self, NULL, import_loaded, NULL);
+
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  g_task_run_in_thread (task, import_read_thread);
 }
 
 static void
