@@ -146,6 +146,93 @@ test_window_pages (void)
 }
 
 static void
+dump_widths (GtkWidget *w, int depth)
+{
+  int min = 0;
+  gtk_widget_measure (w, GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+  if (min > 200 && depth < 40)
+    g_printerr ("%*s%s %d\n", depth, "", G_OBJECT_TYPE_NAME (w), min);
+  if (min > 200)
+    for (GtkWidget *c = gtk_widget_get_first_child (w); c; c = gtk_widget_get_next_sibling (c))
+      dump_widths (c, depth + 1);
+}
+
+/* Every page fits a phone-sized window (360 px): nothing asks the window for more width. */
+static void
+test_window_narrow (void)
+{
+  g_autofree char *path = temp_workspace ("narrow.mamori");
+  MamoriWindow *window = new_window (path);
+  MamoriWorkspace *ws = mamori_window_get_workspace (window);
+  g_autoptr(GPtrArray) assets = NULL, problems = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *pages[] = { "overview", "assessments", "assets", "documents", "reports" };
+
+  g_assert_true (mamori_asset_csv_read (mamori_demo_assets_csv (), &assets, &problems, &error));
+  g_assert_true (mamori_workspace_add_assets (ws, assets, &error));
+  {
+    /* A document in review shows two workflow buttons beside its tools. */
+    g_autoptr(MamoriTemplate) tmpl = mamori_template_builtin ("basic-policy", "en", &error);
+    gint64 policy = mamori_workspace_add_document_from_template (ws, tmpl, NULL, &error);
+    g_assert_cmpint (policy, >, 0);
+    g_assert_true (mamori_workspace_set_document_status (ws, policy, MAMORI_DOCUMENT_REVIEW, NULL, NULL, &error));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "documents"));
+    mamori_documents_page_open (mamori_window_get_documents_page (window), policy);
+  }
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 640);
+  iterate (100);
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      int min = 0;
+
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", pages[i]));
+      iterate (150);
+      gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+      if (g_test_verbose ())
+        {
+          g_printerr ("%s: minimum width %d\n", pages[i], min);
+          if (min > 360)
+            dump_widths (GTK_WIDGET (window), 0);
+        }
+      g_assert_cmpint (min, <=, 360);
+      g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 360);
+    }
+  {
+    /* The wizard and the summary of an assessment fit as well. */
+    MamoriAssessmentsPage *page = MAMORI_ASSESSMENTS_PAGE (find_widget (GTK_WIDGET (window), MAMORI_TYPE_ASSESSMENTS_PAGE, NULL));
+    const char *views[] = { "wizard", "summary" };
+    gint64 id;
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "assessments"));
+    iterate (50);
+    id = mamori_assessments_page_start (page, "ipa-cloud", "", "テスト担当");
+    g_assert_cmpint (id, >, 0);
+    for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+      {
+        int min = 0;
+        if (i == 1)
+          {
+            GtkWidget *wizard = mamori_assessments_page_get_wizard (page);
+            for (int k = 0; k < 15; k++)
+              {
+                g_assert_true (mamori_assessment_wizard_answer (MAMORI_ASSESSMENT_WIZARD (wizard), 1));
+                g_assert_true (gtk_widget_activate_action (wizard, "wizard.next", NULL));
+              }
+          }
+        iterate (150);
+        g_assert_cmpstr (mamori_assessments_page_get_view (page), ==, views[i]);
+        gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+        if (g_test_verbose () && min > 360)
+          dump_widths (GTK_WIDGET (window), 0);
+        g_assert_cmpint (min, <=, 360);
+      }
+  }
+  /* The size is saved for the next window: give the other tests the usual one back. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 720);
+  close_window (window);
+}
+
+static void
 test_language (void)
 {
   g_autofree char *path = temp_workspace ("language.mamori");
@@ -284,7 +371,8 @@ test_read_only_bar (void)
   bar = GTK_INFO_BAR (gtk_widget_get_template_child (GTK_WIDGET (window), MAMORI_TYPE_WINDOW, "read_only_bar"));
   label = GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (window), MAMORI_TYPE_WINDOW, "read_only_label"));
   g_assert_true (gtk_info_bar_get_revealed (bar));
-  g_assert_nonnull (strstr (gtk_label_get_text (label), "田中 太郎 (PC-12)"));
+  g_assert_nonnull (strstr (gtk_label_get_text (label), "田中 太郎"));
+  g_assert_nonnull (strstr (gtk_label_get_text (label), "PC-12"));
   g_assert_nonnull (mamori_workspace_get_read_only_reason (mamori_window_get_workspace (window)));
   close_window (window);
   g_unsetenv ("MAMORI_ASSUME_NETWORK_FS");
@@ -411,9 +499,18 @@ test_wizard (void)
   g_assert_true (gtk_widget_activate_action (wizard, "wizard.next", NULL));
   g_assert_true (gtk_widget_activate_action (wizard, "wizard.answer", "i", 2));
   g_assert_true (gtk_widget_activate_action (wizard, "wizard.next", NULL));
-  g_assert_true (gtk_widget_activate_action (wizard, "wizard.leave", NULL));
-  iterate (30);
-  g_assert_cmpstr (mamori_assessments_page_get_view (page), ==, "list");
+  {
+    /* The header bar's back button (HIG) shows in the wizard and leaves it, as Alt+← does. */
+    GtkWidget *back = find_tooltip_button (GTK_WIDGET (window), _("Back (Alt+←)"));
+    g_assert_nonnull (back);
+    g_assert_true (gtk_widget_get_ancestor (back, ADW_TYPE_HEADER_BAR) != NULL);
+    g_assert_true (gtk_widget_get_visible (back));
+    g_assert_true (mamori_assessments_page_get_can_go_back (page));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.go-back", NULL));
+    iterate (30);
+    g_assert_cmpstr (mamori_assessments_page_get_view (page), ==, "list");
+    g_assert_false (gtk_widget_get_visible (back));
+  }
   close_window (window);
 
   /* Next launch: the answers are there and the wizard resumes at item 4. */
@@ -450,8 +547,12 @@ test_wizard (void)
     g_assert_cmpfloat (a->score, ==, 4 + 2 + 0 + 22 * 4);
     g_assert_true (g_hash_table_contains (done, "s2.self-diagnosis"));
   }
+  /* Back from the summary returns to the list. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "assessments"));
+  iterate (30);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.go-back", NULL));
+  g_assert_cmpstr (mamori_assessments_page_get_view (page), ==, "list");
   /* A completed assessment opens on its summary and can start the next round. */
-  mamori_assessments_page_show_list (page);
   mamori_assessments_page_open (page, id);
   g_assert_cmpstr (mamori_assessments_page_get_view (page), ==, "summary");
   {
@@ -1596,6 +1697,7 @@ main (int argc, char *argv[])
 
   g_test_add_func ("/ui/window/pages", test_window_pages);
   g_test_add_func ("/ui/window/language", test_language);
+  g_test_add_func ("/ui/window/narrow", test_window_narrow);
   g_test_add_func ("/ui/overview/edit", test_overview_edit);
   g_test_add_func ("/ui/window/open-bad-file", test_open_bad_file_keeps_workspace);
   g_test_add_func ("/ui/window/read-only-bar", test_read_only_bar);

@@ -195,6 +195,7 @@ mamori_application_startup (GApplication *app)
     { "win.show-help-overlay", { "<Control>question", NULL } },
     { "window.close", { "<Control>w", NULL } },
     { "win.present", { "F5", NULL } },
+    { "win.go-back", { "<Alt>Left", NULL } },
     { "win.show-page::overview", { "<Alt>1", NULL } },
     { "win.show-page::assessments", { "<Alt>2", NULL } },
     { "win.show-page::assets", { "<Alt>3", NULL } },

@@ -10,6 +10,7 @@
 struct _MamoriAssessmentWizard {
   AdwBin parent_instance;
 
+  AdwFlap *flap;
   GtkListView *item_list;
   GtkProgressBar *progress;
   GtkScrolledWindow *scroller;
@@ -224,7 +225,12 @@ selection_changed (GtkSingleSelection     *selection,
 
   if (!self->loading && self->checklist != NULL && selected != GTK_INVALID_LIST_POSITION &&
       (int) selected != self->current)
-    show_item (self, (int) selected);
+    {
+      show_item (self, (int) selected);
+      /* Folded (a narrow window), the list gives the room back once an item is chosen. */
+      if (adw_flap_get_folded (self->flap))
+        adw_flap_set_reveal_flap (self->flap, FALSE);
+    }
 }
 
 /* GTK 4.8 has no gtk_list_view_scroll_to (4.12): keep the row in view by hand. */
@@ -588,7 +594,10 @@ show_item (MamoriAssessmentWizard *self,
   {
     /* TRANSLATORS: %u is the number of answer choices of this item (2 to 9) */
     g_autofree char *keys = g_strdup_printf (_("Keys: 1–%u answer · ← → move · Esc leave"), MIN (choices->len, 9));
-    gtk_label_set_text (self->keys_label, keys);
+    {
+      gtk_label_set_text (self->keys_label, keys);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->keys_label), keys);  /* ellipsized when narrow */
+    }
   }
   gtk_single_selection_set_selected (self->selection, (guint) index);
   scroll_list_to (self, index);
@@ -775,6 +784,9 @@ mamori_assessment_wizard_dispose (GObject *object)
   g_clear_pointer (&self->answers, g_hash_table_unref);
   g_clear_object (&self->workspace);
   self->checklist = NULL;
+  /* The flap is both a template child and the bin's child: let the bin drop it first, or
+   * both would unparent it. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (object), MAMORI_TYPE_ASSESSMENT_WIZARD);
   g_clear_object (&self->selection);
   g_clear_object (&self->items);
@@ -807,6 +819,7 @@ mamori_assessment_wizard_class_init (MamoriAssessmentWizardClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/mamori/Mamori/ui/mamori-assessment-wizard.ui");
 #define BIND(name) gtk_widget_class_bind_template_child (widget_class, MamoriAssessmentWizard, name)
+  BIND (flap);
   BIND (item_list);
   BIND (progress);
   BIND (scroller);

@@ -22,8 +22,6 @@ struct _MamoriAssessmentsPage {
   MamoriAssessmentWizard *wizard;
   MamoriAssessmentSummary *summary;
   GtkBox *summary_box;
-  GtkButton *summary_back_button;
-  GtkButton *compare_back_button;
   GtkBox *compare_box;
 
   MamoriWorkspace *workspace;
@@ -39,7 +37,9 @@ struct _MamoriAssessmentsPage {
 G_DEFINE_FINAL_TYPE (MamoriAssessmentsPage, mamori_assessments_page, ADW_TYPE_BIN)
 
 static void build_list (MamoriAssessmentsPage *self);
-static void decorate_back_button (GtkButton *button);
+
+enum { PROP_0, PROP_CAN_GO_BACK, N_PROPS };
+static GParamSpec *properties[N_PROPS];
 
 static const char *
 lang (void)
@@ -324,7 +324,6 @@ show_compare (MamoriAssessmentsPage *self,
     adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), desc);
   }
   gtk_box_append (self->compare_box, group);
-  decorate_back_button (self->compare_back_button);
   gtk_stack_set_visible_child_name (self->stack, "compare");
 }
 
@@ -601,26 +600,11 @@ ensure_summary (MamoriAssessmentsPage *self)
   if (self->summary == NULL)
     {
       self->summary = g_object_new (MAMORI_TYPE_ASSESSMENT_SUMMARY, "vexpand", TRUE, NULL);
-      decorate_back_button (self->summary_back_button);
       gtk_box_append (self->summary_box, GTK_WIDGET (self->summary));
       g_signal_connect (self->summary, "review", G_CALLBACK (summary_review), self);
       g_signal_connect (self->summary, "opened", G_CALLBACK (summary_opened), self);
     }
   return self->summary;
-}
-
-/* Icons are loaded even for hidden views: give the back buttons theirs when first shown. */
-static void
-decorate_back_button (GtkButton *button)
-{
-  GtkWidget *content;
-
-  if (ADW_IS_BUTTON_CONTENT (gtk_button_get_child (button)))
-    return;
-  content = adw_button_content_new ();
-  adw_button_content_set_icon_name (ADW_BUTTON_CONTENT (content), "go-previous-symbolic");
-  adw_button_content_set_label (ADW_BUTTON_CONTENT (content), gtk_button_get_label (button));
-  gtk_button_set_child (button, content);
 }
 
 static void
@@ -783,11 +767,52 @@ summary_opened (MamoriAssessmentSummary *summary,
   show_wizard (self, id);
 }
 
+gboolean
+mamori_assessments_page_get_can_go_back (MamoriAssessmentsPage *self)
+{
+  const char *view = gtk_stack_get_visible_child_name (self->stack);
+  return view != NULL && !g_str_equal (view, "list") && !g_str_equal (view, "loading");
+}
+
+/* The header bar's back button: the wizard leaves as Esc does (saving the
+ * note and measure being typed); the summary and the comparison return to the list. */
+void
+mamori_assessments_page_go_back (MamoriAssessmentsPage *self)
+{
+  const char *view = gtk_stack_get_visible_child_name (self->stack);
+
+  if (view == NULL)
+    return;
+  if (g_str_equal (view, "wizard") && self->wizard != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self->wizard), "wizard.leave", NULL);
+  else if (mamori_assessments_page_get_can_go_back (self))
+    mamori_assessments_page_show_list (self);
+}
+
 static void
-back_clicked (GtkButton             *button,
+view_changed (GtkStack              *stack,
+              GParamSpec            *pspec,
               MamoriAssessmentsPage *self)
 {
-  mamori_assessments_page_show_list (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_GO_BACK]);
+}
+
+static void
+mamori_assessments_page_get_property (GObject    *object,
+                                      guint       prop_id,
+                                      GValue     *value,
+                                      GParamSpec *pspec)
+{
+  MamoriAssessmentsPage *self = MAMORI_ASSESSMENTS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CAN_GO_BACK:
+      g_value_set_boolean (value, mamori_assessments_page_get_can_go_back (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -865,6 +890,12 @@ mamori_assessments_page_class_init (MamoriAssessmentsPageClass *klass)
 
   object_class->dispose = mamori_assessments_page_dispose;
   object_class->finalize = mamori_assessments_page_finalize;
+  object_class->get_property = mamori_assessments_page_get_property;
+
+  /* TRUE while the wizard, a summary or the comparison shows: the window's back button. */
+  properties[PROP_CAN_GO_BACK] = g_param_spec_boolean ("can-go-back", NULL, NULL, FALSE,
+                                                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/mamori/Mamori/ui/mamori-assessments-page.ui");
 #define BIND(name) gtk_widget_class_bind_template_child (widget_class, MamoriAssessmentsPage, name)
@@ -873,8 +904,6 @@ mamori_assessments_page_class_init (MamoriAssessmentsPageClass *klass)
   BIND (import_button);
   BIND (groups_box);
   BIND (summary_box);
-  BIND (summary_back_button);
-  BIND (compare_back_button);
   BIND (compare_box);
 #undef BIND
 }
@@ -886,7 +915,6 @@ mamori_assessments_page_init (MamoriAssessmentsPage *self)
   self->pinned = g_ptr_array_new_with_free_func ((GDestroyNotify) mamori_checklist_free);
   gtk_widget_init_template (GTK_WIDGET (self));
   g_signal_connect (self, "map", G_CALLBACK (page_mapped), self);
-  g_signal_connect (self->summary_back_button, "clicked", G_CALLBACK (back_clicked), self);
-  g_signal_connect (self->compare_back_button, "clicked", G_CALLBACK (back_clicked), self);
+  g_signal_connect (self->stack, "notify::visible-child-name", G_CALLBACK (view_changed), self);
   g_signal_connect (self->import_button, "clicked", G_CALLBACK (import_clicked), self);
 }

@@ -29,6 +29,10 @@ void        mamori_assessments_page_open          (MamoriAssessmentsPage *self,
                                                    gint64                 assessment);
 void        mamori_assessments_page_show_list     (MamoriAssessmentsPage *self);
 const char *mamori_assessments_page_get_view      (MamoriAssessmentsPage *self);
+/* TRUE while a view other than the list shows (property "can-go-back"). */
+gboolean    mamori_assessments_page_get_can_go_back (MamoriAssessmentsPage *self);
+/* Back to the list: the wizard saves what is being typed and leaves. */
+void        mamori_assessments_page_go_back       (MamoriAssessmentsPage *self);
 GtkWidget  *mamori_assessments_page_get_wizard    (MamoriAssessmentsPage *self);
 GtkWidget  *mamori_assessments_page_get_summary   (MamoriAssessmentsPage *self);
 

@@ -147,7 +147,11 @@ count_done (GObject      *source,
     g_autofree char *summary = g_strdup_printf (_("%u assets · %s: %u now, %u after the planned measures"),
                                                 self->current->total, english () ? top->name_en : top->abbreviation,
                                                 top_level_count (self->current), top_level_count (self->residual));
-    gtk_label_set_text (self->summary_label, summary);
+    {
+      /* Ellipsized in a narrow window: the whole sentence is in the tooltip. */
+      gtk_label_set_text (self->summary_label, summary);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->summary_label), summary);
+    }
   }
   /* An empty ledger has nothing to map or present. */
   gtk_stack_set_visible_child_name (self->content_stack, self->current->total > 0 ? "maps" : "empty");

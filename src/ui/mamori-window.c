@@ -19,6 +19,9 @@ struct _MamoriWindow {
   AdwToastOverlay *toast_overlay;
   AdwViewSwitcherTitle *switcher_title;
   GtkLabel *workspace_label;
+  GtkButton *back_button;
+  guint label_idle;           /* update_label() pending */
+  int label_hidden_below;     /* the label shows again from this window width */
   GtkInfoBar *read_only_bar;
   GtkLabel *read_only_label;
   AdwViewStack *stack;
@@ -448,6 +451,61 @@ mamori_window_get_heatmap_page (MamoriWindow *self)
   return self->heatmap_page;
 }
 
+/* Narrow, the title shows the workspace's name as its subtitle and the label at the start
+ * would repeat it (and take room the title needs). The title's mode changes while the header
+ * is allocated, so the label follows in an idle; it comes back only once the window is wider
+ * than when it went by the label's own width, or the two would take turns. */
+static gboolean
+update_label (gpointer user_data)
+{
+  MamoriWindow *self = user_data;
+  GtkWidget *label = GTK_WIDGET (self->workspace_label);
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+
+  self->label_idle = 0;
+  if (adw_view_switcher_title_get_title_visible (self->switcher_title))
+    {
+      if (gtk_widget_get_visible (label))
+        {
+          self->label_hidden_below = width + gtk_widget_get_width (label) + 12;
+          gtk_widget_set_visible (label, FALSE);
+        }
+    }
+  else if (!gtk_widget_get_visible (label) && width >= self->label_hidden_below)
+    gtk_widget_set_visible (label, TRUE);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_label_update (MamoriWindow *self)
+{
+  if (self->label_idle == 0)
+    self->label_idle = g_idle_add (update_label, self);
+}
+
+/* The back button shows while the visible page has an inner view to leave (only the
+ * Assessments page has such views: the wizard, a summary, the comparison). */
+static void
+update_back (MamoriWindow *self)
+{
+  gboolean back = g_strcmp0 (adw_view_stack_get_visible_child_name (self->stack), "assessments") == 0 &&
+                  mamori_assessments_page_get_can_go_back (self->assessments_page);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->back_button), back);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-back", back);
+}
+
+static void
+go_back_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  MamoriWindow *self = MAMORI_WINDOW (widget);
+
+  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->stack), "assessments") == 0)
+    mamori_assessments_page_go_back (self->assessments_page);
+}
+
 static void
 visible_page_changed (AdwViewStack *stack,
                       GParamSpec   *pspec,
@@ -455,6 +513,7 @@ visible_page_changed (AdwViewStack *stack,
 {
   const char *name = adw_view_stack_get_visible_child_name (stack);
 
+  update_back (self);
   if (g_strcmp0 (name, "assets") == 0)
     mamori_window_get_ledger_page (self);
   else if (g_strcmp0 (name, "documents") == 0)
@@ -862,6 +921,7 @@ mamori_window_dispose (GObject *object)
 {
   MamoriWindow *self = MAMORI_WINDOW (object);
 
+  g_clear_handle_id (&self->label_idle, g_source_remove);
   if (self->chooser != NULL)
     {
       gtk_native_dialog_destroy (self->chooser);
@@ -891,6 +951,7 @@ mamori_window_class_init (MamoriWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MamoriWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, MamoriWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, MamoriWindow, workspace_label);
+  gtk_widget_class_bind_template_child (widget_class, MamoriWindow, back_button);
   gtk_widget_class_bind_template_child (widget_class, MamoriWindow, read_only_bar);
   gtk_widget_class_bind_template_child (widget_class, MamoriWindow, read_only_label);
   gtk_widget_class_bind_template_child (widget_class, MamoriWindow, stack);
@@ -910,6 +971,7 @@ mamori_window_class_init (MamoriWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open-file", "s", open_file_action);
   gtk_widget_class_install_action (widget_class, "win.start-assessment", "s", start_assessment_action);
   gtk_widget_class_install_action (widget_class, "win.open-sample", NULL, open_sample_action);
+  gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action);
 }
 
 static void
@@ -926,6 +988,12 @@ mamori_window_init (MamoriWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-copy", FALSE);
   update_recent_menu (self);
   g_signal_connect_object (self->stack, "notify::visible-child-name", G_CALLBACK (visible_page_changed), self, 0);
+  g_signal_connect_object (self->assessments_page, "notify::can-go-back", G_CALLBACK (update_back), self,
+                           G_CONNECT_SWAPPED);
+  update_back (self);
+  g_signal_connect_object (self->switcher_title, "notify::title-visible", G_CALLBACK (queue_label_update), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self, "notify::default-width", G_CALLBACK (queue_label_update), self, G_CONNECT_SWAPPED);
 
   if (g_getenv ("MAMORI_EXIT_AFTER_FIRST_FRAME") != NULL)
     g_signal_connect (self, "realize", G_CALLBACK (window_realized), NULL);
