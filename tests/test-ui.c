@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "core/mamori-checklist.h"
+#include "core/mamori-asset-xlsx-read.h"
 #include "store/mamori-assessments.h"
 #include "ui/mamori-application.h"
 #include "ui/mamori-assessment-summary.h"
@@ -1028,6 +1029,27 @@ test_ledger_import_undo (void)
 
   g_assert_true (mamori_ledger_page_redo (page));
   wait_rows (page, 2 * n);
+
+  /* Export runs in a worker (its own connection): the window goes on meanwhile, and the
+   * workbook holds every row. */
+  {
+    g_autofree char *xlsx = temp_workspace ("ledger-export.xlsx");
+    g_autoptr(GPtrArray) back = NULL, back_problems = NULL;
+    g_autofree char *contents = NULL;
+    gsize length = 0;
+
+    mamori_ledger_page_export_file (page, xlsx);
+    g_assert_true (mamori_ledger_page_is_exporting (page));
+    for (guint i = 0; i < 1000 && mamori_ledger_page_is_exporting (page); i++)
+      iterate (10);
+    g_assert_false (mamori_ledger_page_is_exporting (page));
+    g_assert_true (g_file_get_contents (xlsx, &contents, &length, &error));
+    g_assert_true (mamori_asset_ledger_read (xlsx, contents, length, &back, &back_problems, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (back_problems->len, ==, 0);
+    g_assert_cmpuint (back->len, ==, 2 * n);
+    g_unlink (xlsx);
+  }
   close_window (window);
   g_unlink (csv);
 }

@@ -13,6 +13,7 @@
 #include "mamori-ledger-row.h"
 #include "mamori-threat-catalogue-window.h"
 #include "mamori-window.h"
+#include "ops/mamori-worker.h"
 
 typedef enum {
   COL_TEXT,
@@ -198,6 +199,8 @@ struct _MamoriLedgerPage {
   GtkListView *list_view;
 
   MamoriWorkspace *workspace;
+  MamoriWorker *exporter;     /* the ledger written to a file, off the main thread */
+  char *export_path;
   MamoriLedgerModel *model;
   GtkStringList *departments;
   GtkStringList *media;       /* "All media", then the media in use */
@@ -1859,6 +1862,47 @@ mamori_ledger_page_import_file (MamoriLedgerPage *self,
 }
 
 static void
+exported (gpointer              owner,
+          const MamoriOpResult *result,
+          const GError         *error)
+{
+  MamoriLedgerPage *self = owner;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "ledger.export", TRUE);
+  if (error != NULL)
+    mamori_widget_show_error (GTK_WIDGET (self), _("Could Not Export the Ledger"), error);
+  else
+    mamori_widget_add_saved_toast (GTK_WIDGET (self), self->export_path);
+  g_clear_pointer (&self->export_path, g_free);
+}
+
+/* Writes the whole ledger to path (.csv or .xlsx) in a worker: a large ledger takes seconds,
+ * and the window goes on meanwhile. A toast with an Open button, or an error dialog, follows. */
+void
+mamori_ledger_page_export_file (MamoriLedgerPage *self,
+                                const char       *path)
+{
+  MamoriOpRequest request = { .path = path };
+
+  g_return_if_fail (MAMORI_IS_LEDGER_PAGE (self));
+  if (self->workspace == NULL)
+    return;
+  if (self->exporter == NULL)
+    self->exporter = mamori_worker_new (self);
+  g_free (self->export_path);
+  self->export_path = g_strdup (path);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "ledger.export", FALSE);
+  mamori_worker_run_op (self->exporter, mamori_op_find (MAMORI_OP_EXPORT, "assets"),
+                        mamori_workspace_get_path (self->workspace), &request, exported);
+}
+
+gboolean
+mamori_ledger_page_is_exporting (MamoriLedgerPage *self)
+{
+  return self->exporter != NULL && mamori_worker_is_running (self->exporter);
+}
+
+static void
 chooser_response (GtkNativeDialog  *dialog,
                   int               response,
                   MamoriLedgerPage *self)
@@ -1871,15 +1915,7 @@ chooser_response (GtkNativeDialog  *dialog,
       if (saving)
         {
           g_autofree char *path = g_file_get_path (file);
-          g_autoptr(GError) error = NULL;
-          if (!mamori_workspace_export_assets (self->workspace, path, &error))
-            mamori_widget_show_error (GTK_WIDGET (self), _("Could Not Export the Ledger"), error);
-          else
-            {
-              g_autofree char *base = g_file_get_basename (file);
-              g_autofree char *toast = g_markup_printf_escaped (_("Exported “%s”"), base);
-              mamori_widget_add_toast (GTK_WIDGET (self), toast);
-            }
+          mamori_ledger_page_export_file (self, path);
         }
       else
         mamori_ledger_page_import_file (self, file);
@@ -2400,6 +2436,8 @@ mamori_ledger_page_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->exporter, mamori_worker_free);
+  g_clear_pointer (&self->export_path, g_free);
   if (self->editor != NULL && gtk_widget_get_parent (self->editor) != NULL)
     gtk_widget_unparent (self->editor);
   g_clear_object (&self->editor);

@@ -53,6 +53,10 @@ GtkSelectionModel *mamori_ledger_page_get_selection (MamoriLedgerPage *self);
 void        mamori_ledger_page_set_what_if        (MamoriLedgerPage *self,
                                                    gboolean          what_if);
 /* Ctrl+Z and Ctrl+Shift+Z: every cell edit of this page. */
+/* Writes the ledger to path (.csv or .xlsx) in a worker; a toast or an error dialog follows. */
+void        mamori_ledger_page_export_file   (MamoriLedgerPage *self,
+                                              const char       *path);
+gboolean    mamori_ledger_page_is_exporting  (MamoriLedgerPage *self);
 void        mamori_ledger_page_import_file   (MamoriLedgerPage *self,
                                               GFile            *file);
 gboolean    mamori_ledger_page_undo          (MamoriLedgerPage *self);

@@ -5,11 +5,11 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "cli/mamori-cli.h"
 #include "mamori-assessments-page.h"
 #include "mamori-ledger-page.h"
 #include "mamori-overview-page.h"
 #include "mamori-window.h"
+#include "ops/mamori-ops.h"
 #include "report/mamori-word.h"
 
 struct _MamoriWindow {
@@ -822,24 +822,20 @@ fill_sample_thread (GTask        *task,
                     GCancellable *cancellable)
 {
   const char *path = task_data;
-  char *argv[] = { (char *) "demo", NULL };
   g_autoptr(GError) error = NULL;
   g_autoptr(MamoriWorkspace) ws = mamori_workspace_open (path, MAMORI_WORKSPACE_OPEN_CREATE, &error);
   gboolean empty = FALSE;
 
-  if (ws == NULL || !mamori_workspace_is_empty (ws, &empty, &error))
+  /* Its own connection; filled once, opened as it is afterwards. */
+  if (ws == NULL || !mamori_workspace_is_empty (ws, &empty, &error) ||
+      (empty && !mamori_op_run (mamori_op_find (MAMORI_OP_DEMO, "demo"), ws, NULL, NULL, NULL, &error)))
     {
+      if (ws != NULL)
+        mamori_workspace_close (ws);
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
   mamori_workspace_close (ws);
-  /* The command line's demo fills it (its own connection). */
-  if (empty && mamori_cli_run (path, 1, argv) != MAMORI_EXIT_OK)
-    {
-      g_task_return_new_error (task, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_FAILED,
-                               _("Could not fill the sample company."));
-      return;
-    }
   g_task_return_boolean (task, TRUE);
 }
 

@@ -1,0 +1,64 @@
+/* mamori-ops-private.h — what the operations' files share */
+#pragma once
+
+#include "core/mamori-checklist.h"
+#include "mamori-ops.h"
+#include "store/mamori-assessments.h"
+
+G_BEGIN_DECLS
+
+/* One run of an operation. */
+typedef struct {
+  MamoriWorkspace *workspace;
+  MamoriCatalog *catalog;        /* the caller's, or loaded on first use (owned_catalog) */
+  MamoriCatalog *owned_catalog;
+  const MamoriOpRequest *request;
+  MamoriOpResult *result;
+} MamoriOpContext;
+
+typedef gboolean (*MamoriOpFunc) (MamoriOpContext *ctx, GError **error);
+
+/* The checklists, loaded from the workspace on first use (a library that cannot be read is
+ * left out with a warning). */
+MamoriCatalog         *mamori_op_catalog             (MamoriOpContext         *ctx,
+                                                      GError                 **error);
+/* The checklist an assessment was answered against (an earlier library version it used is
+ * parsed into *pinned). */
+const MamoriChecklist *mamori_op_assessment_checklist (MamoriOpContext        *ctx,
+                                                      const MamoriAssessment *a,
+                                                      MamoriChecklist       **pinned,
+                                                      GError                **error);
+void                   mamori_op_warn                (MamoriOpContext         *ctx,
+                                                      const char              *format,
+                                                      ...) G_GNUC_PRINTF (2, 3);
+/* Answers choices (one per item, -1 skips) to a new assessment and completes it. Call inside a
+ * transaction. 0 on error. */
+gint64                 mamori_op_store_completed_assessment (MamoriWorkspace       *ws,
+                                                             const MamoriChecklist *cl,
+                                                             const char            *subject,
+                                                             const char            *date,
+                                                             const char            *respondent,
+                                                             const int             *choices,
+                                                             const char * const    *notes,
+                                                             const char            *evidence_ref,
+                                                             const char            *evidence_name,
+                                                             const char            *evidence_text,
+                                                             GError               **error);
+
+/* The operations, by file. */
+gboolean mamori_op_export_policy     (MamoriOpContext *ctx, GError **error);
+gboolean mamori_op_export_rules      (MamoriOpContext *ctx, GError **error);
+gboolean mamori_op_export_handbook   (MamoriOpContext *ctx, GError **error);
+gboolean mamori_op_export_heatmap    (MamoriOpContext *ctx, GError **error);
+gboolean mamori_op_export_document   (MamoriOpContext *ctx, GError **error);
+gboolean mamori_op_export_assets     (MamoriOpContext *ctx, GError **error);
+gboolean mamori_op_export_log        (MamoriOpContext *ctx, GError **error);
+gboolean mamori_op_export_assessment (MamoriOpContext *ctx, GError **error);
+gboolean mamori_op_export_review     (MamoriOpContext *ctx, GError **error);
+gboolean mamori_op_export_audit      (MamoriOpContext *ctx, GError **error);
+gboolean mamori_op_import_library    (MamoriOpContext *ctx, GError **error);
+gboolean mamori_op_import_answers    (MamoriOpContext *ctx, GError **error);
+gboolean mamori_op_import_assets     (MamoriOpContext *ctx, GError **error);
+gboolean mamori_op_demo              (MamoriOpContext *ctx, GError **error);
+
+G_END_DECLS
