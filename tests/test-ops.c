@@ -360,7 +360,7 @@ test_worker (void)
 /* An operation through the worker: the op's failure reaches done with its problems. */
 static void
 op_seen (gpointer              owner,
-         const MamoriOpResult *result,
+         MamoriOpResult       *result,
          const GError         *error)
 {
   Seen *seen = g_object_get_data (owner, "seen");

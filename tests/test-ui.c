@@ -91,6 +91,12 @@ temp_workspace (const char *name)
   return g_build_filename (g_get_user_data_dir (), name, NULL);
 }
 
+static void
+count_change (guint *count)
+{
+  (*count)++;
+}
+
 static MamoriWindow *
 new_window (const char *workspace)
 {
@@ -562,6 +568,95 @@ test_wizard (void)
     iterate (30);
     g_assert_cmpstr (mamori_assessments_page_get_view (page), ==, "wizard");
   }
+  close_window (window);
+}
+
+/* The window imports what the command line imports, in a worker: a checklist library (it
+ * joins the list) and an assessment's answers from CSV (the assessment opens on its summary);
+ * a bad file says which lines are wrong and changes nothing. */
+static void
+test_assessments_import (void)
+{
+  g_autofree char *path = temp_workspace ("import.mamori");
+  g_autofree char *yaml = temp_workspace ("own-checklist.yaml");
+  g_autofree char *csv = temp_workspace ("answers.csv");
+  g_autofree char *bad = temp_workspace ("answers-bad.csv");
+  MamoriWindow *window = new_window (path);
+  MamoriWorkspace *ws = mamori_window_get_workspace (window);
+  MamoriAssessmentsPage *page = MAMORI_ASSESSMENTS_PAGE (find_widget (GTK_WIDGET (window), MAMORI_TYPE_ASSESSMENTS_PAGE, NULL));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) yaml_file = g_file_new_for_path (yaml);
+  g_autoptr(GFile) csv_file = g_file_new_for_path (csv);
+  g_autoptr(GFile) bad_file = g_file_new_for_path (bad);
+  guint changes = 0;
+
+  {
+    g_autoptr(GBytes) builtin = g_resources_lookup_data ("/io/github/mamori/Mamori/catalog/ipa-five-articles.yaml", 0, &error);
+    g_autofree char *text = NULL;
+    g_assert_no_error (error);
+    text = g_strdup (g_bytes_get_data (builtin, NULL));
+    /* The same items under the company's own id. */
+    {
+      g_auto(GStrv) parts = g_strsplit (text, "ipa-five-articles", -1);
+      g_autofree char *own = g_strjoinv ("own-five", parts);
+      g_assert_true (g_file_set_contents (yaml, own, -1, NULL));
+    }
+  }
+  g_assert_true (g_file_set_contents (csv, "ref_id,answer\n1,Done\n2,Partly done\n", -1, NULL));
+  g_assert_true (g_file_set_contents (bad, "ref_id,answer\n1,maybe\n99,Done\n", -1, NULL));
+  g_signal_connect_swapped (ws, "changed::assessment", G_CALLBACK (count_change), &changes);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "assessments"));
+  iterate (50);
+  g_assert_true (mamori_assessments_page_ensure_loaded (page));
+
+  mamori_assessments_page_import_library (page, yaml_file);
+  for (guint i = 0; i < 500 && mamori_assessments_page_is_importing (page); i++)
+    iterate (10);
+  g_assert_nonnull (mamori_catalog_find (mamori_assessments_page_get_catalog (page), "own-five"));
+
+  mamori_assessments_page_import_answers (page, csv_file, "ipa-self-diagnosis", "");
+  for (guint i = 0; i < 500 && mamori_assessments_page_is_importing (page); i++)
+    iterate (10);
+  iterate (30);
+  g_assert_cmpstr (mamori_assessments_page_get_view (page), ==, "summary");
+  /* The window's own connection told its listeners. */
+  g_assert_cmpuint (changes, >, 0);
+  {
+    g_autoptr(GPtrArray) list = mamori_workspace_list_assessments (ws, "ipa-self-diagnosis", &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (list->len, ==, 1);
+    g_assert_cmpfloat (((MamoriAssessment *) list->pdata[0])->score, ==, 6);
+  }
+
+  /* A bad file: an error dialog lists the lines; nothing is added. */
+  mamori_assessments_page_import_answers (page, bad_file, "ipa-self-diagnosis", "");
+  for (guint i = 0; i < 500 && mamori_assessments_page_is_importing (page); i++)
+    iterate (10);
+  iterate (30);
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();
+    gboolean found = FALSE;
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
+        if (ADW_IS_MESSAGE_DIALOG (w))
+          {
+            const char *body = adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (w));
+            g_assert_nonnull (strstr (body, "answers-bad.csv"));
+            g_assert_nonnull (strstr (body, "maybe"));
+            found = TRUE;
+            gtk_window_destroy (GTK_WINDOW (w));
+            break;
+          }
+      }
+    g_assert_true (found);
+  }
+  {
+    g_autoptr(GPtrArray) list = mamori_workspace_list_assessments (ws, "ipa-self-diagnosis", &error);
+    g_assert_cmpuint (list->len, ==, 1);
+  }
+  g_signal_handlers_disconnect_by_func (ws, count_change, &changes);
   close_window (window);
 }
 
@@ -1726,6 +1821,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/ui/preferences-and-shortcuts", test_preferences_and_shortcuts);
   g_test_add_func ("/ui/window/new-and-copy", test_new_and_copy);
   g_test_add_func ("/ui/assessments/wizard", test_wizard);
+  g_test_add_func ("/ui/assessments/import", test_assessments_import);
   g_test_add_func ("/ui/ledger", test_ledger);
   g_test_add_func ("/ui/ledger/bulk-split-threats", test_ledger_bulk_split_threats);
   g_test_add_func ("/ui/ledger/spreadsheet", test_ledger_spreadsheet);

@@ -155,6 +155,7 @@ mamori_op_import_library (MamoriOpContext  *ctx,
     return FALSE;
   ctx->result->name = g_strdup (cl->id);
   ctx->result->n_rows = cl->items->len;
+  ctx->result->checklist = g_steal_pointer (&cl);
   return TRUE;
 }
 

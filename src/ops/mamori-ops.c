@@ -118,6 +118,7 @@ mamori_op_result_new (void)
 
   result->warnings = g_ptr_array_new_with_free_func (g_free);
   result->problems = g_ptr_array_new_with_free_func (g_free);
+  result->changed = g_ptr_array_new_null_terminated (4, g_free, TRUE);
   return result;
 }
 
@@ -128,6 +129,8 @@ mamori_op_result_free (MamoriOpResult *result)
     return;
   g_ptr_array_unref (result->warnings);
   g_ptr_array_unref (result->problems);
+  g_ptr_array_unref (result->changed);
+  g_clear_pointer (&result->checklist, mamori_checklist_free);
   g_free (result->name);
   g_free (result);
 }
@@ -179,6 +182,15 @@ mamori_op_assessment_checklist (MamoriOpContext         *ctx,
 
 /* --- running ----------------------------------------------------------------------------- */
 
+static void
+note_change (MamoriWorkspace *workspace,
+             const char      *entity,
+             MamoriOpResult  *result)
+{
+  if (!g_ptr_array_find_with_equal_func (result->changed, entity, g_str_equal, NULL))
+    g_ptr_array_add (result->changed, g_strdup (entity));
+}
+
 gboolean
 mamori_op_run (const MamoriOp         *op,
                MamoriWorkspace        *workspace,
@@ -202,7 +214,11 @@ mamori_op_run (const MamoriOp         *op,
       ok = FALSE;
     }
   else
-    ok = row->run (&ctx, error);
+    {
+      gulong id = g_signal_connect (workspace, "changed", G_CALLBACK (note_change), ctx.result);
+      ok = row->run (&ctx, error);
+      g_signal_handler_disconnect (workspace, id);
+    }
   g_clear_pointer (&ctx.owned_catalog, mamori_catalog_free);
   if (result != NULL)
     *result = ctx.result;

@@ -62,6 +62,9 @@ typedef struct {
   gint64 id;               /* import answers: the new assessment */
   double score;            /* import answers: its score */
   char *name;              /* import library: the checklist's ref_id */
+  MamoriChecklist *checklist; /* import library: the checklist read (the caller may take it) */
+  GPtrArray *changed;      /* char*, NULL-terminated: what it changed in the workspace (for
+                            * mamori_workspace_announce_changes on another connection) */
 } MamoriOpResult;
 
 typedef struct _MamoriOp MamoriOp;

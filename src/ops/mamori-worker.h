@@ -47,7 +47,7 @@ void          mamori_worker_run        (MamoriWorker     *self,
 /* An operation (see mamori-ops.h) as the work: done gets its MamoriOpResult (NULL when the
  * workspace could not be opened). */
 typedef void     (*MamoriWorkerOpDone) (gpointer               owner,
-                                        const MamoriOpResult  *result,
+                                        MamoriOpResult        *result,
                                         const GError          *error);
 void          mamori_worker_run_op     (MamoriWorker          *self,
                                         const MamoriOp        *op,

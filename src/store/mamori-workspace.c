@@ -1551,6 +1551,17 @@ mamori_workspace_emit_changed (MamoriWorkspace *self,
   flush_changes (self);
 }
 
+void
+mamori_workspace_announce_changes (MamoriWorkspace    *self,
+                                   const char * const *entities)
+{
+  g_return_if_fail (MAMORI_IS_WORKSPACE (self));
+  for (guint i = 0; entities != NULL && entities[i] != NULL; i++)
+    if (!g_ptr_array_find_with_equal_func (self->pending_changes, entities[i], g_str_equal, NULL))
+      g_ptr_array_add (self->pending_changes, g_strdup (entities[i]));
+  flush_changes (self);
+}
+
 gboolean
 mamori_workspace_transaction (MamoriWorkspace                *self,
                               MamoriWorkspaceTransactionFunc  func,

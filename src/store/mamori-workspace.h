@@ -123,6 +123,11 @@ gboolean         mamori_workspace_transaction    (MamoriWorkspace               
                                                   gpointer                        user_data,
                                                   GError                        **error);
 
+/* Changes committed to this file through another connection (a worker's): the changed
+ * signal is emitted for each entity, as if they had been made through this one. */
+void             mamori_workspace_announce_changes (MamoriWorkspace    *self,
+                                                    const char * const *entities);
+
 /* The change log's newest hash (64 hex digits) and its row id: printed in reports, it pins
  * the log as it was. FALSE with error set on failure; hash "" and id 0 for an empty log. */
 gboolean         mamori_workspace_get_log_head   (MamoriWorkspace *self,

@@ -9,6 +9,7 @@
 #include "mamori-assessment-wizard.h"
 #include "mamori-assessments-page.h"
 #include "mamori-window.h"
+#include "ops/mamori-worker.h"
 #include "report/mamori-chart.h"
 #include "store/mamori-assessments.h"
 
@@ -18,6 +19,7 @@ struct _MamoriAssessmentsPage {
   GtkStack *stack;
 
   GtkButton *import_button;
+  GtkButton *import_answers_button;
   GtkBox *groups_box;
   MamoriAssessmentWizard *wizard;
   MamoriAssessmentSummary *summary;
@@ -31,6 +33,7 @@ struct _MamoriAssessmentsPage {
   guint load_idle;
   gint64 current;          /* the assessment shown in the wizard or summary */
   GtkNativeDialog *chooser;
+  MamoriWorker *importer;  /* imports of libraries and answers, off the main thread */
   GPtrArray *trends;       /* TrendData*, alive while the list shows them */
 };
 
@@ -481,60 +484,197 @@ build_list (MamoriAssessmentsPage *self)
 
 /* --- import ------------------------------------------------------------------------------------ */
 
-static void
-library_loaded (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  g_autoptr(MamoriAssessmentsPage) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *contents = NULL;
-  g_autofree char *name = g_file_get_basename (G_FILE (source));
-  g_autoptr(MamoriChecklist) cl = NULL;
-  gsize length = 0;
+/* Both imports are operations (src/ops) run in the page's worker on their own connection; the
+ * page's connection then announces what they changed, so every page follows. */
 
-  if (!g_file_load_contents_finish (G_FILE (source), result, &contents, &length, NULL, &error))
+static void
+show_op_error (MamoriAssessmentsPage *self,
+               const char            *heading,
+               const MamoriOpResult  *result,
+               const GError          *error)
+{
+  g_autoptr(GString) text = g_string_new (error->message);
+  g_autoptr(GError) shown = NULL;
+  guint n = result ? result->problems->len : 0;
+
+  /* Every bad line, up to a screenful. */
+  for (guint i = 0; i < n && i < 20; i++)
+    g_string_append_printf (text, "\n• %s", (char *) result->problems->pdata[i]);
+  if (n > 20)
+    g_string_append_printf (text, ngettext ("\n… and %u more line", "\n… and %u more lines", n - 20), n - 20);
+  shown = g_error_new_literal (error->domain, error->code, text->str);
+  mamori_widget_show_error (GTK_WIDGET (self), heading, shown);
+}
+
+static void
+library_imported (gpointer              owner,
+                  MamoriOpResult       *result,
+                  const GError         *error)
+{
+  MamoriAssessmentsPage *self = owner;
+  const MamoriChecklist *cl;
+
+  if (error != NULL)
     {
-      mamori_widget_show_error (GTK_WIDGET (self), _("Could Not Import the Checklist"), error);
+      show_op_error (self, _("Could Not Import the Checklist"), result, error);
       return;
     }
-  if (self->workspace == NULL || !mamori_assessments_page_ensure_loaded (self))
+  if (self->workspace == NULL)
     return;
-  cl = mamori_checklist_parse (contents, length, name, &error);
-  if (cl == NULL)
+  if (!mamori_assessments_page_ensure_loaded (self))
+    return;
+  /* The checklist read by the import joins the catalogue (replacing an older version). */
+  mamori_catalog_add (self->catalog, g_steal_pointer (&result->checklist));
+  mamori_workspace_announce_changes (self->workspace, (const char * const *) result->changed->pdata);
+  cl = mamori_catalog_find (self->catalog, result->name);
+  if (result->warnings->len > 0)
     {
-      mamori_widget_show_error (GTK_WIDGET (self), _("Could Not Import the Checklist"), error);
-      return;
-    }
-  if (mamori_catalog_is_builtin (self->catalog, cl->id))
-    {
-      g_set_error (&error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_INVALID,
-                   _("%s: “%s” is the id of a built-in checklist. Give your library another ref_id."), name, cl->id);
-      mamori_widget_show_error (GTK_WIDGET (self), _("Could Not Import the Checklist"), error);
-      return;
-    }
-  if (!mamori_workspace_save_library (self->workspace, cl->id, cl->urn, cl->version, contents, &error))
-    {
-      mamori_widget_show_error (GTK_WIDGET (self), _("Could Not Import the Checklist"), error);
-      return;
-    }
-  if (cl->warnings->len > 0)
-    {
-      g_autoptr(GString) list = g_string_new (NULL);
-      g_autoptr(GError) note = NULL;
-      for (guint i = 0; i < cl->warnings->len; i++)
-        g_string_append_printf (list, "%s%s", i ? ", " : "", (char *) cl->warnings->pdata[i]);
-      note = g_error_new (MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_INVALID,
-                          _("%s: Mamori does not use these parts of the file, which are left out: %s."), name, list->str);
+      g_autoptr(GError) note = g_error_new_literal (MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_INVALID,
+                                                    result->warnings->pdata[0]);
       mamori_widget_show_error (GTK_WIDGET (self), _("Checklist Imported, with Parts Left Out"), note);
     }
-  else
+  else if (cl != NULL)
     {
       g_autofree char *text = g_markup_printf_escaped (_("Imported “%s”"), mamori_text_get (cl->name, lang ()));
       mamori_widget_add_toast (GTK_WIDGET (self), text);
     }
-  mamori_catalog_add (self->catalog, g_steal_pointer (&cl));
-  build_list (self);
+}
+
+static MamoriWorker *
+importer (MamoriAssessmentsPage *self)
+{
+  if (self->importer == NULL)
+    self->importer = mamori_worker_new (self);
+  return self->importer;
+}
+
+void
+mamori_assessments_page_import_library (MamoriAssessmentsPage *self,
+                                        GFile                 *file)
+{
+  g_autofree char *path = g_file_get_path (file);
+  MamoriOpRequest request = { .path = path };
+
+  g_return_if_fail (MAMORI_IS_ASSESSMENTS_PAGE (self));
+  if (self->workspace == NULL || path == NULL)
+    return;
+  mamori_worker_run_op (importer (self), mamori_op_find (MAMORI_OP_IMPORT, "library"),
+                        mamori_workspace_get_path (self->workspace), &request, library_imported);
+}
+
+static void
+answers_imported (gpointer              owner,
+                  MamoriOpResult       *result,
+                  const GError         *error)
+{
+  MamoriAssessmentsPage *self = owner;
+
+  if (error != NULL)
+    {
+      show_op_error (self, _("Could Not Import the Answers"), result, error);
+      return;
+    }
+  if (self->workspace == NULL)
+    return;
+  mamori_workspace_announce_changes (self->workspace, (const char * const *) result->changed->pdata);
+  mamori_assessments_page_open (self, result->id);
+  mamori_widget_add_toast (GTK_WIDGET (self), _("Answers imported; the assessment is completed"));
+}
+
+void
+mamori_assessments_page_import_answers (MamoriAssessmentsPage *self,
+                                        GFile                 *file,
+                                        const char            *checklist,
+                                        const char            *subject)
+{
+  g_autofree char *path = g_file_get_path (file);
+  MamoriOpRequest request = { .path = path, .checklist = checklist, .subject = subject };
+
+  g_return_if_fail (MAMORI_IS_ASSESSMENTS_PAGE (self));
+  if (self->workspace == NULL || path == NULL)
+    return;
+  mamori_worker_run_op (importer (self), mamori_op_find (MAMORI_OP_IMPORT, "answers"),
+                        mamori_workspace_get_path (self->workspace), &request, answers_imported);
+}
+
+gboolean
+mamori_assessments_page_is_importing (MamoriAssessmentsPage *self)
+{
+  return self->importer != NULL && mamori_worker_is_running (self->importer);
+}
+
+/* Answers from CSV: which checklist they answer (and, for the cloud checklist, which service). */
+typedef struct {
+  MamoriAssessmentsPage *self;
+  GFile *file;
+  GtkDropDown *drop;
+  GtkEntry *subject;
+  GPtrArray *ids;
+} AnswersDialog;
+
+static void
+answers_dialog_free (gpointer data)
+{
+  AnswersDialog *d = data;
+
+  g_object_unref (d->file);
+  g_ptr_array_unref (d->ids);
+  g_free (d);
+}
+
+static void
+answers_response (AdwMessageDialog *dialog,
+                  const char       *response,
+                  AnswersDialog    *d)
+{
+  guint i = gtk_drop_down_get_selected (d->drop);
+
+  if (g_str_equal (response, "import") && i < d->ids->len)
+    mamori_assessments_page_import_answers (d->self, d->file, d->ids->pdata[i],
+                                            gtk_editable_get_text (GTK_EDITABLE (d->subject)));
+}
+
+static void
+answers_chosen (GtkNativeDialog       *chooser,
+                int                    response,
+                MamoriAssessmentsPage *self)
+{
+  g_autoptr(GFile) file = response == GTK_RESPONSE_ACCEPT ? gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser)) : NULL;
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  AnswersDialog *d;
+  GtkWidget *dialog, *box;
+
+  gtk_native_dialog_destroy (chooser);
+  g_clear_object (&self->chooser);
+  if (file == NULL || !mamori_assessments_page_ensure_loaded (self))
+    return;
+  d = g_new0 (AnswersDialog, 1);
+  d->self = self;
+  d->file = g_steal_pointer (&file);
+  d->ids = g_ptr_array_new ();
+  for (guint i = 0; i < mamori_catalog_get_n (self->catalog); i++)
+    {
+      const MamoriChecklist *cl = mamori_catalog_get (self->catalog, i);
+      gtk_string_list_append (names, mamori_text_get (cl->name, lang ()));
+      g_ptr_array_add (d->ids, cl->id);
+    }
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, _("Import Answers"),
+                                   _("Each line of the file gives an item’s number and its answer (ref_id,answer[,note]). "
+                                     "The assessment is created and completed."));
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  d->drop = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (names)), NULL));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (d->drop), _("The checklist the answers belong to"));
+  d->subject = GTK_ENTRY (gtk_entry_new ());
+  gtk_entry_set_placeholder_text (d->subject, _("Cloud service (for the cloud checklist)"));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (d->drop));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (d->subject));
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "import", _("_Import"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "import", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "import");
+  g_signal_connect_data (dialog, "response", G_CALLBACK (answers_response), d, (GClosureNotify) (void (*) (void)) answers_dialog_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -545,15 +685,18 @@ library_chosen (GtkNativeDialog       *dialog,
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_file_load_contents_async (file, NULL, library_loaded, g_object_ref (self));
+      mamori_assessments_page_import_library (self, file);
     }
   gtk_native_dialog_destroy (dialog);
   g_clear_object (&self->chooser);
 }
 
 static void
-import_clicked (GtkButton             *button,
-                MamoriAssessmentsPage *self)
+choose_file (MamoriAssessmentsPage *self,
+             const char            *title,
+             const char            *filter_name,
+             const char * const    *patterns,
+             GCallback              chosen)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkFileChooserNative *chooser;
@@ -561,16 +704,32 @@ import_clicked (GtkButton             *button,
 
   if (self->chooser != NULL)
     return;
-  chooser = gtk_file_chooser_native_new (_("Import Checklist"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+  chooser = gtk_file_chooser_native_new (title, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                          GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
-  gtk_file_filter_set_name (filter, _("Checklist libraries (YAML)"));
-  gtk_file_filter_add_pattern (filter, "*.yaml");
-  gtk_file_filter_add_pattern (filter, "*.yml");
+  gtk_file_filter_set_name (filter, filter_name);
+  for (guint i = 0; patterns[i] != NULL; i++)
+    gtk_file_filter_add_pattern (filter, patterns[i]);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect (chooser, "response", G_CALLBACK (library_chosen), self);
+  g_signal_connect (chooser, "response", chosen, self);
   self->chooser = GTK_NATIVE_DIALOG (chooser);
   gtk_native_dialog_show (self->chooser);
+}
+
+static void
+import_clicked (GtkButton             *button,
+                MamoriAssessmentsPage *self)
+{
+  static const char * const patterns[] = { "*.yaml", "*.yml", NULL };
+  choose_file (self, _("Import Checklist"), _("Checklist libraries (YAML)"), patterns, G_CALLBACK (library_chosen));
+}
+
+static void
+import_answers_clicked (GtkButton             *button,
+                        MamoriAssessmentsPage *self)
+{
+  static const char * const patterns[] = { "*.csv", "*.CSV", NULL };
+  choose_file (self, _("Import Answers"), _("Answers (CSV)"), patterns, G_CALLBACK (answers_chosen));
 }
 
 /* --- navigation ---------------------------------------------------------------------------------- */
@@ -852,6 +1011,7 @@ mamori_assessments_page_dispose (GObject *object)
   MamoriAssessmentsPage *self = MAMORI_ASSESSMENTS_PAGE (object);
 
   g_clear_handle_id (&self->load_idle, g_source_remove);
+  g_clear_pointer (&self->importer, mamori_worker_free);
   if (self->chooser != NULL)
     {
       gtk_native_dialog_destroy (self->chooser);
@@ -902,6 +1062,7 @@ mamori_assessments_page_class_init (MamoriAssessmentsPageClass *klass)
   BIND (stack);
 
   BIND (import_button);
+  BIND (import_answers_button);
   BIND (groups_box);
   BIND (summary_box);
   BIND (compare_box);
@@ -917,4 +1078,5 @@ mamori_assessments_page_init (MamoriAssessmentsPage *self)
   g_signal_connect (self, "map", G_CALLBACK (page_mapped), self);
   g_signal_connect (self->stack, "notify::visible-child-name", G_CALLBACK (view_changed), self);
   g_signal_connect (self->import_button, "clicked", G_CALLBACK (import_clicked), self);
+  g_signal_connect (self->import_answers_button, "clicked", G_CALLBACK (import_answers_clicked), self);
 }

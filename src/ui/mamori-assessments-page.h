@@ -28,6 +28,15 @@ gint64      mamori_assessments_page_start         (MamoriAssessmentsPage *self,
 void        mamori_assessments_page_open          (MamoriAssessmentsPage *self,
                                                    gint64                 assessment);
 void        mamori_assessments_page_show_list     (MamoriAssessmentsPage *self);
+/* Imports in the page's worker; a toast or an error dialog follows, and imported answers open
+ * on their assessment's summary. */
+void        mamori_assessments_page_import_library (MamoriAssessmentsPage *self,
+                                                    GFile                 *file);
+void        mamori_assessments_page_import_answers (MamoriAssessmentsPage *self,
+                                                    GFile                 *file,
+                                                    const char            *checklist,
+                                                    const char            *subject);
+gboolean    mamori_assessments_page_is_importing  (MamoriAssessmentsPage *self);
 const char *mamori_assessments_page_get_view      (MamoriAssessmentsPage *self);
 /* TRUE while a view other than the list shows (property "can-go-back"). */
 gboolean    mamori_assessments_page_get_can_go_back (MamoriAssessmentsPage *self);

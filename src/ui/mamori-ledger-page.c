@@ -1863,7 +1863,7 @@ mamori_ledger_page_import_file (MamoriLedgerPage *self,
 
 static void
 exported (gpointer              owner,
-          const MamoriOpResult *result,
+          MamoriOpResult       *result,
           const GError         *error)
 {
   MamoriLedgerPage *self = owner;
