@@ -220,6 +220,8 @@ test_imports (void)
   g_assert_no_error (error);
   g_assert_cmpint (result->id, >, 0);
   g_assert_cmpfloat (result->score, ==, 6);
+  /* What it changed, for another connection to announce. */
+  g_assert_true (g_strv_contains ((const char * const *) result->changed->pdata, "assessment"));
   mamori_workspace_close (ws);
 }
 

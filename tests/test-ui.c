@@ -1125,6 +1125,36 @@ test_ledger_import_undo (void)
   g_assert_true (mamori_ledger_page_redo (page));
   wait_rows (page, 2 * n);
 
+  /* A file with bad cells: a dialog names the file and each bad line; nothing is added. */
+  {
+    g_autofree char *bad = temp_workspace ("ledger-bad.csv");
+    g_autoptr(GFile) bad_file = g_file_new_for_path (bad);
+    GListModel *toplevels = gtk_window_get_toplevels ();
+    gboolean found = FALSE;
+
+    g_assert_true (g_file_set_contents (bad, "業務分類,情報資産名称,機密性,完全性,可用性\n総務,台帳,9,1,1\n", -1, NULL));
+    mamori_ledger_page_import_file (page, bad_file);
+    for (guint i = 0; i < 500 && mamori_ledger_page_is_importing (page); i++)
+      iterate (10);
+    iterate (30);
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
+        if (ADW_IS_MESSAGE_DIALOG (w))
+          {
+            const char *body = adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (w));
+            g_assert_nonnull (strstr (body, "ledger-bad.csv"));
+            g_assert_nonnull (strstr (body, "• "));
+            found = TRUE;
+            gtk_window_destroy (GTK_WINDOW (w));
+            break;
+          }
+      }
+    g_assert_true (found);
+    g_assert_cmpuint (mamori_ledger_page_get_n_rows (page), ==, 2 * n);
+    g_unlink (bad);
+  }
+
   /* Export runs in a worker (its own connection): the window goes on meanwhile, and the
    * workbook holds every row. */
   {

@@ -291,6 +291,7 @@ mamori_op_import_assets (MamoriOpContext  *ctx,
   if (!mamori_workspace_add_assets (ctx->workspace, assets, error))
     return FALSE;
   ctx->result->n_rows = assets->len;
+  ctx->result->assets = g_steal_pointer (&assets);
   return TRUE;
 }
 

@@ -131,6 +131,7 @@ mamori_op_result_free (MamoriOpResult *result)
   g_ptr_array_unref (result->problems);
   g_ptr_array_unref (result->changed);
   g_clear_pointer (&result->checklist, mamori_checklist_free);
+  g_clear_pointer (&result->assets, g_ptr_array_unref);
   g_free (result->name);
   g_free (result);
 }

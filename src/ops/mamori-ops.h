@@ -63,6 +63,7 @@ typedef struct {
   double score;            /* import answers: its score */
   char *name;              /* import library: the checklist's ref_id */
   MamoriChecklist *checklist; /* import library: the checklist read (the caller may take it) */
+  GPtrArray *assets;       /* import assets: the MamoriAsset rows stored, with their ids */
   GPtrArray *changed;      /* char*, NULL-terminated: what it changed in the workspace (for
                             * mamori_workspace_announce_changes on another connection) */
 } MamoriOpResult;

@@ -488,25 +488,6 @@ build_list (MamoriAssessmentsPage *self)
  * page's connection then announces what they changed, so every page follows. */
 
 static void
-show_op_error (MamoriAssessmentsPage *self,
-               const char            *heading,
-               const MamoriOpResult  *result,
-               const GError          *error)
-{
-  g_autoptr(GString) text = g_string_new (error->message);
-  g_autoptr(GError) shown = NULL;
-  guint n = result ? result->problems->len : 0;
-
-  /* Every bad line, up to a screenful. */
-  for (guint i = 0; i < n && i < 20; i++)
-    g_string_append_printf (text, "\n• %s", (char *) result->problems->pdata[i]);
-  if (n > 20)
-    g_string_append_printf (text, ngettext ("\n… and %u more line", "\n… and %u more lines", n - 20), n - 20);
-  shown = g_error_new_literal (error->domain, error->code, text->str);
-  mamori_widget_show_error (GTK_WIDGET (self), heading, shown);
-}
-
-static void
 library_imported (gpointer              owner,
                   MamoriOpResult       *result,
                   const GError         *error)
@@ -516,7 +497,7 @@ library_imported (gpointer              owner,
 
   if (error != NULL)
     {
-      show_op_error (self, _("Could Not Import the Checklist"), result, error);
+      mamori_widget_show_op_error (GTK_WIDGET (self), _("Could Not Import the Checklist"), result, error);
       return;
     }
   if (self->workspace == NULL)
@@ -571,7 +552,7 @@ answers_imported (gpointer              owner,
 
   if (error != NULL)
     {
-      show_op_error (self, _("Could Not Import the Answers"), result, error);
+      mamori_widget_show_op_error (GTK_WIDGET (self), _("Could Not Import the Answers"), result, error);
       return;
     }
   if (self->workspace == NULL)

@@ -57,6 +57,7 @@ void        mamori_ledger_page_set_what_if        (MamoriLedgerPage *self,
 void        mamori_ledger_page_export_file   (MamoriLedgerPage *self,
                                               const char       *path);
 gboolean    mamori_ledger_page_is_exporting  (MamoriLedgerPage *self);
+gboolean    mamori_ledger_page_is_importing  (MamoriLedgerPage *self);
 void        mamori_ledger_page_import_file   (MamoriLedgerPage *self,
                                               GFile            *file);
 gboolean    mamori_ledger_page_undo          (MamoriLedgerPage *self);

@@ -174,6 +174,24 @@ mamori_widget_add_toast (GtkWidget  *widget,
 }
 
 void
+mamori_widget_show_op_error (GtkWidget            *widget,
+                             const char           *heading,
+                             const MamoriOpResult *result,
+                             const GError         *error)
+{
+  g_autoptr(GString) text = g_string_new (error->message);
+  g_autoptr(GError) shown = NULL;
+  guint n = result ? result->problems->len : 0;
+
+  for (guint i = 0; i < n && i < 20; i++)
+    g_string_append_printf (text, "\n• %s", (char *) result->problems->pdata[i]);
+  if (n > 20)
+    g_string_append_printf (text, ngettext ("\n… and %u more line", "\n… and %u more lines", n - 20), n - 20);
+  shown = g_error_new_literal (error->domain, error->code, text->str);
+  mamori_widget_show_error (widget, heading, shown);
+}
+
+void
 mamori_widget_add_saved_toast (GtkWidget  *widget,
                                const char *path)
 {

@@ -3,6 +3,8 @@
 
 #include <adwaita.h>
 
+#include "ops/mamori-ops.h"
+
 #include "core/mamori-catalog.h"
 #include "report/mamori-review.h"
 #include "mamori-application.h"
@@ -50,6 +52,11 @@ MamoriCatalog   *mamori_window_get_catalog            (MamoriWindow      *self);
 void             mamori_widget_show_error             (GtkWidget         *widget,
                                                        const char        *heading,
                                                        const GError      *error);
+/* An operation's error (src/ops) in a dialog, with the bad lines it found (up to a screenful). */
+void             mamori_widget_show_op_error          (GtkWidget            *widget,
+                                                       const char           *heading,
+                                                       const MamoriOpResult *result,
+                                                       const GError         *error);
 /* "Saved “NAME”" with an Open button that shows the file in the default application. */
 void             mamori_widget_add_saved_toast        (GtkWidget         *widget,
                                                        const char        *path);
