@@ -18,6 +18,7 @@
 #include "core/mamori-csv.h"
 #include "core/mamori-template.h"
 #include "core/mamori-yaml.h"
+#include "report/mamori-table-export.h"
 #include "store/mamori-assessments.h"
 #include "store/mamori-assets.h"
 #include "store/mamori-workspace.h"
@@ -469,7 +470,7 @@ test_assets_round_trip (void)
   ws = mamori_workspace_open (path, MAMORI_WORKSPACE_OPEN_CREATE, &error);
   g_assert_no_error (error);
   g_assert_true (mamori_workspace_add_assets (ws, assets, &error));
-  g_assert_true (mamori_workspace_export_assets (ws, csv_path, &error));
+  g_assert_true (mamori_table_export_assets (ws, csv_path, &error));
   g_assert_no_error (error);
 
   /* The written cells start with ' … */
@@ -542,7 +543,7 @@ test_assessment_round_trip (void)
   g_assert_true (mamori_workspace_set_measure (ws, id, "1", "=cmd|' /C calc'!A0", "@owner", NULL, &error));
   g_assert_no_error (error);
 
-  csv = mamori_assessment_to_csv (ws, cl, id, "en", &error);
+  csv = mamori_table_export_assessment_csv (ws, cl, id, "en", &error);
   g_assert_no_error (error);
   g_assert_nonnull (strstr (csv, ",'=cmd|' /C calc'!A0,'@owner,"));
   g_assert_nonnull (strstr (csv, ",\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\","));

@@ -11,6 +11,7 @@
 #include "core/mamori-asset-xlsx-read.h"
 #include "core/mamori-checklist.h"
 #include "core/mamori-csv.h"
+#include "report/mamori-table-export.h"
 #include "store/mamori-assets.h"
 #include "store/mamori-workspace.h"
 
@@ -491,7 +492,7 @@ test_workspace_export (void)
 
       g_setenv ("LANGUAGE", l == 0 ? "en" : "ja", TRUE);
       g_assert_cmpstr (mamori_text_user_lang (), ==, l == 0 ? "en" : "ja");
-      g_assert_true (mamori_workspace_export_assets (ws, csv_path, &error));
+      g_assert_true (mamori_table_export_assets (ws, csv_path, &error));
       g_assert_no_error (error);
       csv = load (csv_path, &length);
       if (l == 0)

@@ -10,6 +10,7 @@
 
 #include "core/mamori-catalog.h"
 #include "core/mamori-demo.h"
+#include "report/mamori-audit-report.h"
 #include "store/mamori-assessments.h"
 #include "store/mamori-migrate-mandatory.h"
 #include "store/mamori-reviews.h"
@@ -248,7 +249,7 @@ test_not_applicable_counts_nowhere (Fixture *f, gconstpointer data)
                    MAMORI_FINDING_NOT_APPLICABLE);
 
   /* The report's gaps name 9-1, not the items that do not apply. */
-  md = mamori_assessment_to_audit_markdown (ws, tech, id, "佐藤", "en", TRUE, &error);
+  md = mamori_audit_report_markdown (ws, tech, id, "佐藤", "en", TRUE, &error);
   g_assert_no_error (error);
   g_assert_nonnull (strstr (md, "Score: **42** of 43"));
   /* A group whose every item does not apply shows so, not a score of 0 / 0. */
@@ -467,7 +468,7 @@ test_migrate_from_version_9 (Fixture *f, gconstpointer data)
   g_assert_cmpstr (((MamoriAnswer *) g_hash_table_lookup (other, "4-2"))->note, ==, "よその項目");
 
   /* The report of the completed one says what it never answered, and shows the kept records. */
-  md = mamori_assessment_to_audit_markdown (ws, tech, 1, "佐藤", "en", TRUE, &error);
+  md = mamori_audit_report_markdown (ws, tech, 1, "佐藤", "en", TRUE, &error);
   g_assert_no_error (error);
   missing = section (md, "# Items without an answer");
   g_assert_nonnull (missing);
@@ -481,7 +482,7 @@ test_migrate_from_version_9 (Fixture *f, gconstpointer data)
   /* Natural order: v1:9-x before v1:10-x. */
   g_assert_true (strstr (kept, "| v1:9-3 |") < strstr (kept, "| v1:10-1 |"));
   g_clear_pointer (&md, g_free);
-  md = mamori_assessment_to_audit_markdown (ws, tech, 1, "佐藤", "ja", TRUE, &error);
+  md = mamori_audit_report_markdown (ws, tech, 1, "佐藤", "ja", TRUE, &error);
   g_assert_nonnull (strstr (md, "# 回答のない項目"));
   g_assert_nonnull (strstr (md, "# 改訂でなくなった項目の記録"));
 }

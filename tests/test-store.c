@@ -11,6 +11,7 @@
 #include "core/mamori-demo.h"
 #include "core/mamori-stepup.h"
 #include "core/mamori-template.h"
+#include "report/mamori-audit-report.h"
 #include "store/mamori-assessments.h"
 #include "store/mamori-assets.h"
 #include "store/mamori-documents.h"
@@ -824,13 +825,13 @@ test_assessment_evidence (Fixture *f, gconstpointer data)
     g_assert_true (mamori_workspace_set_measure (ws, id, "2", "全PCにウイルス対策ソフトを入れる", "総務部", "2026-06-30", &error));
     {
       /* Without the annex, each item carries its evidence's name, size and SHA-256. */
-      g_autofree char *inline_md = mamori_assessment_to_audit_markdown (ws, cl, id, NULL, "ja", FALSE, &error);
+      g_autofree char *inline_md = mamori_audit_report_markdown (ws, cl, id, NULL, "ja", FALSE, &error);
       g_autofree char *detail = g_strdup_printf ("規程.pdf（%" G_GSIZE_FORMAT " バイト、SHA-256 %s）", g_bytes_get_size (pdf), sha);
       g_assert_no_error (error);
       g_assert_null (strstr (inline_md, "# 付録: 証跡一覧"));
       g_assert_nonnull (strstr (inline_md, detail));
     }
-    md = mamori_assessment_to_audit_markdown (ws, cl, id, "外部監査人 佐藤", "ja", TRUE, &error);
+    md = mamori_audit_report_markdown (ws, cl, id, "外部監査人 佐藤", "ja", TRUE, &error);
     g_assert_no_error (error);
     g_assert_nonnull (strstr (md, "# 監査の概要"));
     g_assert_nonnull (strstr (md, "# 改善が必要な事項"));

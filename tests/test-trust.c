@@ -17,6 +17,7 @@
 
 #include "core/mamori-asset.h"
 #include "core/mamori-pending.h"
+#include "report/mamori-table-export.h"
 #include "store/mamori-assets.h"
 #include "store/mamori-documents.h"
 #include "store/mamori-workspace.h"
@@ -769,7 +770,7 @@ test_error_names_user_file (Fixture *f, gconstpointer data)
 
   add_assets (ws, 3, "x");
   /* A folder that does not exist: the temporary file cannot be made. */
-  g_assert_false (mamori_workspace_export_assets (ws, target, &error));
+  g_assert_false (mamori_table_export_assets (ws, target, &error));
   g_assert_nonnull (error);
   g_assert_nonnull (strstr (error->message, "ledger.xlsx”"));
   g_assert_null (strstr (error->message, ".ledger.xlsx."));

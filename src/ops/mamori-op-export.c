@@ -12,6 +12,7 @@
 #include "report/mamori-document.h"
 #include "report/mamori-heatmap-draw.h"
 #include "report/mamori-review.h"
+#include "report/mamori-table-export.h"
 #include "report/mamori-word.h"
 #include "store/mamori-assessments.h"
 #include "store/mamori-assets.h"
@@ -170,7 +171,7 @@ gboolean
 mamori_op_export_assets (MamoriOpContext  *ctx,
                          GError          **error)
 {
-  return mamori_workspace_export_assets (ctx->workspace, ctx->request->path, error);
+  return mamori_table_export_assets (ctx->workspace, ctx->request->path, error);
 }
 
 gboolean
@@ -220,7 +221,7 @@ mamori_op_export_assessment (MamoriOpContext  *ctx,
   g_autofree char *csv = NULL;
   const MamoriChecklist *cl = a ? mamori_op_assessment_checklist (ctx, a, &pinned, error) : NULL;
 
-  csv = cl ? mamori_assessment_to_csv (ctx->workspace, cl, a->id, mamori_text_user_lang (), error) : NULL;
+  csv = cl ? mamori_table_export_assessment_csv (ctx->workspace, cl, a->id, mamori_text_user_lang (), error) : NULL;
   return csv != NULL && mamori_write_file_atomically (ctx->request->path, csv, strlen (csv), 0644, error);
 }
 

@@ -9,6 +9,7 @@
 #include "core/mamori-date.h"
 #include "core/mamori-display.h"
 #include "core/mamori-template.h"
+#include "mamori-audit-report.h"
 #include "mamori-chart.h"
 #include "mamori-fonts.h"
 #include "mamori-heatmap-draw.h"
@@ -815,8 +816,8 @@ mamori_audit_report_new (MamoriWorkspace       *ws,
 {
   gboolean en = g_strcmp0 (lang, "en") == 0;
   g_autoptr(MamoriProfile) profile = mamori_workspace_get_profile (ws, error);
-  g_autofree char *markdown = profile ? mamori_assessment_to_audit_markdown (ws, checklist, assessment, NULL,
-                                                                             en ? "en" : "ja", annex, error) : NULL;
+  g_autofree char *markdown = profile ? mamori_audit_report_markdown (ws, checklist, assessment, NULL,
+                                                                      en ? "en" : "ja", annex, error) : NULL;
   g_autofree char *title = NULL;
   g_autofree char *printed_today = mamori_date_format (today, en ? "en" : "ja", mamori_date_get_default_style ());
   MamoriReport *out;

@@ -176,25 +176,4 @@ MamoriFinding     mamori_assessment_grade              (const MamoriChecklist *c
 const char       *mamori_finding_label                 (MamoriFinding          finding,
                                                         const char            *lang);
 
-/* The audit report of one assessment as Markdown for the layout engine: scope and dates (and the
- * internal-audit plan and opinion when there is one), the grading rule, the score summary, every
- * item (answer, finding, note, evidence), the gaps with their decided measures or corrective
- * actions, the corrective actions with their state, and the evidence files (name, size,
- * SHA-256): in an annex, or with annex FALSE in the item table itself. */
-char             *mamori_assessment_to_audit_markdown  (MamoriWorkspace       *self,
-                                                        const MamoriChecklist *checklist,
-                                                        gint64                 id,
-                                                        const char            *auditor,
-                                                        const char            *lang,
-                                                        gboolean               annex,
-                                                        GError               **error);
-
-/* One assessment as CSV (UTF-8 with BOM): ref_id, group, item, answer, score, note, measure,
- * owner, due, evidence (name, size, SHA-256). Texts in lang. */
-char             *mamori_assessment_to_csv             (MamoriWorkspace       *self,
-                                                        const MamoriChecklist *checklist,
-                                                        gint64                 id,
-                                                        const char            *lang,
-                                                        GError               **error);
-
 G_END_DECLS

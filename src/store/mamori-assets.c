@@ -3,9 +3,6 @@
 
 #include <glib/gi18n.h>
 
-#include "core/mamori-asset-xlsx.h"
-#include "core/mamori-checklist.h"   /* mamori_text_user_lang */
-#include "core/mamori-pending.h"
 #include "mamori-assets.h"
 #include "mamori-workspace-internal.h"
 
@@ -593,59 +590,6 @@ mamori_workspace_list_asset_values (MamoriWorkspace  *self,
     }
   mamori_workspace_unlock (self);
   return out;
-}
-
-gboolean
-mamori_workspace_export_assets (MamoriWorkspace *self,
-                                const char      *path,
-                                GError         **error)
-{
-  g_autoptr(GPtrArray) assets = mamori_workspace_list_assets (self, error);
-  g_autoptr(GHashTable) threats = assets ? mamori_workspace_get_medium_threats (self, error) : NULL;
-
-  if (threats == NULL)
-    return FALSE;
-  if (g_str_has_suffix (path, ".xlsx") || g_str_has_suffix (path, ".XLSX"))
-    {
-      g_autoptr(GPtrArray) catalogue = mamori_workspace_list_threat_catalogue (self, error);
-      g_autofree const char **medium = NULL, **name = NULL;
-      g_autofree int *freq = NULL;
-      g_autofree char *tmp = NULL;
-
-      if (catalogue == NULL)
-        return FALSE;
-      medium = g_new (const char *, catalogue->len + 1);
-      name = g_new (const char *, catalogue->len + 1);
-      freq = g_new (int, catalogue->len + 1);
-      for (guint i = 0; i < catalogue->len; i++)
-        {
-          MamoriThreatEntry *e = catalogue->pdata[i];
-          medium[i] = e->medium;
-          name[i] = e->threat;
-          freq[i] = e->frequency;
-        }
-      tmp = mamori_pending_begin (path, error);
-      if (tmp == NULL)
-        return FALSE;
-      if (!mamori_asset_xlsx_write (tmp, assets, threats, medium, name, freq, catalogue->len, error))
-        {
-          mamori_pending_rename_in_error (error ? *error : NULL, tmp, path);
-          mamori_pending_abort (tmp);
-          return FALSE;
-        }
-      return mamori_pending_commit (tmp, path, error);
-    }
-  {
-    g_autoptr(GString) csv = g_string_new ("\xEF\xBB\xBF");
-    /* Headings in the language of the user interface; the import reads both. */
-    mamori_asset_csv_header_lang (csv, mamori_text_user_lang ());
-    for (guint i = 0; i < assets->len; i++)
-      {
-        MamoriAsset *a = assets->pdata[i];
-        mamori_asset_csv_row (csv, a, mamori_medium_threat_lookup (threats, a->medium));
-      }
-    return mamori_write_file_atomically (path, csv->str, csv->len, 0644, error);
-  }
 }
 
 gboolean

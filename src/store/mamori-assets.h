@@ -110,12 +110,6 @@ GPtrArray  *mamori_workspace_list_asset_values   (MamoriWorkspace  *self,
                                                   MamoriAssetField  field,
                                                   GError          **error);
 
-/* Writes the ledger to path: .xlsx as a workbook, anything else as CSV (UTF-8 with BOM).
- * Written under a temporary name and renamed, so a failure leaves no partial file. */
-gboolean    mamori_workspace_export_assets       (MamoriWorkspace *self,
-                                                  const char      *path,
-                                                  GError         **error);
-
 /* Deletes the assets with these ids (gint64) in one transaction. */
 gboolean    mamori_workspace_delete_assets       (MamoriWorkspace *self,
                                                   GArray          *ids,

@@ -10,6 +10,7 @@
 #include "mamori-window.h"
 #include "report/mamori-chart.h"
 #include "report/mamori-review.h"
+#include "report/mamori-table-export.h"
 #include "store/mamori-reviews.h"
 
 struct _MamoriAssessmentSummary {
@@ -148,8 +149,8 @@ export_chosen (GtkNativeDialog         *dialog,
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
       g_autofree char *path = g_file_get_path (file);
       g_autoptr(GError) error = NULL;
-      g_autofree char *csv = mamori_assessment_to_csv (self->workspace, self->checklist, self->assessment,
-                                                       mamori_text_user_lang (), &error);
+      g_autofree char *csv = mamori_table_export_assessment_csv (self->workspace, self->checklist, self->assessment,
+                                                                 mamori_text_user_lang (), &error);
 
       if (csv == NULL ||
           !mamori_write_file_atomically (path, csv, strlen (csv), 0644, &error))

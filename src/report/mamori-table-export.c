@@ -1,0 +1,119 @@
+/* mamori-table-export.c — the ledger and an assessment as CSV/XLSX files */
+#include "config.h"
+
+#include "core/mamori-asset-xlsx.h"
+#include "core/mamori-checklist.h"   /* mamori_text_user_lang */
+#include "core/mamori-csv.h"
+#include "core/mamori-pending.h"
+#include "mamori-table-export.h"
+#include "store/mamori-assessments.h"
+#include "store/mamori-assets.h"
+
+gboolean
+mamori_table_export_assets (MamoriWorkspace *self,
+                            const char      *path,
+                            GError         **error)
+{
+  g_autoptr(GPtrArray) assets = mamori_workspace_list_assets (self, error);
+  g_autoptr(GHashTable) threats = assets ? mamori_workspace_get_medium_threats (self, error) : NULL;
+
+  if (threats == NULL)
+    return FALSE;
+  if (g_str_has_suffix (path, ".xlsx") || g_str_has_suffix (path, ".XLSX"))
+    {
+      g_autoptr(GPtrArray) catalogue = mamori_workspace_list_threat_catalogue (self, error);
+      g_autofree const char **medium = NULL, **name = NULL;
+      g_autofree int *freq = NULL;
+      g_autofree char *tmp = NULL;
+
+      if (catalogue == NULL)
+        return FALSE;
+      medium = g_new (const char *, catalogue->len + 1);
+      name = g_new (const char *, catalogue->len + 1);
+      freq = g_new (int, catalogue->len + 1);
+      for (guint i = 0; i < catalogue->len; i++)
+        {
+          MamoriThreatEntry *e = catalogue->pdata[i];
+          medium[i] = e->medium;
+          name[i] = e->threat;
+          freq[i] = e->frequency;
+        }
+      tmp = mamori_pending_begin (path, error);
+      if (tmp == NULL)
+        return FALSE;
+      if (!mamori_asset_xlsx_write (tmp, assets, threats, medium, name, freq, catalogue->len, error))
+        {
+          mamori_pending_rename_in_error (error ? *error : NULL, tmp, path);
+          mamori_pending_abort (tmp);
+          return FALSE;
+        }
+      return mamori_pending_commit (tmp, path, error);
+    }
+  {
+    g_autoptr(GString) csv = g_string_new ("\xEF\xBB\xBF");
+    /* Headings in the language of the user interface; the import reads both. */
+    mamori_asset_csv_header_lang (csv, mamori_text_user_lang ());
+    for (guint i = 0; i < assets->len; i++)
+      {
+        MamoriAsset *a = assets->pdata[i];
+        mamori_asset_csv_row (csv, a, mamori_medium_threat_lookup (threats, a->medium));
+      }
+    return mamori_write_file_atomically (path, csv->str, csv->len, 0644, error);
+  }
+}
+
+char *
+mamori_table_export_assessment_csv (MamoriWorkspace       *self,
+                                    const MamoriChecklist *cl,
+                                    gint64                 id,
+                                    const char            *lang,
+                                    GError               **error)
+{
+  g_autoptr(GHashTable) answers = mamori_workspace_get_answers (self, id, error);
+  g_autoptr(GPtrArray) evidence = NULL;
+  GString *csv;
+  const char *header[] = { "ref_id", "group", "item", "answer", "score", "note", "measure", "owner", "due",
+                           "evidence" };
+
+  if (answers == NULL)
+    return NULL;
+  evidence = mamori_workspace_list_evidence (self, id, NULL, error);
+  if (evidence == NULL)
+    return NULL;
+
+  csv = g_string_new ("\xEF\xBB\xBF"); /* BOM: spreadsheet programs then read UTF-8 */
+  mamori_csv_append_row (csv, header, G_N_ELEMENTS (header));
+  for (guint i = 0; i < cl->items->len; i++)
+    {
+      MamoriNode *item = cl->items->pdata[i];
+      MamoriAnswer *ans = g_hash_table_lookup (answers, item->ref_id);
+      GPtrArray *scale = mamori_checklist_choices (cl, item);
+      MamoriChoice *choice = (ans && ans->choice >= 0 && (guint) ans->choice < scale->len) ? scale->pdata[ans->choice] : NULL;
+      char buf[G_ASCII_DTOSTR_BUF_SIZE] = "";
+      g_autoptr(GString) files = g_string_new (NULL);
+      const char *group = item->group >= 0 ? mamori_text_get (((MamoriNode *) cl->groups->pdata[item->group])->name, lang) : "";
+      const char *row[10];
+
+      if (choice && !choice->not_applicable)
+        g_ascii_formatd (buf, sizeof buf, "%g", choice->score);
+      for (guint e = 0; e < evidence->len; e++)
+        {
+          MamoriEvidence *ev = evidence->pdata[e];
+          if (g_str_equal (ev->ref_id, item->ref_id))
+            g_string_append_printf (files, "%s%s (%" G_GINT64_FORMAT " bytes, sha256 %s)", files->len ? "; " : "",
+                                    ev->name, ev->size, ev->sha256);
+        }
+      row[0] = item->ref_id;
+      row[1] = group;
+      row[2] = mamori_text_get (item->name ? item->name : item->description, lang);
+      row[3] = choice ? mamori_text_get (choice->name, lang) : "";
+      row[4] = buf;
+      row[5] = ans ? ans->note : "";
+      row[6] = ans && ans->measure_what ? ans->measure_what : "";
+      row[7] = ans && ans->measure_owner ? ans->measure_owner : "";
+      row[8] = ans && ans->measure_due ? ans->measure_due : "";
+      row[9] = files->str;
+      mamori_csv_append_row (csv, row, G_N_ELEMENTS (row));
+    }
+  return g_string_free (csv, FALSE);
+}
