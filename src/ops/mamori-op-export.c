@@ -35,46 +35,32 @@ request_number (MamoriOpContext *ctx)
   return g_ascii_string_to_unsigned (ctx->request->id, 10, 1, G_MAXINT64, &n, NULL) ? (gint64) n : 0;
 }
 
-/* Writes a laid-out document as PDF; a font fallback is a warning. */
-static gboolean
-write_layout (MamoriOpContext  *ctx,
-              MamoriLayout     *layout,
-              GError          **error)
-{
-  if (mamori_layout_get_warning (layout) != NULL)
-    mamori_op_warn (ctx, "%s", mamori_layout_get_warning (layout));
-  return mamori_layout_write_pdf (layout, ctx->request->path, error);
-}
-
-/* Lays markdown out and writes it: .pdf through the layout engine, .md as the text itself,
- * .docx and .odt through pandoc. All are written under a temporary name and renamed. */
+/* The file's format follows its extension; a font fallback is a warning. */
 static gboolean
 write_document (MamoriOpContext           *ctx,
                 const char                *markdown,
                 const MamoriDocumentMeta  *meta,
                 GError                   **error)
 {
-  g_autoptr(MamoriLayout) layout = NULL;
+  g_autofree char *warning = NULL;
+  gboolean ok = mamori_document_write (markdown, meta, ctx->request->path, &warning, error);
 
-  if (mamori_word_supports_path (ctx->request->path))
-    return mamori_word_write (markdown, meta, ctx->request->path, error);
-  layout = mamori_layout_new (markdown, meta, error);
-  return layout != NULL && write_layout (ctx, layout, error);
+  if (warning != NULL)
+    mamori_op_warn (ctx, "%s", warning);
+  return ok;
 }
 
-/* A report as .pdf (laid out), or .md (its text, figures as PNG files beside it), .docx or
- * .odt (through pandoc). */
 static gboolean
 write_report (MamoriOpContext  *ctx,
               MamoriReport     *report,
               GError          **error)
 {
-  g_autoptr(MamoriLayout) layout = NULL;
+  g_autofree char *warning = NULL;
+  gboolean ok = mamori_report_write (report, ctx->request->path, &warning, error);
 
-  if (mamori_word_supports_path (ctx->request->path))
-    return mamori_report_write_word (report, ctx->request->path, error);
-  layout = mamori_report_layout (report, error);
-  return layout != NULL && write_layout (ctx, layout, error);
+  if (warning != NULL)
+    mamori_op_warn (ctx, "%s", warning);
+  return ok;
 }
 
 static gboolean

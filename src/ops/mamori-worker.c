@@ -201,6 +201,26 @@ mamori_worker_run (MamoriWorker     *self,
   g_task_run_in_thread (task, run_thread);
 }
 
+void
+mamori_worker_run_once (gpointer          owner,
+                        const char       *workspace_path,
+                        gboolean          writes,
+                        MamoriWorkerFunc  func,
+                        gpointer          data,
+                        GDestroyNotify    data_free,
+                        GDestroyNotify    result_free,
+                        MamoriWorkerDone  done)
+{
+  MamoriWorker *worker = mamori_worker_new (owner);
+
+  mamori_worker_run (worker, workspace_path, writes, func, data, data_free, result_free, done);
+  /* Let go of the handle, not of the work: the run keeps the shared state. */
+  g_clear_object (&worker->state->cancellable);
+  state_unref (worker->state);
+  g_weak_ref_clear (&worker->owner);
+  g_free (worker);
+}
+
 /* --- an operation as the work ------------------------------------------------------------ */
 
 typedef struct {

@@ -54,6 +54,15 @@ void          mamori_worker_run_op     (MamoriWorker          *self,
                                         const char            *workspace_path,
                                         const MamoriOpRequest *request,
                                         MamoriWorkerOpDone     done);
+/* One piece of work for owner without keeping a worker: done follows unless owner is gone. */
+void          mamori_worker_run_once   (gpointer          owner,
+                                        const char       *workspace_path,
+                                        gboolean          writes,
+                                        MamoriWorkerFunc  func,
+                                        gpointer          data,
+                                        GDestroyNotify    data_free,
+                                        GDestroyNotify    result_free,
+                                        MamoriWorkerDone  done);
 gboolean      mamori_worker_is_running (MamoriWorker     *self);
 void          mamori_worker_cancel     (MamoriWorker     *self);
 

@@ -493,3 +493,49 @@ mamori_report_write_word (MamoriReport *report,
   mamori_report_get_meta (report, &meta);
   return mamori_word_write (mamori_report_get_markdown (report), &meta, out_path, error);
 }
+
+static gboolean
+write_layout (MamoriLayout  *layout,
+              const char    *out_path,
+              char         **warning,
+              GError       **error)
+{
+  if (layout == NULL)
+    return FALSE;
+  if (warning != NULL)
+    *warning = g_strdup (mamori_layout_get_warning (layout));
+  return mamori_layout_write_pdf (layout, out_path, error);
+}
+
+gboolean
+mamori_document_write (const char                *markdown,
+                       const MamoriDocumentMeta  *meta,
+                       const char                *out_path,
+                       char                     **warning,
+                       GError                   **error)
+{
+  g_autoptr(MamoriLayout) layout = NULL;
+
+  if (warning != NULL)
+    *warning = NULL;
+  if (mamori_word_supports_path (out_path))
+    return mamori_word_write (markdown, meta, out_path, error);
+  layout = mamori_layout_new (markdown, meta, error);
+  return write_layout (layout, out_path, warning, error);
+}
+
+gboolean
+mamori_report_write (MamoriReport  *report,
+                     const char    *out_path,
+                     char         **warning,
+                     GError       **error)
+{
+  g_autoptr(MamoriLayout) layout = NULL;
+
+  if (warning != NULL)
+    *warning = NULL;
+  if (mamori_word_supports_path (out_path))
+    return mamori_report_write_word (report, out_path, error);
+  layout = mamori_report_layout (report, error);
+  return write_layout (layout, out_path, warning, error);
+}

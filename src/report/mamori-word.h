@@ -30,4 +30,17 @@ gboolean mamori_report_write_word  (MamoriReport             *report,
                                     const char               *out_path,
                                     GError                  **error);
 
+/* A document or a report in the format its path's extension names: .docx, .odt and .md as
+ * above, anything else laid out as PDF. *warning (may be NULL) gets a font fallback the PDF
+ * had to make, or NULL. Any thread. */
+gboolean mamori_document_write     (const char               *markdown,
+                                    const MamoriDocumentMeta *meta,
+                                    const char               *out_path,
+                                    char                    **warning,
+                                    GError                  **error);
+gboolean mamori_report_write       (MamoriReport             *report,
+                                    const char               *out_path,
+                                    char                    **warning,
+                                    GError                  **error);
+
 G_END_DECLS

@@ -15,6 +15,7 @@
 #include "mamori-new-document-window.h"
 #include "mamori-pdf-view.h"
 #include "mamori-window.h"
+#include "ops/mamori-worker.h"
 #include "report/mamori-document.h"
 #include "report/mamori-word.h"
 #include "store/mamori-documents.h"
@@ -46,7 +47,9 @@ struct _MamoriDocumentsPage {
   gboolean saving;
   guint save_source;
   guint preview_source;
-  GCancellable *preview_cancellable;
+  MamoriWorker *previewer;     /* lays the preview out; the newest text wins */
+  MamoriWorker *exporter;
+  char *export_path;
   gboolean previewing;
   gboolean warned;             /* the font fallback has been mentioned */
   GtkNativeDialog *chooser;
@@ -311,46 +314,38 @@ current_print (MamoriDocumentsPage *self,
   return print;
 }
 
-static void
-preview_thread (GTask        *task,
-                gpointer      source,
-                gpointer      task_data,
-                GCancellable *cancellable)
+/* In the worker: the document laid out and opened as a PDF (the view then renders its pages). */
+static gpointer
+preview_thread (MamoriWorkspace  *workspace,
+                gpointer          data,
+                GCancellable     *cancellable,
+                GError          **error)
 {
-  MamoriDocumentPrint *print = task_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(MamoriLayout) layout = mamori_layout_new (print->markdown, &print->meta, &error);
+  MamoriDocumentPrint *print = data;
+  g_autoptr(MamoriLayout) layout = mamori_layout_new (print->markdown, &print->meta, error);
   g_autoptr(GBytes) bytes = NULL;
   PopplerDocument *document;
 
   if (layout == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
+    return NULL;
   bytes = mamori_layout_write_pdf_bytes (layout);
   /* Opened here; from now on only the view's worker touches it. */
-  document = poppler_document_new_from_bytes (bytes, NULL, &error);
+  document = poppler_document_new_from_bytes (bytes, NULL, error);
   if (document != NULL && mamori_layout_get_warning (layout) != NULL)
     g_object_set_data_full (G_OBJECT (document), "mamori-font-warning", g_strdup (mamori_layout_get_warning (layout)), g_free);
-  if (document == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, document, g_object_unref);
+  return document;
 }
 
+/* Only for the newest preview (the worker drops older ones). */
 static void
-preview_done (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
+preview_done (gpointer      owner,
+              gpointer      result,
+              const GError *error,
+              gpointer      data)
 {
-  MamoriDocumentsPage *self = MAMORI_DOCUMENTS_PAGE (source);
-  g_autoptr(GError) error = NULL;
-  /* No g_autoptr for Poppler types on poppler 22.12 (Debian 12): unref by hand. */
-  PopplerDocument *document = g_task_propagate_pointer (G_TASK (result), &error);
+  MamoriDocumentsPage *self = owner;
+  PopplerDocument *document = result;
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
   self->previewing = FALSE;
   mamori_pdf_view_set_loading (self->preview, FALSE);
   if (document == NULL)
@@ -369,7 +364,6 @@ preview_done (GObject      *source,
       }
   }
   mamori_pdf_view_set_document (self->preview, document);
-  g_object_unref (document);
 }
 
 static gboolean
@@ -377,7 +371,6 @@ preview_timeout (gpointer data)
 {
   MamoriDocumentsPage *self = data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GTask) task = NULL;
   MamoriDocumentPrint *print;
 
   self->preview_source = 0;
@@ -389,15 +382,12 @@ preview_timeout (gpointer data)
       mamori_widget_show_error (GTK_WIDGET (self), _("Could Not Show the Preview"), error);
       return G_SOURCE_REMOVE;
     }
-  g_cancellable_cancel (self->preview_cancellable);
-  g_clear_object (&self->preview_cancellable);
-  self->preview_cancellable = g_cancellable_new ();
-  task = g_task_new (self, self->preview_cancellable, preview_done, NULL);
-  g_task_set_return_on_cancel (task, TRUE);
-  g_task_set_task_data (task, print, (GDestroyNotify) mamori_document_print_free);
+  if (self->previewer == NULL)
+    self->previewer = mamori_worker_new (self);
   self->previewing = TRUE;
   mamori_pdf_view_set_loading (self->preview, TRUE);
-  g_task_run_in_thread (task, preview_thread);
+  mamori_worker_run (self->previewer, NULL, FALSE, preview_thread, print, (GDestroyNotify) mamori_document_print_free,
+                     g_object_unref, preview_done);
   return G_SOURCE_REMOVE;
 }
 
@@ -658,84 +648,51 @@ history_action (GtkWidget  *widget,
 
 /* --- export and print --------------------------------------------------------------------------- */
 
-typedef struct {
-  MamoriDocumentPrint *print;
-  char *path;
-} ExportData;
-
 static void
-export_data_free (ExportData *d)
+export_done (gpointer        owner,
+             MamoriOpResult *result,
+             const GError   *error)
 {
-  mamori_document_print_free (d->print);
-  g_free (d->path);
-  g_free (d);
-}
+  MamoriDocumentsPage *self = owner;
 
-static void
-export_thread (GTask        *task,
-               gpointer      source,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  ExportData *d = task_data;
-  GError *error = NULL;
-  g_autoptr(MamoriLayout) layout = NULL;
-
-  /* .docx and .odt through pandoc */
-  if (mamori_word_supports_path (d->path))
+  if (error != NULL)
     {
-      if (mamori_word_write (d->print->markdown, &d->print->meta, d->path, &error))
-        g_task_return_boolean (task, TRUE);
-      else
-        g_task_return_error (task, error);
+      mamori_widget_show_error (GTK_WIDGET (self), _("Could Not Export the Document"), error);
       return;
     }
-  layout = mamori_layout_new (d->print->markdown, &d->print->meta, &error);
-  if (layout != NULL && mamori_layout_write_pdf (layout, d->path, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
+  for (guint i = 0; i < result->warnings->len; i++)
+    {
+      g_autofree char *escaped = g_markup_escape_text (result->warnings->pdata[i], -1);
+      mamori_widget_add_toast (GTK_WIDGET (self), escaped);
+    }
+  mamori_widget_add_saved_toast (GTK_WIDGET (self), self->export_path);
 }
 
-static void
-export_done (GObject      *source,
-             GAsyncResult *result,
-             gpointer      user_data)
-{
-  MamoriDocumentsPage *self = MAMORI_DOCUMENTS_PAGE (source);
-  ExportData *d = g_task_get_task_data (G_TASK (result));
-  g_autoptr(GError) error = NULL;
-  GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), MAMORI_TYPE_WINDOW);
-
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
-    mamori_widget_show_error (GTK_WIDGET (self), _("Could Not Export the Document"), error);
-  else if (window != NULL)
-    mamori_widget_add_saved_toast (GTK_WIDGET (self), d->path);
-}
-
+/* Saves the text, then exports what would be printed (the approved version when there is one)
+ * with the "document" export operation in a worker. */
 void
 mamori_documents_page_export (MamoriDocumentsPage *self,
                               const char          *path)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GTask) task = NULL;
-  ExportData *d;
+  g_autofree char *id = NULL;
+  MamoriOpRequest request = { .path = path };
 
   if (self->open == NULL || !mamori_documents_page_save (self))
     return;
-  d = g_new0 (ExportData, 1);
-  /* What is exported is what would be printed: the approved version when there is one. */
-  d->print = mamori_workspace_get_document_print (self->workspace, self->open->id, FALSE, &error);
-  d->path = g_strdup (path);
-  if (d->print == NULL)
-    {
-      export_data_free (d);
-      mamori_widget_show_error (GTK_WIDGET (self), _("Could Not Export the PDF"), error);
-      return;
-    }
-  task = g_task_new (self, NULL, export_done, NULL);
-  g_task_set_task_data (task, d, (GDestroyNotify) export_data_free);
-  g_task_run_in_thread (task, export_thread);
+  id = g_strdup_printf ("%" G_GINT64_FORMAT, self->open->id);
+  request.id = id;
+  g_free (self->export_path);
+  self->export_path = g_strdup (path);
+  if (self->exporter == NULL)
+    self->exporter = mamori_worker_new (self);
+  mamori_worker_run_op (self->exporter, mamori_op_find (MAMORI_OP_EXPORT, "document"),
+                        mamori_workspace_get_path (self->workspace), &request, export_done);
+}
+
+gboolean
+mamori_documents_page_is_exporting (MamoriDocumentsPage *self)
+{
+  return self->exporter != NULL && mamori_worker_is_running (self->exporter);
 }
 
 static void
@@ -935,8 +892,9 @@ mamori_documents_page_dispose (GObject *object)
     }
   g_clear_handle_id (&self->save_source, g_source_remove);
   g_clear_handle_id (&self->preview_source, g_source_remove);
-  g_cancellable_cancel (self->preview_cancellable);
-  g_clear_object (&self->preview_cancellable);
+  g_clear_pointer (&self->previewer, mamori_worker_free);
+  g_clear_pointer (&self->exporter, mamori_worker_free);
+  g_clear_pointer (&self->export_path, g_free);
   if (self->chooser != NULL)
     {
       gtk_native_dialog_destroy (self->chooser);

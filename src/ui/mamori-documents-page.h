@@ -27,6 +27,7 @@ gboolean mamori_documents_page_save          (MamoriDocumentsPage *self);
 /* Writes the PDF (the approved version when there is one) in a worker; a toast says when. */
 void     mamori_documents_page_export        (MamoriDocumentsPage *self,
                                               const char          *path);
+gboolean mamori_documents_page_is_exporting  (MamoriDocumentsPage *self);
 /* Sends the pages through GtkPrintOperation to a PDF file instead of a printer (the print
  * path, without the dialog); returns the number of pages, 0 on error. */
 int      mamori_documents_page_print_to_file (MamoriDocumentsPage *self,

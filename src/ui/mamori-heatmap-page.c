@@ -11,6 +11,7 @@
 #include "mamori-ledger-page.h"
 #include "mamori-presentation-window.h"
 #include "mamori-window.h"
+#include "ops/mamori-worker.h"
 #include "report/mamori-heatmap-draw.h"
 #include "report/mamori-review.h"
 #include "store/mamori-assets.h"
@@ -38,8 +39,7 @@ struct _MamoriHeatmapPage {
   MamoriHeatmap *residual;
   GtkNativeDialog *chooser;
   gboolean filling;
-  guint serial;              /* the newest count wins */
-  guint counting;            /* counts under way */
+  MamoriWorker *counter;     /* counts the maps off the main thread; the newest count wins */
   gboolean exporting;        /* a review report is being written */
 };
 
@@ -72,7 +72,6 @@ top_level_count (const MamoriHeatmap *h)
 }
 
 typedef struct {
-  MamoriWorkspace *workspace;
   MamoriRiskMethod method;
   gboolean likelihood;
   char *department;
@@ -84,7 +83,6 @@ typedef struct {
 static void
 counting_free (Counting *c)
 {
-  g_object_unref (c->workspace);
   g_free (c->department);
   g_free (c->medium);
   mamori_heatmap_free (c->current);
@@ -92,50 +90,46 @@ counting_free (Counting *c)
   g_free (c);
 }
 
-/* Worker: both maps counted in SQL (the workspace serialises its connection). */
-static void
-count_thread (GTask        *task,
-              gpointer      source,
-              gpointer      task_data,
-              GCancellable *cancellable)
+/* In the worker, on its own connection: both maps counted in SQL. The result is the Counting
+ * itself (the run's data), filled. */
+static gpointer
+count_thread (MamoriWorkspace  *workspace,
+              gpointer          data,
+              GCancellable     *cancellable,
+              GError          **error)
 {
-  Counting *c = task_data;
-  GError *error = NULL;
+  Counting *c = data;
 
-  for (int residual = 0; residual <= 1 && error == NULL; residual++)
+  for (int residual = 0; residual <= 1; residual++)
     {
       MamoriHeatmap *h = c->likelihood
-                         ? mamori_workspace_get_likelihood_heatmap (c->workspace, residual, c->department, c->medium, &error)
-                         : mamori_workspace_get_heatmap (c->workspace, c->method, residual, c->department, c->medium, &error);
+                         ? mamori_workspace_get_likelihood_heatmap (workspace, residual, c->department, c->medium, error)
+                         : mamori_workspace_get_heatmap (workspace, c->method, residual, c->department, c->medium, error);
+      if (h == NULL)
+        return NULL;
       if (residual)
         c->residual = h;
       else
         c->current = h;
     }
-  if (c->residual == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
+  return c;
 }
 
+/* Only for the newest count (the worker drops older ones). */
 static void
-count_done (GObject      *source,
-            GAsyncResult *result,
-            gpointer      user_data)
+count_done (gpointer      owner,
+            gpointer      result,
+            const GError *error,
+            gpointer      data)
 {
-  MamoriHeatmapPage *self = MAMORI_HEATMAP_PAGE (source);
-  Counting *c = g_task_get_task_data (G_TASK (result));
-  g_autoptr(GError) error = NULL;
+  MamoriHeatmapPage *self = owner;
+  Counting *c = result;
 
-  self->counting--;
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (c == NULL)
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        mamori_widget_show_error (GTK_WIDGET (self), _("Could Not Read the Ledger"), error);
+      mamori_widget_show_error (GTK_WIDGET (self), _("Could Not Read the Ledger"), error);
       return;
     }
-  if (GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (result), "mamori-serial")) != self->serial)
-    return;   /* a newer count is on its way */
   g_clear_pointer (&self->current, mamori_heatmap_free);
   g_clear_pointer (&self->residual, mamori_heatmap_free);
   self->current = g_steal_pointer (&c->current);
@@ -143,7 +137,7 @@ count_done (GObject      *source,
   self->method = c->method;
   self->likelihood = c->likelihood;
   {
-    const MamoriRiskLevel *top = &self->current->matrix->risk[self->current->matrix->n_risk - 1];
+  const MamoriRiskLevel *top = &self->current->matrix->risk[self->current->matrix->n_risk - 1];
     g_autofree char *summary = g_strdup_printf (_("%u assets · %s: %u now, %u after the planned measures"),
                                                 self->current->total, english () ? top->name_en : top->abbreviation,
                                                 top_level_count (self->current), top_level_count (self->residual));
@@ -163,29 +157,27 @@ count_done (GObject      *source,
 void
 mamori_heatmap_page_reload (MamoriHeatmapPage *self)
 {
-  g_autoptr(GTask) task = NULL;
   Counting *c;
 
   if (self->workspace == NULL || self->filling)
     return;
   /* Counted off the main thread: about 0.2 s for both maps at 100,000 assets. */
   c = g_new0 (Counting, 1);
-  c->workspace = g_object_ref (self->workspace);
   c->method = mamori_workspace_get_risk_method (self->workspace);
   c->likelihood = gtk_drop_down_get_selected (self->grid_drop) == 1;
   c->department = g_strdup (selected (self->department_drop, self->departments));
   c->medium = g_strdup (selected (self->medium_drop, self->media));
-  task = g_task_new (self, NULL, count_done, NULL);
-  g_object_set_data (G_OBJECT (task), "mamori-serial", GUINT_TO_POINTER (++self->serial));
-  g_task_set_task_data (task, c, (GDestroyNotify) counting_free);
-  self->counting++;
-  g_task_run_in_thread (task, count_thread);
+  if (self->counter == NULL)
+    self->counter = mamori_worker_new (self);
+  /* The Counting is both the data and the result: freed once, with the run. */
+  mamori_worker_run (self->counter, mamori_workspace_get_path (self->workspace), FALSE, count_thread, c,
+                     (GDestroyNotify) counting_free, NULL, count_done);
 }
 
 gboolean
 mamori_heatmap_page_is_counting (MamoriHeatmapPage *self)
 {
-  return self->counting > 0;
+  return self->counter != NULL && mamori_worker_is_running (self->counter);
 }
 
 static const char *
@@ -588,6 +580,7 @@ mamori_heatmap_page_dispose (GObject *object)
   MamoriHeatmapPage *self = MAMORI_HEATMAP_PAGE (object);
 
   g_clear_handle_id (&self->orientation_idle, g_source_remove);
+  g_clear_pointer (&self->counter, mamori_worker_free);
   if (self->workspace != NULL)
     g_clear_signal_handler (&self->changed_id, self->workspace);
   g_clear_object (&self->workspace);

@@ -10,6 +10,7 @@
 #include "mamori-overview-page.h"
 #include "mamori-window.h"
 #include "ops/mamori-ops.h"
+#include "ops/mamori-worker.h"
 #include "report/mamori-word.h"
 
 struct _MamoriWindow {
@@ -240,41 +241,29 @@ report_write_free (ReportWrite *w)
   g_free (w);
 }
 
-static void
-report_write_thread (GTask        *task,
-                     gpointer      source,
-                     gpointer      task_data,
-                     GCancellable *cancellable)
+/* In the worker: the warning (a font fallback), or NULL; the format follows the path. */
+static gpointer
+report_write_thread (MamoriWorkspace  *workspace,
+                     gpointer          data,
+                     GCancellable     *cancellable,
+                     GError          **error)
 {
-  ReportWrite *w = task_data;
-  g_autoptr(MamoriLayout) layout = NULL;
-  GError *error = NULL;
+  ReportWrite *w = data;
+  char *warning = NULL;
 
-  /* .docx, .odt (through pandoc) and .md; else PDF */
-  if (mamori_word_supports_path (w->path))
-    {
-      if (mamori_report_write_word (w->report, w->path, &error))
-        g_task_return_pointer (task, NULL, NULL);
-      else
-        g_task_return_error (task, error);
-      return;
-    }
-  layout = mamori_report_layout (w->report, &error);
-  if (layout == NULL || !mamori_layout_write_pdf (layout, w->path, &error))
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, g_strdup (mamori_layout_get_warning (layout)), g_free);
+  mamori_report_write (w->report, w->path, &warning, error);
+  return warning;
 }
 
 static void
-report_write_done (GObject      *source,
-                   GAsyncResult *result,
-                   gpointer      user_data)
+report_write_done (gpointer      owner,
+                   gpointer      result,
+                   const GError *error,
+                   gpointer      data)
 {
-  GtkWidget *widget = GTK_WIDGET (source);
-  ReportWrite *w = g_task_get_task_data (G_TASK (result));
-  g_autoptr(GError) error = NULL;
-  g_autofree char *warning = g_task_propagate_pointer (G_TASK (result), &error);
+  GtkWidget *widget = owner;
+  ReportWrite *w = data;
+  const char *warning = result;
 
   if (error != NULL)
     mamori_widget_show_error (widget, w->error_heading, error);
@@ -299,7 +288,6 @@ mamori_widget_write_report (GtkWidget         *widget,
                             MamoriReportSaved  done,
                             gpointer           data)
 {
-  g_autoptr(GTask) task = g_task_new (widget, NULL, report_write_done, NULL);
   ReportWrite *w = g_new0 (ReportWrite, 1);
 
   w->report = report;
@@ -307,8 +295,8 @@ mamori_widget_write_report (GtkWidget         *widget,
   w->error_heading = g_strdup (error_heading);
   w->done = done;
   w->data = data;
-  g_task_set_task_data (task, w, (GDestroyNotify) report_write_free);
-  g_task_run_in_thread (task, report_write_thread);
+  mamori_worker_run_once (widget, NULL, FALSE, report_write_thread, w, (GDestroyNotify) report_write_free, g_free,
+                          report_write_done);
 }
 
 static const struct {
@@ -833,50 +821,39 @@ sample_path (void)
   return g_build_filename (g_get_user_data_dir (), "mamori", "sample" MAMORI_WORKSPACE_EXTENSION, NULL);
 }
 
-static void
-fill_sample_thread (GTask        *task,
-                    gpointer      source_object,
-                    gpointer      task_data,
-                    GCancellable *cancellable)
+/* In the worker, on its own connection: filled once, opened as it is afterwards. */
+static gpointer
+fill_sample_thread (MamoriWorkspace  *unused,
+                    gpointer          data,
+                    GCancellable     *cancellable,
+                    GError          **error)
 {
-  const char *path = task_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(MamoriWorkspace) ws = mamori_workspace_open (path, MAMORI_WORKSPACE_OPEN_CREATE, &error);
-  gboolean empty = FALSE;
+  const char *path = data;
+  g_autoptr(MamoriWorkspace) ws = mamori_workspace_open (path, MAMORI_WORKSPACE_OPEN_CREATE, error);
+  gboolean empty = FALSE, ok;
 
-  /* Its own connection; filled once, opened as it is afterwards. */
-  if (ws == NULL || !mamori_workspace_is_empty (ws, &empty, &error) ||
-      (empty && !mamori_op_run (mamori_op_find (MAMORI_OP_DEMO, "demo"), ws, NULL, NULL, NULL, &error)))
-    {
-      if (ws != NULL)
-        mamori_workspace_close (ws);
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
+  if (ws == NULL)
+    return NULL;
+  ok = mamori_workspace_is_empty (ws, &empty, error) &&
+       (!empty || mamori_op_run (mamori_op_find (MAMORI_OP_DEMO, "demo"), ws, NULL, NULL, NULL, error));
   mamori_workspace_close (ws);
-  g_task_return_boolean (task, TRUE);
+  return ok ? g_strdup (path) : NULL;
 }
 
 static void
-sample_filled (GObject      *source,
-               GAsyncResult *result,
-               gpointer      user_data)
+sample_filled (gpointer      owner,
+               gpointer      result,
+               const GError *error,
+               gpointer      data)
 {
-  GWeakRef *ref = user_data;
-  g_autoptr(MamoriWindow) self = g_weak_ref_get (ref);
-  g_autoptr(GError) error = NULL;
-  GTask *task = G_TASK (result);
+  MamoriWindow *self = owner;
 
-  g_weak_ref_clear (ref);
-  g_free (ref);
-  if (self == NULL)
-    return;
-  if (!g_task_propagate_boolean (task, &error))
+  if (error != NULL)
     {
       mamori_window_show_error (self, _("Could Not Open the Sample Company"), error);
       return;
     }
-  if (mamori_window_open_workspace (self, g_task_get_task_data (task), FALSE))
+  if (mamori_window_open_workspace (self, result, FALSE))
     mamori_widget_add_toast (GTK_WIDGET (self),
                              _("This is the sample company, in its own file. Your workspace is unchanged: open it again from the main menu."));
 }
@@ -886,13 +863,7 @@ open_sample_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
 {
-  GWeakRef *ref = g_new0 (GWeakRef, 1);
-  g_autoptr(GTask) task = NULL;
-
-  g_weak_ref_init (ref, widget);
-  task = g_task_new (NULL, NULL, sample_filled, ref);
-  g_task_set_task_data (task, sample_path (), g_free);
-  g_task_run_in_thread (task, fill_sample_thread);
+  mamori_worker_run_once (widget, NULL, TRUE, fill_sample_thread, sample_path (), g_free, g_free, sample_filled);
 }
 
 /* --- first-frame hook for bench/startup ---------------------------------------------------- */
