@@ -239,6 +239,43 @@ test_window_narrow (void)
   close_window (window);
 }
 
+/* The Export menu lists every export operation that needs only a file (the same table as the
+ * command line's export) and writes each in a worker. */
+static void
+test_window_export (void)
+{
+  g_autofree char *path = temp_workspace ("export-menu.mamori");
+  MamoriWindow *window = new_window (path);
+  MamoriWorkspace *ws = mamori_window_get_workspace (window);
+  g_autoptr(GPtrArray) assets = NULL, problems = NULL;
+  g_autoptr(GError) error = NULL;
+  GMenu *section = G_MENU (gtk_widget_get_template_child (GTK_WIDGET (window), MAMORI_TYPE_WINDOW, "export_section"));
+  const char *expected[] = { "policy", "rules", "handbook", "heatmap", "assets", "log", "review" };
+  const char *files[] = { "policy.docx", "rules.pdf", "handbook.pdf", "heatmap.svg", "assets.xlsx", "log.csv", "review.pdf" };
+
+  g_assert_true (mamori_asset_csv_read (mamori_demo_assets_csv (), &assets, &problems, &error));
+  g_assert_true (mamori_workspace_add_assets (ws, assets, &error));
+  g_assert_cmpint (g_menu_model_get_n_items (G_MENU_MODEL (section)), ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_autoptr(GVariant) target = g_menu_model_get_item_attribute_value (G_MENU_MODEL (section), i, G_MENU_ATTRIBUTE_TARGET,
+                                                                          G_VARIANT_TYPE_STRING);
+      g_autofree char *out = temp_workspace (files[i]);
+      g_autofree char *contents = NULL;
+      gsize length = 0;
+
+      g_assert_cmpstr (g_variant_get_string (target, NULL), ==, expected[i]);
+      mamori_window_export (window, expected[i], out);
+      for (guint k = 0; k < 3000 && mamori_window_is_exporting (window); k++)
+        iterate (10);
+      g_assert_false (mamori_window_is_exporting (window));
+      g_assert_true (g_file_get_contents (out, &contents, &length, &error));
+      g_assert_cmpuint (length, >, 100);
+      g_unlink (out);
+    }
+  close_window (window);
+}
+
 static void
 test_language (void)
 {
@@ -1845,6 +1882,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/ui/window/pages", test_window_pages);
   g_test_add_func ("/ui/window/language", test_language);
   g_test_add_func ("/ui/window/narrow", test_window_narrow);
+  g_test_add_func ("/ui/window/export", test_window_export);
   g_test_add_func ("/ui/overview/edit", test_overview_edit);
   g_test_add_func ("/ui/window/open-bad-file", test_open_bad_file_keeps_workspace);
   g_test_add_func ("/ui/window/read-only-bar", test_read_only_bar);

@@ -73,6 +73,7 @@ struct _MamoriOp {
   MamoriOpKind kind;
   const char *name;        /* "policy", "assets", … */
   const char *extensions;  /* space-separated, with the dot; NULL for the demo */
+  const char *label;       /* N_(): a short name for menus ("Basic Policy") */
   const char *summary;     /* N_() */
   MamoriOpFlags flags;
 };

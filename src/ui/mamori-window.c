@@ -21,6 +21,9 @@ struct _MamoriWindow {
   AdwViewSwitcherTitle *switcher_title;
   GtkLabel *workspace_label;
   GtkButton *back_button;
+  GMenu *export_section;
+  MamoriWorker *exporter;     /* the Export menu's operations */
+  char *export_path;
   guint label_idle;           /* update_label() pending */
   int label_hidden_below;     /* the label shows again from this window width */
   GtkInfoBar *read_only_bar;
@@ -43,6 +46,114 @@ struct _MamoriWindow {
 };
 
 G_DEFINE_FINAL_TYPE (MamoriWindow, mamori_window, ADW_TYPE_APPLICATION_WINDOW)
+
+/* The Export submenu: every export operation that needs only a file name, from the table that
+ * the command line's export also comes from. */
+static void
+fill_export_menu (MamoriWindow *self)
+{
+  const MamoriOp *op;
+
+  for (guint i = 0; (op = mamori_ops_get (i)) != NULL; i++)
+    if (op->kind == MAMORI_OP_EXPORT && !(op->flags & MAMORI_OP_TAKES_ID))
+      {
+        g_autofree char *label = g_strdup_printf (_("%s…"), _(op->label));
+        g_autoptr(GMenuItem) item = g_menu_item_new (label, NULL);
+        g_menu_item_set_action_and_target_value (item, "win.export", g_variant_new_string (op->name));
+        g_menu_append_item (self->export_section, item);
+      }
+}
+
+static void
+exported (gpointer        owner,
+          MamoriOpResult *result,
+          const GError   *error)
+{
+  MamoriWindow *self = owner;
+
+  if (error != NULL)
+    {
+      mamori_widget_show_op_error (GTK_WIDGET (self), _("Could Not Export"), result, error);
+      return;
+    }
+  if (self->workspace != NULL)
+    mamori_workspace_announce_changes (self->workspace, (const char * const *) result->changed->pdata);
+  for (guint i = 0; i < result->warnings->len; i++)
+    {
+      g_autofree char *escaped = g_markup_escape_text (result->warnings->pdata[i], -1);
+      mamori_widget_add_toast (GTK_WIDGET (self), escaped);
+    }
+  mamori_widget_add_saved_toast (GTK_WIDGET (self), self->export_path);
+}
+
+/* Runs the export operation name to path in the window's worker; a toast or a dialog follows. */
+void
+mamori_window_export (MamoriWindow *self,
+                      const char   *name,
+                      const char   *path)
+{
+  const MamoriOp *op = mamori_op_find (MAMORI_OP_EXPORT, name);
+  MamoriOpRequest request = { .path = path };
+
+  g_return_if_fail (op != NULL);
+  if (self->workspace == NULL)
+    return;
+  if (self->exporter == NULL)
+    self->exporter = mamori_worker_new (self);
+  g_free (self->export_path);
+  self->export_path = g_strdup (path);
+  mamori_worker_run_op (self->exporter, op, mamori_workspace_get_path (self->workspace), &request, exported);
+}
+
+gboolean
+mamori_window_is_exporting (MamoriWindow *self)
+{
+  return self->exporter != NULL && mamori_worker_is_running (self->exporter);
+}
+
+static void
+export_chosen (GtkNativeDialog *dialog,
+               int              response,
+               MamoriWindow    *self)
+{
+  const char *name = g_object_get_data (G_OBJECT (dialog), "mamori-op");
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autofree char *path = mamori_export_chooser_get_path (GTK_FILE_CHOOSER (dialog));
+      if (path != NULL)
+        mamori_window_export (self, name, path);
+    }
+  gtk_native_dialog_destroy (dialog);
+  g_clear_object (&self->chooser);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  MamoriWindow *self = MAMORI_WINDOW (widget);
+  const MamoriOp *op = mamori_op_find (MAMORI_OP_EXPORT, g_variant_get_string (parameter, NULL));
+  g_autofree char *title = NULL;
+  g_autofree char *file = NULL;
+  g_auto(GStrv) extensions = NULL;
+  GtkFileChooserNative *chooser;
+
+  if (op == NULL || self->workspace == NULL || self->chooser != NULL)
+    return;
+  title = g_strdup_printf (_("Export: %s"), _(op->label));
+  extensions = g_strsplit (op->extensions, " ", 2);
+  file = g_strdup_printf ("%s%s", op->name, extensions[0]);
+  chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), file);
+  mamori_export_chooser_add_extensions (GTK_FILE_CHOOSER (chooser), op->extensions);
+  g_object_set_data_full (G_OBJECT (chooser), "mamori-op", g_strdup (op->name), g_free);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (export_chosen), self);
+  self->chooser = GTK_NATIVE_DIALOG (chooser);
+  gtk_native_dialog_show (self->chooser);
+}
 
 static void
 update_recent_menu (MamoriWindow *self)
@@ -151,67 +262,6 @@ mamori_window_show_error (MamoriWindow *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-void
-mamori_widget_show_error (GtkWidget    *widget,
-                          const char   *heading,
-                          const GError *error)
-{
-  GtkWidget *window = gtk_widget_get_ancestor (widget, MAMORI_TYPE_WINDOW);
-
-  if (window != NULL)
-    mamori_window_show_error (MAMORI_WINDOW (window), heading, error);
-  else
-    g_warning ("%s: %s", heading, error->message);
-}
-
-void
-mamori_widget_add_toast (GtkWidget  *widget,
-                         const char *markup)
-{
-  GtkWidget *window = gtk_widget_get_ancestor (widget, MAMORI_TYPE_WINDOW);
-
-  if (window != NULL)
-    mamori_window_add_toast (MAMORI_WINDOW (window), adw_toast_new (markup));
-}
-
-void
-mamori_widget_show_op_error (GtkWidget            *widget,
-                             const char           *heading,
-                             const MamoriOpResult *result,
-                             const GError         *error)
-{
-  g_autoptr(GString) text = g_string_new (error->message);
-  g_autoptr(GError) shown = NULL;
-  guint n = result ? result->problems->len : 0;
-
-  for (guint i = 0; i < n && i < 20; i++)
-    g_string_append_printf (text, "\n• %s", (char *) result->problems->pdata[i]);
-  if (n > 20)
-    g_string_append_printf (text, ngettext ("\n… and %u more line", "\n… and %u more lines", n - 20), n - 20);
-  shown = g_error_new_literal (error->domain, error->code, text->str);
-  mamori_widget_show_error (widget, heading, shown);
-}
-
-void
-mamori_widget_add_saved_toast (GtkWidget  *widget,
-                               const char *path)
-{
-  GtkWidget *window = gtk_widget_get_ancestor (widget, MAMORI_TYPE_WINDOW);
-  g_autofree char *name = g_filename_display_basename (path);
-  g_autofree char *title = g_markup_printf_escaped (_("Saved “%s”"), name);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autofree char *uri = g_file_get_uri (file);
-  AdwToast *toast;
-
-  if (window == NULL)
-    return;
-  toast = adw_toast_new (title);
-  adw_toast_set_button_label (toast, _("_Open"));
-  adw_toast_set_action_name (toast, "win.open-file");
-  adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
-  mamori_window_add_toast (MAMORI_WINDOW (window), toast);
-}
-
 /* Opens a saved file (a URI) in the desktop's application for it. */
 static void
 open_file_action (GtkWidget  *widget,
@@ -222,151 +272,6 @@ open_file_action (GtkWidget  *widget,
 
   if (!g_app_info_launch_default_for_uri (g_variant_get_string (parameter, NULL), NULL, &error))
     mamori_widget_show_error (widget, _("Could Not Open the File"), error);
-}
-
-typedef struct {
-  MamoriReport *report;
-  char *path;
-  char *error_heading;
-  MamoriReportSaved done;
-  gpointer data;
-} ReportWrite;
-
-static void
-report_write_free (ReportWrite *w)
-{
-  mamori_report_free (w->report);
-  g_free (w->path);
-  g_free (w->error_heading);
-  g_free (w);
-}
-
-/* In the worker: the warning (a font fallback), or NULL; the format follows the path. */
-static gpointer
-report_write_thread (MamoriWorkspace  *workspace,
-                     gpointer          data,
-                     GCancellable     *cancellable,
-                     GError          **error)
-{
-  ReportWrite *w = data;
-  char *warning = NULL;
-
-  mamori_report_write (w->report, w->path, &warning, error);
-  return warning;
-}
-
-static void
-report_write_done (gpointer      owner,
-                   gpointer      result,
-                   const GError *error,
-                   gpointer      data)
-{
-  GtkWidget *widget = owner;
-  ReportWrite *w = data;
-  const char *warning = result;
-
-  if (error != NULL)
-    mamori_widget_show_error (widget, w->error_heading, error);
-  else
-    {
-      if (warning != NULL)
-        {
-          g_autofree char *escaped = g_markup_escape_text (warning, -1);
-          mamori_widget_add_toast (widget, escaped);
-        }
-      mamori_widget_add_saved_toast (widget, w->path);
-    }
-  if (w->done)
-    w->done (widget, w->report, error == NULL, w->data);
-}
-
-void
-mamori_widget_write_report (GtkWidget         *widget,
-                            MamoriReport      *report,
-                            const char        *path,
-                            const char        *error_heading,
-                            MamoriReportSaved  done,
-                            gpointer           data)
-{
-  ReportWrite *w = g_new0 (ReportWrite, 1);
-
-  w->report = report;
-  w->path = g_strdup (path);
-  w->error_heading = g_strdup (error_heading);
-  w->done = done;
-  w->data = data;
-  mamori_worker_run_once (widget, NULL, FALSE, report_write_thread, w, (GDestroyNotify) report_write_free, g_free,
-                          report_write_done);
-}
-
-static const struct {
-  const char *suffix;
-  const char *name;
-} export_formats[] = {
-  { "pdf", N_("PDF") },
-  { "docx", N_("Word document (.docx)") },
-  { "odt", N_("OpenDocument text (.odt)") },
-};
-
-void
-mamori_export_chooser_add_formats (GtkFileChooser *chooser)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (export_formats); i++)
-    {
-      g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-      gtk_file_filter_set_name (filter, _(export_formats[i].name));
-      gtk_file_filter_add_suffix (filter, export_formats[i].suffix);
-      g_object_set_data (G_OBJECT (filter), "mamori-suffix", (gpointer) export_formats[i].suffix);
-      gtk_file_chooser_add_filter (chooser, filter);
-      if (i == 0)
-        gtk_file_chooser_set_filter (chooser, filter);
-    }
-}
-
-static gboolean
-has_suffix (const char *path,
-            const char *suffix)
-{
-  gsize n = strlen (path), m = strlen (suffix);
-
-  return n > m + 1 && path[n - m - 1] == '.' && g_ascii_strcasecmp (path + n - m, suffix) == 0;
-}
-
-char *
-mamori_export_chooser_get_path (GtkFileChooser *chooser)
-{
-  g_autoptr(GFile) file = gtk_file_chooser_get_file (chooser);
-  GtkFileFilter *filter = gtk_file_chooser_get_filter (chooser);
-  const char *suffix = filter ? g_object_get_data (G_OBJECT (filter), "mamori-suffix") : NULL;
-  char *path = file ? g_file_get_path (file) : NULL;
-  char *with;
-
-  if (path == NULL || suffix == NULL || has_suffix (path, "md"))
-    return path;
-  for (guint i = 0; i < G_N_ELEMENTS (export_formats); i++)
-    if (has_suffix (path, export_formats[i].suffix))
-      return path;
-  with = g_strdup_printf ("%s.%s", path, suffix);
-  g_free (path);
-  return with;
-}
-
-GtkWidget *
-mamori_labelled_entry_new (GtkWidget  *box,
-                           const char *label,
-                           const char *text)
-{
-  GtkWidget *l = gtk_label_new_with_mnemonic (label);
-  GtkWidget *e = gtk_entry_new ();
-
-  gtk_label_set_xalign (GTK_LABEL (l), 0);
-  gtk_widget_add_css_class (l, "caption-heading");
-  gtk_editable_set_text (GTK_EDITABLE (e), text ? text : "");
-  gtk_entry_set_activates_default (GTK_ENTRY (e), TRUE);
-  gtk_label_set_mnemonic_widget (GTK_LABEL (l), e);
-  gtk_box_append (GTK_BOX (box), l);
-  gtk_box_append (GTK_BOX (box), e);
-  return e;
 }
 
 gboolean
@@ -907,6 +812,8 @@ mamori_window_dispose (GObject *object)
   MamoriWindow *self = MAMORI_WINDOW (object);
 
   g_clear_handle_id (&self->label_idle, g_source_remove);
+  g_clear_pointer (&self->exporter, mamori_worker_free);
+  g_clear_pointer (&self->export_path, g_free);
   if (self->chooser != NULL)
     {
       gtk_native_dialog_destroy (self->chooser);
@@ -946,6 +853,7 @@ mamori_window_class_init (MamoriWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MamoriWindow, documents_bin);
   gtk_widget_class_bind_template_child (widget_class, MamoriWindow, reports_bin);
   gtk_widget_class_bind_template_child (widget_class, MamoriWindow, recent_section);
+  gtk_widget_class_bind_template_child (widget_class, MamoriWindow, export_section);
 
   gtk_widget_class_install_action (widget_class, "win.new-workspace", NULL, new_workspace_action);
   gtk_widget_class_install_action (widget_class, "win.open-workspace", NULL, open_workspace_action);
@@ -957,6 +865,7 @@ mamori_window_class_init (MamoriWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.start-assessment", "s", start_assessment_action);
   gtk_widget_class_install_action (widget_class, "win.open-sample", NULL, open_sample_action);
   gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action);
+  gtk_widget_class_install_action (widget_class, "win.export", "s", export_action);
 }
 
 static void
@@ -972,6 +881,7 @@ mamori_window_init (MamoriWindow *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-copy", FALSE);
   update_recent_menu (self);
+  fill_export_menu (self);
   g_signal_connect_object (self->stack, "notify::visible-child-name", G_CALLBACK (visible_page_changed), self, 0);
   g_signal_connect_object (self->assessments_page, "notify::can-go-back", G_CALLBACK (update_back), self,
                            G_CONNECT_SWAPPED);

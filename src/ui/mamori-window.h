@@ -10,6 +10,7 @@
 #include "mamori-application.h"
 #include "mamori-documents-page.h"
 #include "mamori-heatmap-page.h"
+#include "mamori-widget-util.h"
 #include "store/mamori-workspace.h"
 
 typedef struct _MamoriLedgerPage MamoriLedgerPage;
@@ -40,6 +41,11 @@ void             mamori_window_show_error             (MamoriWindow      *self,
                                                        const char        *heading,
                                                        const GError      *error);
 const char      *mamori_window_get_visible_page       (MamoriWindow      *self);
+/* Runs the export operation name (src/ops) to path in a worker, as the Export menu does. */
+void             mamori_window_export                 (MamoriWindow      *self,
+                                                       const char        *name,
+                                                       const char        *path);
+gboolean         mamori_window_is_exporting           (MamoriWindow      *self);
 /* The ledger page, built on first use. */
 MamoriLedgerPage *mamori_window_get_ledger_page       (MamoriWindow      *self);
 MamoriDocumentsPage *mamori_window_get_documents_page (MamoriWindow      *self);
@@ -47,45 +53,6 @@ MamoriHeatmapPage *mamori_window_get_heatmap_page     (MamoriWindow      *self);
 /* The workspace's checklists (loaded on first use); NULL after an error dialog. */
 MamoriCatalog   *mamori_window_get_catalog            (MamoriWindow      *self);
 
-/* For widgets inside a window: an error dialog or a toast in the window that holds widget
- * (a warning on the terminal when there is none, as in tests). */
-void             mamori_widget_show_error             (GtkWidget         *widget,
-                                                       const char        *heading,
-                                                       const GError      *error);
-/* An operation's error (src/ops) in a dialog, with the bad lines it found (up to a screenful). */
-void             mamori_widget_show_op_error          (GtkWidget            *widget,
-                                                       const char           *heading,
-                                                       const MamoriOpResult *result,
-                                                       const GError         *error);
-/* "Saved “NAME”" with an Open button that shows the file in the default application. */
-void             mamori_widget_add_saved_toast        (GtkWidget         *widget,
-                                                       const char        *path);
-void             mamori_widget_add_toast              (GtkWidget         *widget,
-                                                       const char        *markup);
-/* Lays report out and writes it as a PDF at path in a worker; then a toast names the file (and
- * any font fallback) or an error dialog tells why not, and done (may be NULL) is called with
- * TRUE on success. Takes report. */
-typedef void (*MamoriReportSaved) (GtkWidget    *widget,
-                                   MamoriReport *report,
-                                   gboolean      saved,
-                                   gpointer      data);
-void             mamori_widget_write_report           (GtkWidget         *widget,
-                                                       MamoriReport      *report,
-                                                       const char        *path,
-                                                       const char        *error_heading,
-                                                       MamoriReportSaved  done,
-                                                       gpointer           data);
-/* Export dialogs of documents and reports: file filters for PDF, Word (.docx) and
- * OpenDocument (.odt), PDF selected. */
-void             mamori_export_chooser_add_formats    (GtkFileChooser    *chooser);
-/* The chosen file's path (NULL: none); a name without one of those extensions (or .md) gets
- * the selected filter's. The format follows the extension. */
-char            *mamori_export_chooser_get_path       (GtkFileChooser    *chooser);
-/* A caption label and an entry below it, appended to box; the entry activates the
- * dialog's default response. */
-GtkWidget       *mamori_labelled_entry_new            (GtkWidget         *box,
-                                                       const char        *label,
-                                                       const char        *text);
 /* For screenshots and manual checks: target is a page name (“assessments”) or
  * “assessment:ID”; NULL does nothing. Set from the MAMORI_SHOW environment variable. */
 void             mamori_window_show_debug_target      (MamoriWindow      *self,
