@@ -84,18 +84,6 @@ mamori_risk_band_label (MamoriRiskBand band)
     }
 }
 
-const char *
-mamori_risk_band_action (MamoriRiskBand band)
-{
-  switch (band)
-    {
-    case MAMORI_RISK_BAND_LARGE: return N_("Implement measures with priority");
-    case MAMORI_RISK_BAND_MEDIUM: return N_("Implement measures");
-    case MAMORI_RISK_BAND_SMALL:
-    default: return N_("Keep the current state");
-    }
-}
-
 int
 mamori_risk_aggregate_threat (const int              *frequencies,
                               guint                   n,

@@ -48,7 +48,6 @@ int            mamori_risk_value            (int                     importance,
                                              int                     likelihood);
 MamoriRiskBand mamori_risk_band             (int                     value);
 const char    *mamori_risk_band_label       (MamoriRiskBand          band);   /* 小 中 大 */
-const char    *mamori_risk_band_action      (MamoriRiskBand          band);   /* N_(): translate */
 
 /* How an asset's threat value comes from its medium's threats (the seed does not say).
  * Default MAX: the most frequent threat of the medium. */

@@ -591,19 +591,6 @@ mamori_template_builtin (const char *id,
   return mamori_template_parse (name, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), error);
 }
 
-MamoriTemplate *
-mamori_template_load (const char *path,
-                      GError    **error)
-{
-  g_autofree char *text = NULL;
-  g_autofree char *name = g_path_get_basename (path);
-  gsize length;
-
-  if (!g_file_get_contents (path, &text, &length, error))
-    return NULL;
-  return mamori_template_parse (name, text, length, error);
-}
-
 const char *mamori_template_get_id (const MamoriTemplate *t) { return t->id; }
 const char *mamori_template_get_kind (const MamoriTemplate *t) { return t->kind; }
 const char *mamori_template_get_lang (const MamoriTemplate *t) { return t->lang; }

@@ -49,8 +49,6 @@ MamoriTemplate *mamori_template_parse       (const char      *filename,
                                              const char      *text,
                                              gsize            length,
                                              GError         **error);
-MamoriTemplate *mamori_template_load        (const char      *path,
-                                             GError         **error);
 /* A built-in template (data/templates/ID.LANG.md); lang "en" or anything else for Japanese. */
 MamoriTemplate *mamori_template_builtin     (const char      *id,
                                              const char      *lang,

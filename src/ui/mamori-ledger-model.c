@@ -104,16 +104,6 @@ mamori_ledger_model_init (MamoriLedgerModel *self)
   self->cache = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
 }
 
-void
-mamori_ledger_model_reload_threats (MamoriLedgerModel *self)
-{
-  g_clear_pointer (&self->threats, g_hash_table_unref);
-  self->threats = mamori_workspace_get_medium_threats (self->workspace, NULL);
-  g_hash_table_remove_all (self->cache);
-  if (self->ids->len > 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), 0, self->ids->len, self->ids->len);
-}
-
 MamoriLedgerModel *
 mamori_ledger_model_new (MamoriWorkspace *workspace)
 {

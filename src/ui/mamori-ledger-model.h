@@ -44,6 +44,5 @@ guint              mamori_ledger_model_find           (MamoriLedgerModel      *s
 /* Assets per MamoriRiskBand found by the last query, counted before its band filter. */
 void               mamori_ledger_model_get_band_counts (MamoriLedgerModel     *self,
                                                         guint                  counts[MAMORI_ASSET_MAX_BANDS]);
-void               mamori_ledger_model_reload_threats (MamoriLedgerModel      *self);
 
 G_END_DECLS

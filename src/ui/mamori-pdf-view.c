@@ -289,12 +289,6 @@ mamori_pdf_view_get_n_pages (MamoriPdfView *self)
   return self->n_pages;
 }
 
-double
-mamori_pdf_view_get_zoom (MamoriPdfView *self)
-{
-  return self->zoom;
-}
-
 void
 mamori_pdf_view_set_zoom (MamoriPdfView *self,
                           double         zoom)
@@ -411,8 +405,3 @@ mamori_pdf_view_init (MamoriPdfView *self)
   update_status (self);
 }
 
-MamoriPdfView *
-mamori_pdf_view_new (void)
-{
-  return g_object_new (MAMORI_TYPE_PDF_VIEW, NULL);
-}

@@ -10,7 +10,6 @@ G_BEGIN_DECLS
 #define MAMORI_TYPE_PDF_VIEW (mamori_pdf_view_get_type ())
 G_DECLARE_FINAL_TYPE (MamoriPdfView, mamori_pdf_view, MAMORI, PDF_VIEW, AdwBin)
 
-MamoriPdfView *mamori_pdf_view_new          (void);
 /* Shows document (the view takes a reference and from then on uses it only from its worker);
  * NULL clears. The view keeps its zoom and scrolls to the same page when possible. */
 void           mamori_pdf_view_set_document (MamoriPdfView   *self,
@@ -20,7 +19,6 @@ gboolean       mamori_pdf_view_is_busy      (MamoriPdfView   *self);
 guint          mamori_pdf_view_get_n_pages  (MamoriPdfView   *self);
 void           mamori_pdf_view_set_zoom     (MamoriPdfView   *self,
                                              double           zoom);
-double         mamori_pdf_view_get_zoom     (MamoriPdfView   *self);
 /* Shows a spinner over the view (e.g. while a new document is being laid out). */
 void           mamori_pdf_view_set_loading  (MamoriPdfView   *self,
                                              gboolean         loading);
