@@ -29,6 +29,7 @@
 #include <string.h>
 
 #include "mamori-migrate-mandatory.h"
+#include "mamori-statement.h"
 
 #define SCOPE \
   "assessment IN (SELECT id FROM assessment WHERE checklist = 'tech-info-mandatory' AND library_rev IS NULL)"
@@ -83,28 +84,30 @@ mamori_migrate_mandatory_new_ref (const char *old_ref)
 
 /* Runs sql with ?1 = old ref_id, ?2 = new ref_id for every move. */
 static gboolean
-for_each_move (sqlite3    *db,
-               const char *sql,
-               gboolean    retired_only)
+for_each_move (MamoriWorkspace  *self,
+               const char       *doing,
+               GError          **error,
+               const char       *sql,
+               gboolean          retired_only)
 {
-  sqlite3_stmt *stmt = NULL;
-  gboolean ok = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) == SQLITE_OK;
+  g_autoptr(MamoriStatement) stmt = mamori_statement_new (self, doing, error, sql, NULL);
 
-  for (guint i = 0; ok && i < G_N_ELEMENTS (moves); i++)
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (moves); i++)
     {
       if (retired_only && !g_str_has_prefix (moves[i].new_ref, "v1:"))
         continue;
-      sqlite3_bind_text (stmt, 1, moves[i].old_ref, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 2, moves[i].new_ref, -1, SQLITE_STATIC);
-      ok = sqlite3_step (stmt) == SQLITE_DONE;
-      sqlite3_reset (stmt);
+      if (!mamori_statement_execute (stmt, error, "tt", moves[i].old_ref, moves[i].new_ref))
+        return FALSE;
     }
-  sqlite3_finalize (stmt);
-  return ok;
+  return TRUE;
 }
 
 gboolean
-mamori_migrate_mandatory_refs (sqlite3 *db)
+mamori_migrate_mandatory_refs (MamoriWorkspace  *self,
+                               const char       *doing,
+                               GError          **error)
 {
   /* Tables whose rows name a check (assessment, ref_id). */
   static const char *const tables[] = { "note", "evidence", "measure", "corrective_action", "answer" };
@@ -120,7 +123,7 @@ mamori_migrate_mandatory_refs (sqlite3 *db)
       if (g_str_equal (tables[t], "answer"))
         {
           /* A retired answer becomes the first line of its note. */
-          if (!for_each_move (db,
+          if (!for_each_move (self, doing, error,
                               "INSERT INTO note (assessment, ref_id, text) "
                               "SELECT assessment, '#' || ?2, '改訂前の回答（v1）: ' || "
                               "  CASE choice WHEN 0 THEN '実施している' WHEN 1 THEN '実施していない' ELSE choice END || "
@@ -129,11 +132,11 @@ mamori_migrate_mandatory_refs (sqlite3 *db)
                               "FROM answer WHERE ref_id = ?1 AND " SCOPE " "
                               "ON CONFLICT (assessment, ref_id) DO UPDATE SET text = excluded.text || char (10) || note.text",
                               TRUE) ||
-              !for_each_move (db, "DELETE FROM answer WHERE ref_id = ?1 AND ?2 LIKE 'v1:%' AND " SCOPE, TRUE))
+              !for_each_move (self, doing, error, "DELETE FROM answer WHERE ref_id = ?1 AND ?2 LIKE 'v1:%' AND " SCOPE, TRUE))
             return FALSE;
         }
       sql = g_strdup_printf ("UPDATE %s SET ref_id = '#' || ?2 WHERE ref_id = ?1 AND " SCOPE, tables[t]);
-      if (!for_each_move (db, sql, FALSE))
+      if (!for_each_move (self, doing, error, sql, FALSE))
         return FALSE;
     }
 
@@ -142,12 +145,12 @@ mamori_migrate_mandatory_refs (sqlite3 *db)
     {
       g_autofree char *sql = g_strdup_printf ("UPDATE %s SET ref_id = substr (ref_id, 2) "
                                               "WHERE substr (ref_id, 1, 1) = '#' AND " SCOPE, tables[t]);
-      if (sqlite3_exec (db, sql, NULL, NULL, NULL) != SQLITE_OK)
+      if (!mamori_statement_run (self, doing, error, sql, NULL))
         return FALSE;
     }
 
   /* 3. Where the wizard stopped: the moved check, or the start for a retired one. */
-  return for_each_move (db,
+  return for_each_move (self, doing, error,
                         "UPDATE assessment SET current_item = CASE WHEN ?2 LIKE 'v1:%' THEN NULL ELSE ?2 END "
                         "WHERE current_item = ?1 AND checklist = 'tech-info-mandatory' AND library_rev IS NULL",
                         FALSE);

@@ -5,7 +5,8 @@
 #pragma once
 
 #include <glib.h>
-#include <sqlite3.h>
+
+#include "mamori-workspace.h"
 
 G_BEGIN_DECLS
 
@@ -15,8 +16,11 @@ G_BEGIN_DECLS
  * the same meaning. An old check without one keeps its note, evidence, measure and corrective
  * actions under "v1:OLD" (e.g. "v1:9-2"); its answer is not a score of version 2 any more, so
  * it becomes a line of that note ("改訂前の回答（v1）: 実施している / … (v1): Done").
- * Checks new in version 2 stay unanswered. FALSE on an sqlite error (the caller rolls back). */
-gboolean mamori_migrate_mandatory_refs (sqlite3 *db);
+ * Checks new in version 2 stay unanswered. self borrows the connection being migrated; FALSE
+ * with error set (naming doing) on failure, and the caller rolls back. */
+gboolean mamori_migrate_mandatory_refs (MamoriWorkspace  *self,
+                                        const char       *doing,
+                                        GError          **error);
 
 /* The version 2 ref_id that an answer to the version 1 check old_ref moved to, "v1:OLD" for
  * one kept only as a note, or NULL when old_ref is no version 1 check. For tests and

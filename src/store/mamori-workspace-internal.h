@@ -14,7 +14,15 @@ G_BEGIN_DECLS
   "CREATE TRIGGER document_version_approved_is_final BEFORE UPDATE ON document_version " \
   "  WHEN OLD.status = 'approved' BEGIN SELECT RAISE (ABORT, 'an approved version cannot be changed'); END"
 
+/* The engine's connection: only for mamori-statement.c and the files that mamori-statement.h
+ * lists as engine level. Every other store file runs SQL through mamori-statement.h. */
 sqlite3  *mamori_workspace_get_db           (MamoriWorkspace *self);
+/* A read-only connection of its own to the workspace file at path, without the checks of
+ * mamori_workspace_open: for one query in a worker thread while the owner's connection
+ * writes. Errors name doing. Unref it when done. */
+MamoriWorkspace *mamori_workspace_open_reader (const char    *path,
+                                               const char    *doing,
+                                               GError       **error);
 void      mamori_workspace_lock             (MamoriWorkspace *self);
 void      mamori_workspace_unlock           (MamoriWorkspace *self);
 gboolean  mamori_workspace_ensure_open      (MamoriWorkspace *self,

@@ -22,6 +22,7 @@
 #include "mamori-workspace-chain.h"
 #include "mamori-workspace-lock.h"
 #include "mamori-migrate-mandatory.h"
+#include "mamori-statement.h"
 
 #define SQLITE_HEADER_SIZE 100
 
@@ -51,11 +52,12 @@ static guint signals[N_SIGNALS];
 typedef struct {
   int version;
   const char *sql;
-  /* Optional: fills the new tables with default rows, in the same transaction. */
-  gboolean (*seed) (sqlite3 *db);
+  /* Optional: fills the new tables with default rows, in the same transaction, through the
+   * statement helper (self borrows the connection being migrated); errors name doing. */
+  gboolean (*seed) (MamoriWorkspace *self, const char *doing, GError **error);
 } Migration;
 
-static gboolean seed_medium_threats (sqlite3 *db);
+static gboolean seed_medium_threats (MamoriWorkspace *self, const char *doing, GError **error);
 
 static const Migration migrations[] = {
   { 1,
@@ -657,8 +659,7 @@ mamori_workspace_begin (MamoriWorkspace *self,
                    _("Could not %s: “%s” is open read-only. %s"), doing, name, self->read_only_reason);
       return FALSE;
     }
-  if (!exec_sql (self->db, self->path, self->tx_depth == 0 ? "BEGIN IMMEDIATE" : "SAVEPOINT nested",
-                 doing, error))
+  if (!mamori_statement_run (self, doing, error, self->tx_depth == 0 ? "BEGIN IMMEDIATE" : "SAVEPOINT nested", NULL))
     return FALSE;
   self->tx_depth++;
   if (self->chain != NULL)
@@ -676,11 +677,14 @@ mamori_workspace_rollback (MamoriWorkspace *self)
     mamori_chain_rollback (self->chain);
   if (self->tx_depth == 0)
     {
-      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      mamori_statement_run (self, _("save the changes"), NULL, "ROLLBACK", NULL);
       g_ptr_array_set_size (self->pending_changes, 0);
     }
   else
-    sqlite3_exec (self->db, "ROLLBACK TO nested; RELEASE nested", NULL, NULL, NULL);
+    {
+      mamori_statement_run (self, _("save the changes"), NULL, "ROLLBACK TO nested", NULL);
+      mamori_statement_run (self, _("save the changes"), NULL, "RELEASE nested", NULL);
+    }
 }
 
 gboolean
@@ -695,12 +699,12 @@ mamori_workspace_commit (MamoriWorkspace *self,
         {
           mamori_workspace_set_sqlite_error (error, self->path, self->db, rc, _("record the change"));
           self->tx_depth--;
-          sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+          mamori_statement_run (self, _("save the changes"), NULL, "ROLLBACK", NULL);
           g_ptr_array_set_size (self->pending_changes, 0);
           return FALSE;
         }
     }
-  if (!exec_sql (self->db, self->path, self->tx_depth == 1 ? "COMMIT" : "RELEASE nested", doing, error))
+  if (!mamori_statement_run (self, doing, error, self->tx_depth == 1 ? "COMMIT" : "RELEASE nested", NULL))
     {
       mamori_workspace_rollback (self);
       return FALSE;
@@ -737,7 +741,7 @@ mamori_workspace_tick_task (MamoriWorkspace *self,
 {
   g_autofree char *now = mamori_workspace_now ();
 
-  return mamori_workspace_run (self, doing, error,
+  return mamori_statement_run (self, doing, error,
                                "INSERT INTO stepup_task (key, done_at, done_by, source) VALUES (?1, ?2, ?3, 'auto') "
                                "ON CONFLICT (key) DO NOTHING", "ttt", key, now, g_get_user_name ());
 }
@@ -759,32 +763,40 @@ mamori_workspace_log_and_commit (MamoriWorkspace *self,
 /* --- opening ---------------------------------------------------------------------------- */
 
 static gboolean
-seed_medium_threats (sqlite3 *db)
+seed_medium_threats (MamoriWorkspace  *self,
+                     const char       *doing,
+                     GError          **error)
 {
-  sqlite3_stmt *stmt = NULL;
   guint n;
   const MamoriDefaultThreat *list = mamori_default_threats (&n);
-  int rc = sqlite3_prepare_v2 (db, "INSERT INTO medium_threat (medium, threat, frequency) VALUES (?1, ?2, ?3)",
-                               -1, &stmt, NULL);
+  g_autoptr(MamoriStatement) stmt =
+    mamori_statement_new (self, doing, error, "INSERT INTO medium_threat (medium, threat, frequency) VALUES (?1, ?2, ?3)",
+                          NULL);
 
-  for (guint i = 0; rc == SQLITE_OK && i < n; i++)
-    {
-      sqlite3_bind_text (stmt, 1, list[i].medium, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 2, list[i].threat_ja, -1, SQLITE_STATIC);
-      sqlite3_bind_int (stmt, 3, list[i].frequency);
-      rc = sqlite3_step (stmt) == SQLITE_DONE ? SQLITE_OK : SQLITE_ERROR;
-      sqlite3_reset (stmt);
-    }
-  sqlite3_finalize (stmt);
-  return rc == SQLITE_OK;
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    if (!mamori_statement_execute (stmt, error, "tti", list[i].medium, list[i].threat_ja, (gint64) list[i].frequency))
+      return FALSE;
+  return TRUE;
 }
 
-static void
-set_sqlite_error_for_seed (GError    **error,
-                           const char *path,
-                           sqlite3    *db)
+static MamoriWorkspace *workspace_new (const char *path,
+                                       sqlite3    *db);
+
+/* A migration's seed, on the connection being migrated (the workspace only borrows it). */
+static gboolean
+run_seed (const Migration  *m,
+          sqlite3          *db,
+          const char       *path,
+          GError          **error)
 {
-  mamori_workspace_set_sqlite_error (error, path, db, sqlite3_errcode (db), _("update the workspace format"));
+  MamoriWorkspace *borrowed = workspace_new (path, db);
+  gboolean ok = m->seed (borrowed, _("update the workspace format"), error);
+
+  borrowed->db = NULL;
+  g_object_unref (borrowed);
+  return ok;
 }
 
 static gboolean
@@ -816,11 +828,8 @@ migrate (sqlite3     *db,
                                      MAMORI_APPLICATION_ID_INT, m->version);
       if (!exec_sql (db, path, m->sql, _("update the workspace format"), error))
         goto fail;
-      if (m->seed != NULL && !m->seed (db))
-        {
-          set_sqlite_error_for_seed (error, path, db);
-          goto fail;
-        }
+      if (m->seed != NULL && !run_seed (m, db, path, error))
+        goto fail;
       /* From the chained log on, a migration leaves the digests true to the new rows. */
       if (m->version >= 8 && (rc = mamori_chain_after_migration (db)) != SQLITE_OK)
         {
@@ -1432,6 +1441,27 @@ mamori_workspace_create_replacing (const char  *path,
   return open_checked (path, MAMORI_WORKSPACE_OPEN_EXISTING, error);
 }
 
+MamoriWorkspace *
+mamori_workspace_open_reader (const char  *path,
+                              const char  *doing,
+                              GError     **error)
+{
+  MamoriWorkspace *self;
+  sqlite3 *db = NULL;
+  int rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      mamori_workspace_set_sqlite_error (error, path, db, rc, doing);
+      sqlite3_close (db);
+      return NULL;
+    }
+  sqlite3_busy_timeout (db, 5000);
+  self = workspace_new (path, db);
+  self->read_only_reason = g_strdup (_("It was opened for reading only."));
+  return self;
+}
+
 gboolean
 mamori_workspace_create_at_version (const char  *path,
                                     int          version,
@@ -1445,11 +1475,13 @@ gboolean
 mamori_workspace_limit_size_for_test (MamoriWorkspace *self,
                                       int              extra_pages)
 {
-  int rc;
-  gint64 pages = pragma_int (self->db, "PRAGMA page_count", &rc);
-  g_autofree char *sql = g_strdup_printf ("PRAGMA max_page_count = %" G_GINT64_FORMAT, pages + extra_pages);
+  gint64 pages = -1, limit = -1;
+  g_autofree char *sql = NULL;
 
-  return rc == SQLITE_OK && sqlite3_exec (self->db, sql, NULL, NULL, NULL) == SQLITE_OK;
+  if (!mamori_statement_fetch_int64 (self, "limit the size", &pages, NULL, "PRAGMA page_count", NULL))
+    return FALSE;
+  sql = g_strdup_printf ("PRAGMA max_page_count = %" G_GINT64_FORMAT, pages + extra_pages);
+  return mamori_statement_fetch_int64 (self, "limit the size", &limit, NULL, sql, NULL);
 }
 
 void
@@ -1624,16 +1656,12 @@ mamori_workspace_get_path (MamoriWorkspace *self)
 int
 mamori_workspace_get_schema_version (MamoriWorkspace *self)
 {
-  int rc;
-  gint64 v;
+  gint64 v = -1;
 
   g_return_val_if_fail (MAMORI_IS_WORKSPACE (self), -1);
-  if (self->db == NULL)
+  if (!mamori_statement_fetch_int64 (self, _("read the workspace format"), &v, NULL, "PRAGMA user_version", NULL))
     return -1;
-  g_rec_mutex_lock (&self->lock);
-  v = pragma_int (self->db, "PRAGMA user_version", &rc);
-  g_rec_mutex_unlock (&self->lock);
-  return rc == SQLITE_OK ? (int) v : -1;
+  return (int) v;
 }
 
 /* --- reads and writes ------------------------------------------------------------------- */
@@ -1656,11 +1684,9 @@ mamori_workspace_is_empty (MamoriWorkspace *self,
   for (guint i = 0; *empty && i < G_N_ELEMENTS (content_tables); i++)
     {
       g_autofree char *sql = g_strdup_printf ("SELECT EXISTS (SELECT 1 FROM %s)", content_tables[i]);
-      int rc;
-      gint64 any = pragma_int (self->db, sql, &rc);
-      if (rc != SQLITE_OK)
+      gint64 any = 0;
+      if (!mamori_statement_fetch_int64 (self, _("read the workspace"), &any, error, sql, NULL))
         {
-          mamori_workspace_set_sqlite_error (error, self->path, self->db, rc, _("read the workspace"));
           g_rec_mutex_unlock (&self->lock);
           return FALSE;
         }
@@ -1772,39 +1798,30 @@ MamoriProfile *
 mamori_workspace_get_profile (MamoriWorkspace  *self,
                               GError          **error)
 {
-  sqlite3_stmt *stmt = NULL;
+  g_autoptr(MamoriStatement) stmt = NULL;
   MamoriProfile *profile = NULL;
-  int rc;
 
   g_return_val_if_fail (MAMORI_IS_WORKSPACE (self), NULL);
-  if (!mamori_workspace_ensure_open (self, error))
+  stmt = mamori_statement_new (self, _("read the organisation profile"), error,
+                               "SELECT name, industry, employees, security_officer, contact "
+                               "FROM organisation WHERE id = 1", NULL);
+  if (stmt == NULL)
     return NULL;
-
-  g_rec_mutex_lock (&self->lock);
-  rc = sqlite3_prepare_v2 (self->db,
-                           "SELECT name, industry, employees, security_officer, contact "
-                           "FROM organisation WHERE id = 1", -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
-    rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  if (mamori_statement_step (stmt, error))
     {
       profile = g_new0 (MamoriProfile, 1);
-      profile->name = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-      profile->industry = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-      profile->employees = sqlite3_column_int (stmt, 2);
-      profile->security_officer = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
-      profile->contact = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
+      profile->name = g_strdup (mamori_statement_text (stmt, 0));
+      profile->industry = g_strdup (mamori_statement_text (stmt, 1));
+      profile->employees = mamori_statement_int (stmt, 2);
+      profile->security_officer = g_strdup (mamori_statement_text (stmt, 3));
+      profile->contact = g_strdup (mamori_statement_text (stmt, 4));
     }
-  else if (rc == SQLITE_DONE)
+  else if (!mamori_statement_failed (stmt))
     {
       g_autofree char *name = display_name (self->path);
       g_set_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_CORRUPT,
                    _("“%s” is damaged: the organisation profile is missing. Open a backup copy instead."), name);
     }
-  else
-    mamori_workspace_set_sqlite_error (error, self->path, self->db, rc, _("read the organisation profile"));
-  sqlite3_finalize (stmt);
-  g_rec_mutex_unlock (&self->lock);
   return profile;
 }
 
@@ -1821,6 +1838,32 @@ describe_change (GString    *summary,
   g_string_append_printf (summary, "%s: “%s” → “%s”", key, before, after);
 }
 
+typedef struct {
+  const MamoriProfile *profile;
+  const char *summary;
+} ProfileWrite;
+
+static gboolean
+write_profile (MamoriWorkspace  *self,
+               gpointer          data,
+               char            **summary,
+               GError          **error)
+{
+  ProfileWrite *w = data;
+  const MamoriProfile *profile = w->profile;
+  g_autofree char *at = mamori_workspace_now ();
+
+  if (!mamori_statement_run (self, _("save the organisation profile"), error,
+                             "UPDATE organisation SET name = ?1, industry = ?2, employees = ?3, "
+                             "security_officer = ?4, contact = ?5, updated_at = ?6 WHERE id = 1", "ttittt",
+                             profile->name ? profile->name : "", profile->industry ? profile->industry : "",
+                             (gint64) profile->employees, profile->security_officer ? profile->security_officer : "",
+                             profile->contact ? profile->contact : "", at))
+    return FALSE;
+  *summary = g_strdup (w->summary);
+  return TRUE;
+}
+
 gboolean
 mamori_workspace_set_profile (MamoriWorkspace      *self,
                               const MamoriProfile  *profile,
@@ -1828,8 +1871,7 @@ mamori_workspace_set_profile (MamoriWorkspace      *self,
 {
   g_autoptr(MamoriProfile) before = NULL;
   g_autoptr(GString) summary = g_string_new (NULL);
-  sqlite3_stmt *stmt = NULL;
-  int rc;
+  ProfileWrite w = { profile, NULL };
 
   g_return_val_if_fail (MAMORI_IS_WORKSPACE (self), FALSE);
   if (!mamori_profile_validate (profile, error))
@@ -1846,42 +1888,9 @@ mamori_workspace_set_profile (MamoriWorkspace      *self,
       g_autofree char *b = mamori_profile_get_field (profile, f);
       describe_change (summary, mamori_profile_field_key (f), a, b);
     }
-
-  g_rec_mutex_lock (&self->lock);
-  if (!mamori_workspace_begin (self, _("save the organisation profile"), error))
-    goto fail;
-  rc = sqlite3_prepare_v2 (self->db,
-                           "UPDATE organisation SET name = ?1, industry = ?2, employees = ?3, "
-                           "security_officer = ?4, contact = ?5, updated_at = ?6 WHERE id = 1",
-                           -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
-    {
-      g_autofree char *at = mamori_workspace_now ();
-      sqlite3_bind_text (stmt, 1, profile->name ? profile->name : "", -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 2, profile->industry ? profile->industry : "", -1, SQLITE_TRANSIENT);
-      sqlite3_bind_int (stmt, 3, profile->employees);
-      sqlite3_bind_text (stmt, 4, profile->security_officer ? profile->security_officer : "", -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 5, profile->contact ? profile->contact : "", -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 6, at, -1, SQLITE_TRANSIENT);
-      rc = sqlite3_step (stmt);
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      mamori_workspace_set_sqlite_error (error, self->path, self->db, rc, _("save the organisation profile"));
-      goto fail;
-    }
-  if (!mamori_workspace_log_and_commit (self, "organisation", "update", summary->str,
-                                        _("save the organisation profile"), error))
-    goto fail;
-  g_rec_mutex_unlock (&self->lock);
-  mamori_workspace_emit_changed (self, "organisation");
-  return TRUE;
-
-fail:
-  mamori_workspace_rollback (self);
-  g_rec_mutex_unlock (&self->lock);
-  return FALSE;
+  w.summary = summary->str;
+  return mamori_workspace_write (self, "organisation", "update", _("save the organisation profile"),
+                                 write_profile, &w, error);
 }
 
 char *
@@ -1889,29 +1898,32 @@ mamori_workspace_get_setting (MamoriWorkspace *self,
                               const char      *key,
                               GError         **error)
 {
-  sqlite3_stmt *stmt = NULL;
-  char *value = NULL;
-  int rc;
+  char *value = NULL;   /* not set: NULL, no error */
 
   g_return_val_if_fail (MAMORI_IS_WORKSPACE (self), NULL);
-  if (!mamori_workspace_ensure_open (self, error))
-    return NULL;
-  g_rec_mutex_lock (&self->lock);
-  rc = sqlite3_prepare_v2 (self->db, "SELECT value FROM settings WHERE key = ?1", -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
-    {
-      sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
-      rc = sqlite3_step (stmt);
-    }
-  if (rc == SQLITE_ROW)
-    value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  else if (rc != SQLITE_DONE)
-    mamori_workspace_set_sqlite_error (error, self->path, self->db, rc, _("read a setting"));
-  else
-    value = NULL; /* not set: no error */
-  sqlite3_finalize (stmt);
-  g_rec_mutex_unlock (&self->lock);
+  mamori_statement_fetch_text (self, _("read a setting"), &value, error,
+                               "SELECT value FROM settings WHERE key = ?1", "t", key);
   return value;
+}
+
+typedef struct {
+  const char *key, *value;
+} SettingWrite;
+
+static gboolean
+write_setting (MamoriWorkspace  *self,
+               gpointer          data,
+               char            **summary,
+               GError          **error)
+{
+  SettingWrite *w = data;
+
+  if (!mamori_statement_run (self, _("save a setting"), error,
+                             "INSERT INTO settings (key, value) VALUES (?1, ?2) "
+                             "ON CONFLICT (key) DO UPDATE SET value = excluded.value", "tt", w->key, w->value))
+    return FALSE;
+  *summary = g_strdup_printf ("%s = “%s”", w->key, w->value);
+  return TRUE;
 }
 
 gboolean
@@ -1920,76 +1932,64 @@ mamori_workspace_set_setting (MamoriWorkspace *self,
                               const char      *value,
                               GError         **error)
 {
-  sqlite3_stmt *stmt = NULL;
-  g_autofree char *summary = NULL;
-  int rc;
+  SettingWrite w = { key, value };
 
   g_return_val_if_fail (MAMORI_IS_WORKSPACE (self), FALSE);
   g_return_val_if_fail (key != NULL && value != NULL, FALSE);
-  if (!mamori_workspace_ensure_open (self, error))
-    return FALSE;
+  return mamori_workspace_write (self, "settings", "set", _("save a setting"), write_setting, &w, error);
+}
 
-  g_rec_mutex_lock (&self->lock);
-  if (!mamori_workspace_begin (self, _("save a setting"), error))
-    goto fail;
-  rc = sqlite3_prepare_v2 (self->db,
-                           "INSERT INTO settings (key, value) VALUES (?1, ?2) "
-                           "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                           -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
-    {
-      sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 2, value, -1, SQLITE_TRANSIENT);
-      rc = sqlite3_step (stmt);
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      mamori_workspace_set_sqlite_error (error, self->path, self->db, rc, _("save a setting"));
-      goto fail;
-    }
-  summary = g_strdup_printf ("%s = “%s”", key, value);
-  if (!mamori_workspace_log_and_commit (self, "settings", "set", summary,
-                                        _("save a setting"), error))
-    goto fail;
-  g_rec_mutex_unlock (&self->lock);
-  mamori_workspace_emit_changed (self, "settings");
+static gboolean
+done_task_row (MamoriStatement  *stmt,
+               gpointer          data,
+               GError          **error)
+{
+  g_hash_table_add (data, g_strdup (mamori_statement_text (stmt, 0)));
   return TRUE;
-
-fail:
-  mamori_workspace_rollback (self);
-  g_rec_mutex_unlock (&self->lock);
-  return FALSE;
 }
 
 GHashTable *
 mamori_workspace_get_done_tasks (MamoriWorkspace *self,
                                  GError         **error)
 {
-  GHashTable *done;
-  sqlite3_stmt *stmt = NULL;
-  int rc;
+  g_autoptr(GHashTable) done = NULL;
 
   g_return_val_if_fail (MAMORI_IS_WORKSPACE (self), NULL);
-  if (!mamori_workspace_ensure_open (self, error))
-    return NULL;
-
   done = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_rec_mutex_lock (&self->lock);
-  rc = sqlite3_prepare_v2 (self->db, "SELECT key FROM stepup_task", -1, &stmt, NULL);
-  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_hash_table_add (done, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
-      rc = SQLITE_OK;
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      mamori_workspace_set_sqlite_error (error, self->path, self->db, rc, _("read the step-up progress"));
-      g_clear_pointer (&done, g_hash_table_unref);
-    }
-  g_rec_mutex_unlock (&self->lock);
-  return done;
+  if (!mamori_statement_query (self, _("read the step-up progress"), done_task_row, done, error,
+                               "SELECT key FROM stepup_task", NULL))
+    return NULL;
+  return g_steal_pointer (&done);
+}
+
+typedef struct {
+  const char *key;
+  gboolean done;
+} TaskWrite;
+
+static gboolean
+write_task (MamoriWorkspace  *self,
+            gpointer          data,
+            char            **summary,
+            GError          **error)
+{
+  TaskWrite *w = data;
+  g_autofree char *at = mamori_workspace_now ();
+  g_autoptr(MamoriStatement) stmt = NULL;
+
+  if (w->done)
+    stmt = mamori_statement_new (self, _("save the step-up progress"), error,
+                                 "INSERT INTO stepup_task (key, done_at, done_by) VALUES (?1, ?2, ?3) "
+                                 "ON CONFLICT (key) DO NOTHING", "ttt", w->key, at, g_get_user_name ());
+  else
+    stmt = mamori_statement_new (self, _("save the step-up progress"), error,
+                                 "DELETE FROM stepup_task WHERE key = ?1", "t", w->key);
+  if (stmt == NULL || !mamori_statement_execute (stmt, error, NULL))
+    return FALSE;
+  /* Nothing changed: leave no change-log row (summary stays NULL). */
+  if (mamori_statement_changes (stmt) > 0)
+    *summary = g_strdup (w->key);
+  return TRUE;
 }
 
 gboolean
@@ -1998,9 +1998,7 @@ mamori_workspace_set_task_done (MamoriWorkspace *self,
                                 gboolean         done,
                                 GError         **error)
 {
-  sqlite3_stmt *stmt = NULL;
-  g_autofree char *at = mamori_workspace_now ();
-  int rc;
+  TaskWrite w = { key, done };
 
   g_return_val_if_fail (MAMORI_IS_WORKSPACE (self), FALSE);
   if (key == NULL || *key == '\0' || strlen (key) > 64)
@@ -2009,52 +2007,8 @@ mamori_workspace_set_task_done (MamoriWorkspace *self,
                    _("“%s” is not a step-up task."), key ? key : "");
       return FALSE;
     }
-  if (!mamori_workspace_ensure_open (self, error))
-    return FALSE;
-
-  g_rec_mutex_lock (&self->lock);
-  if (!mamori_workspace_begin (self, _("save the step-up progress"), error))
-    goto fail;
-  if (done)
-    rc = sqlite3_prepare_v2 (self->db,
-                             "INSERT INTO stepup_task (key, done_at, done_by) VALUES (?1, ?2, ?3) "
-                             "ON CONFLICT (key) DO NOTHING", -1, &stmt, NULL);
-  else
-    rc = sqlite3_prepare_v2 (self->db, "DELETE FROM stepup_task WHERE key = ?1", -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
-    {
-      sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
-      if (done)
-        {
-          sqlite3_bind_text (stmt, 2, at, -1, SQLITE_TRANSIENT);
-          sqlite3_bind_text (stmt, 3, g_get_user_name (), -1, SQLITE_TRANSIENT);
-        }
-      rc = sqlite3_step (stmt);
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      mamori_workspace_set_sqlite_error (error, self->path, self->db, rc, _("save the step-up progress"));
-      goto fail;
-    }
-  if (sqlite3_changes (self->db) == 0)
-    {
-      /* Nothing changed: leave no change-log row. */
-      mamori_workspace_rollback (self);
-      g_rec_mutex_unlock (&self->lock);
-      return TRUE;
-    }
-  if (!mamori_workspace_log_and_commit (self, "stepup_task", done ? "done" : "undone", key,
-                                        _("save the step-up progress"), error))
-    goto fail;
-  g_rec_mutex_unlock (&self->lock);
-  mamori_workspace_emit_changed (self, "stepup_task");
-  return TRUE;
-
-fail:
-  mamori_workspace_rollback (self);
-  g_rec_mutex_unlock (&self->lock);
-  return FALSE;
+  return mamori_workspace_write (self, "stepup_task", done ? "done" : "undone", _("save the step-up progress"),
+                                 write_task, &w, error);
 }
 
 gboolean
@@ -2101,48 +2055,39 @@ mamori_workspace_verify_log (MamoriWorkspace *self,
   return TRUE;
 }
 
+static gboolean
+change_row (MamoriStatement  *stmt,
+            gpointer          data,
+            GError          **error)
+{
+  MamoriChangeLogEntry *e = g_new0 (MamoriChangeLogEntry, 1);
+
+  e->id = mamori_statement_int64 (stmt, 0);
+  e->at = g_strdup (mamori_statement_text (stmt, 1));
+  e->os_user = g_strdup (mamori_statement_text (stmt, 2));
+  e->entity = g_strdup (mamori_statement_text (stmt, 3));
+  e->action = g_strdup (mamori_statement_text (stmt, 4));
+  e->summary = g_strdup (mamori_statement_text (stmt, 5));
+  e->digests = g_strdup (mamori_statement_text (stmt, 6));
+  e->hash = g_strdup (mamori_statement_text (stmt, 7));
+  g_ptr_array_add (data, e);
+  return TRUE;
+}
+
 GPtrArray *
 mamori_workspace_list_changes (MamoriWorkspace *self,
                                guint            limit,
                                GError         **error)
 {
-  GPtrArray *out;
-  sqlite3_stmt *stmt = NULL;
-  int rc;
+  g_autoptr(GPtrArray) out = NULL;
 
   g_return_val_if_fail (MAMORI_IS_WORKSPACE (self), NULL);
-  if (!mamori_workspace_ensure_open (self, error))
-    return NULL;
-
   out = g_ptr_array_new_with_free_func ((GDestroyNotify) mamori_change_log_entry_free);
-  g_rec_mutex_lock (&self->lock);
-  rc = sqlite3_prepare_v2 (self->db,
-                           "SELECT id, at, os_user, entity, action, summary, digests, hash FROM change_log "
-                           "ORDER BY id DESC LIMIT ?1", -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
-    sqlite3_bind_int64 (stmt, 1, limit == 0 ? -1 : (gint64) limit);
-  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      MamoriChangeLogEntry *e = g_new0 (MamoriChangeLogEntry, 1);
-      e->id = sqlite3_column_int64 (stmt, 0);
-      e->at = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-      e->os_user = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
-      e->entity = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
-      e->action = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
-      e->summary = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
-      e->digests = g_strdup ((const char *) sqlite3_column_text (stmt, 6));
-      e->hash = g_strdup ((const char *) sqlite3_column_text (stmt, 7));
-      g_ptr_array_add (out, e);
-      rc = SQLITE_OK;
-    }
-  sqlite3_finalize (stmt);
-  g_rec_mutex_unlock (&self->lock);
-  if (rc != SQLITE_DONE)
-    {
-      mamori_workspace_set_sqlite_error (error, self->path, self->db, rc, _("read the change log"));
-      g_clear_pointer (&out, g_ptr_array_unref);
-    }
-  return out;
+  if (!mamori_statement_query (self, _("read the change log"), change_row, out, error,
+                               "SELECT id, at, os_user, entity, action, summary, digests, hash FROM change_log "
+                               "ORDER BY id DESC LIMIT ?1", "i", limit == 0 ? (gint64) -1 : (gint64) limit))
+    return NULL;
+  return g_steal_pointer (&out);
 }
 
 /* --- save a copy ------------------------------------------------------------------------ */
