@@ -26,7 +26,34 @@
 
 #define CONTENT_WIDTH (MAMORI_PAGE_WIDTH - 2 * MAMORI_MARGIN_X)
 #define CONTENT_BOTTOM (MAMORI_PAGE_HEIGHT - MAMORI_MARGIN_BOTTOM)
-#define CELL_PAD 4.0
+
+/* The house style, in points (1/72 inch) and line-height factors. */
+#define BODY_SIZE            10.5   /* paragraphs, list items, the contents */
+#define BODY_SPACING          1.5   /* line height of paragraphs */
+#define LIST_SPACING          1.35  /* line height of numbered and bulleted items */
+#define HEADING_1_SIZE       14.0
+#define HEADING_2_SIZE       12.0
+#define HEADING_3_SIZE       11.0
+#define TABLE_SIZE            9.5   /* table cells */
+#define CELL_PAD              4.0   /* inside a table cell, each side */
+#define TABLE_MIN_COLUMN     36.0   /* a column never narrower */
+#define TABLE_MAX_SHARE       0.6   /* one cell's natural width counts up to this share of the text width */
+#define CODE_SIZE             9.0   /* preformatted text */
+#define CODE_INDENT          12.0
+#define CAPTION_SIZE          9.0   /* the line under a figure */
+#define LIST_INDENT          16.0   /* per nesting level, and from marker to text */
+#define SMALL_SIZE            8.5   /* running head and foot, approval box roles */
+#define EDITION_SIZE         11.5   /* the edition line on the title page */
+#define HEAD_GREY             0.9   /* fill of table heads and approval box heads */
+#define RUNNING_GREY          0.35  /* running head and foot */
+#define RUNNING_HEAD_Y       36.0   /* baseline box of the running head, from the page top */
+#define RUNNING_RULE_Y       50.0   /* the rule under it */
+#define RUNNING_FOOT_Y       42.0   /* the page number, from the page bottom */
+#define CLASSIFICATION_WIDTH 90.0   /* right end of the running head */
+#define HAIRLINE              0.5   /* the rule under the running head */
+#define BOX_LINE              0.6   /* table and box borders */
+#define RULE_LINE             0.8   /* horizontal rules, contents leaders */
+#define TOC_NUMBER_WIDTH     40.0   /* the page numbers of the contents */
 
 /* A laid-out piece of text with the geometry of each of its lines (in points, from the
  * layout's top). */
@@ -620,7 +647,7 @@ body_text (MamoriLayout *L,
 {
   g_autofree char *dated = format_dates (markup, L->en);
   g_autofree char *protected = protect_units (dated, TRUE, L->en);
-  return make_text (L, protected, L->body_font, 10.5, width, PANGO_ALIGN_LEFT, spacing);
+  return make_text (L, protected, L->body_font, BODY_SIZE, width, PANGO_ALIGN_LEFT, spacing);
 }
 
 /* Height of lines first..last-1 as they stand on a page. */
@@ -789,7 +816,7 @@ prep_free (Prep *p)
 static double
 heading_size (int level)
 {
-  return level <= 1 ? 14.0 : level == 2 ? 12.0 : 11.0;
+  return level <= 1 ? HEADING_1_SIZE : level == 2 ? HEADING_2_SIZE : HEADING_3_SIZE;
 }
 
 static void
@@ -812,19 +839,19 @@ prepare_table (MamoriLayout *L,
       for (guint c = 0; c < row->len; c++)
         {
           PangoLayout *probe = pango_layout_new (L->context);
-          PangoFontDescription *d = font (r < p->block->n_header_rows ? L->heading_font : L->body_font, 9.5);
+          PangoFontDescription *d = font (r < p->block->n_header_rows ? L->heading_font : L->body_font, TABLE_SIZE);
           int w;
           pango_layout_set_font_description (probe, d);
           pango_layout_set_markup (probe, row->pdata[c], -1);
           pango_layout_get_pixel_size (probe, &w, NULL);
-          natural[c] = MAX (natural[c], MIN (w, CONTENT_WIDTH * 0.6) + 2 * CELL_PAD);
+          natural[c] = MAX (natural[c], MIN (w, CONTENT_WIDTH * TABLE_MAX_SHARE) + 2 * CELL_PAD);
           pango_font_description_free (d);
           g_object_unref (probe);
         }
     }
   for (guint c = 0; c < p->n_cols; c++)
     {
-      natural[c] = MAX (natural[c], 36.0);
+      natural[c] = MAX (natural[c], TABLE_MIN_COLUMN);
       sum += natural[c];
     }
   p->col_w = g_new0 (double, p->n_cols);
@@ -859,7 +886,7 @@ prepare_table (MamoriLayout *L,
       for (guint c = 0; c < p->n_cols; c++)
         {
           gboolean head = r < p->block->n_header_rows;
-          Text *t = make_text (L, c < row->len ? row->pdata[c] : "", head ? L->heading_font : L->body_font, 9.5,
+          Text *t = make_text (L, c < row->len ? row->pdata[c] : "", head ? L->heading_font : L->body_font, TABLE_SIZE,
                                p->col_w[c] - 2 * CELL_PAD, head ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT, 0);
           g_ptr_array_add (p->cells, t);
           p->row_h[r] = MAX (p->row_h[r], t->total + 2 * CELL_PAD);
@@ -952,7 +979,7 @@ prepare (MamoriLayout *L,
     {
       MamoriBlock *b = blocks->pdata[i];
       Prep *p = g_new0 (Prep, 1);
-      double indent = 16.0 * MAX (b->depth - (b->type == MAMORI_BLOCK_ITEM ? 1 : 0), 0);
+      double indent = LIST_INDENT * MAX (b->depth - (b->type == MAMORI_BLOCK_ITEM ? 1 : 0), 0);
 
       p->block = b;
       switch (b->type)
@@ -980,18 +1007,18 @@ prepare (MamoriLayout *L,
             break;
           }
         case MAMORI_BLOCK_ITEM:
-          p->marker = plain_text (L, b->marker, L->body_font, 10.5, 16.0, PANGO_ALIGN_LEFT);
+          p->marker = plain_text (L, b->marker, L->body_font, BODY_SIZE, LIST_INDENT, PANGO_ALIGN_LEFT);
           p->marker_x = MAMORI_MARGIN_X + indent;
-          p->x = p->marker_x + 16.0;
-          p->text = body_text (L, b->markup, CONTENT_WIDTH - (p->x - MAMORI_MARGIN_X), 1.35);
+          p->x = p->marker_x + LIST_INDENT;
+          p->text = body_text (L, b->markup, CONTENT_WIDTH - (p->x - MAMORI_MARGIN_X), LIST_SPACING);
           break;
         case MAMORI_BLOCK_PARAGRAPH:
-          p->x = MAMORI_MARGIN_X + indent + (b->depth > 0 ? 16.0 : 0);
-          p->text = body_text (L, b->markup, CONTENT_WIDTH - (p->x - MAMORI_MARGIN_X), 1.5);
+          p->x = MAMORI_MARGIN_X + indent + (b->depth > 0 ? LIST_INDENT : 0);
+          p->text = body_text (L, b->markup, CONTENT_WIDTH - (p->x - MAMORI_MARGIN_X), BODY_SPACING);
           break;
         case MAMORI_BLOCK_CODE:
-          p->x = MAMORI_MARGIN_X + 12.0;
-          p->text = make_text (L, b->markup, L->mono_font, 9.0, CONTENT_WIDTH - 12.0, PANGO_ALIGN_LEFT, 0);
+          p->x = MAMORI_MARGIN_X + CODE_INDENT;
+          p->text = make_text (L, b->markup, L->mono_font, CODE_SIZE, CONTENT_WIDTH - CODE_INDENT, PANGO_ALIGN_LEFT, 0);
           break;
         case MAMORI_BLOCK_TABLE:
           prepare_table (L, p);
@@ -1001,7 +1028,7 @@ prepare (MamoriLayout *L,
           p->x = MAMORI_MARGIN_X;
           if (p->figure == NULL)
             {
-              p->text = make_text (L, b->markup, L->body_font, 10.5, CONTENT_WIDTH, PANGO_ALIGN_LEFT, 1.5);
+              p->text = make_text (L, b->markup, L->body_font, BODY_SIZE, CONTENT_WIDTH, PANGO_ALIGN_LEFT, BODY_SPACING);
               break;
             }
           else
@@ -1013,7 +1040,7 @@ prepare (MamoriLayout *L,
               p->figure_w = p->figure->width * scale;
               p->figure_h = p->figure->height * scale;
               if (*b->markup)
-                p->text = make_text (L, b->markup, L->body_font, 9.0, CONTENT_WIDTH, PANGO_ALIGN_CENTER, 0);
+                p->text = make_text (L, b->markup, L->body_font, CAPTION_SIZE, CONTENT_WIDTH, PANGO_ALIGN_CENTER, 0);
             }
           break;
         case MAMORI_BLOCK_RULE:
@@ -1063,7 +1090,7 @@ place_row (MamoriLayout *L,
       box->y = L->y;
       box->w = p->col_w[c];
       box->h = p->row_h[r];
-      box->grey = 0.9;
+      box->grey = HEAD_GREY;
       if (head)
         {
           Item *border = add_item (L->page, ITEM_BOX);
@@ -1254,12 +1281,12 @@ place_title_page (MamoriLayout             *L,
   for (int i = 0; i < 3; i++)
     {
       Item *head = add_item (L->page, ITEM_FILL), *border, *name_box, *label;
-      Text *role = plain_text (L, L->en ? roles_en[i] : roles_ja[i], L->heading_font, 8.5, box_w, PANGO_ALIGN_CENTER);
+      Text *role = plain_text (L, L->en ? roles_en[i] : roles_ja[i], L->heading_font, SMALL_SIZE, box_w, PANGO_ALIGN_CENTER);
       head->x = x0 + i * box_w;
       head->y = y0;
       head->w = box_w;
       head->h = 16;
-      head->grey = 0.9;
+      head->grey = HEAD_GREY;
       border = add_item (L->page, ITEM_BOX);
       *border = *head;
       border->kind = ITEM_BOX;
@@ -1311,7 +1338,7 @@ place_title_page (MamoriLayout             *L,
       edition = L->en ? g_strdup_printf ("Version %s", meta->version) : g_strdup_printf ("第%s版", meta->version);
     else
       edition = g_strdup (date);
-    place_centered (L, edition, L->body_font, 11.5, L->y + 24);
+    place_centered (L, edition, L->body_font, EDITION_SIZE, L->y + 24);
   }
 }
 
@@ -1402,11 +1429,11 @@ fill_toc (MamoriLayout *L,
           L->page = L->pages->pdata[++page];
           L->y = MAMORI_MARGIN_TOP;
         }
-      label = plain_text (L, h->text, h->level == 1 ? L->heading_font : L->body_font, 10.5, CONTENT_WIDTH - indent - 40,
+      label = plain_text (L, h->text, h->level == 1 ? L->heading_font : L->body_font, BODY_SIZE, CONTENT_WIDTH - indent - TOC_NUMBER_WIDTH,
                           PANGO_ALIGN_LEFT);
       pango_layout_set_ellipsize (label->layout, PANGO_ELLIPSIZE_END);
       number = g_strdup_printf ("%u", h->page + 1);
-      num = plain_text (L, number, L->body_font, 10.5, 40, PANGO_ALIGN_RIGHT);
+      num = plain_text (L, number, L->body_font, BODY_SIZE, TOC_NUMBER_WIDTH, PANGO_ALIGN_RIGHT);
       item = add_item (L->page, ITEM_LINES);
       item->text = label;
       item->last = MIN (label->n, 1);
@@ -1570,31 +1597,31 @@ draw_running (MamoriLayout *L,
   g_autofree char *left = g_strdup_printf ("%s　%s", L->organisation ? L->organisation : "", L->title ? L->title : "");
   g_autofree char *number = g_strdup_printf ("%u / %u", page + 1, L->pages->len);
   PangoLayout *layout = pango_layout_new (L->context);
-  PangoFontDescription *d = font (L->heading_font, 8.5);
+  PangoFontDescription *d = font (L->heading_font, SMALL_SIZE);
 
   pango_layout_set_font_description (layout, d);
-  cairo_set_source_rgb (cr, 0.35, 0.35, 0.35);
-  pango_layout_set_width (layout, (int) ((CONTENT_WIDTH - 90) * PANGO_SCALE));
+  cairo_set_source_rgb (cr, RUNNING_GREY, RUNNING_GREY, RUNNING_GREY);
+  pango_layout_set_width (layout, (int) ((CONTENT_WIDTH - CLASSIFICATION_WIDTH) * PANGO_SCALE));
   pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
   pango_layout_set_text (layout, left, -1);
-  cairo_move_to (cr, MAMORI_MARGIN_X, 36);
+  cairo_move_to (cr, MAMORI_MARGIN_X, RUNNING_HEAD_Y);
   pango_cairo_show_layout (cr, layout);
   if (L->classification != NULL && *L->classification)
     {
-      pango_layout_set_width (layout, 90 * PANGO_SCALE);
+      pango_layout_set_width (layout, (int) (CLASSIFICATION_WIDTH * PANGO_SCALE));
       pango_layout_set_alignment (layout, PANGO_ALIGN_RIGHT);
       pango_layout_set_text (layout, L->classification, -1);
-      cairo_move_to (cr, MAMORI_MARGIN_X + CONTENT_WIDTH - 90, 36);
+      cairo_move_to (cr, MAMORI_MARGIN_X + CONTENT_WIDTH - CLASSIFICATION_WIDTH, RUNNING_HEAD_Y);
       pango_cairo_show_layout (cr, layout);
     }
-  cairo_set_line_width (cr, 0.5);
-  cairo_move_to (cr, MAMORI_MARGIN_X, 50);
-  cairo_line_to (cr, MAMORI_MARGIN_X + CONTENT_WIDTH, 50);
+  cairo_set_line_width (cr, HAIRLINE);
+  cairo_move_to (cr, MAMORI_MARGIN_X, RUNNING_RULE_Y);
+  cairo_line_to (cr, MAMORI_MARGIN_X + CONTENT_WIDTH, RUNNING_RULE_Y);
   cairo_stroke (cr);
   pango_layout_set_width (layout, (int) (CONTENT_WIDTH * PANGO_SCALE));
   pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
   pango_layout_set_text (layout, number, -1);
-  cairo_move_to (cr, MAMORI_MARGIN_X, MAMORI_PAGE_HEIGHT - 42);
+  cairo_move_to (cr, MAMORI_MARGIN_X, MAMORI_PAGE_HEIGHT - RUNNING_FOOT_Y);
   pango_cairo_show_layout (cr, layout);
   pango_font_description_free (d);
   g_object_unref (layout);
@@ -1647,12 +1674,12 @@ mamori_layout_render_page (MamoriLayout *L,
           cairo_fill (cr);
           break;
         case ITEM_BOX:
-          cairo_set_line_width (cr, 0.6);
+          cairo_set_line_width (cr, BOX_LINE);
           cairo_rectangle (cr, item->x, item->y, item->w, item->h);
           cairo_stroke (cr);
           break;
         case ITEM_RULE:
-          cairo_set_line_width (cr, 0.8);
+          cairo_set_line_width (cr, RULE_LINE);
           cairo_move_to (cr, item->x, item->y);
           cairo_line_to (cr, item->x + item->w, item->y);
           cairo_stroke (cr);
@@ -1668,7 +1695,7 @@ mamori_layout_render_page (MamoriLayout *L,
           if (item->w > 4)
             {
               const double dash[] = { 0.8, 3.0 };
-              cairo_set_line_width (cr, 0.8);
+              cairo_set_line_width (cr, RULE_LINE);
               cairo_set_dash (cr, dash, 2, 0);
               cairo_move_to (cr, item->x, item->y);
               cairo_line_to (cr, item->x + item->w, item->y);
