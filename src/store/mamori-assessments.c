@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "mamori-assessments.h"
+#include "mamori-statement.h"
 #include "mamori-workspace-internal.h"
 
 #define ENTITY "assessment"
@@ -60,38 +61,32 @@ mamori_stored_library_free (MamoriStoredLibrary *l)
   g_free (l);
 }
 
+/* A text column as a new string, NULL for NULL. */
 static char *
-column_text (sqlite3_stmt *stmt,
-             int           col)
+column_text (MamoriStatement *stmt,
+             int              col)
 {
-  const unsigned char *t = sqlite3_column_text (stmt, col);
-  return t ? g_strdup ((const char *) t) : NULL;
+  return g_strdup (mamori_statement_text (stmt, col));
 }
 
-/* The assessment must exist and still be in progress. Call with the lock held. */
+/* The assessment must exist and still be in progress. Call inside the write. */
 static gboolean
 check_editable (MamoriWorkspace *self,
                 gint64           id,
                 GError         **error)
 {
-  sqlite3_stmt *stmt = mamori_workspace_query (self, _("read the assessment"), error,
-                              "SELECT status FROM assessment WHERE id = ?1", "i", id);
-  int rc;
-  gboolean completed;
+  g_autofree char *status = NULL;
 
-  if (stmt == NULL)
+  if (!mamori_statement_fetch_text (self, _("read the assessment"), &status, error,
+                                    "SELECT status FROM assessment WHERE id = ?1", "i", id))
     return FALSE;
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
+  if (status == NULL)
     {
-      if (!mamori_workspace_query_failed (self, stmt, rc, _("read the assessment"), error))
-        g_set_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_INVALID,
-                     _("There is no assessment %lld."), (long long) id);
+      g_set_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_INVALID,
+                   _("There is no assessment %lld."), (long long) id);
       return FALSE;
     }
-  completed = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "completed") == 0;
-  sqlite3_finalize (stmt);
-  if (completed)
+  if (g_strcmp0 (status, "completed") == 0)
     {
       g_set_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_READ_ONLY,
                    _("Assessment %lld is completed and cannot be changed. Copy it to start the next round."), (long long) id);
@@ -100,9 +95,34 @@ check_editable (MamoriWorkspace *self,
   return TRUE;
 }
 
-/* Runs body inside one transaction on an editable assessment, logs and signals. */
+/* A write on one assessment: body writes and describes the change in summary (left empty:
+ * kept without a change-log line). */
 typedef gboolean (*EditFunc) (MamoriWorkspace *self, gint64 id, gpointer data, GString *summary, GError **error);
 
+typedef struct {
+  gint64 id;
+  gboolean must_be_editable;
+  EditFunc body;
+  gpointer data;
+} Edit;
+
+static gboolean
+edit_write (MamoriWorkspace  *self,
+            gpointer          data,
+            char            **summary,
+            GError          **error)
+{
+  Edit *e = data;
+  g_autoptr(GString) line = g_string_new (NULL);
+
+  if ((e->must_be_editable && !check_editable (self, e->id, error)) ||
+      !e->body (self, e->id, e->data, line, error))
+    return FALSE;
+  *summary = g_string_free (g_steal_pointer (&line), FALSE);
+  return TRUE;
+}
+
+/* Runs body in one write on an editable assessment (when must_be_editable), logs and signals. */
 static gboolean
 edit (MamoriWorkspace *self,
       gint64           id,
@@ -113,27 +133,9 @@ edit (MamoriWorkspace *self,
       gpointer         data,
       GError         **error)
 {
-  g_autoptr(GString) summary = g_string_new (NULL);
+  Edit e = { id, must_be_editable, body, data };
 
-  if (!mamori_workspace_ensure_open (self, error))
-    return FALSE;
-  mamori_workspace_lock (self);
-  if (!mamori_workspace_begin (self, doing, error))
-    goto fail_unlocked_tx;
-  if ((must_be_editable && !check_editable (self, id, error)) ||
-      !body (self, id, data, summary, error) ||
-      !mamori_workspace_log_and_commit (self, ENTITY, action, summary->str,
-                                        doing, error))
-    goto fail;
-  mamori_workspace_unlock (self);
-  mamori_workspace_emit_changed (self, ENTITY);
-  return TRUE;
-
-fail:
-  mamori_workspace_rollback (self);
-fail_unlocked_tx:
-  mamori_workspace_unlock (self);
-  return FALSE;
+  return mamori_workspace_write (self, ENTITY, action, doing, edit_write, &e, error);
 }
 
 /* --- assessments ------------------------------------------------------------------------------ */
@@ -154,24 +156,23 @@ create_body (MamoriWorkspace *self,
   CreateData *d = data;
   g_autofree char *now = mamori_workspace_now ();
 
-  if (!mamori_workspace_run (self, _("create the assessment"), error,
+  if (!mamori_statement_insert (self, _("create the assessment"), &d->new_id, error,
             "INSERT INTO assessment (checklist, subject, assessed_on, respondent, created_at, copied_from, library_rev) "
             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, (SELECT max (rev) FROM library_version WHERE id = ?1))", "tttttn",
             d->checklist, d->subject ? d->subject : "", d->assessed_on, d->respondent ? d->respondent : "", now))
     return FALSE;
-  d->new_id = sqlite3_last_insert_rowid (mamori_workspace_get_db (self));
   if (d->copy_from > 0)
     {
-      if (!mamori_workspace_run (self, _("copy the assessment"), error, "UPDATE assessment SET copied_from = ?1 WHERE id = ?2", "ii",
+      if (!mamori_statement_run (self, _("copy the assessment"), error, "UPDATE assessment SET copied_from = ?1 WHERE id = ?2", "ii",
                 d->copy_from, d->new_id) ||
-          !mamori_workspace_run (self, _("copy the assessment"), error,
+          !mamori_statement_run (self, _("copy the assessment"), error,
                 "INSERT INTO answer (assessment, ref_id, choice, score, answered_at) "
                 "SELECT ?1, ref_id, choice, score, answered_at FROM answer WHERE assessment = ?2", "ii",
                 d->new_id, d->copy_from) ||
-          !mamori_workspace_run (self, _("copy the assessment"), error,
+          !mamori_statement_run (self, _("copy the assessment"), error,
                 "INSERT INTO note (assessment, ref_id, text) SELECT ?1, ref_id, text FROM note WHERE assessment = ?2",
                 "ii", d->new_id, d->copy_from) ||
-          !mamori_workspace_run (self, _("copy the assessment"), error,
+          !mamori_statement_run (self, _("copy the assessment"), error,
                 "INSERT INTO measure (assessment, ref_id, what, owner, due_on, decided_at) "
                 "SELECT ?1, ref_id, what, owner, due_on, decided_at FROM measure WHERE assessment = ?2", "ii",
                 d->new_id, d->copy_from))
@@ -214,23 +215,23 @@ mamori_workspace_create_assessment (MamoriWorkspace *self,
 }
 
 static MamoriAssessment *
-assessment_from_row (sqlite3_stmt *stmt)
+assessment_from_row (MamoriStatement *stmt)
 {
   MamoriAssessment *a = g_new0 (MamoriAssessment, 1);
 
-  a->id = sqlite3_column_int64 (stmt, 0);
+  a->id = mamori_statement_int64 (stmt, 0);
   a->checklist = column_text (stmt, 1);
   a->subject = column_text (stmt, 2);
   a->assessed_on = column_text (stmt, 3);
   a->respondent = column_text (stmt, 4);
-  a->completed = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 5), "completed") == 0;
+  a->completed = g_strcmp0 (mamori_statement_text (stmt, 5), "completed") == 0;
   a->current_item = column_text (stmt, 6);
   a->created_at = column_text (stmt, 7);
   a->completed_at = column_text (stmt, 8);
-  a->copied_from = sqlite3_column_int64 (stmt, 9);
-  a->n_answered = (guint) sqlite3_column_int64 (stmt, 10);
-  a->score = sqlite3_column_double (stmt, 11);
-  a->library_rev = sqlite3_column_int64 (stmt, 12);
+  a->copied_from = mamori_statement_int64 (stmt, 9);
+  a->n_answered = (guint) mamori_statement_int64 (stmt, 10);
+  a->score = mamori_statement_double (stmt, 11);
+  a->library_rev = mamori_statement_int64 (stmt, 12);
   return a;
 }
 
@@ -245,29 +246,27 @@ mamori_workspace_get_assessment (MamoriWorkspace *self,
                                  gint64           id,
                                  GError         **error)
 {
-  MamoriAssessment *a = NULL;
-  sqlite3_stmt *stmt;
-  int rc;
+  g_autoptr(MamoriStatement) stmt =
+    mamori_statement_new (self, _("read the assessment"), error,
+                          "SELECT " ASSESSMENT_COLUMNS " FROM assessment a WHERE a.id = ?1", "i", id);
 
-  if (!mamori_workspace_ensure_open (self, error))
+  if (stmt == NULL)
     return NULL;
-  mamori_workspace_lock (self);
-  stmt = mamori_workspace_query (self, _("read the assessment"), error,
-                "SELECT " ASSESSMENT_COLUMNS " FROM assessment a WHERE a.id = ?1", "i", id);
-  if (stmt != NULL)
-    {
-      rc = sqlite3_step (stmt);
-      if (rc == SQLITE_ROW)
-        {
-          a = assessment_from_row (stmt);
-          sqlite3_finalize (stmt);
-        }
-      else if (!mamori_workspace_query_failed (self, stmt, rc, _("read the assessment"), error))
-        g_set_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_INVALID,
-                     _("There is no assessment %lld."), (long long) id);
-    }
-  mamori_workspace_unlock (self);
-  return a;
+  if (mamori_statement_step (stmt, error))
+    return assessment_from_row (stmt);
+  if (!mamori_statement_failed (stmt))
+    g_set_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_INVALID,
+                 _("There is no assessment %lld."), (long long) id);
+  return NULL;
+}
+
+static gboolean
+assessment_row (MamoriStatement  *stmt,
+                gpointer          data,
+                GError          **error)
+{
+  g_ptr_array_add (data, assessment_from_row (stmt));
+  return TRUE;
 }
 
 GPtrArray *
@@ -275,26 +274,13 @@ mamori_workspace_list_assessments (MamoriWorkspace *self,
                                    const char      *checklist,
                                    GError         **error)
 {
-  GPtrArray *out = NULL;
-  sqlite3_stmt *stmt;
-  int rc;
+  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) mamori_assessment_free);
 
-  if (!mamori_workspace_ensure_open (self, error))
+  if (!mamori_statement_query (self, _("read the assessments"), assessment_row, out, error,
+                               "SELECT " ASSESSMENT_COLUMNS " FROM assessment a WHERE ?1 IS NULL OR a.checklist = ?1 "
+                               "ORDER BY a.assessed_on, a.id", "t", checklist))
     return NULL;
-  mamori_workspace_lock (self);
-  stmt = mamori_workspace_query (self, _("read the assessments"), error,
-                "SELECT " ASSESSMENT_COLUMNS " FROM assessment a WHERE ?1 IS NULL OR a.checklist = ?1 "
-                "ORDER BY a.assessed_on, a.id", "t", checklist);
-  if (stmt != NULL)
-    {
-      out = g_ptr_array_new_with_free_func ((GDestroyNotify) mamori_assessment_free);
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-        g_ptr_array_add (out, assessment_from_row (stmt));
-      if (mamori_workspace_query_failed (self, stmt, rc, _("read the assessments"), error))
-        g_clear_pointer (&out, g_ptr_array_unref);
-    }
-  mamori_workspace_unlock (self);
-  return out;
+  return g_steal_pointer (&out);
 }
 
 static MamoriAnswer *
@@ -313,6 +299,34 @@ answer_for (GHashTable *answers,
   return a;
 }
 
+typedef struct {
+  GHashTable *answers;
+  guint q;   /* which of the queries in mamori_workspace_get_answers */
+} AnswersRead;
+
+static gboolean
+answers_row (MamoriStatement  *stmt,
+             gpointer          data,
+             GError          **error)
+{
+  AnswersRead *r = data;
+  MamoriAnswer *a = answer_for (r->answers, mamori_statement_text (stmt, 0));
+
+  switch (r->q)
+    {
+    case 0: a->choice = mamori_statement_int (stmt, 1); break;
+    case 1: g_free (a->note); a->note = column_text (stmt, 1); break;
+    case 2:
+      a->measure_what = column_text (stmt, 1);
+      a->measure_owner = column_text (stmt, 2);
+      a->measure_due = column_text (stmt, 3);
+      break;
+    case 3: a->n_evidence = (guint) mamori_statement_int64 (stmt, 1); break;
+    default: break;
+    }
+  return TRUE;
+}
+
 GHashTable *
 mamori_workspace_get_answers (MamoriWorkspace *self,
                               gint64           id,
@@ -325,41 +339,15 @@ mamori_workspace_get_answers (MamoriWorkspace *self,
     "SELECT ref_id, what, owner, due_on FROM measure WHERE assessment = ?1",
     "SELECT ref_id, count (*) FROM evidence WHERE assessment = ?1 GROUP BY ref_id",
   };
+  AnswersRead r;
   gboolean ok = TRUE;
 
-  if (!mamori_workspace_ensure_open (self, error))
-    return NULL;
   answers = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) mamori_answer_free);
+  r.answers = answers;
+  /* The four queries see one state of the assessment. */
   mamori_workspace_lock (self);
-  for (guint q = 0; ok && q < G_N_ELEMENTS (sql); q++)
-    {
-      sqlite3_stmt *stmt = mamori_workspace_query (self, _("read the answers"), error, sql[q], "i", id);
-      int rc;
-
-      if (stmt == NULL)
-        {
-          ok = FALSE;
-          break;
-        }
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-        {
-          MamoriAnswer *a = answer_for (answers, (const char *) sqlite3_column_text (stmt, 0));
-          switch (q)
-            {
-            case 0: a->choice = sqlite3_column_int (stmt, 1); break;
-            case 1: g_free (a->note); a->note = column_text (stmt, 1); break;
-            case 2:
-              a->measure_what = column_text (stmt, 1);
-              a->measure_owner = column_text (stmt, 2);
-              a->measure_due = column_text (stmt, 3);
-              break;
-            case 3: a->n_evidence = (guint) sqlite3_column_int64 (stmt, 1); break;
-            default: break;
-            }
-        }
-      if (mamori_workspace_query_failed (self, stmt, rc, _("read the answers"), error))
-        ok = FALSE;
-    }
+  for (r.q = 0; ok && r.q < G_N_ELEMENTS (sql); r.q++)
+    ok = mamori_statement_query (self, _("read the answers"), answers_row, &r, error, sql[r.q], "i", id);
   mamori_workspace_unlock (self);
   return ok ? g_steal_pointer (&answers) : NULL;
 }
@@ -385,16 +373,16 @@ answer_body (MamoriWorkspace *self,
   if (d->choice < 0)
     {
       g_string_printf (summary, "%" G_GINT64_FORMAT " %s: cleared", id, d->ref_id);
-      return mamori_workspace_run (self, _("save the answer"), error, "DELETE FROM answer WHERE assessment = ?1 AND ref_id = ?2",
+      return mamori_statement_run (self, _("save the answer"), error, "DELETE FROM answer WHERE assessment = ?1 AND ref_id = ?2",
                   "it", id, d->ref_id);
     }
   g_string_printf (summary, "%" G_GINT64_FORMAT " %s: choice %d", id, d->ref_id, d->choice);
   if (d->not_applicable)
-    return mamori_workspace_run (self, _("save the answer"), error,
+    return mamori_statement_run (self, _("save the answer"), error,
                 "INSERT INTO answer (assessment, ref_id, choice, score, answered_at) VALUES (?1, ?2, ?3, NULL, ?4) "
                 "ON CONFLICT (assessment, ref_id) DO UPDATE SET choice = excluded.choice, score = NULL, "
                 "answered_at = excluded.answered_at", "itit", id, d->ref_id, (gint64) d->choice, now);
-  return mamori_workspace_run (self, _("save the answer"), error,
+  return mamori_statement_run (self, _("save the answer"), error,
               "INSERT INTO answer (assessment, ref_id, choice, score, answered_at) VALUES (?1, ?2, ?3, ?4, ?5) "
               "ON CONFLICT (assessment, ref_id) DO UPDATE SET choice = excluded.choice, score = excluded.score, "
               "answered_at = excluded.answered_at", "itidt", id, d->ref_id, (gint64) d->choice, d->score, now);
@@ -430,9 +418,9 @@ note_body (MamoriWorkspace *self,
 
   g_string_printf (summary, "%" G_GINT64_FORMAT " %s: note", id, d->ref_id);
   if (d->text == NULL || *d->text == '\0')
-    return mamori_workspace_run (self, _("save the note"), error, "DELETE FROM note WHERE assessment = ?1 AND ref_id = ?2", "it",
+    return mamori_statement_run (self, _("save the note"), error, "DELETE FROM note WHERE assessment = ?1 AND ref_id = ?2", "it",
                 id, d->ref_id);
-  return mamori_workspace_run (self, _("save the note"), error,
+  return mamori_statement_run (self, _("save the note"), error,
               "INSERT INTO note (assessment, ref_id, text) VALUES (?1, ?2, ?3) "
               "ON CONFLICT (assessment, ref_id) DO UPDATE SET text = excluded.text", "itt", id, d->ref_id, d->text);
 }
@@ -464,7 +452,7 @@ measure_body (MamoriWorkspace *self,
   if (d->text == NULL || *d->text == '\0')
     {
       g_string_printf (summary, "%" G_GINT64_FORMAT " %s: measure removed", id, d->ref_id);
-      return mamori_workspace_run (self, _("save the measure"), error, "DELETE FROM measure WHERE assessment = ?1 AND ref_id = ?2",
+      return mamori_statement_run (self, _("save the measure"), error, "DELETE FROM measure WHERE assessment = ?1 AND ref_id = ?2",
                   "it", id, d->ref_id);
     }
   g_string_printf (summary, "%" G_GINT64_FORMAT " %s: measure “%s”, %s, %s", id, d->ref_id, d->text,
@@ -472,7 +460,7 @@ measure_body (MamoriWorkspace *self,
   /* A decided measure is the step-up task "decide the measures for the gaps". */
   if (!mamori_workspace_tick_task (self, "s2.measures", _("save the measure"), error))
     return FALSE;
-  return mamori_workspace_run (self, _("save the measure"), error,
+  return mamori_statement_run (self, _("save the measure"), error,
               "INSERT INTO measure (assessment, ref_id, what, owner, due_on, decided_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6) "
               "ON CONFLICT (assessment, ref_id) DO UPDATE SET what = excluded.what, owner = excluded.owner, "
               "due_on = excluded.due_on, decided_at = excluded.decided_at",
@@ -513,7 +501,7 @@ position_body (MamoriWorkspace *self,
                GError         **error)
 {
   /* Where the wizard stopped is not a change worth logging: summary stays empty. */
-  return mamori_workspace_run (self, _("save the assessment"), error, "UPDATE assessment SET current_item = ?1 WHERE id = ?2",
+  return mamori_statement_run (self, _("save the assessment"), error, "UPDATE assessment SET current_item = ?1 WHERE id = ?2",
               "ti", (const char *) data, id);
 }
 
@@ -537,7 +525,7 @@ complete_body (MamoriWorkspace *self,
   g_autofree char *now = mamori_workspace_now ();
 
   g_string_printf (summary, "%" G_GINT64_FORMAT " completed", id);
-  if (!mamori_workspace_run (self, _("complete the assessment"), error,
+  if (!mamori_statement_run (self, _("complete the assessment"), error,
             "UPDATE assessment SET status = 'completed', completed_at = ?1, current_item = NULL WHERE id = ?2",
             "ti", now, id))
     return FALSE;
@@ -562,25 +550,25 @@ complete_checked_body (MamoriWorkspace *self,
 {
   g_autoptr(GString) items = g_string_new (NULL);
   guint n = 0;
-  sqlite3_stmt *stmt;
-  int rc;
 
-  stmt = mamori_workspace_query (self, _("complete the assessment"), error,
+  {
+    g_autoptr(MamoriStatement) stmt = mamori_statement_new (self, _("complete the assessment"), error,
                 "SELECT a.ref_id FROM answer a JOIN assessment s ON s.id = a.assessment "
                 "WHERE a.assessment = ?1 AND a.score IS NULL AND s.checklist IN (" NA_REASON_CHECKLISTS ") "
                 "  AND NOT EXISTS (SELECT 1 FROM note n WHERE n.assessment = a.assessment AND n.ref_id = a.ref_id "
                 "                    AND trim (n.text, char (32, 9, 10, 13, 12288)) <> '') "
                 "ORDER BY CAST (a.ref_id AS INTEGER), CAST (substr (a.ref_id, instr (a.ref_id, '-') + 1) AS INTEGER), a.ref_id",
                 "i", id);
-  if (stmt == NULL)
-    return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_string_append_printf (items, "%s%s", n > 0 ? ", " : "", (const char *) sqlite3_column_text (stmt, 0));
-      n++;
-    }
-  if (mamori_workspace_query_failed (self, stmt, rc, _("complete the assessment"), error))
-    return FALSE;
+    if (stmt == NULL)
+      return FALSE;
+    while (mamori_statement_step (stmt, error))
+      {
+        g_string_append_printf (items, "%s%s", n > 0 ? ", " : "", mamori_statement_text (stmt, 0));
+        n++;
+      }
+    if (mamori_statement_failed (stmt))
+      return FALSE;
+  }
   if (n > 0)
     {
       g_set_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_INVALID,
@@ -642,7 +630,7 @@ delete_body (MamoriWorkspace *self,
              GError         **error)
 {
   g_string_printf (summary, "%" G_GINT64_FORMAT " deleted", id);
-  return mamori_workspace_run (self, _("delete the assessment"), error, "DELETE FROM assessment WHERE id = ?1", "i", id);
+  return mamori_statement_run (self, _("delete the assessment"), error, "DELETE FROM assessment WHERE id = ?1", "i", id);
 }
 
 gboolean
@@ -672,12 +660,11 @@ evidence_body (MamoriWorkspace *self,
   g_autofree char *now = mamori_workspace_now ();
   g_autofree char *sha = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, d->content);
 
-  if (!mamori_workspace_run (self, _("store the evidence file"), error,
+  if (!mamori_statement_insert (self, _("store the evidence file"), &d->new_id, error,
             "INSERT INTO evidence (assessment, ref_id, name, size, sha256, content, added_at) "
             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", "ittitbt",
             id, d->ref_id, d->name, (gint64) g_bytes_get_size (d->content), sha, d->content, now))
     return FALSE;
-  d->new_id = sqlite3_last_insert_rowid (mamori_workspace_get_db (self));
   g_string_printf (summary, "%" G_GINT64_FORMAT " %s: evidence “%s” (%" G_GSIZE_FORMAT " bytes, sha256 %s)",
                    id, d->ref_id, d->name, g_bytes_get_size (d->content), sha);
   return TRUE;
@@ -713,41 +700,36 @@ mamori_workspace_add_evidence (MamoriWorkspace *self,
   return d.new_id;
 }
 
+static gboolean
+evidence_row (MamoriStatement  *stmt,
+              gpointer          data,
+              GError          **error)
+{
+  MamoriEvidence *e = g_new0 (MamoriEvidence, 1);
+
+  e->id = mamori_statement_int64 (stmt, 0);
+  e->ref_id = column_text (stmt, 1);
+  e->name = column_text (stmt, 2);
+  e->size = mamori_statement_int64 (stmt, 3);
+  e->sha256 = column_text (stmt, 4);
+  e->added_at = column_text (stmt, 5);
+  g_ptr_array_add (data, e);
+  return TRUE;
+}
+
 GPtrArray *
 mamori_workspace_list_evidence (MamoriWorkspace *self,
                                 gint64           id,
                                 const char      *ref_id,
                                 GError         **error)
 {
-  GPtrArray *out = NULL;
-  sqlite3_stmt *stmt;
-  int rc;
+  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) mamori_evidence_free);
 
-  if (!mamori_workspace_ensure_open (self, error))
+  if (!mamori_statement_query (self, _("read the evidence files"), evidence_row, out, error,
+                               "SELECT id, ref_id, name, size, sha256, added_at FROM evidence "
+                               "WHERE assessment = ?1 AND (?2 IS NULL OR ref_id = ?2) ORDER BY id", "it", id, ref_id))
     return NULL;
-  mamori_workspace_lock (self);
-  stmt = mamori_workspace_query (self, _("read the evidence files"), error,
-                "SELECT id, ref_id, name, size, sha256, added_at FROM evidence "
-                "WHERE assessment = ?1 AND (?2 IS NULL OR ref_id = ?2) ORDER BY id", "it", id, ref_id);
-  if (stmt != NULL)
-    {
-      out = g_ptr_array_new_with_free_func ((GDestroyNotify) mamori_evidence_free);
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-        {
-          MamoriEvidence *e = g_new0 (MamoriEvidence, 1);
-          e->id = sqlite3_column_int64 (stmt, 0);
-          e->ref_id = column_text (stmt, 1);
-          e->name = column_text (stmt, 2);
-          e->size = sqlite3_column_int64 (stmt, 3);
-          e->sha256 = column_text (stmt, 4);
-          e->added_at = column_text (stmt, 5);
-          g_ptr_array_add (out, e);
-        }
-      if (mamori_workspace_query_failed (self, stmt, rc, _("read the evidence files"), error))
-        g_clear_pointer (&out, g_ptr_array_unref);
-    }
-  mamori_workspace_unlock (self);
-  return out;
+  return g_steal_pointer (&out);
 }
 
 GBytes *
@@ -755,28 +737,17 @@ mamori_workspace_get_evidence_content (MamoriWorkspace *self,
                                        gint64           evidence_id,
                                        GError         **error)
 {
-  GBytes *bytes = NULL;
-  sqlite3_stmt *stmt;
-  int rc;
+  g_autoptr(MamoriStatement) stmt = mamori_statement_new (self, _("read the evidence file"), error,
+                                                          "SELECT content FROM evidence WHERE id = ?1", "i", evidence_id);
 
-  if (!mamori_workspace_ensure_open (self, error))
+  if (stmt == NULL)
     return NULL;
-  mamori_workspace_lock (self);
-  stmt = mamori_workspace_query (self, _("read the evidence file"), error, "SELECT content FROM evidence WHERE id = ?1", "i", evidence_id);
-  if (stmt != NULL)
-    {
-      rc = sqlite3_step (stmt);
-      if (rc == SQLITE_ROW)
-        {
-          bytes = g_bytes_new (sqlite3_column_blob (stmt, 0), sqlite3_column_bytes (stmt, 0));
-          sqlite3_finalize (stmt);
-        }
-      else if (!mamori_workspace_query_failed (self, stmt, rc, _("read the evidence file"), error))
-        g_set_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_INVALID,
-                     _("There is no evidence file %lld."), (long long) evidence_id);
-    }
-  mamori_workspace_unlock (self);
-  return bytes;
+  if (mamori_statement_step (stmt, error))
+    return mamori_statement_dup_bytes (stmt, 0);
+  if (!mamori_statement_failed (stmt))
+    g_set_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_INVALID,
+                 _("There is no evidence file %lld."), (long long) evidence_id);
+  return NULL;
 }
 
 static gboolean
@@ -791,7 +762,7 @@ remove_evidence_body (MamoriWorkspace *self,
   if (!check_editable (self, assessment, error))
     return FALSE;
   g_string_printf (summary, "evidence %" G_GINT64_FORMAT " removed", evidence_id);
-  return mamori_workspace_run (self, _("remove the evidence file"), error, "DELETE FROM evidence WHERE id = ?1", "i", evidence_id);
+  return mamori_statement_run (self, _("remove the evidence file"), error, "DELETE FROM evidence WHERE id = ?1", "i", evidence_id);
 }
 
 gboolean
@@ -800,21 +771,9 @@ mamori_workspace_remove_evidence (MamoriWorkspace *self,
                                   GError         **error)
 {
   gint64 assessment = 0;
-  sqlite3_stmt *stmt;
-  int rc;
 
-  if (!mamori_workspace_ensure_open (self, error))
-    return FALSE;
-  mamori_workspace_lock (self);
-  stmt = mamori_workspace_query (self, _("read the evidence file"), error, "SELECT assessment FROM evidence WHERE id = ?1", "i", evidence_id);
-  if (stmt != NULL)
-    {
-      rc = sqlite3_step (stmt);
-      if (rc == SQLITE_ROW)
-        assessment = sqlite3_column_int64 (stmt, 0);
-      sqlite3_finalize (stmt);
-    }
-  mamori_workspace_unlock (self);
+  mamori_statement_fetch_int64 (self, _("read the evidence file"), &assessment, error,
+                                "SELECT assessment FROM evidence WHERE id = ?1", "i", evidence_id);
   if (assessment == 0)
     {
       if (error && *error == NULL)
@@ -845,11 +804,11 @@ library_body (MamoriWorkspace *self,
   g_string_printf (summary, "library %s version %d", d->id, d->version);
   /* Every text ever imported is kept (library_version): an assessment stays with the one it
    * was answered against; `library` holds the newest, which new assessments use. */
-  return mamori_workspace_run (self, _("store the checklist"), error,
+  return mamori_statement_run (self, _("store the checklist"), error,
               "INSERT INTO library (id, urn, version, yaml, imported_at) VALUES (?1, ?2, ?3, ?4, ?5) "
               "ON CONFLICT (id) DO UPDATE SET urn = excluded.urn, version = excluded.version, yaml = excluded.yaml, "
               "imported_at = excluded.imported_at", "ttitt", d->id, d->urn, (gint64) d->version, d->yaml, now) &&
-         mamori_workspace_run (self, _("store the checklist"), error,
+         mamori_statement_run (self, _("store the checklist"), error,
               "INSERT INTO library_version (id, version, urn, yaml, imported_at) "
               "SELECT ?1, ?3, ?2, ?4, ?5 WHERE NOT EXISTS (SELECT 1 FROM library_version WHERE id = ?1 AND yaml = ?4 "
               "  AND rev = (SELECT max (rev) FROM library_version WHERE id = ?1))",
@@ -865,35 +824,22 @@ mamori_workspace_assessment_checklist (MamoriWorkspace        *self,
 {
   g_autofree char *yaml = NULL;
   gboolean newest = TRUE;
-  sqlite3_stmt *stmt;
-  int rc;
 
   *owned = NULL;
   if (a->library_rev > 0)
     {
-      if (!mamori_workspace_ensure_open (self, error))
-        return NULL;
-      mamori_workspace_lock (self);
-      stmt = mamori_workspace_query (self, _("read the checklists"), error,
+      g_autoptr(MamoriStatement) stmt = mamori_statement_new (self, _("read the checklists"), error,
                 "SELECT yaml, rev = (SELECT max (rev) FROM library_version w WHERE w.id = v.id) "
                 "FROM library_version v WHERE rev = ?1", "i", a->library_rev);
       if (stmt == NULL)
-        {
-          mamori_workspace_unlock (self);
-          return NULL;
-        }
-      if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        return NULL;
+      if (mamori_statement_step (stmt, error))
         {
           yaml = column_text (stmt, 0);
-          newest = sqlite3_column_int (stmt, 1) != 0;
-          rc = SQLITE_DONE;
+          newest = mamori_statement_int (stmt, 1) != 0;
         }
-      if (mamori_workspace_query_failed (self, stmt, rc, _("read the checklists"), error))
-        {
-          mamori_workspace_unlock (self);
-          return NULL;
-        }
-      mamori_workspace_unlock (self);
+      else if (mamori_statement_failed (stmt))
+        return NULL;
     }
   if (yaml != NULL && !newest)
     {
@@ -925,34 +871,30 @@ mamori_workspace_save_library (MamoriWorkspace *self,
   return TRUE;
 }
 
+static gboolean
+library_row (MamoriStatement  *stmt,
+             gpointer          data,
+             GError          **error)
+{
+  MamoriStoredLibrary *l = g_new0 (MamoriStoredLibrary, 1);
+
+  l->id = column_text (stmt, 0);
+  l->version = mamori_statement_int (stmt, 1);
+  l->yaml = column_text (stmt, 2);
+  g_ptr_array_add (data, l);
+  return TRUE;
+}
+
 GPtrArray *
 mamori_workspace_list_libraries (MamoriWorkspace *self,
                                  GError         **error)
 {
-  GPtrArray *out = NULL;
-  sqlite3_stmt *stmt;
-  int rc;
+  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) mamori_stored_library_free);
 
-  if (!mamori_workspace_ensure_open (self, error))
+  if (!mamori_statement_query (self, _("read the checklists"), library_row, out, error,
+                               "SELECT id, version, yaml FROM library ORDER BY id", NULL))
     return NULL;
-  mamori_workspace_lock (self);
-  stmt = mamori_workspace_query (self, _("read the checklists"), error, "SELECT id, version, yaml FROM library ORDER BY id", NULL);
-  if (stmt != NULL)
-    {
-      out = g_ptr_array_new_with_free_func ((GDestroyNotify) mamori_stored_library_free);
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-        {
-          MamoriStoredLibrary *l = g_new0 (MamoriStoredLibrary, 1);
-          l->id = column_text (stmt, 0);
-          l->version = sqlite3_column_int (stmt, 1);
-          l->yaml = column_text (stmt, 2);
-          g_ptr_array_add (out, l);
-        }
-      if (mamori_workspace_query_failed (self, stmt, rc, _("read the checklists"), error))
-        g_clear_pointer (&out, g_ptr_array_unref);
-    }
-  mamori_workspace_unlock (self);
-  return out;
+  return g_steal_pointer (&out);
 }
 
 void
