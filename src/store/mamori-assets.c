@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "mamori-assets.h"
+#include "mamori-statement.h"
 #include "mamori-workspace-internal.h"
 
 #include <errno.h>
@@ -17,37 +18,68 @@
   "threat, vulnerability, treatment, measure, measure_owner, measure_due, target_threat, target_vulnerability, " \
   "impact5, likelihood5"
 
-/* Binds the ledger columns as ?1 … ?24 and updated_at as ?25. */
-static void
-bind_asset (sqlite3_stmt      *stmt,
-            const MamoriAsset *a,
-            const char        *now)
+/* The types of the ledger columns ?1 … ?24 and updated_at ?25 (see execute_asset). */
+#define ASSET_TYPES "tttttt" "iiiiii" "tt" "ii" "tttt" "iiii" "t"
+
+/* Runs stmt once for a: the ledger columns as ?1 … ?24, updated_at as ?25 and, when id > 0,
+ * id as ?26. */
+static gboolean
+execute_asset (MamoriStatement    *stmt,
+               const MamoriAsset  *a,
+               const char         *now,
+               gint64              id,
+               GError            **error)
 {
-  sqlite3_bind_text (stmt, 1, a->business_category, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, a->name, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, a->remarks, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, a->user_scope, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 5, a->managing_department, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 6, a->medium, -1, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 7, a->personal_info ? 1 : 0);
-  sqlite3_bind_int (stmt, 8, a->special_care_info ? 1 : 0);
-  sqlite3_bind_int (stmt, 9, a->my_number ? 1 : 0);
-  sqlite3_bind_int (stmt, 10, a->confidentiality);
-  sqlite3_bind_int (stmt, 11, a->integrity);
-  sqlite3_bind_int (stmt, 12, a->availability);
-  sqlite3_bind_text (stmt, 13, a->retention, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 14, a->registered_on, -1, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 15, a->threat);
-  sqlite3_bind_int (stmt, 16, a->vulnerability);
-  sqlite3_bind_text (stmt, 17, mamori_treatment_key (a->treatment), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 18, a->measure, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 19, a->measure_owner, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 20, a->measure_due, -1, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 21, a->target_threat);
-  sqlite3_bind_int (stmt, 22, a->target_vulnerability);
-  sqlite3_bind_int (stmt, 23, a->impact5);
-  sqlite3_bind_int (stmt, 24, a->likelihood5);
-  sqlite3_bind_text (stmt, 25, now, -1, SQLITE_STATIC);
+  return mamori_statement_execute (stmt, error, id > 0 ? ASSET_TYPES "i" : ASSET_TYPES,
+                                   a->business_category, a->name, a->remarks, a->user_scope,
+                                   a->managing_department, a->medium,
+                                   (gint64) (a->personal_info ? 1 : 0), (gint64) (a->special_care_info ? 1 : 0),
+                                   (gint64) (a->my_number ? 1 : 0), (gint64) a->confidentiality,
+                                   (gint64) a->integrity, (gint64) a->availability,
+                                   a->retention, a->registered_on,
+                                   (gint64) a->threat, (gint64) a->vulnerability,
+                                   mamori_treatment_key (a->treatment), a->measure, a->measure_owner, a->measure_due,
+                                   (gint64) a->target_threat, (gint64) a->target_vulnerability,
+                                   (gint64) a->impact5, (gint64) a->likelihood5,
+                                   now, id);
+}
+
+typedef struct {
+  GPtrArray *assets;
+  GHashTable *threats;
+  const char *now;
+  gboolean started;
+} AssetsAdd;
+
+static gboolean
+write_new_assets (MamoriWorkspace  *self,
+                  gpointer          data,
+                  char            **summary,
+                  GError          **error)
+{
+  AssetsAdd *d = data;
+  /* One prepared statement for every row. */
+  g_autoptr(MamoriStatement) stmt =
+    mamori_statement_new (self, _("save the assets"), error,
+                          "INSERT INTO asset (" ASSET_COLUMNS ", updated_at) VALUES "
+                          "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25)",
+                          NULL);
+
+  d->started = TRUE;
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < d->assets->len; i++)
+    {
+      MamoriAsset *a = d->assets->pdata[i];
+      MamoriAsset stored = *a;   /* shallow: only its 5 × 5 numbers change */
+      if (d->threats != NULL)
+        mamori_asset_forget_mapped5 (&stored, mamori_medium_threat_lookup (d->threats, a->medium));
+      if (!execute_asset (stmt, &stored, d->now, 0, error))
+        return FALSE;
+      a->id = mamori_statement_last_insert_id (stmt);
+    }
+  *summary = g_strdup_printf ("%u assets added", d->assets->len);
+  return TRUE;
 }
 
 gboolean
@@ -55,12 +87,9 @@ mamori_workspace_add_assets (MamoriWorkspace *self,
                              GPtrArray       *assets,
                              GError         **error)
 {
-  sqlite3 *db;
-  sqlite3_stmt *stmt = NULL;
   g_autofree char *now = mamori_workspace_now ();
-  g_autofree char *summary = NULL;
   g_autoptr(GHashTable) threats = NULL;
-  int rc;
+  AssetsAdd d = { assets, NULL, now, FALSE };
 
   if (!mamori_workspace_ensure_open (self, error))
     return FALSE;
@@ -72,158 +101,98 @@ mamori_workspace_add_assets (MamoriWorkspace *self,
       if ((a->impact5 > 0 || a->likelihood5 > 0) && (threats = mamori_workspace_get_medium_threats (self, error)) == NULL)
         return FALSE;
     }
-  db = mamori_workspace_get_db (self);
-  mamori_workspace_lock (self);
-  if (!mamori_workspace_begin (self, _("save the assets"), error))
-    {
-      mamori_workspace_unlock (self);
-      return FALSE;
-    }
-  rc = sqlite3_prepare_v2 (db, "INSERT INTO asset (" ASSET_COLUMNS ", updated_at) VALUES "
-                               "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25)",
-                           -1, &stmt, NULL);
-  for (guint i = 0; rc == SQLITE_OK && i < assets->len; i++)
-    {
-      MamoriAsset *a = assets->pdata[i];
-      MamoriAsset stored = *a;   /* shallow: only its 5 × 5 numbers change */
-      if (threats != NULL)
-        mamori_asset_forget_mapped5 (&stored, mamori_medium_threat_lookup (threats, a->medium));
-      bind_asset (stmt, &stored, now);
-      rc = sqlite3_step (stmt);
-      if (rc == SQLITE_DONE)
-        {
-          a->id = sqlite3_last_insert_rowid (db);
-          rc = SQLITE_OK;
-        }
-      sqlite3_reset (stmt);
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_OK)
-    {
-      mamori_workspace_set_sqlite_error (error, mamori_workspace_get_path (self), db, rc, _("save the assets"));
-      goto fail;
-    }
-  summary = g_strdup_printf ("%u assets added", assets->len);
-  if (!mamori_workspace_log_and_commit (self, "asset", "add", summary,
-                                        _("save the assets"), error))
-    goto fail;
-  mamori_workspace_unlock (self);
-  mamori_workspace_emit_changed (self, "asset");
-  return TRUE;
-
-fail:
+  d.threats = threats;
+  if (mamori_workspace_write (self, "asset", "add", _("save the assets"), write_new_assets, &d, error))
+    return TRUE;
   /* Nothing of the batch stays: the ids handed out are void again. */
-  for (guint i = 0; i < assets->len; i++)
+  for (guint i = 0; d.started && i < assets->len; i++)
     ((MamoriAsset *) assets->pdata[i])->id = 0;
-  mamori_workspace_rollback (self);
-  mamori_workspace_unlock (self);
   return FALSE;
 }
 
 static char *
-text (sqlite3_stmt *stmt,
-      int           col)
+text (MamoriStatement *stmt,
+      int              col)
 {
-  return mamori_workspace_column_text (stmt, col);
+  return mamori_statement_dup_text (stmt, col);
 }
 
 static MamoriAsset *
-asset_from_row (sqlite3_stmt *stmt)
+asset_from_row (MamoriStatement *stmt)
 {
   MamoriAsset *a = mamori_asset_new ();
   g_autofree char *treatment = NULL;
   g_autofree char *reason = NULL;
 
-  a->id = sqlite3_column_int64 (stmt, 0);
+  a->id = mamori_statement_int64 (stmt, 0);
   g_free (a->business_category); a->business_category = text (stmt, 1);
   g_free (a->name); a->name = text (stmt, 2);
   g_free (a->remarks); a->remarks = text (stmt, 3);
   g_free (a->user_scope); a->user_scope = text (stmt, 4);
   g_free (a->managing_department); a->managing_department = text (stmt, 5);
   g_free (a->medium); a->medium = text (stmt, 6);
-  a->personal_info = sqlite3_column_int (stmt, 7);
-  a->special_care_info = sqlite3_column_int (stmt, 8);
-  a->my_number = sqlite3_column_int (stmt, 9);
-  a->confidentiality = sqlite3_column_int (stmt, 10);
-  a->integrity = sqlite3_column_int (stmt, 11);
-  a->availability = sqlite3_column_int (stmt, 12);
+  a->personal_info = mamori_statement_int (stmt, 7);
+  a->special_care_info = mamori_statement_int (stmt, 8);
+  a->my_number = mamori_statement_int (stmt, 9);
+  a->confidentiality = mamori_statement_int (stmt, 10);
+  a->integrity = mamori_statement_int (stmt, 11);
+  a->availability = mamori_statement_int (stmt, 12);
   g_free (a->retention); a->retention = text (stmt, 13);
   g_free (a->registered_on); a->registered_on = text (stmt, 14);
-  a->threat = sqlite3_column_int (stmt, 15);
-  a->vulnerability = sqlite3_column_int (stmt, 16);
+  a->threat = mamori_statement_int (stmt, 15);
+  a->vulnerability = mamori_statement_int (stmt, 16);
   treatment = text (stmt, 17);
   mamori_asset_set_field_text (a, MAMORI_ASSET_FIELD_TREATMENT, treatment, &reason);
   g_free (a->measure); a->measure = text (stmt, 18);
   g_free (a->measure_owner); a->measure_owner = text (stmt, 19);
   g_free (a->measure_due); a->measure_due = text (stmt, 20);
-  a->target_threat = sqlite3_column_int (stmt, 21);
-  a->target_vulnerability = sqlite3_column_int (stmt, 22);
-  a->impact5 = sqlite3_column_int (stmt, 23);
-  a->likelihood5 = sqlite3_column_int (stmt, 24);
+  a->target_threat = mamori_statement_int (stmt, 21);
+  a->target_vulnerability = mamori_statement_int (stmt, 22);
+  a->impact5 = mamori_statement_int (stmt, 23);
+  a->likelihood5 = mamori_statement_int (stmt, 24);
   return a;
+}
+
+static gboolean
+asset_row (MamoriStatement  *stmt,
+           gpointer          data,
+           GError          **error)
+{
+  g_ptr_array_add (data, asset_from_row (stmt));
+  return TRUE;
 }
 
 GPtrArray *
 mamori_workspace_list_assets (MamoriWorkspace *self,
                               GError         **error)
 {
-  GPtrArray *out = NULL;
-  sqlite3_stmt *stmt = NULL;
-  int rc;
+  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) mamori_asset_free);
 
-  if (!mamori_workspace_ensure_open (self, error))
+  if (!mamori_statement_query (self, _("read the assets"), asset_row, out, error,
+                               "SELECT id, " ASSET_COLUMNS " FROM asset ORDER BY id", NULL))
     return NULL;
-  mamori_workspace_lock (self);
-  rc = sqlite3_prepare_v2 (mamori_workspace_get_db (self), "SELECT id, " ASSET_COLUMNS " FROM asset ORDER BY id",
-                           -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
-    out = g_ptr_array_new_with_free_func ((GDestroyNotify) mamori_asset_free);
-  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_ptr_array_add (out, asset_from_row (stmt));
-      rc = SQLITE_OK;
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      mamori_workspace_set_sqlite_error (error, mamori_workspace_get_path (self), mamori_workspace_get_db (self), rc,
-                                         _("read the assets"));
-      g_clear_pointer (&out, g_ptr_array_unref);
-    }
-  mamori_workspace_unlock (self);
-  return out;
+  return g_steal_pointer (&out);
 }
 
+static gboolean
+medium_threat_row (MamoriStatement  *stmt,
+                   gpointer          data,
+                   GError          **error)
+{
+  g_hash_table_insert (data, text (stmt, 0), GINT_TO_POINTER (mamori_statement_int (stmt, 1)));
+  return TRUE;
+}
 
 GHashTable *
 mamori_workspace_get_medium_threats (MamoriWorkspace *self,
                                      GError         **error)
 {
-  GHashTable *out = NULL;
-  sqlite3_stmt *stmt = NULL;
-  int rc;
+  g_autoptr(GHashTable) out = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
-  if (!mamori_workspace_ensure_open (self, error))
+  if (!mamori_statement_query (self, _("read the threat catalogue"), medium_threat_row, out, error,
+                               "SELECT medium, max (frequency) FROM medium_threat GROUP BY medium", NULL))
     return NULL;
-  mamori_workspace_lock (self);
-  rc = sqlite3_prepare_v2 (mamori_workspace_get_db (self),
-                           "SELECT medium, max (frequency) FROM medium_threat GROUP BY medium", -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
-    out = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_hash_table_insert (out, text (stmt, 0), GINT_TO_POINTER (sqlite3_column_int (stmt, 1)));
-      rc = SQLITE_OK;
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      mamori_workspace_set_sqlite_error (error, mamori_workspace_get_path (self), mamori_workspace_get_db (self), rc,
-                                         _("read the threat catalogue"));
-      g_clear_pointer (&out, g_hash_table_unref);
-    }
-  mamori_workspace_unlock (self);
-  return out;
+  return g_steal_pointer (&out);
 }
 
 int
@@ -257,16 +226,18 @@ mamori_threat_entry_new (const char *medium,
   return e;
 }
 
-static void
-threat_entry_row (sqlite3_stmt *stmt,
-                  gpointer      data)
+static gboolean
+threat_entry_row (MamoriStatement  *stmt,
+                  gpointer          data,
+                  GError          **error)
 {
   MamoriThreatEntry *e = g_new0 (MamoriThreatEntry, 1);
 
   e->medium = text (stmt, 0);
   e->threat = text (stmt, 1);
-  e->frequency = sqlite3_column_int (stmt, 2);
+  e->frequency = mamori_statement_int (stmt, 2);
   g_ptr_array_add (data, e);
+  return TRUE;
 }
 
 GPtrArray *
@@ -275,8 +246,8 @@ mamori_workspace_list_threat_catalogue (MamoriWorkspace *self,
 {
   g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) mamori_threat_entry_free);
 
-  if (!mamori_workspace_read (self, "SELECT medium, threat, frequency FROM medium_threat ORDER BY medium, id", NULL,
-                              threat_entry_row, out, _("read the threat catalogue"), error))
+  if (!mamori_statement_query (self, _("read the threat catalogue"), threat_entry_row, out, error,
+                               "SELECT medium, threat, frequency FROM medium_threat ORDER BY medium, id", NULL))
     return NULL;
   return g_steal_pointer (&out);
 }
@@ -350,22 +321,18 @@ mamori_assets_query_ids (const char             *path,
                          guint                   band_counts[MAMORI_ASSET_MAX_BANDS],
                          GError                **error)
 {
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
+  /* A connection of its own: this runs in a worker while the page's connection writes. The
+   * statement is freed before the reader (g_autoptr frees in reverse order). */
+  g_autoptr(MamoriWorkspace) reader = NULL;
+  g_autoptr(MamoriStatement) stmt = NULL;
   gboolean gov5 = q->method == MAMORI_RISK_METHOD_GOV5;
   const char *risk = gov5 ? (q->residual ? SQL_RESIDUAL_VALUE5 : SQL_VALUE5) : (q->residual ? SQL_RESIDUAL_RISK : SQL_RISK);
   g_autoptr(GString) sql = g_string_new (NULL);
   GArray *ids = NULL;
-  int rc;
 
-  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL);
-  if (rc != SQLITE_OK)
-    {
-      mamori_workspace_set_sqlite_error (error, path, db, rc, _("read the assets"));
-      sqlite3_close (db);
-      return NULL;
-    }
-  sqlite3_busy_timeout (db, 5000);
+  reader = mamori_workspace_open_reader (path, _("read the assets"), error);
+  if (reader == NULL)
+    return NULL;
   /* The risk is computed once per row (the band follows from it here); each medium's threat
    * comes from one aggregate of the catalogue joined in, not a subquery per row. */
   g_string_printf (sql, "SELECT id, %s AS r FROM asset LEFT JOIN "
@@ -396,37 +363,29 @@ mamori_assets_query_ids (const char             *path,
                             q->descending ? "DESC" : "ASC");
   }
 
-  rc = sqlite3_prepare_v2 (db, sql->str, -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
+  /* Only the placeholders the filters wrote are bound. */
+  stmt = mamori_statement_new (reader, _("read the assets"), error, sql->str, NULL);
+  if (stmt == NULL ||
+      (q->text && *q->text && !mamori_statement_bind (stmt, 1, error, "t", q->text)) ||
+      (q->department && !mamori_statement_bind (stmt, 2, error, "t", q->department)) ||
+      (q->medium && !mamori_statement_bind (stmt, 3, error, "t", q->medium)))
+    return NULL;
+  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  if (band_counts != NULL)
+    memset (band_counts, 0, MAMORI_ASSET_MAX_BANDS * sizeof (guint));
+  while (mamori_statement_step (stmt, error))
     {
-      if (q->text && *q->text)
-        sqlite3_bind_text (stmt, 1, q->text, -1, SQLITE_STATIC);
-      if (q->department)
-        sqlite3_bind_text (stmt, 2, q->department, -1, SQLITE_STATIC);
-      if (q->medium)
-        sqlite3_bind_text (stmt, 3, q->medium, -1, SQLITE_STATIC);
-      ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-      if (band_counts != NULL)
-        memset (band_counts, 0, MAMORI_ASSET_MAX_BANDS * sizeof (guint));
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-        {
-          gint64 id = sqlite3_column_int64 (stmt, 0);
-          int r = sqlite3_column_int (stmt, 1);
-          int band = gov5 ? mamori_risk_gov5_level (r) : (int) mamori_risk_band (r);
+      gint64 id = mamori_statement_int64 (stmt, 0);
+      int r = mamori_statement_int (stmt, 1);
+      int band = gov5 ? mamori_risk_gov5_level (r) : (int) mamori_risk_band (r);
 
-          if (band_counts != NULL && band >= 0 && band < MAMORI_ASSET_MAX_BANDS)
-            band_counts[band]++;
-          if (q->band < 0 || q->band == band)
-            g_array_append_val (ids, id);
-        }
+      if (band_counts != NULL && band >= 0 && band < MAMORI_ASSET_MAX_BANDS)
+        band_counts[band]++;
+      if (q->band < 0 || q->band == band)
+        g_array_append_val (ids, id);
     }
-  if (rc != SQLITE_DONE)
-    {
-      mamori_workspace_set_sqlite_error (error, path, db, rc, _("read the assets"));
-      g_clear_pointer (&ids, g_array_unref);
-    }
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
+  if (mamori_statement_failed (stmt))
+    g_clear_pointer (&ids, g_array_unref);
   return ids;
 }
 
@@ -435,31 +394,52 @@ mamori_workspace_get_asset (MamoriWorkspace *self,
                             gint64           id,
                             GError         **error)
 {
-  MamoriAsset *a = NULL;
-  sqlite3_stmt *stmt = NULL;
-  int rc;
+  g_autoptr(MamoriStatement) stmt = mamori_statement_new (self, _("read the assets"), error,
+                                                          "SELECT id, " ASSET_COLUMNS " FROM asset WHERE id = ?1", "i", id);
 
-  if (!mamori_workspace_ensure_open (self, error))
+  if (stmt == NULL)
     return NULL;
-  mamori_workspace_lock (self);
-  rc = sqlite3_prepare_v2 (mamori_workspace_get_db (self), "SELECT id, " ASSET_COLUMNS " FROM asset WHERE id = ?1",
-                           -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
-    {
-      sqlite3_bind_int64 (stmt, 1, id);
-      rc = sqlite3_step (stmt);
-    }
-  if (rc == SQLITE_ROW)
-    a = asset_from_row (stmt);
-  else if (rc == SQLITE_DONE)
+  if (mamori_statement_step (stmt, error))
+    return asset_from_row (stmt);
+  if (!mamori_statement_failed (stmt))
     g_set_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_INVALID, _("There is no asset %lld."),
                  (long long) id);
-  else
-    mamori_workspace_set_sqlite_error (error, mamori_workspace_get_path (self), mamori_workspace_get_db (self), rc,
-                                       _("read the assets"));
-  sqlite3_finalize (stmt);
-  mamori_workspace_unlock (self);
-  return a;
+  return NULL;
+}
+
+typedef struct {
+  GPtrArray *assets;
+  const char *now;
+  const char *summary;
+} AssetsUpdate;
+
+static gboolean
+write_changed_assets (MamoriWorkspace  *self,
+                      gpointer          data,
+                      char            **summary,
+                      GError          **error)
+{
+  AssetsUpdate *d = data;
+  g_autoptr(MamoriStatement) stmt =
+    mamori_statement_new (self, _("save the asset"), error,
+                          "UPDATE asset SET business_category = ?1, name = ?2, remarks = ?3, user_scope = ?4, "
+                          "managing_department = ?5, medium = ?6, personal_info = ?7, special_care_info = ?8, "
+                          "my_number = ?9, confidentiality = ?10, integrity = ?11, availability = ?12, "
+                          "retention = ?13, registered_on = ?14, threat = ?15, vulnerability = ?16, "
+                          "treatment = ?17, measure = ?18, measure_owner = ?19, measure_due = ?20, "
+                          "target_threat = ?21, target_vulnerability = ?22, impact5 = ?23, likelihood5 = ?24, "
+                          "updated_at = ?25 WHERE id = ?26", NULL);
+
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < d->assets->len; i++)
+    {
+      const MamoriAsset *a = d->assets->pdata[i];
+      if (!execute_asset (stmt, a, d->now, a->id, error))
+        return FALSE;
+    }
+  *summary = g_strdup (d->summary);
+  return TRUE;
 }
 
 gboolean
@@ -469,10 +449,8 @@ mamori_workspace_update_assets (MamoriWorkspace *self,
 {
   g_autoptr(GString) summary = g_string_new (NULL);
   g_autoptr(GPtrArray) changed = g_ptr_array_new ();
-  sqlite3 *db;
-  sqlite3_stmt *stmt = NULL;
   g_autofree char *now = mamori_workspace_now ();
-  int rc = SQLITE_OK;
+  AssetsUpdate d = { changed, now, NULL };
 
   /* Checked and compared with what is stored before anything is written. */
   for (guint i = 0; i < assets->len; i++)
@@ -503,47 +481,8 @@ mamori_workspace_update_assets (MamoriWorkspace *self,
     }
   if (changed->len == 0)
     return TRUE;
-
-  db = mamori_workspace_get_db (self);
-  mamori_workspace_lock (self);
-  if (!mamori_workspace_begin (self, _("save the asset"), error))
-    {
-      mamori_workspace_unlock (self);
-      return FALSE;
-    }
-  rc = sqlite3_prepare_v2 (db, "UPDATE asset SET business_category = ?1, name = ?2, remarks = ?3, user_scope = ?4, "
-                               "managing_department = ?5, medium = ?6, personal_info = ?7, special_care_info = ?8, "
-                               "my_number = ?9, confidentiality = ?10, integrity = ?11, availability = ?12, "
-                               "retention = ?13, registered_on = ?14, threat = ?15, vulnerability = ?16, "
-                               "treatment = ?17, measure = ?18, measure_owner = ?19, measure_due = ?20, "
-                               "target_threat = ?21, target_vulnerability = ?22, impact5 = ?23, likelihood5 = ?24, "
-                               "updated_at = ?25 WHERE id = ?26",
-                           -1, &stmt, NULL);
-  for (guint i = 0; rc == SQLITE_OK && i < changed->len; i++)
-    {
-      const MamoriAsset *a = changed->pdata[i];
-      bind_asset (stmt, a, now);
-      sqlite3_bind_int64 (stmt, 26, a->id);
-      rc = sqlite3_step (stmt) == SQLITE_DONE ? SQLITE_OK : sqlite3_errcode (db);
-      sqlite3_reset (stmt);
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_OK)
-    {
-      mamori_workspace_set_sqlite_error (error, mamori_workspace_get_path (self), db, rc, _("save the asset"));
-      goto fail;
-    }
-  if (!mamori_workspace_log_and_commit (self, "asset", "update", summary->str,
-                                        _("save the asset"), error))
-    goto fail;
-  mamori_workspace_unlock (self);
-  mamori_workspace_emit_changed (self, "asset");
-  return TRUE;
-
-fail:
-  mamori_workspace_rollback (self);
-  mamori_workspace_unlock (self);
-  return FALSE;
+  d.summary = summary->str;
+  return mamori_workspace_write (self, "asset", "update", _("save the asset"), write_changed_assets, &d, error);
 }
 
 gboolean
@@ -557,39 +496,49 @@ mamori_workspace_update_asset (MamoriWorkspace   *self,
   return mamori_workspace_update_assets (self, one, error);
 }
 
+static gboolean
+value_row (MamoriStatement  *stmt,
+           gpointer          data,
+           GError          **error)
+{
+  g_ptr_array_add (data, text (stmt, 0));
+  return TRUE;
+}
+
 GPtrArray *
 mamori_workspace_list_asset_values (MamoriWorkspace  *self,
                                     MamoriAssetField  field,
                                     GError          **error)
 {
-  GPtrArray *out = NULL;
-  sqlite3_stmt *stmt = NULL;
+  g_autoptr(GPtrArray) out = NULL;
   g_autofree char *sql = NULL;
-  int rc;
 
   g_return_val_if_fail (field == MAMORI_ASSET_FIELD_MANAGING_DEPARTMENT || field == MAMORI_ASSET_FIELD_MEDIUM ||
                         field == MAMORI_ASSET_FIELD_BUSINESS_CATEGORY, NULL);
-  if (!mamori_workspace_ensure_open (self, error))
-    return NULL;
   sql = g_strdup_printf ("SELECT DISTINCT %1$s FROM asset WHERE %1$s <> '' ORDER BY %1$s", mamori_asset_field_key (field));
-  mamori_workspace_lock (self);
-  rc = sqlite3_prepare_v2 (mamori_workspace_get_db (self), sql, -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
-    out = g_ptr_array_new_with_free_func (g_free);
-  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_ptr_array_add (out, text (stmt, 0));
-      rc = SQLITE_OK;
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      mamori_workspace_set_sqlite_error (error, mamori_workspace_get_path (self), mamori_workspace_get_db (self), rc,
-                                         _("read the assets"));
-      g_clear_pointer (&out, g_ptr_array_unref);
-    }
-  mamori_workspace_unlock (self);
-  return out;
+  out = g_ptr_array_new_with_free_func (g_free);
+  if (!mamori_statement_query (self, _("read the assets"), value_row, out, error, sql, NULL))
+    return NULL;
+  return g_steal_pointer (&out);
+}
+
+static gboolean
+write_deletion (MamoriWorkspace  *self,
+                gpointer          data,
+                char            **summary,
+                GError          **error)
+{
+  GArray *ids = data;
+  g_autoptr(MamoriStatement) stmt = mamori_statement_new (self, _("delete the assets"), error,
+                                                          "DELETE FROM asset WHERE id = ?1", NULL);
+
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < ids->len; i++)
+    if (!mamori_statement_execute (stmt, error, "i", g_array_index (ids, gint64, i)))
+      return FALSE;
+  *summary = g_strdup_printf ("%u assets deleted", ids->len);
+  return TRUE;
 }
 
 gboolean
@@ -597,45 +546,32 @@ mamori_workspace_delete_assets (MamoriWorkspace *self,
                                 GArray          *ids,
                                 GError         **error)
 {
-  sqlite3 *db;
-  sqlite3_stmt *stmt = NULL;
-  g_autofree char *summary = NULL;
-  int rc;
+  return mamori_workspace_write (self, "asset", "delete", _("delete the assets"), write_deletion, ids, error);
+}
 
-  if (!mamori_workspace_ensure_open (self, error))
+static gboolean
+write_threat_catalogue (MamoriWorkspace  *self,
+                        gpointer          data,
+                        char            **summary,
+                        GError          **error)
+{
+  GPtrArray *entries = data;
+  g_autoptr(MamoriStatement) stmt = NULL;
+
+  if (!mamori_statement_run (self, _("save the threat catalogue"), error, "DELETE FROM medium_threat", NULL))
     return FALSE;
-  db = mamori_workspace_get_db (self);
-  mamori_workspace_lock (self);
-  if (!mamori_workspace_begin (self, _("delete the assets"), error))
+  stmt = mamori_statement_new (self, _("save the threat catalogue"), error,
+                               "INSERT INTO medium_threat (medium, threat, frequency) VALUES (?1, ?2, ?3)", NULL);
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < entries->len; i++)
     {
-      mamori_workspace_unlock (self);
-      return FALSE;
+      const MamoriThreatEntry *e = entries->pdata[i];
+      if (!mamori_statement_execute (stmt, error, "tti", e->medium, e->threat, (gint64) e->frequency))
+        return FALSE;
     }
-  rc = sqlite3_prepare_v2 (db, "DELETE FROM asset WHERE id = ?1", -1, &stmt, NULL);
-  for (guint i = 0; rc == SQLITE_OK && i < ids->len; i++)
-    {
-      sqlite3_bind_int64 (stmt, 1, g_array_index (ids, gint64, i));
-      rc = sqlite3_step (stmt) == SQLITE_DONE ? SQLITE_OK : sqlite3_errcode (db);
-      sqlite3_reset (stmt);
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_OK)
-    {
-      mamori_workspace_set_sqlite_error (error, mamori_workspace_get_path (self), db, rc, _("delete the assets"));
-      goto fail;
-    }
-  summary = g_strdup_printf ("%u assets deleted", ids->len);
-  if (!mamori_workspace_log_and_commit (self, "asset", "delete", summary,
-                                        _("delete the assets"), error))
-    goto fail;
-  mamori_workspace_unlock (self);
-  mamori_workspace_emit_changed (self, "asset");
+  *summary = g_strdup_printf ("threat catalogue saved (%u threats)", entries->len);
   return TRUE;
-
-fail:
-  mamori_workspace_rollback (self);
-  mamori_workspace_unlock (self);
-  return FALSE;
 }
 
 gboolean
@@ -643,11 +579,6 @@ mamori_workspace_set_threat_catalogue (MamoriWorkspace *self,
                                        GPtrArray       *entries,
                                        GError         **error)
 {
-  sqlite3 *db;
-  sqlite3_stmt *stmt = NULL;
-  g_autofree char *summary = NULL;
-  int rc;
-
   /* Checked before anything is written, so a bad entry leaves the catalogue as it was. */
   for (guint i = 0; i < entries->len; i++)
     {
@@ -668,47 +599,8 @@ mamori_workspace_set_threat_catalogue (MamoriWorkspace *self,
           return FALSE;
         }
     }
-  if (!mamori_workspace_ensure_open (self, error))
-    return FALSE;
-  db = mamori_workspace_get_db (self);
-  mamori_workspace_lock (self);
-  if (!mamori_workspace_begin (self, _("save the threat catalogue"), error))
-    {
-      mamori_workspace_unlock (self);
-      return FALSE;
-    }
-  rc = sqlite3_exec (db, "DELETE FROM medium_threat", NULL, NULL, NULL);
-  if (rc == SQLITE_OK)
-    rc = sqlite3_prepare_v2 (db, "INSERT INTO medium_threat (medium, threat, frequency) VALUES (?1, ?2, ?3)",
-                             -1, &stmt, NULL);
-  for (guint i = 0; rc == SQLITE_OK && i < entries->len; i++)
-    {
-      const MamoriThreatEntry *e = entries->pdata[i];
-      sqlite3_bind_text (stmt, 1, e->medium, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 2, e->threat, -1, SQLITE_STATIC);
-      sqlite3_bind_int (stmt, 3, e->frequency);
-      rc = sqlite3_step (stmt) == SQLITE_DONE ? SQLITE_OK : sqlite3_errcode (db);
-      sqlite3_reset (stmt);
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_OK)
-    {
-      mamori_workspace_set_sqlite_error (error, mamori_workspace_get_path (self), db, rc,
-                                         _("save the threat catalogue"));
-      goto fail;
-    }
-  summary = g_strdup_printf ("threat catalogue saved (%u threats)", entries->len);
-  if (!mamori_workspace_log_and_commit (self, "medium_threat", "update", summary,
-                                        _("save the threat catalogue"), error))
-    goto fail;
-  mamori_workspace_unlock (self);
-  mamori_workspace_emit_changed (self, "medium_threat");
-  return TRUE;
-
-fail:
-  mamori_workspace_rollback (self);
-  mamori_workspace_unlock (self);
-  return FALSE;
+  return mamori_workspace_write (self, "medium_threat", "update", _("save the threat catalogue"),
+                                 write_threat_catalogue, entries, error);
 }
 
 MamoriRiskMethod
@@ -719,46 +611,39 @@ mamori_workspace_get_risk_method (MamoriWorkspace *self)
   return g_strcmp0 (value, "gov5") == 0 ? MAMORI_RISK_METHOD_GOV5 : MAMORI_RISK_METHOD_IPA;
 }
 
+/* Switching to the 5 × 5 method: every asset without its own 5 × 5 assessment is prefilled
+ * from its IPA values (the documented mapping), in the same step; the user changes them in
+ * the ledger afterwards. */
+static gboolean
+write_gov5 (MamoriWorkspace  *self,
+            gpointer          data,
+            char            **summary,
+            GError          **error)
+{
+  if (!mamori_statement_run (self, _("change the risk method"), error,
+                             "UPDATE asset SET impact5 = " SQL_IMPACT5 ", likelihood5 = "
+                             "(SELECT " SQL_LIKELIHOOD5 " FROM (SELECT max (frequency) AS mt_threat FROM medium_threat "
+                             "  WHERE medium_threat.medium = asset.medium)) "
+                             "WHERE impact5 = 0 OR likelihood5 = 0", NULL) ||
+      !mamori_statement_run (self, _("change the risk method"), error,
+                             "INSERT INTO settings (key, value) VALUES ('risk_method', 'gov5') "
+                             "ON CONFLICT (key) DO UPDATE SET value = excluded.value", NULL))
+    return FALSE;
+  *summary = g_strdup ("risk_method = gov5 (5 × 5 values prefilled from the IPA values where not assessed)");
+  return TRUE;
+}
+
 gboolean
 mamori_workspace_set_risk_method (MamoriWorkspace  *self,
                                   MamoriRiskMethod  method,
                                   GError          **error)
 {
-  g_autoptr(GError) local_error = NULL;
-  gboolean ok;
-
   if (method != MAMORI_RISK_METHOD_GOV5)
     return mamori_workspace_set_setting (self, "risk_method", "ipa", error);
-  if (!mamori_workspace_ensure_open (self, error))
+  if (!mamori_workspace_write (self, "settings", "set", _("change the risk method"), write_gov5, NULL, error))
     return FALSE;
-  /* Switching to the 5 × 5 method: every asset without its own 5 × 5 assessment is prefilled
-   * from its IPA values (the documented mapping), in the same step; the user changes them in
-   * the ledger afterwards. */
-  mamori_workspace_lock (self);
-  ok = mamori_workspace_begin (self, _("change the risk method"), &local_error) &&
-       mamori_workspace_run (self, _("change the risk method"), &local_error,
-                             "UPDATE asset SET impact5 = " SQL_IMPACT5 ", likelihood5 = "
-                             "(SELECT " SQL_LIKELIHOOD5 " FROM (SELECT max (frequency) AS mt_threat FROM medium_threat "
-                             "  WHERE medium_threat.medium = asset.medium)) "
-                             "WHERE impact5 = 0 OR likelihood5 = 0", NULL) &&
-       mamori_workspace_run (self, _("change the risk method"), &local_error,
-                             "INSERT INTO settings (key, value) VALUES ('risk_method', 'gov5') "
-                             "ON CONFLICT (key) DO UPDATE SET value = excluded.value", NULL) &&
-       mamori_workspace_log_and_commit (self, "settings", "set",
-                                        "risk_method = gov5 (5 × 5 values prefilled from the IPA values where not assessed)",
-                                        _("change the risk method"), &local_error);
-  if (!ok)
-    {
-      mamori_workspace_rollback (self);
-      g_propagate_error (error, g_steal_pointer (&local_error));
-    }
-  mamori_workspace_unlock (self);
-  if (ok)
-    {
-      mamori_workspace_emit_changed (self, "settings");
-      mamori_workspace_emit_changed (self, "asset");
-    }
-  return ok;
+  mamori_workspace_emit_changed (self, "asset");
+  return TRUE;
 }
 
 typedef struct {
@@ -767,29 +652,19 @@ typedef struct {
   const char *medium;
 } HeatmapRead;
 
-static void
-heatmap_bind (sqlite3_stmt *stmt,
-              gpointer      data)
-{
-  HeatmapRead *r = data;
-
-  if (r->department != NULL)
-    sqlite3_bind_text (stmt, 1, r->department, -1, SQLITE_STATIC);
-  if (r->medium != NULL)
-    sqlite3_bind_text (stmt, 2, r->medium, -1, SQLITE_STATIC);
-}
-
 /* probability index, impact index, count */
-static void
-heatmap_row (sqlite3_stmt *stmt,
-             gpointer      data)
+static gboolean
+heatmap_row (MamoriStatement  *stmt,
+             gpointer          data,
+             GError          **error)
 {
   HeatmapRead *r = data;
   const MamoriRiskMatrix *m = r->heatmap->matrix;
-  int p = sqlite3_column_int (stmt, 0), i = sqlite3_column_int (stmt, 1);
+  int p = mamori_statement_int (stmt, 0), i = mamori_statement_int (stmt, 1);
 
   if (p >= 0 && (guint) p < m->n_probability && i >= 0 && (guint) i < m->n_impact)
-    mamori_heatmap_add (r->heatmap, p, i, sqlite3_column_int (stmt, 2));
+    mamori_heatmap_add (r->heatmap, p, i, mamori_statement_int (stmt, 2));
+  return TRUE;
 }
 
 static MamoriHeatmap *
@@ -810,7 +685,7 @@ count_cells (MamoriWorkspace        *self,
   HeatmapRead r = { mamori_heatmap_new (matrix), department, medium };
 
   r.heatmap->residual = residual;
-  if (!mamori_workspace_read (self, sql, heatmap_bind, heatmap_row, &r, _("read the assets"), error))
+  if (!mamori_statement_query (self, _("read the assets"), heatmap_row, &r, error, sql, "tt", department, medium))
     g_clear_pointer (&r.heatmap, mamori_heatmap_free);
   return r.heatmap;
 }
@@ -856,34 +731,19 @@ mamori_overdue_measure_free (MamoriOverdueMeasure *m)
   g_free (m);
 }
 
-typedef struct {
-  const char *today;
-  guint limit;
-  GPtrArray *out;
-} OverdueRead;
-
-static void
-overdue_bind (sqlite3_stmt *stmt,
-              gpointer      data)
+static gboolean
+overdue_row (MamoriStatement  *stmt,
+             gpointer          data,
+             GError          **error)
 {
-  OverdueRead *r = data;
-
-  sqlite3_bind_text (stmt, 1, r->today, -1, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 2, (int) r->limit);
-}
-
-static void
-overdue_row (sqlite3_stmt *stmt,
-             gpointer      data)
-{
-  OverdueRead *r = data;
   MamoriOverdueMeasure *m = g_new0 (MamoriOverdueMeasure, 1);
 
   m->source = text (stmt, 0);
   m->what = text (stmt, 1);
   m->owner = text (stmt, 2);
   m->due = text (stmt, 3);
-  g_ptr_array_add (r->out, m);
+  g_ptr_array_add (data, m);
+  return TRUE;
 }
 
 GPtrArray *
@@ -892,14 +752,15 @@ mamori_workspace_list_overdue_measures (MamoriWorkspace *self,
                                         guint            limit,
                                         GError         **error)
 {
-  OverdueRead r = { today, limit, g_ptr_array_new_with_free_func ((GDestroyNotify) mamori_overdue_measure_free) };
+  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) mamori_overdue_measure_free);
 
-  if (!mamori_workspace_read (self,
-                              "SELECT source, what, owner, due FROM (" MAMORI_MEASURES_SQL ") "
-                              "WHERE NOT done AND due <> '' AND due < ?1 ORDER BY 4, 1 LIMIT ?2",
-                              overdue_bind, overdue_row, &r, _("read the measures"), error))
-    g_clear_pointer (&r.out, g_ptr_array_unref);
-  return r.out;
+  /* The limit as a C int, as it always was bound (G_MAXUINT: -1, no limit). */
+  if (!mamori_statement_query (self, _("read the measures"), overdue_row, out, error,
+                               "SELECT source, what, owner, due FROM (" MAMORI_MEASURES_SQL ") "
+                               "WHERE NOT done AND due <> '' AND due < ?1 ORDER BY 4, 1 LIMIT ?2",
+                               "ti", today, (gint64) (int) limit))
+    return NULL;
+  return g_steal_pointer (&out);
 }
 
 GPtrArray *
