@@ -7,6 +7,7 @@
 #include "mamori-documents.h"
 #include "core/mamori-profile.h"
 #include "mamori-assessments.h"
+#include "mamori-statement.h"
 #include "mamori-workspace-internal.h"
 
 static const char *status_keys[] = { "draft", "review", "approved" };
@@ -54,7 +55,39 @@ mamori_document_version_free (MamoriDocumentVersion *v)
   g_free (v);
 }
 
-#define TEXT(stmt, col) mamori_workspace_column_text (stmt, col)
+#define TEXT(stmt, col) mamori_statement_dup_text (stmt, col)
+
+typedef struct {
+  const char *template_id, *kind, *lang, *title, *numbering, *classification, *markdown;
+  const char *cover_organisation, *effective_on;
+  gint64 id;
+} DocumentAdd;
+
+static gboolean
+write_new_document (MamoriWorkspace  *self,
+                    gpointer          data,
+                    char            **summary,
+                    GError          **error)
+{
+  DocumentAdd *d = data;
+  g_autofree char *now = mamori_workspace_now ();
+
+  if (!mamori_statement_insert (self, _("add the document"), &d->id, error,
+                                "INSERT INTO document (template_id, kind, lang, title, numbering, classification, created_at, "
+                                "cover_organisation, effective_on) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)", "ttttttttt",
+                                d->template_id ? d->template_id : "", d->kind ? d->kind : "document",
+                                g_strcmp0 (d->lang, "en") == 0 ? "en" : "ja", d->title,
+                                g_strcmp0 (d->numbering, "articles") == 0 ? "articles" : "sections",
+                                d->classification ? d->classification : "", now,
+                                d->cover_organisation ? d->cover_organisation : "",
+                                d->effective_on && mamori_workspace_valid_date (d->effective_on) ? d->effective_on : "") ||
+      !mamori_statement_run (self, _("add the document"), error,
+                             "INSERT INTO document_version (document_id, number, status, markdown, updated_at) "
+                             "VALUES (?1, 1, 'draft', ?2, ?3)", "itt", d->id, d->markdown ? d->markdown : "", now))
+    return FALSE;
+  *summary = g_strdup_printf ("document %" G_GINT64_FORMAT " “%s” created from %s", d->id, d->title, d->template_id);
+  return TRUE;
+}
 
 /* cover_organisation and effective_on: what the form gave for the cover (the organisation's
  * name and the date the document takes effect), kept with the document; may be NULL. */
@@ -71,73 +104,17 @@ add_document (MamoriWorkspace *self,
               const char      *effective_on,
               GError         **error)
 {
-  sqlite3 *db;
-  sqlite3_stmt *stmt = NULL;
-  g_autofree char *now = mamori_workspace_now ();
-  g_autofree char *summary = NULL;
-  gint64 id = 0;
-  int rc;
+  DocumentAdd d = { template_id, kind, lang, title, numbering, classification, markdown,
+                    cover_organisation, effective_on, 0 };
 
   if (title == NULL || *title == '\0')
     {
       g_set_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_INVALID, _("A document needs a title."));
       return 0;
     }
-  if (!mamori_workspace_ensure_open (self, error))
+  if (!mamori_workspace_write (self, "document", "create", _("add the document"), write_new_document, &d, error))
     return 0;
-  db = mamori_workspace_get_db (self);
-  mamori_workspace_lock (self);
-  if (!mamori_workspace_begin (self, _("add the document"), error))
-    {
-      mamori_workspace_unlock (self);
-      return 0;
-    }
-  rc = sqlite3_prepare_v2 (db, "INSERT INTO document (template_id, kind, lang, title, numbering, classification, created_at, "
-                               "cover_organisation, effective_on) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)", -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
-    {
-      sqlite3_bind_text (stmt, 1, template_id ? template_id : "", -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 2, kind ? kind : "document", -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 3, g_strcmp0 (lang, "en") == 0 ? "en" : "ja", -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 4, title, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 5, g_strcmp0 (numbering, "articles") == 0 ? "articles" : "sections", -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 6, classification ? classification : "", -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 7, now, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 8, cover_organisation ? cover_organisation : "", -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 9, effective_on && mamori_workspace_valid_date (effective_on) ? effective_on : "", -1,
-                         SQLITE_STATIC);
-      rc = sqlite3_step (stmt) == SQLITE_DONE ? SQLITE_OK : sqlite3_errcode (db);
-      id = sqlite3_last_insert_rowid (db);
-    }
-  sqlite3_finalize (stmt);
-  stmt = NULL;
-  if (rc == SQLITE_OK)
-    rc = sqlite3_prepare_v2 (db, "INSERT INTO document_version (document_id, number, status, markdown, updated_at) "
-                                 "VALUES (?1, 1, 'draft', ?2, ?3)", -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
-    {
-      sqlite3_bind_int64 (stmt, 1, id);
-      sqlite3_bind_text (stmt, 2, markdown ? markdown : "", -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 3, now, -1, SQLITE_STATIC);
-      rc = sqlite3_step (stmt) == SQLITE_DONE ? SQLITE_OK : sqlite3_errcode (db);
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_OK)
-    {
-      mamori_workspace_set_sqlite_error (error, mamori_workspace_get_path (self), db, rc, _("add the document"));
-      goto fail;
-    }
-  summary = g_strdup_printf ("document %" G_GINT64_FORMAT " “%s” created from %s", id, title, template_id);
-  if (!mamori_workspace_log_and_commit (self, "document", "create", summary, _("add the document"), error))
-    goto fail;
-  mamori_workspace_unlock (self);
-  mamori_workspace_emit_changed (self, "document");
-  return id;
-
-fail:
-  mamori_workspace_rollback (self);
-  mamori_workspace_unlock (self);
-  return 0;
+  return d.id;
 }
 
 #define INFO_SELECT \
@@ -146,50 +123,34 @@ fail:
   "AND v.number = (SELECT max (number) FROM document_version WHERE document_id = d.id) "
 
 static MamoriDocumentInfo *
-info_from_row (sqlite3_stmt *stmt)
+info_from_row (MamoriStatement *stmt)
 {
   MamoriDocumentInfo *d = g_new0 (MamoriDocumentInfo, 1);
   g_autofree char *status = TEXT (stmt, 8);
 
-  d->id = sqlite3_column_int64 (stmt, 0);
+  d->id = mamori_statement_int64 (stmt, 0);
   d->template_id = TEXT (stmt, 1);
   d->kind = TEXT (stmt, 2);
   d->lang = TEXT (stmt, 3);
   d->title = TEXT (stmt, 4);
   d->numbering = TEXT (stmt, 5);
   d->classification = TEXT (stmt, 6);
-  d->latest = sqlite3_column_int (stmt, 7);
+  d->latest = mamori_statement_int (stmt, 7);
   d->status = status_from_key (status);
   d->updated_at = TEXT (stmt, 9);
   return d;
 }
 
-typedef struct {
-  const char *text;
-  gint64 id;
-  GPtrArray *out;
-} InfoRead;
-
-static void
-info_bind (sqlite3_stmt *stmt,
-           gpointer      data)
+static gboolean
+info_row (MamoriStatement  *stmt,
+          gpointer          data,
+          GError          **error)
 {
-  InfoRead *r = data;
-
-  if (r->text != NULL)
-    sqlite3_bind_text (stmt, 1, r->text, -1, SQLITE_STATIC);
-  else if (r->id != 0)
-    sqlite3_bind_int64 (stmt, 1, r->id);
+  g_ptr_array_add (data, info_from_row (stmt));
+  return TRUE;
 }
 
-static void
-info_row (sqlite3_stmt *stmt,
-          gpointer      data)
-{
-  g_ptr_array_add (((InfoRead *) data)->out, info_from_row (stmt));
-}
-
-/* Runs an INFO_SELECT query with one optional text or id parameter. */
+/* Runs an INFO_SELECT query with one optional text or id parameter (?1). */
 static GPtrArray *
 query_infos (MamoriWorkspace *self,
              const char      *tail,
@@ -198,11 +159,15 @@ query_infos (MamoriWorkspace *self,
              GError         **error)
 {
   g_autofree char *sql = g_strconcat (INFO_SELECT, tail, NULL);
-  InfoRead r = { text_param, id_param, g_ptr_array_new_with_free_func ((GDestroyNotify) mamori_document_info_free) };
+  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) mamori_document_info_free);
+  gboolean ok;
 
-  if (!mamori_workspace_read (self, sql, info_bind, info_row, &r, _("read the documents"), error))
-    g_clear_pointer (&r.out, g_ptr_array_unref);
-  return r.out;
+  if (text_param != NULL)
+    ok = mamori_statement_query (self, _("read the documents"), info_row, out, error, sql, "t", text_param);
+  else
+    ok = mamori_statement_query (self, _("read the documents"), info_row, out, error, sql, id_param != 0 ? "i" : NULL,
+                                 id_param);
+  return ok ? g_steal_pointer (&out) : NULL;
 }
 
 GPtrArray *
@@ -240,34 +205,24 @@ mamori_workspace_find_document (MamoriWorkspace *self,
   return list != NULL && list->len > 0 ? g_ptr_array_steal_index (list, 0) : NULL;
 }
 
-typedef struct {
-  gint64 document_id;
-  GPtrArray *out;
-} VersionRead;
-
-static void
-version_bind (sqlite3_stmt *stmt,
-              gpointer      data)
-{
-  sqlite3_bind_int64 (stmt, 1, ((VersionRead *) data)->document_id);
-}
-
-static void
-version_row (sqlite3_stmt *stmt,
-             gpointer      data)
+static gboolean
+version_row (MamoriStatement  *stmt,
+             gpointer          data,
+             GError          **error)
 {
   MamoriDocumentVersion *v = g_new0 (MamoriDocumentVersion, 1);
   g_autofree char *status = TEXT (stmt, 2);
 
-  v->id = sqlite3_column_int64 (stmt, 0);
-  v->number = sqlite3_column_int (stmt, 1);
+  v->id = mamori_statement_int64 (stmt, 0);
+  v->number = mamori_statement_int (stmt, 1);
   v->status = status_from_key (status);
   v->markdown = TEXT (stmt, 3);
   v->summary = TEXT (stmt, 4);
   v->approver = TEXT (stmt, 5);
   v->approved_on = TEXT (stmt, 6);
   v->updated_at = TEXT (stmt, 7);
-  g_ptr_array_add (((VersionRead *) data)->out, v);
+  g_ptr_array_add (data, v);
+  return TRUE;
 }
 
 GPtrArray *
@@ -275,41 +230,50 @@ mamori_workspace_list_versions (MamoriWorkspace *self,
                                 gint64           document_id,
                                 GError         **error)
 {
-  VersionRead r = { document_id, g_ptr_array_new_with_free_func ((GDestroyNotify) mamori_document_version_free) };
+  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) mamori_document_version_free);
 
-  if (!mamori_workspace_read (self,
-                              "SELECT id, number, status, markdown, summary, approver, approved_on, updated_at "
-                              "FROM document_version WHERE document_id = ?1 ORDER BY number",
-                              version_bind, version_row, &r, _("read the document’s versions"), error))
-    g_clear_pointer (&r.out, g_ptr_array_unref);
-  return r.out;
+  if (!mamori_statement_query (self, _("read the document’s versions"), version_row, out, error,
+                               "SELECT id, number, status, markdown, summary, approver, approved_on, updated_at "
+                               "FROM document_version WHERE document_id = ?1 ORDER BY number", "i", document_id))
+    return NULL;
+  return g_steal_pointer (&out);
 }
 
-/* Runs one statement with the lock held and a transaction open; binds the ?N given as
- * alternating type letters ('i' gint64, 's' text). */
-static int
-exec_bound (sqlite3    *db,
-            const char *sql,
-            const char *types,
-            ...)
-{
-  sqlite3_stmt *stmt = NULL;
-  int rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
-  va_list args;
+typedef struct {
+  const MamoriDocumentInfo *info;
+  const char *markdown, *summary;
+} DocumentSave;
 
-  va_start (args, types);
-  for (int i = 0; rc == SQLITE_OK && types[i]; i++)
+static gboolean
+write_document_text (MamoriWorkspace  *self,
+                     gpointer          data,
+                     char            **summary,
+                     GError          **error)
+{
+  DocumentSave *d = data;
+  const MamoriDocumentInfo *info = d->info;
+  g_autofree char *now = mamori_workspace_now ();
+
+  if (info->status == MAMORI_DOCUMENT_APPROVED)
     {
-      if (types[i] == 'i')
-        sqlite3_bind_int64 (stmt, i + 1, va_arg (args, gint64));
-      else
-        sqlite3_bind_text (stmt, i + 1, va_arg (args, const char *), -1, SQLITE_TRANSIENT);
+      /* The approved text stays; editing starts the next version. */
+      if (!mamori_statement_run (self, _("save the document"), error,
+                                 "INSERT INTO document_version (document_id, number, status, markdown, summary, updated_at) "
+                                 "VALUES (?1, ?2, 'draft', ?3, ?4, ?5)", "iittt",
+                                 info->id, (gint64) info->latest + 1, d->markdown, d->summary ? d->summary : "", now))
+        return FALSE;
+      *summary = g_strdup_printf ("document %" G_GINT64_FORMAT ": version %u started", info->id, info->latest + 1);
     }
-  va_end (args);
-  if (rc == SQLITE_OK)
-    rc = sqlite3_step (stmt) == SQLITE_DONE ? SQLITE_OK : sqlite3_errcode (db);
-  sqlite3_finalize (stmt);
-  return rc;
+  else
+    {
+      if (!mamori_statement_run (self, _("save the document"), error,
+                                 "UPDATE document_version SET markdown = ?1, summary = coalesce (?2, summary), "
+                                 "status = 'draft', updated_at = ?3 WHERE document_id = ?4 AND number = ?5", "tttii",
+                                 d->markdown, d->summary, now, info->id, (gint64) info->latest))
+        return FALSE;
+      *summary = g_strdup_printf ("document %" G_GINT64_FORMAT ": version %u edited", info->id, info->latest);
+    }
+  return TRUE;
 }
 
 gboolean
@@ -320,50 +284,48 @@ mamori_workspace_save_document (MamoriWorkspace *self,
                                 GError         **error)
 {
   g_autoptr(MamoriDocumentInfo) info = mamori_workspace_get_document (self, document_id, error);
-  g_autofree char *now = mamori_workspace_now ();
-  g_autofree char *log = NULL;
-  sqlite3 *db;
-  int rc;
+  DocumentSave d = { info, markdown, summary };
 
   if (info == NULL)
     return FALSE;
-  db = mamori_workspace_get_db (self);
-  mamori_workspace_lock (self);
-  if (!mamori_workspace_begin (self, _("save the document"), error))
-    {
-      mamori_workspace_unlock (self);
-      return FALSE;
-    }
-  if (info->status == MAMORI_DOCUMENT_APPROVED)
-    {
-      /* The approved text stays; editing starts the next version. */
-      rc = exec_bound (db, "INSERT INTO document_version (document_id, number, status, markdown, summary, updated_at) "
-                           "VALUES (?1, ?2, 'draft', ?3, ?4, ?5)", "iisss",
-                       document_id, (gint64) info->latest + 1, markdown, summary ? summary : "", now);
-      log = g_strdup_printf ("document %" G_GINT64_FORMAT ": version %u started", document_id, info->latest + 1);
-    }
-  else
-    {
-      rc = exec_bound (db, "UPDATE document_version SET markdown = ?1, summary = coalesce (?2, summary), "
-                           "status = 'draft', updated_at = ?3 WHERE document_id = ?4 AND number = ?5", "sssii",
-                       markdown, summary, now, document_id, (gint64) info->latest);
-      log = g_strdup_printf ("document %" G_GINT64_FORMAT ": version %u edited", document_id, info->latest);
-    }
-  if (rc != SQLITE_OK)
-    {
-      mamori_workspace_set_sqlite_error (error, mamori_workspace_get_path (self), db, rc, _("save the document"));
-      goto fail;
-    }
-  if (!mamori_workspace_log_and_commit (self, "document", "update", log, _("save the document"), error))
-    goto fail;
-  mamori_workspace_unlock (self);
-  mamori_workspace_emit_changed (self, "document");
-  return TRUE;
+  return mamori_workspace_write (self, "document", "update", _("save the document"), write_document_text, &d, error);
+}
 
-fail:
-  mamori_workspace_rollback (self);
-  mamori_workspace_unlock (self);
-  return FALSE;
+typedef struct {
+  const MamoriDocumentInfo *info;
+  MamoriDocumentStatus status;
+  const char *who, *date;
+} DocumentStatus;
+
+static gboolean
+write_document_status (MamoriWorkspace  *self,
+                       gpointer          data,
+                       char            **summary,
+                       GError          **error)
+{
+  DocumentStatus *d = data;
+  const MamoriDocumentInfo *info = d->info;
+  gboolean approved = d->status == MAMORI_DOCUMENT_APPROVED;
+  g_autofree char *now = mamori_workspace_now ();
+
+  if (!mamori_statement_run (self, _("change the document’s status"), error,
+                             "UPDATE document_version SET status = ?1, approver = ?2, approved_on = ?3, updated_at = ?4 "
+                             "WHERE document_id = ?5 AND number = ?6", "ttttii",
+                             mamori_document_status_key (d->status), approved ? d->who : "", approved ? d->date : "", now,
+                             info->id, (gint64) info->latest))
+    return FALSE;
+  /* An approved policy, rule set or handbook is its step-up task done. */
+  if (approved)
+    {
+      const char *task = g_strcmp0 (info->kind, "policy") == 0 ? "s2.policy"
+                       : g_strcmp0 (info->kind, "rules") == 0 ? "s3.rules"
+                       : g_strcmp0 (info->kind, "handbook") == 0 ? "s2.handbook" : NULL;
+      if (task != NULL && !mamori_workspace_tick_task (self, task, _("change the document’s status"), error))
+        return FALSE;
+    }
+  *summary = g_strdup_printf ("document %" G_GINT64_FORMAT ": version %u %s%s%s", info->id, info->latest,
+                              mamori_document_status_key (d->status), *d->who ? " by " : "", d->who);
+  return TRUE;
 }
 
 gboolean
@@ -375,11 +337,8 @@ mamori_workspace_set_document_status (MamoriWorkspace     *self,
                                       GError             **error)
 {
   g_autoptr(MamoriDocumentInfo) info = mamori_workspace_get_document (self, document_id, error);
-  g_autofree char *now = mamori_workspace_now ();
-  g_autofree char *log = NULL;
   g_autofree char *who = g_strstrip (g_strdup (approver ? approver : ""));
-  sqlite3 *db;
-  int rc;
+  DocumentStatus d = { info, status, who, date };
 
   if (info == NULL)
     return FALSE;
@@ -398,7 +357,7 @@ mamori_workspace_set_document_status (MamoriWorkspace     *self,
     }
   if (status == MAMORI_DOCUMENT_APPROVED)
     {
-      g_autoptr(GDateTime) d = NULL;
+      g_autoptr(GDateTime) day = NULL;
       g_autofree char *iso = g_strdup_printf ("%sT00:00:00Z", date ? date : "");
       if (*who == '\0')
         {
@@ -406,53 +365,20 @@ mamori_workspace_set_document_status (MamoriWorkspace     *self,
                        _("Approving “%s” needs the approver’s name."), info->title);
           return FALSE;
         }
-      d = date && strlen (date) == 10 ? g_date_time_new_from_iso8601 (iso, NULL) : NULL;
-      if (d == NULL)
+      day = date && strlen (date) == 10 ? g_date_time_new_from_iso8601 (iso, NULL) : NULL;
+      if (day == NULL)
         {
           g_set_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_INVALID,
                        _("The approval date “%s” is not a date (YYYY-MM-DD)."), date ? date : "");
           return FALSE;
         }
     }
-  db = mamori_workspace_get_db (self);
-  mamori_workspace_lock (self);
-  if (!mamori_workspace_begin (self, _("change the document’s status"), error))
-    {
-      mamori_workspace_unlock (self);
-      return FALSE;
-    }
-  rc = exec_bound (db, "UPDATE document_version SET status = ?1, approver = ?2, approved_on = ?3, updated_at = ?4 "
-                       "WHERE document_id = ?5 AND number = ?6", "ssssii",
-                   mamori_document_status_key (status), status == MAMORI_DOCUMENT_APPROVED ? who : "",
-                   status == MAMORI_DOCUMENT_APPROVED ? date : "", now, document_id, (gint64) info->latest);
-  if (rc != SQLITE_OK)
-    {
-      mamori_workspace_set_sqlite_error (error, mamori_workspace_get_path (self), db, rc, _("change the document’s status"));
-      goto fail;
-    }
-  /* An approved policy, rule set or handbook is its step-up task done. */
-  if (status == MAMORI_DOCUMENT_APPROVED)
-    {
-      const char *task = g_strcmp0 (info->kind, "policy") == 0 ? "s2.policy"
-                       : g_strcmp0 (info->kind, "rules") == 0 ? "s3.rules"
-                       : g_strcmp0 (info->kind, "handbook") == 0 ? "s2.handbook" : NULL;
-      if (task != NULL && !mamori_workspace_tick_task (self, task, _("change the document’s status"), error))
-        goto fail;
-    }
-  log = g_strdup_printf ("document %" G_GINT64_FORMAT ": version %u %s%s%s", document_id, info->latest,
-                         mamori_document_status_key (status), *who ? " by " : "", who);
-  if (!mamori_workspace_log_and_commit (self, "document", "status", log, _("change the document’s status"), error))
-    goto fail;
-  mamori_workspace_unlock (self);
-  mamori_workspace_emit_changed (self, "document");
+  if (!mamori_workspace_write (self, "document", "status", _("change the document’s status"),
+                               write_document_status, &d, error))
+    return FALSE;
   if (status == MAMORI_DOCUMENT_APPROVED)
     mamori_workspace_emit_changed (self, "stepup_task");
   return TRUE;
-
-fail:
-  mamori_workspace_rollback (self);
-  mamori_workspace_unlock (self);
-  return FALSE;
 }
 
 gint64
@@ -488,25 +414,20 @@ mamori_workspace_add_document (MamoriWorkspace *self,
 }
 
 typedef struct {
-  gint64 id;
   char *organisation;
   char *effective_on;
 } Cover;
 
-static void
-cover_bind (sqlite3_stmt *stmt,
-            gpointer      data)
-{
-  sqlite3_bind_int64 (stmt, 1, ((Cover *) data)->id);
-}
-
-static void
-cover_row (sqlite3_stmt *stmt,
-           gpointer      data)
+static gboolean
+cover_row (MamoriStatement  *stmt,
+           gpointer          data,
+           GError          **error)
 {
   Cover *c = data;
+
   c->organisation = TEXT (stmt, 0);
   c->effective_on = TEXT (stmt, 1);
+  return TRUE;
 }
 
 void
@@ -539,7 +460,7 @@ mamori_workspace_get_document_print (MamoriWorkspace *self,
   g_autoptr(MamoriProfile) profile = NULL;
   MamoriDocumentVersion *chosen = NULL;
   MamoriDocumentPrint *p;
-  Cover cover = { 0, NULL, NULL };
+  Cover cover = { NULL, NULL };
   gboolean en;
 
   if (info == NULL || (versions = mamori_workspace_list_versions (self, id, error)) == NULL ||
@@ -552,9 +473,8 @@ mamori_workspace_get_document_print (MamoriWorkspace *self,
   if (chosen == NULL)
     chosen = versions->pdata[versions->len - 1];
 
-  cover.id = id;
-  if (!mamori_workspace_read (self, "SELECT cover_organisation, effective_on FROM document WHERE id = ?1",
-                              cover_bind, cover_row, &cover, _("read the document"), error))
+  if (!mamori_statement_query (self, _("read the document"), cover_row, &cover, error,
+                               "SELECT cover_organisation, effective_on FROM document WHERE id = ?1", "i", id))
     return NULL;
 
   p = g_new0 (MamoriDocumentPrint, 1);

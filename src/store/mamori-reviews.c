@@ -2,68 +2,26 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <sqlite3.h>
 #include <stdlib.h>
 
 #include "mamori-assessments.h"
 #include "mamori-reviews.h"
+#include "mamori-statement.h"
 #include "mamori-workspace-internal.h"
-
-/* Runs one write in a transaction with a change-log line; emits "changed" with entity. */
-static gboolean
-write_one (MamoriWorkspace *self,
-           const char      *entity,
-           const char      *action,
-           const char      *summary,
-           const char      *doing,
-           gboolean       (*body) (MamoriWorkspace *self, gpointer data, const char *doing, GError **error),
-           gpointer         data,
-           GError         **error)
-{
-  if (!mamori_workspace_ensure_open (self, error))
-    return FALSE;
-  mamori_workspace_lock (self);
-  if (!mamori_workspace_begin (self, doing, error))
-    {
-      mamori_workspace_unlock (self);
-      return FALSE;
-    }
-  if (!body (self, data, doing, error) ||
-      !mamori_workspace_log_and_commit (self, entity, action, summary, doing, error))
-    {
-      mamori_workspace_rollback (self);
-      mamori_workspace_unlock (self);
-      return FALSE;
-    }
-  mamori_workspace_unlock (self);
-  mamori_workspace_emit_changed (self, entity);
-  return TRUE;
-}
 
 /* --- measures ------------------------------------------------------------------------------ */
 
-/* A read bound to one date, filling one result. */
-typedef struct {
-  const char *date;
-  gpointer out;
-} DateRead;
-
-static void
-bind_date (sqlite3_stmt *stmt,
-           gpointer      data)
+static gboolean
+count_row (MamoriStatement  *stmt,
+           gpointer          data,
+           GError          **error)
 {
-  sqlite3_bind_text (stmt, 1, ((DateRead *) data)->date, -1, SQLITE_STATIC);
-}
+  MamoriMeasureCounts *c = data;
 
-static void
-count_row (sqlite3_stmt *stmt,
-           gpointer      data)
-{
-  MamoriMeasureCounts *c = ((DateRead *) data)->out;
-
-  c->done = sqlite3_column_int (stmt, 0);
-  c->overdue = sqlite3_column_int (stmt, 1);
-  c->open = sqlite3_column_int (stmt, 2);
+  c->done = mamori_statement_int (stmt, 0);
+  c->overdue = mamori_statement_int (stmt, 1);
+  c->open = mamori_statement_int (stmt, 2);
+  return TRUE;
 }
 
 gboolean
@@ -72,15 +30,12 @@ mamori_workspace_count_measures (MamoriWorkspace     *self,
                                  MamoriMeasureCounts *counts,
                                  GError             **error)
 {
-  DateRead r = { today, counts };
-
   *counts = (MamoriMeasureCounts) { 0 };
-  return mamori_workspace_read (self,
-                                "SELECT coalesce (sum (done), 0), "
-                                "  coalesce (sum (NOT done AND due <> '' AND due < ?1), 0), "
-                                "  coalesce (sum (NOT done AND NOT (due <> '' AND due < ?1)), 0) "
-                                "FROM (" MAMORI_MEASURES_SQL ")",
-                                bind_date, count_row, &r, _("count the measures"), error);
+  return mamori_statement_query (self, _("count the measures"), count_row, counts, error,
+                                 "SELECT coalesce (sum (done), 0), "
+                                 "  coalesce (sum (NOT done AND due <> '' AND due < ?1), 0), "
+                                 "  coalesce (sum (NOT done AND NOT (due <> '' AND due < ?1)), 0) "
+                                 "FROM (" MAMORI_MEASURES_SQL ")", "t", today);
 }
 
 /* --- management reviews -------------------------------------------------------------------- */
@@ -148,27 +103,31 @@ split_counts (const char *text,
 }
 
 static gboolean
-review_body (MamoriWorkspace *self,
-             gpointer         data,
-             const char      *doing,
-             GError         **error)
+write_review (MamoriWorkspace  *self,
+              gpointer          data,
+              char            **summary,
+              GError          **error)
 {
   const MamoriReviewFigures *f = data;
+  const char *doing = _("record the management review");
   g_autofree char *bands = join_counts (f->bands, f->n_bands);
   g_autofree char *residual = join_counts (f->residual_bands, f->n_bands);
   g_autofree char *now = mamori_workspace_now ();
 
-  return mamori_workspace_run (self, doing, error,
-                               "INSERT OR REPLACE INTO review (held_on, method, bands, residual_bands, score, score_max, "
-                               "  measures_done, measures_open, measures_overdue, recorded_at) "
-                               "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-                               "ttttddiiit",
-                               f->held_on, f->method == MAMORI_RISK_METHOD_GOV5 ? "gov5" : "ipa", bands, residual,
-                               f->score, f->score_max,
-                               (gint64) f->measures.done, (gint64) f->measures.open, (gint64) f->measures.overdue, now)
-         && (f->has_score ||
-             mamori_workspace_run (self, doing, error, "UPDATE review SET score = NULL, score_max = NULL WHERE held_on = ?1",
-                                   "t", f->held_on));
+  if (!mamori_statement_run (self, doing, error,
+                             "INSERT OR REPLACE INTO review (held_on, method, bands, residual_bands, score, score_max, "
+                             "  measures_done, measures_open, measures_overdue, recorded_at) "
+                             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                             "ttttddiiit",
+                             f->held_on, f->method == MAMORI_RISK_METHOD_GOV5 ? "gov5" : "ipa", bands, residual,
+                             f->score, f->score_max,
+                             (gint64) f->measures.done, (gint64) f->measures.open, (gint64) f->measures.overdue, now) ||
+      (!f->has_score &&
+       !mamori_statement_run (self, doing, error, "UPDATE review SET score = NULL, score_max = NULL WHERE held_on = ?1",
+                              "t", f->held_on)))
+    return FALSE;
+  *summary = g_strdup_printf ("review %s", f->held_on);
+  return TRUE;
 }
 
 gboolean
@@ -176,38 +135,39 @@ mamori_workspace_record_review (MamoriWorkspace           *self,
                                 const MamoriReviewFigures *f,
                                 GError                   **error)
 {
-  g_autofree char *summary = g_strdup_printf ("review %s", f->held_on);
-
   if (!mamori_workspace_valid_date (f->held_on))
     {
       g_set_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_INVALID,
                    _("“%s” is not a date (YYYY-MM-DD)."), f->held_on);
       return FALSE;
     }
-  return write_one (self, "review", "record", summary, _("record the management review"), review_body, (gpointer) f, error);
+  return mamori_workspace_write (self, "review", "record", _("record the management review"), write_review, (gpointer) f,
+                                 error);
 }
 
-static void
-review_row (sqlite3_stmt *stmt,
-            gpointer      data)
+static gboolean
+review_row (MamoriStatement  *stmt,
+            gpointer          data,
+            GError          **error)
 {
-  MamoriReviewFigures **out = ((DateRead *) data)->out;
+  MamoriReviewFigures **out = data;
   MamoriReviewFigures *f = g_new0 (MamoriReviewFigures, 1);
   guint n_residual;
 
-  f->held_on = mamori_workspace_column_text (stmt, 0);
-  f->method = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 1), "gov5") == 0 ? MAMORI_RISK_METHOD_GOV5
-                                                                                    : MAMORI_RISK_METHOD_IPA;
-  split_counts ((const char *) sqlite3_column_text (stmt, 2), f->bands, &f->n_bands);
-  split_counts ((const char *) sqlite3_column_text (stmt, 3), f->residual_bands, &n_residual);
-  f->has_score = sqlite3_column_type (stmt, 4) != SQLITE_NULL;
-  f->score = sqlite3_column_double (stmt, 4);
-  f->score_max = sqlite3_column_double (stmt, 5);
-  f->measures.done = sqlite3_column_int (stmt, 6);
-  f->measures.open = sqlite3_column_int (stmt, 7);
-  f->measures.overdue = sqlite3_column_int (stmt, 8);
+  f->held_on = mamori_statement_dup_text (stmt, 0);
+  f->method = g_strcmp0 (mamori_statement_text (stmt, 1), "gov5") == 0 ? MAMORI_RISK_METHOD_GOV5
+                                                                        : MAMORI_RISK_METHOD_IPA;
+  split_counts (mamori_statement_text (stmt, 2), f->bands, &f->n_bands);
+  split_counts (mamori_statement_text (stmt, 3), f->residual_bands, &n_residual);
+  f->has_score = !mamori_statement_is_null (stmt, 4);
+  f->score = mamori_statement_double (stmt, 4);
+  f->score_max = mamori_statement_double (stmt, 5);
+  f->measures.done = mamori_statement_int (stmt, 6);
+  f->measures.open = mamori_statement_int (stmt, 7);
+  f->measures.overdue = mamori_statement_int (stmt, 8);
   mamori_review_figures_free (*out);
   *out = f;
+  return TRUE;
 }
 
 MamoriReviewFigures *
@@ -216,13 +176,11 @@ mamori_workspace_last_review (MamoriWorkspace  *self,
                               GError          **error)
 {
   MamoriReviewFigures *f = NULL;
-  DateRead r = { before, &f };
 
-  if (!mamori_workspace_read (self,
-                              "SELECT held_on, method, bands, residual_bands, score, score_max, measures_done, "
-                              "  measures_open, measures_overdue FROM review WHERE held_on < ?1 "
-                              "ORDER BY held_on DESC LIMIT 1",
-                              bind_date, review_row, &r, _("read the management reviews"), error))
+  if (!mamori_statement_query (self, _("read the management reviews"), review_row, &f, error,
+                               "SELECT held_on, method, bands, residual_bands, score, score_max, measures_done, "
+                               "  measures_open, measures_overdue FROM review WHERE held_on < ?1 "
+                               "ORDER BY held_on DESC LIMIT 1", "t", before))
     g_clear_pointer (&f, mamori_review_figures_free);
   return f;
 }
@@ -244,37 +202,31 @@ mamori_audit_plan_free (MamoriAuditPlan *p)
   g_free (p);
 }
 
-static void
-bind_id (sqlite3_stmt *stmt,
-         gpointer      data)
-{
-  sqlite3_bind_int64 (stmt, 1, *(gint64 *) data);
-}
-
-/* A read bound to one id (first, as bind_id expects), filling plan or out. */
+/* The audit plan of one assessment (id). */
 typedef struct {
   gint64 id;
   MamoriAuditPlan *plan;
-  GPtrArray *out;
 } PlanRead;
 
-static void
-plan_row (sqlite3_stmt *stmt,
-          gpointer      data)
+static gboolean
+plan_row (MamoriStatement  *stmt,
+          gpointer          data,
+          GError          **error)
 {
   PlanRead *r = data;
   MamoriAuditPlan *p = g_new0 (MamoriAuditPlan, 1);
 
   p->assessment = r->id;
-  p->scope = mamori_workspace_column_text (stmt, 0);
-  p->auditor = mamori_workspace_column_text (stmt, 1);
-  p->audited_unit = mamori_workspace_column_text (stmt, 2);
-  p->independence = mamori_workspace_column_text (stmt, 3);
-  p->independence_confirmed = sqlite3_column_int (stmt, 4) != 0;
-  p->starts_on = mamori_workspace_column_text (stmt, 5);
-  p->ends_on = mamori_workspace_column_text (stmt, 6);
-  p->opinion = mamori_workspace_column_text (stmt, 7);
+  p->scope = mamori_statement_dup_text (stmt, 0);
+  p->auditor = mamori_statement_dup_text (stmt, 1);
+  p->audited_unit = mamori_statement_dup_text (stmt, 2);
+  p->independence = mamori_statement_dup_text (stmt, 3);
+  p->independence_confirmed = mamori_statement_int (stmt, 4) != 0;
+  p->starts_on = mamori_statement_dup_text (stmt, 5);
+  p->ends_on = mamori_statement_dup_text (stmt, 6);
+  p->opinion = mamori_statement_dup_text (stmt, 7);
   r->plan = p;
+  return TRUE;
 }
 
 MamoriAuditPlan *
@@ -282,12 +234,11 @@ mamori_workspace_get_audit_plan (MamoriWorkspace  *self,
                                  gint64            assessment,
                                  GError          **error)
 {
-  PlanRead r = { assessment, NULL, NULL };
+  PlanRead r = { assessment, NULL };
 
-  if (!mamori_workspace_read (self,
-                              "SELECT scope, auditor, audited_unit, independence, independence_confirmed, starts_on, "
-                              "  ends_on, opinion FROM audit_plan WHERE assessment = ?1",
-                              bind_id, plan_row, &r, _("read the audit plan"), error))
+  if (!mamori_statement_query (self, _("read the audit plan"), plan_row, &r, error,
+                               "SELECT scope, auditor, audited_unit, independence, independence_confirmed, starts_on, "
+                               "  ends_on, opinion FROM audit_plan WHERE assessment = ?1", "i", assessment))
     g_clear_pointer (&r.plan, mamori_audit_plan_free);
   return r.plan;
 }
@@ -310,22 +261,25 @@ or_empty (const char *s)
 }
 
 static gboolean
-plan_body (MamoriWorkspace *self,
-           gpointer         data,
-           const char      *doing,
-           GError         **error)
+write_plan (MamoriWorkspace  *self,
+            gpointer          data,
+            char            **summary,
+            GError          **error)
 {
   const MamoriAuditPlan *p = data;
   g_autofree char *now = mamori_workspace_now ();
 
-  return mamori_workspace_run (self, doing, error,
-                               "INSERT OR REPLACE INTO audit_plan (assessment, scope, auditor, audited_unit, independence, "
-                               "  independence_confirmed, starts_on, ends_on, opinion, updated_at) "
-                               "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-                               "ittttitttt", p->assessment, or_empty (p->scope), or_empty (p->auditor),
-                               or_empty (p->audited_unit), or_empty (p->independence),
-                               (gint64) (p->independence_confirmed ? 1 : 0), or_empty (p->starts_on),
-                               or_empty (p->ends_on), or_empty (p->opinion), now);
+  if (!mamori_statement_run (self, _("save the audit plan"), error,
+                             "INSERT OR REPLACE INTO audit_plan (assessment, scope, auditor, audited_unit, independence, "
+                             "  independence_confirmed, starts_on, ends_on, opinion, updated_at) "
+                             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                             "ittttitttt", p->assessment, or_empty (p->scope), or_empty (p->auditor),
+                             or_empty (p->audited_unit), or_empty (p->independence),
+                             (gint64) (p->independence_confirmed ? 1 : 0), or_empty (p->starts_on),
+                             or_empty (p->ends_on), or_empty (p->opinion), now))
+    return FALSE;
+  *summary = g_strdup_printf ("audit plan of assessment %" G_GINT64_FORMAT, p->assessment);
+  return TRUE;
 }
 
 gboolean
@@ -334,7 +288,6 @@ mamori_workspace_set_audit_plan (MamoriWorkspace       *self,
                                  GError               **error)
 {
   g_autoptr(MamoriAssessment) a = mamori_workspace_get_assessment (self, p->assessment, error);
-  g_autofree char *summary = NULL;
 
   if (a == NULL)
     return FALSE;
@@ -352,8 +305,7 @@ mamori_workspace_set_audit_plan (MamoriWorkspace       *self,
       !mamori_workspace_check_text (_("The independence statement"), p->independence, 2000, error) ||
       !mamori_workspace_check_text (_("The opinion"), p->opinion, 4000, error))
     return FALSE;
-  summary = g_strdup_printf ("audit plan of assessment %" G_GINT64_FORMAT, p->assessment);
-  return write_one (self, "audit", "plan", summary, _("save the audit plan"), plan_body, (gpointer) p, error);
+  return mamori_workspace_write (self, "audit", "plan", _("save the audit plan"), write_plan, (gpointer) p, error);
 }
 
 void
@@ -370,22 +322,24 @@ mamori_corrective_action_free (MamoriCorrectiveAction *c)
   g_free (c);
 }
 
-static void
-action_row (sqlite3_stmt *stmt,
-            gpointer      data)
+static gboolean
+action_row (MamoriStatement  *stmt,
+            gpointer          data,
+            GError          **error)
 {
   MamoriCorrectiveAction *c = g_new0 (MamoriCorrectiveAction, 1);
 
-  c->id = sqlite3_column_int64 (stmt, 0);
-  c->assessment = sqlite3_column_int64 (stmt, 1);
-  c->ref_id = mamori_workspace_column_text (stmt, 2);
-  c->what = mamori_workspace_column_text (stmt, 3);
-  c->owner = mamori_workspace_column_text (stmt, 4);
-  c->due_on = mamori_workspace_column_text (stmt, 5);
-  c->closed = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 6), "closed") == 0;
-  c->closed_on = mamori_workspace_column_text (stmt, 7);
-  c->result = mamori_workspace_column_text (stmt, 8);
-  g_ptr_array_add (((PlanRead *) data)->out, c);
+  c->id = mamori_statement_int64 (stmt, 0);
+  c->assessment = mamori_statement_int64 (stmt, 1);
+  c->ref_id = mamori_statement_dup_text (stmt, 2);
+  c->what = mamori_statement_dup_text (stmt, 3);
+  c->owner = mamori_statement_dup_text (stmt, 4);
+  c->due_on = mamori_statement_dup_text (stmt, 5);
+  c->closed = g_strcmp0 (mamori_statement_text (stmt, 6), "closed") == 0;
+  c->closed_on = mamori_statement_dup_text (stmt, 7);
+  c->result = mamori_statement_dup_text (stmt, 8);
+  g_ptr_array_add (data, c);
+  return TRUE;
 }
 
 GPtrArray *
@@ -393,17 +347,16 @@ mamori_workspace_list_corrective_actions (MamoriWorkspace *self,
                                           gint64           assessment,
                                           GError         **error)
 {
-  PlanRead r = { assessment, NULL, g_ptr_array_new_with_free_func ((GDestroyNotify) mamori_corrective_action_free) };
+  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) mamori_corrective_action_free);
 
   /* ref_ids like "12-3" sort by their numbers. */
-  if (!mamori_workspace_read (self,
-                              "SELECT id, assessment, ref_id, what, owner, due_on, status, closed_on, result "
-                              "FROM corrective_action WHERE (?1 = 0 AND status = 'open') OR assessment = ?1 "
-                              "ORDER BY assessment, CAST (ref_id AS INTEGER), "
-                              "  CAST (substr (ref_id, instr (ref_id, '-') + 1) AS INTEGER), ref_id, id",
-                              bind_id, action_row, &r, _("read the corrective actions"), error))
-    g_clear_pointer (&r.out, g_ptr_array_unref);
-  return r.out;
+  if (!mamori_statement_query (self, _("read the corrective actions"), action_row, out, error,
+                               "SELECT id, assessment, ref_id, what, owner, due_on, status, closed_on, result "
+                               "FROM corrective_action WHERE (?1 = 0 AND status = 'open') OR assessment = ?1 "
+                               "ORDER BY assessment, CAST (ref_id AS INTEGER), "
+                               "  CAST (substr (ref_id, instr (ref_id, '-') + 1) AS INTEGER), ref_id, id", "i", assessment))
+    return NULL;
+  return g_steal_pointer (&out);
 }
 
 typedef struct {
@@ -413,20 +366,21 @@ typedef struct {
 } ActionAdd;
 
 static gboolean
-add_body (MamoriWorkspace *self,
-          gpointer         data,
-          const char      *doing,
-          GError         **error)
+write_new_action (MamoriWorkspace  *self,
+                  gpointer          data,
+                  char            **summary,
+                  GError          **error)
 {
   ActionAdd *a = data;
   g_autofree char *now = mamori_workspace_now ();
 
-  if (!mamori_workspace_run (self, doing, error,
-                             "INSERT INTO corrective_action (assessment, ref_id, what, owner, due_on, created_at) "
-                             "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                             "itttt" "t", a->assessment, a->ref_id, a->what, or_empty (a->owner), or_empty (a->due_on), now))
+  if (!mamori_statement_insert (self, _("save the corrective action"), &a->id, error,
+                                "INSERT INTO corrective_action (assessment, ref_id, what, owner, due_on, created_at) "
+                                "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                                "itttt" "t", a->assessment, a->ref_id, a->what, or_empty (a->owner), or_empty (a->due_on),
+                                now))
     return FALSE;
-  a->id = sqlite3_last_insert_rowid (mamori_workspace_get_db (self));
+  *summary = g_strdup_printf ("corrective action for %s of assessment %" G_GINT64_FORMAT, a->ref_id, a->assessment);
   return TRUE;
 }
 
@@ -440,7 +394,6 @@ mamori_workspace_add_corrective_action (MamoriWorkspace *self,
                                         GError         **error)
 {
   g_autoptr(MamoriAssessment) a = mamori_workspace_get_assessment (self, assessment, error);
-  g_autofree char *summary = NULL;
   g_autofree char *trimmed = g_strstrip (g_strdup (what ? what : ""));
   ActionAdd add = { assessment, ref_id, trimmed, owner, due_on, 0 };
 
@@ -456,8 +409,7 @@ mamori_workspace_add_corrective_action (MamoriWorkspace *self,
       !mamori_workspace_check_text (_("The corrective action"), trimmed, 1000, error) ||
       !mamori_workspace_check_text (_("The owner"), owner, 200, error))
     return 0;
-  summary = g_strdup_printf ("corrective action for %s of assessment %" G_GINT64_FORMAT, ref_id, assessment);
-  if (!write_one (self, "audit", "action", summary, _("save the corrective action"), add_body, &add, error))
+  if (!mamori_workspace_write (self, "audit", "action", _("save the corrective action"), write_new_action, &add, error))
     return 0;
   return add.id;
 }
@@ -468,24 +420,27 @@ typedef struct {
 } ActionClose;
 
 static gboolean
-close_body (MamoriWorkspace *self,
-            gpointer         data,
-            const char      *doing,
-            GError         **error)
+write_action_state (MamoriWorkspace  *self,
+                    gpointer          data,
+                    char            **summary,
+                    GError          **error)
 {
   ActionClose *c = data;
+  g_autoptr(MamoriStatement) stmt =
+    mamori_statement_new (self, _("save the corrective action"), error,
+                          "UPDATE corrective_action SET status = ?2, closed_on = ?3, result = ?4 WHERE id = ?1",
+                          "itt" "t", c->id, c->closed_on ? "closed" : "open", or_empty (c->closed_on),
+                          c->closed_on ? c->result : "");
 
-  if (!mamori_workspace_run (self, doing, error,
-                             "UPDATE corrective_action SET status = ?2, closed_on = ?3, result = ?4 WHERE id = ?1",
-                             "itt" "t", c->id, c->closed_on ? "closed" : "open", or_empty (c->closed_on),
-                             c->closed_on ? c->result : ""))
+  if (stmt == NULL || !mamori_statement_execute (stmt, error, NULL))
     return FALSE;
-  if (sqlite3_changes (mamori_workspace_get_db (self)) == 0)
+  if (mamori_statement_changes (stmt) == 0)
     {
       g_set_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_INVALID,
                    _("There is no corrective action %lld."), (long long) c->id);
       return FALSE;
     }
+  *summary = g_strdup_printf ("corrective action %" G_GINT64_FORMAT " %s", c->id, c->closed_on ? "closed" : "reopened");
   return TRUE;
 }
 
@@ -497,8 +452,6 @@ mamori_workspace_close_corrective_action (MamoriWorkspace *self,
                                           GError         **error)
 {
   ActionClose c = { id, closed_on, result };
-  g_autofree char *summary = g_strdup_printf ("corrective action %" G_GINT64_FORMAT " %s", id,
-                                              closed_on ? "closed" : "reopened");
   g_autofree char *trimmed = g_strstrip (g_strdup (result ? result : ""));
 
   if (closed_on != NULL)
@@ -519,6 +472,6 @@ mamori_workspace_close_corrective_action (MamoriWorkspace *self,
         return FALSE;
     }
   c.result = trimmed;
-  return write_one (self, "audit", closed_on ? "close" : "reopen", summary, _("save the corrective action"),
-                    close_body, &c, error);
+  return mamori_workspace_write (self, "audit", closed_on ? "close" : "reopen", _("save the corrective action"),
+                                 write_action_state, &c, error);
 }
