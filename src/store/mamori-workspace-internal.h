@@ -27,6 +27,8 @@ void      mamori_workspace_lock             (MamoriWorkspace *self);
 void      mamori_workspace_unlock           (MamoriWorkspace *self);
 gboolean  mamori_workspace_ensure_open      (MamoriWorkspace *self,
                                              GError         **error);
+/* The steps of a write. Store code writes through mamori_workspace_write (mamori-statement.h),
+ * which runs them in order; batches nest with mamori_workspace_transaction. */
 /* BEGIN IMMEDIATE, or a savepoint inside an open transaction; call with the lock held. */
 gboolean  mamori_workspace_begin            (MamoriWorkspace *self,
                                              const char      *doing,
@@ -39,13 +41,6 @@ gboolean  mamori_workspace_log_change       (MamoriWorkspace *self,
                                              const char      *entity,
                                              const char      *action,
                                              const char      *summary,
-                                             GError         **error);
-/* Records one change-log line (skipped when summary is NULL or empty) and commits. */
-gboolean  mamori_workspace_log_and_commit   (MamoriWorkspace *self,
-                                             const char      *entity,
-                                             const char      *action,
-                                             const char      *summary,
-                                             const char      *doing,
                                              GError         **error);
 /* After a commit, with the lock released. */
 void      mamori_workspace_emit_changed     (MamoriWorkspace *self,
@@ -62,19 +57,6 @@ gboolean  mamori_workspace_tick_task        (MamoriWorkspace *self,
                                              const char      *key,
                                              const char      *doing,
                                              GError         **error);
-/* Runs one read-only statement under the lock: bind (may be NULL) binds its parameters, row is
- * called for every result row. On failure error names the path, the sqlite message and doing. */
-gboolean  mamori_workspace_read             (MamoriWorkspace *self,
-                                             const char      *sql,
-                                             void           (*bind) (sqlite3_stmt *stmt, gpointer data),
-                                             void           (*row) (sqlite3_stmt *stmt, gpointer data),
-                                             gpointer         data,
-                                             const char      *doing,
-                                             GError         **error);
-/* A text column as a new string, "" for NULL. */
-char     *mamori_workspace_column_text      (sqlite3_stmt    *stmt,
-                                             int              column);
-
 /* Every tracked measure as rows (source, what, owner, due, done 0/1), ?1 = today. See
  * mamori_workspace_count_measures for what "done" means. source is an asset's name, or for a
  * checklist item "checklist-id" MAMORI_SOURCE_SEPARATOR (char 31) "ref_id", which
@@ -99,27 +81,6 @@ char     *mamori_workspace_column_text      (sqlite3_stmt    *stmt,
   "SELECT a.checklist || char (31) || c.ref_id, c.what, c.owner, c.due_on, c.status = 'closed' " \
   "FROM corrective_action c JOIN assessment a ON a.id = c.assessment"
 
-/* Statement helpers. types: 'i' gint64, 't' const char* (NULL binds NULL), 'd' double, 'n' NULL,
- * 'b' GBytes*. run: a statement without rows (lock held). query: prepared for the caller to
- * step and finalize, NULL with error set. query_failed: finalizes; TRUE (error set) unless rc
- * is SQLITE_DONE. */
-gboolean       mamori_workspace_run          (MamoriWorkspace *self,
-                                              const char      *doing,
-                                              GError         **error,
-                                              const char      *sql,
-                                              const char      *types,
-                                              ...);
-sqlite3_stmt  *mamori_workspace_query        (MamoriWorkspace *self,
-                                              const char      *doing,
-                                              GError         **error,
-                                              const char      *sql,
-                                              const char      *types,
-                                              ...);
-gboolean       mamori_workspace_query_failed (MamoriWorkspace *self,
-                                              sqlite3_stmt    *stmt,
-                                              int              rc,
-                                              const char      *doing,
-                                              GError         **error);
 /* YYYY-MM-DD and a real day. */
 gboolean       mamori_workspace_valid_date   (const char      *date);
 /* Valid UTF-8 of at most max_chars; otherwise error names label. */
