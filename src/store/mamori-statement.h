@@ -1,4 +1,4 @@
-/* mamori-statement.h — the one way store code runs SQL (store-internal: only src/store/ includes it).
+/* mamori-statement.h — the one way store code runs SQL (store-internal: src/store/ only).
  *
  * Every query and write of the store goes through MamoriStatement: SQL with placeholders
  * ?1, ?2, … and values bound by a type string, rows read with typed getters. What is
@@ -11,12 +11,13 @@
  * 'n' NULL (takes no argument), 'b' GBytes *. The n-th letter binds ?n.
  *
  * Files that may still call sqlite3 directly, and why:
- * - mamori-workspace.c: the engine itself — opening and closing a connection (the header probe
- *   with read(2), the WAL probe, the read-only and immutable fallbacks, repairing a stale
- *   -shm), the migrations, the integrity check (`PRAGMA quick_check`, `integrity_check`,
- *   `foreign_key_check`, the expected tables), VACUUM INTO (Save a Copy, the upgraded private
- *   copy), the transaction control (BEGIN IMMEDIATE, savepoints, COMMIT, ROLLBACK) and the
- *   mapping of result codes to errors (mamori_workspace_set_sqlite_error);
+ * - mamori-workspace.c: the engine itself — opening and closing connections (the header probe
+ *   with read(2), the WAL probe, the read-only and immutable fallbacks, configuring the journal,
+ *   mamori_workspace_open_reader), running the migrations (their seeds use this helper), the
+ *   integrity check (`PRAGMA quick_check`, `integrity_check`, `foreign_key_check`, the expected
+ *   tables), VACUUM INTO (Save a Copy, the upgraded private copy) and the mapping of result
+ *   codes to errors (mamori_workspace_set_sqlite_error). Its reads, writes and transaction
+ *   statements (BEGIN IMMEDIATE, savepoints, COMMIT) go through this helper;
  * - mamori-workspace-chain.c: the tamper-evident change log follows every row through SQLite's
  *   pre-update hook and hashes the rows' values as SQLite stores them;
  * - mamori-workspace-lock.c: the editing lock on network drives (statfs and a lock file; it
