@@ -29,6 +29,7 @@
 #include "store/mamori-assets.h"
 #include "ui/mamori-overview-page.h"
 #include "ui/mamori-preferences-window.h"
+#include "ui/mamori-undo-stack.h"
 #include "ui/mamori-window.h"
 
 static MamoriApplication *app;
@@ -1216,6 +1217,118 @@ test_ledger_import_undo (void)
   g_unlink (csv);
 }
 
+/* MamoriUndoStack: the page's callback applies a step either way, a new step forgets what was
+ * undone, a step that fails is dropped, and can-undo and can-redo notify when they change. */
+static guint undo_steps_freed;
+
+static gboolean
+undo_stack_apply (gpointer    data,
+                  const char *what,
+                  gboolean    undo,
+                  gpointer    user_data)
+{
+  GString *log = user_data;
+
+  g_string_append_printf (log, "%s %s %d;", undo ? "undo" : "redo", what, GPOINTER_TO_INT (data));
+  return TRUE;
+}
+
+static gboolean
+undo_stack_fail (gpointer    data,
+                 const char *what,
+                 gboolean    undo,
+                 gpointer    user_data)
+{
+  return FALSE;
+}
+
+static void
+undo_step_free (gpointer data)
+{
+  undo_steps_freed++;
+}
+
+static void
+count_notify (GObject    *object,
+              GParamSpec *pspec,
+              guint      *count)
+{
+  (*count)++;
+}
+
+static void
+test_undo_stack (void)
+{
+  g_autoptr(MamoriUndoStack) stack = mamori_undo_stack_new ();
+  g_autoptr(GString) log = g_string_new (NULL);
+  guint undo_notes = 0, redo_notes = 0, ids[4];
+  gboolean can_undo = FALSE;
+
+  undo_steps_freed = 0;
+  g_signal_connect (stack, "notify::can-undo", G_CALLBACK (count_notify), &undo_notes);
+  g_signal_connect (stack, "notify::can-redo", G_CALLBACK (count_notify), &redo_notes);
+  g_assert_false (mamori_undo_stack_get_can_undo (stack));
+  g_assert_false (mamori_undo_stack_undo (stack, undo_stack_apply, log));
+  g_assert_cmpuint (mamori_undo_stack_get_undo_id (stack), ==, 0);
+
+  /* Three steps: can-undo turns on once. */
+  for (int i = 0; i < 3; i++)
+    {
+      g_autofree char *what = g_strdup_printf ("step%d", i + 1);
+      ids[i] = mamori_undo_stack_push (stack, what, GINT_TO_POINTER (i + 1), undo_step_free);
+      g_assert_cmpuint (ids[i], >, 0);
+      g_assert_true (i == 0 || ids[i] != ids[i - 1]);
+    }
+  g_assert_cmpuint (undo_notes, ==, 1);
+  g_assert_cmpuint (redo_notes, ==, 0);
+  g_object_get (stack, "can-undo", &can_undo, NULL);
+  g_assert_true (can_undo);
+  g_assert_cmpuint (mamori_undo_stack_get_undo_id (stack), ==, ids[2]);
+  g_assert_cmpstr (mamori_undo_stack_get_undo_what (stack), ==, "step3");
+  g_assert_null (mamori_undo_stack_get_redo_what (stack));
+
+  /* Undo twice, newest first: can-redo turns on once. */
+  g_assert_true (mamori_undo_stack_undo (stack, undo_stack_apply, log));
+  g_assert_true (mamori_undo_stack_undo (stack, undo_stack_apply, log));
+  g_assert_cmpstr (log->str, ==, "undo step3 3;undo step2 2;");
+  g_assert_true (mamori_undo_stack_get_can_undo (stack));
+  g_assert_true (mamori_undo_stack_get_can_redo (stack));
+  g_assert_cmpuint (undo_notes, ==, 1);
+  g_assert_cmpuint (redo_notes, ==, 1);
+  g_assert_cmpuint (mamori_undo_stack_get_undo_id (stack), ==, ids[0]);
+  g_assert_cmpstr (mamori_undo_stack_get_redo_what (stack), ==, "step2");
+
+  /* Redo once: the last step undone comes back, with its id. */
+  g_string_truncate (log, 0);
+  g_assert_true (mamori_undo_stack_redo (stack, undo_stack_apply, log));
+  g_assert_cmpstr (log->str, ==, "redo step2 2;");
+  g_assert_cmpuint (mamori_undo_stack_get_undo_id (stack), ==, ids[1]);
+  g_assert_cmpstr (mamori_undo_stack_get_redo_what (stack), ==, "step3");
+  g_assert_cmpuint (redo_notes, ==, 1);
+  g_assert_cmpuint (undo_steps_freed, ==, 0);
+
+  /* A new step forgets what was undone (step3 is freed): can-redo turns off. */
+  ids[3] = mamori_undo_stack_push (stack, "step4", GINT_TO_POINTER (4), undo_step_free);
+  g_assert_false (mamori_undo_stack_get_can_redo (stack));
+  g_assert_false (mamori_undo_stack_redo (stack, undo_stack_apply, log));
+  g_assert_cmpuint (redo_notes, ==, 2);
+  g_assert_cmpuint (undo_steps_freed, ==, 1);
+  g_assert_cmpuint (mamori_undo_stack_get_undo_id (stack), ==, ids[3]);
+
+  /* A step that fails to apply is dropped, not moved to redo. */
+  g_assert_false (mamori_undo_stack_undo (stack, undo_stack_fail, NULL));
+  g_assert_cmpuint (undo_steps_freed, ==, 2);
+  g_assert_false (mamori_undo_stack_get_can_redo (stack));
+  g_assert_cmpuint (redo_notes, ==, 2);
+  g_assert_cmpuint (mamori_undo_stack_get_undo_id (stack), ==, ids[1]);
+
+  /* Clearing frees the rest: can-undo turns off. */
+  mamori_undo_stack_clear (stack);
+  g_assert_false (mamori_undo_stack_get_can_undo (stack));
+  g_assert_cmpuint (undo_notes, ==, 2);
+  g_assert_cmpuint (undo_steps_freed, ==, 4);
+}
+
 static void
 test_ledger_spreadsheet (void)
 {
@@ -1894,6 +2007,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/ui/ledger/bulk-split-threats", test_ledger_bulk_split_threats);
   g_test_add_func ("/ui/ledger/spreadsheet", test_ledger_spreadsheet);
   g_test_add_func ("/ui/ledger/import-undo", test_ledger_import_undo);
+  g_test_add_func ("/ui/undo-stack", test_undo_stack);
   g_test_add_func ("/ui/documents", test_documents);
   g_test_add_func ("/ui/heatmap", test_heatmap_page);
   g_test_add_func ("/ui/internal-audit", test_internal_audit);

@@ -1,0 +1,153 @@
+/* mamori-ledger-page-private.h — what the ledger page's files share: its instance, its columns
+ * and the functions one part calls in another */
+#pragma once
+
+#include "mamori-ledger-model.h"
+#include "mamori-ledger-page.h"
+#include "mamori-ledger-row.h"
+#include "mamori-undo-stack.h"
+#include "ops/mamori-worker.h"
+
+G_BEGIN_DECLS
+
+/* The page is one type in four files:
+ *   mamori-ledger-page.c          the type, the workspace, the filters and the status line
+ *   mamori-ledger-page-columns.c  the columns, the header, the rows, the frozen columns
+ *   mamori-ledger-page-editor.c   the cell editor and the keyboard movement between cells
+ *   mamori-ledger-page-actions.c  the ledger.* actions, undo, adding and deleting, import, export */
+
+typedef enum {
+  COL_TEXT,
+  COL_FLAG,
+  COL_LEVEL,        /* 0–2 */
+  COL_THREAT,       /* — (from the medium), 1–3 */
+  COL_VULNERABILITY,/* 1–3 */
+  COL_COMPUTED,
+  COL_BAND,
+  COL_TREATMENT,
+  COL_TARGET,       /* — (unchanged), 1–3 */
+  COL_RESIDUAL,     /* risk after the planned measure */
+} ColumnKind;
+
+typedef struct {
+  const char *title;   /* N_() */
+  ColumnKind kind;
+  int field;           /* MamoriAssetField, or MAMORI_ASSET_SORT_* for computed columns */
+  const char *tooltip; /* N_() or NULL */
+  const char *title5;  /* N_(): the title with the 5 × 5 method, or NULL: the same */
+  const char *tooltip5;
+} ColumnSpec;
+
+#define N_COLUMNS 27
+
+/* The first columns (category and asset name) stay in view when the grid scrolls sideways, as
+ * frozen panes do in a spreadsheet. */
+#define N_FROZEN 2
+
+struct _MamoriLedgerPage {
+  AdwBin parent_instance;
+
+  GtkSearchEntry *search_entry;
+  GtkDropDown *department_drop;
+  GtkDropDown *band_drop;
+  GtkDropDown *sort_drop;
+  GtkToggleButton *descending_button;
+  GtkLabel *count_label;
+  GtkButton *add_button;
+  GtkDropDown *medium_drop;
+  GtkStack *stack;
+  GtkScrolledWindow *header_scroller;
+  GtkScrolledWindow *list_scroller;
+  GtkScrollbar *vertical_scrollbar;
+  GtkBox *header_box;
+  GtkListView *list_view;
+
+  MamoriWorkspace *workspace;
+  MamoriWorker *exporter;     /* the ledger written to a file, off the main thread */
+  MamoriWorker *importer;     /* a ledger file read and stored, off the main thread */
+  char *export_path;
+  MamoriLedgerModel *model;
+  GtkStringList *departments;
+  GtkStringList *media;       /* "All media", then the media in use */
+  GPtrArray *catalogue_media; /* char*: the media of the threat catalogue, for the editor */
+  gboolean binding;           /* TRUE while cells are being filled in */
+  gboolean saving;            /* TRUE while this page saves one row */
+  gboolean what_if;           /* Risk and Band as if every planned measure were done */
+  GtkWidget *editor;          /* the open cell editor (a popover on a cell), if any */
+  guint anchor;               /* where a Shift+click range starts */
+  gboolean filling;           /* TRUE while the filter choices are refilled: no query for each */
+  MamoriRiskMethod method;    /* the workspace's risk method */
+  gboolean by_cell;           /* showing one heatmap cell (from the heatmap page) */
+  gboolean cell_likelihood;   /* … of the threat × vulnerability grid */
+  guint cell_probability;
+  guint cell_impact;
+  GtkButton *cell_button;     /* says which cell; a click shows every asset again */
+  char *cell_name;            /* that cell as the heatmap names it: "大 6" */
+  AdwStatusPage *no_match_page;
+  GtkButton *clear_filters_button;
+  gint64 open_new;            /* an asset just added with +: select it and edit its name once shown */
+  char *queried_text;         /* the search text of the last query */
+  GtkStringList *bands;       /* the band filter's choices for that method */
+  GtkToggleButton *what_if_button;
+  MamoriUndoStack *undo;      /* Edit* steps (mamori-ledger-page-actions.c): before/after pairs */
+  GCancellable *cancellable;
+  GtkMultiSelection *selection;
+  GtkNativeDialog *chooser;
+  gulong changed_id;
+};
+
+/* mamori-ledger-page.c */
+/* After an edit of this page: the counts follow, the rows stay where they are. */
+void         _mamori_ledger_page_recount            (MamoriLedgerPage *self);
+
+/* mamori-ledger-page-columns.c */
+/* The columns, left to right: N_COLUMNS of them. */
+extern const ColumnSpec *const _mamori_ledger_page_columns;
+const char  *_mamori_ledger_page_column_title       (const ColumnSpec *spec,
+                                                     MamoriRiskMethod  method);
+const char  *_mamori_ledger_page_column_tooltip     (const ColumnSpec *spec,
+                                                     MamoriRiskMethod  method);
+int          _mamori_ledger_page_column_width       (const ColumnSpec *spec);
+/* The width of the frozen columns together. */
+int          _mamori_ledger_page_frozen_width       (void);
+/* The 5 × 5 field a computed column edits with that method, or -1. */
+int          _mamori_ledger_page_field5_of          (const ColumnSpec *spec,
+                                                     MamoriRiskMethod  method);
+/* Whether the user reads English (band names and some widths follow). */
+gboolean     _mamori_ledger_page_english            (void);
+const char  *_mamori_ledger_page_band_name          (MamoriRiskMethod  method,
+                                                     int               band);
+const char  *_mamori_ledger_page_treatment_label    (MamoriTreatment   t);
+/* Fills the header and sets up the list's rows and sideways scrolling (once, from init). */
+void         _mamori_ledger_page_build_columns      (MamoriLedgerPage *self);
+void         _mamori_ledger_page_update_header_sort (MamoriLedgerPage *self);
+
+/* mamori-ledger-page-editor.c */
+/* Closes the cell editor at once: the rows under it are about to change. */
+void         _mamori_ledger_page_close_editor       (MamoriLedgerPage *self);
+/* Opens the editor for column c of row (at position) over cell; a click on a flag toggles it. */
+void         _mamori_ledger_page_edit_cell          (MamoriLedgerPage *self,
+                                                     MamoriLedgerRow  *row,
+                                                     guint             position,
+                                                     guint             c,
+                                                     GtkWidget        *cell,
+                                                     gboolean          keyboard);
+/* Takes the editor open on (or just closed from) a cell of the row box along with it. */
+void         _mamori_ledger_page_release_editor     (MamoriLedgerPage *self,
+                                                     GtkWidget        *box);
+/* The list view's "activate" (Enter on a row). */
+void         _mamori_ledger_page_list_activated     (GtkListView      *view,
+                                                     guint             position,
+                                                     MamoriLedgerPage *self);
+
+/* mamori-ledger-page-actions.c */
+/* Applies text to field of row's asset (of every selected asset when row is one of them) as
+ * one undo step; TRUE when a step was recorded. */
+gboolean     _mamori_ledger_page_commit             (MamoriLedgerPage *self,
+                                                     MamoriLedgerRow  *row,
+                                                     MamoriAssetField  field,
+                                                     const char       *text);
+/* Installs the ledger.* actions and their keys (from class_init). */
+void         _mamori_ledger_page_class_actions_init (GtkWidgetClass   *widget_class);
+
+G_END_DECLS
