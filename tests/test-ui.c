@@ -438,7 +438,7 @@ test_preferences_and_shortcuts (void)
 {
   g_autofree char *path = temp_workspace ("prefs.mamori");
   MamoriWindow *window = new_window (path);
-  MamoriPreferencesWindow *prefs = mamori_preferences_window_new (app, GTK_WINDOW (window));
+  MamoriPreferencesWindow *prefs = mamori_preferences_window_new (app, GTK_WINDOW (window), mamori_window_get_workspace (window));
   g_autoptr(GtkBuilder) builder = NULL;
   GtkSwitch *sw;
   GObject *overlay;
@@ -1761,12 +1761,16 @@ test_heatmap_page (void)
     g_assert_nonnull (strstr (text, count));
     g_assert_nonnull (strstr (text, "• "));
   }
+  /* A click on a cell asks the window (win.show-assets) for the ledger filtered to it. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-assets", "(ibbuuss)",
+                                             (gint32) MAMORI_RISK_METHOD_IPA, FALSE, FALSE, (guint32) cell_p,
+                                             (guint32) cell_i, "", ""));
+  g_assert_cmpstr (mamori_window_get_visible_page (window), ==, "assets");
   ledger = mamori_window_get_ledger_page (window);
-  mamori_ledger_page_set_cell_filter (ledger, MAMORI_RISK_METHOD_IPA, FALSE, FALSE, cell_p, cell_i, NULL, NULL);
   wait_rows (ledger, best);
   /* The review slides: five, moved through with the arrow keys' action, none past the ends. */
   {
-    MamoriPresentationWindow *slides = mamori_presentation_window_new (ws, GTK_WINDOW (window), &error);
+    MamoriPresentationWindow *slides = mamori_presentation_window_new (ws, mamori_window_get_catalog (window), GTK_WINDOW (window), &error);
     g_assert_no_error (error);
     gtk_window_present (GTK_WINDOW (slides));
     iterate (50);

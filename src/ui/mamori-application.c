@@ -121,7 +121,8 @@ preferences_action (GSimpleAction *action,
 {
   MamoriApplication *self = user_data;
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
-  MamoriPreferencesWindow *prefs = mamori_preferences_window_new (self, parent);
+  MamoriPreferencesWindow *prefs = mamori_preferences_window_new (self, parent,
+                                                                  MAMORI_IS_WINDOW (parent) ? mamori_window_get_workspace (MAMORI_WINDOW (parent)) : NULL);
 
   gtk_window_present (GTK_WINDOW (prefs));
 }

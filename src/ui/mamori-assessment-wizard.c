@@ -5,7 +5,7 @@
 
 #include "mamori-assessment-wizard.h"
 #include "mamori-wizard-item.h"
-#include "mamori-window.h"
+#include "mamori-widget-util.h"
 
 struct _MamoriAssessmentWizard {
   AdwBin parent_instance;

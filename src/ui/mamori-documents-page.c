@@ -14,7 +14,7 @@
 #include "mamori-documents-page.h"
 #include "mamori-new-document-window.h"
 #include "mamori-pdf-view.h"
-#include "mamori-window.h"
+#include "mamori-widget-util.h"
 #include "ops/mamori-worker.h"
 #include "report/mamori-document.h"
 #include "report/mamori-word.h"
@@ -356,11 +356,10 @@ preview_done (gpointer      owner,
   {
     /* A missing Japanese font: said once per document, the PDF still comes out. */
     const char *warning = g_object_get_data (G_OBJECT (document), "mamori-font-warning");
-    GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), MAMORI_TYPE_WINDOW);
-    if (warning != NULL && window != NULL && !self->warned)
+    if (warning != NULL && !self->warned)
       {
         self->warned = TRUE;
-        mamori_window_add_toast (MAMORI_WINDOW (window), adw_toast_new (warning));
+        mamori_widget_add_toast_object (GTK_WIDGET (self), adw_toast_new (warning));
       }
   }
   mamori_pdf_view_set_document (self->preview, document);

@@ -8,9 +8,8 @@
 #include "core/mamori-checklist.h"
 #include "core/mamori-profile.h"
 #include "mamori-heatmap-page.h"
-#include "mamori-ledger-page.h"
 #include "mamori-presentation-window.h"
-#include "mamori-window.h"
+#include "mamori-widget-util.h"
 #include "ops/mamori-worker.h"
 #include "report/mamori-heatmap-draw.h"
 #include "report/mamori-review.h"
@@ -40,6 +39,8 @@ struct _MamoriHeatmapPage {
   GtkNativeDialog *chooser;
   gboolean filling;
   MamoriWorker *counter;     /* counts the maps off the main thread; the newest count wins */
+  MamoriCatalogFunc catalog_func;  /* the workspace's checklists, from whoever holds them */
+  gpointer catalog_data;
   gboolean exporting;        /* a review report is being written */
 };
 
@@ -283,17 +284,16 @@ area_clicked (GtkGestureClick   *gesture,
   GtkWidget *widget = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
   gboolean residual = widget == GTK_WIDGET (self->residual_area);
   const MamoriHeatmap *h = residual ? self->residual : self->current;
-  GtkWidget *window = gtk_widget_get_ancestor (widget, MAMORI_TYPE_WINDOW);
+  const char *department = selected (self->department_drop, self->departments);
+  const char *medium = selected (self->medium_drop, self->media);
   guint p, i;
 
-  if (h == NULL || window == NULL ||
+  if (h == NULL ||
       !mamori_heatmap_cell_at (h, gtk_widget_get_width (widget), gtk_widget_get_height (widget), x, y, &p, &i))
     return;
-  gtk_widget_activate_action (window, "win.show-page", "s", "assets");
-  mamori_ledger_page_set_cell_filter (mamori_window_get_ledger_page (MAMORI_WINDOW (window)), self->method,
-                                      self->likelihood, residual, p, i,
-                                      selected (self->department_drop, self->departments),
-                                      selected (self->medium_drop, self->media));
+  /* The window shows the ledger filtered to the cell. */
+  gtk_widget_activate_action (widget, "win.show-assets", "(ibbuuss)", (gint32) self->method, self->likelihood, residual,
+                              (guint32) p, (guint32) i, department ? department : "", medium ? medium : "");
 }
 
 /* --- export ---------------------------------------------------------------------------------------- */
@@ -439,8 +439,7 @@ gboolean
 mamori_heatmap_page_export_review (MamoriHeatmapPage *self,
                                    const char        *path)
 {
-  GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), MAMORI_TYPE_WINDOW);
-  MamoriCatalog *catalog = window ? mamori_window_get_catalog (MAMORI_WINDOW (window)) : NULL;
+  MamoriCatalog *catalog = self->catalog_func ? self->catalog_func (self->catalog_data) : NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
   g_autoptr(GError) error = NULL;
@@ -513,7 +512,8 @@ present_action (GtkWidget  *widget,
 
   if (self->workspace == NULL)
     return;
-  window = mamori_presentation_window_new (self->workspace, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, &error);
+  window = mamori_presentation_window_new (self->workspace, self->catalog_func ? self->catalog_func (self->catalog_data) : NULL,
+                                           GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, &error);
   if (window == NULL)
     {
       mamori_widget_show_error (widget, _("Could Not Start the Review"), error);
@@ -524,6 +524,16 @@ present_action (GtkWidget  *widget,
 }
 
 /* --- workspace ------------------------------------------------------------------------------------- */
+
+void
+mamori_heatmap_page_set_catalog_func (MamoriHeatmapPage *self,
+                                      MamoriCatalogFunc  func,
+                                      gpointer           data)
+{
+  g_return_if_fail (MAMORI_IS_HEATMAP_PAGE (self));
+  self->catalog_func = func;
+  self->catalog_data = data;
+}
 
 static void
 fill_choices (MamoriHeatmapPage *self,

@@ -3,6 +3,8 @@
 
 #include <adwaita.h>
 
+#include "core/mamori-catalog.h"
+
 #include "store/mamori-workspace.h"
 
 G_BEGIN_DECLS
@@ -12,6 +14,12 @@ G_DECLARE_FINAL_TYPE (MamoriHeatmapPage, mamori_heatmap_page, MAMORI, HEATMAP_PA
 
 void     mamori_heatmap_page_set_workspace (MamoriHeatmapPage *self,
                                             MamoriWorkspace   *workspace);
+/* Where the page gets the workspace's checklists (for the review report and the slides): the
+ * window passes its own. */
+typedef MamoriCatalog *(*MamoriCatalogFunc) (gpointer data);
+void        mamori_heatmap_page_set_catalog_func (MamoriHeatmapPage *self,
+                                                  MamoriCatalogFunc  func,
+                                                  gpointer           data);
 /* Reads the ledger again (the maps follow edits when the page is shown). */
 void     mamori_heatmap_page_reload        (MamoriHeatmapPage *self);
 /* For tests and the tooltip: the text shown for a cell of the current (or residual) map. */

@@ -6,7 +6,7 @@
 
 #include "mamori-ledger-page-private.h"
 #include "mamori-threat-catalogue-window.h"
-#include "mamori-window.h"
+#include "mamori-widget-util.h"
 
 /* One undoable step: every change to the ledger made on this page. The page's MamoriUndoStack
  * keeps the steps and their descriptions ("adding 1 asset": what undo and redo name in their
@@ -180,14 +180,10 @@ apply_edit (gpointer    data,
   if (ok)
     {
       g_autofree char *title = g_markup_printf_escaped (undo ? _("Undid: %s") : _("Redid: %s"), what);
-      GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), MAMORI_TYPE_WINDOW);
-      if (window != NULL)
-        {
-          /* Each Ctrl+Z replaces the last one's toast at once instead of queueing behind it. */
-          AdwToast *toast = adw_toast_new (title);
-          adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-          mamori_window_add_toast (MAMORI_WINDOW (window), toast);
-        }
+      /* Each Ctrl+Z replaces the last one's toast at once instead of queueing behind it. */
+      AdwToast *toast = adw_toast_new (title);
+      adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+      mamori_widget_add_toast_object (GTK_WIDGET (self), toast);
     }
   return ok;
 }
@@ -387,7 +383,6 @@ guint
 mamori_ledger_page_delete_selected (MamoriLedgerPage *self)
 {
   g_autoptr(GPtrArray) assets = selected_assets (self);
-  GtkWidget *window;
   guint id;
 
   if (assets->len == 0)
@@ -397,17 +392,15 @@ mamori_ledger_page_delete_selected (MamoriLedgerPage *self)
     return 0;
   id = push_edit (self, EDIT_DELETE, g_ptr_array_ref (assets), NULL,
                   g_strdup_printf (ngettext ("deleting %u asset", "deleting %u assets", assets->len), assets->len));
-  window = gtk_widget_get_ancestor (GTK_WIDGET (self), MAMORI_TYPE_WINDOW);
-  if (window != NULL)
-    {
-      g_autofree char *title = g_strdup_printf (ngettext ("Deleted %u asset", "Deleted %u assets", assets->len), assets->len);
-      AdwToast *toast = adw_toast_new (title);
-      adw_toast_set_button_label (toast, _("_Undo"));
-      g_object_set_data (G_OBJECT (toast), "mamori-page", self);
-      g_signal_connect (toast, "button-clicked", G_CALLBACK (undo_delete), GUINT_TO_POINTER (id));
-      g_signal_connect_object (self, "destroy", G_CALLBACK (adw_toast_dismiss), toast, G_CONNECT_SWAPPED);
-      mamori_window_add_toast (MAMORI_WINDOW (window), toast);
-    }
+  {
+    g_autofree char *title = g_strdup_printf (ngettext ("Deleted %u asset", "Deleted %u assets", assets->len), assets->len);
+    AdwToast *toast = adw_toast_new (title);
+    adw_toast_set_button_label (toast, _("_Undo"));
+    g_object_set_data (G_OBJECT (toast), "mamori-page", self);
+    g_signal_connect (toast, "button-clicked", G_CALLBACK (undo_delete), GUINT_TO_POINTER (id));
+    g_signal_connect_object (self, "destroy", G_CALLBACK (adw_toast_dismiss), toast, G_CONNECT_SWAPPED);
+    mamori_widget_add_toast_object (GTK_WIDGET (self), toast);
+  }
   return assets->len;
 }
 
@@ -483,9 +476,7 @@ split_action (GtkWidget  *widget,
 
   if (assets->len == 0)
     {
-      GtkWidget *window = gtk_widget_get_ancestor (widget, MAMORI_TYPE_WINDOW);
-      if (window != NULL)
-        mamori_window_add_toast (MAMORI_WINDOW (window), adw_toast_new (_("Select the assets to split first")));
+      mamori_widget_add_toast_object (widget, adw_toast_new (_("Select the assets to split first")));
       return;
     }
   for (guint i = 0; i < self->catalogue_media->len; i++)

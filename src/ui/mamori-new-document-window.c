@@ -6,7 +6,7 @@
 
 #include "core/mamori-checklist.h"
 #include "mamori-new-document-window.h"
-#include "mamori-window.h"
+#include "mamori-widget-util.h"
 #include "store/mamori-documents.h"
 
 static const char *builtin_ids[] = { "basic-policy", "related-rules", "handbook" };

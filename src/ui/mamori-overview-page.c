@@ -6,7 +6,7 @@
 
 #include "core/mamori-stepup.h"
 #include "mamori-overview-page.h"
-#include "mamori-window.h"
+#include "mamori-widget-util.h"
 
 #define EMPLOYEES_SAVE_DELAY_MS 700
 
@@ -52,13 +52,6 @@ static const struct {
 };
 
 G_DEFINE_FINAL_TYPE (MamoriOverviewPage, mamori_overview_page, ADW_TYPE_BIN)
-
-static MamoriWindow *
-get_window (MamoriOverviewPage *self)
-{
-  GtkWidget *w = gtk_widget_get_ancestor (GTK_WIDGET (self), MAMORI_TYPE_WINDOW);
-  return w ? MAMORI_WINDOW (w) : NULL;
-}
 
 /* --- profile ------------------------------------------------------------------------------- */
 
@@ -159,12 +152,9 @@ save_profile (MamoriOverviewPage *self)
     }
 
   {
-    MamoriWindow *window = get_window (self);
     AdwToast *toast;
     UndoData *undo;
 
-    if (window == NULL)
-      return;
     toast = adw_toast_new (_("Organisation profile saved"));
     adw_toast_set_button_label (toast, _("_Undo"));
     undo = g_new0 (UndoData, 1);
@@ -174,7 +164,7 @@ save_profile (MamoriOverviewPage *self)
     g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_clicked), undo, undo_data_free, 0);
     /* The toast may outlive a page switch but not the page. */
     g_signal_connect_object (self, "destroy", G_CALLBACK (adw_toast_dismiss), toast, G_CONNECT_SWAPPED);
-    mamori_window_add_toast (window, toast);
+    mamori_widget_add_toast_object (GTK_WIDGET (self), toast);
   }
 }
 
@@ -393,12 +383,7 @@ static void
 welcome_import_activated (AdwActionRow       *row,
                           MamoriOverviewPage *self)
 {
-  MamoriWindow *window = get_window (self);
-
-  if (window == NULL)
-    return;
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "assets");
-  gtk_widget_activate_action (GTK_WIDGET (mamori_window_get_ledger_page (window)), "ledger.import", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.import-assets", NULL);
 }
 
 static void

@@ -5,7 +5,7 @@
 
 #include "core/mamori-date.h"
 #include "mamori-preferences-window.h"
-#include "mamori-window.h"
+#include "mamori-widget-util.h"
 
 struct _MamoriPreferencesWindow {
   AdwPreferencesWindow parent_instance;
@@ -108,13 +108,13 @@ mamori_preferences_window_init (MamoriPreferencesWindow *self)
 
 MamoriPreferencesWindow *
 mamori_preferences_window_new (MamoriApplication *app,
-                               GtkWindow         *parent)
+                               GtkWindow         *parent,
+                               MamoriWorkspace   *workspace)
 {
   MamoriPreferencesWindow *self = g_object_new (MAMORI_TYPE_PREFERENCES_WINDOW,
                                                 "transient-for", parent,
                                                 "modal", parent != NULL,
                                                 NULL);
-  MamoriWorkspace *workspace = NULL;
 
   self->settings = g_object_ref (mamori_application_get_settings (app));
   g_settings_bind (self->settings, "reopen-last", self->reopen_switch, "active", G_SETTINGS_BIND_DEFAULT);
@@ -123,8 +123,6 @@ mamori_preferences_window_new (MamoriApplication *app,
   g_signal_connect_object (self->settings, "changed::recent-workspaces", G_CALLBACK (recent_changed), self, 0);
   update_recent (self);
 
-  if (MAMORI_IS_WINDOW (parent))
-    workspace = mamori_window_get_workspace (MAMORI_WINDOW (parent));
   if (workspace != NULL)
     {
       g_autofree char *path = g_filename_display_name (mamori_workspace_get_path (workspace));

@@ -10,7 +10,7 @@
 #include "core/mamori-date.h"
 #include "core/mamori-display.h"
 #include "mamori-presentation-window.h"
-#include "mamori-window.h"
+#include "mamori-widget-util.h"
 #include "report/mamori-chart.h"
 #include "report/mamori-fonts.h"
 #include "report/mamori-heatmap-draw.h"
@@ -376,12 +376,13 @@ mamori_presentation_window_init (MamoriPresentationWindow *self)
 
 MamoriPresentationWindow *
 mamori_presentation_window_new (MamoriWorkspace *workspace,
+                                MamoriCatalog   *catalog,
                                 GtkWindow       *parent,
                                 GError         **error)
 {
   MamoriPresentationWindow *self = g_object_new (MAMORI_TYPE_PRESENTATION_WINDOW, "transient-for", parent, NULL);
 
-  if (!load (self, workspace, MAMORI_IS_WINDOW (parent) ? mamori_window_get_catalog (MAMORI_WINDOW (parent)) : NULL, error))
+  if (!load (self, workspace, catalog, error))
     {
       gtk_window_destroy (GTK_WINDOW (self));
       return NULL;

@@ -4,6 +4,8 @@
 
 #include <adwaita.h>
 
+#include "core/mamori-catalog.h"
+
 #include "store/mamori-workspace.h"
 
 G_BEGIN_DECLS
@@ -11,7 +13,9 @@ G_BEGIN_DECLS
 #define MAMORI_TYPE_PRESENTATION_WINDOW (mamori_presentation_window_get_type ())
 G_DECLARE_FINAL_TYPE (MamoriPresentationWindow, mamori_presentation_window, MAMORI, PRESENTATION_WINDOW, AdwWindow)
 
+/* catalog (may be NULL): names the checklists of measures ("自社診断 No.21"). */
 MamoriPresentationWindow *mamori_presentation_window_new       (MamoriWorkspace          *workspace,
+                                                                MamoriCatalog            *catalog,
                                                                 GtkWindow                *parent,
                                                                 GError                  **error);
 guint                     mamori_presentation_window_get_slide  (MamoriPresentationWindow *self);

@@ -27,9 +27,9 @@ mamori_widget_show_error (GtkWidget    *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-static void
-add_toast (GtkWidget *widget,
-           AdwToast  *toast)
+void
+mamori_widget_add_toast_object (GtkWidget *widget,
+                                AdwToast  *toast)
 {
   GtkWidget *overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
 
@@ -43,7 +43,7 @@ void
 mamori_widget_add_toast (GtkWidget  *widget,
                          const char *markup)
 {
-  add_toast (widget, adw_toast_new (markup));
+  mamori_widget_add_toast_object (widget, adw_toast_new (markup));
 }
 
 void
@@ -78,7 +78,7 @@ mamori_widget_add_saved_toast (GtkWidget  *widget,
   adw_toast_set_button_label (toast, _("_Open"));
   adw_toast_set_action_name (toast, "win.open-file");
   adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
-  add_toast (widget, toast);
+  mamori_widget_add_toast_object (widget, toast);
 }
 
 typedef struct {

@@ -25,6 +25,9 @@ void             mamori_widget_add_saved_toast        (GtkWidget         *widget
                                                        const char        *path);
 void             mamori_widget_add_toast              (GtkWidget         *widget,
                                                        const char        *markup);
+/* Takes toast (floating): shown in the toast overlay around widget, dropped when there is none. */
+void             mamori_widget_add_toast_object       (GtkWidget         *widget,
+                                                       AdwToast          *toast);
 /* Lays report out and writes it as a PDF at path in a worker; then a toast names the file (and
  * any font fallback) or an error dialog tells why not, and done (may be NULL) is called with
  * TRUE on success. Takes report. */

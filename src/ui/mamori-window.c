@@ -358,6 +358,7 @@ mamori_window_get_heatmap_page (MamoriWindow *self)
       self->heatmap_page = g_object_new (MAMORI_TYPE_HEATMAP_PAGE, NULL);
       adw_bin_set_child (self->reports_bin, GTK_WIDGET (self->heatmap_page));
       mamori_heatmap_page_set_workspace (self->heatmap_page, self->workspace);
+      mamori_heatmap_page_set_catalog_func (self->heatmap_page, (MamoriCatalogFunc) mamori_window_get_catalog, self);
     }
   return self->heatmap_page;
 }
@@ -693,6 +694,39 @@ show_page_action (GtkWidget  *widget,
     adw_view_stack_set_visible_child_name (self->stack, name);
 }
 
+/* The ledger, filtered to one cell of a heatmap: (method, likelihood grid, residual, probability,
+ * impact, department, medium), "" for every department or medium. Pages ask for it with
+ * this action rather than reaching the ledger page. */
+static void
+show_assets_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  MamoriWindow *self = MAMORI_WINDOW (widget);
+  gint32 method;
+  gboolean likelihood, residual;
+  guint32 probability, impact;
+  const char *department, *medium;
+
+  g_variant_get (parameter, "(ibbuu&s&s)", &method, &likelihood, &residual, &probability, &impact, &department, &medium);
+  adw_view_stack_set_visible_child_name (self->stack, "assets");
+  mamori_ledger_page_set_cell_filter (mamori_window_get_ledger_page (self), (MamoriRiskMethod) method, likelihood,
+                                      residual, probability, impact, *department ? department : NULL,
+                                      *medium ? medium : NULL);
+}
+
+/* The ledger page's import, from elsewhere (the welcome page). */
+static void
+import_assets_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  MamoriWindow *self = MAMORI_WINDOW (widget);
+
+  adw_view_stack_set_visible_child_name (self->stack, "assets");
+  gtk_widget_activate_action (GTK_WIDGET (mamori_window_get_ledger_page (self)), "ledger.import", NULL);
+}
+
 /* F5 from every page: the Reports page's full-screen review. */
 static void
 present_action (GtkWidget  *widget,
@@ -866,6 +900,8 @@ mamori_window_class_init (MamoriWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open-sample", NULL, open_sample_action);
   gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action);
   gtk_widget_class_install_action (widget_class, "win.export", "s", export_action);
+  gtk_widget_class_install_action (widget_class, "win.show-assets", "(ibbuuss)", show_assets_action);
+  gtk_widget_class_install_action (widget_class, "win.import-assets", NULL, import_assets_action);
 }
 
 static void
