@@ -677,6 +677,41 @@ test_create_replacing (Fixture *f, gconstpointer data)
   g_assert_true (empty);
 }
 
+/* The ledger's treatment check refuses what is not a treatment, and writing a row builds no
+ * temporary index (a CHECK with `IN (five values)` did, for every row: migration 13). */
+static void
+test_asset_treatment_check (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = path_in (f, "check.mamori");
+  g_autoptr(MamoriWorkspace) ws = mamori_workspace_open (path, MAMORI_WORKSPACE_OPEN_CREATE, NULL);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  const char *insert = "INSERT INTO asset (name, confidentiality, integrity, availability, treatment, updated_at) "
+                       "VALUES ('x', 1, 1, 1, ?1, '2026-01-01')";
+  gboolean ephemeral = FALSE;
+
+  g_assert_nonnull (ws);
+  mamori_workspace_close (ws);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, insert, -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, "reduce", -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+  sqlite3_reset (stmt);
+  sqlite3_bind_text (stmt, 1, "ignore", -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_CONSTRAINT);
+  sqlite3_finalize (stmt);
+  {
+    g_autofree char *explain = g_strconcat ("EXPLAIN ", insert, NULL);
+    g_assert_cmpint (sqlite3_prepare_v2 (db, explain, -1, &stmt, NULL), ==, SQLITE_OK);
+    while (sqlite3_step (stmt) == SQLITE_ROW)
+      ephemeral |= g_strcmp0 ((const char *) sqlite3_column_text (stmt, 1), "OpenEphemeral") == 0;
+    sqlite3_finalize (stmt);
+  }
+  g_assert_false (ephemeral);
+  sqlite3_close (db);
+  g_assert_cmpint (sql_int (path, "SELECT count (*) FROM asset"), ==, 1);
+}
+
 static void
 test_default_path (void)
 {
@@ -1438,6 +1473,7 @@ main (int argc, char *argv[])
   ADD ("/store/assessment/complete-and-copy", test_assessment_complete_and_copy);
   ADD ("/store/assessment/evidence", test_assessment_evidence);
   ADD ("/store/assets/query", test_asset_query);
+  ADD ("/store/assets/treatment-check", test_asset_treatment_check);
   ADD ("/store/assets/threat-catalogue", test_threat_catalogue_edit);
   ADD ("/store/documents", test_documents);
   ADD ("/store/assets/overdue-measures", test_overdue_measures);
