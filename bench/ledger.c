@@ -15,6 +15,7 @@
 #include "core/mamori-csv.h"
 #include "store/mamori-assets.h"
 #include "ui/mamori-ledger-page.h"
+#include "ui/mamori-ledger-page-private.h"
 
 static int n_rows = 100000;
 

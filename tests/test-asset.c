@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "core/mamori-asset.h"
+#include "core/mamori-asset-private.h"
 #include "core/mamori-demo.h"
 #include "core/mamori-csv.h"
 

@@ -7,8 +7,11 @@
 #include "core/mamori-csv.h"
 #include "core/mamori-demo.h"
 #include "core/mamori-diff.h"
+#include "core/mamori-diff-private.h"
 #include "core/mamori-profile.h"
+#include "core/mamori-profile-private.h"
 #include "core/mamori-stepup.h"
+#include "core/mamori-stepup-private.h"
 
 static void
 test_profile_fields (void)

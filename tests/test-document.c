@@ -9,6 +9,7 @@
 #include "core/mamori-date.h"
 #include "core/mamori-template.h"
 #include "report/mamori-document.h"
+#include "report/mamori-document-private.h"
 
 static char *
 tmp_pdf (const char *name)

@@ -16,6 +16,7 @@
 #include "core/mamori-catalog.h"
 #include "core/mamori-checklist.h"
 #include "core/mamori-csv.h"
+#include "core/mamori-csv-private.h"
 #include "core/mamori-template.h"
 #include "core/mamori-yaml.h"
 #include "report/mamori-table-export.h"

@@ -8,6 +8,7 @@
 #include <zip.h>
 
 #include "core/mamori-asset.h"
+#include "core/mamori-asset-private.h"
 #include "core/mamori-asset-xlsx-read.h"
 #include "core/mamori-checklist.h"
 #include "core/mamori-csv.h"

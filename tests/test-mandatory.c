@@ -13,6 +13,7 @@
 #include "report/mamori-audit-report.h"
 #include "store/mamori-assessments.h"
 #include "store/mamori-migrate-mandatory.h"
+#include "store/mamori-migrate-mandatory-private.h"
 #include "store/mamori-reviews.h"
 #include "store/mamori-workspace.h"
 #include "store/mamori-workspace-private.h"

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "report/mamori-document.h"
+#include "report/mamori-document-private.h"
 #include "report/mamori-pdf-finish.h"
 
 static const char *mamori_bin;

@@ -8,15 +8,18 @@
 #include <string.h>
 
 #include "core/mamori-asset.h"
+#include "core/mamori-catalog-private.h"
 #include "core/mamori-csv.h"
 #include "core/mamori-date.h"
 #include "core/mamori-demo.h"
 #include "core/mamori-display.h"
+#include "core/mamori-heatmap-private.h"
 #include "report/mamori-review.h"
 #include "store/mamori-assessments.h"
 #include "store/mamori-reviews.h"
 #include "report/mamori-fonts.h"
 #include "report/mamori-heatmap-draw.h"
+#include "report/mamori-heatmap-draw-private.h"
 #include "store/mamori-assets.h"
 #include "store/mamori-workspace.h"
 

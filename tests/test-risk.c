@@ -6,6 +6,7 @@
 #include <locale.h>
 
 #include "core/mamori-risk.h"
+#include "core/mamori-risk-private.h"
 
 static int
 importance (int c, int i, int a, gboolean personal, gboolean special, gboolean my_number)

@@ -12,18 +12,26 @@
 #include "store/mamori-assessments.h"
 #include "ui/mamori-application.h"
 #include "ui/mamori-assessment-summary.h"
+#include "ui/mamori-assessment-summary-private.h"
 #include "ui/mamori-assessment-wizard.h"
+#include "ui/mamori-assessment-wizard-private.h"
 #include "ui/mamori-assessments-page.h"
+#include "ui/mamori-assessments-page-private.h"
 #include "ui/mamori-ledger-page.h"
+#include "ui/mamori-ledger-page-private.h"
 #include "ui/mamori-documents-page.h"
+#include "ui/mamori-documents-page-private.h"
 #include "ui/mamori-heatmap-page.h"
+#include "ui/mamori-heatmap-page-private.h"
 #include "store/mamori-reviews.h"
 #include "ui/mamori-presentation-window.h"
+#include "ui/mamori-presentation-window-private.h"
 #include <poppler.h>
 #include "ui/mamori-new-document-window.h"
 #include "store/mamori-documents.h"
 #include "core/mamori-profile.h"
 #include "ui/mamori-threat-catalogue-window.h"
+#include "ui/mamori-threat-catalogue-window-private.h"
 #include "ui/mamori-ledger-row.h"
 #include "core/mamori-demo.h"
 #include "store/mamori-assets.h"
@@ -31,6 +39,7 @@
 #include "ui/mamori-preferences-window.h"
 #include "ui/mamori-undo-stack.h"
 #include "ui/mamori-window.h"
+#include "ui/mamori-window-private.h"
 
 static MamoriApplication *app;
 
@@ -1666,8 +1675,10 @@ test_documents (void)
   /* Export in a worker; the file appears whole. */
   g_assert_true (mamori_documents_page_open (page, policy));
   mamori_documents_page_export (page, pdf);
-  for (guint i = 0; i < 1000 && !g_file_test (pdf, G_FILE_TEST_EXISTS); i++)
+  g_assert_true (mamori_documents_page_is_exporting (page));
+  for (guint i = 0; i < 1000 && mamori_documents_page_is_exporting (page); i++)
     iterate (10);
+  g_assert_false (mamori_documents_page_is_exporting (page));
   {
     g_autofree char *head = NULL;
     g_assert_true (g_file_get_contents (pdf, &head, NULL, NULL));

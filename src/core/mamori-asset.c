@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "mamori-asset.h"
+#include "mamori-asset-private.h"
 #include "mamori-csv.h"
 
 static const struct {

@@ -42,7 +42,7 @@ typedef enum {
 } MamoriAssetField;
 
 /* The ledger's own columns (the workbook export writes these first; the CSV export writes every
- * input column, see mamori_asset_csv_header). */
+ * input column, see mamori_asset_csv_header_lang). */
 #define MAMORI_ASSET_N_CSV_FIELDS (MAMORI_ASSET_FIELD_TREATMENT + 1)
 
 typedef enum {
@@ -86,12 +86,8 @@ void         mamori_asset_free  (MamoriAsset *asset);
 MamoriAsset *mamori_asset_copy  (const MamoriAsset *asset);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MamoriAsset, mamori_asset_free)
 
-/* The English CSV key and the Japanese ledger heading of a column. */
+/* The English CSV key of a column. */
 const char  *mamori_asset_field_key       (MamoriAssetField field);
-const char  *mamori_asset_field_heading   (MamoriAssetField field);
-/* Matches a CSV heading in either language; FALSE when it is not a ledger column. */
-gboolean     mamori_asset_field_from_heading (const char       *heading,
-                                              MamoriAssetField *out);
 /* Sets a field from CSV text; FALSE with *reason (translated) when the text is not valid. */
 gboolean     mamori_asset_set_field_text  (MamoriAsset      *asset,
                                            MamoriAssetField  field,
@@ -148,9 +144,6 @@ typedef struct {
 } MamoriDefaultThreat;
 
 const MamoriDefaultThreat *mamori_default_threats (guint *n);
-/* The threat value of a medium from the default catalogue (its most frequent threat), or 2
- * for a medium the catalogue does not know. */
-int                        mamori_default_threat_for_medium (const char *medium);
 
 /* --- CSV ------------------------------------------------------------------------------------ */
 
@@ -181,9 +174,8 @@ guint        mamori_asset_rows_header_score (GPtrArray *rows);
  * to the target vulnerability), then the computed columns importance, likelihood, risk, band,
  * impact5, likelihood5 (the asset's own 5 × 5 values or the mapping's; read back as its own,
  * the store keeps them as “from the IPA values” when they equal the mapping), value5, level5.
- * mamori_asset_csv_header writes the English keys; _lang the Japanese headings when lang is
- * "ja" (both are read back). */
-void         mamori_asset_csv_header (GString           *out);
+ * mamori_asset_csv_header_lang writes the Japanese headings when lang is "ja", else the English
+ * keys (both are read back). */
 void         mamori_asset_csv_header_lang (GString    *out,
                                            const char *lang);
 void         mamori_asset_csv_row    (GString           *out,

@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "mamori-catalog.h"
+#include "mamori-catalog-private.h"
 
 #define CATALOG_RESOURCE "/io/github/mamori/Mamori/catalog/"
 

@@ -23,9 +23,6 @@ const MamoriChecklist *mamori_catalog_get           (MamoriCatalog        *catal
 gboolean               mamori_catalog_is_builtin    (MamoriCatalog        *catalog,
                                                      const char           *id);
 
-/* The ids of the built-in libraries, in the order they are shown. */
-const char * const    *mamori_catalog_builtin_ids   (void);
-
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MamoriCatalog, mamori_catalog_free)
 
 G_END_DECLS

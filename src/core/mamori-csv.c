@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "mamori-csv.h"
+#include "mamori-csv-private.h"
 
 static gboolean
 formula_start (char c)

@@ -32,14 +32,11 @@ const char  *mamori_csv_cell_text   (const char *cell);
 /* Values quoted in messages are cut after this many characters (with “…”). */
 #define MAMORI_TEXT_EXCERPT_CHARS 80
 /* text for a message: at most MAMORI_TEXT_EXCERPT_CHARS characters, then “…”; control
- * characters escaped as in mamori_tsv_escape (a backslash stays one), never invalid UTF-8. */
+ * characters escaped as in mamori_tsv_escape (mamori-csv-private.h; a backslash stays one),
+ * never invalid UTF-8. */
 char        *mamori_text_excerpt    (const char *text);
-/* text for one field of a tab-separated line: \t, \n, \r and \\ for a tab, a line feed,
- * a carriage return and a backslash, \xNN for other control characters (and for bytes that
- * are not UTF-8), \uNNNN for C1 controls and line or paragraph separators. Everything else is
- * kept, so a line is always one record of the fields it had. */
-char        *mamori_tsv_escape      (const char *text);
-/* One tab-separated line (with its line feed) of escaped fields; NULL fields are empty. */
+/* One tab-separated line (with its line feed) of fields escaped as mamori_tsv_escape
+ * (mamori-csv-private.h) says; NULL fields are empty. */
 char        *mamori_tsv_row         (const char * const *fields,
                                      gsize               n_fields);
 

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "mamori-diff.h"
+#include "mamori-diff-private.h"
 
 void
 mamori_diff_line_free (MamoriDiffLine *line)

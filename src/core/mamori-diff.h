@@ -21,7 +21,5 @@ void       mamori_diff_line_free (MamoriDiffLine *line);
  * the smallest set of removals and additions. */
 GPtrArray *mamori_diff_lines     (const char *a,
                                   const char *b);
-/* The diff as text, one line per line with its mark ("  ", "- ", "+ "). */
-char      *mamori_diff_format    (GPtrArray  *lines);
 
 G_END_DECLS

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "mamori-heatmap.h"
+#include "mamori-heatmap-private.h"
 
 MamoriHeatmap *
 mamori_heatmap_new (const MamoriRiskMatrix *matrix)

@@ -25,12 +25,6 @@ void           mamori_heatmap_add    (MamoriHeatmap          *heatmap,
 guint          mamori_heatmap_count  (const MamoriHeatmap    *heatmap,
                                       guint                   probability,
                                       guint                   impact);
-/* The cell of an asset's computed risk: IPA likelihood × importance, or the 5 × 5 likelihood
- * × impact for the government matrix. */
-void           mamori_heatmap_cell_of (const MamoriRiskMatrix *matrix,
-                                       const MamoriAssetRisk  *risk,
-                                       guint                  *probability,
-                                       guint                  *impact);
 /* Assets per risk level of the matrix (counts has matrix->n_risk entries, lowest level first). */
 void           mamori_heatmap_level_counts (const MamoriHeatmap *heatmap,
                                             guint               *counts);

@@ -6,6 +6,7 @@
 #include <errno.h>
 
 #include "mamori-profile.h"
+#include "mamori-profile-private.h"
 
 G_DEFINE_QUARK (mamori-profile-error-quark, mamori_profile_error)
 

@@ -41,8 +41,6 @@ gboolean       mamori_profile_validate   (const MamoriProfile *profile,
                                           GError             **error);
 gboolean       mamori_profile_is_blank   (const MamoriProfile *profile);
 const char    *mamori_profile_field_key  (MamoriProfileField field);
-gboolean       mamori_profile_field_from_key (const char         *key,
-                                              MamoriProfileField *out);
 char          *mamori_profile_get_field  (const MamoriProfile *profile,
                                           MamoriProfileField   field);
 gboolean       mamori_profile_set_field  (MamoriProfile      *profile,

@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "mamori-risk.h"
+#include "mamori-risk-private.h"
 
 G_DEFINE_QUARK (mamori-risk-error-quark, mamori_risk_error)
 

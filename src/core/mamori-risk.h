@@ -97,10 +97,6 @@ const MamoriRiskMatrix *mamori_risk_matrix_gov5  (void);
 /* IPA 表15: the likelihood of damage (1 低 – 3 高) of each threat (up) × vulnerability
  * (across) pair; a cell's value is that likelihood. */
 const MamoriRiskMatrix *mamori_risk_matrix_likelihood (void);
-const MamoriRiskMatrix *mamori_risk_matrix_find  (const char             *id);
-/* Checks the grid's shape and that every cell names an existing risk level. */
-gboolean                mamori_risk_matrix_validate (const MamoriRiskMatrix *matrix,
-                                                     GError                **error);
 /* The risk level id of a cell, or -1 when probability or impact is out of range. */
 int                     mamori_risk_matrix_level (const MamoriRiskMatrix *matrix,
                                                   guint                   probability,

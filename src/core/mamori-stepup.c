@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "mamori-stepup.h"
+#include "mamori-stepup-private.h"
 
 static const MamoriStepTask tasks[] = {
   { "s1.five-articles", 1, N_("Adopt the five basic security measures"), N_("IPA five basic security measures") },

@@ -23,7 +23,6 @@ typedef struct {
 } MamoriStepProgress;
 
 const MamoriStepTask *mamori_stepup_tasks        (guint *n_tasks);
-const MamoriStepTask *mamori_stepup_find_task    (const char *key);
 /* Fills progress[0..3] from the set of completed task keys (a set of char*);
  * returns the current step: the first step with an unfinished task, or
  * MAMORI_STEPUP_N_STEPS + 1 when every task is done. */

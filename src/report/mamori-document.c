@@ -20,6 +20,7 @@
 
 #include "core/mamori-date.h"
 #include "mamori-document.h"
+#include "mamori-document-private.h"
 #include "mamori-fonts.h"
 #include "mamori-markdown.h"
 #include "mamori-pdf-finish.h"

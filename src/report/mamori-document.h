@@ -80,15 +80,6 @@ void          mamori_layout_render_page  (MamoriLayout             *layout,
                                           guint                     page);
 const char   *mamori_layout_get_warning  (MamoriLayout             *layout);
 
-/* Headings as laid out: their number and text, level and 0-based page. */
-typedef struct {
-  char *text;       /* with its number, as printed */
-  int level;
-  guint page;
-} MamoriLayoutHeading;
-
-GPtrArray    *mamori_layout_get_headings (MamoriLayout             *layout);   /* MamoriLayoutHeading* */
-
 /* Writes the pages to a PDF file: written under a temporary name and renamed, so a failure
  * never leaves a partial file. */
 gboolean      mamori_layout_write_pdf    (MamoriLayout             *layout,

@@ -13,6 +13,7 @@
 
 #include "mamori-fonts.h"
 #include "mamori-heatmap-draw.h"
+#include "mamori-heatmap-draw-private.h"
 #include "mamori-output.h"
 #include "mamori-pdf-finish.h"
 

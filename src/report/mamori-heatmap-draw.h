@@ -23,14 +23,6 @@ void     mamori_heatmap_draw          (cairo_t                   *cr,
                                        const MamoriHeatmapLabels *labels,
                                        double                     width,
                                        double                     height);
-/* The centre of a cell in a drawing of that size (for hit tests and checks). */
-void     mamori_heatmap_cell_centre   (const MamoriHeatmap       *heatmap,
-                                       double                     width,
-                                       double                     height,
-                                       guint                      probability,
-                                       guint                      impact,
-                                       double                    *x,
-                                       double                    *y);
 /* The cell under (x, y) in a drawing of that size; FALSE outside the grid. */
 gboolean mamori_heatmap_cell_at       (const MamoriHeatmap       *heatmap,
                                        double                     width,

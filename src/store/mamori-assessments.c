@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "mamori-assessments.h"
+#include "mamori-assessments-private.h"
 #include "mamori-statement.h"
 #include "mamori-workspace-internal.h"
 

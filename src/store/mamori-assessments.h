@@ -122,9 +122,6 @@ GPtrArray        *mamori_workspace_list_evidence       (MamoriWorkspace *self,
                                                         gint64           id,
                                                         const char      *ref_id,
                                                         GError         **error);
-GBytes           *mamori_workspace_get_evidence_content (MamoriWorkspace *self,
-                                                         gint64           evidence_id,
-                                                         GError         **error);
 gboolean          mamori_workspace_remove_evidence     (MamoriWorkspace *self,
                                                         gint64           evidence_id,
                                                         GError         **error);

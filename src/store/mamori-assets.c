@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "mamori-assets.h"
+#include "mamori-assets-private.h"
 #include "mamori-statement.h"
 #include "mamori-workspace-internal.h"
 

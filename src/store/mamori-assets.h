@@ -95,11 +95,6 @@ GArray     *mamori_assets_query_ids              (const char             *worksp
 MamoriAsset *mamori_workspace_get_asset          (MamoriWorkspace *self,
                                                   gint64           id,
                                                   GError         **error);
-/* Saves every field of asset (by its id) in one transaction; the change log names the
- * fields that changed. */
-gboolean    mamori_workspace_update_asset        (MamoriWorkspace   *self,
-                                                  const MamoriAsset *asset,
-                                                  GError           **error);
 /* Saves several assets (MamoriAsset*) in one transaction, all or nothing, with one change-log
  * entry: a bulk edit. */
 gboolean    mamori_workspace_update_assets       (MamoriWorkspace   *self,

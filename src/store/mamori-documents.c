@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "mamori-documents.h"
+#include "mamori-documents-private.h"
 #include "core/mamori-profile.h"
 #include "mamori-assessments.h"
 #include "mamori-statement.h"

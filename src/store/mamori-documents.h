@@ -42,16 +42,6 @@ typedef struct {
 void     mamori_document_info_free    (MamoriDocumentInfo    *info);
 void     mamori_document_version_free (MamoriDocumentVersion *version);
 
-/* A new document whose version 1 is a draft with this text; returns its id, 0 on error. */
-gint64   mamori_workspace_add_document      (MamoriWorkspace  *self,
-                                             const char       *template_id,
-                                             const char       *kind,
-                                             const char       *lang,
-                                             const char       *title,
-                                             const char       *numbering,
-                                             const char       *classification,
-                                             const char       *markdown,
-                                             GError          **error);
 /* Every document, newest change first (MamoriDocumentInfo*). */
 GPtrArray *mamori_workspace_list_documents  (MamoriWorkspace  *self,
                                              GError          **error);

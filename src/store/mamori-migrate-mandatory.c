@@ -29,6 +29,7 @@
 #include <string.h>
 
 #include "mamori-migrate-mandatory.h"
+#include "mamori-migrate-mandatory-private.h"
 #include "mamori-statement.h"
 
 #define SCOPE \

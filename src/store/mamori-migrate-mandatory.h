@@ -22,9 +22,4 @@ gboolean mamori_migrate_mandatory_refs (MamoriWorkspace  *self,
                                         const char       *doing,
                                         GError          **error);
 
-/* The version 2 ref_id that an answer to the version 1 check old_ref moved to, "v1:OLD" for
- * one kept only as a note, or NULL when old_ref is no version 1 check. For tests and
- * documentation. */
-const char *mamori_migrate_mandatory_new_ref (const char *old_ref);
-
 G_END_DECLS

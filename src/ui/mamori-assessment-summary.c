@@ -7,6 +7,7 @@
 #include "core/mamori-pending.h"
 #include "core/mamori-stepup.h"
 #include "mamori-assessment-summary.h"
+#include "mamori-assessment-summary-private.h"
 #include "mamori-widget-util.h"
 #include "report/mamori-chart.h"
 #include "report/mamori-review.h"

@@ -25,8 +25,5 @@ gint64   mamori_assessment_summary_copy     (MamoriAssessmentSummary *self);
 gboolean mamori_assessment_summary_export_audit  (MamoriAssessmentSummary *self,
                                                   const char              *path,
                                                   gboolean                 annex);
-gboolean mamori_assessment_summary_is_exporting  (MamoriAssessmentSummary *self);
-/* Corrective actions shown in the internal-audit group. */
-guint    mamori_assessment_summary_get_n_actions (MamoriAssessmentSummary *self);
 
 G_END_DECLS

@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "mamori-assessment-wizard.h"
+#include "mamori-assessment-wizard-private.h"
 #include "mamori-wizard-item.h"
 #include "mamori-widget-util.h"
 

@@ -22,6 +22,5 @@ void     mamori_assessment_wizard_close       (MamoriAssessmentWizard *self);
 /* Answers the current item with choice (0-based), as keys 1–9 do. */
 gboolean mamori_assessment_wizard_answer      (MamoriAssessmentWizard *self,
                                                int                     choice);
-int      mamori_assessment_wizard_get_current (MamoriAssessmentWizard *self);
 
 G_END_DECLS

@@ -8,6 +8,7 @@
 #include "mamori-assessment-summary.h"
 #include "mamori-assessment-wizard.h"
 #include "mamori-assessments-page.h"
+#include "mamori-assessments-page-private.h"
 #include "mamori-widget-util.h"
 #include "ops/mamori-worker.h"
 #include "report/mamori-chart.h"

@@ -36,13 +36,9 @@ void        mamori_assessments_page_import_answers (MamoriAssessmentsPage *self,
                                                     GFile                 *file,
                                                     const char            *checklist,
                                                     const char            *subject);
-gboolean    mamori_assessments_page_is_importing  (MamoriAssessmentsPage *self);
-const char *mamori_assessments_page_get_view      (MamoriAssessmentsPage *self);
 /* TRUE while a view other than the list shows (property "can-go-back"). */
 gboolean    mamori_assessments_page_get_can_go_back (MamoriAssessmentsPage *self);
 /* Back to the list: the wizard saves what is being typed and leaves. */
 void        mamori_assessments_page_go_back       (MamoriAssessmentsPage *self);
-GtkWidget  *mamori_assessments_page_get_wizard    (MamoriAssessmentsPage *self);
-GtkWidget  *mamori_assessments_page_get_summary   (MamoriAssessmentsPage *self);
 
 G_END_DECLS

@@ -12,6 +12,7 @@
 
 #include "core/mamori-diff.h"
 #include "mamori-documents-page.h"
+#include "mamori-documents-page-private.h"
 #include "mamori-new-document-window.h"
 #include "mamori-pdf-view.h"
 #include "mamori-widget-util.h"

@@ -16,8 +16,6 @@ void     mamori_documents_page_set_workspace (MamoriDocumentsPage *self,
 /* Opens a document in the editor (as a click in the list does). */
 gboolean mamori_documents_page_open          (MamoriDocumentsPage *self,
                                               gint64               id);
-gint64   mamori_documents_page_get_open      (MamoriDocumentsPage *self);
-guint    mamori_documents_page_get_n_documents (MamoriDocumentsPage *self);
 /* The editor's text; setting it is typing: saved and previewed after a pause. */
 char    *mamori_documents_page_get_text      (MamoriDocumentsPage *self);
 void     mamori_documents_page_set_text      (MamoriDocumentsPage *self,
@@ -27,13 +25,5 @@ gboolean mamori_documents_page_save          (MamoriDocumentsPage *self);
 /* Writes the PDF (the approved version when there is one) in a worker; a toast says when. */
 void     mamori_documents_page_export        (MamoriDocumentsPage *self,
                                               const char          *path);
-gboolean mamori_documents_page_is_exporting  (MamoriDocumentsPage *self);
-/* Sends the pages through GtkPrintOperation to a PDF file instead of a printer (the print
- * path, without the dialog); returns the number of pages, 0 on error. */
-int      mamori_documents_page_print_to_file (MamoriDocumentsPage *self,
-                                              const char          *path);
-/* TRUE while the preview is being laid out or rendered. */
-gboolean mamori_documents_page_is_previewing (MamoriDocumentsPage *self);
-guint    mamori_documents_page_get_preview_pages (MamoriDocumentsPage *self);
 
 G_END_DECLS

@@ -8,6 +8,7 @@
 #include "core/mamori-checklist.h"
 #include "core/mamori-profile.h"
 #include "mamori-heatmap-page.h"
+#include "mamori-heatmap-page-private.h"
 #include "mamori-presentation-window.h"
 #include "mamori-widget-util.h"
 #include "ops/mamori-worker.h"

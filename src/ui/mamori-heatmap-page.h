@@ -27,12 +27,6 @@ char    *mamori_heatmap_page_describe_cell (MamoriHeatmapPage *self,
                                             gboolean           residual,
                                             guint              probability,
                                             guint              impact);
-guint    mamori_heatmap_page_get_total     (MamoriHeatmapPage *self);
-/* Shows the threat × vulnerability grid instead of the risk matrix (the grid drop-down). */
-void     mamori_heatmap_page_set_likelihood_grid (MamoriHeatmapPage *self,
-                                                  gboolean           likelihood);
-/* TRUE while the maps are being counted (in a worker). */
-gboolean mamori_heatmap_page_is_counting   (MamoriHeatmapPage *self);
 /* What the export menu does after its file chooser: the map now (or after the planned
  * measures, with the change per cell) at width × height; the management-review report (read
  * here, written in a worker, recorded as today's review; a toast or an error dialog tells the
@@ -45,6 +39,5 @@ gboolean mamori_heatmap_page_export_heatmap (MamoriHeatmapPage *self,
                                              GError           **error);
 gboolean mamori_heatmap_page_export_review  (MamoriHeatmapPage *self,
                                              const char        *path);
-gboolean mamori_heatmap_page_is_exporting   (MamoriHeatmapPage *self);
 
 G_END_DECLS

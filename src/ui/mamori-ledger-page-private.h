@@ -150,4 +150,14 @@ gboolean     _mamori_ledger_page_commit             (MamoriLedgerPage *self,
 /* Installs the ledger.* actions and their keys (from class_init). */
 void         _mamori_ledger_page_class_actions_init (GtkWidgetClass   *widget_class);
 
+/* For tests only. */
+void         mamori_ledger_page_set_filter          (MamoriLedgerPage *self,
+                                                     const char       *text,
+                                                     int               band);
+guint        mamori_ledger_page_get_n_rows          (MamoriLedgerPage *self);
+GListModel  *mamori_ledger_page_get_model           (MamoriLedgerPage *self);
+GtkSelectionModel *mamori_ledger_page_get_selection (MamoriLedgerPage *self);
+gboolean     mamori_ledger_page_is_exporting        (MamoriLedgerPage *self);
+gboolean     mamori_ledger_page_is_importing        (MamoriLedgerPage *self);
+
 G_END_DECLS

@@ -225,13 +225,6 @@ load_departments (MamoriLedgerPage *self)
 
 /* --- filters ------------------------------------------------------------------------------ */
 
-void
-mamori_ledger_page_set_what_if (MamoriLedgerPage *self,
-                                gboolean          what_if)
-{
-  gtk_toggle_button_set_active (self->what_if_button, what_if);
-}
-
 /* Shows every asset again: no search, no filter, no heatmap cell. */
 static void
 clear_filters (MamoriLedgerPage *self)

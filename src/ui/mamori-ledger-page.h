@@ -14,11 +14,6 @@ void        mamori_ledger_page_set_workspace (MamoriLedgerPage *self,
                                               MamoriWorkspace  *workspace);
 /* Queries again with the current filter and sort (in a worker). */
 void        mamori_ledger_page_refresh       (MamoriLedgerPage *self);
-void        mamori_ledger_page_set_filter    (MamoriLedgerPage *self,
-                                              const char       *text,
-                                              int               band);
-guint       mamori_ledger_page_get_n_rows    (MamoriLedgerPage *self);
-GListModel *mamori_ledger_page_get_model     (MamoriLedgerPage *self);
 gint64      mamori_ledger_page_add_asset     (MamoriLedgerPage *self);
 /* What the cell editor does: sets field of the row at position from text (as typed or
  * chosen). FALSE when the text is not valid or nothing changed. */
@@ -48,16 +43,10 @@ gboolean    mamori_ledger_page_edit_cell_at       (MamoriLedgerPage *self,
 /* Adds a copy of each selected asset on medium, named "name (medium)". */
 guint       mamori_ledger_page_split_selected     (MamoriLedgerPage *self,
                                                    const char       *medium);
-GtkSelectionModel *mamori_ledger_page_get_selection (MamoriLedgerPage *self);
-/* Shows Risk and Band as if every planned measure were done. */
-void        mamori_ledger_page_set_what_if        (MamoriLedgerPage *self,
-                                                   gboolean          what_if);
 /* Ctrl+Z and Ctrl+Shift+Z: every cell edit of this page. */
 /* Writes the ledger to path (.csv or .xlsx) in a worker; a toast or an error dialog follows. */
 void        mamori_ledger_page_export_file   (MamoriLedgerPage *self,
                                               const char       *path);
-gboolean    mamori_ledger_page_is_exporting  (MamoriLedgerPage *self);
-gboolean    mamori_ledger_page_is_importing  (MamoriLedgerPage *self);
 void        mamori_ledger_page_import_file   (MamoriLedgerPage *self,
                                               GFile            *file);
 gboolean    mamori_ledger_page_undo          (MamoriLedgerPage *self);

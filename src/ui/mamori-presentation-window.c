@@ -10,6 +10,7 @@
 #include "core/mamori-date.h"
 #include "core/mamori-display.h"
 #include "mamori-presentation-window.h"
+#include "mamori-presentation-window-private.h"
 #include "mamori-widget-util.h"
 #include "report/mamori-chart.h"
 #include "report/mamori-fonts.h"

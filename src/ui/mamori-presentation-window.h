@@ -18,11 +18,8 @@ MamoriPresentationWindow *mamori_presentation_window_new       (MamoriWorkspace 
                                                                 MamoriCatalog            *catalog,
                                                                 GtkWindow                *parent,
                                                                 GError                  **error);
-guint                     mamori_presentation_window_get_slide  (MamoriPresentationWindow *self);
-guint                     mamori_presentation_window_get_n_slides (MamoriPresentationWindow *self);
 /* Moves by delta slides (clamped), as the arrow keys do. */
 void                      mamori_presentation_window_move       (MamoriPresentationWindow *self,
                                                                  int                       delta);
-const char               *mamori_presentation_window_get_title  (MamoriPresentationWindow *self);
 
 G_END_DECLS

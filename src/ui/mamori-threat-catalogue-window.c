@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "mamori-threat-catalogue-window.h"
+#include "mamori-threat-catalogue-window-private.h"
 #include "mamori-widget-util.h"
 #include "store/mamori-assets.h"
 

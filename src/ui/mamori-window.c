@@ -9,6 +9,7 @@
 #include "mamori-ledger-page.h"
 #include "mamori-overview-page.h"
 #include "mamori-window.h"
+#include "mamori-window-private.h"
 #include "ops/mamori-ops.h"
 #include "ops/mamori-worker.h"
 #include "report/mamori-word.h"

@@ -40,12 +40,10 @@ void             mamori_window_add_toast              (MamoriWindow      *self,
 void             mamori_window_show_error             (MamoriWindow      *self,
                                                        const char        *heading,
                                                        const GError      *error);
-const char      *mamori_window_get_visible_page       (MamoriWindow      *self);
 /* Runs the export operation name (src/ops) to path in a worker, as the Export menu does. */
 void             mamori_window_export                 (MamoriWindow      *self,
                                                        const char        *name,
                                                        const char        *path);
-gboolean         mamori_window_is_exporting           (MamoriWindow      *self);
 /* The ledger page, built on first use. */
 MamoriLedgerPage *mamori_window_get_ledger_page       (MamoriWindow      *self);
 MamoriDocumentsPage *mamori_window_get_documents_page (MamoriWindow      *self);

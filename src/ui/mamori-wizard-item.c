@@ -81,12 +81,6 @@ mamori_wizard_item_get_index (MamoriWizardItem *self)
   return self->index;
 }
 
-gboolean
-mamori_wizard_item_get_answered (MamoriWizardItem *self)
-{
-  return self->answered;
-}
-
 void
 mamori_wizard_item_set_answered (MamoriWizardItem *self,
                                  gboolean          answered)

@@ -11,7 +11,6 @@ G_DECLARE_FINAL_TYPE (MamoriWizardItem, mamori_wizard_item, MAMORI, WIZARD_ITEM,
 
 MamoriWizardItem *mamori_wizard_item_new          (guint             index);
 guint             mamori_wizard_item_get_index    (MamoriWizardItem *self);
-gboolean          mamori_wizard_item_get_answered (MamoriWizardItem *self);
 void              mamori_wizard_item_set_answered (MamoriWizardItem *self,
                                                    gboolean          answered);
 

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "core/mamori-asset.h"
+#include "core/mamori-asset-private.h"
 #include "core/mamori-csv.h"
 #include "fuzz-common.h"
 
