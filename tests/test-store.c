@@ -939,9 +939,29 @@ test_asset_query (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
   g_assert_cmpuint (ids->len, ==, all->len);
   for (guint i = 1; i < ids->len; i++)
-    g_assert_cmpint (GPOINTER_TO_INT (g_hash_table_lookup (risk_of, &g_array_index (ids, gint64, i - 1))), >=,
-                     GPOINTER_TO_INT (g_hash_table_lookup (risk_of, &g_array_index (ids, gint64, i))));
+    {
+      int before = GPOINTER_TO_INT (g_hash_table_lookup (risk_of, &g_array_index (ids, gint64, i - 1)));
+      int here = GPOINTER_TO_INT (g_hash_table_lookup (risk_of, &g_array_index (ids, gint64, i)));
+      g_assert_cmpint (before, >=, here);
+      /* Equal risks keep id order. */
+      if (before == here)
+        g_assert_cmpint (g_array_index (ids, gint64, i - 1), <, g_array_index (ids, gint64, i));
+    }
   g_clear_pointer (&ids, g_array_unref);
+  /* Ascending as well, ties still in id order. */
+  q.descending = FALSE;
+  ids = mamori_assets_query_ids (path, &q, NULL, &error);
+  g_assert_cmpuint (ids->len, ==, all->len);
+  for (guint i = 1; i < ids->len; i++)
+    {
+      int before = GPOINTER_TO_INT (g_hash_table_lookup (risk_of, &g_array_index (ids, gint64, i - 1)));
+      int here = GPOINTER_TO_INT (g_hash_table_lookup (risk_of, &g_array_index (ids, gint64, i)));
+      g_assert_cmpint (before, <=, here);
+      if (before == here)
+        g_assert_cmpint (g_array_index (ids, gint64, i - 1), <, g_array_index (ids, gint64, i));
+    }
+  g_clear_pointer (&ids, g_array_unref);
+  q.descending = TRUE;
 
   /* Filtered by band 大: exactly the assets the core puts there. */
   q.band = MAMORI_RISK_BAND_LARGE;

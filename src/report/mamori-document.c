@@ -165,18 +165,6 @@ layout_heading_free (MamoriLayoutHeading *h)
   g_free (h);
 }
 
-void
-mamori_revision_free (MamoriRevision *r)
-{
-  if (r == NULL)
-    return;
-  g_free (r->version);
-  g_free (r->date);
-  g_free (r->summary);
-  g_free (r->approver);
-  g_free (r);
-}
-
 MamoriFigure *
 mamori_figure_new (const char           *name,
                    double                width,

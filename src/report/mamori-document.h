@@ -7,14 +7,9 @@
 #include <cairo.h>
 #include <glib.h>
 
-G_BEGIN_DECLS
+#include "core/mamori-document-meta.h"
 
-typedef struct {
-  char *version;    /* "1.0" */
-  char *date;       /* YYYY-MM-DD */
-  char *summary;
-  char *approver;
-} MamoriRevision;
+G_BEGIN_DECLS
 
 /* A drawing placed in a document where a paragraph reads ![caption](figure:NAME): drawn at
  * width × height points (scaled down to fit the page), the caption under it. */
@@ -40,24 +35,6 @@ MamoriFigure *mamori_figure_new  (const char           *name,
                                   GDestroyNotify        destroy);
 void          mamori_figure_free (MamoriFigure         *figure);
 
-typedef struct {
-  const char *organisation;
-  const char *title;
-  const char *version;         /* shown on the title page, or NULL */
-  const char *date;            /* YYYY-MM-DD, or NULL */
-  const char *classification;  /* e.g. 社外秘; NULL: none */
-  const char *approved_by;     /* the approval boxes 承認 / 確認 / 作成; NULL: empty box */
-  const char *checked_by;
-  const char *created_by;
-  const char *lang;            /* "ja" (default) or "en": fixed words and line joining */
-  const char *numbering;       /* "sections" (1, 1.1) or "articles" (第1章, 第1条) */
-  GPtrArray *revisions;        /* MamoriRevision*, oldest first; NULL or empty: no table */
-  gboolean table_of_contents;
-  GPtrArray *figures;          /* MamoriFigure* named in the Markdown; the layout keeps a reference.
-                                * A figure not found prints its caption as a paragraph. */
-} MamoriDocumentMeta;
-
-void mamori_revision_free (MamoriRevision *revision);
 
 typedef struct _MamoriLayout MamoriLayout;
 

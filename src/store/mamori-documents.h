@@ -3,7 +3,7 @@
 
 #include "core/mamori-template.h"
 #include "mamori-workspace.h"
-#include "report/mamori-document.h"
+#include "core/mamori-document-meta.h"
 
 G_BEGIN_DECLS
 
