@@ -605,6 +605,17 @@ answers_dialog_free (gpointer data)
 }
 
 static void
+answers_checklist_changed (GtkDropDown   *drop,
+                           GParamSpec    *pspec,
+                           AnswersDialog *d)
+{
+  guint i = gtk_drop_down_get_selected (drop);
+  const MamoriChecklist *cl = i < d->ids->len ? mamori_catalog_find (d->self->catalog, d->ids->pdata[i]) : NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (d->subject), cl != NULL && g_strcmp0 (cl->subject_kind, "cloud_service") == 0);
+}
+
+static void
 answers_response (AdwMessageDialog *dialog,
                   const char       *response,
                   AnswersDialog    *d)
@@ -622,18 +633,28 @@ answers_chosen (GtkNativeDialog       *chooser,
                 MamoriAssessmentsPage *self)
 {
   g_autoptr(GFile) file = response == GTK_RESPONSE_ACCEPT ? gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser)) : NULL;
+
+  gtk_native_dialog_destroy (chooser);
+  g_clear_object (&self->chooser);
+  if (file != NULL)
+    mamori_assessments_page_ask_answers (self, file);
+}
+
+/* Asks which checklist the answers in file belong to, then imports them. */
+void
+mamori_assessments_page_ask_answers (MamoriAssessmentsPage *self,
+                                     GFile                 *file)
+{
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   AnswersDialog *d;
   GtkWidget *dialog, *box;
 
-  gtk_native_dialog_destroy (chooser);
-  g_clear_object (&self->chooser);
-  if (file == NULL || !mamori_assessments_page_ensure_loaded (self))
+  if (!mamori_assessments_page_ensure_loaded (self))
     return;
   d = g_new0 (AnswersDialog, 1);
   d->self = self;
-  d->file = g_steal_pointer (&file);
+  d->file = g_object_ref (file);
   d->ids = g_ptr_array_new ();
   for (guint i = 0; i < mamori_catalog_get_n (self->catalog); i++)
     {
@@ -648,9 +669,12 @@ answers_chosen (GtkNativeDialog       *chooser,
   d->drop = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (names)), NULL));
   gtk_widget_set_tooltip_text (GTK_WIDGET (d->drop), _("The checklist the answers belong to"));
   d->subject = GTK_ENTRY (gtk_entry_new ());
-  gtk_entry_set_placeholder_text (d->subject, _("Cloud service (for the cloud checklist)"));
+  gtk_entry_set_placeholder_text (d->subject, _("Cloud service"));
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (d->drop));
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (d->subject));
+  /* The cloud checklist is answered per service: only then is the service asked for. */
+  g_signal_connect (d->drop, "notify::selected", G_CALLBACK (answers_checklist_changed), d);
+  answers_checklist_changed (d->drop, NULL, d);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "import", _("_Import"), NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "import", ADW_RESPONSE_SUGGESTED);

@@ -36,6 +36,9 @@ void        mamori_assessments_page_import_answers (MamoriAssessmentsPage *self,
                                                     GFile                 *file,
                                                     const char            *checklist,
                                                     const char            *subject);
+/* The dialog that asks which checklist (and cloud service) answers in file belong to. */
+void        mamori_assessments_page_ask_answers   (MamoriAssessmentsPage *self,
+                                                   GFile                 *file);
 /* TRUE while a view other than the list shows (property "can-go-back"). */
 gboolean    mamori_assessments_page_get_can_go_back (MamoriAssessmentsPage *self);
 /* Back to the list: the wizard saves what is being typed and leaves. */

@@ -453,6 +453,12 @@ mamori_window_show_debug_target (MamoriWindow *self,
       adw_view_stack_set_visible_child_name (self->stack, "assessments");
       mamori_assessments_page_open (self->assessments_page, id);
     }
+  else if (g_str_has_prefix (target, "import-answers:"))
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (target + strlen ("import-answers:"));
+      adw_view_stack_set_visible_child_name (self->stack, "assessments");
+      mamori_assessments_page_ask_answers (self->assessments_page, file);
+    }
   else if (adw_view_stack_get_child_by_name (self->stack, target) != NULL)
     adw_view_stack_set_visible_child_name (self->stack, target);
 }
