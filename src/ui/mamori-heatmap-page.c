@@ -40,6 +40,8 @@ struct _MamoriHeatmapPage {
   GtkNativeDialog *chooser;
   gboolean filling;
   MamoriWorker *counter;     /* counts the maps off the main thread; the newest count wins */
+  MamoriWorker *reviewer;    /* writes the review report */
+  char *review_path;
   MamoriCatalogFunc catalog_func;  /* the workspace's checklists, from whoever holds them */
   gpointer catalog_data;
   gboolean exporting;        /* a review report is being written */
@@ -422,41 +424,48 @@ export_action (GtkWidget  *widget,
 /* The review report: read from the workspace here, laid out and written in a worker, and
  * recorded as today's review once it is saved. */
 static void
-review_saved (GtkWidget    *widget,
-              MamoriReport *report,
-              gboolean      saved,
-              gpointer      data)
+review_saved (gpointer        owner,
+              MamoriOpResult *result,
+              const GError   *error)
 {
-  MamoriHeatmapPage *self = MAMORI_HEATMAP_PAGE (widget);
-  g_autoptr(GError) error = NULL;
+  MamoriHeatmapPage *self = owner;
 
   self->exporting = FALSE;
-  gtk_widget_action_set_enabled (widget, "heatmap.export-review", TRUE);
-  if (saved && self->workspace != NULL && !mamori_review_report_record (report, self->workspace, &error))
-    mamori_widget_show_error (widget, _("Could Not Record the Review"), error);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "heatmap.export-review", TRUE);
+  if (error != NULL)
+    {
+      mamori_widget_show_op_error (GTK_WIDGET (self), _("Could Not Export the Review Report"), result, error);
+      return;
+    }
+  if (self->workspace != NULL)
+    mamori_workspace_announce_changes (self->workspace, (const char * const *) result->changed->pdata);
+  for (guint i = 0; i < result->warnings->len; i++)
+    {
+      g_autofree char *escaped = g_markup_escape_text (result->warnings->pdata[i], -1);
+      mamori_widget_add_toast (GTK_WIDGET (self), escaped);
+    }
+  mamori_widget_add_saved_toast (GTK_WIDGET (self), self->review_path);
 }
 
+/* The review operation in a worker on its own connection: it reads the workspace, writes the
+ * file and records today's figures there, so the review is recorded even if the window closes
+ * meanwhile. */
 gboolean
 mamori_heatmap_page_export_review (MamoriHeatmapPage *self,
                                    const char        *path)
 {
-  MamoriCatalog *catalog = self->catalog_func ? self->catalog_func (self->catalog_data) : NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
-  g_autoptr(GError) error = NULL;
-  MamoriReport *report;
+  MamoriOpRequest request = { .path = path };
 
-  if (self->workspace == NULL || catalog == NULL || self->exporting)
+  if (self->workspace == NULL || self->exporting)
     return FALSE;
-  report = mamori_review_report_new (self->workspace, catalog, today, mamori_text_user_lang (), &error);
-  if (report == NULL)
-    {
-      mamori_widget_show_error (GTK_WIDGET (self), _("Could Not Export the Review Report"), error);
-      return FALSE;
-    }
+  if (self->reviewer == NULL)
+    self->reviewer = mamori_worker_new (self);
+  g_free (self->review_path);
+  self->review_path = g_strdup (path);
   self->exporting = TRUE;
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "heatmap.export-review", FALSE);
-  mamori_widget_write_report (GTK_WIDGET (self), report, path, _("Could Not Export the Review Report"), review_saved, NULL);
+  mamori_worker_run_op (self->reviewer, mamori_op_find (MAMORI_OP_EXPORT, "review"),
+                        mamori_workspace_get_path (self->workspace), &request, review_saved);
   return TRUE;
 }
 
@@ -592,6 +601,8 @@ mamori_heatmap_page_dispose (GObject *object)
 
   g_clear_handle_id (&self->orientation_idle, g_source_remove);
   g_clear_pointer (&self->counter, mamori_worker_free);
+  g_clear_pointer (&self->reviewer, mamori_worker_free);
+  g_clear_pointer (&self->review_path, g_free);
   if (self->workspace != NULL)
     g_clear_signal_handler (&self->changed_id, self->workspace);
   g_clear_object (&self->workspace);
