@@ -22,16 +22,16 @@
 
 gint64
 mamori_op_store_completed_assessment (MamoriWorkspace        *ws,
-                            const MamoriChecklist  *cl,
-                            const char             *subject,
-                            const char             *date,
-                            const char             *respondent,
-                            const int              *choices,
-                            const char * const     *notes,
-                            const char             *evidence_ref,   /* one evidence file, or NULL */
-                            const char             *evidence_name,
-                            const char             *evidence_text,
-                            GError                **error)
+                                      const MamoriChecklist  *cl,
+                                      const char             *subject,
+                                      const char             *date,
+                                      const char             *respondent,
+                                      const int              *choices,
+                                      const char * const     *notes,
+                                      const char             *evidence_ref, /* one evidence file, or NULL */
+                                      const char             *evidence_name,
+                                      const char             *evidence_text,
+                                      GError                **error)
 {
   gint64 id = mamori_workspace_create_assessment (ws, cl->id, subject, date, respondent, error);
 

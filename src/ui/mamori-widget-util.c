@@ -36,7 +36,7 @@ mamori_widget_add_toast_object (GtkWidget *widget,
   if (overlay != NULL)
     adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
   else
-    g_object_unref (g_object_ref_sink (toast));
+    g_object_unref (toast);   /* add_toast would have taken it */
 }
 
 void

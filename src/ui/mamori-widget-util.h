@@ -25,7 +25,7 @@ void             mamori_widget_add_saved_toast        (GtkWidget         *widget
                                                        const char        *path);
 void             mamori_widget_add_toast              (GtkWidget         *widget,
                                                        const char        *markup);
-/* Takes toast (floating): shown in the toast overlay around widget, dropped when there is none. */
+/* Takes toast: shown in the toast overlay around widget, dropped when there is none. */
 void             mamori_widget_add_toast_object       (GtkWidget         *widget,
                                                        AdwToast          *toast);
 /* Lays report out and writes it as a PDF at path in a worker; then a toast names the file (and
