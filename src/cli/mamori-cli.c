@@ -395,6 +395,37 @@ cmd_assessments (MamoriCliContext *ctx,
   return MAMORI_EXIT_OK;
 }
 
+/* calendar [DAYS]: what is due in the next DAYS days (default 30), overdue first. */
+static int
+cmd_calendar (MamoriCliContext *ctx,
+              int               argc,
+              char            **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  guint64 days = 30;
+  MamoriCatalog *catalog;
+
+  if (argc > 1 && !g_ascii_string_to_unsigned (argv[1], 10, 0, 36600, &days, NULL))
+    {
+      message (_("Usage: mamori [--workspace PATH] %s %s"), "calendar", "[DAYS]");
+      return MAMORI_EXIT_BAD_INPUT;
+    }
+  catalog = get_catalog (ctx, &error);
+  items = catalog ? mamori_op_calendar_items (ctx->workspace, catalog, today, (int) days, &error) : NULL;
+  if (items == NULL)
+    return exit_for_error (error);
+  for (guint i = 0; i < items->len; i++)
+    {
+      MamoriDueItem *item = items->pdata[i];
+      const char *row[] = { item->date, item->kind, item->title };
+      print_row (row, G_N_ELEMENTS (row));
+    }
+  return MAMORI_EXIT_OK;
+}
+
 /* --- import ------------------------------------------------------------------------------ */
 
 static int
@@ -460,6 +491,7 @@ static const MamoriCliCommand commands[] = {
   { "checklists", "", N_("List the checklists: id, number of items, title"), FALSE, CLI_READS, 0, 0, cmd_checklists },
   { "documents", "", N_("List the documents: id, kind, newest version, its status, title"), FALSE, CLI_READS, 0, 0, cmd_documents },
   { "assessments", "", N_("List the assessments: id, checklist, subject, date, score"), FALSE, CLI_READS, 0, 0, cmd_assessments },
+  { "calendar", "[DAYS]", N_("List what is due in the next DAYS days (default 30), overdue first: date, kind, title"), FALSE, CLI_READS, 0, 1, cmd_calendar },
   { "import", "KIND FILE [OPTIONS]", N_("Read FILE: “library” (a checklist in YAML), “answers” (CSV ref_id,answer[,note] with --checklist ID [--subject TEXT]) or “assets” (the ledger as CSV or the IPA Excel workbook)"), TRUE, CLI_WRITES, 2, 6, cmd_import },
 };
 

@@ -60,5 +60,6 @@ gboolean mamori_op_import_library    (MamoriOpContext *ctx, GError **error);
 gboolean mamori_op_import_answers    (MamoriOpContext *ctx, GError **error);
 gboolean mamori_op_import_assets     (MamoriOpContext *ctx, GError **error);
 gboolean mamori_op_demo              (MamoriOpContext *ctx, GError **error);
+gboolean mamori_op_export_calendar   (MamoriOpContext *ctx, GError **error);
 
 G_END_DECLS

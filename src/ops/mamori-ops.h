@@ -8,6 +8,8 @@
 
 #include <gio/gio.h>
 
+#include "core/mamori-calendar.h"
+
 #include "core/mamori-catalog.h"
 #include "store/mamori-workspace.h"
 
@@ -115,6 +117,15 @@ void     mamori_op_run_async   (const MamoriOp         *op,
 gboolean mamori_op_run_finish  (GAsyncResult           *result,
                                 MamoriOpResult        **op_result,
                                 GError                **error);
+
+/* What is due (MamoriDueItem*, core/mamori-calendar.h): open measures by their due dates, the
+ * yearly management review and self-diagnosis round; overdue first, then by date, up to days
+ * after today (days < 0: all). catalog names the checklists of measures (may be NULL). */
+GPtrArray *mamori_op_calendar_items (MamoriWorkspace  *workspace,
+                                     MamoriCatalog    *catalog,
+                                     const char       *today,
+                                     int               days,
+                                     GError          **error);
 
 /* TRUE when error means bad input (exit status 2) rather than failed work. */
 gboolean mamori_op_error_is_bad_input (const GError *error);
