@@ -36,6 +36,8 @@
 #include "core/mamori-demo.h"
 #include "store/mamori-assets.h"
 #include "ui/mamori-overview-page.h"
+#include "ui/mamori-overview-page-private.h"
+#include "ops/mamori-ops.h"
 #include "ui/mamori-preferences-window.h"
 #include "ui/mamori-undo-stack.h"
 #include "ui/mamori-window.h"
@@ -705,6 +707,35 @@ test_assessments_import (void)
     g_assert_cmpuint (list->len, ==, 1);
   }
   g_signal_handlers_disconnect_by_func (ws, count_change, &changes);
+  close_window (window);
+}
+
+/* The overview lists what is due (the next 30 days and what is overdue), read in a worker. */
+static void
+test_overview_due (void)
+{
+  g_autofree char *path = temp_workspace ("due.mamori");
+  MamoriWindow *window;
+  MamoriOverviewPage *page;
+  g_autoptr(GError) error = NULL;
+
+  {
+    g_autoptr(MamoriWorkspace) ws = mamori_workspace_open (path, MAMORI_WORKSPACE_OPEN_CREATE, &error);
+    g_assert_true (mamori_op_run (mamori_op_find (MAMORI_OP_DEMO, "demo"), ws, NULL, NULL, NULL, &error));
+    g_assert_no_error (error);
+    mamori_workspace_close (ws);
+  }
+  window = new_window (path);
+  page = MAMORI_OVERVIEW_PAGE (find_widget (GTK_WIDGET (window), MAMORI_TYPE_OVERVIEW_PAGE, NULL));
+  iterate (50);
+  for (guint i = 0; i < 500 && mamori_overview_page_is_loading_due (page); i++)
+    iterate (10);
+  /* The demo's last review was a year and more ago: at least that one is overdue. */
+  g_assert_cmpuint (mamori_overview_page_get_n_due (page), >, 0);
+  {
+    GtkWidget *group = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (page), MAMORI_TYPE_OVERVIEW_PAGE, "due_group"));
+    g_assert_true (gtk_widget_get_visible (group));
+  }
   close_window (window);
 }
 
@@ -2013,6 +2044,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/ui/window/narrow", test_window_narrow);
   g_test_add_func ("/ui/window/export", test_window_export);
   g_test_add_func ("/ui/overview/edit", test_overview_edit);
+  g_test_add_func ("/ui/overview/due", test_overview_due);
   g_test_add_func ("/ui/window/open-bad-file", test_open_bad_file_keeps_workspace);
   g_test_add_func ("/ui/window/read-only-bar", test_read_only_bar);
   g_test_add_func ("/ui/preferences-and-shortcuts", test_preferences_and_shortcuts);

@@ -6,7 +6,10 @@
 
 #include "core/mamori-stepup.h"
 #include "mamori-overview-page.h"
+#include "core/mamori-date.h"
+#include "mamori-overview-page-private.h"
 #include "mamori-widget-util.h"
+#include "ops/mamori-worker.h"
 
 #define EMPLOYEES_SAVE_DELAY_MS 700
 
@@ -32,6 +35,9 @@ struct _MamoriOverviewPage {
   GtkLevelBar *step_bars[MAMORI_STEPUP_N_STEPS];
   GPtrArray *task_checks; /* GtkCheckButton*, in mamori_stepup_tasks() order */
   AdwPreferencesGroup *welcome_group;
+  AdwPreferencesGroup *due_group;
+  GPtrArray *due_rows;          /* the rows shown in due_group */
+  MamoriWorker *due_worker;     /* reads what is due off the main thread */
   AdwActionRow *welcome_name_row;
   AdwActionRow *welcome_import_row;
 };
@@ -386,6 +392,128 @@ welcome_import_activated (AdwActionRow       *row,
   gtk_widget_activate_action (GTK_WIDGET (self), "win.import-assets", NULL);
 }
 
+/* --- what is due ------------------------------------------------------------------------------ */
+
+#define DUE_DAYS 30
+#define DUE_ROWS 6
+
+static gpointer
+due_thread (MamoriWorkspace  *workspace,
+            gpointer          data,
+            GCancellable     *cancellable,
+            GError          **error)
+{
+  return mamori_op_calendar_items (workspace, NULL, data, DUE_DAYS, error);
+}
+
+/* Where an entry is acted on: a window action's target page. */
+static const char *
+due_page (const MamoriDueItem *item)
+{
+  if (g_str_equal (item->kind, "review"))
+    return "reports";
+  if (g_str_equal (item->kind, "self-diagnosis"))
+    return "assessments";
+  return NULL;
+}
+
+static void
+due_done (gpointer      owner,
+          gpointer      result,
+          const GError *error,
+          gpointer      data)
+{
+  MamoriOverviewPage *self = owner;
+  GPtrArray *items = result;
+  guint overdue = 0;
+
+  for (guint i = 0; i < self->due_rows->len; i++)
+    adw_preferences_group_remove (self->due_group, self->due_rows->pdata[i]);
+  g_ptr_array_set_size (self->due_rows, 0);
+  if (items == NULL)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->due_group), FALSE);
+      if (error != NULL)
+        g_warning ("What is due: %s", error->message);
+      return;
+    }
+  for (guint i = 0; i < items->len; i++)
+    overdue += ((MamoriDueItem *) items->pdata[i])->overdue;
+  for (guint i = 0; i < items->len && i < DUE_ROWS; i++)
+    {
+      const MamoriDueItem *item = items->pdata[i];
+      GtkWidget *row = adw_action_row_new ();
+      MamoriDateStyle style = mamori_date_get_default_style ();
+      /* People read these dates: never the stored ISO form. */
+      g_autofree char *date = mamori_date_format (item->date, mamori_text_user_lang (),
+                                                  style == MAMORI_DATE_ISO ? MAMORI_DATE_WESTERN : style);
+      const char *page = due_page (item);
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), item->title);
+      /* A long measure keeps to two lines in a narrow window; the whole of it is the tooltip. */
+      adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 2);
+      gtk_widget_set_tooltip_text (row, item->title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), date);
+      if (item->overdue)
+        {
+          GtkWidget *label = gtk_label_new (_("Overdue"));
+          gtk_widget_add_css_class (label, "error");
+          gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+        }
+      if (page != NULL)
+        {
+          gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.show-page");
+          gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", page);
+          gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+        }
+      adw_preferences_group_add (self->due_group, row);
+      g_ptr_array_add (self->due_rows, row);
+    }
+  {
+    g_autofree char *description = NULL;
+    if (items->len > DUE_ROWS)
+      description = g_strdup_printf (ngettext ("The next %u days and what is overdue (%u overdue); %u more with `mamori calendar` or the calendar export.",
+                                               "The next %u days and what is overdue (%u overdue); %u more with `mamori calendar` or the calendar export.",
+                                               items->len - DUE_ROWS),
+                                     DUE_DAYS, overdue, items->len - DUE_ROWS);
+    else
+      description = g_strdup_printf (_("The next %u days and what is overdue (%u overdue)."), DUE_DAYS, overdue);
+    adw_preferences_group_set_description (self->due_group, description);
+  }
+  gtk_widget_set_visible (GTK_WIDGET (self->due_group), items->len > 0);
+}
+
+static void
+load_due (MamoriOverviewPage *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  if (self->workspace == NULL)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->due_group), FALSE);
+      return;
+    }
+  if (self->due_worker == NULL)
+    self->due_worker = mamori_worker_new (self);
+  mamori_worker_run (self->due_worker, mamori_workspace_get_path (self->workspace), FALSE, due_thread,
+                     g_date_time_format (now, "%Y-%m-%d"), g_free, (GDestroyNotify) g_ptr_array_unref, due_done);
+}
+
+guint
+mamori_overview_page_get_n_due (MamoriOverviewPage *self)
+{
+  return self->due_rows->len;
+}
+
+gboolean
+mamori_overview_page_is_loading_due (MamoriOverviewPage *self)
+{
+  return self->due_worker != NULL && mamori_worker_is_running (self->due_worker);
+}
+
 static void
 workspace_changed (MamoriWorkspace *workspace,
                    const char      *entity,
@@ -397,6 +525,8 @@ workspace_changed (MamoriWorkspace *workspace,
     load_profile (self);
   else if (g_strcmp0 (entity, "stepup_task") == 0)
     load_progress (self);
+  else
+    load_due (self);   /* measures, reviews and assessments come and go */
   update_welcome (self);
 }
 
@@ -423,6 +553,7 @@ mamori_overview_page_set_workspace (MamoriOverviewPage *self,
   gtk_widget_set_sensitive (GTK_WIDGET (self), workspace != NULL);
   load_profile (self);
   load_progress (self);
+  load_due (self);
   update_welcome (self);
 
   /* Open the step the organisation is at. */
@@ -445,6 +576,7 @@ mamori_overview_page_dispose (GObject *object)
       g_clear_handle_id (&self->employees_timeout, g_source_remove);
       save_profile (self);
     }
+  g_clear_pointer (&self->due_worker, mamori_worker_free);
   if (self->workspace != NULL)
     g_clear_signal_handler (&self->changed_id, self->workspace);
   g_clear_object (&self->workspace);
@@ -458,6 +590,7 @@ mamori_overview_page_finalize (GObject *object)
   MamoriOverviewPage *self = MAMORI_OVERVIEW_PAGE (object);
 
   g_ptr_array_unref (self->task_checks);
+  g_ptr_array_unref (self->due_rows);
   G_OBJECT_CLASS (mamori_overview_page_parent_class)->finalize (object);
 }
 
@@ -480,6 +613,7 @@ mamori_overview_page_class_init (MamoriOverviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MamoriOverviewPage, contact_row);
   gtk_widget_class_bind_template_child (widget_class, MamoriOverviewPage, current_step_label);
   gtk_widget_class_bind_template_child (widget_class, MamoriOverviewPage, welcome_group);
+  gtk_widget_class_bind_template_child (widget_class, MamoriOverviewPage, due_group);
   gtk_widget_class_bind_template_child (widget_class, MamoriOverviewPage, welcome_name_row);
   gtk_widget_class_bind_template_child (widget_class, MamoriOverviewPage, welcome_import_row);
 }
@@ -488,6 +622,7 @@ static void
 mamori_overview_page_init (MamoriOverviewPage *self)
 {
   self->task_checks = g_ptr_array_new ();
+  self->due_rows = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
 
   g_signal_connect (self->name_row, "apply", G_CALLBACK (entry_applied), self);

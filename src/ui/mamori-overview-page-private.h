@@ -1,0 +1,12 @@
+/* mamori-overview-page-private.h — for tests only: the "What Is Due" group */
+#pragma once
+
+#include "mamori-overview-page.h"
+
+G_BEGIN_DECLS
+
+/* The rows the group shows, and whether a reading is under way. */
+guint    mamori_overview_page_get_n_due      (MamoriOverviewPage *self);
+gboolean mamori_overview_page_is_loading_due (MamoriOverviewPage *self);
+
+G_END_DECLS
