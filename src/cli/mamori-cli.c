@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "mamori-cli.h"
+#include "core/mamori-calendar.h"
 #include "core/mamori-catalog.h"
 #include "core/mamori-csv.h"
 #include "core/mamori-stepup.h"
@@ -403,8 +404,7 @@ cmd_calendar (MamoriCliContext *ctx,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) items = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *today = mamori_today ();
   guint64 days = 30;
   MamoriCatalog *catalog;
 

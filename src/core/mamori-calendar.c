@@ -16,6 +16,7 @@ mamori_due_item_new (const char *date,
   item->date = g_strdup (date);
   item->kind = g_strdup (kind);
   item->title = g_strdup (title);
+  item->key = g_strdup_printf ("%s:%s", kind, title);
   return item;
 }
 
@@ -27,6 +28,8 @@ mamori_due_item_free (MamoriDueItem *item)
   g_free (item->date);
   g_free (item->kind);
   g_free (item->title);
+  g_free (item->key);
+  g_free (item->target);
   g_free (item);
 }
 
@@ -58,6 +61,73 @@ mamori_date_add_years (const char *date,
   else
     g_date_subtract_years (&g, -years);
   return g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (&g), g_date_get_month (&g), g_date_get_day (&g));
+}
+
+MamoriDueItem *
+mamori_due_item_set (MamoriDueItem *item,
+                     const char    *key,
+                     const char    *target)
+{
+  if (key != NULL)
+    {
+      g_free (item->key);
+      item->key = g_strdup (key);
+    }
+  if (target != NULL)
+    {
+      g_free (item->target);
+      item->target = g_strdup (target);
+    }
+  return item;
+}
+
+char *
+mamori_today (void)
+{
+  const char *mocked = g_getenv ("MAMORI_TODAY");
+  g_autoptr(GDateTime) now = NULL;
+  GDate g;
+
+  if (mocked != NULL && parse (mocked, &g))
+    return g_strdup (mocked);
+  now = g_date_time_new_now_local ();
+  return g_date_time_format (now, "%Y-%m-%d");
+}
+
+static char *
+format (const GDate *g)
+{
+  return g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (g), g_date_get_month (g), g_date_get_day (g));
+}
+
+char *
+mamori_date_add_months (const char *date,
+                        int         months)
+{
+  GDate g;
+
+  if (!parse (date, &g))
+    return NULL;
+  if (months >= 0)
+    g_date_add_months (&g, months);
+  else
+    g_date_subtract_months (&g, -months);
+  return format (&g);
+}
+
+char *
+mamori_date_add_days (const char *date,
+                      int         days)
+{
+  GDate g;
+
+  if (!parse (date, &g))
+    return NULL;
+  if (days >= 0)
+    g_date_add_days (&g, days);
+  else
+    g_date_subtract_days (&g, -days);
+  return format (&g);
 }
 
 static int

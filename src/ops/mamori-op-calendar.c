@@ -76,8 +76,7 @@ gboolean
 mamori_op_export_calendar (MamoriOpContext  *ctx,
                            GError          **error)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *today = mamori_today ();
   g_autofree char *name = g_path_get_basename (mamori_workspace_get_path (ctx->workspace));
   MamoriCatalog *catalog = mamori_op_catalog (ctx, error);
   g_autoptr(GPtrArray) items = catalog ? mamori_op_calendar_items (ctx->workspace, catalog, today, -1, error) : NULL;

@@ -489,8 +489,6 @@ due_done (gpointer      owner,
 static void
 load_due (MamoriOverviewPage *self)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
   if (self->workspace == NULL)
     {
       gtk_widget_set_visible (GTK_WIDGET (self->due_group), FALSE);
@@ -499,7 +497,7 @@ load_due (MamoriOverviewPage *self)
   if (self->due_worker == NULL)
     self->due_worker = mamori_worker_new (self);
   mamori_worker_run (self->due_worker, mamori_workspace_get_path (self->workspace), FALSE, due_thread,
-                     g_date_time_format (now, "%Y-%m-%d"), g_free, (GDestroyNotify) g_ptr_array_unref, due_done);
+                     mamori_today (), g_free, (GDestroyNotify) g_ptr_array_unref, due_done);
 }
 
 guint
