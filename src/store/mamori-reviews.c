@@ -5,6 +5,7 @@
 #include <stdlib.h>
 
 #include "mamori-assessments.h"
+#include "mamori-registers.h"
 #include "mamori-reviews.h"
 #include "mamori-statement.h"
 #include "mamori-workspace-internal.h"
@@ -195,6 +196,7 @@ mamori_audit_plan_free (MamoriAuditPlan *p)
   g_free (p->scope);
   g_free (p->auditor);
   g_free (p->audited_unit);
+  g_free (p->auditor_unit);
   g_free (p->independence);
   g_free (p->starts_on);
   g_free (p->ends_on);
@@ -225,6 +227,7 @@ plan_row (MamoriStatement  *stmt,
   p->starts_on = mamori_statement_dup_text (stmt, 5);
   p->ends_on = mamori_statement_dup_text (stmt, 6);
   p->opinion = mamori_statement_dup_text (stmt, 7);
+  p->auditor_unit = mamori_statement_dup_text (stmt, 8);
   r->plan = p;
   return TRUE;
 }
@@ -238,7 +241,7 @@ mamori_workspace_get_audit_plan (MamoriWorkspace  *self,
 
   if (!mamori_statement_query (self, _("read the audit plan"), plan_row, &r, error,
                                "SELECT scope, auditor, audited_unit, independence, independence_confirmed, starts_on, "
-                               "  ends_on, opinion FROM audit_plan WHERE assessment = ?1", "i", assessment))
+                               "  ends_on, opinion, auditor_unit FROM audit_plan WHERE assessment = ?1", "i", assessment))
     g_clear_pointer (&r.plan, mamori_audit_plan_free);
   return r.plan;
 }
@@ -271,12 +274,12 @@ write_plan (MamoriWorkspace  *self,
 
   if (!mamori_statement_run (self, _("save the audit plan"), error,
                              "INSERT OR REPLACE INTO audit_plan (assessment, scope, auditor, audited_unit, independence, "
-                             "  independence_confirmed, starts_on, ends_on, opinion, updated_at) "
-                             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-                             "ittttitttt", p->assessment, or_empty (p->scope), or_empty (p->auditor),
+                             "  independence_confirmed, starts_on, ends_on, opinion, updated_at, auditor_unit) "
+                             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                             "ittttittttt", p->assessment, or_empty (p->scope), or_empty (p->auditor),
                              or_empty (p->audited_unit), or_empty (p->independence),
                              (gint64) (p->independence_confirmed ? 1 : 0), or_empty (p->starts_on),
-                             or_empty (p->ends_on), or_empty (p->opinion), now))
+                             or_empty (p->ends_on), or_empty (p->opinion), now, or_empty (p->auditor_unit)))
     return FALSE;
   *summary = g_strdup_printf ("audit plan of assessment %" G_GINT64_FORMAT, p->assessment);
   return TRUE;
@@ -303,7 +306,10 @@ mamori_workspace_set_audit_plan (MamoriWorkspace       *self,
       !mamori_workspace_check_text (_("The auditor"), p->auditor, 200, error) ||
       !mamori_workspace_check_text (_("The audited unit"), p->audited_unit, 200, error) ||
       !mamori_workspace_check_text (_("The independence statement"), p->independence, 2000, error) ||
-      !mamori_workspace_check_text (_("The opinion"), p->opinion, 4000, error))
+      !mamori_workspace_check_text (_("The opinion"), p->opinion, 4000, error) ||
+      !mamori_workspace_check_text (_("The auditor's unit"), p->auditor_unit, 200, error))
+    return FALSE;
+  if (!mamori_workspace_check_auditor (self, p->auditor, p->auditor_unit, p->audited_unit, error))
     return FALSE;
   return mamori_workspace_write (self, "audit", "plan", _("save the audit plan"), write_plan, (gpointer) p, error);
 }

@@ -71,6 +71,7 @@ typedef struct {
   char *starts_on;              /* YYYY-MM-DD or "" */
   char *ends_on;
   char *opinion;                /* the auditor's overall opinion, "" until written */
+  char *auditor_unit;           /* the auditor's own unit: never audited_unit (gov 2.1.1(8)) */
 } MamoriAuditPlan;
 
 void             mamori_audit_plan_free            (MamoriAuditPlan *plan);

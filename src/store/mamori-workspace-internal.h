@@ -60,7 +60,8 @@ gboolean  mamori_workspace_tick_task        (MamoriWorkspace *self,
 /* Every tracked measure as rows (source, what, owner, due, done 0/1), ?1 = today. See
  * mamori_workspace_count_measures for what "done" means. source is an asset's name, or for a
  * checklist item "checklist-id" MAMORI_SOURCE_SEPARATOR (char 31) "ref_id", which
- * mamori_measure_source_label (core/mamori-display.h) prints as "自社診断 No.21". */
+ * mamori_measure_source_label (core/mamori-display.h) prints as "自社診断 No.21"; for an
+ * incident's recurrence-prevention measure, the incident's title. */
 #define MAMORI_MEASURES_SQL \
   "SELECT name AS source, measure AS what, measure_owner AS owner, measure_due AS due, " \
   "  ((target_threat > 0 OR target_vulnerability > 0) " \
@@ -79,7 +80,10 @@ gboolean  mamori_workspace_tick_task        (MamoriWorkspace *self,
   "                    AND (b.assessed_on, b.id) > (a.assessed_on, a.id)) " \
   "UNION ALL " \
   "SELECT a.checklist || char (31) || c.ref_id, c.what, c.owner, c.due_on, c.status = 'closed' " \
-  "FROM corrective_action c JOIN assessment a ON a.id = c.assessment"
+  "FROM corrective_action c JOIN assessment a ON a.id = c.assessment " \
+  "UNION ALL " \
+  "SELECT i.title, m.what, m.owner, m.due_on, m.done_on <> '' " \
+  "FROM incident_measures m JOIN incidents i ON i.id = m.incident"
 
 /* YYYY-MM-DD and a real day. */
 gboolean       mamori_workspace_valid_date   (const char      *date);

@@ -1,0 +1,369 @@
+/* test-registers.c — the year's registers: their tables match their descriptions, records are
+ * saved, read, deleted and imported all or nothing, and the segregation rules hold in the store
+ * and against plain SQL */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <sqlite3.h>
+#include <string.h>
+
+#include "core/mamori-register.h"
+#include "store/mamori-registers.h"
+#include "store/mamori-reviews.h"
+#include "store/mamori-assessments.h"
+#include "store/mamori-workspace.h"
+
+static char *tmpdir;
+
+static MamoriWorkspace *
+new_workspace (const char *name)
+{
+  g_autofree char *path = g_build_filename (tmpdir, name, NULL);
+  g_autoptr(GError) error = NULL;
+  MamoriWorkspace *ws;
+
+  g_unlink (path);
+  ws = mamori_workspace_open (path, MAMORI_WORKSPACE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  return ws;
+}
+
+static const MamoriRegister *
+reg (const char *key)
+{
+  const MamoriRegister *r = mamori_register_lookup (key);
+
+  g_assert_nonnull (r);
+  return r;
+}
+
+/* Every field of every register is a column of its table (and nothing of the table is left
+ * out but id, the parent and updated_at). */
+static void
+test_tables_match (void)
+{
+  g_autoptr(MamoriWorkspace) ws = new_workspace ("match.mamori");
+  sqlite3 *db = NULL;
+  guint n;
+  const MamoriRegister *const *all = mamori_registers (&n);
+
+  g_assert_cmpuint (n, ==, 14);
+  g_assert_cmpint (sqlite3_open_v2 (mamori_workspace_get_path (ws), &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT name FROM pragma_table_info ('%s')", all[i]->key);
+      sqlite3_stmt *stmt = NULL;
+      guint columns = 0;
+
+      g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          const char *col = (const char *) sqlite3_column_text (stmt, 0);
+          columns++;
+          if (strcmp (col, "id") == 0 || strcmp (col, "updated_at") == 0 ||
+              g_strcmp0 (col, all[i]->parent_field) == 0)
+            continue;
+          if (mamori_register_field (all[i], col) == NULL)
+            g_error ("%s.%s has no field", all[i]->key, col);
+        }
+      sqlite3_finalize (stmt);
+      g_assert_cmpuint (columns, ==, all[i]->n_fields + 2 + (all[i]->parent_field ? 1 : 0));
+      for (guint f = 0; f < all[i]->n_fields; f++)
+        {
+          const MamoriField *field = &all[i]->fields[f];
+          g_assert_true (g_str_is_ascii (field->key));
+          if (field->type == MAMORI_FIELD_CHOICE)
+            g_assert_cmpuint (g_strv_length ((GStrv) field->choices), ==, g_strv_length ((GStrv) field->choice_labels));
+        }
+    }
+  sqlite3_close (db);
+}
+
+static MamoriRecord *
+incident (const char *when,
+          const char *title)
+{
+  MamoriRecord *r = mamori_record_new (reg ("incidents"));
+
+  mamori_record_set (r, "occurred_at", when);
+  mamori_record_set (r, "title", title);
+  return r;
+}
+
+static void
+test_round_trip (void)
+{
+  g_autoptr(MamoriWorkspace) ws = new_workspace ("round.mamori");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MamoriRecord) a = incident ("2026-10-01 09:30", "ノートPCの紛失");
+  g_autoptr(MamoriRecord) u = mamori_record_new (reg ("incident_updates"));
+  g_autoptr(MamoriRecord) back = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GPtrArray) parts = NULL;
+  guint count = 99;
+
+  g_assert_cmpstr (mamori_record_get (a, "severity"), ==, "medium");   /* the default */
+  g_assert_cmpstr (mamori_record_get (a, "state"), ==, "reported");
+  g_assert_true (mamori_workspace_save_record (ws, a, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (a->id, >, 0);
+
+  mamori_record_set (u, "reported_at", "2026-10-01 10:00");
+  mamori_record_set (u, "kind", "first");
+  mamori_record_set (u, "confirmed", "営業部のPCを電車内で紛失");
+  /* A part needs its parent. */
+  g_assert_false (mamori_workspace_save_record (ws, u, &error));
+  g_assert_error (error, MAMORI_REGISTER_ERROR, MAMORI_REGISTER_ERROR_INVALID);
+  g_clear_error (&error);
+  u->parent = a->id + 100;
+  g_assert_false (mamori_workspace_save_record (ws, u, &error));
+  g_assert_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  u->parent = a->id;
+  g_assert_true (mamori_workspace_save_record (ws, u, &error));
+  g_assert_no_error (error);
+
+  mamori_record_set (a, "state", "closed");
+  g_assert_false (mamori_workspace_save_record (ws, a, &error));   /* closed without a date */
+  g_assert_error (error, MAMORI_REGISTER_ERROR, MAMORI_REGISTER_ERROR_INVALID);
+  g_clear_error (&error);
+  mamori_record_set (a, "closed_on", "2026-10-20");
+  g_assert_true (mamori_workspace_save_record (ws, a, &error));
+  back = mamori_workspace_get_record (ws, reg ("incidents"), a->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (mamori_record_get (back, "title"), ==, "ノートPCの紛失");
+  g_assert_cmpstr (mamori_record_get (back, "closed_on"), ==, "2026-10-20");
+  g_assert_cmpstr (mamori_record_label (back), ==, "ノートPCの紛失");
+
+  parts = mamori_workspace_list_records (ws, reg ("incident_updates"), a->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (parts->len, ==, 1);
+  g_assert_cmpint (((MamoriRecord *) parts->pdata[0])->parent, ==, a->id);
+
+  /* Bad values name the field. */
+  mamori_record_set (a, "occurred_at", "2026-10-01");
+  g_assert_false (mamori_workspace_save_record (ws, a, &error));
+  g_assert_nonnull (strstr (error->message, "2026-10-01"));
+  g_clear_error (&error);
+
+  /* Deleting the incident deletes its reports. */
+  g_assert_true (mamori_workspace_delete_record (ws, reg ("incidents"), a->id, &error));
+  g_assert_true (mamori_workspace_count_records (ws, reg ("incident_updates"), &count, &error));
+  g_assert_cmpuint (count, ==, 0);
+  list = mamori_workspace_list_records (ws, reg ("incidents"), 0, &error);
+  g_assert_cmpuint (list->len, ==, 0);
+}
+
+static MamoriRecord *
+exception_request (const char *applicant,
+                   const char *approver)
+{
+  MamoriRecord *r = mamori_record_new (reg ("exceptions"));
+
+  mamori_record_set (r, "applicant", applicant);
+  mamori_record_set (r, "applicant_unit", "営業部");
+  mamori_record_set (r, "rule", "情報セキュリティ規程 第12条（私物端末の禁止）");
+  mamori_record_set (r, "reason", "展示会で私物タブレットを使う");
+  mamori_record_set (r, "starts_on", "2026-11-01");
+  mamori_record_set (r, "ends_on", "2026-11-30");
+  if (approver != NULL)
+    {
+      mamori_record_set (r, "decision", "approved");
+      mamori_record_set (r, "approver", approver);
+      mamori_record_set (r, "decided_on", "2026-10-28");
+    }
+  return r;
+}
+
+/* gov 2.2.2: the applicant never approves their own exception — not through Mamori, not
+ * through plain SQL. */
+static void
+test_exception_segregation (void)
+{
+  g_autoptr(MamoriWorkspace) ws = new_workspace ("segregation.mamori");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MamoriRecord) own = exception_request ("山田 太郎", "山田太郎");
+  g_autoptr(MamoriRecord) own_ascii = exception_request ("Taro Yamada", "taro  yamada");
+  g_autoptr(MamoriRecord) fine = exception_request ("山田 太郎", "佐藤 花子");
+  g_autoptr(GPtrArray) list = NULL;
+  sqlite3 *db = NULL;
+  char *message = NULL;
+  g_autofree char *sql = NULL;
+
+  g_assert_false (mamori_workspace_save_record (ws, own, &error));
+  g_assert_error (error, MAMORI_REGISTER_ERROR, MAMORI_REGISTER_ERROR_SEGREGATION);
+  g_assert_nonnull (strstr (error->message, "山田 太郎"));
+  g_clear_error (&error);
+  g_assert_false (mamori_workspace_save_record (ws, own_ascii, &error));
+  g_assert_error (error, MAMORI_REGISTER_ERROR, MAMORI_REGISTER_ERROR_SEGREGATION);
+  g_clear_error (&error);
+  g_assert_true (mamori_workspace_save_record (ws, fine, &error));
+  g_assert_no_error (error);
+  list = mamori_workspace_list_records (ws, reg ("exceptions"), 0, &error);
+  g_assert_cmpuint (list->len, ==, 1);
+
+  /* Plain SQL: the table's CHECK refuses the same. */
+  g_assert_cmpint (sqlite3_open (mamori_workspace_get_path (ws), &db), ==, SQLITE_OK);
+  sql = g_strdup_printf ("UPDATE exceptions SET approver = '山田太郎' WHERE id = %" G_GINT64_FORMAT, fine->id);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, &message), ==, SQLITE_CONSTRAINT);
+  sqlite3_free (message);
+  sqlite3_close (db);
+
+  /* A decided exception names who decided and when; it cannot end before it starts. */
+  mamori_record_set (fine, "decided_on", "");
+  g_assert_false (mamori_workspace_save_record (ws, fine, &error));
+  g_clear_error (&error);
+  mamori_record_set (fine, "decided_on", "2026-10-28");
+  mamori_record_set (fine, "ends_on", "2026-10-01");
+  g_assert_false (mamori_workspace_save_record (ws, fine, &error));
+  g_assert_error (error, MAMORI_REGISTER_ERROR, MAMORI_REGISTER_ERROR_INVALID);
+}
+
+/* gov 2.1.1(8): an auditor never audits their own unit — named on the plan, or known from the
+ * people register. */
+static void
+test_auditor_segregation (void)
+{
+  g_autoptr(MamoriWorkspace) ws = new_workspace ("auditor.mamori");
+  g_autoptr(GError) error = NULL;
+  gint64 id = mamori_workspace_create_assessment (ws, "tech-info-mandatory", "", "2026-06-12", "山田", &error);
+  MamoriAuditPlan plan = { id, "必須12項目", "佐藤 一郎", "製造部", "製造部に所属しない", TRUE, "2026-06-08", "2026-06-12", "",
+                           "製造部" };
+  g_autoptr(MamoriRecord) person = mamori_record_new (reg ("people"));
+  g_autoptr(MamoriAuditPlan) back = NULL;
+  sqlite3 *db = NULL;
+  char *message = NULL;
+
+  g_assert_no_error (error);
+  g_assert_false (mamori_workspace_set_audit_plan (ws, &plan, &error));
+  g_assert_error (error, MAMORI_REGISTER_ERROR, MAMORI_REGISTER_ERROR_SEGREGATION);
+  g_clear_error (&error);
+
+  /* The plan says 総務部, but the people register puts 佐藤 in 製造部. */
+  plan.auditor_unit = "総務部";
+  mamori_record_set (person, "name", "佐藤一郎");
+  mamori_record_set (person, "unit", "製造部");
+  g_assert_true (mamori_workspace_save_record (ws, person, &error));
+  g_assert_false (mamori_workspace_set_audit_plan (ws, &plan, &error));
+  g_assert_error (error, MAMORI_REGISTER_ERROR, MAMORI_REGISTER_ERROR_SEGREGATION);
+  g_clear_error (&error);
+
+  mamori_record_set (person, "unit", "総務部");
+  g_assert_true (mamori_workspace_save_record (ws, person, &error));
+  g_assert_true (mamori_workspace_set_audit_plan (ws, &plan, &error));
+  g_assert_no_error (error);
+  back = mamori_workspace_get_audit_plan (ws, id, &error);
+  g_assert_cmpstr (back->auditor_unit, ==, "総務部");
+
+  g_assert_cmpint (sqlite3_open (mamori_workspace_get_path (ws), &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE audit_plan SET auditor_unit = audited_unit", NULL, NULL, &message), ==,
+                   SQLITE_CONSTRAINT);
+  sqlite3_free (message);
+  sqlite3_close (db);
+}
+
+/* Adding many records is all or nothing; the error names the row. */
+static void
+test_add_all_or_nothing (void)
+{
+  g_autoptr(MamoriWorkspace) ws = new_workspace ("add.mamori");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func ((GDestroyNotify) mamori_record_free);
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GHashTable) labels = NULL;
+  const char *names[] = { "山田 太郎", "佐藤 花子", "" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      MamoriRecord *p = mamori_record_new (reg ("people"));
+      mamori_record_set (p, "name", names[i]);
+      mamori_record_set (p, "joined_on", "2024-04-01");
+      g_ptr_array_add (records, p);
+    }
+  g_assert_false (mamori_workspace_add_records (ws, reg ("people"), records, &error));
+  g_assert_true (g_str_has_prefix (error->message, "Row 3: "));
+  g_clear_error (&error);
+  list = mamori_workspace_list_records (ws, reg ("people"), 0, &error);
+  g_assert_cmpuint (list->len, ==, 0);
+  g_assert_cmpint (((MamoriRecord *) records->pdata[0])->id, ==, 0);
+
+  g_ptr_array_remove_index (records, 2);
+  g_assert_true (mamori_workspace_add_records (ws, reg ("people"), records, &error));
+  g_assert_no_error (error);
+  labels = mamori_workspace_ref_labels (ws, "people", &error);
+  g_assert_cmpuint (g_hash_table_size (labels), ==, 2);
+  {
+    g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, ((MamoriRecord *) records->pdata[1])->id);
+    g_assert_cmpstr (mamori_ref_label (labels, id), ==, "佐藤 花子");
+  }
+  g_assert_cmpstr (mamori_ref_label (labels, ""), ==, "");
+}
+
+static void
+test_values (void)
+{
+  g_autoptr(MamoriRecord) p = mamori_record_new (reg ("people"));
+  g_autoptr(MamoriRecord) s = mamori_record_new (reg ("suppliers"));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *fy1 = mamori_fiscal_year_start ("2026-03-31", 4);
+  g_autofree char *fy2 = mamori_fiscal_year_start ("2026-04-01", 4);
+  g_autofree char *fy3 = mamori_fiscal_year_start ("2026-12-31", 1);
+
+  g_assert_cmpstr (fy1, ==, "2025-04-01");
+  g_assert_cmpstr (fy2, ==, "2026-04-01");
+  g_assert_cmpstr (fy3, ==, "2026-01-01");
+  g_assert_null (mamori_fiscal_year_start ("2026-02-30", 4));
+
+  g_assert_cmpstr (mamori_record_get (s, "interval_months"), ==, "12");
+  mamori_record_set (s, "name", "クラウド会計サービス");
+  mamori_record_set (s, "interval_months", "0");
+  g_assert_false (mamori_record_validate (s, &error));
+  g_clear_error (&error);
+  mamori_record_set (s, "interval_months", "12");
+  g_assert_true (mamori_record_validate (s, &error));
+
+  mamori_record_set (p, "name", "a\nb");
+  g_assert_false (mamori_record_validate (p, &error));
+  g_clear_error (&error);
+  mamori_record_set (p, "name", "山田");
+  mamori_record_set (p, "access_holder", "yes");
+  g_assert_false (mamori_record_validate (p, &error));
+  g_clear_error (&error);
+  mamori_record_set (p, "access_holder", "1");
+  mamori_record_set (p, "joined_on", "2026-04-01");
+  mamori_record_set (p, "left_on", "2026-03-01");
+  g_assert_false (mamori_record_validate (p, &error));
+  g_clear_error (&error);
+  mamori_record_set (p, "left_on", "");
+  g_assert_true (mamori_record_validate (p, &error));
+
+  g_assert_cmpstr (mamori_field_choice_parse (mamori_register_field (reg ("incidents"), "severity"), "High"), ==, "high");
+  g_assert_cmpstr (mamori_field_choice_parse (mamori_register_field (reg ("incidents"), "severity"), "critical"), ==,
+                   "critical");
+  g_assert_null (mamori_field_choice_parse (mamori_register_field (reg ("incidents"), "severity"), "huge"));
+  g_assert_true (mamori_same_name ("山田　太郎", "山田太郎"));
+  g_assert_false (mamori_same_name ("", ""));
+}
+
+int
+main (int argc, char *argv[])
+{
+  int status;
+
+  setlocale (LC_ALL, "C.UTF-8");
+  g_test_init (&argc, &argv, NULL);
+  tmpdir = g_dir_make_tmp ("mamori-registers-XXXXXX", NULL);
+  g_test_add_func ("/registers/tables-match", test_tables_match);
+  g_test_add_func ("/registers/round-trip", test_round_trip);
+  g_test_add_func ("/registers/exception-segregation", test_exception_segregation);
+  g_test_add_func ("/registers/auditor-segregation", test_auditor_segregation);
+  g_test_add_func ("/registers/add-all-or-nothing", test_add_all_or_nothing);
+  g_test_add_func ("/registers/values", test_values);
+  status = g_test_run ();
+  {
+    g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", tmpdir);
+    (void) !system (cmd);
+  }
+  return status;
+}
