@@ -5,10 +5,12 @@
 
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <stdarg.h>
 #include <sqlite3.h>
 #include <string.h>
 
 #include "core/mamori-register.h"
+#include "core/mamori-training.h"
 #include "store/mamori-registers.h"
 #include "store/mamori-reviews.h"
 #include "store/mamori-assessments.h"
@@ -346,6 +348,88 @@ test_values (void)
   g_assert_false (mamori_same_name ("", ""));
 }
 
+static MamoriRecord *
+rec (const char *key,
+     gint64      id,
+     gint64      parent,
+     ...)
+{
+  MamoriRecord *r = mamori_record_new (reg (key));
+  va_list args;
+  const char *field;
+
+  r->id = id;
+  r->parent = parent;
+  va_start (args, parent);
+  while ((field = va_arg (args, const char *)) != NULL)
+    mamori_record_set (r, field, va_arg (args, const char *));
+  va_end (args);
+  return r;
+}
+
+/* The training rules on 2026-11-30, fiscal years from April: trained this year; not yet this
+ * year; a joiner inside and past 3 months; an access holder who missed the yearly session; one
+ * who left; pledges. */
+static void
+test_training (void)
+{
+  g_autoptr(GPtrArray) people = g_ptr_array_new_with_free_func ((GDestroyNotify) mamori_record_free);
+  g_autoptr(GPtrArray) trainings = g_ptr_array_new_with_free_func ((GDestroyNotify) mamori_record_free);
+  g_autoptr(GPtrArray) attendance = g_ptr_array_new_with_free_func ((GDestroyNotify) mamori_record_free);
+  g_autoptr(GPtrArray) pledges = g_ptr_array_new_with_free_func ((GDestroyNotify) mamori_record_free);
+  g_autoptr(GPtrArray) st = NULL;
+  MamoriTrainingCoverage c;
+  MamoriTrainingStatus *s;
+
+  g_ptr_array_add (people, rec ("people", 1, 0, "name", "trained", "joined_on", "2020-04-01", NULL));
+  g_ptr_array_add (people, rec ("people", 2, 0, "name", "last year", "joined_on", "2020-04-01", NULL));
+  g_ptr_array_add (people, rec ("people", 3, 0, "name", "joiner", "joined_on", "2026-10-01", NULL));
+  g_ptr_array_add (people, rec ("people", 4, 0, "name", "late joiner", "joined_on", "2026-07-01", NULL));
+  g_ptr_array_add (people, rec ("people", 5, 0, "name", "holder", "joined_on", "2020-04-01", "access_holder", "1", NULL));
+  g_ptr_array_add (people, rec ("people", 6, 0, "name", "left", "joined_on", "2020-04-01", "left_on", "2026-09-30", NULL));
+  g_ptr_array_add (trainings, rec ("trainings", 10, 0, "held_on", "2026-06-15", "title", "全社研修", NULL));
+  g_ptr_array_add (trainings, rec ("trainings", 11, 0, "held_on", "2026-03-10", "title", "前年度", NULL));
+  g_ptr_array_add (trainings, rec ("trainings", 12, 0, "held_on", "2025-10-01", "title", "取扱者研修",
+                                   "audience", "access_holders", NULL));
+  g_ptr_array_add (trainings, rec ("trainings", 13, 0, "held_on", "2026-12-10", "title", "予定", NULL));
+  g_ptr_array_add (attendance, rec ("attendance", 20, 10, "person", "1", NULL));
+  g_ptr_array_add (attendance, rec ("attendance", 21, 11, "person", "2", NULL));
+  g_ptr_array_add (attendance, rec ("attendance", 22, 13, "person", "3", NULL));   /* not held yet */
+  g_ptr_array_add (attendance, rec ("attendance", 23, 10, "person", "5", NULL));
+  g_ptr_array_add (attendance, rec ("attendance", 24, 12, "person", "5", NULL));
+  g_ptr_array_add (pledges, rec ("pledges", 30, 0, "person", "1", "signed_on", "2020-04-01", NULL));
+
+  st = mamori_training_statuses (people, trainings, attendance, pledges, "2026-11-30", 4);
+  g_assert_cmpuint (st->len, ==, 5);          /* "left" is not counted */
+  s = st->pdata[0];
+  g_assert_cmpint (s->state, ==, MAMORI_TRAINING_DONE);
+  g_assert_cmpstr (s->last_trained, ==, "2026-06-15");
+  g_assert_false (s->pledge_missing);
+  s = st->pdata[1];
+  g_assert_cmpint (s->state, ==, MAMORI_TRAINING_DUE);
+  g_assert_cmpstr (s->due_on, ==, "2027-03-31");
+  g_assert_false (s->overdue);
+  g_assert_true (s->pledge_missing);
+  s = st->pdata[2];
+  g_assert_cmpint (s->state, ==, MAMORI_TRAINING_JOINER_DUE);
+  g_assert_cmpstr (s->due_on, ==, "2027-01-01");
+  s = st->pdata[3];
+  g_assert_cmpint (s->state, ==, MAMORI_TRAINING_JOINER_OVERDUE);
+  g_assert_cmpstr (s->due_on, ==, "2026-10-01");
+  g_assert_true (s->overdue);
+  s = st->pdata[4];
+  g_assert_cmpint (s->state, ==, MAMORI_TRAINING_REVOKE);
+  g_assert_cmpstr (s->due_on, ==, "2026-10-01");
+  g_assert_true (s->overdue);
+
+  mamori_training_coverage (st, &c);
+  g_assert_cmpuint (c.people, ==, 5);
+  g_assert_cmpuint (c.trained, ==, 1);
+  g_assert_cmpuint (c.overdue, ==, 2);
+  g_assert_cmpuint (c.revoke, ==, 1);
+  g_assert_cmpuint (c.pledges_missing, ==, 4);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -360,6 +444,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/registers/auditor-segregation", test_auditor_segregation);
   g_test_add_func ("/registers/add-all-or-nothing", test_add_all_or_nothing);
   g_test_add_func ("/registers/values", test_values);
+  g_test_add_func ("/registers/training", test_training);
   status = g_test_run ();
   {
     g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", tmpdir);
