@@ -462,10 +462,31 @@ due_done (gpointer      owner,
           gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
           adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
         }
-      if (page != NULL)
+      if (item->target != NULL && *item->target != '\0')
+        {
+          /* "page", "page:ID" or "page:register:ID": the window shows the page and opens it. */
+          g_auto(GStrv) parts = g_strsplit (item->target, ":", 3);
+          const char *what = "";
+          gint64 id = 0;
+          if (parts[1] != NULL && parts[2] != NULL)
+            {
+              what = parts[1];
+              id = g_ascii_strtoll (parts[2], NULL, 10);
+            }
+          else if (parts[1] != NULL && g_ascii_isdigit (parts[1][0]))
+            id = g_ascii_strtoll (parts[1], NULL, 10);
+          else if (parts[1] != NULL)
+            what = parts[1];
+          gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.show-record");
+          gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "(ssx)", parts[0], what, id);
+        }
+      else if (page != NULL)
         {
           gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.show-page");
           gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", page);
+        }
+      if (gtk_actionable_get_action_name (GTK_ACTIONABLE (row)) != NULL)
+        {
           gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
           adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
         }

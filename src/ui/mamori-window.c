@@ -8,6 +8,7 @@
 #include "mamori-assessments-page.h"
 #include "mamori-ledger-page.h"
 #include "mamori-overview-page.h"
+#include "mamori-registers-page.h"
 #include "mamori-window.h"
 #include "mamori-window-private.h"
 #include "ops/mamori-ops.h"
@@ -36,6 +37,8 @@ struct _MamoriWindow {
   MamoriLedgerPage *ledger_page;   /* NULL until first shown */
   MamoriDocumentsPage *documents_page;   /* NULL until first shown */
   AdwBin *documents_bin;
+  MamoriRegistersPage *registers_page;   /* NULL until first shown */
+  AdwBin *registers_bin;
   MamoriHeatmapPage *heatmap_page;       /* NULL until first shown */
   AdwBin *reports_bin;
   GMenu *recent_section;
@@ -201,6 +204,8 @@ set_workspace (MamoriWindow    *self,
     mamori_documents_page_set_workspace (self->documents_page, workspace);
   if (self->heatmap_page != NULL)
     mamori_heatmap_page_set_workspace (self->heatmap_page, workspace);
+  if (self->registers_page != NULL)
+    mamori_registers_page_set_workspace (self->registers_page, workspace);
 
   if (workspace != NULL && mamori_workspace_get_read_only_reason (workspace) != NULL)
     {
@@ -351,6 +356,18 @@ mamori_window_get_documents_page (MamoriWindow *self)
   return self->documents_page;
 }
 
+static MamoriRegistersPage *
+get_registers_page (MamoriWindow *self)
+{
+  if (self->registers_page == NULL)
+    {
+      self->registers_page = g_object_new (MAMORI_TYPE_REGISTERS_PAGE, NULL);
+      adw_bin_set_child (self->registers_bin, GTK_WIDGET (self->registers_page));
+      mamori_registers_page_set_workspace (self->registers_page, self->workspace);
+    }
+  return self->registers_page;
+}
+
 MamoriHeatmapPage *
 mamori_window_get_heatmap_page (MamoriWindow *self)
 {
@@ -433,6 +450,8 @@ visible_page_changed (AdwViewStack *stack,
     mamori_window_get_documents_page (self);
   else if (g_strcmp0 (name, "reports") == 0)
     mamori_window_get_heatmap_page (self);
+  else if (g_strcmp0 (name, "registers") == 0)
+    get_registers_page (self);
 }
 
 const char *
@@ -458,6 +477,13 @@ mamori_window_show_debug_target (MamoriWindow *self,
       g_autoptr(GFile) file = g_file_new_for_path (target + strlen ("import-answers:"));
       adw_view_stack_set_visible_child_name (self->stack, "assessments");
       mamori_assessments_page_ask_answers (self->assessments_page, file);
+    }
+  else if (g_str_has_prefix (target, "registers:"))
+    {
+      /* registers:KEY or registers:KEY:ID */
+      g_auto(GStrv) parts = g_strsplit (target, ":", 3);
+      gint64 id = parts[1] && parts[2] ? g_ascii_strtoll (parts[2], NULL, 10) : 0;
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.show-record", "(ssx)", "registers", parts[1] ? parts[1] : "", id);
     }
   else if (adw_view_stack_get_child_by_name (self->stack, target) != NULL)
     adw_view_stack_set_visible_child_name (self->stack, target);
@@ -722,6 +748,31 @@ show_assets_action (GtkWidget  *widget,
                                       *medium ? medium : NULL);
 }
 
+/* Where to act on something: (page, what, id). ("registers", register key or
+ * "training-status", record id or 0) shows a register and opens one of its records;
+ * ("documents", "", id) opens a document; ("assessments", "", id) an assessment; any other
+ * page is shown as it is. The Overview's What Is Due entries use it with their targets. */
+static void
+show_record_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  MamoriWindow *self = MAMORI_WINDOW (widget);
+  const char *page, *what;
+  gint64 id;
+
+  g_variant_get (parameter, "(&s&sx)", &page, &what, &id);
+  if (adw_view_stack_get_child_by_name (self->stack, page) == NULL)
+    return;
+  adw_view_stack_set_visible_child_name (self->stack, page);
+  if (g_str_equal (page, "registers") && *what != '\0')
+    mamori_registers_page_show (get_registers_page (self), what, id);
+  else if (g_str_equal (page, "documents") && id > 0)
+    mamori_documents_page_open (mamori_window_get_documents_page (self), id);
+  else if (g_str_equal (page, "assessments") && id > 0 && self->workspace != NULL)
+    mamori_assessments_page_open (self->assessments_page, id);
+}
+
 /* The ledger page's import, from elsewhere (the welcome page). */
 static void
 import_assets_action (GtkWidget  *widget,
@@ -892,6 +943,7 @@ mamori_window_class_init (MamoriWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MamoriWindow, assessments_page);
   gtk_widget_class_bind_template_child (widget_class, MamoriWindow, assets_bin);
   gtk_widget_class_bind_template_child (widget_class, MamoriWindow, documents_bin);
+  gtk_widget_class_bind_template_child (widget_class, MamoriWindow, registers_bin);
   gtk_widget_class_bind_template_child (widget_class, MamoriWindow, reports_bin);
   gtk_widget_class_bind_template_child (widget_class, MamoriWindow, recent_section);
   gtk_widget_class_bind_template_child (widget_class, MamoriWindow, export_section);
@@ -909,6 +961,7 @@ mamori_window_class_init (MamoriWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.export", "s", export_action);
   gtk_widget_class_install_action (widget_class, "win.show-assets", "(ibbuuss)", show_assets_action);
   gtk_widget_class_install_action (widget_class, "win.import-assets", NULL, import_assets_action);
+  gtk_widget_class_install_action (widget_class, "win.show-record", "(ssx)", show_record_action);
 }
 
 static void

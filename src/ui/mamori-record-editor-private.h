@@ -1,0 +1,23 @@
+/* mamori-record-editor-private.h — for tests only: filling fields, saving, parts */
+#pragma once
+
+#include "mamori-record-editor.h"
+
+G_BEGIN_DECLS
+
+/* Puts value (as stored: a choice's key, a reference's id, "1"/"0") into field key's input. */
+void                mamori_record_editor_set_value   (MamoriRecordEditor *self,
+                                                      const char         *key,
+                                                      const char         *value);
+/* What Save does, without closing: TRUE when stored. */
+gboolean            mamori_record_editor_save        (MamoriRecordEditor *self);
+/* The message shown for a refused save, or NULL. */
+const char         *mamori_record_editor_get_error   (MamoriRecordEditor *self);
+gboolean            mamori_record_editor_is_dirty    (MamoriRecordEditor *self);
+/* Add on a part's list (child: its register key): the part's editor, or NULL. */
+MamoriRecordEditor *mamori_record_editor_add_part    (MamoriRecordEditor *self,
+                                                      const char         *child);
+guint               mamori_record_editor_get_n_parts (MamoriRecordEditor *self,
+                                                      const char         *child);
+
+G_END_DECLS
