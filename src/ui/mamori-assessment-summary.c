@@ -296,6 +296,8 @@ entry_text (GObject    *dialog,
   return gtk_editable_get_text (GTK_EDITABLE (g_object_get_data (dialog, key)));
 }
 
+static void show_plan_dialog (MamoriAssessmentSummary *self, const MamoriAuditPlan *plan, const char *error);
+
 static void
 plan_response (AdwMessageDialog        *dialog,
                const char              *response,
@@ -309,6 +311,7 @@ plan_response (AdwMessageDialog        *dialog,
     return;
   plan.scope = (char *) entry_text (d, "scope");
   plan.auditor = (char *) entry_text (d, "auditor");
+  plan.auditor_unit = (char *) entry_text (d, "auditor-unit");
   plan.audited_unit = (char *) entry_text (d, "unit");
   plan.independence = (char *) entry_text (d, "independence");
   plan.independence_confirmed = gtk_check_button_get_active (g_object_get_data (d, "confirmed"));
@@ -316,7 +319,11 @@ plan_response (AdwMessageDialog        *dialog,
   plan.ends_on = (char *) entry_text (d, "ends");
   plan.opinion = (char *) entry_text (d, "opinion");
   if (!mamori_workspace_set_audit_plan (self->workspace, &plan, &error))
-    mamori_widget_show_error (GTK_WIDGET (self), _("Could Not Save the Audit Plan"), error);
+    {
+      /* The dialog closes with its response: it opens again with what was typed and the
+       * store's reason (an auditor never audits their own unit) above the fields. */
+      show_plan_dialog (self, &plan, error->message);
+    }
   else
     {
       mamori_widget_add_toast (GTK_WIDGET (self), _("Audit plan saved"));
@@ -325,18 +332,30 @@ plan_response (AdwMessageDialog        *dialog,
 }
 
 static void
-plan_clicked (GtkButton               *button,
-              MamoriAssessmentSummary *self)
+show_plan_dialog (MamoriAssessmentSummary *self,
+                  const MamoriAuditPlan   *plan,
+                  const char              *error)
 {
-  g_autoptr(MamoriAuditPlan) plan = mamori_workspace_get_audit_plan (self->workspace, self->assessment, NULL);
   GtkWidget *box, *check;
   GtkWidget *dialog = audit_dialog (self, _("Audit Plan"),
                                     _("What is audited, by whom and when. The auditor should not audit work they did or a unit they belong to."),
                                     &box);
   GObject *d = G_OBJECT (dialog);
 
+  if (error != NULL)
+    {
+      GtkWidget *label = gtk_label_new (error);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_widget_add_css_class (label, "error");
+      gtk_box_append (GTK_BOX (box), label);
+      g_object_set_data_full (G_OBJECT (self), "mamori-plan-error", g_strdup (error), g_free);
+    }
+  else
+    g_object_set_data (G_OBJECT (self), "mamori-plan-error", NULL);
   g_object_set_data (d, "scope", mamori_labelled_entry_new (box, _("_Scope (what is audited)"), plan ? plan->scope : NULL));
   g_object_set_data (d, "auditor", mamori_labelled_entry_new (box, _("_Auditor"), plan ? plan->auditor : NULL));
+  g_object_set_data (d, "auditor-unit", mamori_labelled_entry_new (box, _("Auditor’s o_wn unit"), plan ? plan->auditor_unit : NULL));
   g_object_set_data (d, "unit", mamori_labelled_entry_new (box, _("Audited _unit"), plan ? plan->audited_unit : NULL));
   g_object_set_data (d, "independence",
                      mamori_labelled_entry_new (box, _("How the auditor is _independent of it"), plan ? plan->independence : NULL));
@@ -349,6 +368,15 @@ plan_clicked (GtkButton               *button,
   g_object_set_data (d, "opinion", mamori_labelled_entry_new (box, _("Audit _opinion (when the audit is done)"), plan ? plan->opinion : NULL));
   g_signal_connect (dialog, "response", G_CALLBACK (plan_response), self);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+plan_clicked (GtkButton               *button,
+              MamoriAssessmentSummary *self)
+{
+  g_autoptr(MamoriAuditPlan) plan = mamori_workspace_get_audit_plan (self->workspace, self->assessment, NULL);
+
+  show_plan_dialog (self, plan, NULL);
 }
 
 static void

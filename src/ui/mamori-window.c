@@ -785,6 +785,21 @@ import_assets_action (GtkWidget  *widget,
   gtk_widget_activate_action (GTK_WIDGET (mamori_window_get_ledger_page (self)), "ledger.import", NULL);
 }
 
+/* Ctrl+N on the Registers page adds a record there; elsewhere it stays New Workspace (the
+ * application's accelerator). Runs in the capture phase before the application's shortcuts. */
+static gboolean
+new_record_shortcut (GtkWidget *widget,
+                     GVariant  *args,
+                     gpointer   user_data)
+{
+  MamoriWindow *self = MAMORI_WINDOW (widget);
+
+  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->stack), "registers") != 0 || self->registers_page == NULL ||
+      !gtk_widget_is_sensitive (GTK_WIDGET (self)))
+    return FALSE;
+  return gtk_widget_activate_action (GTK_WIDGET (self->registers_page), "registers.add", NULL);
+}
+
 /* F5 from every page: the Reports page's full-screen review. */
 static void
 present_action (GtkWidget  *widget,
@@ -978,6 +993,14 @@ mamori_window_init (MamoriWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-copy", FALSE);
   update_recent_menu (self);
   fill_export_menu (self);
+  {
+    GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+    gtk_event_controller_set_propagation_phase (shortcuts, GTK_PHASE_CAPTURE);
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                          gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_n, GDK_CONTROL_MASK),
+                                                            gtk_callback_action_new (new_record_shortcut, NULL, NULL)));
+    gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
+  }
   g_signal_connect_object (self->stack, "notify::visible-child-name", G_CALLBACK (visible_page_changed), self, 0);
   g_signal_connect_object (self->assessments_page, "notify::can-go-back", G_CALLBACK (update_back), self,
                            G_CONNECT_SWAPPED);
