@@ -419,6 +419,17 @@ set_input (MamoriRecordEditor *self,
     }
 }
 
+void
+mamori_record_editor_set_value (MamoriRecordEditor *self,
+                                const char         *key,
+                                const char         *value)
+{
+  int i = mamori_register_field_index (self->reg, key);
+
+  g_return_if_fail (i >= 0);
+  set_input (self, (guint) i, value);
+}
+
 typedef struct {
   gint64 id;
   const char *name;
