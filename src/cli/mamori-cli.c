@@ -426,6 +426,25 @@ cmd_calendar (MamoriCliContext *ctx,
   return MAMORI_EXIT_OK;
 }
 
+/* incidents, exceptions, …: a register's records, one per line (number first). */
+static int
+cmd_register (MamoriCliContext *ctx,
+              int               argc,
+              char            **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = mamori_op_register_rows (ctx->workspace, argv[0], &error);
+
+  if (rows == NULL)
+    return exit_for_error (error);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      char **row = rows->pdata[i];
+      print_row ((const char **) row, g_strv_length (row));
+    }
+  return MAMORI_EXIT_OK;
+}
+
 /* --- import ------------------------------------------------------------------------------ */
 
 static int
@@ -491,8 +510,15 @@ static const MamoriCliCommand commands[] = {
   { "checklists", "", N_("List the checklists: id, number of items, title"), FALSE, CLI_READS, 0, 0, cmd_checklists },
   { "documents", "", N_("List the documents: id, kind, newest version, its status, title"), FALSE, CLI_READS, 0, 0, cmd_documents },
   { "assessments", "", N_("List the assessments: id, checklist, subject, date, score"), FALSE, CLI_READS, 0, 0, cmd_assessments },
+  { "incidents", "", N_("List the incidents: number, when, what, category, severity, state, reported by"), FALSE, CLI_READS, 0, 0, cmd_register },
+  { "exceptions", "", N_("List the exceptions: number, applicant, unit, rule, from, until, decision, approver"), FALSE, CLI_READS, 0, 0, cmd_register },
+  { "acceptances", "", N_("List the accepted risks: number, risk, asset, accepted by, on, residual risk, until"), FALSE, CLI_READS, 0, 0, cmd_register },
+  { "trainings", "", N_("List the training sessions: number, date, title, audience, topics"), FALSE, CLI_READS, 0, 0, cmd_register },
+  { "people", "", N_("List the people: number, name, unit, joined on, access holder (1/0)"), FALSE, CLI_READS, 0, 0, cmd_register },
+  { "pledges", "", N_("List the signed pledges: number, person, kind, signed on"), FALSE, CLI_READS, 0, 0, cmd_register },
+  { "suppliers", "", N_("List the suppliers and cloud services: number, name, kind, what they handle, agreement, last evaluated"), FALSE, CLI_READS, 0, 0, cmd_register },
   { "calendar", "[DAYS]", N_("List what is due in the next DAYS days (default 30), overdue first: date, kind, title"), FALSE, CLI_READS, 0, 1, cmd_calendar },
-  { "import", "KIND FILE [OPTIONS]", N_("Read FILE: “library” (a checklist in YAML), “answers” (CSV ref_id,answer[,note] with --checklist ID [--subject TEXT]) or “assets” (the ledger as CSV or the IPA Excel workbook)"), TRUE, CLI_WRITES, 2, 6, cmd_import },
+  { "import", "KIND FILE [OPTIONS]", N_("Read FILE: “library” (a checklist in YAML), “answers” (CSV ref_id,answer[,note] with --checklist ID [--subject TEXT]), “assets” (the ledger as CSV or the IPA Excel workbook), “people” or “attendance” (CSV)"), TRUE, CLI_WRITES, 2, 6, cmd_import },
 };
 
 static const MamoriCliCommand *
