@@ -275,6 +275,17 @@ wait_done (GObject      *source,
   *(gboolean *) user_data = TRUE;
 }
 
+static void
+remember_parameter (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  char **out = user_data;
+
+  g_free (*out);
+  *out = g_variant_dup_string (parameter, NULL);
+}
+
 static gboolean
 timeout_reached (gpointer user_data)
 {
@@ -421,6 +432,33 @@ test_remind_dbus (void)
     g_assert_cmpint (status, !=, 0);
     g_assert_cmpuint (server.titles->len, ==, 0);
     g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+  }
+
+  /* The window runs (here a stand-in primary instance under the app's id): `--remind` hands
+   * the request to its app.remind with the workspace's path and sends nothing itself. */
+  {
+    g_autoptr(GApplication) primary = g_application_new (APP_ID, G_APPLICATION_DEFAULT_FLAGS);
+    g_autoptr(GSimpleAction) remind = g_simple_action_new ("remind", G_VARIANT_TYPE_STRING);
+    g_autofree char *forwarded = NULL;
+    g_autofree char *canonical = g_canonicalize_filename (workspace, NULL);
+    gboolean timeout = FALSE;
+    guint source;
+
+    g_signal_connect (remind, "activate", G_CALLBACK (remember_parameter), &forwarded);
+    g_action_map_add_action (G_ACTION_MAP (primary), G_ACTION (remind));
+    g_assert_true (g_application_register (primary, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_false (g_application_get_is_remote (primary));
+    g_ptr_array_set_size (server.titles, 0);
+    status = run_remind (&server, workspace, state, "2026-08-04", 0);
+    g_assert_cmpint (status, ==, 0);
+    source = g_timeout_add_seconds (10, timeout_reached, &timeout);
+    while (forwarded == NULL && !timeout)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_false (timeout);
+    g_source_remove (source);
+    g_assert_cmpstr (forwarded, ==, canonical);
+    g_assert_cmpuint (server.titles->len, ==, 0);
   }
 
   g_bus_unown_name (owner);
