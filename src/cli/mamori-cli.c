@@ -546,6 +546,7 @@ mamori_cli_print_help (FILE *out)
   fprintf (out, "%s\n", _("Without a command, Mamori opens its window on the workspace (by default the one used last)."));
   fprintf (out, "\n%s\n", _("Options:"));
   fprintf (out, "  --workspace PATH  %s\n", _("The workspace file to use"));
+  fprintf (out, "  --remind          %s\n", _("Send desktop notifications of what is due (once a day per item) and exit"));
   fprintf (out, "  --version         %s\n", _("Show the version and exit"));
   fprintf (out, "  --help            %s\n", _("Show this help and exit"));
   fprintf (out, "\n%s\n", _("Commands:"));
