@@ -353,8 +353,9 @@ test_remind_dbus (void)
       return;
     }
 
-  /* A demo workspace; on 2026-08-01 the management review (due 2026-06-10) and one measure (due
-   * 2026-07-31) are overdue, and nothing else is due within the week. */
+  /* A demo workspace; on 2026-08-01 the management review (due 2026-06-10), one measure (due
+   * 2026-07-31) and a joiner's pledge (due 2026-07-01) are overdue, and nothing else is due
+   * within the week. */
   {
     const char *argv[] = { mamori_bin, "--workspace", workspace, "demo", NULL };
     int wait_status;
@@ -373,7 +374,7 @@ test_remind_dbus (void)
     g_assert_no_error (error);
     mamori_workspace_close (ws);
   }
-  g_assert_cmpuint (expected->len, ==, 2);
+  g_assert_cmpuint (expected->len, ==, 3);
 
   bus = g_test_dbus_new (G_TEST_DBUS_NONE);
   g_test_dbus_up (bus);

@@ -269,7 +269,14 @@ test_window_export (void)
 
   g_assert_true (mamori_asset_csv_read (mamori_demo_assets_csv (), &assets, &problems, &error));
   g_assert_true (mamori_workspace_add_assets (ws, assets, &error));
-  g_assert_cmpint (g_menu_model_get_n_items (G_MENU_MODEL (section)), ==, G_N_ELEMENTS (expected));
+  /* and the registers' exports in a submenu, last */
+  g_assert_cmpint (g_menu_model_get_n_items (G_MENU_MODEL (section)), ==, G_N_ELEMENTS (expected) + 1);
+  {
+    g_autoptr(GMenuModel) registers = g_menu_model_get_item_link (G_MENU_MODEL (section), G_N_ELEMENTS (expected),
+                                                                  G_MENU_LINK_SUBMENU);
+    g_assert_nonnull (registers);
+    g_assert_cmpint (g_menu_model_get_n_items (registers), ==, 8);
+  }
   for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
     {
       g_autoptr(GVariant) target = g_menu_model_get_item_attribute_value (G_MENU_MODEL (section), i, G_MENU_ATTRIBUTE_TARGET,
