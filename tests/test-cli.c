@@ -771,6 +771,16 @@ test_registers (void)
   g_assert_nonnull (strstr (calendar.out, "2026-10-15\tsupplier\t"));
   g_assert_nonnull (strstr (calendar.out, "\tpledge\t"));
   g_assert_null (strstr (calendar.out, "2027-"));                       /* 0 days: what is overdue */
+
+  /* Stocktaking: recorded, the calendar asks again a year later. */
+  {
+    g_auto(Run) bad = run ("--workspace", ws, "stocktaking", "2026-02-30", NULL);
+    g_auto(Run) done = run ("--workspace", ws, "stocktaking", "2026-11-30", NULL);
+    g_auto(Run) year = run ("--workspace", ws, "calendar", "400", NULL);
+    g_assert_cmpint (bad.status, ==, 2);
+    g_assert_cmpint (done.status, ==, 0);
+    g_assert_nonnull (strstr (year.out, "2027-11-30\tstocktaking\t"));
+  }
 }
 
 int

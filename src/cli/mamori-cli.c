@@ -21,6 +21,7 @@
 #include "ops/mamori-ops.h"
 #include "store/mamori-assessments.h"
 #include "store/mamori-documents.h"
+#include "store/mamori-reviews.h"
 #include "store/mamori-workspace.h"
 
 typedef struct {
@@ -445,6 +446,21 @@ cmd_register (MamoriCliContext *ctx,
   return MAMORI_EXIT_OK;
 }
 
+/* stocktaking [DATE]: the ledger was checked entry by entry on DATE (default today); the
+ * calendar asks again a year later. */
+static int
+cmd_stocktaking (MamoriCliContext *ctx,
+                 int               argc,
+                 char            **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *date = argc > 1 ? g_strdup (argv[1]) : mamori_today ();
+
+  if (!mamori_workspace_record_stocktaking (ctx->workspace, date, &error))
+    return exit_for_error (error);
+  return MAMORI_EXIT_OK;
+}
+
 /* --- import ------------------------------------------------------------------------------ */
 
 static int
@@ -517,6 +533,7 @@ static const MamoriCliCommand commands[] = {
   { "people", "", N_("List the people: number, name, unit, joined on, access holder (1/0)"), FALSE, CLI_READS, 0, 0, cmd_register },
   { "pledges", "", N_("List the signed pledges: number, person, kind, signed on"), FALSE, CLI_READS, 0, 0, cmd_register },
   { "suppliers", "", N_("List the suppliers and cloud services: number, name, kind, what they handle, agreement, last evaluated"), FALSE, CLI_READS, 0, 0, cmd_register },
+  { "stocktaking", "[DATE]", N_("Record that the ledger was checked entry by entry on DATE (default today); the calendar asks again a year later"), FALSE, CLI_WRITES, 0, 1, cmd_stocktaking },
   { "calendar", "[DAYS]", N_("List what is due in the next DAYS days (default 30), overdue first: date, kind, title"), FALSE, CLI_READS, 0, 1, cmd_calendar },
   { "import", "KIND FILE [OPTIONS]", N_("Read FILE: “library” (a checklist in YAML), “answers” (CSV ref_id,answer[,note] with --checklist ID [--subject TEXT]), “assets” (the ledger as CSV or the IPA Excel workbook), “people” or “attendance” (CSV)"), TRUE, CLI_WRITES, 2, 6, cmd_import },
 };
