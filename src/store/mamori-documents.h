@@ -135,6 +135,7 @@ gboolean   mamori_workspace_set_document_review_months (MamoriWorkspace  *self,
                                                         GError          **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MamoriDocumentPrint, mamori_document_print_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (MamoriDocumentReview, mamori_document_review_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MamoriDocumentInfo, mamori_document_info_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MamoriDocumentVersion, mamori_document_version_free)
 
