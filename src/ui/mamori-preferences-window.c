@@ -6,12 +6,14 @@
 #include "core/mamori-date.h"
 #include "mamori-preferences-window.h"
 #include "mamori-widget-util.h"
+#include "ops/mamori-remind.h"
 
 struct _MamoriPreferencesWindow {
   AdwPreferencesWindow parent_instance;
 
   GtkSwitch *reopen_switch;
   GtkSwitch *era_switch;
+  GtkSwitch *remind_switch;
   AdwActionRow *recent_row;
   GtkButton *clear_recent_button;
   AdwActionRow *location_row;
@@ -51,6 +53,23 @@ clear_recent_clicked (GtkButton *button,
   g_settings_set_strv (self->settings, "recent-workspaces", NULL);
   adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
                                     adw_toast_new (_("Recent workspaces forgotten")));
+}
+
+/* "Remind me of what is due": `mamori --remind` at login (the autostart entry, or the
+ * Background portal inside Flatpak); the application checks while it runs. */
+static void
+remind_changed (GSettings  *settings,
+                const char *key,
+                gpointer    user_data)
+{
+  MamoriPreferencesWindow *self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!mamori_remind_set_background (g_settings_get_boolean (settings, key), &error))
+    {
+      g_autofree char *title = g_markup_printf_escaped (_("Could not change the start at login: %s"), error->message);
+      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (title));
+    }
 }
 
 static void
@@ -93,6 +112,7 @@ mamori_preferences_window_class_init (MamoriPreferencesWindowClass *klass)
                                                "/io/github/mamori/Mamori/ui/mamori-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, MamoriPreferencesWindow, reopen_switch);
   gtk_widget_class_bind_template_child (widget_class, MamoriPreferencesWindow, era_switch);
+  gtk_widget_class_bind_template_child (widget_class, MamoriPreferencesWindow, remind_switch);
   gtk_widget_class_bind_template_child (widget_class, MamoriPreferencesWindow, recent_row);
   gtk_widget_class_bind_template_child (widget_class, MamoriPreferencesWindow, clear_recent_button);
   gtk_widget_class_bind_template_child (widget_class, MamoriPreferencesWindow, location_row);
@@ -119,6 +139,8 @@ mamori_preferences_window_new (MamoriApplication *app,
   self->settings = g_object_ref (mamori_application_get_settings (app));
   g_settings_bind (self->settings, "reopen-last", self->reopen_switch, "active", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "era-dates", self->era_switch, "active", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "remind-in-background", self->remind_switch, "active", G_SETTINGS_BIND_DEFAULT);
+  g_signal_connect_object (self->settings, "changed::remind-in-background", G_CALLBACK (remind_changed), self, 0);
   mamori_preferences_apply_date_style (self->settings);
   g_signal_connect_object (self->settings, "changed::recent-workspaces", G_CALLBACK (recent_changed), self, 0);
   update_recent (self);
