@@ -40,6 +40,9 @@
 #include "ops/mamori-ops.h"
 #include "ui/mamori-preferences-window.h"
 #include "ops/mamori-remind.h"
+#include "ui/mamori-record-editor-private.h"
+#include "ui/mamori-registers-page-private.h"
+#include "store/mamori-registers.h"
 #include "ui/mamori-undo-stack.h"
 #include "ui/mamori-window.h"
 #include "ui/mamori-window-private.h"
@@ -142,7 +145,7 @@ test_window_pages (void)
 {
   g_autofree char *path = temp_workspace ("pages.mamori");
   MamoriWindow *window = new_window (path);
-  const char *pages[] = { "overview", "assessments", "assets", "documents", "reports" };
+  const char *pages[] = { "overview", "assessments", "assets", "registers", "documents", "reports" };
   AdwViewStack *stack = ADW_VIEW_STACK (find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK, NULL));
 
   g_assert_nonnull (stack);
@@ -186,7 +189,7 @@ test_window_narrow (void)
   MamoriWorkspace *ws = mamori_window_get_workspace (window);
   g_autoptr(GPtrArray) assets = NULL, problems = NULL;
   g_autoptr(GError) error = NULL;
-  const char *pages[] = { "overview", "assessments", "assets", "documents", "reports" };
+  const char *pages[] = { "overview", "assessments", "assets", "registers", "documents", "reports" };
 
   g_assert_true (mamori_asset_csv_read (mamori_demo_assets_csv (), &assets, &problems, &error));
   g_assert_true (mamori_workspace_add_assets (ws, assets, &error));
@@ -246,6 +249,35 @@ test_window_narrow (void)
           dump_widths (GTK_WIDGET (window), 0);
         g_assert_cmpint (min, <=, 360);
       }
+  }
+  {
+    /* The Registers page with a record, and the record's editor with its parts, fit as well. */
+    MamoriRegistersPage *page = MAMORI_REGISTERS_PAGE (find_widget (GTK_WIDGET (window), MAMORI_TYPE_REGISTERS_PAGE, NULL));
+    g_autoptr(MamoriRecord) incident = mamori_record_new (mamori_register_lookup ("incidents"));
+    MamoriRecordEditor *editor;
+    int min = 0;
+
+    mamori_record_set (incident, "occurred_at", "2026-05-01 09:30");
+    mamori_record_set (incident, "title", "A laptop with customer data was left on a train and has not been found yet");
+    g_assert_true (mamori_workspace_save_record (ws, incident, &error));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-record", "(ssx)", "registers", "incidents",
+                                               incident->id));
+    iterate (150);
+    g_assert_nonnull (page);
+    g_assert_cmpuint (mamori_registers_page_get_n_rows (page), ==, 1);
+    gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+    if (g_test_verbose () && min > 360)
+      dump_widths (GTK_WIDGET (window), 0);
+    g_assert_cmpint (min, <=, 360);
+    editor = mamori_registers_page_get_editor (page);
+    g_assert_nonnull (editor);
+    g_assert_cmpint (mamori_record_editor_get_id (editor), ==, incident->id);
+    gtk_widget_measure (GTK_WIDGET (editor), GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+    if (g_test_verbose () && min > 360)
+      dump_widths (GTK_WIDGET (editor), 0);
+    g_assert_cmpint (min, <=, 360);
+    gtk_window_destroy (GTK_WINDOW (editor));
+    iterate (30);
   }
   /* The size is saved for the next window: give the other tests the usual one back. */
   gtk_window_set_default_size (GTK_WINDOW (window), 1000, 720);
@@ -2010,6 +2042,145 @@ test_internal_audit (void)
   close_window (window);
 }
 
+/* The registers: a record added through its editor shows in the list; a part added in the
+ * editor; an applicant who approves their own exception is refused with nothing stored and
+ * nothing typed lost; delete, then undo, brings the record and its parts back; the training
+ * status puts an overdue person first. */
+static guint
+count_records (MamoriWorkspace *ws, const char *key)
+{
+  g_autoptr(GError) error = NULL;
+  guint n = 0;
+
+  g_assert_true (mamori_workspace_count_records (ws, mamori_register_lookup (key), &n, &error));
+  return n;
+}
+
+static void
+test_registers (void)
+{
+  g_autofree char *path = temp_workspace ("registers.mamori");
+  MamoriWindow *window = new_window (path);
+  MamoriWorkspace *ws = mamori_window_get_workspace (window);
+  MamoriRegistersPage *page;
+  MamoriRecordEditor *editor, *part;
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "registers"));
+  iterate (50);
+  page = MAMORI_REGISTERS_PAGE (find_widget (GTK_WIDGET (window), MAMORI_TYPE_REGISTERS_PAGE, NULL));
+  g_assert_nonnull (page);
+  g_assert_cmpstr (mamori_registers_page_get_view (page), ==, "incidents");
+  g_assert_cmpuint (mamori_registers_page_get_n_rows (page), ==, 0);
+
+  /* Add an incident through the editor. */
+  editor = mamori_registers_page_add (page);
+  g_assert_nonnull (editor);
+  g_assert_false (mamori_record_editor_is_dirty (editor));
+  mamori_record_editor_set_value (editor, "occurred_at", "2026/5/1 9:30");
+  mamori_record_editor_set_value (editor, "title", "USBメモリの紛失");
+  mamori_record_editor_set_value (editor, "category", "loss_theft");
+  g_assert_true (mamori_record_editor_is_dirty (editor));
+  /* A part added to the new incident saves the incident first. */
+  part = mamori_record_editor_add_part (editor, "incident_updates");
+  g_assert_nonnull (part);
+  id = mamori_record_editor_get_id (editor);
+  g_assert_cmpint (id, >, 0);
+  mamori_record_editor_set_value (part, "reported_at", "2026-05-01 11:00");
+  mamori_record_editor_set_value (part, "kind", "first");
+  mamori_record_editor_set_value (part, "confirmed", "営業部のUSBメモリ1本。暗号化済み。");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (part), "editor.save", NULL));
+  iterate (50);
+  g_assert_cmpuint (mamori_record_editor_get_n_parts (editor, "incident_updates"), ==, 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
+  iterate (50);
+  g_assert_cmpuint (mamori_registers_page_get_n_rows (page), ==, 1);
+  g_assert_cmpstr (mamori_registers_page_get_row_title (page, 0), ==, "USBメモリの紛失");
+  {
+    g_autoptr(MamoriRecord) stored = mamori_workspace_get_record (ws, mamori_register_lookup ("incidents"), id, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (mamori_record_get (stored, "occurred_at"), ==, "2026-05-01 09:30");
+    g_assert_cmpstr (mamori_record_get (stored, "category"), ==, "loss_theft");
+  }
+
+  /* Delete, then undo: the incident and its report come back. */
+  {
+    AdwToast *toast = mamori_registers_page_delete (page, id);
+    g_assert_nonnull (toast);
+    iterate (50);
+    g_assert_cmpuint (mamori_registers_page_get_n_rows (page), ==, 0);
+    g_assert_cmpuint (count_records (ws, "incident_updates"), ==, 0);
+    g_signal_emit_by_name (toast, "button-clicked");
+    iterate (50);
+    g_assert_cmpuint (mamori_registers_page_get_n_rows (page), ==, 1);
+    g_assert_cmpstr (mamori_registers_page_get_row_title (page, 0), ==, "USBメモリの紛失");
+    g_assert_cmpuint (count_records (ws, "incident_updates"), ==, 1);
+  }
+
+  /* The window opens a record where it is (the Overview's What Is Due does this). */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "overview"));
+  iterate (30);
+  id = mamori_registers_page_get_row_id (page, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-record", "(ssx)", "registers", "incidents", id));
+  iterate (50);
+  g_assert_cmpstr (mamori_window_get_visible_page (window), ==, "registers");
+  editor = mamori_registers_page_get_editor (page);
+  g_assert_nonnull (editor);
+  g_assert_cmpint (mamori_record_editor_get_id (editor), ==, id);
+  g_assert_cmpuint (mamori_record_editor_get_n_parts (editor, "incident_updates"), ==, 1);
+  gtk_window_destroy (GTK_WINDOW (editor));
+  iterate (20);
+
+  /* An applicant never approves their own exception: the store's message, nothing saved. */
+  mamori_registers_page_show (page, "exceptions", 0);
+  iterate (30);
+  g_assert_cmpstr (mamori_registers_page_get_view (page), ==, "exceptions");
+  editor = mamori_registers_page_add (page);
+  mamori_record_editor_set_value (editor, "applicant", "山田 太郎");
+  mamori_record_editor_set_value (editor, "rule", "情報セキュリティ関連規程 第5条");
+  mamori_record_editor_set_value (editor, "reason", "展示会で顧客リストを持ち出すため");
+  mamori_record_editor_set_value (editor, "starts_on", "2026-06-01");
+  mamori_record_editor_set_value (editor, "ends_on", "2026-06-03");
+  mamori_record_editor_set_value (editor, "decision", "approved");
+  mamori_record_editor_set_value (editor, "approver", "山田太郎");
+  mamori_record_editor_set_value (editor, "decided_on", "2026-05-20");
+  g_assert_false (mamori_record_editor_save (editor));
+  g_assert_nonnull (mamori_record_editor_get_error (editor));
+  if (!is_japanese ())
+    g_assert_nonnull (strstr (mamori_record_editor_get_error (editor), "cannot approve their own exception"));
+  g_assert_cmpuint (count_records (ws, "exceptions"), ==, 0);
+  g_assert_true (mamori_record_editor_is_dirty (editor));
+  /* Another approver: saved, the message gone. */
+  mamori_record_editor_set_value (editor, "approver", "鈴木 一郎");
+  g_assert_true (mamori_record_editor_save (editor));
+  g_assert_null (mamori_record_editor_get_error (editor));
+  g_assert_cmpuint (count_records (ws, "exceptions"), ==, 1);
+  gtk_window_destroy (GTK_WINDOW (editor));
+  iterate (30);
+  g_assert_cmpuint (mamori_registers_page_get_n_rows (page), ==, 1);
+
+  /* Training status: a person who joined years ago and was never trained is overdue, first. */
+  {
+    g_autoptr(MamoriRecord) late = mamori_record_new (mamori_register_lookup ("people"));
+    g_autoptr(MamoriRecord) fresh = mamori_record_new (mamori_register_lookup ("people"));
+    g_autofree char *today = mamori_today ();
+    mamori_record_set (fresh, "name", "新人 花子");
+    mamori_record_set (fresh, "joined_on", today);
+    g_assert_true (mamori_workspace_save_record (ws, fresh, &error));
+    mamori_record_set (late, "name", "古参 次郎");
+    mamori_record_set (late, "joined_on", "2015-04-01");
+    g_assert_true (mamori_workspace_save_record (ws, late, &error));
+    g_assert_no_error (error);
+  }
+  mamori_registers_page_show (page, "training-status", 0);
+  iterate (30);
+  g_assert_cmpstr (mamori_registers_page_get_view (page), ==, "training-status");
+  g_assert_cmpuint (mamori_registers_page_get_n_rows (page), ==, 2);
+  g_assert_cmpstr (mamori_registers_page_get_row_title (page, 0), ==, "古参 次郎");
+  close_window (window);
+}
+
 static void
 app_startup (GApplication *application, gpointer data)
 {
@@ -2080,6 +2251,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/ui/documents", test_documents);
   g_test_add_func ("/ui/heatmap", test_heatmap_page);
   g_test_add_func ("/ui/internal-audit", test_internal_audit);
+  g_test_add_func ("/ui/registers", test_registers);
   rc = g_test_run ();
 
   g_application_release (G_APPLICATION (app));

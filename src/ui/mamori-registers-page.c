@@ -556,7 +556,7 @@ mamori_registers_page_set_workspace (MamoriRegistersPage *self,
     gtk_window_destroy (GTK_WINDOW (self->editor));
   if (self->workspace != NULL)
     g_clear_signal_handler (&self->changed_id, self->workspace);
-  self->workspace = workspace;
+  g_set_object (&self->workspace, workspace);
   if (workspace != NULL)
     self->changed_id = g_signal_connect (workspace, "changed", G_CALLBACK (workspace_changed), self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "registers.import", workspace != NULL);
@@ -611,7 +611,7 @@ mamori_registers_page_dispose (GObject *object)
 
   if (self->workspace != NULL)
     g_clear_signal_handler (&self->changed_id, self->workspace);
-  self->workspace = NULL;
+  g_clear_object (&self->workspace);
   g_clear_weak_pointer (&self->editor);
   g_clear_pointer (&self->importer, mamori_worker_free);
   if (self->chooser != NULL)
@@ -619,6 +619,8 @@ mamori_registers_page_dispose (GObject *object)
       gtk_native_dialog_destroy (self->chooser);
       g_clear_object (&self->chooser);
     }
+  /* The flap is both a template child and the bin's child: let the bin drop it first. */
+  adw_bin_set_child (ADW_BIN (object), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (object), MAMORI_TYPE_REGISTERS_PAGE);
   G_OBJECT_CLASS (mamori_registers_page_parent_class)->dispose (object);
 }
