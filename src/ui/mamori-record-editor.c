@@ -52,6 +52,60 @@ struct _MamoriRecordEditor {
 
 G_DEFINE_FINAL_TYPE (MamoriRecordEditor, mamori_record_editor, ADW_TYPE_WINDOW)
 
+/* --- words ----------------------------------------------------------------------------------- */
+
+/* Words the registers share with the rest of Mamori but mean otherwise here ("Medium" is a
+ * severity, not the ledger's storage medium; a supplier's "Name" is not a person's): looked up
+ * first in the register's own context, then in "register", then as they are. */
+static const char *const own_words[] G_GNUC_UNUSED = {
+  NC_("register", "Medium"), NC_("register", "Category"), NC_("register", "Cloud service"),
+  NC_("register", "Reports"), NC_("register", "Asset"), NC_("suppliers", "Name"),
+};
+
+static const char *
+register_word (const char *context,
+               const char *msgid)
+{
+  const char *t;
+
+  if (msgid == NULL || *msgid == '\0')
+    return "";
+  if (context != NULL && (t = g_dpgettext2 (GETTEXT_PACKAGE, context, msgid)) != msgid)
+    return t;
+  if ((t = g_dpgettext2 (GETTEXT_PACKAGE, "register", msgid)) != msgid)
+    return t;
+  return _(msgid);
+}
+
+const char *
+mamori_register_title (const MamoriRegister *reg)
+{
+  return register_word (reg->key, reg->title);
+}
+
+const char *
+mamori_register_singular (const MamoriRegister *reg)
+{
+  return register_word (reg->key, reg->singular);
+}
+
+const char *
+mamori_register_field_label (const MamoriRegister *reg,
+                             const MamoriField    *field)
+{
+  return register_word (reg ? reg->key : NULL, field->label);
+}
+
+const char *
+mamori_register_choice_label (const MamoriField *field,
+                              const char        *key)
+{
+  for (guint i = 0; field->choices != NULL && field->choices[i] != NULL; i++)
+    if (g_strcmp0 (field->choices[i], key) == 0)
+      return register_word (NULL, field->choice_labels[i]);
+  return key ? key : "";
+}
+
 /* --- showing values -------------------------------------------------------------------------- */
 
 GHashTable *
@@ -110,9 +164,9 @@ mamori_record_format (MamoriWorkspace   *workspace,
         }
       return g_strdup (value);
     case MAMORI_FIELD_CHOICE:
-      return g_strdup (mamori_field_choice_label (field, value));
+      return g_strdup (mamori_register_choice_label (field, value));
     case MAMORI_FIELD_BOOL:
-      return g_strdup (g_str_equal (value, "1") ? _(field->label) : "");
+      return g_strdup (g_str_equal (value, "1") ? mamori_register_field_label (NULL, field) : "");
     case MAMORI_FIELD_REF:
       {
         const char *name = mamori_ref_label (ref_labels (workspace, cache, field->ref), value);
@@ -506,7 +560,8 @@ build_fields (MamoriRecordEditor *self)
   for (guint i = 0; i < reg->n_fields; i++)
     {
       const MamoriField *f = &reg->fields[i];
-      g_autofree char *title = f->required ? g_strdup_printf (_("%s (required)"), _(f->label)) : g_strdup (_(f->label));
+      const char *label = mamori_register_field_label (reg, f);
+      g_autofree char *title = f->required ? g_strdup_printf (_("%s (required)"), label) : g_strdup (label);
       GtkWidget *row = NULL, *input = NULL;
 
       switch (f->type)
@@ -526,7 +581,7 @@ build_fields (MamoriRecordEditor *self)
             gtk_widget_set_size_request (input, -1, 80);
             gtk_frame_set_child (GTK_FRAME (frame), input);
             gtk_widget_add_css_class (frame, "view");
-            gtk_accessible_update_property (GTK_ACCESSIBLE (input), GTK_ACCESSIBLE_PROPERTY_LABEL, _(f->label), -1);
+            gtk_accessible_update_property (GTK_ACCESSIBLE (input), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
             adw_preferences_group_add (ADW_PREFERENCES_GROUP (own), frame);
             row = frame;
             group = NULL;
@@ -536,7 +591,7 @@ build_fields (MamoriRecordEditor *self)
           {
             GtkStringList *model = gtk_string_list_new (NULL);
             for (guint k = 0; f->choices[k] != NULL; k++)
-              gtk_string_list_append (model, _(f->choice_labels[k]));
+              gtk_string_list_append (model, mamori_register_choice_label (f, f->choices[k]));
             row = input = adw_combo_row_new ();
             adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (model));
             g_object_unref (model);
@@ -815,10 +870,10 @@ build_parts (MamoriRecordEditor *self)
   for (guint c = 0; c < self->children->len; c++)
     {
       const MamoriRegister *child = self->children->pdata[c];
-      GtkWidget *group = new_group (self->content, _(child->title));
+      GtkWidget *group = new_group (self->content, mamori_register_title (child));
       GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
       GtkWidget *add = gtk_button_new_from_icon_name ("list-add-symbolic");
-      g_autofree char *tip = g_strdup_printf (_("Add: %s"), _(child->singular));
+      g_autofree char *tip = g_strdup_printf (_("Add: %s"), mamori_register_singular (child));
 
       gtk_widget_add_css_class (add, "flat");
       gtk_widget_set_tooltip_text (add, tip);
@@ -1088,7 +1143,7 @@ update_title (MamoriRecordEditor *self)
 {
   gboolean stored = self->record->id > 0;
 
-  adw_window_title_set_title (self->window_title, _(self->reg->singular));
+  adw_window_title_set_title (self->window_title, mamori_register_singular (self->reg));
   if (stored)
     {
       g_autofree char *title = NULL, *subtitle = NULL;
@@ -1099,7 +1154,7 @@ update_title (MamoriRecordEditor *self)
   else
     {
       adw_window_title_set_subtitle (self->window_title, _("New"));
-      gtk_window_set_title (GTK_WINDOW (self), _(self->reg->singular));
+      gtk_window_set_title (GTK_WINDOW (self), mamori_register_singular (self->reg));
     }
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.delete", stored);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.print", stored && self->print_op != NULL);

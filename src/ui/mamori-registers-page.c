@@ -137,7 +137,7 @@ load_register (MamoriRegistersPage  *self,
   g_autofree char *count = NULL;
 
   gtk_widget_set_visible (GTK_WIDGET (self->summary_label), FALSE);
-  adw_status_page_set_title (self->empty_page, _(reg->title));
+  adw_status_page_set_title (self->empty_page, mamori_register_title (reg));
   adw_status_page_set_description (self->empty_page, about_description (reg->key));
   adw_status_page_set_icon_name (self->empty_page, about_icon (reg->key));
   if (self->workspace == NULL)
@@ -277,7 +277,7 @@ reload (MamoriRegistersPage *self)
   gboolean training = g_str_equal (self->view, TRAINING_STATUS);
 
   clear_list (self);
-  gtk_label_set_text (self->title_label, training ? _("Training Status") : _(reg->title));
+  gtk_label_set_text (self->title_label, training ? _("Training Status") : mamori_register_title (reg));
   gtk_widget_set_visible (GTK_WIDGET (self->add_button), !training);
   gtk_widget_set_visible (GTK_WIDGET (self->import_button),
                           training || g_str_equal (self->view, "people") || g_str_equal (self->view, "trainings"));
@@ -525,7 +525,7 @@ fill_sidebar (MamoriRegistersPage *self)
 
   for (guint i = 0; i < n; i++)
     if (regs[i]->parent == NULL)
-      add_sidebar_row (self, regs[i]->key, _(regs[i]->title));
+      add_sidebar_row (self, regs[i]->key, mamori_register_title (regs[i]));
   add_sidebar_row (self, TRAINING_STATUS, _("Training Status"));
 }
 
