@@ -196,9 +196,15 @@ mamori_record_row_text (MamoriWorkspace    *workspace,
   int label = mamori_register_field_index (reg, reg->label_field);
   GString *sub = g_string_new (NULL);
   g_autofree char *name = NULL;
+  guint dates = 0;
 
   if (label >= 0)
     name = mamori_record_format (workspace, cache, &reg->fields[label], record->values[label]);
+  /* Two dates side by side need their names ("Notify by", "Notified at"). */
+  for (guint i = 0; i < reg->n_fields; i++)
+    if (reg->fields[i].listed && (int) i != label &&
+        (reg->fields[i].type == MAMORI_FIELD_DATE || reg->fields[i].type == MAMORI_FIELD_TIME))
+      dates++;
   for (guint i = 0; i < reg->n_fields; i++)
     {
       g_autofree char *text = NULL;
@@ -207,6 +213,15 @@ mamori_record_row_text (MamoriWorkspace    *workspace,
       text = mamori_record_format (workspace, cache, &reg->fields[i], record->values[i]);
       if (*text == '\0')
         continue;
+      /* A bare number or level says little on its own: "Severity: High". */
+      if (reg->fields[i].type == MAMORI_FIELD_NUMBER || g_str_equal (reg->fields[i].key, "severity") ||
+          (dates > 1 && (reg->fields[i].type == MAMORI_FIELD_DATE || reg->fields[i].type == MAMORI_FIELD_TIME)))
+        {
+          /* TRANSLATORS: a field and its value in a list's second line */
+          char *labelled = g_strdup_printf (_("%s: %s"), mamori_register_field_label (reg, &reg->fields[i]), text);
+          g_free (text);
+          text = labelled;
+        }
       if (sub->len > 0)
         g_string_append (sub, " · ");
       g_string_append (sub, text);

@@ -119,12 +119,20 @@ add_row (MamoriRegistersPage *self,
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 2);
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
-  gtk_widget_set_tooltip_text (row, title);
+  /* Two lines of a long title; the whole of it in the tooltip. */
+  if (g_utf8_strlen (title, -1) > 40)
+    gtk_widget_set_tooltip_text (row, title);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
   gtk_list_box_append (self->list, row);
   g_array_append_val (self->ids, id);
   return row;
+}
+
+/* The arrow that says the row opens, after any tags. */
+static void
+end_row (GtkWidget *row)
+{
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
 }
 
 static void
@@ -156,7 +164,7 @@ load_register (MamoriRegistersPage  *self,
       const MamoriRecord *r = records->pdata[i];
       g_autofree char *title = NULL, *subtitle = NULL;
       mamori_record_row_text (self->workspace, cache, r, &title, &subtitle);
-      add_row (self, title, subtitle, r->id);
+      end_row (add_row (self, title, subtitle, r->id));
     }
   count = g_strdup_printf (ngettext ("%u record", "%u records", records->len), records->len);
   gtk_label_set_text (self->count_label, count);
@@ -255,6 +263,7 @@ load_training_status (MamoriRegistersPage *self)
             adw_action_row_add_suffix (ADW_ACTION_ROW (row), tag (_("Revoke access"), "error"));
           else if (s->overdue)
             adw_action_row_add_suffix (ADW_ACTION_ROW (row), tag (_("Overdue"), "error"));
+          end_row (row);
         }
       mamori_training_coverage (statuses, &coverage);
     }
