@@ -787,7 +787,25 @@ test_overview_due (void)
   g_assert_cmpuint (mamori_overview_page_get_n_due (page), >, 0);
   {
     GtkWidget *group = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (page), MAMORI_TYPE_OVERVIEW_PAGE, "due_group"));
+    GtkWidget *row = NULL;
     g_assert_true (gtk_widget_get_visible (group));
+    /* An entry with a place to act opens it: the register's record, or its view. */
+    for (GtkWidget *w = find_widget (group, ADW_TYPE_ACTION_ROW, NULL); w != NULL && row == NULL;
+         w = gtk_widget_get_next_sibling (w))
+      if (g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (w)), "win.show-record") == 0)
+        row = w;
+    g_assert_nonnull (row);
+    g_assert_true (gtk_widget_activate (row));
+    iterate (100);
+    g_assert_cmpstr (mamori_window_get_visible_page (window), !=, "overview");
+    if (g_str_equal (mamori_window_get_visible_page (window), "registers"))
+      {
+        MamoriRegistersPage *registers = MAMORI_REGISTERS_PAGE (find_widget (GTK_WIDGET (window), MAMORI_TYPE_REGISTERS_PAGE, NULL));
+        MamoriRecordEditor *editor = mamori_registers_page_get_editor (registers);
+        g_assert_nonnull (mamori_registers_page_get_view (registers));
+        if (editor != NULL)
+          gtk_window_destroy (GTK_WINDOW (editor));
+      }
   }
   close_window (window);
 }
