@@ -2191,10 +2191,26 @@ test_registers (void)
     g_assert_true (mamori_workspace_save_record (ws, late, &error));
     g_assert_no_error (error);
   }
+  /* People imported from a CSV file through the import operation, in a worker. */
+  {
+    g_autofree char *csv = g_build_filename (g_get_user_data_dir (), "people.csv", NULL);
+    g_autoptr(GFile) file = g_file_new_for_path (csv);
+    g_assert_nonnull (mamori_op_find (MAMORI_OP_IMPORT, "people"));
+    g_assert_true (g_file_set_contents (csv, "name,unit,joined_on,access_holder\n取込 三郎,総務部,2024/4/1,yes\n", -1, &error));
+    mamori_registers_page_show (page, "people", 0);
+    iterate (30);
+    g_assert_cmpuint (mamori_registers_page_get_n_rows (page), ==, 2);
+    mamori_registers_page_import_file (page, "people", file);
+    for (guint i = 0; i < 500 && mamori_registers_page_is_importing (page); i++)
+      iterate (10);
+    iterate (50);
+    g_assert_cmpuint (count_records (ws, "people"), ==, 3);
+    g_assert_cmpuint (mamori_registers_page_get_n_rows (page), ==, 3);
+  }
   mamori_registers_page_show (page, "training-status", 0);
   iterate (30);
   g_assert_cmpstr (mamori_registers_page_get_view (page), ==, "training-status");
-  g_assert_cmpuint (mamori_registers_page_get_n_rows (page), ==, 2);
+  g_assert_cmpuint (mamori_registers_page_get_n_rows (page), ==, 3);
   g_assert_cmpstr (mamori_registers_page_get_row_title (page, 0), ==, "古参 次郎");
   close_window (window);
 }

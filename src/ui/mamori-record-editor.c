@@ -712,13 +712,29 @@ show_error (MamoriRecordEditor *self,
   self->error = g_strdup (error->message);
   gtk_label_set_text (self->error_label, error->message);
   gtk_info_bar_set_revealed (self->error_bar, TRUE);
-  /* The field the message names (they begin with its label), or the approver of an
-   * exception whose applicant approves it. */
-  for (guint i = 0; i < self->reg->n_fields && marked < 0; i++)
-    if (g_str_has_prefix (error->message, _(self->reg->fields[i].label)))
-      marked = (int) i;
-  if (marked < 0 && g_error_matches (error, MAMORI_REGISTER_ERROR, MAMORI_REGISTER_ERROR_SEGREGATION))
-    marked = mamori_register_field_index (self->reg, "approver");
+  /* An exception its applicant approves: both names. Else the field the message names (it
+   * begins with the field's label; the longest label that fits, as one label may begin
+   * another). */
+  if (g_error_matches (error, MAMORI_REGISTER_ERROR, MAMORI_REGISTER_ERROR_SEGREGATION))
+    {
+      int applicant = mamori_register_field_index (self->reg, "applicant");
+      marked = mamori_register_field_index (self->reg, "approver");
+      if (applicant >= 0)
+        gtk_widget_add_css_class (self->rows[applicant], "error");
+    }
+  else
+    {
+      gsize longest = 0;
+      for (guint i = 0; i < self->reg->n_fields; i++)
+        {
+          const char *label = _(self->reg->fields[i].label);
+          if (g_str_has_prefix (error->message, label) && strlen (label) > longest)
+            {
+              longest = strlen (label);
+              marked = (int) i;
+            }
+        }
+    }
   if (marked >= 0)
     {
       gtk_widget_add_css_class (self->rows[marked], "error");
