@@ -270,7 +270,7 @@ load_training_status (MamoriRegistersPage *self)
   for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
     if (lists[i] != NULL)
       g_ptr_array_unref (lists[i]);
-  summary = g_strdup_printf (_("%u of %u people trained this fiscal year · %u overdue (%u must lose access until trained) · %u pledges missing"),
+  summary = g_strdup_printf (_("%u of %u people trained this fiscal year · overdue: %u (to lose access until trained: %u) · pledges missing: %u"),
                              coverage.trained, coverage.people, coverage.overdue, coverage.revoke, coverage.pledges_missing);
   gtk_label_set_text (self->summary_label, summary);
   gtk_widget_set_visible (GTK_WIDGET (self->summary_label), TRUE);
