@@ -2021,6 +2021,38 @@ test_internal_audit (void)
   g_assert_cmpstr (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (group)), ==,
                    "Internal Audit · 1 of 2 corrective actions closed");
 
+  /* An auditor never audits their own unit: the plan is refused, its dialog opens again with
+   * what was typed and the store's reason. */
+  {
+    GtkWidget *button = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (summary), MAMORI_TYPE_ASSESSMENT_SUMMARY, "plan_button"));
+    GtkWidget *dialog, *again;
+    g_signal_emit_by_name (button, "clicked");
+    iterate (30);
+    dialog = mamori_assessment_summary_get_plan_dialog (summary);
+    g_assert_nonnull (dialog);
+    g_assert_null (mamori_assessment_summary_get_plan_error (summary));
+    gtk_editable_set_text (GTK_EDITABLE (g_object_get_data (G_OBJECT (dialog), "auditor-unit")), "製造部");
+    adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "save");
+    iterate (50);
+    g_assert_nonnull (mamori_assessment_summary_get_plan_error (summary));
+    again = mamori_assessment_summary_get_plan_dialog (summary);
+    g_assert_nonnull (again);
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (g_object_get_data (G_OBJECT (again), "auditor-unit"))), ==, "製造部");
+    {
+      g_autoptr(MamoriAuditPlan) stored = mamori_workspace_get_audit_plan (ws, id, &error);
+      g_assert_no_error (error);
+      g_assert_true (stored->auditor_unit == NULL || *stored->auditor_unit == '\0');
+    }
+    gtk_editable_set_text (GTK_EDITABLE (g_object_get_data (G_OBJECT (again), "auditor-unit")), "監査室");
+    adw_message_dialog_response (ADW_MESSAGE_DIALOG (again), "save");
+    iterate (50);
+    g_assert_cmpstr (mamori_assessment_summary_get_plan_error (summary), ==, NULL);
+    {
+      g_autoptr(MamoriAuditPlan) stored = mamori_workspace_get_audit_plan (ws, id, &error);
+      g_assert_cmpstr (stored->auditor_unit, ==, "監査室");
+    }
+  }
+
   g_assert_true (mamori_assessment_summary_export_audit (summary, pdf, TRUE));
   for (guint i = 0; i < 500 && mamori_assessment_summary_is_exporting (summary); i++)
     iterate (10);

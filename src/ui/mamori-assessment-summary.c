@@ -17,6 +17,9 @@
 struct _MamoriAssessmentSummary {
   AdwBin parent_instance;
 
+  GtkWidget *plan_dialog;       /* weak: the audit plan dialog shown last */
+  char *plan_error;             /* why the last plan was refused, or NULL */
+
   GtkLabel *title_label;
   GtkWidget *ready_box;
   GtkLabel *ready_label;
@@ -326,6 +329,7 @@ plan_response (AdwMessageDialog        *dialog,
     }
   else
     {
+      g_clear_pointer (&self->plan_error, g_free);
       mamori_widget_add_toast (GTK_WIDGET (self), _("Audit plan saved"));
       show_audit (self);
     }
@@ -342,6 +346,8 @@ show_plan_dialog (MamoriAssessmentSummary *self,
                                     &box);
   GObject *d = G_OBJECT (dialog);
 
+  g_free (self->plan_error);
+  self->plan_error = g_strdup (error);
   if (error != NULL)
     {
       GtkWidget *label = gtk_label_new (error);
@@ -349,10 +355,7 @@ show_plan_dialog (MamoriAssessmentSummary *self,
       gtk_label_set_xalign (GTK_LABEL (label), 0);
       gtk_widget_add_css_class (label, "error");
       gtk_box_append (GTK_BOX (box), label);
-      g_object_set_data_full (G_OBJECT (self), "mamori-plan-error", g_strdup (error), g_free);
     }
-  else
-    g_object_set_data (G_OBJECT (self), "mamori-plan-error", NULL);
   g_object_set_data (d, "scope", mamori_labelled_entry_new (box, _("_Scope (what is audited)"), plan ? plan->scope : NULL));
   g_object_set_data (d, "auditor", mamori_labelled_entry_new (box, _("_Auditor"), plan ? plan->auditor : NULL));
   g_object_set_data (d, "auditor-unit", mamori_labelled_entry_new (box, _("Auditor’s o_wn unit"), plan ? plan->auditor_unit : NULL));
@@ -367,7 +370,20 @@ show_plan_dialog (MamoriAssessmentSummary *self,
   g_object_set_data (d, "ends", mamori_labelled_entry_new (box, _("_To (YYYY-MM-DD)"), plan ? plan->ends_on : NULL));
   g_object_set_data (d, "opinion", mamori_labelled_entry_new (box, _("Audit _opinion (when the audit is done)"), plan ? plan->opinion : NULL));
   g_signal_connect (dialog, "response", G_CALLBACK (plan_response), self);
+  g_set_weak_pointer (&self->plan_dialog, dialog);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+GtkWidget *
+mamori_assessment_summary_get_plan_dialog (MamoriAssessmentSummary *self)
+{
+  return self->plan_dialog;
+}
+
+const char *
+mamori_assessment_summary_get_plan_error (MamoriAssessmentSummary *self)
+{
+  return self->plan_error;
 }
 
 static void
@@ -798,6 +814,8 @@ mamori_assessment_summary_dispose (GObject *object)
 {
   MamoriAssessmentSummary *self = MAMORI_ASSESSMENT_SUMMARY (object);
 
+  g_clear_weak_pointer (&self->plan_dialog);
+  g_clear_pointer (&self->plan_error, g_free);
   if (self->chooser != NULL)
     {
       gtk_native_dialog_destroy (self->chooser);
