@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Screenshots of the window under Xvfb: build-aux/screenshot.sh BUILD_DIR OUT_DIR LANG [WORKSPACE]
-# Takes one PNG per page (Alt+1…5), plus the primary menu, preferences and shortcuts.
+# Takes one PNG per page (Alt+1…6), plus the primary menu, preferences and shortcuts.
 # Needs xvfb, xdotool and imagemagick (import).
 set -euo pipefail
 build=$(realpath "$1"); out=$(realpath -m "$2"); lang=${3:-en}; ws=${4:-}
@@ -22,7 +22,7 @@ for _ in $(seq 50); do win=$(xdotool search --onlyvisible --name Mamori 2>/dev/n
 sleep 1.5
 shot() { sleep 0.8; import -window root "$out/$1.png"; }
 i=1
-for page in overview assessments assets documents reports; do
+for page in overview assessments assets registers documents reports; do
   xdotool key --window "$win" "alt+$i"; shot "$lang-$i-$page"; i=$((i + 1))
 done
 # No window manager: give the main window the focus back before each key.

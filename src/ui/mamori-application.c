@@ -278,8 +278,9 @@ mamori_application_startup (GApplication *app)
     { "win.show-page::overview", { "<Alt>1", NULL } },
     { "win.show-page::assessments", { "<Alt>2", NULL } },
     { "win.show-page::assets", { "<Alt>3", NULL } },
-    { "win.show-page::documents", { "<Alt>4", NULL } },
-    { "win.show-page::reports", { "<Alt>5", NULL } },
+    { "win.show-page::registers", { "<Alt>4", NULL } },
+    { "win.show-page::documents", { "<Alt>5", NULL } },
+    { "win.show-page::reports", { "<Alt>6", NULL } },
   };
 
   G_APPLICATION_CLASS (mamori_application_parent_class)->startup (app);
