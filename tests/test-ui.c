@@ -39,6 +39,7 @@
 #include "ui/mamori-overview-page-private.h"
 #include "ops/mamori-ops.h"
 #include "ui/mamori-preferences-window.h"
+#include "store/mamori-registers.h"
 #include "ops/mamori-remind.h"
 #include "ui/mamori-undo-stack.h"
 #include "ui/mamori-window.h"
@@ -483,6 +484,15 @@ test_preferences_and_shortcuts (void)
     g_assert_true (g_file_test (autostart, G_FILE_TEST_EXISTS));
     gtk_switch_set_active (remind, FALSE);
     g_assert_false (g_file_test (autostart, G_FILE_TEST_EXISTS));
+  }
+  /* The workspace's fiscal year: April unless chosen otherwise. */
+  {
+    AdwComboRow *fiscal = ADW_COMBO_ROW (gtk_widget_get_template_child (GTK_WIDGET (prefs), MAMORI_TYPE_PREFERENCES_WINDOW,
+                                                                        "fiscal_row"));
+    MamoriWorkspace *ws = mamori_window_get_workspace (window);
+    g_assert_cmpuint (adw_combo_row_get_selected (fiscal), ==, 3);
+    adw_combo_row_set_selected (fiscal, 0);
+    g_assert_cmpint (mamori_workspace_fiscal_start_month (ws), ==, 1);
   }
   gtk_window_destroy (GTK_WINDOW (prefs));
 
