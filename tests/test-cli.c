@@ -122,6 +122,7 @@ test_demo_check_info (void)
   g_assert_nonnull (strstr (info.out, "name\t株式会社サンプル製作所\n"));
   g_assert_nonnull (strstr (info.out, "employees\t30\n"));
   g_assert_nonnull (strstr (info.out, "current_step\t2\n"));
+  g_assert_nonnull (strstr (info.out, "security_action\t2\n"));   /* five measures, self-diagnosis, approved policy */
   g_assert_cmpint (log.status, ==, 0);
   {
     g_auto(GStrv) lines = g_strsplit (log.out, "\n", -1);
