@@ -55,6 +55,8 @@
 #define BOX_LINE              0.6   /* table and box borders */
 #define RULE_LINE             0.8   /* horizontal rules, contents leaders */
 #define TOC_NUMBER_WIDTH     40.0   /* the page numbers of the contents */
+#define FORM_ROW_HEIGHT      26.0   /* forms: a body row of a table, tall enough to write or sign in */
+#define FORM_BLANK_SHARE      0.34  /* forms: the least share of the text width of a column to fill in */
 
 /* A laid-out piece of text with the geometry of each of its lines (in points, from the
  * layout's top). */
@@ -110,6 +112,7 @@ struct _MamoriLayout {
   char *warning;
   gboolean en;
   gboolean articles;
+  gboolean form;        /* meta->form */
   char *organisation;
   char *title;
   char *classification;
@@ -841,6 +844,18 @@ prepare_table (MamoriLayout *L,
   for (guint c = 0; c < p->n_cols; c++)
     {
       natural[c] = MAX (natural[c], TABLE_MIN_COLUMN);
+      if (L->form && rows->len > p->block->n_header_rows)
+        {
+          /* A column whose body is empty is there to be written in by hand. */
+          gboolean blank = TRUE;
+          for (guint r = p->block->n_header_rows; r < rows->len && blank; r++)
+            {
+              GPtrArray *row = rows->pdata[r];
+              blank = c >= row->len || *(const char *) row->pdata[c] == '\0';
+            }
+          if (blank)
+            natural[c] = MAX (natural[c], CONTENT_WIDTH * FORM_BLANK_SHARE);
+        }
       sum += natural[c];
     }
   p->col_w = g_new0 (double, p->n_cols);
@@ -879,6 +894,8 @@ prepare_table (MamoriLayout *L,
                                p->col_w[c] - 2 * CELL_PAD, head ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT, 0);
           g_ptr_array_add (p->cells, t);
           p->row_h[r] = MAX (p->row_h[r], t->total + 2 * CELL_PAD);
+          if (L->form && !head)
+            p->row_h[r] = MAX (p->row_h[r], FORM_ROW_HEIGHT);
         }
     }
 }
@@ -975,7 +992,7 @@ prepare (MamoriLayout *L,
         {
         case MAMORI_BLOCK_HEADING:
           {
-            g_autofree char *number = mamori_heading_number (L->articles, L->en, counters, &article, b->level);
+            g_autofree char *number = L->form ? NULL : mamori_heading_number (L->articles, L->en, counters, &article, b->level);
             g_autofree char *markup = NULL;
             Heading *h = g_new0 (Heading, 1);
             /* Rules read 第3条（パスワード）; sections 3.1 Passwords. */
@@ -1091,7 +1108,8 @@ place_row (MamoriLayout *L,
       lines->first = 0;
       lines->last = t->n;
       lines->x = x + CELL_PAD;
-      lines->y = L->y + CELL_PAD;
+      /* A form's tall rows hold their text in the middle. */
+      lines->y = L->form ? L->y + (p->row_h[r] - t->total) / 2 : L->y + CELL_PAD;
       x += p->col_w[c];
     }
   L->y += p->row_h[r];
@@ -1466,6 +1484,7 @@ mamori_layout_new (const char               *markdown,
   L = g_new0 (MamoriLayout, 1);
   L->en = g_strcmp0 (meta->lang, "en") == 0;
   L->articles = g_strcmp0 (meta->numbering, "articles") == 0;
+  L->form = meta->form;
   L->organisation = g_strdup (meta->organisation);
   L->title = g_strdup (meta->title);
   L->classification = g_strdup (meta->classification);
@@ -1507,8 +1526,9 @@ mamori_layout_new (const char               *markdown,
   add_revision_blocks (L, meta, blocks);
   preps = prepare (L, blocks);
 
-  place_title_page (L, meta);
-  n_toc = meta->table_of_contents ? toc_pages (L) : 0;
+  if (!L->form)
+    place_title_page (L, meta);
+  n_toc = meta->table_of_contents && !L->form ? toc_pages (L) : 0;
   toc_first = L->pages->len;
   for (guint i = 0; i < n_toc; i++)
     new_page (L);
@@ -1629,7 +1649,7 @@ mamori_layout_render_page (MamoriLayout *L,
   cairo_set_source_rgb (cr, 1, 1, 1);
   cairo_rectangle (cr, 0, 0, MAMORI_PAGE_WIDTH, MAMORI_PAGE_HEIGHT);
   cairo_fill (cr);
-  if (page > 0)
+  if (page > 0 || L->form)
     draw_running (L, cr, page);
   for (guint i = 0; i < p->items->len; i++)
     {
