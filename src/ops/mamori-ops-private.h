@@ -61,5 +61,8 @@ gboolean mamori_op_import_answers    (MamoriOpContext *ctx, GError **error);
 gboolean mamori_op_import_assets     (MamoriOpContext *ctx, GError **error);
 gboolean mamori_op_demo              (MamoriOpContext *ctx, GError **error);
 gboolean mamori_op_export_calendar   (MamoriOpContext *ctx, GError **error);
+gboolean mamori_op_export_pledge_form      (MamoriOpContext *ctx, GError **error);
+gboolean mamori_op_export_pledge_form_for  (MamoriOpContext *ctx, GError **error);
+gboolean mamori_op_export_attendance_sheet (MamoriOpContext *ctx, GError **error);
 
 G_END_DECLS
