@@ -39,6 +39,7 @@
 #define CELL_PAD              4.0   /* inside a table cell, each side */
 #define TABLE_MIN_COLUMN     36.0   /* a column never narrower */
 #define TABLE_MAX_SHARE       0.6   /* one cell's natural width counts up to this share of the text width */
+#define TABLE_MAX_PIECE_SHARE 0.3   /* a column is widened for an unbreakable piece up to this share */
 #define CODE_SIZE             9.0   /* preformatted text */
 #define CODE_INDENT          12.0
 #define CAPTION_SIZE          9.0   /* the line under a figure */
@@ -811,6 +812,29 @@ heading_size (int level)
   return level <= 1 ? HEADING_1_SIZE : level == 2 ? HEADING_2_SIZE : HEADING_3_SIZE;
 }
 
+/* The width of the widest piece of a table cell that may not break (as make_text protects it). */
+static double
+longest_piece (MamoriLayout               *L,
+               const char                 *markup,
+               const PangoFontDescription *desc)
+{
+  g_autofree char *dated = format_dates (markup, L->en);
+  g_autofree char *protected = protect_units (dated, FALSE, L->en);
+  PangoLayout *probe = pango_layout_new (L->context);
+  PangoFontDescription *d = font (desc, TABLE_SIZE);
+  PangoRectangle logical;
+
+  pango_layout_set_font_description (probe, d);
+  /* Word wrapping at the narrowest width leaves every piece on a line of its own, whole. */
+  pango_layout_set_width (probe, 1);
+  pango_layout_set_wrap (probe, PANGO_WRAP_WORD);
+  pango_layout_set_markup (probe, protected, -1);
+  pango_layout_get_extents (probe, NULL, &logical);
+  pango_font_description_free (d);
+  g_object_unref (probe);
+  return (double) logical.width / PANGO_SCALE;
+}
+
 static void
 prepare_table (MamoriLayout *L,
                Prep         *p)
@@ -882,6 +906,27 @@ prepare_table (MamoriLayout *L,
         if (natural[c] > fair)
           p->col_w[c] = natural[c] * left / wide;
     }
+  /* A column narrower than its longest unbreakable piece (a date, a name, a long word) would
+   * have it broken letter by letter: widen it from the slack of the others when they have it. */
+  {
+    g_autofree double *need = g_new0 (double, p->n_cols);
+    double deficit = 0, slack = 0;
+    for (guint r = 0; r < rows->len; r++)
+      {
+        GPtrArray *row = rows->pdata[r];
+        for (guint c = 0; c < row->len; c++)
+          need[c] = MAX (need[c], MIN (longest_piece (L, row->pdata[c], r < p->block->n_header_rows ? L->heading_font : L->body_font)
+                                       + 2 * CELL_PAD, CONTENT_WIDTH * TABLE_MAX_PIECE_SHARE));
+      }
+    for (guint c = 0; c < p->n_cols; c++)
+      {
+        deficit += MAX (need[c] - p->col_w[c], 0);
+        slack += MAX (p->col_w[c] - need[c], 0);
+      }
+    if (deficit > 0.01 && slack >= deficit)
+      for (guint c = 0; c < p->n_cols; c++)
+        p->col_w[c] = p->col_w[c] < need[c] ? need[c] : p->col_w[c] - (p->col_w[c] - need[c]) * deficit / slack;
+  }
   p->cells = g_ptr_array_new ();
   p->row_h = g_new0 (double, rows->len);
   for (guint r = 0; r < rows->len; r++)
