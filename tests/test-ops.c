@@ -67,7 +67,7 @@ test_table (void)
       exports += op->kind == MAMORI_OP_EXPORT;
       imports += op->kind == MAMORI_OP_IMPORT;
     }
-  g_assert_cmpuint (exports, ==, 11);
+  g_assert_cmpuint (exports, ==, 14);
   g_assert_cmpuint (imports, ==, 3);
   g_assert_null (mamori_op_find (MAMORI_OP_EXPORT, "nothing"));
   op = mamori_op_find (MAMORI_OP_EXPORT, "assets");

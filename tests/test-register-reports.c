@@ -16,6 +16,7 @@
 #include "ops/mamori-ops.h"
 #include "report/mamori-register-forms.h"
 #include "report/mamori-review.h"
+#include "report/mamori-word.h"
 #include "store/mamori-assessments.h"
 #include "store/mamori-registers.h"
 #include "store/mamori-reviews.h"
@@ -160,6 +161,21 @@ catalog_new (void)
   return catalog;
 }
 
+static void assert_qpdf_clean (const char *path);
+
+/* The report laid out as a PDF that qpdf finds clean (kept in the test's folder to look at). */
+static void
+write_report_pdf (MamoriReport *report,
+                  const char   *name)
+{
+  g_autofree char *path = tmp_path (name);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (mamori_report_write (report, path, NULL, &error));
+  g_assert_no_error (error);
+  assert_qpdf_clean (path);
+}
+
 static void
 test_review_sections (Fixture       *f,
                       gconstpointer  data)
@@ -181,10 +197,10 @@ test_review_sections (Fixture       *f,
       assert_has (md, en ? "| High | 0 | 0 | 0 | 1 | 0 | 1 |" : "| 高 | 0 | 0 | 0 | 1 | 0 | 1 |");
       assert_has (md, en ? "送信前の宛先確認を必須にする (due 31 May 2026)" : "送信前の宛先確認を必須にする（期限 2026年5月31日）");
       /* The exception in force, ending within 60 days. */
-      assert_has (md, en ? "1 exceptions are in force today; 1 of them end within 60 days" : "本日有効な例外は 1 件で、そのうち 1 件が 60 日以内に終わります");
+      assert_has (md, en ? "1 exception is in force today; 1 of them ends within 60 days" : "本日有効な例外は 1 件で、そのうち 1 件が 60 日以内に終わります");
       assert_has (md, "| 鈴木 一郎 | 山田 花子 |");
       /* Accepted risks: one lapses before the next review. */
-      assert_has (md, en ? "Expires before the next review" : "次回のレビューまでに期限");
+      assert_has (md, en ? "Lapses before next review" : "次回までに期限");
       assert_has (md, "代表取締役 大野 剛");
       assert_has (md, en ? "Re-deciding an accepted risk" : "受容したリスクの再審査");
       assert_has (md, en ? "“旧型複合機の脆弱性”" : "「旧型複合機の脆弱性」");
@@ -202,6 +218,7 @@ test_review_sections (Fixture       *f,
       assert_lacks (md, "2026-05-31");
       assert_lacks (md, "new_joiners");
       assert_lacks (md, "recovered");
+      write_report_pdf (review, en ? "review-en.pdf" : "review-ja.pdf");
     }
   mamori_date_set_default_style (MAMORI_DATE_ISO);
 }
@@ -230,7 +247,7 @@ test_review_empty (Fixture       *f,
       audit = mamori_audit_report_new (f->ws, cl, f->audit, TODAY, en ? "en" : "ja", TRUE, &error);
       g_assert_no_error (error);
       md = mamori_report_get_markdown (audit);
-      assert_has (md, en ? "# Annex: records for the auditor" : "# 付録: 監査人に示す記録");
+      assert_has (md, en ? "# Records for the auditor" : "# 監査人に示す記録");
       assert_has (md, en ? "No incident was recorded in this period." : "この期間に記録されたインシデントはありません。");
     }
 }
@@ -250,14 +267,14 @@ test_audit_annex (Fixture       *f,
       const char *md;
       g_assert_no_error (error);
       md = mamori_report_get_markdown (audit);
-      assert_has (md, en ? "# Annex: records for the auditor" : "# 付録: 監査人に示す記録");
+      assert_has (md, en ? "# Records for the auditor" : "# 監査人に示す記録");
       assert_has (md, en ? "The records from 1 April 2025 to 1 April 2026" : "2025年4月1日 から 2026年4月1日 までの記録");
       /* The incident with its one report and its notification on time. */
       assert_has (md, en ? "| 顧客宛メールの誤送信 | High | Recovered | 1 | 1 of 1 done |" : "| 顧客宛メールの誤送信 | 高 | 復旧済み | 1 | 1 / 1 件済み |");
       assert_lacks (md, "古い停電");
       /* Applicant and approver are different people. */
       assert_has (md, en ? "| 鈴木 一郎 | 山田 花子 | Approved (20 February 2026) |" : "| 鈴木 一郎 | 山田 花子 | 承認（2026年2月20日） |");
-      assert_has (md, en ? "different people" : "別の人");
+      assert_has (md, en ? "Every exception was approved by someone other than its applicant." : "どの例外も、申請者とは別の人が承認しています。");
       assert_has (md, "旧型複合機の脆弱性");
       assert_has (md, en ? "| 情報セキュリティ基礎研修 | Everyone | 1 |" : "| 情報セキュリティ基礎研修 | 全員 | 1 名 |");
       assert_has (md, en ? "- Overdue for training: 鈴木 一郎, 山田 花子" : "- 受講の期限を過ぎた人：鈴木 一郎、山田 花子");
@@ -265,6 +282,7 @@ test_audit_annex (Fixture       *f,
       assert_has (md, en ? "| 清掃業者 | Contractor | — | — | never evaluated |" : "| 清掃業者 | 委託先 | — | — | 未評価 |");
       assert_has (md, en ? "| 1 March 2026 |" : "| 2026年3月1日 |");   /* クラウド会計: due a year after */
       assert_lacks (md, "tech-info-mandatory");
+      write_report_pdf (audit, en ? "audit-en.pdf" : "audit-ja.pdf");
     }
   mamori_date_set_default_style (MAMORI_DATE_ISO);
 }
@@ -446,7 +464,9 @@ main (int argc, char *argv[])
   qpdf_bin = g_find_program_in_path ("qpdf");
   if (qpdf_bin == NULL)
     g_error ("the qpdf program is not installed (Debian package qpdf)");
-  tmpdir = g_dir_make_tmp ("mamori-registers-report-XXXXXX", NULL);
+  /* MAMORI_TEST_KEEP=DIR keeps the PDFs there to look at. */
+  tmpdir = g_getenv ("MAMORI_TEST_KEEP") ? g_strdup (g_getenv ("MAMORI_TEST_KEEP"))
+                                         : g_dir_make_tmp ("mamori-registers-report-XXXXXX", NULL);
   g_test_add ("/register-reports/review", Fixture, NULL, fixture_set_up, test_review_sections, fixture_tear_down);
   g_test_add ("/register-reports/review-empty", Fixture, "empty", fixture_set_up, test_review_empty, fixture_tear_down);
   g_test_add ("/register-reports/audit-annex", Fixture, NULL, fixture_set_up, test_audit_annex, fixture_tear_down);

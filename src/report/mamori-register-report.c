@@ -305,7 +305,8 @@ review_incidents (Writer     *W,
       return;
     }
   g_string_append_printf (W->md, TR ("%s から %s までに記録されたインシデントは %u 件です。重大度と対応の状態ごとの件数は次のとおりです。\n\n",
-                                     "%3$u incidents were recorded from %1$s to %2$s. By severity and state:\n\n"),
+                                     list->len == 1 ? "%3$u incident was recorded from %1$s to %2$s. By severity and state:\n\n"
+                                                    : "%3$u incidents were recorded from %1$s to %2$s. By severity and state:\n\n"),
                           date_text (W, since ? since : year_ago), date_text (W, r->today), list->len);
   /* Severity down, states across. */
   g_string_append_printf (W->md, "| %s |", TR ("重大度", "Severity"));
@@ -385,10 +386,11 @@ review_exceptions (Writer *W)
     g_string_append (W->md, TR ("本日有効な例外はありません。", "No exception is in force today."));
   else
     g_string_append_printf (W->md, TR ("本日有効な例外は %u 件で、そのうち %u 件が %u 日以内に終わります。",
-                                       "%u exceptions are in force today; %u of them end within %u days."),
+                                       active == 1 ? "%u exception is in force today; %u of them ends within %u days."
+                                                   : "%u exceptions are in force today; %u of them end within %u days."),
                             active, ending, MAMORI_REGISTER_REPORT_SOON_DAYS);
   if (pending > 0)
-    g_string_append_printf (W->md, TR ("判断を待っている申請が %u 件あります。", " %u applications await a decision."), pending);
+    g_string_append_printf (W->md, TR ("判断を待っている申請が %u 件あります。", pending == 1 ? " %u application awaits a decision." : " %u applications await a decision."), pending);
   g_string_append (W->md, "\n\n");
   if (active == 0)
     return;
@@ -409,6 +411,20 @@ review_exceptions (Writer *W)
   g_string_append (W->md, "\n");
 }
 
+/* The risk, with the asset it concerns when it names one. */
+static const char *
+risk_text (Writer             *W,
+           const MamoriRecord *a)
+{
+  const char *asset = mamori_ref_label (W->r->assets, mamori_record_get (a, "asset"));
+  g_autofree char *risk = mamori_template_escape (mamori_record_get (a, "risk"));
+  g_autofree char *on = mamori_template_escape (asset);
+
+  if (*asset == '\0')
+    return keep (W, g_steal_pointer (&risk));
+  return keep (W, g_strdup_printf (TR ("%s（%s）", "%s (%s)"), risk, on));
+}
+
 static const char *
 acceptance_state (Writer             *W,
                   const MamoriRecord *a)
@@ -416,9 +432,9 @@ acceptance_state (Writer             *W,
   const char *until = mamori_record_get (a, "until");
 
   if (strcmp (until, W->r->today) < 0)
-    return TR ("**期限切れ：再審査**", "**Expired: review again**");
+    return TR ("**期限切れ**", "**Expired**");
   if (strcmp (until, W->r->next_review) < 0)
-    return TR ("**次回のレビューまでに期限：再審査**", "**Expires before the next review: review again**");
+    return TR ("**次回までに期限**", "**Lapses before next review**");
   return TR ("有効", "Accepted");
 }
 
@@ -436,17 +452,22 @@ review_acceptances (Writer *W)
     }
   for (guint i = 0; i < r->acceptances->len; i++)
     due += strcmp (mamori_record_get (r->acceptances->pdata[i], "until"), r->next_review) < 0;
-  g_string_append_printf (W->md, TR ("受容したリスクは %u 件です。そのうち %u 件は期限が次回のレビュー（%s ごろ）より前に来るため、今回あらためて判断が必要です（「経営層に判断を求める事項」）。\n\n",
-                                     "%u risks have been accepted; %u of them expire before the next review (around %s) and need a new decision now (see Decisions asked of management).\n\n"),
-                          r->acceptances->len, due, date_text (W, r->next_review));
-  g_string_append_printf (W->md, "| %s | %s | %s | %s | %s | %s |\n|---|---|---|---|---|---|\n", TR ("受容したリスク", "Risk"),
-                          TR ("情報資産", "Asset"), TR ("受容した人（日付）", "Accepted by (on)"), TR ("残留リスク値", "Residual"),
+  if (due == 0)
+    g_string_append_printf (W->md, TR ("受容したリスクは %u 件で、どれも次回のレビュー（%s ごろ）の後まで有効です。\n\n",
+                                       r->acceptances->len == 1 ? "%u risk has been accepted, valid beyond the next review (around %s).\n\n"
+                                                                : "%u risks have been accepted, all valid beyond the next review (around %s).\n\n"),
+                            r->acceptances->len, date_text (W, r->next_review));
+  else
+    g_string_append_printf (W->md, TR ("受容したリスクは %u 件です。そのうち %u 件は期限が次回のレビュー（%s ごろ）より前に来るため、今回あらためて判断が必要です（「経営層に判断を求める事項」）。\n\n",
+                                       "%u risks have been accepted; %u of them lapse before the next review (around %s) and need a new decision now (see Decisions asked of management).\n\n"),
+                            r->acceptances->len, due, date_text (W, r->next_review));
+  g_string_append_printf (W->md, "| %s | %s | %s | %s | %s |\n|---|---|---|---|---|\n", TR ("受容したリスク（情報資産）", "Risk (asset)"),
+                          TR ("受容した人（日付）", "Accepted by (on)"), TR ("残留リスク値", "Residual"),
                           TR ("期限", "Until"), TR ("扱い", "Status"));
   for (guint i = 0; i < r->acceptances->len; i++)
     {
       MamoriRecord *a = r->acceptances->pdata[i];
-      const char *asset = mamori_ref_label (r->assets, mamori_record_get (a, "asset"));
-      g_string_append_printf (W->md, TR ("| %s | %s | %s（%s） | %s | %s | %s |\n", "| %s | %s | %s (%s) | %s | %s | %s |\n"), field (W, a, "risk"), cell (W, asset),
+      g_string_append_printf (W->md, TR ("| %s | %s（%s） | %s | %s | %s |\n", "| %s | %s (%s) | %s | %s | %s |\n"), risk_text (W, a),
                               field (W, a, "accepted_by"), date_text (W, mamori_record_get (a, "accepted_on")),
                               field (W, a, "residual"), date_text (W, mamori_record_get (a, "until")), acceptance_state (W, a));
     }
@@ -602,10 +623,10 @@ mamori_register_report_audit_annex (MamoriRegisterReport *r,
 {
   Writer w, *W = &w;
   g_autoptr(GPtrArray) incidents = incidents_between (r, from, to);
-  guint n;
+  guint n, self_approved = 0;
 
   writer_init (W, r, md, lang);
-  g_string_append (md, TR ("# 付録: 監査人に示す記録\n\n", "# Annex: records for the auditor\n\n"));
+  g_string_append (md, TR ("# 監査人に示す記録\n\n", "# Records for the auditor\n\n"));
   g_string_append_printf (md, TR ("%s から %s までの記録と、監査の日に有効な記録です。\n\n",
                                   "The records from %s to %s, and those in force on the day of the audit.\n\n"),
                           date_text (W, from), date_text (W, to));
@@ -652,30 +673,37 @@ mamori_register_report_audit_annex (MamoriRegisterReport *r,
       if (strcmp (mamori_record_get (e, "starts_on"), to) > 0 || strcmp (mamori_record_get (e, "ends_on"), from) < 0)
         continue;
       if (n++ == 0)
-        g_string_append_printf (md, "| %s | %s | %s | %s | %s | %s |\n|---|---|---|---|---|---|\n", TR ("規程と条項", "Rule"),
+        g_string_append_printf (md, "| %s | %s | %s | %s | %s |\n|---|---|---|---|---|\n", TR ("規程と条項", "Rule"),
                                 TR ("申請者", "Applicant"), TR ("承認者", "Approver"), TR ("判断（日付）", "Decision (on)"),
-                                TR ("期間", "Period"), TR ("申請者と承認者", "Applicant and approver"));
-      g_string_append_printf (md, TR ("| %s | %s | %s | %s（%s） | %s – %s | %s |\n", "| %s | %s | %s | %s (%s) | %s – %s | %s |\n"), field (W, e, "rule"), field (W, e, "applicant"),
-                              field (W, e, "approver"), choice (W, e, "decision"), date_text (W, mamori_record_get (e, "decided_on")),
-                              date_text (W, mamori_record_get (e, "starts_on")), date_text (W, mamori_record_get (e, "ends_on")),
-                              *mamori_record_get (e, "approver") == '\0' ? TR ("承認者なし", "no approver yet")
-                              : mamori_same_name (mamori_record_get (e, "approver"), mamori_record_get (e, "applicant"))
-                                ? TR ("**同一人物**", "**the same person**") : TR ("別の人", "different people"));
+                                TR ("期間", "Period"));
+      if (*mamori_record_get (e, "approver") && mamori_same_name (mamori_record_get (e, "approver"), mamori_record_get (e, "applicant")))
+        self_approved++;
+      g_string_append_printf (md, TR ("| %s | %s | %s | %s（%s） | %s – %s |\n", "| %s | %s | %s | %s (%s) | %s – %s |\n"),
+                              field (W, e, "rule"), field (W, e, "applicant"), field (W, e, "approver"), choice (W, e, "decision"),
+                              date_text (W, mamori_record_get (e, "decided_on")), date_text (W, mamori_record_get (e, "starts_on")),
+                              date_text (W, mamori_record_get (e, "ends_on")));
     }
-  g_string_append (md, n == 0 ? TR ("この期間に有効な例外はありません。\n\n", "No exception applied in this period.\n\n") : "\n");
+  if (n == 0)
+    g_string_append (md, TR ("この期間に有効な例外はありません。\n\n", "No exception applied in this period.\n\n"));
+  else if (self_approved == 0)
+    g_string_append (md, TR ("\nどの例外も、申請者とは別の人が承認しています。\n\n",
+                             "\nEvery exception was approved by someone other than its applicant.\n\n"));
+  else
+    g_string_append_printf (md, TR ("\n**%u 件の例外を申請者自身が承認しています。**\n\n",
+                                    "\n**%u exceptions were approved by their own applicant.**\n\n"), self_approved);
 
   g_string_append (md, TR ("## 受容したリスク\n\n", "## Accepted risks\n\n"));
   if (r->acceptances->len == 0)
     g_string_append (md, TR ("受容したリスクの記録はありません。\n\n", "No accepted risk has been recorded.\n\n"));
   else
     {
-      g_string_append_printf (md, "| %s | %s | %s | %s | %s | %s |\n|---|---|---|---|---|---|\n", TR ("受容したリスク", "Risk"),
-                              TR ("受容した人", "Accepted by"), TR ("受容日", "On"), TR ("残留リスク値", "Residual"),
+      g_string_append_printf (md, "| %s | %s | %s | %s | %s |\n|---|---|---|---|---|\n", TR ("受容したリスク（情報資産）", "Risk (asset)"),
+                              TR ("受容した人（日付）", "Accepted by (on)"), TR ("残留リスク値", "Residual"),
                               TR ("期限", "Until"), TR ("最後の再審査", "Last re-reviewed"));
       for (guint i = 0; i < r->acceptances->len; i++)
         {
           MamoriRecord *a = r->acceptances->pdata[i];
-          g_string_append_printf (md, "| %s | %s | %s | %s | %s | %s |\n", field (W, a, "risk"), field (W, a, "accepted_by"),
+          g_string_append_printf (md, TR ("| %s | %s（%s） | %s | %s | %s |\n", "| %s | %s (%s) | %s | %s | %s |\n"), risk_text (W, a), field (W, a, "accepted_by"),
                                   date_text (W, mamori_record_get (a, "accepted_on")), field (W, a, "residual"),
                                   date_text (W, mamori_record_get (a, "until")), date_text (W, mamori_record_get (a, "reviewed_on")));
         }

@@ -34,7 +34,7 @@ void       mamori_register_report_review_sections (MamoriRegisterReport *report,
 GPtrArray *mamori_register_report_acceptances_to_decide (MamoriRegisterReport *report,
                                                          const char           *lang,
                                                          guint                *n_still_accepted);
-/* The audit report's annex "Records for the auditor" (a level-1 heading): incidents from from
+/* The audit report's last part "Records for the auditor" (a level-1 heading): incidents from from
  * to to with their reports and notifications, exceptions in that time with applicant and
  * approver, accepted risks, training sessions with attendance, people overdue and pledges
  * missing, suppliers with their evaluation dates. */
