@@ -9,7 +9,7 @@ PKGS=(
   desktop-file-utils appstream shared-mime-info librsvg2-common adwaita-icon-theme
   fonts-dejavu-core fonts-noto-cjk fonts-ipaexfont-gothic fonts-ipaexfont-mincho
   pandoc
-  xvfb xauth poppler-utils qpdf valgrind flatpak-builder sqlite3
+  xvfb xauth poppler-utils qpdf valgrind flatpak-builder sqlite3 dbus-daemon
   clang libclang-rt-14-dev
 )
 missing=()

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cli/mamori-cli.h"
+#include "cli/mamori-cli-remind.h"
 #include "core/mamori-pending.h"
 #include "ui/mamori-application.h"
 
@@ -27,6 +28,7 @@ main (int   argc,
       char *argv[])
 {
   const char *workspace = NULL;
+  gboolean remind = FALSE;
   int i = 1;
 
   init_i18n ();
@@ -69,6 +71,12 @@ main (int   argc,
           i++;
           continue;
         }
+      if (strcmp (arg, "--remind") == 0)
+        {
+          remind = TRUE; /* desktop notifications of what is due, then exit */
+          i++;
+          continue;
+        }
       if (strcmp (arg, "--") == 0)
         {
           i++;
@@ -82,6 +90,16 @@ main (int   argc,
           return MAMORI_EXIT_BAD_INPUT;
         }
       break;
+    }
+
+  if (remind)
+    {
+      if (i < argc)
+        {
+          fprintf (stderr, "mamori: %s\n", _("--remind takes no command."));
+          return MAMORI_EXIT_BAD_INPUT;
+        }
+      return mamori_cli_remind (workspace);
     }
 
   if (i < argc)

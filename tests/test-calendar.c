@@ -63,6 +63,7 @@ test_demo_and_ics (void)
   icalcomponent *calendar;
   guint events = 0;
   gboolean review = FALSE, round = FALSE;
+  g_autoptr(GHashTable) uids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   g_assert_no_error (error);
   g_assert_true (mamori_op_run (mamori_op_find (MAMORI_OP_DEMO, "demo"), ws, NULL, NULL, NULL, &error));
@@ -93,6 +94,28 @@ test_demo_and_ics (void)
     }
   g_assert_true (review);
   g_assert_true (round);
+  /* The registers' entries, each opening its record (or the training status). */
+  {
+    const char *kinds[] = { "incident-notice", "exception", "acceptance", "training", "pledge", "supplier",
+                            "internal-audit", "stocktaking", "document" };
+    for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+      {
+        gboolean seen = FALSE;
+        for (guint i = 0; i < all->len; i++)
+          {
+            MamoriDueItem *item = all->pdata[i];
+            if (!g_str_equal (item->kind, kinds[k]))
+              continue;
+            seen = TRUE;
+            g_assert_nonnull (item->key);
+            if (g_str_equal (item->kind, "incident-notice") || g_str_equal (item->kind, "exception") ||
+                g_str_equal (item->kind, "supplier"))
+              g_assert_true (g_str_has_prefix (item->target, "registers:"));
+          }
+        if (!seen)
+          g_error ("no calendar entry of kind %s", kinds[k]);
+      }
+  }
   month = mamori_op_calendar_items (ws, NULL, "2026-11-30", 30, &error);
   g_assert_cmpuint (month->len, <, all->len);
 
@@ -115,6 +138,8 @@ test_demo_and_ics (void)
 
       g_assert_true (start.is_date);
       g_assert_nonnull (icalcomponent_get_uid (e));
+      g_assert_false (g_hash_table_contains (uids, icalcomponent_get_uid (e)));
+      g_hash_table_add (uids, g_strdup (icalcomponent_get_uid (e)));
       for (guint i = 0; i < all->len && !found; i++)
         {
           MamoriDueItem *item = all->pdata[i];

@@ -727,6 +727,64 @@ test_review_and_audit_reports (void)
   }
 }
 
+/* The registers' lists: one record per line, tab-separated, its number first; their exports and
+ * imports; the calendar lists their entries with the mocked clock. */
+static void
+test_registers (void)
+{
+  g_autofree char *ws = tmp_path ("registers.mamori");
+  g_autofree char *csv = tmp_path ("incidents.csv");
+  g_autofree char *people = tmp_path ("new-people.csv");
+  g_auto(Run) demo = run ("--workspace", ws, "demo", NULL);
+  g_auto(Run) incidents = run ("--workspace", ws, "incidents", NULL);
+  g_auto(Run) exceptions = run ("--workspace", ws, "exceptions", NULL);
+  g_auto(Run) suppliers = run ("--workspace", ws, "suppliers", NULL);
+  g_auto(Run) export = run ("--workspace", ws, "export", "incidents", csv, NULL);
+  g_auto(Run) bad_import = { 0 };
+  g_auto(Run) import = { 0 };
+  g_auto(Run) calendar = { 0 };
+  g_auto(GStrv) lines = NULL;
+
+  g_assert_cmpint (demo.status, ==, 0);
+  g_assert_cmpint (incidents.status, ==, 0);
+  lines = g_strsplit (incidents.out, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 3);
+  g_assert_true (g_str_has_prefix (lines[0], "2\t2026-11-24 09:15\t"));   /* newest first */
+  g_assert_nonnull (strstr (lines[1], "\tloss_theft\thigh\tclosed\t"));
+  g_assert_nonnull (strstr (exceptions.out, "\t山田 花子\n"));
+  g_assert_nonnull (strstr (suppliers.out, "クラウド会計サービス\tcloud\t"));
+  g_assert_cmpint (export.status, ==, 0);
+  g_assert_true (g_file_test (csv, G_FILE_TEST_IS_REGULAR));
+
+  g_assert_true (g_file_set_contents (people, "name,joined_on\n佐々木 学,2026-02-30\n", -1, NULL));
+  bad_import = run ("--workspace", ws, "import", "people", people, NULL);
+  g_assert_cmpint (bad_import.status, ==, 2);
+  g_assert_nonnull (strstr (bad_import.err, "Line 2"));
+  g_assert_true (g_file_set_contents (people, "name,joined_on\n佐々木 学,2026-02-28\n", -1, NULL));
+  import = run ("--workspace", ws, "import", "people", people, NULL);
+  g_assert_cmpint (import.status, ==, 0);
+  g_assert_cmpstr (import.out, ==, "1\n");
+
+  g_setenv ("MAMORI_TODAY", "2026-11-30", TRUE);
+  calendar = run ("--workspace", ws, "calendar", "0", NULL);
+  g_unsetenv ("MAMORI_TODAY");
+  g_assert_cmpint (calendar.status, ==, 0);
+  g_assert_nonnull (strstr (calendar.out, "2026-11-27\tincident-notice\t"));
+  g_assert_nonnull (strstr (calendar.out, "2026-10-15\tsupplier\t"));
+  g_assert_nonnull (strstr (calendar.out, "\tpledge\t"));
+  g_assert_null (strstr (calendar.out, "2027-"));                       /* 0 days: what is overdue */
+
+  /* Stocktaking: recorded, the calendar asks again a year later. */
+  {
+    g_auto(Run) bad = run ("--workspace", ws, "stocktaking", "2026-02-30", NULL);
+    g_auto(Run) done = run ("--workspace", ws, "stocktaking", "2026-11-30", NULL);
+    g_auto(Run) year = run ("--workspace", ws, "calendar", "400", NULL);
+    g_assert_cmpint (bad.status, ==, 2);
+    g_assert_cmpint (done.status, ==, 0);
+    g_assert_nonnull (strstr (year.out, "2027-11-30\tstocktaking\t"));
+  }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -749,6 +807,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/cli/import-answers", test_import_answers);
   g_test_add_func ("/cli/import-library", test_import_library);
   g_test_add_func ("/cli/assets", test_assets);
+  g_test_add_func ("/cli/registers", test_registers);
   g_test_add_func ("/cli/review-and-audit-reports", test_review_and_audit_reports);
   rc = g_test_run ();
   g_free (tmpdir);

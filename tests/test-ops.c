@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "ops/mamori-ops.h"
+#include "store/mamori-registers.h"
 #include "ops/mamori-worker.h"
 #include "store/mamori-assessments.h"
 #include "store/mamori-assets.h"
@@ -67,8 +68,8 @@ test_table (void)
       exports += op->kind == MAMORI_OP_EXPORT;
       imports += op->kind == MAMORI_OP_IMPORT;
     }
-  g_assert_cmpuint (exports, ==, 14);
-  g_assert_cmpuint (imports, ==, 3);
+  g_assert_cmpuint (exports, ==, 22);
+  g_assert_cmpuint (imports, ==, 5);
   g_assert_null (mamori_op_find (MAMORI_OP_EXPORT, "nothing"));
   op = mamori_op_find (MAMORI_OP_EXPORT, "assets");
   g_assert_true (mamori_op_accepts_path (op, "/tmp/ledger.XLSX"));
@@ -410,6 +411,124 @@ test_worker_op (void)
   mamori_workspace_close (ws);
 }
 
+/* The registers: the demo fills each; every register exports as CSV (headings in the user's
+ * language, references by name, parts in their own columns) and XLSX; people and attendance
+ * import all or nothing, with every bad line. */
+static void
+test_registers (void)
+{
+  g_autoptr(MamoriWorkspace) ws = demo_workspace ("registers.mamori");
+  g_autoptr(GError) error = NULL;
+  const char *keys[] = { "incidents", "exceptions", "acceptances", "trainings", "people", "pledges", "training_plans",
+                         "suppliers" };
+  const guint counts[] = { 2, 2, 2, 2, 7, 6, 3, 3 };
+
+  for (guint k = 0; k < G_N_ELEMENTS (keys); k++)
+    {
+      g_autoptr(GPtrArray) rows = mamori_op_register_rows (ws, keys[k], &error);
+      g_autofree char *csv = g_strdup_printf ("%s.csv", keys[k]);
+      g_autofree char *xlsx = g_strdup_printf ("%s.xlsx", keys[k]);
+      g_autofree char *csv_path = temp_path (csv), *xlsx_path = temp_path (xlsx);
+      g_autofree char *text = NULL, *zip = NULL;
+      gsize length = 0;
+      MamoriOpRequest request = { .path = csv_path };
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (rows->len, ==, counts[k]);
+      g_assert_true (g_ascii_isdigit (((char **) rows->pdata[0])[0][0]));
+      g_assert_true (mamori_op_run (mamori_op_find (MAMORI_OP_EXPORT, keys[k]), ws, NULL, &request, NULL, &error));
+      g_assert_no_error (error);
+      g_assert_true (g_file_get_contents (csv_path, &text, &length, NULL));
+      g_assert_true (g_str_has_prefix (text, "\xEF\xBB\xBF"));
+      {
+        g_auto(GStrv) lines = g_strsplit (text, "\r\n", -1);
+        g_assert_cmpuint (g_strv_length (lines), >=, counts[k] + 1);
+      }
+      request.path = xlsx_path;
+      g_assert_true (mamori_op_run (mamori_op_find (MAMORI_OP_EXPORT, keys[k]), ws, NULL, &request, NULL, &error));
+      g_assert_true (g_file_get_contents (xlsx_path, &zip, &length, NULL));
+      g_assert_true (length > 4 && memcmp (zip, "PK\x03\x04", 4) == 0);
+      if (g_str_equal (keys[k], "incidents"))
+        {
+          g_assert_nonnull (strstr (text, "When it happened"));
+          g_assert_nonnull (strstr (text, "First report"));           /* the reports' column */
+          g_assert_nonnull (strstr (text, "顧客名簿（外出用）"));      /* an affected asset by name */
+        }
+      if (g_str_equal (keys[k], "people"))
+        g_assert_nonnull (strstr (text, "New joiner not trained within 3 months"));
+    }
+  g_assert_null (mamori_op_register_rows (ws, "incident_updates", &error));
+  g_clear_error (&error);
+
+  /* People: a bad date, a name already there, a name twice → nothing imported. */
+  {
+    g_autofree char *path = temp_path ("people.csv");
+    g_autoptr(MamoriOpResult) result = NULL;
+    g_autoptr(GPtrArray) before = mamori_op_register_rows (ws, "people", &error);
+    g_autoptr(GPtrArray) after = NULL;
+    MamoriOpRequest request = { .path = path };
+
+    g_assert_true (g_file_set_contents (path,
+                                        "name,unit,joined_on,access_holder\n"
+                                        "小林 直子,総務部,2026/11/01,いいえ\n"
+                                        "中村 大輔,製造部,2026-13-01,no\n"
+                                        "山田 花子,総務部,2012-04-01,yes\n"
+                                        "小林 直子,営業部,2026-11-01,0\n", -1, NULL));
+    g_assert_false (mamori_op_run (mamori_op_find (MAMORI_OP_IMPORT, "people"), ws, NULL, &request, &result, &error));
+    g_assert_error (error, MAMORI_OP_ERROR, MAMORI_OP_ERROR_BAD_INPUT);
+    g_clear_error (&error);
+    g_assert_cmpuint (result->problems->len, ==, 3);
+    g_assert_nonnull (strstr (result->problems->pdata[0], "Line 3"));
+    after = mamori_op_register_rows (ws, "people", &error);
+    g_assert_cmpuint (after->len, ==, before->len);
+    g_clear_pointer (&result, mamori_op_result_free);
+    g_clear_pointer (&after, g_ptr_array_unref);
+
+    g_assert_true (g_file_set_contents (path,
+                                        "\xEF\xBB\xBF" "Name,unit,joined_on,Has access to managed information\n"
+                                        "小林 直子,総務部,2026/11/01,はい\n"
+                                        "中村 大輔,製造部,2026-11-16,\n", -1, NULL));
+    g_assert_true (mamori_op_run (mamori_op_find (MAMORI_OP_IMPORT, "people"), ws, NULL, &request, &result, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (result->n_rows, ==, 2);
+    after = mamori_op_register_rows (ws, "people", &error);
+    g_assert_cmpuint (after->len, ==, before->len + 2);
+  }
+
+  /* Attendance: by the session's date (and title when needed) and the person's name. */
+  {
+    g_autofree char *path = temp_path ("attendance.csv");
+    g_autoptr(MamoriOpResult) result = NULL;
+    MamoriOpRequest request = { .path = path };
+    guint before = 0, after = 0;
+
+    g_assert_true (mamori_workspace_count_records (ws, mamori_register_lookup ("attendance"), &before, &error));
+    g_assert_true (g_file_set_contents (path,
+                                        "held_on,title,name\n"
+                                        "2026-06-15,,小林 直子\n"
+                                        "2026-06-16,,中村 大輔\n"
+                                        "2026-06-15,,誰でもない人\n", -1, NULL));
+    g_assert_false (mamori_op_run (mamori_op_find (MAMORI_OP_IMPORT, "attendance"), ws, NULL, &request, &result, &error));
+    g_clear_error (&error);
+    g_assert_cmpuint (result->problems->len, ==, 2);
+    g_assert_true (mamori_workspace_count_records (ws, mamori_register_lookup ("attendance"), &after, &error));
+    g_assert_cmpuint (after, ==, before);
+    g_clear_pointer (&result, mamori_op_result_free);
+
+    g_assert_true (g_file_set_contents (path,
+                                        "held_on,title,name\n"
+                                        "2026-06-15,,小林 直子\n"
+                                        "2026/6/15,全社 情報セキュリティ研修,中村 大輔\n"
+                                        "2026-06-15,,山田 花子\n", -1, NULL));
+    g_assert_true (mamori_op_run (mamori_op_find (MAMORI_OP_IMPORT, "attendance"), ws, NULL, &request, &result, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (result->n_rows, ==, 2);
+    g_assert_cmpuint (result->warnings->len, ==, 1);            /* 山田 was there already */
+    g_assert_true (mamori_workspace_count_records (ws, mamori_register_lookup ("attendance"), &after, &error));
+    g_assert_cmpuint (after, ==, before + 2);
+  }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -422,6 +541,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/ops/demo", test_demo);
   g_test_add_func ("/ops/exports", test_exports);
   g_test_add_func ("/ops/imports", test_imports);
+  g_test_add_func ("/ops/registers", test_registers);
   g_test_add_func ("/ops/async", test_async);
   g_test_add_func ("/ops/worker", test_worker);
   g_test_add_func ("/ops/worker-op", test_worker_op);

@@ -13,6 +13,9 @@
 #include "core/mamori-training.h"
 #include "store/mamori-registers.h"
 #include "store/mamori-reviews.h"
+#include "store/mamori-assets.h"
+#include "store/mamori-documents.h"
+#include "ops/mamori-ops.h"
 #include "store/mamori-assessments.h"
 #include "store/mamori-workspace.h"
 
@@ -430,6 +433,61 @@ test_training (void)
   g_assert_cmpuint (c.pledges_missing, ==, 4);
 }
 
+/* Document reviews: the approved policy of the demo is reviewed 12 months after approval; a
+ * review is recommended once the data it was drafted from changes; the interval is set per
+ * document. Stocktaking and the last internal audit. */
+static void
+test_document_reviews (void)
+{
+  g_autoptr(MamoriWorkspace) ws = new_workspace ("reviews.mamori");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) reviews = NULL;
+  g_autofree char *audit = NULL, *stock = NULL;
+  MamoriDocumentReview *r;
+
+  g_assert_true (mamori_op_run (mamori_op_find (MAMORI_OP_DEMO, "demo"), ws, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  reviews = mamori_workspace_document_reviews (ws, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (reviews->len, ==, 1);
+  r = reviews->pdata[0];
+  g_assert_cmpstr (r->approved_on, ==, "2026-04-01");
+  g_assert_cmpuint (r->review_months, ==, 12);
+  g_assert_cmpstr (r->due_on, ==, "2027-04-01");
+  g_assert_false (r->data_changed);
+
+  g_assert_true (mamori_workspace_set_document_review_months (ws, r->id, 6, &error));
+  g_assert_false (mamori_workspace_set_document_review_months (ws, r->id, 121, &error));
+  g_clear_error (&error);
+  {
+    g_autoptr(GPtrArray) assets = mamori_workspace_list_assets (ws, &error);
+    g_autoptr(GPtrArray) one = g_ptr_array_new ();
+    MamoriAsset *asset = assets->pdata[0];
+    g_free (asset->remarks);
+    asset->remarks = g_strdup ("棚卸で確認");
+    g_ptr_array_add (one, asset);
+    g_usleep (1100 * 1000);     /* the change log's times count seconds */
+    g_assert_true (mamori_workspace_update_assets (ws, one, &error));
+    g_assert_no_error (error);
+  }
+  g_clear_pointer (&reviews, g_ptr_array_unref);
+  reviews = mamori_workspace_document_reviews (ws, &error);
+  r = reviews->pdata[0];
+  g_assert_cmpstr (r->due_on, ==, "2026-10-01");
+  g_assert_true (r->data_changed);
+
+  g_assert_true (mamori_workspace_last_audit_on (ws, &audit, &error));
+  g_assert_cmpstr (audit, ==, "2026-06-12");
+  g_assert_true (mamori_workspace_last_stocktaking (ws, &stock, &error));
+  g_assert_nonnull (stock);
+  g_clear_pointer (&stock, g_free);
+  g_assert_false (mamori_workspace_record_stocktaking (ws, "2026-11-31", &error));
+  g_clear_error (&error);
+  g_assert_true (mamori_workspace_record_stocktaking (ws, "2026-11-30", &error));
+  g_assert_true (mamori_workspace_last_stocktaking (ws, &stock, &error));
+  g_assert_cmpstr (stock, ==, "2026-11-30");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -445,6 +503,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/registers/add-all-or-nothing", test_add_all_or_nothing);
   g_test_add_func ("/registers/values", test_values);
   g_test_add_func ("/registers/training", test_training);
+  g_test_add_func ("/registers/document-reviews", test_document_reviews);
   status = g_test_run ();
   {
     g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", tmpdir);

@@ -104,7 +104,7 @@ test_rules_chapters (void)
   g_autoptr(MamoriTemplateValues) v = mamori_template_values_new ();
   g_autoptr(GError) error = NULL;
   g_autofree char *all = NULL, *two = NULL;
-  const MamoriField *chapters = mamori_template_find_field (t, "chapters");
+  const MamoriTemplateField *chapters = mamori_template_find_field (t, "chapters");
 
   /* The eleven chapters of table 7, each selectable. */
   g_assert_cmpstr (mamori_template_get_numbering (t), ==, "articles");

@@ -39,6 +39,8 @@
 #include "ui/mamori-overview-page-private.h"
 #include "ops/mamori-ops.h"
 #include "ui/mamori-preferences-window.h"
+#include "store/mamori-registers.h"
+#include "ops/mamori-remind.h"
 #include "ui/mamori-undo-stack.h"
 #include "ui/mamori-window.h"
 #include "ui/mamori-window-private.h"
@@ -268,7 +270,14 @@ test_window_export (void)
 
   g_assert_true (mamori_asset_csv_read (mamori_demo_assets_csv (), &assets, &problems, &error));
   g_assert_true (mamori_workspace_add_assets (ws, assets, &error));
-  g_assert_cmpint (g_menu_model_get_n_items (G_MENU_MODEL (section)), ==, G_N_ELEMENTS (expected));
+  /* and the registers' exports in a submenu, last */
+  g_assert_cmpint (g_menu_model_get_n_items (G_MENU_MODEL (section)), ==, G_N_ELEMENTS (expected) + 1);
+  {
+    g_autoptr(GMenuModel) registers = g_menu_model_get_item_link (G_MENU_MODEL (section), G_N_ELEMENTS (expected),
+                                                                  G_MENU_LINK_SUBMENU);
+    g_assert_nonnull (registers);
+    g_assert_cmpint (g_menu_model_get_n_items (registers), ==, 8);
+  }
   for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
     {
       g_autoptr(GVariant) target = g_menu_model_get_item_attribute_value (G_MENU_MODEL (section), i, G_MENU_ATTRIBUTE_TARGET,
@@ -463,6 +472,28 @@ test_preferences_and_shortcuts (void)
   g_assert_false (g_settings_get_boolean (mamori_application_get_settings (app), "reopen-last"));
   gtk_switch_set_active (sw, TRUE);
   g_assert_true (g_settings_get_boolean (mamori_application_get_settings (app), "reopen-last"));
+  /* "Remind me of what is due" writes the autostart entry that runs `mamori --remind`, and
+   * removes it again. */
+  {
+    g_autofree char *autostart = mamori_remind_autostart_path ();
+    GtkSwitch *remind = GTK_SWITCH (gtk_widget_get_template_child (GTK_WIDGET (prefs), MAMORI_TYPE_PREFERENCES_WINDOW,
+                                                                   "remind_switch"));
+    g_assert_false (gtk_switch_get_active (remind));
+    gtk_switch_set_active (remind, TRUE);
+    g_assert_true (g_settings_get_boolean (mamori_application_get_settings (app), "remind-in-background"));
+    g_assert_true (g_file_test (autostart, G_FILE_TEST_EXISTS));
+    gtk_switch_set_active (remind, FALSE);
+    g_assert_false (g_file_test (autostart, G_FILE_TEST_EXISTS));
+  }
+  /* The workspace's fiscal year: April unless chosen otherwise. */
+  {
+    AdwComboRow *fiscal = ADW_COMBO_ROW (gtk_widget_get_template_child (GTK_WIDGET (prefs), MAMORI_TYPE_PREFERENCES_WINDOW,
+                                                                        "fiscal_row"));
+    MamoriWorkspace *ws = mamori_window_get_workspace (window);
+    g_assert_cmpuint (adw_combo_row_get_selected (fiscal), ==, 3);
+    adw_combo_row_set_selected (fiscal, 0);
+    g_assert_cmpint (mamori_workspace_fiscal_start_month (ws), ==, 1);
+  }
   gtk_window_destroy (GTK_WINDOW (prefs));
 
   builder = gtk_builder_new_from_resource ("/io/github/mamori/Mamori/gtk/help-overlay.ui");

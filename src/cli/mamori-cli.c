@@ -21,6 +21,7 @@
 #include "ops/mamori-ops.h"
 #include "store/mamori-assessments.h"
 #include "store/mamori-documents.h"
+#include "store/mamori-reviews.h"
 #include "store/mamori-workspace.h"
 
 typedef struct {
@@ -426,6 +427,40 @@ cmd_calendar (MamoriCliContext *ctx,
   return MAMORI_EXIT_OK;
 }
 
+/* incidents, exceptions, …: a register's records, one per line (number first). */
+static int
+cmd_register (MamoriCliContext *ctx,
+              int               argc,
+              char            **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = mamori_op_register_rows (ctx->workspace, argv[0], &error);
+
+  if (rows == NULL)
+    return exit_for_error (error);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      char **row = rows->pdata[i];
+      print_row ((const char **) row, g_strv_length (row));
+    }
+  return MAMORI_EXIT_OK;
+}
+
+/* stocktaking [DATE]: the ledger was checked entry by entry on DATE (default today); the
+ * calendar asks again a year later. */
+static int
+cmd_stocktaking (MamoriCliContext *ctx,
+                 int               argc,
+                 char            **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *date = argc > 1 ? g_strdup (argv[1]) : mamori_today ();
+
+  if (!mamori_workspace_record_stocktaking (ctx->workspace, date, &error))
+    return exit_for_error (error);
+  return MAMORI_EXIT_OK;
+}
+
 /* --- import ------------------------------------------------------------------------------ */
 
 static int
@@ -491,8 +526,16 @@ static const MamoriCliCommand commands[] = {
   { "checklists", "", N_("List the checklists: id, number of items, title"), FALSE, CLI_READS, 0, 0, cmd_checklists },
   { "documents", "", N_("List the documents: id, kind, newest version, its status, title"), FALSE, CLI_READS, 0, 0, cmd_documents },
   { "assessments", "", N_("List the assessments: id, checklist, subject, date, score"), FALSE, CLI_READS, 0, 0, cmd_assessments },
+  { "incidents", "", N_("List the incidents: number, when, what, category, severity, state, reported by"), FALSE, CLI_READS, 0, 0, cmd_register },
+  { "exceptions", "", N_("List the exceptions: number, applicant, unit, rule, from, until, decision, approver"), FALSE, CLI_READS, 0, 0, cmd_register },
+  { "acceptances", "", N_("List the accepted risks: number, risk, asset, accepted by, on, residual risk, until"), FALSE, CLI_READS, 0, 0, cmd_register },
+  { "trainings", "", N_("List the training sessions: number, date, title, audience, topics"), FALSE, CLI_READS, 0, 0, cmd_register },
+  { "people", "", N_("List the people: number, name, unit, joined on, access holder (1/0)"), FALSE, CLI_READS, 0, 0, cmd_register },
+  { "pledges", "", N_("List the signed pledges: number, person, kind, signed on"), FALSE, CLI_READS, 0, 0, cmd_register },
+  { "suppliers", "", N_("List the suppliers and cloud services: number, name, kind, what they handle, agreement, last evaluated"), FALSE, CLI_READS, 0, 0, cmd_register },
+  { "stocktaking", "[DATE]", N_("Record that the ledger was checked entry by entry on DATE (default today); the calendar asks again a year later"), FALSE, CLI_WRITES, 0, 1, cmd_stocktaking },
   { "calendar", "[DAYS]", N_("List what is due in the next DAYS days (default 30), overdue first: date, kind, title"), FALSE, CLI_READS, 0, 1, cmd_calendar },
-  { "import", "KIND FILE [OPTIONS]", N_("Read FILE: “library” (a checklist in YAML), “answers” (CSV ref_id,answer[,note] with --checklist ID [--subject TEXT]) or “assets” (the ledger as CSV or the IPA Excel workbook)"), TRUE, CLI_WRITES, 2, 6, cmd_import },
+  { "import", "KIND FILE [OPTIONS]", N_("Read FILE: “library” (a checklist in YAML), “answers” (CSV ref_id,answer[,note] with --checklist ID [--subject TEXT]), “assets” (the ledger as CSV or the IPA Excel workbook), “people” or “attendance” (CSV)"), TRUE, CLI_WRITES, 2, 6, cmd_import },
 };
 
 static const MamoriCliCommand *
@@ -520,6 +563,7 @@ mamori_cli_print_help (FILE *out)
   fprintf (out, "%s\n", _("Without a command, Mamori opens its window on the workspace (by default the one used last)."));
   fprintf (out, "\n%s\n", _("Options:"));
   fprintf (out, "  --workspace PATH  %s\n", _("The workspace file to use"));
+  fprintf (out, "  --remind          %s\n", _("Send desktop notifications of what is due (once a day per item) and exit"));
   fprintf (out, "  --version         %s\n", _("Show the version and exit"));
   fprintf (out, "  --help            %s\n", _("Show this help and exit"));
   fprintf (out, "\n%s\n", _("Commands:"));

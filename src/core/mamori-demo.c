@@ -208,3 +208,125 @@ mamori_demo_assets_csv (void)
     "経営,取締役会議事録,,役員,総務部,書類,,,,2,2,0,10年,2025/04/01,,1,\n"
     "経営,事業計画書,,役員,総務部,事務所PC,,,,2,1,0,5年,2025/04/01,,2,保有\n";
 }
+
+static const MamoriDemoRecord demo_records[] = {
+  /* People (the yearly training and pledges are counted against them). */
+  { "people", { "name", "佐藤 誠", "unit", "経営", "joined_on", "2005-04-01", NULL } },
+  { "people", { "name", "山田 花子", "unit", "総務部", "joined_on", "2012-04-01", "access_holder", "1", NULL } },
+  { "people", { "name", "田中 健", "unit", "製造部", "joined_on", "2010-04-01", "access_holder", "1", NULL } },
+  { "people", { "name", "鈴木 一郎", "unit", "営業部", "joined_on", "2019-04-01", NULL } },
+  { "people", { "name", "佐藤 美咲", "unit", "経理部", "joined_on", "2016-10-01", NULL } },
+  { "people", { "name", "高橋 優花", "unit", "営業部", "joined_on", "2026-07-01", NULL } },
+  { "people", { "name", "伊藤 翔", "unit", "製造部", "joined_on", "2026-10-01", NULL } },
+
+  /* The year's training plan (fiscal year from April) and what was held. */
+  { "training_plans", { "fiscal_year", "2026", "topic", "targeted_mail", "audience", "all", "planned_on", "2026-06-15", NULL } },
+  { "training_plans", { "fiscal_year", "2026", "topic", "access_holders", "audience", "access_holders",
+                        "planned_on", "2026-06-22", NULL } },
+  { "training_plans", { "fiscal_year", "2026", "topic", "reporting", "audience", "all", "planned_on", "2027-01-20",
+                        "note", "インシデント報告の訓練を兼ねる", NULL } },
+  { "trainings", { "held_on", "2026-06-15", "title", "全社 情報セキュリティ研修", "audience", "all",
+                   "topics", "管理対象の情報とそうでない情報、不審メールとウイルス対策、事故の報告", "trainer", "総務部長 山田 花子", NULL } },
+  { "attendance", { "person", "佐藤 誠", NULL } },
+  { "attendance", { "person", "山田 花子", NULL } },
+  { "attendance", { "person", "田中 健", NULL } },
+  { "attendance", { "person", "鈴木 一郎", NULL } },
+  { "attendance", { "person", "佐藤 美咲", NULL } },
+  { "trainings", { "held_on", "2026-06-22", "title", "図面・預かり情報の取扱者研修", "audience", "access_holders",
+                   "topics", "必要な人にだけ知らせる原則、取扱いの手順、注意すべき兆候の事例", "trainer", "総務部長 山田 花子", NULL } },
+  { "attendance", { "person", "山田 花子", NULL } },
+  { "attendance", { "person", "田中 健", NULL } },
+  { "pledges", { "person", "佐藤 誠", "kind", "joining", "signed_on", "2005-04-01", NULL } },
+  { "pledges", { "person", "山田 花子", "kind", "joining", "signed_on", "2012-04-01", NULL } },
+  { "pledges", { "person", "田中 健", "kind", "joining", "signed_on", "2010-04-01", NULL } },
+  { "pledges", { "person", "鈴木 一郎", "kind", "joining", "signed_on", "2019-04-01", NULL } },
+  { "pledges", { "person", "佐藤 美咲", "kind", "joining", "signed_on", "2016-10-01", NULL } },
+  { "pledges", { "person", "伊藤 翔", "kind", "joining", "signed_on", "2026-10-01", NULL } },
+
+  /* A laptop lost on a train: handled and closed, with its three reports. */
+  { "incidents", { "occurred_at", "2026-09-11 19:40", "title", "営業担当者がノートPCを電車内で紛失",
+                   "category", "loss_theft", "severity", "high", "state", "closed",
+                   "reported_by", "鈴木 一郎", "reported_at", "2026-09-12 08:50",
+                   "description", "帰宅途中の電車の網棚にノートPCを置き忘れた。顧客名簿（外出用）の一部が保存されていた。",
+                   "cause", "持ち出し簿に記入せず持ち出し、暗号化の設定が済んでいない端末だった。",
+                   "closed_on", "2026-10-20", NULL } },
+  { "incident_updates", { "reported_at", "2026-09-12 10:00", "kind", "first",
+                          "confirmed", "ノートPC 1台の紛失。鉄道会社に遺失届を出した。",
+                          "unconfirmed", "保存されていた顧客情報の範囲、第三者による閲覧の有無", NULL } },
+  { "incident_updates", { "reported_at", "2026-09-14 17:00", "kind", "second",
+                          "confirmed", "顧客12社の担当者連絡先が保存されていた。端末のアカウントは停止済み。",
+                          "unconfirmed", "端末の所在", NULL } },
+  { "incident_updates", { "reported_at", "2026-10-20 15:00", "kind", "final",
+                          "confirmed", "端末は発見されず。不正利用の兆候なし。再発防止策を決め、対応を終えた。", NULL } },
+  { "incident_notices", { "party", "management", "due_at", "2026-09-12 12:00", "notified_at", "2026-09-12 10:05", NULL } },
+  { "incident_notices", { "party", "customers", "due_at", "2026-09-19 17:00", "notified_at", "2026-09-17 16:00",
+                          "note", "対象の12社に電話と書面で連絡", NULL } },
+  { "incident_notices", { "party", "regulator", "due_at", "2026-10-11 17:00", "notified_at", "2026-10-09 11:00",
+                          "note", "個人データの漏えいのおそれとして報告", NULL } },
+  { "incident_assets", { "asset", "顧客名簿（外出用）", NULL } },
+  { "incident_measures", { "what", "全ノートPCのディスク暗号化と紛失時の遠隔消去を設定する", "owner", "総務部長 山田 花子",
+                           "due_on", "2026-10-31", "done_on", "2026-10-28", NULL } },
+  { "incident_measures", { "what", "持ち出し簿への記入と暗号化の確認を持ち出しの条件にする", "owner", "営業部長 鈴木 一郎",
+                           "due_on", "2026-12-15", NULL } },
+
+  /* A suspicious attachment opened last week: still being handled. */
+  { "incidents", { "occurred_at", "2026-11-24 09:15", "title", "取引先を装ったメールの添付ファイルを開いた",
+                   "category", "malware", "severity", "medium", "state", "responding",
+                   "reported_by", "高橋 優花", "reported_at", "2026-11-24 09:30",
+                   "description", "請求書を装ったメールの添付ファイルを開いた。ウイルス対策ソフトが警告を出した。", NULL } },
+  { "incident_updates", { "reported_at", "2026-11-24 11:00", "kind", "first",
+                          "confirmed", "端末をネットワークから外した。ウイルス対策ソフトが検知・隔離した。",
+                          "unconfirmed", "他の端末への広がり、情報の持ち出しの有無", NULL } },
+  { "incident_notices", { "party", "management", "due_at", "2026-11-24 12:00", "notified_at", "2026-11-24 11:10", NULL } },
+  { "incident_notices", { "party", "customers", "due_at", "2026-11-27 17:00",
+                          "note", "なりすまされた取引先への連絡", NULL } },
+
+  /* Exceptions: one active until late December, one that ended without its end report. */
+  { "exceptions", { "applicant", "鈴木 一郎", "applicant_unit", "営業部", "applicant_contact", "内線 215",
+                    "rule", "情報セキュリティ規程 第12条（私物端末の業務利用）",
+                    "reason", "展示会の商談で製品動画を見せるため、私物のタブレットを使いたい",
+                    "scope", "展示会会場での製品紹介（顧客情報は扱わない）",
+                    "measure", "製品動画だけを保存し、画面ロックを設定する。会期後にデータを消す。",
+                    "impact", "顧客情報を扱わないため影響は小さい。紛失時は動画の流出のみ。",
+                    "starts_on", "2026-11-01", "ends_on", "2026-12-25", "end_reporting", "データ消去の報告書を提出",
+                    "decision", "approved", "approver", "山田 花子", "approver_role", "総務部長（情報セキュリティ責任者）",
+                    "decided_on", "2026-10-28", "decision_reason", "必要最小限の範囲で、代替策がある",
+                    "conditions", "顧客情報を保存しないこと", NULL } },
+  { "exceptions", { "applicant", "田中 健", "applicant_unit", "製造部",
+                    "rule", "情報セキュリティ規程 第15条（USBメモリの使用禁止）",
+                    "reason", "加工機の保守で、メーカー指定のUSBメモリでプログラムを移す必要がある",
+                    "measure", "会社管理の暗号化USBメモリを使い、作業後に消去する",
+                    "starts_on", "2026-06-01", "ends_on", "2026-08-31",
+                    "decision", "approved", "approver", "山田 花子", "approver_role", "総務部長（情報セキュリティ責任者）",
+                    "decided_on", "2026-05-25", NULL } },
+
+  /* Accepted risks: one until the end of the fiscal year, one to re-review now. */
+  { "acceptances", { "risk", "旧型の加工機制御PC（更新不可のOS）を使い続ける", "asset", "加工プログラム",
+                     "accepted_by", "代表取締役 佐藤 誠", "accepted_on", "2026-04-01",
+                     "reason", "加工機の更新は来年度の予定。ネットワークから切り離し、USBメモリは許可制にしている。",
+                     "residual", "8", "until", "2027-03-31", NULL } },
+  { "acceptances", { "risk", "来客用Wi-Fiと社内ネットワークの分離工事を見送る",
+                     "accepted_by", "代表取締役 佐藤 誠", "accepted_on", "2025-12-01",
+                     "reason", "工事は事務所の改装に合わせる。それまで来客用Wi-Fiのパスワードを毎月変える。",
+                     "residual", "6", "until", "2026-12-15", NULL } },
+
+  /* Suppliers and cloud services. */
+  { "suppliers", { "name", "クラウド会計サービス", "kind", "cloud", "handles", "会計データ、取引先口座",
+                   "contract_on", "2023-10-01", "nda_on", "2023-10-01", "last_evaluated_on", "2025-10-15",
+                   "interval_months", "12", NULL } },
+  { "supplier_assets", { "asset", "会計データ", NULL } },
+  { "suppliers", { "name", "社内ITの保守委託先", "kind", "contractor", "handles", "社内サーバー、従業員のPC",
+                   "contact", "保守窓口 03-0000-0000", "contract_on", "2022-04-01", "nda_on", "2022-04-01",
+                   "last_evaluated_on", "2026-05-20", "interval_months", "12", NULL } },
+  { "suppliers", { "name", "給与計算の代行会社", "kind", "contractor", "handles", "給与明細データ、マイナンバー",
+                   "contract_on", "2024-04-01", "nda_on", "2024-04-01", "last_evaluated_on", "2026-02-10",
+                   "interval_months", "12", NULL } },
+  { "supplier_assets", { "asset", "給与明細データ", NULL } },
+};
+
+const MamoriDemoRecord *
+mamori_demo_records (guint *n)
+{
+  *n = G_N_ELEMENTS (demo_records);
+  return demo_records;
+}

@@ -75,4 +75,19 @@ const MamoriDemoReview *mamori_demo_last_review (void);
  * assets across five departments, with paper/electronic pairs and treatments). */
 const char *mamori_demo_assets_csv (void);
 
+/* The sample company's year in its registers: two incidents (one closed with three reports,
+ * notifications and recurrence-prevention measures, one still being handled with a
+ * notification past its deadline), an active and an expired exception, accepted risks (one to
+ * re-review), people with one joiner not trained within 3 months, training sessions with their
+ * attendance, the year's training plan, pledges (one missing) and suppliers (one evaluation
+ * overdue). A record is its register's key and field/value pairs (NULL-terminated). A part
+ * belongs to the newest record of its parent register before it; a reference's value is the
+ * name of what it refers to (a person's name, an asset's name in the ledger). */
+typedef struct {
+  const char *reg;
+  const char *pairs[48];
+} MamoriDemoRecord;
+
+const MamoriDemoRecord *mamori_demo_records (guint *n);
+
 G_END_DECLS

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "mamori-csv.h"
 #include "mamori-register.h"
 
 G_DEFINE_QUARK (mamori-register-error-quark, mamori_register_error)
@@ -570,4 +571,175 @@ mamori_fiscal_year_start (const char *date,
   if (m < start_month)
     y--;
   return g_strdup_printf ("%04d-%02d-01", y, start_month);
+}
+
+/* --- reading CSV ------------------------------------------------------------------------- */
+
+static char *
+normalise_date (const char *text)
+{
+  int y, m, d;
+  char tail;
+
+  if (sscanf (text, "%d/%d/%d%c", &y, &m, &d, &tail) == 3 || sscanf (text, "%d-%d-%d%c", &y, &m, &d, &tail) == 3)
+    {
+      if (y >= 1 && y <= 9999 && g_date_valid_dmy (d, m, y))
+        return g_strdup_printf ("%04d-%02d-%02d", y, m, d);
+      return NULL;
+    }
+  return NULL;
+}
+
+char *
+mamori_field_normalise (const MamoriField *field,
+                        const char        *text)
+{
+  g_autofree char *t = g_strstrip (g_strdup (text ? text : ""));
+
+  if (*t == '\0')
+    return g_strdup ("");
+  switch (field->type)
+    {
+    case MAMORI_FIELD_DATE:
+      return normalise_date (t);
+    case MAMORI_FIELD_TIME:
+      {
+        g_auto(GStrv) parts = g_strsplit_set (t, " T", 2);
+        g_autofree char *date = normalise_date (parts[0]);
+        int h, min;
+        char tail;
+        if (date == NULL || parts[1] == NULL || sscanf (parts[1], "%d:%d%c", &h, &min, &tail) != 2 || h < 0 || h > 23 ||
+            min < 0 || min > 59)
+          return NULL;
+        return g_strdup_printf ("%s %02d:%02d", date, h, min);
+      }
+    case MAMORI_FIELD_BOOL:
+      {
+        static const char *yes[] = { "1", "yes", "y", "true", "はい", "○", "〇", "有", NULL };
+        static const char *no[] = { "0", "no", "n", "false", "いいえ", "×", "無", NULL };
+        for (guint i = 0; yes[i] != NULL; i++)
+          if (g_ascii_strcasecmp (t, yes[i]) == 0)
+            return g_strdup ("1");
+        for (guint i = 0; no[i] != NULL; i++)
+          if (g_ascii_strcasecmp (t, no[i]) == 0)
+            return g_strdup ("0");
+        return NULL;
+      }
+    case MAMORI_FIELD_CHOICE:
+      {
+        const char *key = mamori_field_choice_parse (field, t);
+        return key ? g_strdup (key) : NULL;
+      }
+    default:
+      return g_steal_pointer (&t);
+    }
+}
+
+static int
+heading_field (const MamoriRegister *reg,
+               const char           *heading)
+{
+  g_autofree char *h = g_strstrip (g_strdup (mamori_csv_cell_text (heading)));
+
+  for (guint i = 0; i < reg->n_fields; i++)
+    if (g_ascii_strcasecmp (h, reg->fields[i].key) == 0 || g_ascii_strcasecmp (h, reg->fields[i].label) == 0 ||
+        strcmp (h, _(reg->fields[i].label)) == 0)
+      return (int) i;
+  return -1;
+}
+
+static gboolean
+has_refs (const MamoriRegister *reg)
+{
+  for (guint i = 0; i < reg->n_fields; i++)
+    if (reg->fields[i].type == MAMORI_FIELD_REF)
+      return TRUE;
+  return FALSE;
+}
+
+gboolean
+mamori_register_read_csv (const MamoriRegister *reg,
+                          const char           *text,
+                          GPtrArray           **records,
+                          GPtrArray           **problems,
+                          GError              **error)
+{
+  g_autoptr(GPtrArray) rows = mamori_csv_parse (text, error);
+  g_autoptr(GPtrArray) out = NULL;
+  g_autoptr(GPtrArray) bad = NULL;
+  g_autofree int *columns = NULL;
+  MamoriCsvRow *head;
+
+  if (rows == NULL)
+    return FALSE;
+  if (rows->len == 0)
+    {
+      g_set_error (error, MAMORI_REGISTER_ERROR, MAMORI_REGISTER_ERROR_INVALID,
+                   _("The file is empty: it needs a heading row naming the columns."));
+      return FALSE;
+    }
+  out = g_ptr_array_new_with_free_func ((GDestroyNotify) mamori_record_free);
+  bad = g_ptr_array_new_with_free_func (g_free);
+  head = rows->pdata[0];
+  columns = g_new (int, head->fields->len);
+  for (guint c = 0; c < head->fields->len; c++)
+    {
+      const char *h = head->fields->pdata[c];
+      columns[c] = heading_field (reg, h);
+      if (columns[c] < 0 && *h != '\0')
+        {
+          g_autofree char *shown = mamori_text_excerpt (h);
+          g_ptr_array_add (bad, g_strdup_printf (_("Line %u: the column “%s” is not a field of %s."), head->line, shown,
+                                                 _(reg->title)));
+        }
+    }
+  if (bad->len > 0)
+    {
+      *records = g_steal_pointer (&out);
+      *problems = g_steal_pointer (&bad);
+      return TRUE;
+    }
+  for (guint r = 1; r < rows->len; r++)
+    {
+      MamoriCsvRow *row = rows->pdata[r];
+      g_autoptr(MamoriRecord) rec = mamori_record_new (reg);
+      g_autoptr(GError) local = NULL;
+      gboolean ok = TRUE;
+
+      if (row->fields->len > head->fields->len)
+        {
+          g_ptr_array_add (bad, g_strdup_printf (_("Line %u: more cells than headings."), row->line));
+          continue;
+        }
+      for (guint c = 0; c < row->fields->len && ok; c++)
+        {
+          const MamoriField *f;
+          g_autofree char *value = NULL;
+          const char *cell = mamori_csv_cell_text (row->fields->pdata[c]);
+          if (columns[c] < 0)
+            continue;
+          f = &reg->fields[columns[c]];
+          value = mamori_field_normalise (f, cell);
+          if (value == NULL)
+            {
+              g_autofree char *shown = mamori_text_excerpt (cell);
+              g_ptr_array_add (bad, g_strdup_printf (_("Line %u: %s: “%s” cannot be read."), row->line, _(f->label), shown));
+              ok = FALSE;
+              break;
+            }
+          if (*value != '\0' || f->def == NULL)
+            mamori_record_set (rec, f->key, value);
+        }
+      if (!ok)
+        continue;
+      if (!has_refs (reg) && !mamori_record_validate (rec, &local))
+        {
+          g_ptr_array_add (bad, g_strdup_printf (_("Line %u: %s"), row->line, local->message));
+          continue;
+        }
+      g_ptr_array_add (out, g_steal_pointer (&rec));
+    }
+  *records = g_steal_pointer (&out);
+  *problems = g_steal_pointer (&bad);
+  return TRUE;
 }

@@ -94,6 +94,23 @@ const char   *mamori_record_label (const MamoriRecord   *record);
 gboolean      mamori_record_validate (const MamoriRecord *record,
                                       GError            **error);
 
+/* Records of reg read from CSV text: a heading row naming fields by key or label (English or
+ * the user's language; a heading that names no field is a problem, columns may come in any
+ * order, fields left out take their defaults), then one record per row. Dates are also read as
+ * YYYY/M/D; yes/no also as yes, no, true, false, はい, いいえ, ○, ×; a choice by its key or label.
+ * Each bad row adds a problem "Line N: …" and no record; a register with references keeps
+ * what the row says (a name) for the caller to resolve, and its records are not validated
+ * here. FALSE with error only when text is not CSV or has no heading row. */
+gboolean      mamori_register_read_csv (const MamoriRegister *reg,
+                                        const char           *text,
+                                        GPtrArray           **records,
+                                        GPtrArray           **problems,
+                                        GError              **error);
+/* A value as people type it, in the form the field stores (see mamori_register_read_csv);
+ * NULL when it cannot be one. */
+char         *mamori_field_normalise   (const MamoriField    *field,
+                                        const char           *text);
+
 /* Two names of one person or unit, compared as people write them: surrounding and inner white
  * space (ASCII and ideographic) ignored, ASCII letters case-folded. "" never matches. */
 gboolean      mamori_same_name    (const char *a,

@@ -41,7 +41,7 @@ struct _MamoriTemplate {
   char *source;
   char *numbering;
   GPtrArray *fields;
-  GHashTable *fields_by_key; /* key → MamoriField* (in fields) */
+  GHashTable *fields_by_key; /* key → MamoriTemplateField* (in fields) */
   Node *body;
 };
 
@@ -93,7 +93,7 @@ option_free (MamoriFieldOption *o)
 }
 
 static void
-field_free (MamoriField *f)
+field_free (MamoriTemplateField *f)
 {
   g_free (f->key);
   g_free (f->label_ja);
@@ -211,7 +211,7 @@ free_row (char **row)
 static gboolean
 read_field (Ctx          *ctx,
             yaml_node_t  *n,
-            MamoriField  *f,
+            MamoriTemplateField  *f,
             GError      **error)
 {
   static const char *types[] = { "text", "date", "choice", "multi", "bool", "table" };
@@ -253,18 +253,18 @@ read_field (Ctx          *ctx,
   if (mamori_yaml_get (ctx->doc, n, "help") != NULL)
     read_label (ctx, mamori_yaml_get (ctx->doc, n, "help"), &f->help_ja, &f->help_en);
   f->options = g_ptr_array_new_with_free_func ((GDestroyNotify) option_free);
-  if (!read_options (ctx, mamori_yaml_get (ctx->doc, n, f->type == MAMORI_FIELD_TABLE ? "columns" : "options"),
+  if (!read_options (ctx, mamori_yaml_get (ctx->doc, n, f->type == MAMORI_TEMPLATE_FIELD_TABLE ? "columns" : "options"),
                      f->options, error))
     return FALSE;
-  if ((f->type == MAMORI_FIELD_CHOICE || f->type == MAMORI_FIELD_MULTI || f->type == MAMORI_FIELD_TABLE) &&
+  if ((f->type == MAMORI_TEMPLATE_FIELD_CHOICE || f->type == MAMORI_TEMPLATE_FIELD_MULTI || f->type == MAMORI_TEMPLATE_FIELD_TABLE) &&
       f->options->len == 0)
     {
       g_autofree char *shown = mamori_text_excerpt (key);
-      g_autofree char *msg = g_strdup_printf (f->type == MAMORI_FIELD_TABLE ? _("table field “%s” needs its columns")
+      g_autofree char *msg = g_strdup_printf (f->type == MAMORI_TEMPLATE_FIELD_TABLE ? _("table field “%s” needs its columns")
                                                                             : _("field “%s” needs its options"), shown);
       return fail_at (ctx, error, n, msg);
     }
-  if (f->type == MAMORI_FIELD_TABLE)
+  if (f->type == MAMORI_TEMPLATE_FIELD_TABLE)
     {
       f->default_rows = g_ptr_array_new_with_free_func ((GDestroyNotify) free_row);
       if (def != NULL && def->type == YAML_SEQUENCE_NODE)
@@ -304,7 +304,7 @@ read_field (Ctx          *ctx,
       f->default_text = g_strdup (joined->str);
     }
   else
-    f->default_text = g_strdup (mamori_yaml_scalar (def) ?: (f->type == MAMORI_FIELD_BOOL ? "false" : ""));
+    f->default_text = g_strdup (mamori_yaml_scalar (def) ?: (f->type == MAMORI_TEMPLATE_FIELD_BOOL ? "false" : ""));
   return TRUE;
 }
 
@@ -346,7 +346,7 @@ read_front_matter (MamoriTemplate *t,
   for (yaml_node_item_t *it = fields && ok ? fields->data.sequence.items.start : NULL;
        ok && fields != NULL && it < fields->data.sequence.items.top; it++)
     {
-      MamoriField *f = g_new0 (MamoriField, 1);
+      MamoriTemplateField *f = g_new0 (MamoriTemplateField, 1);
       yaml_node_t *n = yaml_document_get_node (&doc, *it);
       ok = read_field (&ctx, n, f, error);
       if (ok && mamori_template_find_field (t, f->key) != NULL)
@@ -380,7 +380,7 @@ body_error (const MamoriTemplate *t,
   return FALSE;
 }
 
-static const MamoriField *
+static const MamoriTemplateField *
 each_field (const MamoriTemplate *t,
             GPtrArray            *stack)
 {
@@ -394,7 +394,7 @@ each_field (const MamoriTemplate *t,
 }
 
 static gboolean
-column_known (const MamoriField *table,
+column_known (const MamoriTemplateField *table,
               const char        *key)
 {
   for (guint i = 0; table != NULL && i < table->options->len; i++)
@@ -444,7 +444,7 @@ parse_body (MamoriTemplate *t,
           NodeType type = tag[1] == 'i' ? NODE_IF : tag[1] == 'u' ? NODE_UNLESS : NODE_EACH;
           char *key = g_strstrip (strchr (tag, ' '));
           char *eq = strchr (key, '=');
-          const MamoriField *f;
+          const MamoriTemplateField *f;
           Node *n;
 
           if (eq != NULL)
@@ -456,7 +456,7 @@ parse_body (MamoriTemplate *t,
               g_autofree char *msg = g_strdup_printf (_("“%s” is not a field of this template"), shown);
               return body_error (t, error, MAMORI_TEMPLATE_ERROR_UNKNOWN_FIELD, line, msg);
             }
-          if (type == NODE_EACH && (f == NULL || f->type != MAMORI_FIELD_TABLE))
+          if (type == NODE_EACH && (f == NULL || f->type != MAMORI_TEMPLATE_FIELD_TABLE))
             {
               g_autofree char *shown = mamori_text_excerpt (key);
               g_autofree char *msg = g_strdup_printf (_("{{#each %s}} needs a table field"), shown);
@@ -471,7 +471,7 @@ parse_body (MamoriTemplate *t,
           if (eq != NULL)
             {
               n->value = g_strdup (g_strstrip (eq + 1));
-              if (f == NULL || (f->type != MAMORI_FIELD_CHOICE && f->type != MAMORI_FIELD_MULTI) ||
+              if (f == NULL || (f->type != MAMORI_TEMPLATE_FIELD_CHOICE && f->type != MAMORI_TEMPLATE_FIELD_MULTI) ||
                   !column_known (f, n->value))
                 {
                   g_autofree char *shown = mamori_text_excerpt (n->value);
@@ -599,7 +599,7 @@ const char *mamori_template_get_source (const MamoriTemplate *t) { return t->sou
 const char *mamori_template_get_numbering (const MamoriTemplate *t) { return t->numbering; }
 GPtrArray *mamori_template_get_fields (const MamoriTemplate *t) { return t->fields; }
 
-const MamoriField *
+const MamoriTemplateField *
 mamori_template_find_field (const MamoriTemplate *t,
                             const char           *key)
 {
@@ -693,7 +693,7 @@ mamori_template_values_get (const MamoriTemplateValues *v,
 typedef struct {
   const MamoriTemplate *t;
   const MamoriTemplateValues *values;
-  const MamoriField *table;    /* inside {{#each}}: its field and current row */
+  const MamoriTemplateField *table;    /* inside {{#each}}: its field and current row */
   char **row;
   GString *out;
 } Fill;
@@ -702,7 +702,7 @@ static const char *
 text_of (Fill       *f,
          const char *key)
 {
-  const MamoriField *field = mamori_template_find_field (f->t, key);
+  const MamoriTemplateField *field = mamori_template_find_field (f->t, key);
   const char *given;
 
   if (f->table != NULL && f->row != NULL)
@@ -715,14 +715,14 @@ text_of (Fill       *f,
 
 static GPtrArray *
 rows_of (Fill              *f,
-         const MamoriField *field)
+         const MamoriTemplateField *field)
 {
   Value *value = f->values ? g_hash_table_lookup (f->values->values, field->key) : NULL;
   return value && value->rows ? value->rows : field->default_rows;
 }
 
 static const char *
-option_label (const MamoriField *field,
+option_label (const MamoriTemplateField *field,
               const char        *lang,
               const char        *key)
 {
@@ -764,10 +764,10 @@ static gboolean
 truthy (Fill       *f,
         const Node *n)
 {
-  const MamoriField *field = mamori_template_find_field (f->t, n->text);
+  const MamoriTemplateField *field = mamori_template_find_field (f->t, n->text);
   const char *text;
 
-  if (field != NULL && field->type == MAMORI_FIELD_TABLE)
+  if (field != NULL && field->type == MAMORI_TEMPLATE_FIELD_TABLE)
     {
       GPtrArray *rows = rows_of (f, field);
       return rows != NULL && rows->len > 0;
@@ -781,14 +781,14 @@ truthy (Fill       *f,
           return TRUE;
       return FALSE;
     }
-  if (field != NULL && field->type == MAMORI_FIELD_BOOL)
+  if (field != NULL && field->type == MAMORI_TEMPLATE_FIELD_BOOL)
     return g_str_equal (text, "true");
   return *text != '\0';
 }
 
 static gboolean
 check_value (const MamoriTemplate *t,
-             const MamoriField    *field,
+             const MamoriTemplateField    *field,
              const char           *text,
              GError              **error)
 {
@@ -796,7 +796,7 @@ check_value (const MamoriTemplate *t,
     return TRUE;
   switch (field->type)
     {
-    case MAMORI_FIELD_DATE:
+    case MAMORI_TEMPLATE_FIELD_DATE:
       {
         g_autoptr(GDateTime) d = NULL;
         g_autofree char *iso = g_strdup_printf ("%sT00:00:00Z", text);
@@ -810,12 +810,12 @@ check_value (const MamoriTemplate *t,
           }
         return TRUE;
       }
-    case MAMORI_FIELD_CHOICE:
-    case MAMORI_FIELD_MULTI:
+    case MAMORI_TEMPLATE_FIELD_CHOICE:
+    case MAMORI_TEMPLATE_FIELD_MULTI:
       {
         g_auto(GStrv) parts = g_strsplit (text, ",", -1);
         for (guint i = 0; parts[i]; i++)
-          if (option_label (field, "ja", g_strstrip (parts[i])) == NULL || (field->type == MAMORI_FIELD_CHOICE && i > 0))
+          if (option_label (field, "ja", g_strstrip (parts[i])) == NULL || (field->type == MAMORI_TEMPLATE_FIELD_CHOICE && i > 0))
             {
               g_autofree char *shown = mamori_text_excerpt (parts[i]);
               g_set_error (error, MAMORI_TEMPLATE_ERROR, MAMORI_TEMPLATE_ERROR_VALUE,
@@ -824,7 +824,7 @@ check_value (const MamoriTemplate *t,
             }
         return TRUE;
       }
-    case MAMORI_FIELD_BOOL:
+    case MAMORI_TEMPLATE_FIELD_BOOL:
       if (!g_str_equal (text, "true") && !g_str_equal (text, "false"))
         {
           g_set_error (error, MAMORI_TEMPLATE_ERROR, MAMORI_TEMPLATE_ERROR_VALUE,
@@ -851,9 +851,9 @@ fill_nodes (Fill      *f,
           break;
         case NODE_VAR:
           {
-            const MamoriField *field = f->row ? NULL : mamori_template_find_field (f->t, n->text);
+            const MamoriTemplateField *field = f->row ? NULL : mamori_template_find_field (f->t, n->text);
             const char *text = text_of (f, n->text);
-            if (field != NULL && (field->type == MAMORI_FIELD_CHOICE || field->type == MAMORI_FIELD_MULTI))
+            if (field != NULL && (field->type == MAMORI_TEMPLATE_FIELD_CHOICE || field->type == MAMORI_TEMPLATE_FIELD_MULTI))
               {
                 g_auto(GStrv) parts = g_strsplit (text, ",", -1);
                 for (guint k = 0; parts[k]; k++)
@@ -864,7 +864,7 @@ fill_nodes (Fill      *f,
                     append_escaped (f->out, label ? label : parts[k]);
                   }
               }
-            else if (field != NULL && field->type == MAMORI_FIELD_BOOL)
+            else if (field != NULL && field->type == MAMORI_TEMPLATE_FIELD_BOOL)
               g_string_append (f->out, g_str_equal (text, "true") ? (g_str_equal (f->t->lang, "en") ? "yes" : "はい")
                                                                  : (g_str_equal (f->t->lang, "en") ? "no" : "いいえ"));
             else
@@ -878,9 +878,9 @@ fill_nodes (Fill      *f,
           break;
         case NODE_EACH:
           {
-            const MamoriField *field = mamori_template_find_field (f->t, n->text);
+            const MamoriTemplateField *field = mamori_template_find_field (f->t, n->text);
             GPtrArray *rows = rows_of (f, field);
-            const MamoriField *outer_table = f->table;
+            const MamoriTemplateField *outer_table = f->table;
             char **outer_row = f->row;
             for (guint r = 0; rows != NULL && r < rows->len; r++)
               {
@@ -907,7 +907,7 @@ mamori_template_fill (const MamoriTemplate       *t,
 
   for (guint i = 0; i < t->fields->len; i++)
     {
-      const MamoriField *field = t->fields->pdata[i];
+      const MamoriTemplateField *field = t->fields->pdata[i];
       const char *given = values ? mamori_template_values_get (values, field->key) : NULL;
       if (given != NULL && !check_value (t, field, given, error))
         return NULL;

@@ -16,13 +16,13 @@ typedef enum {
 } MamoriTemplateError;
 
 typedef enum {
-  MAMORI_FIELD_TEXT,
-  MAMORI_FIELD_DATE,    /* YYYY-MM-DD */
-  MAMORI_FIELD_CHOICE,  /* one option key */
-  MAMORI_FIELD_MULTI,   /* several option keys, comma-separated */
-  MAMORI_FIELD_BOOL,    /* "true" or "false" */
-  MAMORI_FIELD_TABLE,   /* rows of cells, one per column */
-} MamoriFieldType;
+  MAMORI_TEMPLATE_FIELD_TEXT,
+  MAMORI_TEMPLATE_FIELD_DATE,    /* YYYY-MM-DD */
+  MAMORI_TEMPLATE_FIELD_CHOICE,  /* one option key */
+  MAMORI_TEMPLATE_FIELD_MULTI,   /* several option keys, comma-separated */
+  MAMORI_TEMPLATE_FIELD_BOOL,    /* "true" or "false" */
+  MAMORI_TEMPLATE_FIELD_TABLE,   /* rows of cells, one per column */
+} MamoriTemplateFieldType;
 
 typedef struct {
   char *key;
@@ -36,11 +36,11 @@ typedef struct {
   char *label_en;
   char *help_ja;
   char *help_en;
-  MamoriFieldType type;
+  MamoriTemplateFieldType type;
   char *default_text;   /* text, date, choice, multi, bool */
   GPtrArray *options;   /* MamoriFieldOption*: choice and multi options, table columns */
   GPtrArray *default_rows; /* table: char** rows, one cell per column */
-} MamoriField;
+} MamoriTemplateField;
 
 typedef struct _MamoriTemplate MamoriTemplate;
 
@@ -62,8 +62,8 @@ const char     *mamori_template_get_title   (const MamoriTemplate *tmpl);
 const char     *mamori_template_get_source  (const MamoriTemplate *tmpl);   /* what it is based on */
 /* "sections" (1, 1.1) or "articles" (第1章, 第1条). */
 const char     *mamori_template_get_numbering (const MamoriTemplate *tmpl);
-GPtrArray      *mamori_template_get_fields  (const MamoriTemplate *tmpl);   /* MamoriField* */
-const MamoriField *mamori_template_find_field (const MamoriTemplate *tmpl,
+GPtrArray      *mamori_template_get_fields  (const MamoriTemplate *tmpl);   /* MamoriTemplateField* */
+const MamoriTemplateField *mamori_template_find_field (const MamoriTemplate *tmpl,
                                                const char           *key);
 
 /* Field values by key: missing ones take the field's default. */

@@ -88,7 +88,7 @@ export_kind (MamoriOpContext  *ctx,
   g_autoptr(MamoriProfile) profile = NULL;
   g_autofree char *date = today ();
   g_autofree char *markdown = NULL;
-  const MamoriField *organisation;
+  const MamoriTemplateField *organisation;
   MamoriDocumentMeta meta = { 0 };
 
   if (stored != NULL)

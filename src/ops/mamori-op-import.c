@@ -66,14 +66,11 @@ mamori_op_store_completed_assessment (MamoriWorkspace        *ws,
 
 /* --- reading a file ---------------------------------------------------------------------- */
 
-/* CSV inputs (a ledger, answers): a million-row ledger is about 150 MB. */
-#define READ_LIMIT ((gsize) 512 * 1000 * 1000)
-
-static char *
-read_input (const char  *path,
-            gsize        max_bytes,
-            gsize       *length,
-            GError     **error)
+char *
+mamori_op_read_input (const char  *path,
+                      gsize        max_bytes,
+                      gsize       *length,
+                      GError     **error)
 {
   g_autoptr(GError) local = NULL;
   g_autofree char *name = g_filename_display_name (path);
@@ -101,11 +98,11 @@ read_input (const char  *path,
   return contents;
 }
 
-static void
-set_problems (MamoriOpContext  *ctx,
-              GPtrArray        *problems,
-              const char       *message,
-              GError          **error)
+void
+mamori_op_set_problems (MamoriOpContext  *ctx,
+                        GPtrArray        *problems,
+                        const char       *message,
+                        GError          **error)
 {
   for (guint i = 0; i < problems->len; i++)
     g_ptr_array_add (ctx->result->problems, g_strdup (problems->pdata[i]));
@@ -126,7 +123,7 @@ mamori_op_import_library (MamoriOpContext  *ctx,
   MamoriCatalog *catalog;
   gsize length = 0;
 
-  contents = read_input (path, MAMORI_YAML_MAX_BYTES, &length, error);
+  contents = mamori_op_read_input (path, MAMORI_YAML_MAX_BYTES, &length, error);
   if (contents == NULL)
     return FALSE;
   cl = mamori_checklist_parse (contents, length, name, &local);
@@ -223,7 +220,7 @@ mamori_op_import_answers (MamoriOpContext  *ctx,
                    _("The checklist %s is answered per cloud service: name it with --subject."), cl->id);
       return FALSE;
     }
-  contents = read_input (r->path, READ_LIMIT, &length, error);
+  contents = mamori_op_read_input (r->path, MAMORI_OP_READ_LIMIT, &length, error);
   if (contents == NULL)
     return FALSE;
   /* The reading and checking is mamori_checklist_read_answers (core, fuzzed). */
@@ -239,7 +236,7 @@ mamori_op_import_answers (MamoriOpContext  *ctx,
       g_autofree char *message = g_strdup_printf (ngettext ("%s: %u line is wrong, so nothing was imported:",
                                                             "%s: %u lines are wrong, so nothing was imported:",
                                                             problems->len), name, problems->len);
-      set_problems (ctx, problems, message, error);
+      mamori_op_set_problems (ctx, problems, message, error);
       return FALSE;
     }
   {
@@ -271,7 +268,7 @@ mamori_op_import_assets (MamoriOpContext  *ctx,
   g_autoptr(GError) local = NULL;
   gsize length = 0;
 
-  contents = read_input (path, READ_LIMIT, &length, error);
+  contents = mamori_op_read_input (path, MAMORI_OP_READ_LIMIT, &length, error);
   if (contents == NULL)
     return FALSE;
   /* FILE.xlsx is read as a workbook, anything else as CSV. */
@@ -285,7 +282,7 @@ mamori_op_import_assets (MamoriOpContext  *ctx,
       g_autofree char *message = g_strdup_printf (ngettext ("%s: %u problem, so nothing was imported:",
                                                             "%s: %u problems, so nothing was imported:",
                                                             problems->len), name, problems->len);
-      set_problems (ctx, problems, message, error);
+      mamori_op_set_problems (ctx, problems, message, error);
       return FALSE;
     }
   if (!mamori_workspace_add_assets (ctx->workspace, assets, error))
@@ -393,6 +390,7 @@ demo_fill (MamoriWorkspace  *workspace,
     plan.starts_on = (char *) d->starts_on;
     plan.ends_on = (char *) d->ends_on;
     plan.opinion = (char *) d->opinion;
+    plan.auditor_unit = (char *) "経理部";
     if (!mamori_workspace_set_audit_plan (workspace, &plan, error))
       return FALSE;
     for (guint i = 0; i < d->n_actions; i++)
@@ -448,7 +446,7 @@ demo_fill (MamoriWorkspace  *workspace,
           return FALSE;
       }
   }
-  return TRUE;
+  return mamori_op_demo_registers (workspace, error);
 }
 
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/mamori-checklist.h"
+#include "core/mamori-register.h"
 #include "mamori-ops.h"
 #include "store/mamori-assessments.h"
 
@@ -14,6 +15,7 @@ typedef struct {
   MamoriCatalog *owned_catalog;
   const MamoriOpRequest *request;
   MamoriOpResult *result;
+  const MamoriOp *op;            /* what runs (one function may serve several rows) */
 } MamoriOpContext;
 
 typedef gboolean (*MamoriOpFunc) (MamoriOpContext *ctx, GError **error);
@@ -45,6 +47,35 @@ gint64                 mamori_op_store_completed_assessment (MamoriWorkspace    
                                                              const char            *evidence_text,
                                                              GError               **error);
 
+/* CSV inputs (a ledger, answers): a million-row ledger is about 150 MB. */
+#define MAMORI_OP_READ_LIMIT ((gsize) 512 * 1000 * 1000)
+/* The file at path, refused before reading when it is a folder or larger than max_bytes
+ * (MAMORI_OP_ERROR_BAD_INPUT naming it). */
+char                  *mamori_op_read_input          (const char              *path,
+                                                      gsize                    max_bytes,
+                                                      gsize                   *length,
+                                                      GError                 **error);
+/* Fails the operation with message, every problem in the result. */
+void                   mamori_op_set_problems        (MamoriOpContext         *ctx,
+                                                      GPtrArray               *problems,
+                                                      const char              *message,
+                                                      GError                 **error);
+
+/* A record's field as a cell: a reference by its name; for people a choice by its label and
+ * yes/no as words, else as stored. cache: (ref → labels), from mamori-op-registers.c's
+ * ref_cache_new. NULL only on a store error. */
+char                  *mamori_op_record_cell         (MamoriWorkspace         *ws,
+                                                      GHashTable              *cache,
+                                                      const MamoriRecord      *record,
+                                                      guint                    field,
+                                                      gboolean                 for_people,
+                                                      GError                 **error);
+
+/* The sample company's registers (core/mamori-demo.h), after its ledger: inside the demo's
+ * transaction. */
+gboolean               mamori_op_demo_registers      (MamoriWorkspace         *ws,
+                                                      GError                 **error);
+
 /* The operations, by file. */
 gboolean mamori_op_export_policy     (MamoriOpContext *ctx, GError **error);
 gboolean mamori_op_export_rules      (MamoriOpContext *ctx, GError **error);
@@ -61,6 +92,9 @@ gboolean mamori_op_import_answers    (MamoriOpContext *ctx, GError **error);
 gboolean mamori_op_import_assets     (MamoriOpContext *ctx, GError **error);
 gboolean mamori_op_demo              (MamoriOpContext *ctx, GError **error);
 gboolean mamori_op_export_calendar   (MamoriOpContext *ctx, GError **error);
+gboolean mamori_op_export_register   (MamoriOpContext *ctx, GError **error);
+gboolean mamori_op_import_people     (MamoriOpContext *ctx, GError **error);
+gboolean mamori_op_import_attendance (MamoriOpContext *ctx, GError **error);
 gboolean mamori_op_export_pledge_form      (MamoriOpContext *ctx, GError **error);
 gboolean mamori_op_export_pledge_form_for  (MamoriOpContext *ctx, GError **error);
 gboolean mamori_op_export_attendance_sheet (MamoriOpContext *ctx, GError **error);

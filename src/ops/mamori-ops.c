@@ -49,6 +49,30 @@ static const MamoriOpRow ops[] = {
   { { MAMORI_OP_EXPORT, "calendar", ".ics", N_("Calendar of What Is Due"),
       N_("what is due (open measures, the yearly management review and self-diagnosis) as iCalendar, for GNOME Calendar or Outlook"), 0 },
     mamori_op_export_calendar },
+  { { MAMORI_OP_EXPORT, "incidents", ".csv .xlsx", N_("Incidents"),
+      N_("the incident register: when, what, category, severity, state, reports and notifications"), 0 },
+    mamori_op_export_register },
+  { { MAMORI_OP_EXPORT, "exceptions", ".csv .xlsx", N_("Exceptions"),
+      N_("the exception register: request, decision and end of each exception"), 0 },
+    mamori_op_export_register },
+  { { MAMORI_OP_EXPORT, "acceptances", ".csv .xlsx", N_("Accepted Risks"),
+      N_("the accepted risks: who accepted what, why, the residual risk and until when"), 0 },
+    mamori_op_export_register },
+  { { MAMORI_OP_EXPORT, "trainings", ".csv .xlsx", N_("Training"),
+      N_("the training sessions with their attendance"), 0 },
+    mamori_op_export_register },
+  { { MAMORI_OP_EXPORT, "people", ".csv .xlsx", N_("People"),
+      N_("the people with their training and pledge status"), 0 },
+    mamori_op_export_register },
+  { { MAMORI_OP_EXPORT, "pledges", ".csv .xlsx", N_("Pledges"),
+      N_("the signed confidentiality pledges"), 0 },
+    mamori_op_export_register },
+  { { MAMORI_OP_EXPORT, "training_plans", ".csv .xlsx", N_("Training Plan"),
+      N_("the training planned per fiscal year"), 0 },
+    mamori_op_export_register },
+  { { MAMORI_OP_EXPORT, "suppliers", ".csv .xlsx", N_("Suppliers"),
+      N_("suppliers and cloud services with their contract, agreement and evaluation dates"), 0 },
+    mamori_op_export_register },
   { { MAMORI_OP_IMPORT, "library", ".yaml .yml", N_("Checklist Library"),
       N_("a checklist library in YAML"), MAMORI_OP_WRITES },
     mamori_op_import_library },
@@ -58,6 +82,12 @@ static const MamoriOpRow ops[] = {
   { { MAMORI_OP_IMPORT, "assets", ".csv .xlsx", N_("Asset Ledger"),
       N_("the information-asset ledger as CSV or the IPA Excel workbook"), MAMORI_OP_WRITES },
     mamori_op_import_assets },
+  { { MAMORI_OP_IMPORT, "people", ".csv", N_("People"),
+      N_("people as CSV: name,unit,joined_on,access_holder[,left_on] (the headings in English or Japanese); all or nothing"), MAMORI_OP_WRITES },
+    mamori_op_import_people },
+  { { MAMORI_OP_IMPORT, "attendance", ".csv", N_("Attendance"),
+      N_("who attended which training, as CSV: held_on,title,name[,note] (the session by its date, and its title when several were held that day); all or nothing"), MAMORI_OP_WRITES },
+    mamori_op_import_attendance },
   { { MAMORI_OP_EXPORT, "pledge-form", ".pdf", N_("Confidentiality Pledge Form"),
       N_("a confidentiality pledge to print and sign, with blank lines for the date, unit, name and signature"), 0 },
     mamori_op_export_pledge_form },
@@ -228,7 +258,7 @@ mamori_op_run (const MamoriOp         *op,
 {
   const MamoriOpRow *row = (const MamoriOpRow *) op;
   static const MamoriOpRequest none = { 0 };
-  MamoriOpContext ctx = { workspace, catalog, NULL, request ? request : &none, mamori_op_result_new () };
+  MamoriOpContext ctx = { workspace, catalog, NULL, request ? request : &none, mamori_op_result_new (), op };
   gboolean ok;
 
   g_return_val_if_fail (row >= &ops[0] && row < &ops[G_N_ELEMENTS (ops)], FALSE);

@@ -127,6 +127,13 @@ GPtrArray *mamori_op_calendar_items (MamoriWorkspace  *workspace,
                                      int               days,
                                      GError          **error);
 
+/* The records of a top-level register for listing: rows (GStrv) of the record number, then
+ * its listed fields as stored (a choice by its key, yes/no as 1/0, a date as YYYY-MM-DD) with
+ * references by name. NULL with error for an unknown register. */
+GPtrArray *mamori_op_register_rows (MamoriWorkspace  *workspace,
+                                    const char       *register_key,
+                                    GError          **error);
+
 /* TRUE when error means bad input (exit status 2) rather than failed work. */
 gboolean mamori_op_error_is_bad_input (const GError *error);
 

@@ -12,12 +12,11 @@ static char *
 uid_for (const MamoriDueItem *item,
          const char          *calendar_name)
 {
-  g_autofree char *key = g_strconcat (calendar_name ? calendar_name : "", "\n", item->kind, "\n", item->date, "\n",
-                                      item->title, NULL);
+  g_autofree char *key = g_strconcat (calendar_name ? calendar_name : "", "\n", item->key, NULL);
   g_autofree char *digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, key, -1);
 
-  /* The same entry gets the same UID in every export: a calendar updates it instead of adding
-   * a copy. */
+  /* The same entry gets the same UID in every export, made of its key (which stays when its
+   * date moves): a calendar updates it instead of adding a copy. */
   return g_strdup_printf ("%.32s@mamori", digest);
 }
 
@@ -34,6 +33,7 @@ mamori_ics_write (GPtrArray   *items,
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   struct icaltimetype stamp = icaltime_from_timet_with_zone (g_date_time_to_unix (now), FALSE,
                                                              icaltimezone_get_utc_timezone ());
+  g_autoptr(GHashTable) uids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   char *text;
   gboolean ok;
 
@@ -47,6 +47,14 @@ mamori_ics_write (GPtrArray   *items,
     {
       const MamoriDueItem *item = items->pdata[i];
       g_autofree char *uid = uid_for (item, calendar_name);
+      /* Two entries with one key (two measures worded alike for one asset) stay two events. */
+      for (guint n = 2; g_hash_table_contains (uids, uid); n++)
+        {
+          g_autofree char *base = uid_for (item, calendar_name);
+          g_free (uid);
+          uid = g_strdup_printf ("%u-%s", n, base);
+        }
+      g_hash_table_add (uids, g_strdup (uid));
       struct icaltimetype day = icaltime_from_string (item->date);
       struct icaltimetype next;
       icalcomponent *event;

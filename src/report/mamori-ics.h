@@ -6,7 +6,7 @@
 G_BEGIN_DECLS
 
 /* Writes items (MamoriDueItem*) as all-day events (VEVENT, one per item, with a stable UID made
- * of the workspace's name, kind, date and title) to path, under a temporary name renamed into
+ * of the workspace's name and the entry's key) to path, under a temporary name renamed into
  * place. calendar_name names the calendar (X-WR-CALNAME). */
 gboolean mamori_ics_write (GPtrArray   *items,
                            const char  *calendar_name,

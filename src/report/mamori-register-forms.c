@@ -8,13 +8,10 @@
 #include "core/mamori-date.h"
 #include "core/mamori-profile.h"
 #include "core/mamori-register.h"
+#include "core/mamori-template.h"
 #include "mamori-document.h"
 #include "mamori-register-forms.h"
 #include "store/mamori-registers.h"
-
-/* From core/mamori-template.h, whose MamoriField clashes with the registers' own: text as
- * Markdown that reads as exactly that text on one line. */
-char *mamori_template_escape (const char *text);
 
 /* Form text follows the form's language, not the user's locale. */
 #define TR(text_ja, text_en) (en ? (text_en) : (text_ja))

@@ -1,6 +1,9 @@
 /* mamori-table-export.c — the ledger and an assessment as CSV/XLSX files */
 #include "config.h"
 
+#include <glib/gi18n.h>
+#include <xlsxwriter.h>
+
 #include "core/mamori-asset-xlsx.h"
 #include "core/mamori-checklist.h"   /* mamori_text_user_lang */
 #include "core/mamori-csv.h"
@@ -116,4 +119,79 @@ mamori_table_export_assessment_csv (MamoriWorkspace       *self,
       mamori_csv_append_row (csv, row, G_N_ELEMENTS (row));
     }
   return g_string_free (csv, FALSE);
+}
+
+static gboolean
+write_xlsx (const char          *path,
+            const char          *sheet,
+            const char * const  *headings,
+            guint                n_columns,
+            GPtrArray           *rows,
+            GError             **error)
+{
+  lxw_workbook_options options = { .constant_memory = LXW_FALSE, .tmpdir = NULL };
+  lxw_workbook *wb = workbook_new_opt (path, &options);
+  lxw_worksheet *ws;
+  lxw_format *bold;
+  lxw_error rc;
+
+  if (wb == NULL)
+    {
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED, _("Could not create the workbook “%s”."), path);
+      return FALSE;
+    }
+  bold = workbook_add_format (wb);
+  format_set_bold (bold);
+  ws = workbook_add_worksheet (wb, sheet);
+  for (guint c = 0; c < n_columns; c++)
+    {
+      worksheet_write_string (ws, 0, c, headings[c], bold);
+      worksheet_set_column (ws, c, c, MIN (60, MAX (10, g_utf8_strlen (headings[c], -1) * 2 + 2)), NULL);
+    }
+  worksheet_freeze_panes (ws, 1, 0);
+  for (guint r = 0; r < rows->len; r++)
+    {
+      char **cells = rows->pdata[r];
+      for (guint c = 0; c < n_columns; c++)
+        if (cells[c] != NULL && *cells[c] != '\0')
+          worksheet_write_string (ws, r + 1, c, cells[c], NULL);
+    }
+  rc = workbook_close (wb);
+  if (rc != LXW_NO_ERROR)
+    {
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED, _("Could not write the workbook “%s”: %s."), path,
+                   lxw_strerror (rc));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+mamori_table_write (const char          *path,
+                    const char          *sheet,
+                    const char * const  *headings,
+                    guint                n_columns,
+                    GPtrArray           *rows,
+                    GError             **error)
+{
+  if (g_str_has_suffix (path, ".xlsx") || g_str_has_suffix (path, ".XLSX"))
+    {
+      g_autofree char *tmp = mamori_pending_begin (path, error);
+      if (tmp == NULL)
+        return FALSE;
+      if (!write_xlsx (tmp, sheet, headings, n_columns, rows, error))
+        {
+          mamori_pending_rename_in_error (error ? *error : NULL, tmp, path);
+          mamori_pending_abort (tmp);
+          return FALSE;
+        }
+      return mamori_pending_commit (tmp, path, error);
+    }
+  {
+    g_autoptr(GString) csv = g_string_new ("\xEF\xBB\xBF");
+    mamori_csv_append_row (csv, headings, n_columns);
+    for (guint r = 0; r < rows->len; r++)
+      mamori_csv_append_row (csv, (const char * const *) rows->pdata[r], n_columns);
+    return mamori_write_file_atomically (path, csv->str, csv->len, 0644, error);
+  }
 }

@@ -1,4 +1,4 @@
-/* mamori-table-export.h — the ledger and an assessment as CSV/XLSX files */
+/* mamori-table-export.h — the ledger, an assessment and any table of text as CSV/XLSX files */
 #pragma once
 
 #include "core/mamori-checklist.h"
@@ -18,6 +18,16 @@ char     *mamori_table_export_assessment_csv (MamoriWorkspace       *self,
                                               const MamoriChecklist *checklist,
                                               gint64                 id,
                                               const char            *lang,
+                                              GError               **error);
+
+/* A table of text to path: .xlsx as a workbook of one sheet (bold, frozen heading row; cells
+ * are strings, never formulas), anything else as CSV (UTF-8 with BOM, formulas guarded). rows
+ * holds GStrv of n_columns cells. Written under a temporary name and renamed. */
+gboolean  mamori_table_write                 (const char            *path,
+                                              const char            *sheet,
+                                              const char * const    *headings,
+                                              guint                  n_columns,
+                                              GPtrArray             *rows,
                                               GError               **error);
 
 G_END_DECLS

@@ -6,6 +6,7 @@
 
 #include "mamori-documents.h"
 #include "mamori-documents-private.h"
+#include "core/mamori-calendar.h"
 #include "core/mamori-profile.h"
 #include "mamori-assessments.h"
 #include "mamori-statement.h"
@@ -546,15 +547,15 @@ mamori_workspace_prefill_template (MamoriWorkspace      *self,
 {
   g_autoptr(MamoriTemplateValues) values = mamori_template_values_new ();
   g_autoptr(MamoriProfile) profile = mamori_workspace_get_profile (self, error);
-  const MamoriField *roles = mamori_template_find_field (tmpl, "roles");
-  const MamoriField *decided = mamori_template_find_field (tmpl, "decided");
+  const MamoriTemplateField *roles = mamori_template_find_field (tmpl, "roles");
+  const MamoriTemplateField *decided = mamori_template_find_field (tmpl, "decided");
   gboolean en = g_str_equal (mamori_template_get_lang (tmpl), "en");
 
   if (profile == NULL)
     return NULL;
   if (mamori_template_find_field (tmpl, "organisation") != NULL && profile->name && *profile->name)
     mamori_template_values_set (values, "organisation", profile->name);
-  if (roles != NULL && roles->type == MAMORI_FIELD_TABLE && roles->default_rows && roles->default_rows->len > 0 &&
+  if (roles != NULL && roles->type == MAMORI_TEMPLATE_FIELD_TABLE && roles->default_rows && roles->default_rows->len > 0 &&
       profile->security_officer && *profile->security_officer)
     {
       /* The officer fills the first role (the information-security officer). */
@@ -572,7 +573,7 @@ mamori_workspace_prefill_template (MamoriWorkspace      *self,
           mamori_template_values_add_row (values, "roles", (const char * const *) row);
         }
     }
-  if (decided != NULL && decided->type == MAMORI_FIELD_TABLE)
+  if (decided != NULL && decided->type == MAMORI_TEMPLATE_FIELD_TABLE)
     {
       g_autoptr(GPtrArray) list = mamori_workspace_list_assessments (self, "ipa-self-diagnosis", error);
       MamoriAssessment *latest = NULL;
@@ -613,4 +614,103 @@ mamori_workspace_prefill_template (MamoriWorkspace      *self,
         }
     }
   return g_steal_pointer (&values);
+}
+
+/* --- scheduled reviews ------------------------------------------------------------------- */
+
+void
+mamori_document_review_free (MamoriDocumentReview *r)
+{
+  if (r == NULL)
+    return;
+  g_free (r->title);
+  g_free (r->approved_on);
+  g_free (r->due_on);
+  g_free (r);
+}
+
+static gboolean
+review_row (MamoriStatement  *stmt,
+            gpointer          data,
+            GError          **error)
+{
+  GPtrArray *out = data;
+  MamoriDocumentReview *r = g_new0 (MamoriDocumentReview, 1);
+
+  r->id = mamori_statement_int64 (stmt, 0);
+  r->title = mamori_statement_dup_text (stmt, 1);
+  r->approved_on = mamori_statement_dup_text (stmt, 2);
+  r->review_months = (guint) mamori_statement_int (stmt, 3);
+  r->data_changed = mamori_statement_int (stmt, 4) != 0;
+  r->due_on = r->review_months > 0 ? mamori_date_add_months (r->approved_on, (int) r->review_months) : NULL;
+  if (r->due_on == NULL)
+    r->due_on = g_strdup ("");
+  g_ptr_array_add (out, r);
+  return TRUE;
+}
+
+GPtrArray *
+mamori_workspace_document_reviews (MamoriWorkspace  *self,
+                                   GError          **error)
+{
+  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) mamori_document_review_free);
+
+  /* The change log's times are ISO 8601 with the zone; a version's updated_at too. */
+  if (!mamori_statement_query (self, _("read the documents"), review_row, out, error,
+                               "SELECT d.id, d.title, v.approved_on, d.review_months, "
+                               "  EXISTS (SELECT 1 FROM change_log l WHERE l.at > v.updated_at AND l.entity IN "
+                               "          ('organisation', 'asset', 'assessment', 'audit', 'review')) "
+                               "FROM document d JOIN document_version v ON v.document_id = d.id "
+                               "WHERE v.status = 'approved' AND v.approved_on <> '' AND v.number = "
+                               "  (SELECT max (number) FROM document_version w WHERE w.document_id = d.id "
+                               "   AND w.status = 'approved') "
+                               "ORDER BY d.id", ""))
+    return NULL;
+  return g_steal_pointer (&out);
+}
+
+typedef struct {
+  gint64 id;
+  guint months;
+} ReviewMonths;
+
+static gboolean
+write_review_months (MamoriWorkspace  *self,
+                     gpointer          data,
+                     char            **summary,
+                     GError          **error)
+{
+  ReviewMonths *m = data;
+  g_autoptr(MamoriStatement) stmt = mamori_statement_new (self, _("save the document"), error,
+                                                          "UPDATE document SET review_months = ?1 WHERE id = ?2", "ii",
+                                                          (gint64) m->months, m->id);
+
+  if (stmt == NULL || !mamori_statement_execute (stmt, error, NULL))
+    return FALSE;
+  if (mamori_statement_changes (stmt) == 0)
+    {
+      g_set_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_INVALID, _("There is no document %lld."),
+                   (long long) m->id);
+      return FALSE;
+    }
+  *summary = g_strdup_printf ("document %" G_GINT64_FORMAT " reviewed every %u months", m->id, m->months);
+  return TRUE;
+}
+
+gboolean
+mamori_workspace_set_document_review_months (MamoriWorkspace  *self,
+                                             gint64            id,
+                                             guint             months,
+                                             GError          **error)
+{
+  ReviewMonths m = { id, months };
+
+  if (months > 120)
+    {
+      g_set_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_INVALID,
+                   _("A document is reviewed at least every 120 months (10 years)."));
+      return FALSE;
+    }
+  return mamori_workspace_write (self, "document", "review interval", _("save the document"), write_review_months, &m,
+                                 error);
 }

@@ -112,7 +112,30 @@ MamoriDocumentPrint *mamori_workspace_get_document_print (MamoriWorkspace *self,
                                                           GError         **error);
 void                 mamori_document_print_free          (MamoriDocumentPrint *print);
 
+/* When each approved document is next reviewed: its newest approved version's date plus the
+ * document's review interval (12 months unless set; 0 = never reviewed on a schedule). The
+ * content Mamori drafted it from (the organisation profile, the ledger, assessments, audits,
+ * reviews) changed after that version was approved: data_changed ("review recommended"). */
+typedef struct {
+  gint64 id;
+  char *title;
+  char *approved_on;
+  guint review_months;
+  char *due_on;          /* "" when review_months is 0 */
+  gboolean data_changed;
+} MamoriDocumentReview;
+
+void       mamori_document_review_free          (MamoriDocumentReview *review);
+GPtrArray *mamori_workspace_document_reviews    (MamoriWorkspace  *self,
+                                                 GError          **error);
+/* months: 0–120. */
+gboolean   mamori_workspace_set_document_review_months (MamoriWorkspace  *self,
+                                                        gint64            id,
+                                                        guint             months,
+                                                        GError          **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MamoriDocumentPrint, mamori_document_print_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (MamoriDocumentReview, mamori_document_review_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MamoriDocumentInfo, mamori_document_info_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MamoriDocumentVersion, mamori_document_version_free)
 

@@ -105,7 +105,7 @@ mamori_workspace_get_record (MamoriWorkspace      *self,
   if (out->len == 0)
     {
       g_set_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_NOT_FOUND,
-                   _("There is no %s with the number %" G_GINT64_FORMAT "."), _(reg->singular), id);
+                   _("There is no %s with the number %lld."), _(reg->singular), (long long) id);
       return NULL;
     }
   return g_ptr_array_steal_index (out, 0);
@@ -156,8 +156,8 @@ check_references (MamoriWorkspace    *self,
       if (!exists)
         {
           g_set_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_NOT_FOUND,
-                       _("There is no %s with the number %" G_GINT64_FORMAT "."),
-                       _(mamori_register_lookup (reg->parent)->singular), r->parent);
+                       _("There is no %s with the number %lld."),
+                       _(mamori_register_lookup (reg->parent)->singular), (long long) r->parent);
           return FALSE;
         }
     }
@@ -342,7 +342,7 @@ write_record (MamoriWorkspace  *self,
       if (mamori_statement_changes (stmt) == 0)
         {
           g_set_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_NOT_FOUND,
-                       _("There is no %s with the number %" G_GINT64_FORMAT "."), _(reg->singular), r->id);
+                       _("There is no %s with the number %lld."), _(reg->singular), (long long) r->id);
           return FALSE;
         }
       *summary = g_strdup_printf ("%s %" G_GINT64_FORMAT " updated", reg->key, r->id);

@@ -186,6 +186,46 @@ mamori_workspace_last_review (MamoriWorkspace  *self,
   return f;
 }
 
+gboolean
+mamori_workspace_last_audit_on (MamoriWorkspace  *self,
+                                char            **date,
+                                GError          **error)
+{
+  *date = NULL;
+  return mamori_statement_fetch_text (self, _("read the audit plan"), date, error,
+                                      "SELECT max (CASE WHEN ends_on <> '' THEN ends_on ELSE starts_on END) "
+                                      "FROM audit_plan WHERE ends_on <> '' OR starts_on <> ''", "");
+}
+
+gboolean
+mamori_workspace_last_stocktaking (MamoriWorkspace  *self,
+                                   char            **date,
+                                   GError          **error)
+{
+  *date = mamori_workspace_get_setting (self, "ledger_stocktaking_on", error);
+  if (*date != NULL)
+    return TRUE;
+  if (error != NULL && *error != NULL)
+    return FALSE;
+  return mamori_statement_fetch_text (self, _("read the change log"), date, error,
+                                      "SELECT substr (min (at), 1, 10) FROM change_log WHERE entity = 'asset' "
+                                      "AND EXISTS (SELECT 1 FROM asset)", "");
+}
+
+gboolean
+mamori_workspace_record_stocktaking (MamoriWorkspace  *self,
+                                     const char       *date,
+                                     GError          **error)
+{
+  if (!mamori_workspace_valid_date (date))
+    {
+      g_set_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_INVALID,
+                   _("“%s” is not a date (YYYY-MM-DD)."), date);
+      return FALSE;
+    }
+  return mamori_workspace_set_setting (self, "ledger_stocktaking_on", date, error);
+}
+
 /* --- internal audits ----------------------------------------------------------------------- */
 
 void

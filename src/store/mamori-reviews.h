@@ -57,6 +57,21 @@ MamoriReviewFigures *mamori_workspace_last_review    (MamoriWorkspace  *self,
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MamoriReviewFigures, mamori_review_figures_free)
 
+/* The day the newest internal audit ended (or started, when no end is given) into *date, NULL
+ * when no audit has a plan with dates. */
+gboolean             mamori_workspace_last_audit_on  (MamoriWorkspace  *self,
+                                                      char            **date,
+                                                      GError          **error);
+/* Ledger stocktaking (棚卸: every entry checked once a year): the day it was last done (the
+ * setting "ledger_stocktaking_on"), else the day the first asset was recorded; NULL for an
+ * empty ledger. */
+gboolean             mamori_workspace_last_stocktaking (MamoriWorkspace  *self,
+                                                        char            **date,
+                                                        GError          **error);
+gboolean             mamori_workspace_record_stocktaking (MamoriWorkspace  *self,
+                                                          const char       *date,
+                                                          GError          **error);
+
 /* --- internal audits ----------------------------------------------------------------------- */
 
 /* The plan of an internal audit. The audit's checks are the answers, notes (the auditor's

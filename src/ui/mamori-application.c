@@ -6,6 +6,7 @@
 #include "mamori-application.h"
 #include "mamori-preferences-window.h"
 #include "mamori-window.h"
+#include "ops/mamori-remind.h"
 #include "store/mamori-workspace.h"
 
 #define MAX_RECENT 8
@@ -13,6 +14,7 @@
 struct _MamoriApplication {
   AdwApplication parent_instance;
   GSettings *settings;
+  guint remind_timer;   /* while "remind-in-background" is on: every six hours */
 };
 
 G_DEFINE_FINAL_TYPE (MamoriApplication, mamori_application, ADW_TYPE_APPLICATION)
@@ -65,6 +67,78 @@ get_window (MamoriApplication *self)
   return MAMORI_WINDOW (window);
 }
 
+/* --- reminders of what is due (ops/mamori-remind.c) ------------------------------------------ */
+
+#define REMIND_INTERVAL (6 * 60 * 60)
+
+/* Checks path, or with none the active window's workspace, in a worker; notifies what is due
+ * and was not notified today. */
+static void
+remind_now (MamoriApplication *self,
+            const char        *path)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  MamoriWorkspace *workspace;
+
+  if ((path == NULL || *path == '\0') && MAMORI_IS_WINDOW (window) &&
+      (workspace = mamori_window_get_workspace (MAMORI_WINDOW (window))) != NULL)
+    path = mamori_workspace_get_path (workspace);
+  if (path == NULL || *path == '\0' || g_application_get_dbus_connection (G_APPLICATION (self)) == NULL)
+    return;
+  mamori_remind_check_async (G_APPLICATION (self), path);
+}
+
+static gboolean
+remind_tick (gpointer user_data)
+{
+  remind_now (user_data, NULL);
+  return G_SOURCE_CONTINUE;
+}
+
+/* With the preference on: a check now (at start, or when switched on) and every six hours. */
+static void
+update_reminders (MamoriApplication *self)
+{
+  if (!g_settings_get_boolean (self->settings, "remind-in-background"))
+    g_clear_handle_id (&self->remind_timer, g_source_remove);
+  else if (self->remind_timer == 0)
+    {
+      remind_now (self, NULL);
+      self->remind_timer = g_timeout_add_seconds (REMIND_INTERVAL, remind_tick, self);
+    }
+}
+
+static void
+remind_setting_changed (GSettings  *settings,
+                        const char *key,
+                        gpointer    user_data)
+{
+  update_reminders (user_data);
+}
+
+/* app.remind("PATH" or ""): `mamori --remind` run while the window is open forwards here. */
+static void
+remind_action (GSimpleAction *action,
+               GVariant      *parameter,
+               gpointer       user_data)
+{
+  remind_now (user_data, g_variant_get_string (parameter, NULL));
+}
+
+/* app.show-due: a reminder clicked opens the Overview, where "What is due" is. */
+static void
+show_due_action (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  GtkWindow *window;
+
+  g_application_activate (G_APPLICATION (user_data));
+  window = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+  if (window != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "overview");
+}
+
 static void
 mamori_application_activate (GApplication *app)
 {
@@ -89,6 +163,7 @@ mamori_application_activate (GApplication *app)
   }
   gtk_window_present (GTK_WINDOW (window));
   mamori_window_show_debug_target (window, g_getenv ("MAMORI_SHOW"));
+  update_reminders (self);
 }
 
 static void
@@ -112,6 +187,7 @@ mamori_application_open (GApplication  *app,
     mamori_window_open_default_workspace (window);
   gtk_window_present (GTK_WINDOW (window));
   mamori_window_show_debug_target (window, g_getenv ("MAMORI_SHOW"));
+  update_reminders (MAMORI_APPLICATION (app));
 }
 
 static void
@@ -177,6 +253,8 @@ static const GActionEntry app_actions[] = {
   { .name = "preferences", .activate = preferences_action },
   { .name = "about", .activate = about_action },
   { .name = "quit", .activate = quit_action },
+  { .name = "remind", .activate = remind_action, .parameter_type = "s" },
+  { .name = "show-due", .activate = show_due_action },
 };
 
 static void
@@ -211,6 +289,7 @@ mamori_application_startup (GApplication *app)
     gtk_application_set_accels_for_action (GTK_APPLICATION (self), accels[i].action, accels[i].accels);
   /* Dates in documents and reports follow the preference from the start. */
   mamori_preferences_apply_date_style (self->settings);
+  g_signal_connect_object (self->settings, "changed::remind-in-background", G_CALLBACK (remind_setting_changed), self, 0);
 }
 
 static void
@@ -218,6 +297,7 @@ mamori_application_dispose (GObject *object)
 {
   MamoriApplication *self = MAMORI_APPLICATION (object);
 
+  g_clear_handle_id (&self->remind_timer, g_source_remove);
   g_clear_object (&self->settings);
   G_OBJECT_CLASS (mamori_application_parent_class)->dispose (object);
 }

@@ -6,6 +6,8 @@
  * which renders its pages on its own single worker; the window never waits for either. */
 #include "config.h"
 
+#include "core/mamori-date.h"
+
 #include <glib/gi18n.h>
 #include <gtksourceview/gtksource.h>
 #include <poppler.h>
@@ -135,6 +137,48 @@ load_list (MamoriDocumentsPage *self)
 
 /* --- the open document --------------------------------------------------------------------------- */
 
+
+/* The open document's scheduled review (NULL when it has no approved version). */
+static MamoriDocumentReview *
+open_review (MamoriDocumentsPage *self)
+{
+  g_autoptr(GPtrArray) reviews = NULL;
+
+  if (self->open == NULL || self->workspace == NULL)
+    return NULL;
+  reviews = mamori_workspace_document_reviews (self->workspace, NULL);
+  for (guint i = 0; reviews != NULL && i < reviews->len; i++)
+    if (((MamoriDocumentReview *) reviews->pdata[i])->id == self->open->id)
+      return g_ptr_array_steal_index (reviews, i);
+  return NULL;
+}
+
+/* "Next review by 1 April 2027 (every 12 months)." and, when the data it was drafted from
+ * changed after approval, "Review recommended". */
+static char *
+review_notice (MamoriDocumentsPage *self)
+{
+  g_autoptr(MamoriDocumentReview) r = open_review (self);
+  g_autofree char *date = NULL;
+  g_autofree char *when = NULL;
+
+  if (r == NULL)
+    return NULL;
+  if (r->review_months == 0)
+    when = g_strdup (_("No review is scheduled."));
+  else
+    {
+      date = mamori_date_format (r->due_on, mamori_text_user_lang (), mamori_date_get_default_style ());
+      when = g_strdup_printf (ngettext ("Next review by %s (every %u month).", "Next review by %s (every %u months).",
+                                        r->review_months), date, r->review_months);
+    }
+  if (!r->data_changed)
+    return g_steal_pointer (&when);
+  return g_strdup_printf ("%s %s", when,
+                          _("Review recommended: the organisation profile, the ledger or an assessment changed after "
+                            "this version was approved."));
+}
+
 static void
 update_header (MamoriDocumentsPage *self)
 {
@@ -160,7 +204,9 @@ update_header (MamoriDocumentsPage *self)
     {
       g_autofree char *notice = g_strdup_printf (_("Version %u is approved and stays as it is. Editing the text starts version %u."),
                                                  d->latest, d->latest + 1);
-      gtk_label_set_text (self->notice_label, notice);
+      g_autofree char *review = review_notice (self);
+      g_autofree char *text = review ? g_strconcat (notice, "\n", review, NULL) : g_strdup (notice);
+      gtk_label_set_text (self->notice_label, text);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->notice_label), d->status == MAMORI_DOCUMENT_APPROVED);
 }
@@ -539,6 +585,21 @@ compare_clicked (GtkButton *button,
 }
 
 static void
+review_months_changed (GtkSpinButton       *spin,
+                       MamoriDocumentsPage *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->open == NULL)
+    return;
+  if (!mamori_workspace_set_document_review_months (self->workspace, self->open->id,
+                                                    (guint) gtk_spin_button_get_value_as_int (spin), &error))
+    mamori_widget_show_error (GTK_WIDGET (self), _("Could Not Save the Document"), error);
+  else
+    update_header (self);
+}
+
+static void
 history_action (GtkWidget  *widget,
                 const char *name,
                 GVariant   *parameter)
@@ -643,6 +704,26 @@ history_action (GtkWidget  *widget,
       g_signal_connect (button, "clicked", G_CALLBACK (compare_clicked), text_view);
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
     }
+  {
+    g_autoptr(MamoriDocumentReview) r = open_review (self);
+    if (r != NULL)
+      {
+        GtkWidget *review_group = adw_preferences_group_new ();
+        GtkWidget *row = adw_action_row_new ();
+        GtkWidget *spin = gtk_spin_button_new_with_range (0, 120, 1);
+        gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), r->review_months);
+        gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
+        gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Review every (months)"), -1);
+        adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Review every (months)"));
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("The approved document is reviewed this often (0: no scheduled review); the calendar shows when."));
+        adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
+        adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);
+        adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (review_group), _("Review"));
+        adw_preferences_group_add (ADW_PREFERENCES_GROUP (review_group), row);
+        adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (review_group));
+        g_signal_connect_object (spin, "value-changed", G_CALLBACK (review_months_changed), self, 0);
+      }
+  }
   gtk_window_present (GTK_WINDOW (window));
 }
 

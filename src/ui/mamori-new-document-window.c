@@ -12,7 +12,7 @@
 static const char *builtin_ids[] = { "basic-policy", "related-rules", "handbook" };
 
 typedef struct {
-  const MamoriField *field;
+  const MamoriTemplateField *field;
   GtkWidget *widget;        /* AdwEntryRow, AdwComboRow or GtkSwitch */
   GPtrArray *checks;        /* multi: GtkCheckButton per option */
   AdwPreferencesGroup *group;   /* table */
@@ -159,7 +159,7 @@ build_form (MamoriNewDocumentWindow    *self,
   g_ptr_array_add (self->field_groups, main_group);
   for (guint i = 0; i < fields->len; i++)
     {
-      const MamoriField *field = fields->pdata[i];
+      const MamoriTemplateField *field = fields->pdata[i];
       const char *label = label_of (self, field->label_ja, field->label_en);
       const char *help = english (self) ? field->help_en : field->help_ja;
       const char *given = prefill ? mamori_template_values_get (prefill, field->key) : NULL;
@@ -169,18 +169,18 @@ build_form (MamoriNewDocumentWindow    *self,
       f->field = field;
       switch (field->type)
         {
-        case MAMORI_FIELD_TEXT:
-        case MAMORI_FIELD_DATE:
+        case MAMORI_TEMPLATE_FIELD_TEXT:
+        case MAMORI_TEMPLATE_FIELD_DATE:
           f->widget = adw_entry_row_new ();
           adw_preferences_row_set_title (ADW_PREFERENCES_ROW (f->widget), label);
           gtk_editable_set_text (GTK_EDITABLE (f->widget), value ? value : "");
-          if (field->type == MAMORI_FIELD_DATE)
+          if (field->type == MAMORI_TEMPLATE_FIELD_DATE)
             gtk_widget_set_tooltip_text (f->widget, _("A date as YYYY-MM-DD, or empty"));
           else if (help != NULL)
             gtk_widget_set_tooltip_text (f->widget, help);
           adw_preferences_group_add (main_group, f->widget);
           break;
-        case MAMORI_FIELD_CHOICE:
+        case MAMORI_TEMPLATE_FIELD_CHOICE:
           {
             g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
             guint selected = 0;
@@ -198,7 +198,7 @@ build_form (MamoriNewDocumentWindow    *self,
             adw_preferences_group_add (main_group, f->widget);
             break;
           }
-        case MAMORI_FIELD_BOOL:
+        case MAMORI_TEMPLATE_FIELD_BOOL:
           {
             GtkWidget *row = adw_action_row_new ();
             f->widget = gtk_switch_new ();
@@ -210,7 +210,7 @@ build_form (MamoriNewDocumentWindow    *self,
             adw_preferences_group_add (main_group, row);
             break;
           }
-        case MAMORI_FIELD_MULTI:
+        case MAMORI_TEMPLATE_FIELD_MULTI:
           {
             GtkWidget *expander = adw_expander_row_new ();
             adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), label);
@@ -233,7 +233,7 @@ build_form (MamoriNewDocumentWindow    *self,
             adw_preferences_group_add (main_group, expander);
             break;
           }
-        case MAMORI_FIELD_TABLE:
+        case MAMORI_TEMPLATE_FIELD_TABLE:
           {
             GtkWidget *add = gtk_button_new_from_icon_name ("list-add-symbolic");
             f->group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
@@ -253,7 +253,7 @@ build_form (MamoriNewDocumentWindow    *self,
           break;
         }
       g_ptr_array_add (self->fields, f);
-      if (field->type == MAMORI_FIELD_TABLE)
+      if (field->type == MAMORI_TEMPLATE_FIELD_TABLE)
         {
           /* Rows: the workspace's (prefill) or the template's examples. */
           GPtrArray *given_rows = prefill ? mamori_template_values_get_rows (prefill, field->key) : NULL;
@@ -319,27 +319,27 @@ collect (MamoriNewDocumentWindow *self)
   for (guint i = 0; i < self->fields->len; i++)
     {
       FieldUi *f = self->fields->pdata[i];
-      const MamoriField *field = f->field;
+      const MamoriTemplateField *field = f->field;
       switch (field->type)
         {
-        case MAMORI_FIELD_TEXT:
-        case MAMORI_FIELD_DATE:
+        case MAMORI_TEMPLATE_FIELD_TEXT:
+        case MAMORI_TEMPLATE_FIELD_DATE:
           {
             g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (f->widget))));
             mamori_template_values_set (values, field->key, text);
             break;
           }
-        case MAMORI_FIELD_CHOICE:
+        case MAMORI_TEMPLATE_FIELD_CHOICE:
           {
             guint selected = adw_combo_row_get_selected (ADW_COMBO_ROW (f->widget));
             if (selected < field->options->len)
               mamori_template_values_set (values, field->key, ((MamoriFieldOption *) field->options->pdata[selected])->key);
             break;
           }
-        case MAMORI_FIELD_BOOL:
+        case MAMORI_TEMPLATE_FIELD_BOOL:
           mamori_template_values_set (values, field->key, gtk_switch_get_active (GTK_SWITCH (f->widget)) ? "true" : "false");
           break;
-        case MAMORI_FIELD_MULTI:
+        case MAMORI_TEMPLATE_FIELD_MULTI:
           {
             g_autoptr(GString) keys = g_string_new (NULL);
             for (guint o = 0; o < f->checks->len; o++)
@@ -348,7 +348,7 @@ collect (MamoriNewDocumentWindow *self)
             mamori_template_values_set (values, field->key, keys->str);
             break;
           }
-        case MAMORI_FIELD_TABLE:
+        case MAMORI_TEMPLATE_FIELD_TABLE:
           {
             /* An empty table is a real choice: register the key with no rows. */
             for (guint r = 0; r < f->rows->len; r++)

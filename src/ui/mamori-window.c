@@ -9,6 +9,7 @@
 #include "mamori-ledger-page.h"
 #include "mamori-overview-page.h"
 #include "mamori-window.h"
+#include "core/mamori-register.h"
 #include "mamori-window-private.h"
 #include "ops/mamori-ops.h"
 #include "ops/mamori-worker.h"
@@ -49,11 +50,12 @@ struct _MamoriWindow {
 G_DEFINE_FINAL_TYPE (MamoriWindow, mamori_window, ADW_TYPE_APPLICATION_WINDOW)
 
 /* The Export submenu: every export operation that needs only a file name, from the table that
- * the command line's export also comes from. */
+ * the command line's export also comes from; the registers' exports in their own submenu. */
 static void
 fill_export_menu (MamoriWindow *self)
 {
   const MamoriOp *op;
+  g_autoptr(GMenu) registers = g_menu_new ();
 
   for (guint i = 0; (op = mamori_ops_get (i)) != NULL; i++)
     if (op->kind == MAMORI_OP_EXPORT && !(op->flags & MAMORI_OP_TAKES_ID))
@@ -61,8 +63,10 @@ fill_export_menu (MamoriWindow *self)
         g_autofree char *label = g_strdup_printf (_("%s…"), _(op->label));
         g_autoptr(GMenuItem) item = g_menu_item_new (label, NULL);
         g_menu_item_set_action_and_target_value (item, "win.export", g_variant_new_string (op->name));
-        g_menu_append_item (self->export_section, item);
+        g_menu_append_item (mamori_register_lookup (op->name) ? registers : self->export_section, item);
       }
+  if (g_menu_model_get_n_items (G_MENU_MODEL (registers)) > 0)
+    g_menu_append_submenu (self->export_section, _("Registers"), G_MENU_MODEL (registers));
 }
 
 static void

@@ -31,15 +31,15 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   values = mamori_template_values_new ();
   for (guint i = 0; i < mamori_template_get_fields (t)->len; i++)
     {
-      const MamoriField *f = mamori_template_get_fields (t)->pdata[i];
+      const MamoriTemplateField *f = mamori_template_get_fields (t)->pdata[i];
       const char *first = f->options->len > 0 ? ((MamoriFieldOption *) f->options->pdata[0])->key : "x";
       const char *cells[] = { "a|b", "*c*", NULL };
 
-      if (f->type == MAMORI_FIELD_TABLE)
+      if (f->type == MAMORI_TEMPLATE_FIELD_TABLE)
         mamori_template_values_add_row (values, f->key, cells);
       else
-        mamori_template_values_set (values, f->key, f->type == MAMORI_FIELD_DATE ? "2026-04-01"
-                                                    : f->type == MAMORI_FIELD_BOOL ? "true" : first);
+        mamori_template_values_set (values, f->key, f->type == MAMORI_TEMPLATE_FIELD_DATE ? "2026-04-01"
+                                                    : f->type == MAMORI_TEMPLATE_FIELD_BOOL ? "true" : first);
     }
   g_clear_pointer (&filled, g_free);
   filled = mamori_template_fill (t, values, NULL);
