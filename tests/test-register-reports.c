@@ -200,7 +200,7 @@ test_review_sections (Fixture       *f,
       assert_has (md, en ? "1 exception is in force today; 1 of them ends within 60 days" : "本日有効な例外は 1 件で、そのうち 1 件が 60 日以内に終わります");
       assert_has (md, "| 鈴木 一郎 | 山田 花子 |");
       /* Accepted risks: one lapses before the next review. */
-      assert_has (md, en ? "Lapses before next review" : "次回までに期限");
+      assert_has (md, en ? "Lapses before next review" : "要再審査");
       assert_has (md, "代表取締役 大野 剛");
       assert_has (md, en ? "Re-deciding an accepted risk" : "受容したリスクの再審査");
       assert_has (md, en ? "“旧型複合機の脆弱性”" : "「旧型複合機の脆弱性」");

@@ -431,7 +431,7 @@ acceptance_state (Writer             *W,
   if (strcmp (until, W->r->today) < 0)
     return TR ("**期限切れ**", "**Expired**");
   if (strcmp (until, W->r->next_review) < 0)
-    return TR ("**次回までに期限**", "**Lapses before next review**");
+    return TR ("**要再審査**", "**Lapses before next review**");
   return TR ("有効", "Accepted");
 }
 

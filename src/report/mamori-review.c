@@ -549,7 +549,7 @@ write_decisions (Report                    *R,
       g_autofree char *recorded = n_accepted > 0
         ? g_strdup_printf (TR ("受容したリスクの台帳には、次回のレビューの後まで有効な記録が %u 件あります（「受容したリスク」）。",
                                " The register of accepted risks holds %u acceptances valid beyond the next review (see Accepted risks)."), n_accepted)
-        : g_strdup (TR ("受容したリスクの台帳に、有効な記録はまだありません。", " The register of accepted risks holds no acceptance valid beyond the next review."));
+        : g_strdup (TR ("受容したリスクの台帳に、次回のレビューの後まで有効な記録はありません。", " The register of accepted risks holds no acceptance valid beyond the next review."));
       g_autofree char *d = g_strdup_printf (TR ("計画した対策をすべて実施しても %u 件の情報資産がリスク「%s」のまま残ります%s。%sこのリスクを受け入れるか、追加の対策を指示してください。受け入れると決めたリスクは、受容した人、残留リスク値、期限とともに台帳に記録します。",
                                                 "%u assets stay at risk level %s even after every planned measure%s.%s Accept this risk or ask for further measures; each risk accepted is recorded in the register with who accepted it, its residual value and until when."),
                                             now->residual_bands[top_level], level_name (R, m, top_level), examples, recorded);
