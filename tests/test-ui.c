@@ -264,9 +264,9 @@ test_window_export (void)
   g_autoptr(GPtrArray) assets = NULL, problems = NULL;
   g_autoptr(GError) error = NULL;
   GMenu *section = G_MENU (gtk_widget_get_template_child (GTK_WIDGET (window), MAMORI_TYPE_WINDOW, "export_section"));
-  const char *expected[] = { "policy", "rules", "handbook", "heatmap", "assets", "log", "review", "calendar" };
+  const char *expected[] = { "policy", "rules", "handbook", "heatmap", "assets", "log", "review", "calendar", "pledge-form" };
   const char *files[] = { "policy.docx", "rules.pdf", "handbook.pdf", "heatmap.svg", "assets.xlsx", "log.csv", "review.pdf",
-                          "calendar.ics" };
+                          "calendar.ics", "pledge.pdf" };
 
   g_assert_true (mamori_asset_csv_read (mamori_demo_assets_csv (), &assets, &problems, &error));
   g_assert_true (mamori_workspace_add_assets (ws, assets, &error));
