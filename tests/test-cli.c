@@ -122,6 +122,7 @@ test_demo_check_info (void)
   g_assert_nonnull (strstr (info.out, "name\t株式会社サンプル製作所\n"));
   g_assert_nonnull (strstr (info.out, "employees\t30\n"));
   g_assert_nonnull (strstr (info.out, "current_step\t2\n"));
+  g_assert_nonnull (strstr (info.out, "security_action\t2\n"));   /* five measures, self-diagnosis, approved policy */
   g_assert_cmpint (log.status, ==, 0);
   {
     g_auto(GStrv) lines = g_strsplit (log.out, "\n", -1);
@@ -655,9 +656,11 @@ test_review_and_audit_reports (void)
   g_assert_cmpint (demo.status, ==, 0);
   g_assert_cmpint (first.status, ==, 0);
   text = pdf_text (review);
-  for (guint i = 0; i < 6; i++)
+  for (guint i = 0; i < 11; i++)
     assert_contains (text, (const char *[]) { "1. Summary", "2. Risk heatmaps", "3. Highest risks", "4. Assessment results",
-                                              "5. Measures", "6. Decisions asked of management" }[i]);
+                                              "5. Measures", "6. Incidents since the last review", "7. Exceptions to the rules",
+                                              "8. Accepted risks", "9. Training and confidentiality pledges",
+                                              "10. Supplier evaluations", "11. Decisions asked of management" }[i]);
   /* Compared with the demo's review of 2025-06-10: 26 assets at 大 then, 21 now. */
   assert_contains (text, "compared with the last management review (2025-06-10)");
   assert_contains (text, "Assets at risk level Large 21 26 −5");

@@ -214,6 +214,28 @@ test_diff (void)
   g_assert_cmpint (((MamoriDiffLine *) from_empty->pdata[0])->op, ==, MAMORI_DIFF_ADDED);
 }
 
+/* SECURITY ACTION: one star with the five measures; two with the self-diagnosis and an approved
+ * policy besides; what is missing for the next star. */
+static void
+test_security_action (void)
+{
+  g_autoptr(GHashTable) done = g_hash_table_new (g_str_hash, g_str_equal);
+  const char *missing = NULL;
+
+  g_assert_cmpuint (mamori_security_action_level (done, &missing), ==, 0);
+  g_assert_cmpstr (missing, ==, "s1.five-articles");
+  g_hash_table_add (done, (gpointer) "s2.self-diagnosis");
+  g_hash_table_add (done, (gpointer) "s2.policy");
+  g_assert_cmpuint (mamori_security_action_level (done, &missing), ==, 0);   /* stars come in order */
+  g_hash_table_add (done, (gpointer) "s1.five-articles");
+  g_hash_table_remove (done, "s2.policy");
+  g_assert_cmpuint (mamori_security_action_level (done, &missing), ==, 1);
+  g_assert_cmpstr (missing, ==, "s2.policy");
+  g_hash_table_add (done, (gpointer) "s2.policy");
+  g_assert_cmpuint (mamori_security_action_level (done, &missing), ==, 2);
+  g_assert_null (missing);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -224,6 +246,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/core/profile/validate", test_profile_validate);
   g_test_add_func ("/core/demo/profile", test_demo_profile);
   g_test_add_func ("/core/stepup/compute", test_stepup);
+  g_test_add_func ("/core/stepup/security-action", test_security_action);
   g_test_add_func ("/core/csv/quoting", test_csv);
   g_test_add_func ("/core/csv/read", test_csv_read);
   return g_test_run ();

@@ -39,6 +39,7 @@
 #include "ui/mamori-overview-page-private.h"
 #include "ops/mamori-ops.h"
 #include "ui/mamori-preferences-window.h"
+#include "store/mamori-registers.h"
 #include "ops/mamori-remind.h"
 #include "ui/mamori-record-editor-private.h"
 #include "ui/mamori-registers-page-private.h"
@@ -295,9 +296,9 @@ test_window_export (void)
   g_autoptr(GPtrArray) assets = NULL, problems = NULL;
   g_autoptr(GError) error = NULL;
   GMenu *section = G_MENU (gtk_widget_get_template_child (GTK_WIDGET (window), MAMORI_TYPE_WINDOW, "export_section"));
-  const char *expected[] = { "policy", "rules", "handbook", "heatmap", "assets", "log", "review", "calendar" };
+  const char *expected[] = { "policy", "rules", "handbook", "heatmap", "assets", "log", "review", "calendar", "pledge-form" };
   const char *files[] = { "policy.docx", "rules.pdf", "handbook.pdf", "heatmap.svg", "assets.xlsx", "log.csv", "review.pdf",
-                          "calendar.ics" };
+                          "calendar.ics", "pledge.pdf" };
 
   g_assert_true (mamori_asset_csv_read (mamori_demo_assets_csv (), &assets, &problems, &error));
   g_assert_true (mamori_workspace_add_assets (ws, assets, &error));
@@ -515,6 +516,15 @@ test_preferences_and_shortcuts (void)
     g_assert_true (g_file_test (autostart, G_FILE_TEST_EXISTS));
     gtk_switch_set_active (remind, FALSE);
     g_assert_false (g_file_test (autostart, G_FILE_TEST_EXISTS));
+  }
+  /* The workspace's fiscal year: April unless chosen otherwise. */
+  {
+    AdwComboRow *fiscal = ADW_COMBO_ROW (gtk_widget_get_template_child (GTK_WIDGET (prefs), MAMORI_TYPE_PREFERENCES_WINDOW,
+                                                                        "fiscal_row"));
+    MamoriWorkspace *ws = mamori_window_get_workspace (window);
+    g_assert_cmpuint (adw_combo_row_get_selected (fiscal), ==, 3);
+    adw_combo_row_set_selected (fiscal, 0);
+    g_assert_cmpint (mamori_workspace_fiscal_start_month (ws), ==, 1);
   }
   gtk_window_destroy (GTK_WINDOW (prefs));
 

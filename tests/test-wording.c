@@ -11,7 +11,8 @@
  *   score-band texts, labels and defaults, Japanese and English alike;
  * - every line of the templates' Markdown body, with placeholders and blocks {{…}} removed;
  * - the level texts of the risk matrices (src/core/mamori-risk.c) and of the default answer
- *   scale (src/core/mamori-checklist.c), read through their API.
+ *   scale (src/core/mamori-checklist.c), read through their API;
+ * - the sentences of the confidentiality pledge form (src/report/mamori-register-forms.c).
  * Left out are the values of keys that identify or cite instead of speaking to the reader:
  * urn, ref_id, parent_urn, mamori_source, typical_evidence (NIST CSF ids) and a template's
  * source. They are meant to name the source.
@@ -53,6 +54,7 @@
 
 #include "core/mamori-checklist.h"
 #include "core/mamori-risk.h"
+#include "report/mamori-register-forms.h"
 
 #define MIN_UNITS 25
 #define MAX_RATIO 0.85
@@ -733,6 +735,19 @@ test_builtin_content (void)
         for (guint l = 0; l < G_N_ELEMENTS (langs); l++)
           if (choice->description && mamori_text_get (choice->description, langs[l]))
             check_text (&c, "src/core/mamori-checklist.c", 0, mamori_text_get (choice->description, langs[l]));
+      }
+  }
+
+  /* The confidentiality pledge form (src/report/mamori-register-forms.c): the sentences a
+   * person signs, in both languages. */
+  {
+    const char *langs[] = { "ja", "en" };
+    for (guint l = 0; l < G_N_ELEMENTS (langs); l++)
+      {
+        g_autoptr(GPtrArray) sentences = mamori_pledge_form_sentences ("株式会社サンプル製作所", langs[l]);
+        g_assert_cmpuint (sentences->len, >=, 5);
+        for (guint i = 0; i < sentences->len; i++)
+          check_text (&c, "src/report/mamori-register-forms.c", 0, sentences->pdata[i]);
       }
   }
 

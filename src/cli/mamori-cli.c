@@ -214,6 +214,7 @@ cmd_info (MamoriCliContext *ctx,
   for (guint s = 0; s < MAMORI_STEPUP_N_STEPS; s++)
     printf ("step%u\t%u/%u\n", progress[s].step, progress[s].n_done, progress[s].n_tasks);
   printf ("current_step\t%u\n", current);
+  printf ("security_action\t%u\n", mamori_security_action_level (done, NULL));
   return MAMORI_EXIT_OK;
 }
 

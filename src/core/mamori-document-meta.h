@@ -28,6 +28,10 @@ typedef struct {
   gboolean table_of_contents;
   GPtrArray *figures;          /* MamoriFigure* (report/mamori-document.h) named in the Markdown; the
                                 * layout keeps a reference. A figure not found prints its caption. */
+  gboolean form;               /* a form to fill in by hand (PDF only): no title page or contents,
+                                * unnumbered headings, the running head on every page, body rows
+                                * of tables tall enough to write in, and a column left empty for
+                                * writing at least a third of the width */
 } MamoriDocumentMeta;
 
 void mamori_revision_free (MamoriRevision *revision);

@@ -105,3 +105,28 @@ mamori_stepup_task_for_checklist (const char *checklist_id)
       return map[i].task;
   return NULL;
 }
+
+guint
+mamori_security_action_level (GHashTable  *done_keys,
+                              const char **missing_task)
+{
+  static const char *one[] = { "s1.five-articles", NULL };
+  static const char *two[] = { "s2.self-diagnosis", "s2.policy", NULL };
+  const char **levels[] = { one, two };
+  guint stars = 0;
+
+  if (missing_task != NULL)
+    *missing_task = NULL;
+  for (guint l = 0; l < G_N_ELEMENTS (levels); l++)
+    {
+      for (guint i = 0; levels[l][i] != NULL; i++)
+        if (!g_hash_table_contains (done_keys, levels[l][i]))
+          {
+            if (missing_task != NULL)
+              *missing_task = levels[l][i];
+            return stars;
+          }
+      stars++;
+    }
+  return stars;
+}

@@ -32,4 +32,12 @@ guint                 mamori_stepup_compute      (GHashTable         *done_keys,
 /* The step-up task that completing an assessment of checklist ticks, or NULL. */
 const char           *mamori_stepup_task_for_checklist (const char *checklist_id);
 
+/* SECURITY ACTION (IPA's self-declaration): one star when the five basic measures are adopted
+ * (task s1.five-articles); two stars when, besides, the 25-item self-diagnosis is done
+ * (s2.self-diagnosis) and a basic policy is approved (s2.policy; the scheme asks for it to be
+ * published as well, which Mamori cannot see: approving is taken as ready to publish, see
+ * README). Returns 0, 1 or 2 and, unless 2, the first task still missing for the next star. */
+guint                 mamori_security_action_level (GHashTable  *done_keys,
+                                                    const char **missing_task);
+
 G_END_DECLS

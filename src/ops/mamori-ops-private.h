@@ -95,5 +95,8 @@ gboolean mamori_op_export_calendar   (MamoriOpContext *ctx, GError **error);
 gboolean mamori_op_export_register   (MamoriOpContext *ctx, GError **error);
 gboolean mamori_op_import_people     (MamoriOpContext *ctx, GError **error);
 gboolean mamori_op_import_attendance (MamoriOpContext *ctx, GError **error);
+gboolean mamori_op_export_pledge_form      (MamoriOpContext *ctx, GError **error);
+gboolean mamori_op_export_pledge_form_for  (MamoriOpContext *ctx, GError **error);
+gboolean mamori_op_export_attendance_sheet (MamoriOpContext *ctx, GError **error);
 
 G_END_DECLS

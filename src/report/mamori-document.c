@@ -39,6 +39,7 @@
 #define CELL_PAD              4.0   /* inside a table cell, each side */
 #define TABLE_MIN_COLUMN     36.0   /* a column never narrower */
 #define TABLE_MAX_SHARE       0.6   /* one cell's natural width counts up to this share of the text width */
+#define TABLE_MAX_PIECE_SHARE 0.3   /* a column is widened for an unbreakable piece up to this share */
 #define CODE_SIZE             9.0   /* preformatted text */
 #define CODE_INDENT          12.0
 #define CAPTION_SIZE          9.0   /* the line under a figure */
@@ -55,6 +56,8 @@
 #define BOX_LINE              0.6   /* table and box borders */
 #define RULE_LINE             0.8   /* horizontal rules, contents leaders */
 #define TOC_NUMBER_WIDTH     40.0   /* the page numbers of the contents */
+#define FORM_ROW_HEIGHT      26.0   /* forms: a body row of a table, tall enough to write or sign in */
+#define FORM_BLANK_SHARE      0.34  /* forms: the least share of the text width of a column to fill in */
 
 /* A laid-out piece of text with the geometry of each of its lines (in points, from the
  * layout's top). */
@@ -110,6 +113,7 @@ struct _MamoriLayout {
   char *warning;
   gboolean en;
   gboolean articles;
+  gboolean form;        /* meta->form */
   char *organisation;
   char *title;
   char *classification;
@@ -808,6 +812,29 @@ heading_size (int level)
   return level <= 1 ? HEADING_1_SIZE : level == 2 ? HEADING_2_SIZE : HEADING_3_SIZE;
 }
 
+/* The width of the widest piece of a table cell that may not break (as make_text protects it). */
+static double
+longest_piece (MamoriLayout               *L,
+               const char                 *markup,
+               const PangoFontDescription *desc)
+{
+  g_autofree char *dated = format_dates (markup, L->en);
+  g_autofree char *protected = protect_units (dated, FALSE, L->en);
+  PangoLayout *probe = pango_layout_new (L->context);
+  PangoFontDescription *d = font (desc, TABLE_SIZE);
+  PangoRectangle logical;
+
+  pango_layout_set_font_description (probe, d);
+  /* Word wrapping at the narrowest width leaves every piece on a line of its own, whole. */
+  pango_layout_set_width (probe, 1);
+  pango_layout_set_wrap (probe, PANGO_WRAP_WORD);
+  pango_layout_set_markup (probe, protected, -1);
+  pango_layout_get_extents (probe, NULL, &logical);
+  pango_font_description_free (d);
+  g_object_unref (probe);
+  return (double) logical.width / PANGO_SCALE;
+}
+
 static void
 prepare_table (MamoriLayout *L,
                Prep         *p)
@@ -841,6 +868,18 @@ prepare_table (MamoriLayout *L,
   for (guint c = 0; c < p->n_cols; c++)
     {
       natural[c] = MAX (natural[c], TABLE_MIN_COLUMN);
+      if (L->form && rows->len > p->block->n_header_rows)
+        {
+          /* A column whose body is empty is there to be written in by hand. */
+          gboolean blank = TRUE;
+          for (guint r = p->block->n_header_rows; r < rows->len && blank; r++)
+            {
+              GPtrArray *row = rows->pdata[r];
+              blank = c >= row->len || *(const char *) row->pdata[c] == '\0';
+            }
+          if (blank)
+            natural[c] = MAX (natural[c], CONTENT_WIDTH * FORM_BLANK_SHARE);
+        }
       sum += natural[c];
     }
   p->col_w = g_new0 (double, p->n_cols);
@@ -867,6 +906,27 @@ prepare_table (MamoriLayout *L,
         if (natural[c] > fair)
           p->col_w[c] = natural[c] * left / wide;
     }
+  /* A column narrower than its longest unbreakable piece (a date, a name, a long word) would
+   * have it broken letter by letter: widen it from the slack of the others when they have it. */
+  {
+    g_autofree double *need = g_new0 (double, p->n_cols);
+    double deficit = 0, slack = 0;
+    for (guint r = 0; r < rows->len; r++)
+      {
+        GPtrArray *row = rows->pdata[r];
+        for (guint c = 0; c < row->len; c++)
+          need[c] = MAX (need[c], MIN (longest_piece (L, row->pdata[c], r < p->block->n_header_rows ? L->heading_font : L->body_font)
+                                       + 2 * CELL_PAD, CONTENT_WIDTH * TABLE_MAX_PIECE_SHARE));
+      }
+    for (guint c = 0; c < p->n_cols; c++)
+      {
+        deficit += MAX (need[c] - p->col_w[c], 0);
+        slack += MAX (p->col_w[c] - need[c], 0);
+      }
+    if (deficit > 0.01 && slack >= deficit)
+      for (guint c = 0; c < p->n_cols; c++)
+        p->col_w[c] = p->col_w[c] < need[c] ? need[c] : p->col_w[c] - (p->col_w[c] - need[c]) * deficit / slack;
+  }
   p->cells = g_ptr_array_new ();
   p->row_h = g_new0 (double, rows->len);
   for (guint r = 0; r < rows->len; r++)
@@ -879,6 +939,8 @@ prepare_table (MamoriLayout *L,
                                p->col_w[c] - 2 * CELL_PAD, head ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT, 0);
           g_ptr_array_add (p->cells, t);
           p->row_h[r] = MAX (p->row_h[r], t->total + 2 * CELL_PAD);
+          if (L->form && !head)
+            p->row_h[r] = MAX (p->row_h[r], FORM_ROW_HEIGHT);
         }
     }
 }
@@ -975,7 +1037,7 @@ prepare (MamoriLayout *L,
         {
         case MAMORI_BLOCK_HEADING:
           {
-            g_autofree char *number = mamori_heading_number (L->articles, L->en, counters, &article, b->level);
+            g_autofree char *number = L->form ? NULL : mamori_heading_number (L->articles, L->en, counters, &article, b->level);
             g_autofree char *markup = NULL;
             Heading *h = g_new0 (Heading, 1);
             /* Rules read 第3条（パスワード）; sections 3.1 Passwords. */
@@ -1091,7 +1153,8 @@ place_row (MamoriLayout *L,
       lines->first = 0;
       lines->last = t->n;
       lines->x = x + CELL_PAD;
-      lines->y = L->y + CELL_PAD;
+      /* A form's tall rows hold their text in the middle. */
+      lines->y = L->form ? L->y + (p->row_h[r] - t->total) / 2 : L->y + CELL_PAD;
       x += p->col_w[c];
     }
   L->y += p->row_h[r];
@@ -1466,6 +1529,7 @@ mamori_layout_new (const char               *markdown,
   L = g_new0 (MamoriLayout, 1);
   L->en = g_strcmp0 (meta->lang, "en") == 0;
   L->articles = g_strcmp0 (meta->numbering, "articles") == 0;
+  L->form = meta->form;
   L->organisation = g_strdup (meta->organisation);
   L->title = g_strdup (meta->title);
   L->classification = g_strdup (meta->classification);
@@ -1507,8 +1571,9 @@ mamori_layout_new (const char               *markdown,
   add_revision_blocks (L, meta, blocks);
   preps = prepare (L, blocks);
 
-  place_title_page (L, meta);
-  n_toc = meta->table_of_contents ? toc_pages (L) : 0;
+  if (!L->form)
+    place_title_page (L, meta);
+  n_toc = meta->table_of_contents && !L->form ? toc_pages (L) : 0;
   toc_first = L->pages->len;
   for (guint i = 0; i < n_toc; i++)
     new_page (L);
@@ -1629,7 +1694,7 @@ mamori_layout_render_page (MamoriLayout *L,
   cairo_set_source_rgb (cr, 1, 1, 1);
   cairo_rectangle (cr, 0, 0, MAMORI_PAGE_WIDTH, MAMORI_PAGE_HEIGHT);
   cairo_fill (cr);
-  if (page > 0)
+  if (page > 0 || L->form)
     draw_running (L, cr, page);
   for (guint i = 0; i < p->items->len; i++)
     {

@@ -5,7 +5,9 @@
 #include <glib/gi18n.h>
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
+#include "core/mamori-calendar.h"
 #include "core/mamori-date.h"
 #include "core/mamori-display.h"
 #include "core/mamori-template.h"
@@ -13,6 +15,7 @@
 #include "mamori-chart.h"
 #include "mamori-fonts.h"
 #include "mamori-heatmap-draw.h"
+#include "mamori-register-report.h"
 #include "mamori-review.h"
 #include "store/mamori-assessments.h"
 #include "store/mamori-assets.h"
@@ -508,12 +511,15 @@ write_decisions (Report                    *R,
                  GArray                    *residual,
                  GPtrArray                 *documents,
                  GPtrArray                 *actions,
-                 gboolean                   recent_self_diagnosis)
+                 gboolean                   recent_self_diagnosis,
+                 MamoriRegisterReport      *registers)
 {
   const MamoriRiskMatrix *m = now->method == MAMORI_RISK_METHOD_GOV5 ? mamori_risk_matrix_gov5 () : mamori_risk_matrix_ipa ();
   guint top_level = now->n_bands - 1, n = 0, without = 0;
   g_autoptr(GString) names = g_string_new (NULL);
   g_autoptr(GString) pending = g_string_new (NULL);
+  guint n_accepted = 0;
+  g_autoptr(GPtrArray) to_decide = mamori_register_report_acceptances_to_decide (registers, R->lang, &n_accepted);
 
   for (guint i = 0; i < top->len; i++)
     {
@@ -540,11 +546,19 @@ write_decisions (Report                    *R,
   if (now->residual_bands[top_level] > 0)
     {
       g_autofree char *examples = names->len ? g_strdup_printf (TR ("（%s など）", " (%s and others)"), names->str) : g_strdup ("");
-      g_autofree char *d = g_strdup_printf (TR ("計画した対策をすべて実施しても %u 件の情報資産がリスク「%s」のまま残ります%s。このリスクを受け入れるか、追加の対策を指示してください。",
-                                                "%u assets stay at risk level %s even after every planned measure%s. Accept this risk or ask for further measures."),
-                                            now->residual_bands[top_level], level_name (R, m, top_level), examples);
+      g_autofree char *recorded = n_accepted > 0
+        ? g_strdup_printf (TR ("受容したリスクの台帳には、次回のレビューの後まで有効な記録が %u 件あります（「受容したリスク」）。",
+                               " The register of accepted risks holds %u acceptances valid beyond the next review (see Accepted risks)."), n_accepted)
+        : g_strdup (TR ("受容したリスクの台帳に、次回のレビューの後まで有効な記録はありません。", " The register of accepted risks holds no acceptance valid beyond the next review."));
+      g_autofree char *d = g_strdup_printf (TR ("計画した対策をすべて実施しても %u 件の情報資産がリスク「%s」のまま残ります%s。%sこのリスクを受け入れるか、追加の対策を指示してください。受け入れると決めたリスクは、受容した人、残留リスク値、期限とともに台帳に記録します。",
+                                                "%u assets stay at risk level %s even after every planned measure%s.%s Accept this risk or ask for further measures; each risk accepted is recorded in the register with who accepted it, its residual value and until when."),
+                                            now->residual_bands[top_level], level_name (R, m, top_level), examples, recorded);
       decision (R, &n, TR ("残留リスクの受容", "Accepting residual risk"), d, TR ("サイバーセキュリティ経営ガイドライン 指示4", "METI CSM Guidelines, directive 4"));
     }
+  /* Accepted risks that lapse before the next review are decided again now. */
+  for (guint i = 0; i < to_decide->len; i++)
+    decision (R, &n, TR ("受容したリスクの再審査", "Re-deciding an accepted risk"), to_decide->pdata[i],
+              TR ("サイバーセキュリティ経営ガイドライン 指示4", "METI CSM Guidelines, directive 4"));
   if (without > 0)
     {
       g_autofree char *d = g_strdup_printf (TR ("リスクの高い上位の資産のうち %u 件は対策が決まっていません。対策の検討と担当を指示してください。",
@@ -724,6 +738,7 @@ mamori_review_report_new (MamoriWorkspace *ws,
   g_autoptr(GArray) risks = NULL, residual_risks = NULL;
   g_autoptr(GHashTable) threats = NULL;
   g_autoptr(GString) md = NULL;
+  g_autoptr(MamoriRegisterReport) registers = NULL;
   MamoriHeatmap *current = NULL, *residual = NULL;
   MamoriRiskMethod method;
   gboolean recent = FALSE;
@@ -748,8 +763,10 @@ mamori_review_report_new (MamoriWorkspace *ws,
   threats = documents ? mamori_workspace_get_medium_threats (ws, error) : NULL;
   current = threats ? mamori_workspace_get_heatmap (ws, method, FALSE, NULL, NULL, error) : NULL;
   residual = current ? mamori_workspace_get_heatmap (ws, method, TRUE, NULL, NULL, error) : NULL;
-  if (residual == NULL)
+  registers = residual ? mamori_register_report_new (ws, today, error) : NULL;
+  if (registers == NULL)
     {
+      mamori_heatmap_free (residual);
       mamori_heatmap_free (current);
       return NULL;
     }
@@ -785,7 +802,8 @@ mamori_review_report_new (MamoriWorkspace *ws,
   write_top (R, method, top, risks, residual_risks);
   write_results (R, results);
   write_measures (R, ws, now, overdue, actions);
-  write_decisions (R, now, top, residual_risks, documents, actions, recent);
+  mamori_register_report_review_sections (registers, md, before ? before->held_on : NULL, R->lang);
+  write_decisions (R, now, top, residual_risks, documents, actions, recent, registers);
   if (!write_log_pin (md, ws, date_text (R, today), R->en, error))
     {
       mamori_report_free (out);
@@ -828,6 +846,29 @@ mamori_audit_report_new (MamoriWorkspace       *ws,
     return NULL;
   md = g_string_new (markdown);
   g_string_append (md, "\n");
+  {
+    /* The registers' records of the 12 months up to the audit's end (or today), and of the
+     * whole audit period when it is longer. */
+    g_autoptr(MamoriAuditPlan) plan = mamori_workspace_get_audit_plan (ws, assessment, error);
+    g_autoptr(MamoriRegisterReport) registers = NULL;
+    g_autofree char *from = NULL;
+    const char *to = today;
+
+    if (plan == NULL && error && *error)
+      return NULL;
+    if (plan != NULL && *plan->ends_on)
+      to = plan->ends_on;
+    from = mamori_date_add_years (to, -1);
+    if (plan != NULL && *plan->starts_on && from != NULL && strcmp (plan->starts_on, from) < 0)
+      {
+        g_free (from);
+        from = g_strdup (plan->starts_on);
+      }
+    registers = mamori_register_report_new (ws, today, error);
+    if (registers == NULL)
+      return NULL;
+    mamori_register_report_audit_annex (registers, md, from ? from : to, to, en ? "en" : "ja");
+  }
   if (!write_log_pin (md, ws, printed_today, en, error))
     return NULL;
   title = g_strdup_printf (en ? "Audit report — %s" : "監査報告書 — %s", mamori_text_get (checklist->name, en ? "en" : "ja"));

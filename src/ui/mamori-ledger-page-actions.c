@@ -2,6 +2,9 @@
  * deleting, bulk edits, splitting, import and export */
 #include "config.h"
 
+#include "core/mamori-calendar.h"
+#include "store/mamori-reviews.h"
+
 #include <glib/gi18n.h>
 
 #include "mamori-ledger-page-private.h"
@@ -694,6 +697,27 @@ threats_action (GtkWidget  *widget,
                                                                       GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL)));
 }
 
+/* The yearly stocktaking (棚卸): every entry was checked today; the calendar asks again in a
+ * year. */
+static void
+stocktaking_action (GtkWidget  *widget,
+                    const char *name,
+                    GVariant   *parameter)
+{
+  MamoriLedgerPage *self = MAMORI_LEDGER_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *today = mamori_today ();
+
+  if (self->workspace == NULL)
+    return;
+  if (!mamori_workspace_record_stocktaking (self->workspace, today, &error))
+    {
+      mamori_widget_show_error (widget, _("Could Not Record the Stocktaking"), error);
+      return;
+    }
+  mamori_widget_add_toast (widget, _("Stocktaking recorded: the calendar asks again in a year"));
+}
+
 /* --- the actions ---------------------------------------------------------------------------- */
 
 /* Ctrl+Z and Ctrl+Shift+Z undo and redo every change of this page. */
@@ -706,6 +730,7 @@ _mamori_ledger_page_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "ledger.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "ledger.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "ledger.threats", NULL, threats_action);
+  gtk_widget_class_install_action (widget_class, "ledger.stocktaking", NULL, stocktaking_action);
   gtk_widget_class_install_action (widget_class, "ledger.split", NULL, split_action);
   gtk_widget_class_install_action (widget_class, "ledger.duplicate", NULL, duplicate_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "ledger.delete", NULL);

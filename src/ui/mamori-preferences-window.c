@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "core/mamori-date.h"
+#include "store/mamori-registers.h"
 #include "mamori-preferences-window.h"
 #include "mamori-widget-util.h"
 #include "ops/mamori-remind.h"
@@ -18,6 +19,8 @@ struct _MamoriPreferencesWindow {
   GtkButton *clear_recent_button;
   AdwActionRow *location_row;
   AdwActionRow *format_row;
+  AdwComboRow *fiscal_row;
+  MamoriWorkspace *workspace;   /* NULL when none is open */
 
   GSettings *settings;
 };
@@ -97,6 +100,7 @@ mamori_preferences_window_dispose (GObject *object)
   MamoriPreferencesWindow *self = MAMORI_PREFERENCES_WINDOW (object);
 
   g_clear_object (&self->settings);
+  g_clear_object (&self->workspace);
   gtk_widget_dispose_template (GTK_WIDGET (object), MAMORI_TYPE_PREFERENCES_WINDOW);
   G_OBJECT_CLASS (mamori_preferences_window_parent_class)->dispose (object);
 }
@@ -117,6 +121,23 @@ mamori_preferences_window_class_init (MamoriPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MamoriPreferencesWindow, clear_recent_button);
   gtk_widget_class_bind_template_child (widget_class, MamoriPreferencesWindow, location_row);
   gtk_widget_class_bind_template_child (widget_class, MamoriPreferencesWindow, format_row);
+  gtk_widget_class_bind_template_child (widget_class, MamoriPreferencesWindow, fiscal_row);
+}
+
+/* The workspace's fiscal year (the training rules count per fiscal year). */
+static void
+fiscal_changed (AdwComboRow             *row,
+                GParamSpec              *pspec,
+                MamoriPreferencesWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *month = g_strdup_printf ("%u", adw_combo_row_get_selected (row) + 1);
+
+  if (!mamori_workspace_set_setting (self->workspace, "fiscal_year_start_month", month, &error))
+    {
+      g_autofree char *title = g_markup_printf_escaped (_("Could not save the fiscal year: %s"), error->message);
+      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (title));
+    }
 }
 
 static void
@@ -151,11 +172,16 @@ mamori_preferences_window_new (MamoriApplication *app,
       g_autofree char *format = g_strdup_printf (_("Format %d"), mamori_workspace_get_schema_version (workspace));
       adw_action_row_set_subtitle (self->location_row, path);
       adw_action_row_set_subtitle (self->format_row, format);
+      self->workspace = g_object_ref (workspace);
+      adw_combo_row_set_selected (self->fiscal_row, (guint) mamori_workspace_fiscal_start_month (workspace) - 1);
+      g_signal_connect_object (self->fiscal_row, "notify::selected", G_CALLBACK (fiscal_changed), self, 0);
+      gtk_widget_set_sensitive (GTK_WIDGET (self->fiscal_row), mamori_workspace_get_read_only_reason (workspace) == NULL);
     }
   else
     {
       adw_action_row_set_subtitle (self->location_row, _("No workspace open"));
       gtk_widget_set_visible (GTK_WIDGET (self->format_row), FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->fiscal_row), FALSE);
     }
   return self;
 }
