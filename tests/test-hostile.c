@@ -250,6 +250,43 @@ test_parent_chain (void)
   g_assert_nonnull (strstr (loop_error->message, "form a loop"));
 }
 
+/* Keys for nodes without ref_id: 20,000 urns alike in their last 40 parts get their whole urn
+ * (the search stops at 16 parts), and one whose whole urn another item took as its ref_id gets
+ * “#2”; every key stays unique. */
+static void
+test_derived_keys (void)
+{
+  GString *s = g_string_new (LIBRARY_HEAD "    requirement_nodes:\n");
+  g_autoptr(GHashTable) keys = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MamoriChecklist) cl = NULL;
+  g_autofree char *yaml = NULL;
+  const guint n = 20000;
+
+  g_string_append (s, "      - {urn: other, ref_id: 'n0:x:x:x:x:x:x:x:x:x:x:x:x:x:x:x:x:x:x:x:x:x:x:x:x:x:x:x:x:x:x:x:x:x:x:x:x:x:x:x:x', name: Taken}\n");
+  for (guint i = 0; i < n; i++)
+    {
+      g_string_append_printf (s, "      - {urn: 'n%u", i);
+      for (guint k = 0; k < 40; k++)
+        g_string_append (s, ":x");
+      g_string_append (s, "'}\n");
+    }
+  yaml = g_string_free (s, FALSE);
+  cl = parse (yaml, "keys.yaml", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (cl->items->len, ==, n + 1);
+  for (guint i = 0; i < cl->items->len; i++)
+    {
+      const MamoriNode *item = cl->items->pdata[i];
+      g_assert_false (g_hash_table_contains (keys, item->ref_id));
+      g_hash_table_add (keys, item->ref_id);
+    }
+  g_assert_true (g_str_has_suffix (((MamoriNode *) cl->items->pdata[1])->ref_id, ":x#2"));
+  g_assert_cmpstr (((MamoriNode *) cl->items->pdata[2])->ref_id, ==, ((MamoriNode *) cl->items->pdata[2])->urn);
+  /* A node without any text shows its key. */
+  g_assert_cmpstr (mamori_node_text (cl->items->pdata[2], "en"), ==, ((MamoriNode *) cl->items->pdata[2])->ref_id);
+}
+
 /* --- templates ---------------------------------------------------------------------------------- */
 
 /* Found by fuzzing: a front matter without fields: crashed the reader. */
@@ -885,6 +922,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/hostile/yaml/recursive-alias", test_recursive_alias);
   g_test_add_func ("/hostile/yaml/aliases-still-work", test_aliases_still_work);
   g_test_add_func ("/hostile/checklist/parent-chain", test_parent_chain);
+  g_test_add_func ("/hostile/checklist/derived-keys", test_derived_keys);
   g_test_add_func ("/hostile/template/without-fields", test_template_without_fields);
   g_test_add_func ("/hostile/template/limits", test_template_limits);
   g_test_add_func ("/hostile/workspace/stored-hostile-library", test_stored_hostile_library);

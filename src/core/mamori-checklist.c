@@ -78,7 +78,28 @@ choice_free (MamoriChoice *c)
 {
   text_free (c->name);
   text_free (c->description);
+  g_free (c->urn);
   g_free (c);
+}
+
+static void
+question_free (MamoriQuestion *q)
+{
+  g_free (q->urn);
+  text_free (q->text);
+  g_clear_pointer (&q->choices, g_ptr_array_unref);
+  g_free (q->depends_on);
+  g_strfreev (q->depends_answers);
+  g_free (q);
+}
+
+static void
+group_free (MamoriImplementationGroup *g)
+{
+  g_free (g->ref_id);
+  text_free (g->name);
+  text_free (g->description);
+  g_free (g);
 }
 
 static void
@@ -100,6 +121,8 @@ node_free (MamoriNode *n)
   text_free (n->annotation);
   text_free (n->typical_evidence);
   g_clear_pointer (&n->choices, g_ptr_array_unref);
+  g_strfreev (n->implementation_groups);
+  g_clear_pointer (&n->questions, g_ptr_array_unref);
   g_free (n);
 }
 
@@ -122,6 +145,8 @@ mamori_checklist_free (MamoriChecklist *cl)
   g_clear_pointer (&cl->groups, g_ptr_array_unref);
   g_clear_pointer (&cl->nodes, g_ptr_array_unref);
   g_clear_pointer (&cl->warnings, g_ptr_array_unref);
+  g_clear_pointer (&cl->implementation_groups, g_ptr_array_unref);
+  g_clear_pointer (&cl->by_urn, g_hash_table_unref);
   g_free (cl);
 }
 
@@ -276,6 +301,21 @@ check_keys (Ctx                *ctx,
     }
 }
 
+/* A scalar as text: NULL for an empty value or a plain null (“~”, “null”), which some files
+ * write for a translation they do not have. */
+static const char *
+text_scalar (yaml_node_t *node)
+{
+  const char *v = scalar (node);
+
+  if (v == NULL || *v == '\0')
+    return NULL;
+  if (node->data.scalar.style == YAML_PLAIN_SCALAR_STYLE &&
+      (strcmp (v, "~") == 0 || strcmp (v, "null") == 0 || strcmp (v, "Null") == 0 || strcmp (v, "NULL") == 0))
+    return NULL;
+  return v;
+}
+
 /* Reads “key” in the file's locale and translations.LANG.key (translation_key may differ,
  * e.g. “value” of a choice). NULL when there is no text at all. */
 static MamoriText *
@@ -285,7 +325,7 @@ read_text (Ctx         *ctx,
            const char  *locale)
 {
   MamoriText *t = NULL;
-  const char *v = map_scalar (ctx, map, key);
+  const char *v = text_scalar (map_get (ctx, map, key));
   yaml_node_t *tr = map_get (ctx, map, "translations");
 
   if (v != NULL)
@@ -297,7 +337,7 @@ read_text (Ctx         *ctx,
     for (yaml_node_pair_t *p = tr->data.mapping.pairs.start; p < tr->data.mapping.pairs.top; p++)
       {
         const char *lang = scalar (yaml_document_get_node (ctx->doc, p->key));
-        const char *tv = map_scalar (ctx, yaml_document_get_node (ctx->doc, p->value), key);
+        const char *tv = text_scalar (map_get (ctx, yaml_document_get_node (ctx->doc, p->value), key));
         if (lang == NULL || tv == NULL)
           continue;
         if (t == NULL)
@@ -382,49 +422,29 @@ parse_scores_definition (Ctx          *ctx,
   return g_steal_pointer (&out);
 }
 
-/* One unique_choice question per node is what Mamori asks; more is listed as unsupported. */
+static const struct { const char *name; MamoriQuestionType type; } question_types[] = {
+  { "unique_choice", MAMORI_QUESTION_UNIQUE_CHOICE },
+  { "multiple_choice", MAMORI_QUESTION_MULTIPLE_CHOICE },
+  { "text", MAMORI_QUESTION_TEXT },
+  { "number", MAMORI_QUESTION_NUMBER },
+  { "boolean", MAMORI_QUESTION_BOOLEAN },
+  { "date", MAMORI_QUESTION_DATE },
+};
+
 static GPtrArray *
-parse_questions (Ctx          *ctx,
-                 MamoriNode   *node,
-                 yaml_node_t  *questions,
-                 const char   *locale,
-                 gboolean      has_range,
-                 double        min,
-                 double        max,
-                 GError      **error)
+parse_question_choices (Ctx          *ctx,
+                        yaml_node_t  *question,
+                        const char   *locale,
+                        gboolean      has_range,
+                        double        min,
+                        double        max,
+                        GError      **error)
 {
   g_autoptr(GPtrArray) out = NULL;
-  yaml_node_t *question = NULL, *choices;
+  yaml_node_t *choices = map_get (ctx, question, "choices");
   static const char * const known_choice[] = { "urn", "value", "add_score", "compute_result",
                                                "description", "translations", "color", NULL };
-  int n = 0;
 
-  if (questions->type != YAML_MAPPING_NODE)
-    {
-      fail (ctx, error, MAMORI_CHECKLIST_ERROR_SYNTAX, questions, _("“questions” must be a mapping."));
-      return NULL;
-    }
-  for (yaml_node_pair_t *p = questions->data.mapping.pairs.start; p < questions->data.mapping.pairs.top; p++)
-    {
-      yaml_node_t *q = yaml_document_get_node (ctx->doc, p->value);
-      const char *type = map_scalar (ctx, q, "type");
-      if (g_strcmp0 (type, "unique_choice") != 0)
-        {
-          g_autofree char *what = g_strdup_printf ("questions of type %s", type ? shown (ctx, type) : "?");
-          note_unsupported (ctx, what);
-          continue;
-        }
-      if (map_get (ctx, q, "depends_on"))
-        note_unsupported (ctx, "questions.depends_on");
-      if (n++ == 0)
-        question = q;
-      else
-        note_unsupported (ctx, "more than one question per item");
-    }
-  if (question == NULL)
-    return NULL; /* none usable: the node falls back to the scale */
-
-  choices = map_get (ctx, question, "choices");
   if (choices == NULL || choices->type != YAML_SEQUENCE_NODE)
     {
       fail (ctx, error, MAMORI_CHECKLIST_ERROR_MISSING_KEY, question, _("A question has no list of “choices”."));
@@ -435,12 +455,14 @@ parse_questions (Ctx          *ctx,
     {
       yaml_node_t *entry = yaml_document_get_node (ctx->doc, *it);
       const char *add = map_scalar (ctx, entry, "add_score");
+      const char *urn = map_scalar (ctx, entry, "urn");
       MamoriChoice *c = g_new0 (MamoriChoice, 1);
 
       g_ptr_array_add (out, c);
       check_keys (ctx, entry, known_choice, "choices.");
       if (map_get (ctx, entry, "select_implementation_groups"))
         note_unsupported (ctx, "choices.select_implementation_groups");
+      c->urn = urn ? g_ascii_strdown (urn, -1) : NULL;
       c->name = read_text (ctx, entry, "value", locale);
       c->description = read_text (ctx, entry, "description", locale);
       if (c->name == NULL)
@@ -457,8 +479,115 @@ parse_questions (Ctx          *ctx,
       if (!c->not_applicable && !check_range (ctx, entry, c->score, has_range, min, max, error))
         return NULL;
     }
-  (void) node;
   return g_steal_pointer (&out);
+}
+
+/* depends_on: {question: URN, answers: [CHOICE URN…], condition: any|all}. */
+static gboolean
+parse_depends_on (Ctx             *ctx,
+                  MamoriQuestion  *q,
+                  yaml_node_t     *dep,
+                  GError         **error)
+{
+  const char *question = map_scalar (ctx, dep, "question");
+  yaml_node_t *answers = map_get (ctx, dep, "answers");
+  g_autoptr(GStrvBuilder) b = g_strv_builder_new ();
+
+  if (dep->type != YAML_MAPPING_NODE || question == NULL || *question == '\0')
+    {
+      fail (ctx, error, MAMORI_CHECKLIST_ERROR_SYNTAX, dep,
+            _("“depends_on” must name the “question” it depends on and its “answers”."));
+      return FALSE;
+    }
+  q->depends_on = g_ascii_strdown (question, -1);
+  q->depends_all = g_strcmp0 (map_scalar (ctx, dep, "condition"), "all") == 0;
+  if (answers != NULL && answers->type == YAML_SEQUENCE_NODE)
+    for (yaml_node_item_t *it = answers->data.sequence.items.start; it < answers->data.sequence.items.top; it++)
+      {
+        const char *a = scalar (yaml_document_get_node (ctx->doc, *it));
+        if (a != NULL)
+          {
+            g_autofree char *lower = g_ascii_strdown (a, -1);
+            g_strv_builder_add (b, lower);
+          }
+      }
+  else if (scalar (answers) != NULL)
+    {
+      g_autofree char *lower = g_ascii_strdown (scalar (answers), -1);
+      g_strv_builder_add (b, lower);
+    }
+  q->depends_answers = g_strv_builder_end (b);
+  return TRUE;
+}
+
+/* Every question of a node, in file order. A question of a type Mamori does not know is
+ * left out (and listed). Mamori's wizard asks the first unique_choice question as the item's
+ * answer (its scores must lie in the framework's range, and it becomes node->choices); the
+ * others are read into the model, and listed as not used until the wizard asks them. */
+static gboolean
+parse_questions (Ctx          *ctx,
+                 MamoriNode   *node,
+                 yaml_node_t  *questions,
+                 const char   *locale,
+                 gboolean      has_range,
+                 double        min,
+                 double        max,
+                 GError      **error)
+{
+  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) question_free);
+  int n_unique = 0;
+
+  if (questions->type != YAML_MAPPING_NODE)
+    {
+      fail (ctx, error, MAMORI_CHECKLIST_ERROR_SYNTAX, questions, _("“questions” must be a mapping."));
+      return FALSE;
+    }
+  for (yaml_node_pair_t *p = questions->data.mapping.pairs.start; p < questions->data.mapping.pairs.top; p++)
+    {
+      yaml_node_t *key = yaml_document_get_node (ctx->doc, p->key);
+      yaml_node_t *value = yaml_document_get_node (ctx->doc, p->value);
+      const char *type = map_scalar (ctx, value, "type");
+      yaml_node_t *dep = map_get (ctx, value, "depends_on");
+      MamoriQuestion *q;
+      int t = -1;
+
+      for (guint i = 0; i < G_N_ELEMENTS (question_types) && type != NULL; i++)
+        if (strcmp (question_types[i].name, type) == 0)
+          t = (int) question_types[i].type;
+      if (t != MAMORI_QUESTION_UNIQUE_CHOICE)
+        {
+          g_autofree char *what = g_strdup_printf ("questions of type %s", type ? shown (ctx, type) : "?");
+          note_unsupported (ctx, what);
+        }
+      else if (n_unique++ > 0)
+        note_unsupported (ctx, "more than one question per item");
+      if (t < 0)
+        continue;
+
+      q = g_new0 (MamoriQuestion, 1);
+      g_ptr_array_add (out, q);
+      q->type = (MamoriQuestionType) t;
+      q->urn = g_ascii_strdown (scalar (key) ? scalar (key) : "", -1);
+      q->text = read_text (ctx, value, "text", locale);
+      if (q->type == MAMORI_QUESTION_UNIQUE_CHOICE || q->type == MAMORI_QUESTION_MULTIPLE_CHOICE)
+        {
+          gboolean scale = q->type == MAMORI_QUESTION_UNIQUE_CHOICE && node->choices == NULL;
+
+          q->choices = parse_question_choices (ctx, value, locale, scale && has_range, min, max, error);
+          if (q->choices == NULL)
+            return FALSE;
+          if (scale)
+            node->choices = g_ptr_array_ref (q->choices);
+        }
+      if (dep != NULL)
+        {
+          note_unsupported (ctx, "questions.depends_on");
+          if (!parse_depends_on (ctx, q, dep, error))
+            return FALSE;
+        }
+    }
+  node->questions = g_steal_pointer (&out);
+  return TRUE;
 }
 
 /* --- the document --------------------------------------------------------------------------- */
@@ -494,11 +623,185 @@ mamori_checklist_default_scale (void)
   return out;
 }
 
+/* The last `parts` colon-separated parts of urn (all of it when it has fewer). */
 static const char *
-urn_tail (const char *urn)
+urn_suffix (const char *urn,
+            guint       parts)
 {
-  const char *colon = strrchr (urn, ':');
-  return colon ? colon + 1 : urn;
+  const char *p = urn + strlen (urn);
+
+  while (p > urn)
+    {
+      if (p[-1] == ':' && --parts == 0)
+        return p;
+      p--;
+    }
+  return urn;
+}
+
+/* Beyond this many parts of its urn, a derived key is the whole urn. */
+#define MAX_KEY_PARTS 16
+
+/* Gives every node of the kind (items, or headings) that has no ref_id in the file a key unique
+ * among the nodes of that kind: the last part of its urn (as before, so a file without clashes
+ * keeps its keys), or, when that part is the ref_id of another node or the last part of
+ * another node's urn too, as many of the urn's last parts as make it unique (“3.1:3:1”), at
+ * worst the whole urn; in the unlikely case that this is someone's ref_id, “#2”, “#3”… is added.
+ * urns maps a node to its urn as the file writes it. The rule depends on the file alone, so
+ * answers stay under the same keys each time the library is read. */
+static void
+derive_keys (MamoriChecklist *cl,
+             GHashTable      *urns,
+             gboolean         assessable)
+{
+  g_autoptr(GHashTable) used = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) open = g_ptr_array_new ();
+
+  for (guint i = 0; i < cl->nodes->len; i++)
+    {
+      MamoriNode *node = cl->nodes->pdata[i];
+      if (node->assessable != assessable)
+        continue;
+      if (node->ref_id_derived)
+        g_ptr_array_add (open, node);
+      else
+        g_hash_table_add (used, g_strdup (node->ref_id));
+    }
+  for (guint k = 1; k <= MAX_KEY_PARTS + 1 && open->len > 0; k++)
+    {
+      g_autoptr(GHashTable) count = g_hash_table_new (g_str_hash, g_str_equal);
+      g_autoptr(GPtrArray) still = g_ptr_array_new ();
+      guint parts = k <= MAX_KEY_PARTS ? k : G_MAXUINT;
+
+      for (guint i = 0; i < open->len; i++)
+        {
+          const char *s = urn_suffix (g_hash_table_lookup (urns, open->pdata[i]), parts);
+          g_hash_table_insert (count, (gpointer) s, GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (count, s)) + 1));
+        }
+      for (guint i = 0; i < open->len; i++)
+        {
+          MamoriNode *node = open->pdata[i];
+          const char *s = urn_suffix (g_hash_table_lookup (urns, node), parts);
+
+          if (GPOINTER_TO_UINT (g_hash_table_lookup (count, s)) == 1 && !g_hash_table_contains (used, s))
+            {
+              node->ref_id = g_strdup (s);
+              g_hash_table_add (used, g_strdup (s));
+            }
+          else
+            g_ptr_array_add (still, node);
+        }
+      g_ptr_array_set_size (open, 0);
+      g_ptr_array_extend_and_steal (open, g_steal_pointer (&still));
+    }
+  /* Whole urns are distinct (checked), so each of these clashes with one ref_id at most. */
+  for (guint i = 0; i < open->len; i++)
+    {
+      MamoriNode *node = open->pdata[i];
+      const char *urn = g_hash_table_lookup (urns, node);
+
+      for (guint n = 2; node->ref_id == NULL; n++)
+        {
+          g_autofree char *key = g_strdup_printf ("%s#%u", urn, n);
+          if (!g_hash_table_contains (used, key))
+            {
+              node->ref_id = g_strdup (key);
+              g_hash_table_add (used, g_steal_pointer (&key));
+            }
+        }
+    }
+}
+
+/* The text of all of the node's questions, one a line, in every language one of them has. */
+static MamoriText *
+questions_text (MamoriNode *node,
+                const char *locale)
+{
+  g_autoptr(GHashTable) langs = g_hash_table_new (g_str_hash, g_str_equal);
+  MamoriText *out = NULL;
+  GHashTableIter iter;
+  gpointer lang;
+
+  for (guint i = 0; node->questions != NULL && i < node->questions->len; i++)
+    {
+      MamoriQuestion *q = node->questions->pdata[i];
+      GHashTableIter qi;
+      gpointer l;
+
+      if (q->text == NULL)
+        continue;
+      g_hash_table_iter_init (&qi, q->text->by_lang);
+      while (g_hash_table_iter_next (&qi, &l, NULL))
+        g_hash_table_add (langs, l);
+    }
+  if (g_hash_table_size (langs) == 0)
+    return NULL;
+  out = text_new ();
+  text_set (out, locale, ""); /* the library's language first */
+  g_hash_table_iter_init (&iter, langs);
+  while (g_hash_table_iter_next (&iter, &lang, NULL))
+    {
+      g_autoptr(GString) joined = g_string_new (NULL);
+      for (guint i = 0; i < node->questions->len; i++)
+        {
+          const char *t = mamori_text_get (((MamoriQuestion *) node->questions->pdata[i])->text, lang);
+          if (t != NULL)
+            g_string_append_printf (joined, "%s%s", joined->len ? "\n" : "", t);
+        }
+      text_set (out, lang, joined->str);
+    }
+  if (*(const char *) g_hash_table_lookup (out->by_lang, locale) == '\0')
+    {
+      /* No question has text in the library's own language: the first language that has. */
+      g_hash_table_remove (out->by_lang, locale);
+      g_hash_table_iter_init (&iter, out->by_lang);
+      g_hash_table_iter_next (&iter, &lang, NULL);
+      g_free (out->first_lang);
+      out->first_lang = g_strdup (lang);
+    }
+  return out;
+}
+
+/* A node with neither name nor description shows its questions' text, else its annotation
+ * (moved, so that the help does not repeat it), else its ref_id. Questions come first: where
+ * a file (ANSSI's MonAideCyber) gives an item only questions and an annotation, the question is
+ * what is asked and the annotation is the help beside it. */
+static void
+derive_name (MamoriNode *node,
+             const char *locale)
+{
+  if (node->name != NULL || node->description != NULL)
+    return;
+  node->name_derived = TRUE;
+  if ((node->name = questions_text (node, locale)) != NULL)
+    return;
+  if (node->annotation != NULL)
+    node->name = g_steal_pointer (&node->annotation);
+  else
+    {
+      node->name = text_new ();
+      text_set (node->name, locale, node->ref_id);
+    }
+}
+
+static char **
+read_strv (Ctx         *ctx,
+           yaml_node_t *node)
+{
+  g_autoptr(GStrvBuilder) b = g_strv_builder_new ();
+
+  if (node == NULL)
+    return NULL;
+  if (node->type == YAML_SEQUENCE_NODE)
+    for (yaml_node_item_t *it = node->data.sequence.items.start; it < node->data.sequence.items.top; it++)
+      {
+        const char *v = text_scalar (yaml_document_get_node (ctx->doc, *it));
+        if (v != NULL)
+          g_strv_builder_add (b, v);
+      }
+  else if (text_scalar (node) != NULL)
+    g_strv_builder_add (b, text_scalar (node));
+  return g_strv_builder_end (b);
 }
 
 static gboolean
@@ -510,8 +813,9 @@ parse_nodes (Ctx              *ctx,
              double            max,
              GError          **error)
 {
-  g_autoptr(GHashTable) by_urn = g_hash_table_new (g_str_hash, g_str_equal);
+  GHashTable *by_urn = cl->by_urn;
   g_autoptr(GHashTable) by_ref = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) urns = g_hash_table_new (NULL, NULL); /* node → its urn as written */
   g_autoptr(GHashTable) group_of = g_hash_table_new (NULL, NULL); /* top node → group index + 1 */
   static const char * const known[] = { "urn", "ref_id", "parent_urn", "depth", "assessable", "name",
                                         "description", "annotation", "typical_evidence", "translations",
@@ -541,10 +845,12 @@ parse_nodes (Ctx              *ctx,
 
       node = g_new0 (MamoriNode, 1);
       g_ptr_array_add (cl->nodes, node);
+      g_hash_table_insert (urns, node, (gpointer) urn);
       node->line = line_of (entry);
       node->urn = g_ascii_strdown (urn, -1);
-      ref_id = map_scalar (ctx, entry, "ref_id");
-      node->ref_id = g_strdup (ref_id ? ref_id : urn_tail (urn));
+      ref_id = text_scalar (map_get (ctx, entry, "ref_id"));
+      node->ref_id = g_strdup (ref_id);
+      node->ref_id_derived = ref_id == NULL;
       node->parent_urn = map_scalar (ctx, entry, "parent_urn") ? g_ascii_strdown (map_scalar (ctx, entry, "parent_urn"), -1) : NULL;
       depth = map_scalar (ctx, entry, "depth");
       node->depth = depth ? atoi (depth) : 1;
@@ -555,21 +861,17 @@ parse_nodes (Ctx              *ctx,
       node->annotation = read_text (ctx, entry, "annotation", cl->locale);
       node->typical_evidence = read_text (ctx, entry, "typical_evidence", cl->locale);
       node->source = g_strdup (map_scalar (ctx, entry, "mamori_source"));
+      node->implementation_groups = read_strv (ctx, map_get (ctx, entry, "implementation_groups"));
       node->group = -1;
 
-      if (node->name == NULL && node->description == NULL)
-        {
-          fail (ctx, error, MAMORI_CHECKLIST_ERROR_MISSING_KEY, entry,
-                _("The requirement “%s” has neither “name” nor “description”."), shown (ctx, node->ref_id));
-          return FALSE;
-        }
       if (g_hash_table_contains (by_urn, node->urn))
         {
           fail (ctx, error, MAMORI_CHECKLIST_ERROR_DUPLICATE, entry, _("The urn “%s” appears twice."), shown (ctx, urn));
           return FALSE;
         }
       g_hash_table_insert (by_urn, node->urn, node);
-      if (node->assessable)
+      /* Two items the file gives the same ref_id could not be told apart in the answers. */
+      if (node->assessable && ref_id != NULL)
         {
           if (g_hash_table_contains (by_ref, node->ref_id))
             {
@@ -580,17 +882,15 @@ parse_nodes (Ctx              *ctx,
         }
 
       questions = map_get (ctx, entry, "questions");
-      if (questions != NULL)
-        {
-          GError *local = NULL;
-          node->choices = parse_questions (ctx, node, questions, cl->locale, has_range, min, max, &local);
-          if (local != NULL)
-            {
-              g_propagate_error (error, local);
-              return FALSE;
-            }
-        }
+      if (questions != NULL && !parse_questions (ctx, node, questions, cl->locale, has_range, min, max, error))
+        return FALSE;
     }
+
+  /* Keys for the nodes without ref_id, then what a node without text shows. */
+  derive_keys (cl, urns, TRUE);
+  derive_keys (cl, urns, FALSE);
+  for (guint i = 0; i < cl->nodes->len; i++)
+    derive_name (cl->nodes->pdata[i], cl->locale);
 
   /* Parents, groups, items. */
   for (guint i = 0; i < cl->nodes->len; i++)
@@ -694,13 +994,55 @@ parse_bands (Ctx              *ctx,
   return TRUE;
 }
 
+/* implementation_groups_definition: [{ref_id, name, description, default_selected}]. */
+static gboolean
+parse_groups (Ctx              *ctx,
+              MamoriChecklist  *cl,
+              yaml_node_t      *seq,
+              GError          **error)
+{
+  static const char * const known[] = { "ref_id", "name", "description", "default_selected", "translations", NULL };
+
+  if (seq->type != YAML_SEQUENCE_NODE)
+    {
+      fail (ctx, error, MAMORI_CHECKLIST_ERROR_SYNTAX, seq, _("“implementation_groups_definition” must be a list."));
+      return FALSE;
+    }
+  for (yaml_node_item_t *it = seq->data.sequence.items.start; it < seq->data.sequence.items.top; it++)
+    {
+      yaml_node_t *entry = yaml_document_get_node (ctx->doc, *it);
+      const char *ref_id = text_scalar (map_get (ctx, entry, "ref_id"));
+      const char *selected = map_scalar (ctx, entry, "default_selected");
+      MamoriImplementationGroup *g;
+
+      if (ref_id == NULL)
+        {
+          fail (ctx, error, MAMORI_CHECKLIST_ERROR_MISSING_KEY, entry, _("An implementation group has no “ref_id”."));
+          return FALSE;
+        }
+      check_keys (ctx, entry, known, "implementation_groups_definition.");
+      g = g_new0 (MamoriImplementationGroup, 1);
+      g_ptr_array_add (cl->implementation_groups, g);
+      g->ref_id = g_strdup (ref_id);
+      g->name = read_text (ctx, entry, "name", cl->locale);
+      if (g->name == NULL)
+        {
+          g->name = text_new ();
+          text_set (g->name, cl->locale, ref_id);
+        }
+      g->description = read_text (ctx, entry, "description", cl->locale);
+      g->default_selected = g_strcmp0 (selected, "true") == 0 || g_strcmp0 (selected, "True") == 0;
+    }
+  return TRUE;
+}
+
 static MamoriChecklist *
 parse_document (Ctx          *ctx,
                 GError      **error)
 {
   g_autoptr(MamoriChecklist) cl = g_new0 (MamoriChecklist, 1);
   yaml_node_t *root = yaml_document_get_root_node (ctx->doc);
-  yaml_node_t *objects, *fw, *scores, *nodes, *bands;
+  yaml_node_t *objects, *fw, *scores, *nodes, *bands, *groups;
   const char *urn, *locale, *ref_id, *version;
   const char *min_s, *max_s;
   double min = 0, max = 0;
@@ -712,13 +1054,15 @@ parse_document (Ctx          *ctx,
   static const char * const known_objects[] = { "framework", NULL };
   static const char * const known_fw[] = { "urn", "ref_id", "name", "description", "translations", "min_score",
                                            "max_score", "scores_definition", "requirement_nodes",
-                                           "mamori_subject", "mamori_score_bands", NULL };
+                                           "mamori_subject", "mamori_score_bands", "implementation_groups_definition", NULL };
 
   cl->nodes = g_ptr_array_new_with_free_func ((GDestroyNotify) node_free);
   cl->items = g_ptr_array_new ();
   cl->groups = g_ptr_array_new ();
   cl->bands = g_ptr_array_new_with_free_func ((GDestroyNotify) band_free);
   cl->warnings = g_ptr_array_new_with_free_func (g_free);
+  cl->implementation_groups = g_ptr_array_new_with_free_func ((GDestroyNotify) group_free);
+  cl->by_urn = g_hash_table_new (g_str_hash, g_str_equal);
   cl->filename = g_strdup (ctx->filename);
 
   if (root == NULL || root->type != YAML_MAPPING_NODE)
@@ -747,8 +1091,6 @@ parse_document (Ctx          *ctx,
       return NULL;
     }
   check_keys (ctx, fw, known_fw, "framework.");
-  if (map_get (ctx, fw, "implementation_groups_definition"))
-    note_unsupported (ctx, "framework.implementation_groups_definition");
 
   cl->urn = g_ascii_strdown (urn, -1);
   cl->locale = g_strdup (locale);
@@ -796,6 +1138,15 @@ parse_document (Ctx          *ctx,
     }
   else
     cl->scale = mamori_checklist_default_scale ();
+
+  groups = map_get (ctx, fw, "implementation_groups_definition");
+  if (groups != NULL)
+    {
+      /* Read for choosing an assessment's scope; listed as not used until the wizard offers it. */
+      note_unsupported (ctx, "framework.implementation_groups_definition");
+      if (!parse_groups (ctx, cl, groups, error))
+        return NULL;
+    }
 
   bands = map_get (ctx, fw, "mamori_score_bands");
   if (bands != NULL && !parse_bands (ctx, cl, bands, error))
@@ -878,6 +1229,94 @@ mamori_checklist_find_item (const MamoriChecklist *cl,
 {
   int i = mamori_checklist_item_index (cl, ref_id);
   return i < 0 ? NULL : cl->items->pdata[i];
+}
+
+const MamoriNode *
+mamori_checklist_find_node (const MamoriChecklist *cl,
+                            const char            *urn)
+{
+  g_autofree char *lower = NULL;
+
+  if (urn == NULL)
+    return NULL;
+  lower = g_ascii_strdown (urn, -1);
+  return g_hash_table_lookup (cl->by_urn, lower);
+}
+
+const char *
+mamori_node_text (const MamoriNode *node,
+                  const char       *lang)
+{
+  return mamori_text_get (node->name ? node->name : node->description, lang);
+}
+
+const MamoriImplementationGroup *
+mamori_checklist_find_group (const MamoriChecklist *cl,
+                             const char            *ref_id)
+{
+  for (guint i = 0; i < cl->implementation_groups->len; i++)
+    if (g_strcmp0 (((MamoriImplementationGroup *) cl->implementation_groups->pdata[i])->ref_id, ref_id) == 0)
+      return cl->implementation_groups->pdata[i];
+  return NULL;
+}
+
+char **
+mamori_checklist_default_scope (const MamoriChecklist *cl)
+{
+  g_autoptr(GStrvBuilder) b = g_strv_builder_new ();
+  guint n = 0;
+
+  for (guint i = 0; i < cl->implementation_groups->len; i++)
+    {
+      MamoriImplementationGroup *g = cl->implementation_groups->pdata[i];
+      if (g->default_selected)
+        {
+          g_strv_builder_add (b, g->ref_id);
+          n++;
+        }
+    }
+  return n > 0 ? g_strv_builder_end (b) : NULL;
+}
+
+gboolean
+mamori_checklist_in_scope (const MamoriNode   *node,
+                           const char * const *scope)
+{
+  if (scope == NULL || scope[0] == NULL)
+    return TRUE;
+  for (guint i = 0; node->implementation_groups != NULL && node->implementation_groups[i] != NULL; i++)
+    if (g_strv_contains (scope, node->implementation_groups[i]))
+      return TRUE;
+  return FALSE;
+}
+
+char **
+mamori_checklist_unknown_groups (const MamoriChecklist *cl,
+                                 const char * const    *scope)
+{
+  g_autoptr(GStrvBuilder) b = g_strv_builder_new ();
+  guint n = 0;
+
+  for (guint i = 0; scope != NULL && scope[i] != NULL; i++)
+    if (mamori_checklist_find_group (cl, scope[i]) == NULL)
+      {
+        g_strv_builder_add (b, scope[i]);
+        n++;
+      }
+  return n > 0 ? g_strv_builder_end (b) : NULL;
+}
+
+gboolean
+mamori_question_applies (const MamoriQuestion *q,
+                         GHashTable           *selected)
+{
+  guint hits = 0, n = 0;
+
+  if (q->depends_on == NULL)
+    return TRUE;
+  for (; q->depends_answers != NULL && q->depends_answers[n] != NULL; n++)
+    hits += selected != NULL && g_hash_table_contains (selected, q->depends_answers[n]);
+  return q->depends_all ? n > 0 && hits == n : hits > 0;
 }
 
 GPtrArray *
@@ -975,6 +1414,16 @@ mamori_checklist_score (const MamoriChecklist *cl,
                         MamoriScore           *total,
                         MamoriScore           *per_group)
 {
+  mamori_checklist_score_in_scope (cl, choice_index, NULL, total, per_group);
+}
+
+void
+mamori_checklist_score_in_scope (const MamoriChecklist *cl,
+                                 const int             *choice_index,
+                                 const char * const    *scope,
+                                 MamoriScore           *total,
+                                 MamoriScore           *per_group)
+{
   guint n_groups = MAX (cl->groups->len, 1);
 
   memset (total, 0, sizeof *total);
@@ -985,6 +1434,8 @@ mamori_checklist_score (const MamoriChecklist *cl,
       MamoriNode *item = cl->items->pdata[i];
       GPtrArray *choices = mamori_checklist_choices (cl, item);
 
+      if (!mamori_checklist_in_scope (item, scope))
+        continue;
       add_item (total, choices, choice_index[i]);
       if (per_group)
         add_item (&per_group[item->group >= 0 ? (guint) item->group : 0], choices, choice_index[i]);

@@ -30,7 +30,39 @@ typedef struct {
   gboolean not_applicable;   /* excluded from the score */
   MamoriText *name;
   MamoriText *description;   /* e.g. what evidence to give for this answer */
+  char *urn;                 /* a question's choice: its urn (lowercased), which depends_on names */
 } MamoriChoice;
+
+/* The kinds of question a requirement node may ask (CISO Assistant's `questions`). */
+typedef enum {
+  MAMORI_QUESTION_UNIQUE_CHOICE,
+  MAMORI_QUESTION_MULTIPLE_CHOICE,
+  MAMORI_QUESTION_TEXT,
+  MAMORI_QUESTION_NUMBER,
+  MAMORI_QUESTION_BOOLEAN,
+  MAMORI_QUESTION_DATE,
+} MamoriQuestionType;
+
+typedef struct {
+  char *urn;                 /* lowercased */
+  MamoriQuestionType type;
+  MamoriText *text;          /* NULL when the file gives none */
+  GPtrArray *choices;        /* MamoriChoice*, for unique and multiple choice; else NULL */
+  /* Asked only after another question's answer: the choice urns (lowercased) of depends_on,
+   * all of them (depends_all) or any one. NULL: always asked. */
+  char *depends_on;          /* the question's urn */
+  char **depends_answers;
+  gboolean depends_all;
+} MamoriQuestion;
+
+/* One of a framework's implementation groups (a level or a profile such as “standard” and
+ * “reinforced”): an assessment may be limited to the items of chosen groups. */
+typedef struct {
+  char *ref_id;
+  MamoriText *name;          /* the ref_id when the file gives no name */
+  MamoriText *description;
+  gboolean default_selected;
+} MamoriImplementationGroup;
 
 typedef struct {
   double min, max;           /* inclusive, on the total score */
@@ -39,7 +71,9 @@ typedef struct {
 
 typedef struct _MamoriNode MamoriNode;
 struct _MamoriNode {
-  char *urn;
+  char *urn;                 /* lowercased; what identifies the node in the file */
+  /* The item's key: answers, notes and evidence are stored under it. The file's ref_id, or one
+   * derived from the urn when the node has none (ref_id_derived; see README “Checklists”). */
   char *ref_id;
   char *parent_urn;
   char *source;              /* mamori_source: where the item comes from */
@@ -53,6 +87,12 @@ struct _MamoriNode {
   GPtrArray *choices;        /* MamoriChoice*, or NULL: the checklist's scale */
   MamoriNode *parent;
   int group;                 /* index into groups, -1 when the checklist has none */
+  gboolean ref_id_derived;   /* the file gives no ref_id */
+  /* The name is not the file's: the node has neither name nor description, so its annotation
+   * (moved here), its questions' text, or its ref_id stands for it. */
+  gboolean name_derived;
+  char **implementation_groups; /* the groups' ref_ids, or NULL */
+  GPtrArray *questions;      /* MamoriQuestion*, file order, or NULL */
 };
 
 typedef struct {
@@ -71,6 +111,8 @@ typedef struct {
   GPtrArray *items;          /* the assessable nodes, in order */
   GPtrArray *groups;         /* top-level non-assessable nodes */
   GPtrArray *warnings;       /* char*: constructs Mamori does not use */
+  GPtrArray *implementation_groups; /* MamoriImplementationGroup*, file order; empty when none */
+  GHashTable *by_urn;        /* node urn → MamoriNode* */
 } MamoriChecklist;
 
 /* Requirement nodes nest at most this many levels under their parents. The YAML text itself is
@@ -88,6 +130,34 @@ int                mamori_checklist_item_index   (const MamoriChecklist *checkli
                                                   const char            *ref_id);
 GPtrArray         *mamori_checklist_choices      (const MamoriChecklist *checklist,
                                                   const MamoriNode      *item);
+const MamoriNode  *mamori_checklist_find_node    (const MamoriChecklist *checklist,
+                                                  const char            *urn);
+/* What a node shows: its name, else its description (a node with neither has a derived name,
+ * so this is never NULL), in lang when the library has it. */
+const char        *mamori_node_text              (const MamoriNode      *node,
+                                                  const char            *lang);
+
+/* --- implementation groups: an assessment's scope ---------------------------------------------- */
+
+const MamoriImplementationGroup *
+                   mamori_checklist_find_group   (const MamoriChecklist *checklist,
+                                                  const char            *ref_id);
+/* The groups marked default_selected, or NULL (no scope: every item) when none is. */
+char             **mamori_checklist_default_scope (const MamoriChecklist *checklist);
+/* TRUE when scope is NULL or empty (every item), or the node belongs to one of its groups; a
+ * node with no groups is outside any scope (as in CISO Assistant). */
+gboolean           mamori_checklist_in_scope     (const MamoriNode      *node,
+                                                  const char * const    *scope);
+/* The ref_ids of scope that are not groups of the checklist, or NULL when all are. */
+char             **mamori_checklist_unknown_groups (const MamoriChecklist *checklist,
+                                                    const char * const    *scope);
+
+/* --- questions ---------------------------------------------------------------------------------- */
+
+/* Whether question is asked, given the choice urns selected so far for the node's questions
+ * (a set of lowercased urns; NULL as empty). */
+gboolean           mamori_question_applies       (const MamoriQuestion  *question,
+                                                  GHashTable            *selected);
 /* The index of the choice whose label (in any language) or distinct score matches text,
  * or -1. */
 int                mamori_checklist_match_choice (const MamoriChecklist *checklist,
@@ -112,6 +182,12 @@ void               mamori_checklist_score        (const MamoriChecklist *checkli
                                                   const int             *choice_index,
                                                   MamoriScore           *total,
                                                   MamoriScore           *per_group);
+/* The same over the items in scope (mamori_checklist_in_scope); the others count nowhere. */
+void               mamori_checklist_score_in_scope (const MamoriChecklist *checklist,
+                                                    const int             *choice_index,
+                                                    const char * const    *scope,
+                                                    MamoriScore           *total,
+                                                    MamoriScore           *per_group);
 double             mamori_score_percent          (const MamoriScore     *score);
 const MamoriBand  *mamori_checklist_band         (const MamoriChecklist *checklist,
                                                   double                 score);

@@ -45,6 +45,20 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
       mamori_checklist_match_choice (cl, item, mamori_text_get (((MamoriChoice *) choices->pdata[0])->name, "en"));
     }
   mamori_checklist_score (cl, answers, &total, groups);
+  /* Every node has text and its urn finds it; the first scope and depends_on are exercised. */
+  for (guint i = 0; i < cl->nodes->len; i++)
+    {
+      const MamoriNode *node = cl->nodes->pdata[i];
+      if (mamori_node_text (node, "ja") == NULL || mamori_checklist_find_node (cl, node->urn) != node)
+        abort ();
+      for (guint q = 0; node->questions != NULL && q < node->questions->len; q++)
+        mamori_question_applies (node->questions->pdata[q], NULL);
+    }
+  if (cl->implementation_groups->len > 0)
+    {
+      const char *scope[] = { ((MamoriImplementationGroup *) cl->implementation_groups->pdata[0])->ref_id, NULL };
+      mamori_checklist_score_in_scope (cl, answers, scope, &total, groups);
+    }
   mamori_checklist_band (cl, total.score);
   mamori_score_percent (&total);
   return 0;
