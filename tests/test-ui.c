@@ -2254,6 +2254,16 @@ test_registers (void)
   g_assert_cmpstr (mamori_registers_page_get_view (page), ==, "training-status");
   g_assert_cmpuint (mamori_registers_page_get_n_rows (page), ==, 3);
   g_assert_cmpstr (mamori_registers_page_get_row_title (page, 0), ==, "古参 次郎");
+  /* The person opens with their training status and pledges, and nothing to save. */
+  id = mamori_registers_page_get_row_id (page, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-record", "(ssx)", "registers", "people", id));
+  iterate (50);
+  editor = mamori_registers_page_get_editor (page);
+  g_assert_nonnull (editor);
+  g_assert_cmpint (mamori_record_editor_get_id (editor), ==, id);
+  g_assert_false (mamori_record_editor_is_dirty (editor));
+  gtk_window_destroy (GTK_WINDOW (editor));
+  iterate (20);
   close_window (window);
 }
 

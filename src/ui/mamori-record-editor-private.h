@@ -9,6 +9,10 @@ G_BEGIN_DECLS
 void                mamori_record_editor_set_value   (MamoriRecordEditor *self,
                                                       const char         *key,
                                                       const char         *value);
+/* Sets a value that the new record starts with (not an unsaved change). */
+void                mamori_record_editor_preset      (MamoriRecordEditor *self,
+                                                      const char         *key,
+                                                      const char         *value);
 /* What Save does, without closing: TRUE when stored. */
 gboolean            mamori_record_editor_save        (MamoriRecordEditor *self);
 /* The message shown for a refused save, or NULL. */

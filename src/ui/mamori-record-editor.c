@@ -14,7 +14,9 @@
 #include <string.h>
 
 #include "core/mamori-checklist.h"
+#include "core/mamori-calendar.h"
 #include "core/mamori-date.h"
+#include "core/mamori-training.h"
 #include "mamori-record-editor.h"
 #include "mamori-record-editor-private.h"
 #include "mamori-widget-util.h"
@@ -43,6 +45,10 @@ struct _MamoriRecordEditor {
   GPtrArray *part_rows;           /* the rows currently in the part groups */
   GPtrArray *children;            /* const MamoriRegister* */
   gulong changed_id;
+  AdwPreferencesGroup *training_group;  /* a person's training status and pledges */
+  AdwPreferencesGroup *pledge_group;
+  GPtrArray *related_rows;
+  gulong related_id;
   gboolean discarding;
   char *error;
   MamoriWorker *printer;
@@ -1008,6 +1014,172 @@ workspace_changed (MamoriWorkspace    *workspace,
     fill_parts (self);
 }
 
+/* --- a person's training and pledges ------------------------------------------------------------ */
+
+void
+mamori_record_editor_preset (MamoriRecordEditor *self,
+                             const char         *key,
+                             const char         *value)
+{
+  int i = mamori_register_field_index (self->reg, key);
+
+  g_return_if_fail (i >= 0);
+  set_input (self, (guint) i, value);
+  g_free (self->record->values[i]);
+  self->record->values[i] = input_value (self, (guint) i);
+}
+
+static void
+pledge_activated (AdwActionRow       *row,
+                  MamoriRecordEditor *self)
+{
+  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "mamori-id"));
+  MamoriRecordEditor *editor = mamori_record_editor_new (self->workspace, GTK_WINDOW (self), GTK_WIDGET (self->content),
+                                                         mamori_register_lookup ("pledges"), id, 0);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+add_pledge_clicked (GtkButton          *button,
+                    MamoriRecordEditor *self)
+{
+  g_autofree char *person = NULL;
+  MamoriRecordEditor *editor;
+
+  if (self->record->id <= 0 && !mamori_record_editor_save (self))
+    return;
+  person = g_strdup_printf ("%" G_GINT64_FORMAT, self->record->id);
+  editor = mamori_record_editor_new (self->workspace, GTK_WINDOW (self), GTK_WIDGET (self->content),
+                                     mamori_register_lookup ("pledges"), 0, 0);
+  mamori_record_editor_preset (editor, "person", person);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+fill_related (MamoriRecordEditor *self)
+{
+  const char *keys[] = { "people", "trainings", "attendance", "pledges" };
+  GPtrArray *lists[G_N_ELEMENTS (keys)] = { NULL };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, self->record->id);
+  const MamoriField date = { "date", "", MAMORI_FIELD_DATE };
+  const MamoriField *kind = mamori_register_field (mamori_register_lookup ("pledges"), "kind");
+
+  for (guint i = 0; i < self->related_rows->len; i++)
+    {
+      GtkWidget *row = self->related_rows->pdata[i];
+      adw_preferences_group_remove (ADW_PREFERENCES_GROUP (gtk_widget_get_ancestor (row, ADW_TYPE_PREFERENCES_GROUP)), row);
+    }
+  g_ptr_array_set_size (self->related_rows, 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->training_group), self->record->id > 0);
+  if (self->record->id <= 0)
+    {
+      adw_preferences_group_set_description (self->pledge_group, _("Added once the record is saved: Add saves it first."));
+      return;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (keys) && error == NULL; i++)
+    lists[i] = mamori_workspace_list_records (self->workspace, mamori_register_lookup (keys[i]), 0, &error);
+  if (error != NULL)
+    adw_preferences_group_set_description (self->pledge_group, error->message);
+  else
+    {
+      g_autofree char *today = mamori_today ();
+      g_autoptr(GPtrArray) statuses = mamori_training_statuses (lists[0], lists[1], lists[2], lists[3], today,
+                                                                mamori_workspace_fiscal_start_month (self->workspace));
+      guint pledges = 0;
+
+      gtk_widget_set_visible (GTK_WIDGET (self->training_group), FALSE);
+      for (guint i = 0; i < statuses->len; i++)
+        {
+          const MamoriTrainingStatus *st = statuses->pdata[i];
+          GString *sub = g_string_new (NULL);
+          g_autofree char *subtitle = NULL;
+          GtkWidget *row;
+
+          if (st->person->id != self->record->id)
+            continue;
+          if (*st->due_on)
+            {
+              g_autofree char *d = mamori_record_format (NULL, NULL, &date, st->due_on);
+              g_string_append_printf (sub, _("due %s"), d);
+            }
+          if (*st->last_trained)
+            {
+              g_autofree char *d = mamori_record_format (NULL, NULL, &date, st->last_trained);
+              if (sub->len > 0)
+                g_string_append (sub, " · ");
+              g_string_append_printf (sub, _("last trained %s"), d);
+            }
+          subtitle = g_string_free (sub, FALSE);
+          row = adw_action_row_new ();
+          adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), mamori_training_state_label (st->state));
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+          if (st->overdue)
+            gtk_widget_add_css_class (row, "error");
+          adw_preferences_group_add (self->training_group, row);
+          g_ptr_array_add (self->related_rows, row);
+          gtk_widget_set_visible (GTK_WIDGET (self->training_group), TRUE);
+        }
+      for (guint i = 0; i < lists[3]->len; i++)
+        {
+          const MamoriRecord *p = lists[3]->pdata[i];
+          g_autofree char *signed_on = NULL;
+          GtkWidget *row;
+
+          if (!g_str_equal (mamori_record_get (p, "person"), id))
+            continue;
+          signed_on = mamori_record_format (NULL, NULL, &date, mamori_record_get (p, "signed_on"));
+          row = adw_action_row_new ();
+          adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), signed_on);
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), mamori_register_choice_label (kind, mamori_record_get (p, "kind")));
+          gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+          g_object_set_data (G_OBJECT (row), "mamori-id", GSIZE_TO_POINTER ((gsize) p->id));
+          g_signal_connect (row, "activated", G_CALLBACK (pledge_activated), self);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+          adw_preferences_group_add (self->pledge_group, row);
+          g_ptr_array_add (self->related_rows, row);
+          pledges++;
+        }
+      adw_preferences_group_set_description (self->pledge_group, pledges == 0 ? _("No confidentiality pledge signed yet.") : NULL);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    if (lists[i] != NULL)
+      g_ptr_array_unref (lists[i]);
+}
+
+static void
+related_changed (MamoriWorkspace    *workspace,
+                 const char         *entity,
+                 MamoriRecordEditor *self)
+{
+  if (g_str_equal (entity, "pledges") || g_str_equal (entity, "trainings") || g_str_equal (entity, "people"))
+    fill_related (self);
+}
+
+/* A person's record shows their training status and their pledges (records of other registers
+ * that name them). */
+static void
+build_related (MamoriRecordEditor *self)
+{
+  GtkWidget *add;
+
+  if (!g_str_equal (self->reg->key, "people"))
+    return;
+  self->related_rows = g_ptr_array_new ();
+  self->training_group = ADW_PREFERENCES_GROUP (new_group (self->content, _("Training Status")));
+  self->pledge_group = ADW_PREFERENCES_GROUP (new_group (self->content, mamori_register_title (mamori_register_lookup ("pledges"))));
+  add = gtk_button_new_from_icon_name ("list-add-symbolic");
+  gtk_widget_add_css_class (add, "flat");
+  gtk_widget_set_tooltip_text (add, _("Add a Pledge"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (add), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Add a Pledge"), -1);
+  g_signal_connect (add, "clicked", G_CALLBACK (add_pledge_clicked), self);
+  adw_preferences_group_set_header_suffix (self->pledge_group, add);
+  self->related_id = g_signal_connect (self->workspace, "changed", G_CALLBACK (related_changed), self);
+  fill_related (self);
+}
+
 /* --- saving, closing, printing ----------------------------------------------------------------- */
 
 gboolean
@@ -1028,6 +1200,8 @@ mamori_record_editor_save (MamoriRecordEditor *self)
   update_title (self);
   if (was_new)
     fill_parts (self);
+  if (was_new && self->related_rows != NULL)
+    fill_related (self);
   return TRUE;
 }
 
@@ -1250,6 +1424,7 @@ mamori_record_editor_new (MamoriWorkspace      *workspace,
       record->values[i] = input_value (self, i);
     }
   build_parts (self);
+  build_related (self);
   self->print_op = g_strdup (print_op_for (reg, &print_label));
   if (self->print_op != NULL)
     g_menu_append (menu, print_label, "editor.print");
@@ -1275,6 +1450,8 @@ mamori_record_editor_dispose (GObject *object)
   g_clear_pointer (&self->printer, mamori_worker_free);
   if (self->changed_id != 0)
     g_clear_signal_handler (&self->changed_id, self->workspace);
+  if (self->related_id != 0)
+    g_clear_signal_handler (&self->related_id, self->workspace);
   g_clear_object (&self->workspace);
   g_clear_weak_pointer (&self->toast_widget);
   gtk_widget_dispose_template (GTK_WIDGET (object), MAMORI_TYPE_RECORD_EDITOR);
@@ -1296,6 +1473,7 @@ mamori_record_editor_finalize (GObject *object)
   g_free (self->rows);
   g_clear_pointer (&self->part_groups, g_ptr_array_unref);
   g_clear_pointer (&self->part_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->related_rows, g_ptr_array_unref);
   g_clear_pointer (&self->children, g_ptr_array_unref);
   g_free (self->error);
   g_free (self->print_op);
