@@ -292,14 +292,61 @@ mamori_register_field (const MamoriRegister *reg,
   return i < 0 ? NULL : &reg->fields[i];
 }
 
+/* The words that need their own context in Japanese (see mamori_register_title). */
+static const char *const own_words[] G_GNUC_UNUSED = {
+  NC_("register", "Medium"), NC_("register", "Category"), NC_("register", "Cloud service"),
+  NC_("register", "Reports"), NC_("register", "Asset"), NC_("suppliers", "Name"),
+};
+
+static const char *
+register_word (const char *context,
+               const char *msgid)
+{
+  const char *t;
+
+  if (msgid == NULL || *msgid == '\0')
+    return "";
+  if (context != NULL && (t = g_dpgettext2 (GETTEXT_PACKAGE, context, msgid)) != msgid)
+    return t;
+  if ((t = g_dpgettext2 (GETTEXT_PACKAGE, "register", msgid)) != msgid)
+    return t;
+  return _(msgid);
+}
+
+const char *
+mamori_register_title (const MamoriRegister *reg)
+{
+  return register_word (reg->key, reg->title);
+}
+
+const char *
+mamori_register_singular (const MamoriRegister *reg)
+{
+  return register_word (reg->key, reg->singular);
+}
+
+const char *
+mamori_register_field_label (const MamoriRegister *reg,
+                             const MamoriField    *field)
+{
+  return register_word (reg ? reg->key : NULL, field->label);
+}
+
 const char *
 mamori_field_choice_label (const MamoriField *field,
                            const char        *key)
 {
   for (guint i = 0; field->choices != NULL && field->choices[i] != NULL; i++)
     if (g_strcmp0 (field->choices[i], key) == 0)
-      return _(field->choice_labels[i]);
+      return register_word (NULL, field->choice_labels[i]);
   return key ? key : "";
+}
+
+const char *
+mamori_register_choice_label (const MamoriField *field,
+                              const char        *key)
+{
+  return mamori_field_choice_label (field, key);
 }
 
 const char *
@@ -440,11 +487,12 @@ invalid (GError    **error,
 }
 
 static gboolean
-check_field (const MamoriField *f,
-             const char        *v,
-             GError           **error)
+check_field (const MamoriRegister *reg,
+             const MamoriField    *f,
+             const char           *v,
+             GError              **error)
 {
-  const char *label = _(f->label);
+  const char *label = mamori_register_field_label (reg, f);
 
   if (!g_utf8_validate (v, -1, NULL))
     return invalid (error, _("%s is not valid text."), label);
@@ -487,10 +535,10 @@ mamori_record_validate (const MamoriRecord *r,
   const MamoriRegister *reg = r->reg;
 
   for (guint i = 0; i < reg->n_fields; i++)
-    if (!check_field (&reg->fields[i], r->values[i] ? r->values[i] : "", error))
+    if (!check_field (reg, &reg->fields[i], r->values[i] ? r->values[i] : "", error))
       return FALSE;
   if (reg->parent != NULL && r->parent <= 0)
-    return invalid (error, _("A %s belongs to a record that is not given."), _(reg->singular));
+    return invalid (error, _("A %s belongs to a record that is not given."), mamori_register_singular (reg));
 
   if (strcmp (reg->key, "exceptions") == 0)
     {
@@ -643,7 +691,7 @@ heading_field (const MamoriRegister *reg,
 
   for (guint i = 0; i < reg->n_fields; i++)
     if (g_ascii_strcasecmp (h, reg->fields[i].key) == 0 || g_ascii_strcasecmp (h, reg->fields[i].label) == 0 ||
-        strcmp (h, _(reg->fields[i].label)) == 0)
+        strcmp (h, mamori_register_field_label (reg, &reg->fields[i])) == 0)
       return (int) i;
   return -1;
 }
@@ -690,7 +738,7 @@ mamori_register_read_csv (const MamoriRegister *reg,
         {
           g_autofree char *shown = mamori_text_excerpt (h);
           g_ptr_array_add (bad, g_strdup_printf (_("Line %u: the column “%s” is not a field of %s."), head->line, shown,
-                                                 _(reg->title)));
+                                                 mamori_register_title (reg)));
         }
     }
   if (bad->len > 0)
@@ -723,7 +771,7 @@ mamori_register_read_csv (const MamoriRegister *reg,
           if (value == NULL)
             {
               g_autofree char *shown = mamori_text_excerpt (cell);
-              g_ptr_array_add (bad, g_strdup_printf (_("Line %u: %s: “%s” cannot be read."), row->line, _(f->label), shown));
+              g_ptr_array_add (bad, g_strdup_printf (_("Line %u: %s: “%s” cannot be read."), row->line, mamori_register_field_label (reg, f), shown));
               ok = FALSE;
               break;
             }

@@ -63,6 +63,17 @@ int                          mamori_register_field_index (const MamoriRegister *
 /* The label of a choice (translated), or the key itself when unknown. */
 const char                  *mamori_field_choice_label (const MamoriField *field,
                                                         const char        *key);
+/* A register's words in the user's language. Words the registers share with the rest of Mamori
+ * but mean otherwise here ("Medium" is a severity, not the ledger's storage medium; a
+ * supplier's "Name" is not a person's) are looked up first in the register's own gettext
+ * context (its key), then in the context "register", then as they are. */
+const char                  *mamori_register_title       (const MamoriRegister *reg);
+const char                  *mamori_register_singular    (const MamoriRegister *reg);
+const char                  *mamori_register_field_label (const MamoriRegister *reg,
+                                                          const MamoriField    *field);
+/* The same as mamori_field_choice_label. */
+const char                  *mamori_register_choice_label (const MamoriField  *field,
+                                                           const char         *key);
 /* The choice whose key or (translated or English) label is text; NULL when none. */
 const char                  *mamori_field_choice_parse (const MamoriField *field,
                                                         const char        *text);

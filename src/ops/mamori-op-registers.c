@@ -171,9 +171,9 @@ mamori_op_export_register (MamoriOpContext  *ctx,
     return FALSE;
   parts = mamori_register_children (reg);
   for (guint f = 0; f < reg->n_fields; f++)
-    g_ptr_array_add (headings, g_strdup (_(reg->fields[f].label)));
+    g_ptr_array_add (headings, g_strdup (mamori_register_field_label (reg, &reg->fields[f])));
   for (guint p = 0; p < parts->len; p++)
-    g_ptr_array_add (headings, g_strdup (_(((MamoriRegister *) parts->pdata[p])->title)));
+    g_ptr_array_add (headings, g_strdup (mamori_register_title (parts->pdata[p])));
   if (people)
     {
       g_autofree char *today = mamori_today ();

@@ -105,7 +105,7 @@ mamori_workspace_get_record (MamoriWorkspace      *self,
   if (out->len == 0)
     {
       g_set_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_NOT_FOUND,
-                   _("There is no %s with the number %lld."), _(reg->singular), (long long) id);
+                   _("There is no %s with the number %lld."), mamori_register_singular (reg), (long long) id);
       return NULL;
     }
   return g_ptr_array_steal_index (out, 0);
@@ -157,7 +157,7 @@ check_references (MamoriWorkspace    *self,
         {
           g_set_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_NOT_FOUND,
                        _("There is no %s with the number %lld."),
-                       _(mamori_register_lookup (reg->parent)->singular), (long long) r->parent);
+                       mamori_register_singular (mamori_register_lookup (reg->parent)), (long long) r->parent);
           return FALSE;
         }
     }
@@ -171,7 +171,7 @@ check_references (MamoriWorkspace    *self,
       if (!exists)
         {
           g_set_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_NOT_FOUND,
-                       _("%s: there is no record with the number %s."), _(f->label), r->values[i]);
+                       _("%s: there is no record with the number %s."), mamori_register_field_label (reg, f), r->values[i]);
           return FALSE;
         }
     }
@@ -342,7 +342,7 @@ write_record (MamoriWorkspace  *self,
       if (mamori_statement_changes (stmt) == 0)
         {
           g_set_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_NOT_FOUND,
-                       _("There is no %s with the number %lld."), _(reg->singular), (long long) r->id);
+                       _("There is no %s with the number %lld."), mamori_register_singular (reg), (long long) r->id);
           return FALSE;
         }
       *summary = g_strdup_printf ("%s %" G_GINT64_FORMAT " updated", reg->key, r->id);

@@ -58,60 +58,6 @@ struct _MamoriRecordEditor {
 
 G_DEFINE_FINAL_TYPE (MamoriRecordEditor, mamori_record_editor, ADW_TYPE_WINDOW)
 
-/* --- words ----------------------------------------------------------------------------------- */
-
-/* Words the registers share with the rest of Mamori but mean otherwise here ("Medium" is a
- * severity, not the ledger's storage medium; a supplier's "Name" is not a person's): looked up
- * first in the register's own context, then in "register", then as they are. */
-static const char *const own_words[] G_GNUC_UNUSED = {
-  NC_("register", "Medium"), NC_("register", "Category"), NC_("register", "Cloud service"),
-  NC_("register", "Reports"), NC_("register", "Asset"), NC_("suppliers", "Name"),
-};
-
-static const char *
-register_word (const char *context,
-               const char *msgid)
-{
-  const char *t;
-
-  if (msgid == NULL || *msgid == '\0')
-    return "";
-  if (context != NULL && (t = g_dpgettext2 (GETTEXT_PACKAGE, context, msgid)) != msgid)
-    return t;
-  if ((t = g_dpgettext2 (GETTEXT_PACKAGE, "register", msgid)) != msgid)
-    return t;
-  return _(msgid);
-}
-
-const char *
-mamori_register_title (const MamoriRegister *reg)
-{
-  return register_word (reg->key, reg->title);
-}
-
-const char *
-mamori_register_singular (const MamoriRegister *reg)
-{
-  return register_word (reg->key, reg->singular);
-}
-
-const char *
-mamori_register_field_label (const MamoriRegister *reg,
-                             const MamoriField    *field)
-{
-  return register_word (reg ? reg->key : NULL, field->label);
-}
-
-const char *
-mamori_register_choice_label (const MamoriField *field,
-                              const char        *key)
-{
-  for (guint i = 0; field->choices != NULL && field->choices[i] != NULL; i++)
-    if (g_strcmp0 (field->choices[i], key) == 0)
-      return register_word (NULL, field->choice_labels[i]);
-  return key ? key : "";
-}
-
 /* --- showing values -------------------------------------------------------------------------- */
 
 GHashTable *

@@ -24,13 +24,6 @@ MamoriRecordEditor *mamori_record_editor_new (MamoriWorkspace      *workspace,
 gint64              mamori_record_editor_get_id (MamoriRecordEditor *self);
 
 /* A register's words in the user's language (some in a context of their own). */
-const char *mamori_register_title        (const MamoriRegister *reg);
-const char *mamori_register_singular     (const MamoriRegister *reg);
-const char *mamori_register_field_label  (const MamoriRegister *reg,
-                                          const MamoriField    *field);
-const char *mamori_register_choice_label (const MamoriField    *field,
-                                          const char           *key);
-
 /* The names of referenced rows, read once per list: ref ("people", "asset"…) → labels. */
 GHashTable *mamori_ref_cache_new    (void);
 /* value of field as people read it: a choice's label, a reference's name, a formatted date. */
