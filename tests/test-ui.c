@@ -401,12 +401,23 @@ test_overview_edit (void)
     g_assert_cmpuint (list->len, ==, 1);
     gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "overview");
   }
-  /* Ticking a step-up task records it. */
-  check = find_widget (GTK_WIDGET (window), GTK_TYPE_CHECK_BUTTON, NULL);
-  g_assert_nonnull (check);
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
-  done = mamori_workspace_get_done_tasks (ws, &error);
-  g_assert_true (g_hash_table_contains (done, "s1.five-articles"));
+  /* Ticking a step-up task records it; the five measures give SECURITY ACTION's first star. */
+  {
+    MamoriOverviewPage *overview = MAMORI_OVERVIEW_PAGE (gtk_widget_get_template_child (GTK_WIDGET (window),
+                                                                                        MAMORI_TYPE_WINDOW, "overview_page"));
+    GtkWidget *go = find_tooltip_button (GTK_WIDGET (window), _("Go to the missing step"));
+    g_assert_nonnull (strstr (mamori_overview_page_get_security_action (overview), _("Not yet: no star to declare")));
+    g_assert_nonnull (go);
+    g_assert_true (gtk_widget_get_visible (go));
+    check = find_widget (GTK_WIDGET (window), GTK_TYPE_CHECK_BUTTON, NULL);
+    g_assert_nonnull (check);
+    gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+    done = mamori_workspace_get_done_tasks (ws, &error);
+    g_assert_true (g_hash_table_contains (done, "s1.five-articles"));
+    g_assert_nonnull (strstr (mamori_overview_page_get_security_action (overview), _("One star: you can declare ★")));
+    g_assert_cmpstr (g_variant_get_string (gtk_actionable_get_action_target_value (GTK_ACTIONABLE (go)), NULL), ==,
+                     "ipa-self-diagnosis");
+  }
   close_window (window);
 }
 

@@ -9,4 +9,7 @@ G_BEGIN_DECLS
 guint    mamori_overview_page_get_n_due      (MamoriOverviewPage *self);
 gboolean mamori_overview_page_is_loading_due (MamoriOverviewPage *self);
 
+/* The SECURITY ACTION row's text: the level and what the next star needs. */
+const char *mamori_overview_page_get_security_action (MamoriOverviewPage *self);
+
 G_END_DECLS

@@ -40,6 +40,8 @@ struct _MamoriOverviewPage {
   MamoriWorker *due_worker;     /* reads what is due off the main thread */
   AdwActionRow *welcome_name_row;
   AdwActionRow *welcome_import_row;
+  AdwActionRow *security_action_row;  /* the SECURITY ACTION level and what the next star needs */
+  GtkButton *security_action_go;
 };
 
 /* Where each step-up task is done: a window action and its target (NULL: nowhere to go). */
@@ -206,6 +208,52 @@ employees_changed (GtkSpinButton *spin,
 
 /* --- step-up path ---------------------------------------------------------------------------- */
 
+/* IPA's SECURITY ACTION self-declaration: the level the workspace meets, what the next star
+ * needs, and a button to that step. */
+static void
+update_security_action (MamoriOverviewPage *self,
+                        GHashTable         *done)
+{
+  g_autoptr(GHashTable) none = g_hash_table_new (g_str_hash, g_str_equal);
+  const char *missing = NULL;
+  guint stars = mamori_security_action_level (done ? done : none, &missing);
+  const MamoriStepTask *tasks;
+  guint n_tasks;
+  g_autofree char *text = NULL;
+  const char *level = stars == 2 ? _("Two stars: you can declare ★★")
+                    : stars == 1 ? _("One star: you can declare ★")
+                                 : _("Not yet: no star to declare");
+
+  if (missing == NULL)
+    text = g_strdup (level);
+  else
+    {
+      const char *task_title = missing;
+      tasks = mamori_stepup_tasks (&n_tasks);
+      for (guint i = 0; i < n_tasks; i++)
+        if (g_str_equal (tasks[i].key, missing))
+          task_title = _(tasks[i].title);
+      /* TRANSLATORS: the SECURITY ACTION level, then the step the next star still needs */
+      text = g_strdup_printf (_("%s · for the next star: %s"), level, task_title);
+    }
+  adw_action_row_set_subtitle (self->security_action_row, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->security_action_go), FALSE);
+  for (guint p = 0; missing != NULL && p < G_N_ELEMENTS (task_places); p++)
+    if (g_str_equal (task_places[p].key, missing))
+      {
+        gtk_actionable_set_action_name (GTK_ACTIONABLE (self->security_action_go), task_places[p].action);
+        gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->security_action_go),
+                                                g_variant_new_string (task_places[p].target));
+        gtk_widget_set_visible (GTK_WIDGET (self->security_action_go), TRUE);
+      }
+}
+
+const char *
+mamori_overview_page_get_security_action (MamoriOverviewPage *self)
+{
+  return adw_action_row_get_subtitle (self->security_action_row);
+}
+
 static void
 load_progress (MamoriOverviewPage *self)
 {
@@ -247,6 +295,7 @@ load_progress (MamoriOverviewPage *self)
     }
   self->loading = FALSE;
 
+  update_security_action (self, done);
   if (current > MAMORI_STEPUP_N_STEPS)
     gtk_label_set_text (self->current_step_label, _("All steps done"));
   else
@@ -343,6 +392,19 @@ build_step_rows (MamoriOverviewPage *self)
   mamori_stepup_tasks (&n_tasks);
   g_ptr_array_set_size (self->task_checks, n_tasks); /* NULL until built */
 
+  {
+    GtkWidget *row = adw_action_row_new ();
+    GtkWidget *go = gtk_button_new_from_icon_name ("go-next-symbolic");
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), "SECURITY ACTION");
+    gtk_widget_set_valign (go, GTK_ALIGN_CENTER);
+    gtk_widget_add_css_class (go, "flat");
+    gtk_widget_set_tooltip_text (go, _("Go to the missing step"));
+    gtk_accessible_update_property (GTK_ACCESSIBLE (go), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Go to the missing step"), -1);
+    adw_action_row_add_suffix (ADW_ACTION_ROW (row), go);
+    adw_preferences_group_add (self->stepup_group, row);
+    self->security_action_row = ADW_ACTION_ROW (row);
+    self->security_action_go = GTK_BUTTON (go);
+  }
   for (guint s = 0; s < MAMORI_STEPUP_N_STEPS; s++)
     {
       AdwExpanderRow *row = ADW_EXPANDER_ROW (adw_expander_row_new ());
