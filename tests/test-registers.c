@@ -300,7 +300,13 @@ test_add_all_or_nothing (void)
   g_assert_cmpuint (g_hash_table_size (labels), ==, 2);
   {
     g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, ((MamoriRecord *) records->pdata[1])->id);
+    g_autofree char *one = NULL, *none = NULL;
     g_assert_cmpstr (mamori_ref_label (labels, id), ==, "佐藤 花子");
+    one = mamori_workspace_ref_label_of (ws, "people", ((MamoriRecord *) records->pdata[1])->id, &error);
+    none = mamori_workspace_ref_label_of (ws, "asset", 12345, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (one, ==, "佐藤 花子");
+    g_assert_cmpstr (none, ==, "");
   }
   g_assert_cmpstr (mamori_ref_label (labels, ""), ==, "");
 }

@@ -467,27 +467,50 @@ label_row (MamoriStatement  *stmt,
   return TRUE;
 }
 
+/* SELECT id, label FROM the table ref points at (where adds a condition on id). */
+static char *
+labels_sql (const char *ref,
+            const char *where)
+{
+  const MamoriRegister *reg = mamori_register_lookup (ref);
+
+  if (reg != NULL)
+    return g_strdup_printf ("SELECT id, %s FROM %s%s", reg->label_field, reg->key, where);
+  if (g_strcmp0 (ref, "asset") == 0)
+    return g_strdup_printf ("SELECT id, CASE WHEN managing_department = '' THEN name "
+                            "ELSE name || ' (' || managing_department || ')' END FROM asset%s", where);
+  if (g_strcmp0 (ref, "assessment") == 0)
+    return g_strdup_printf ("SELECT id, trim (subject || ' ' || assessed_on) FROM assessment%s", where);
+  g_return_val_if_reached (NULL);
+}
+
 GHashTable *
 mamori_workspace_ref_labels (MamoriWorkspace  *self,
                              const char       *ref,
                              GError          **error)
 {
   g_autoptr(GHashTable) labels = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-  const MamoriRegister *reg = mamori_register_lookup (ref);
-  g_autofree char *sql = NULL;
+  g_autofree char *sql = labels_sql (ref, "");
 
-  if (reg != NULL)
-    sql = g_strdup_printf ("SELECT id, %s FROM %s", reg->label_field, reg->key);
-  else if (g_strcmp0 (ref, "asset") == 0)
-    sql = g_strdup ("SELECT id, CASE WHEN managing_department = '' THEN name "
-                    "ELSE name || ' (' || managing_department || ')' END FROM asset");
-  else if (g_strcmp0 (ref, "assessment") == 0)
-    sql = g_strdup ("SELECT id, trim (subject || ' ' || assessed_on) FROM assessment");
-  else
-    g_return_val_if_reached (NULL);
   if (!mamori_statement_query (self, _("read a register"), label_row, labels, error, sql, ""))
     return NULL;
   return g_steal_pointer (&labels);
+}
+
+char *
+mamori_workspace_ref_label_of (MamoriWorkspace  *self,
+                               const char       *ref,
+                               gint64            id,
+                               GError          **error)
+{
+  g_autoptr(GHashTable) labels = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  g_autofree char *sql = labels_sql (ref, " WHERE id = ?1");
+  const char *label;
+
+  if (!mamori_statement_query (self, _("read a register"), label_row, labels, error, sql, "i", id))
+    return NULL;
+  label = g_hash_table_lookup (labels, &id);
+  return g_strdup (label ? label : "");
 }
 
 const char *

@@ -44,6 +44,13 @@ gboolean      mamori_workspace_add_records   (MamoriWorkspace      *self,
 GHashTable   *mamori_workspace_ref_labels    (MamoriWorkspace      *self,
                                               const char           *ref,
                                               GError              **error);
+/* The label of one row a reference field points at (a new string, "" when there is none): for
+ * a list showing a few references into a large table (the ledger), instead of reading every
+ * label. */
+char         *mamori_workspace_ref_label_of  (MamoriWorkspace      *self,
+                                              const char           *ref,
+                                              gint64                id,
+                                              GError              **error);
 /* The label of one referenced row ("" when id is empty or unknown), through labels. */
 const char   *mamori_ref_label               (GHashTable           *labels,
                                               const char           *id);

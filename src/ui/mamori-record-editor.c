@@ -121,7 +121,31 @@ mamori_record_format (MamoriWorkspace   *workspace,
       return g_strdup (g_str_equal (value, "1") ? mamori_register_field_label (NULL, field) : "");
     case MAMORI_FIELD_REF:
       {
-        const char *name = mamori_ref_label (ref_labels (workspace, cache, field->ref), value);
+        const char *name;
+        if (g_strcmp0 (field->ref, "asset") == 0 && g_hash_table_lookup (cache, field->ref) == NULL)
+          {
+            /* The ledger may hold 100,000 assets: a list reads only the names it shows. */
+            GHashTable *some = g_hash_table_lookup (cache, "asset#some");
+            gint64 id = g_ascii_strtoll (value, NULL, 10);
+            if (some == NULL)
+              {
+                some = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+                g_hash_table_insert (cache, g_strdup ("asset#some"), some);
+              }
+            if (!g_hash_table_contains (some, &id) && workspace != NULL)
+              {
+                g_autoptr(GError) error = NULL;
+                char *label = mamori_workspace_ref_label_of (workspace, field->ref, id, &error);
+                gint64 *key = g_new (gint64, 1);
+                *key = id;
+                if (label == NULL)
+                  g_debug ("reference label of asset %s: %s", value, error->message);
+                g_hash_table_insert (some, key, label ? label : g_strdup (""));
+              }
+            name = mamori_ref_label (some, value);
+          }
+        else
+          name = mamori_ref_label (ref_labels (workspace, cache, field->ref), value);
         return g_strdup (*name ? name : _("(deleted)"));
       }
     case MAMORI_FIELD_LONG_TEXT:
