@@ -2273,6 +2273,18 @@ test_registers (void)
   g_assert_nonnull (editor);
   g_assert_cmpint (mamori_record_editor_get_id (editor), ==, id);
   g_assert_false (mamori_record_editor_is_dirty (editor));
+  /* Print Pledge Form… writes the person's pledge (a PDF) in a worker. */
+  {
+    g_autofree char *pdf = temp_workspace ("pledge.pdf");
+    g_autofree char *contents = NULL;
+    gsize length = 0;
+    mamori_record_editor_print (editor, pdf);
+    for (guint i = 0; i < 500 && !g_file_test (pdf, G_FILE_TEST_EXISTS); i++)
+      iterate (2);
+    iterate (20);
+    g_assert_true (g_file_get_contents (pdf, &contents, &length, NULL));
+    g_assert_true (length > 5 && memcmp (contents, "%PDF-", 5) == 0);
+  }
   gtk_window_destroy (GTK_WINDOW (editor));
   iterate (20);
   close_window (window);

@@ -24,4 +24,9 @@ MamoriRecordEditor *mamori_record_editor_add_part    (MamoriRecordEditor *self,
 guint               mamori_record_editor_get_n_parts (MamoriRecordEditor *self,
                                                       const char         *child);
 
+/* Prints the record's form (a person's pledge, a session's attendance sheet) to path in a
+ * worker, as Print… does after its file dialog. */
+void                mamori_record_editor_print       (MamoriRecordEditor *self,
+                                                      const char         *path);
+
 G_END_DECLS

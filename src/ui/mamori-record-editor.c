@@ -1231,6 +1231,23 @@ printed (gpointer        owner,
     mamori_widget_add_saved_toast (GTK_WIDGET (self->content), self->print_path);
 }
 
+void
+mamori_record_editor_print (MamoriRecordEditor *self,
+                            const char         *path)
+{
+  const MamoriOp *op = self->print_op ? mamori_op_find (MAMORI_OP_EXPORT, self->print_op) : NULL;
+  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, self->record->id);
+  MamoriOpRequest request = { .id = id, .path = path };
+
+  if (op == NULL || path == NULL || self->record->id <= 0)
+    return;
+  if (self->printer == NULL)
+    self->printer = mamori_worker_new (self);
+  g_free (self->print_path);
+  self->print_path = g_strdup (path);
+  mamori_worker_run_op (self->printer, op, mamori_workspace_get_path (self->workspace), &request, printed);
+}
+
 static void
 print_chosen (GtkNativeDialog    *dialog,
               int                 response,
@@ -1238,19 +1255,8 @@ print_chosen (GtkNativeDialog    *dialog,
 {
   if (response == GTK_RESPONSE_ACCEPT)
     {
-      const MamoriOp *op = mamori_op_find (MAMORI_OP_EXPORT, self->print_op);
       g_autofree char *path = mamori_export_chooser_get_path (GTK_FILE_CHOOSER (dialog));
-      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, self->record->id);
-      MamoriOpRequest request = { .id = id, .path = path };
-
-      if (op != NULL && path != NULL)
-        {
-          if (self->printer == NULL)
-            self->printer = mamori_worker_new (self);
-          g_free (self->print_path);
-          self->print_path = g_strdup (path);
-          mamori_worker_run_op (self->printer, op, mamori_workspace_get_path (self->workspace), &request, printed);
-        }
+      mamori_record_editor_print (self, path);
     }
   gtk_native_dialog_destroy (dialog);
   g_object_unref (dialog);
@@ -1336,15 +1342,15 @@ update_title (MamoriRecordEditor *self)
   gtk_widget_set_visible (GTK_WIDGET (self->more_button), stored);
 }
 
-/* Printing forms of one record, when the operations exist (they may come later). */
+/* Printing forms of one record: a person's pledge, a session's attendance sheet. */
 static const char *
 print_op_for (const MamoriRegister *reg,
               const char          **label)
 {
-  if (g_str_equal (reg->key, "people") && mamori_op_find (MAMORI_OP_EXPORT, "pledge-form") != NULL)
+  if (g_str_equal (reg->key, "people") && mamori_op_find (MAMORI_OP_EXPORT, "pledge-form-for") != NULL)
     {
       *label = _("Print Pledge Form…");
-      return "pledge-form";
+      return "pledge-form-for";
     }
   if (g_str_equal (reg->key, "trainings") && mamori_op_find (MAMORI_OP_EXPORT, "attendance-sheet") != NULL)
     {
