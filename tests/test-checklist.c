@@ -246,6 +246,81 @@ test_broken_files (void)
                       MAMORI_CHECKLIST_ERROR_INVALID, ":4:", "version");
 }
 
+
+/* Mamori's extensions of a requirement node, on a hand-made file. */
+static void
+test_node_extensions (void)
+{
+  const char *yaml =
+    HEAD "    requirement_nodes:\n"
+    "      - urn: urn:test:n:1\n        assessable: false\n        ref_id: 'I'\n        name: Chapter\n"
+    "        mamori_future_key: ignored\n"
+    "      - urn: urn:test:n:57\n        parent_urn: urn:test:n:1\n        ref_id: '57'\n        name: Granting access\n"
+    "        mamori_target_level: 3\n"
+    "        mamori_evidence_rules: [情報資産管理規程, IT基盤運用管理に関する規程]\n"
+    "        mamori_evidence_records:\n          - アクセス権者管理簿\n"
+    "        mamori_methods: [review, interview]\n"
+    "        mamori_optional: true\n"
+    "      - urn: urn:test:n:5\n        parent_urn: urn:test:n:1\n        ref_id: '5'\n        name: Lost\n"
+    "        mamori_reconstructed: true\n        mamori_methods: observation\n        mamori_optional: false\n"
+    "      - urn: urn:test:n:gov\n        ref_id: '2.1.1(1)(a)'\n        name: Clause\n"
+    "        mamori_actor: chief_iso\n        mamori_default_not_applicable: true\n        mamori_reworded: True\n"
+    "        mamori_not_applicable_reason: Only for government bodies\n"
+    "        translations:\n          ja:\n            mamori_not_applicable_reason: 政府機関だけの定め\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MamoriChecklist) cl = mamori_checklist_parse (yaml, strlen (yaml), "ext.yaml", &error);
+  const MamoriNode *n57, *n5, *gov;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (cl->items->len, ==, 3);
+  /* An unknown mamori_ key is only listed as not used. */
+  g_assert_cmpuint (cl->warnings->len, ==, 1);
+  g_assert_nonnull (strstr (cl->warnings->pdata[0], "mamori_future_key"));
+
+  n57 = mamori_checklist_find_item (cl, "57");
+  g_assert_cmpint (mamori_node_get_target_level (n57), ==, 3);
+  g_assert_cmpuint (g_strv_length ((char **) mamori_node_get_evidence_rules (n57)), ==, 2);
+  g_assert_cmpstr (mamori_node_get_evidence_rules (n57)[1], ==, "IT基盤運用管理に関する規程");
+  g_assert_cmpuint (g_strv_length ((char **) mamori_node_get_evidence_records (n57)), ==, 1);
+  g_assert_cmpstr (mamori_node_get_evidence_records (n57)[0], ==, "アクセス権者管理簿");
+  g_assert_cmpuint (mamori_node_get_methods (n57), ==, MAMORI_METHOD_REVIEW | MAMORI_METHOD_INTERVIEW);
+  g_assert_true (mamori_node_is_optional (n57));
+  g_assert_false (mamori_node_is_reconstructed (n57));
+  g_assert_null (mamori_node_get_actor (n57));
+  g_assert_false (mamori_node_is_default_not_applicable (n57));
+  g_assert_null (mamori_node_get_not_applicable_reason (n57, "en"));
+
+  n5 = mamori_checklist_find_item (cl, "5");
+  g_assert_cmpint (mamori_node_get_target_level (n5), ==, 0);
+  g_assert_true (mamori_node_is_reconstructed (n5));
+  g_assert_false (mamori_node_is_optional (n5));
+  g_assert_cmpuint (mamori_node_get_methods (n5), ==, MAMORI_METHOD_OBSERVATION);
+  g_assert_null (mamori_node_get_evidence_rules (n5)[0]);
+  g_assert_null (mamori_node_get_evidence_records (n5)[0]);
+
+  gov = mamori_checklist_find_item (cl, "2.1.1(1)(a)");
+  g_assert_cmpstr (mamori_node_get_actor (gov), ==, "chief_iso");
+  g_assert_true (mamori_node_is_default_not_applicable (gov));
+  g_assert_true (mamori_node_is_reworded (gov));
+  g_assert_cmpstr (mamori_node_get_not_applicable_reason (gov, "ja"), ==, "政府機関だけの定め");
+  g_assert_cmpstr (mamori_node_get_not_applicable_reason (gov, "en"), ==, "Only for government bodies");
+  g_assert_cmpstr (mamori_method_key (MAMORI_METHOD_OBSERVATION), ==, "observation");
+  g_assert_cmpuint (g_strv_length ((char **) mamori_actor_keys), ==, 8);
+
+  /* Bad values name the file, the line and what is allowed. */
+#define ONE_NODE HEAD "    requirement_nodes:\n      - urn: urn:test:n:1\n        name: One\n"
+  assert_parse_error (ONE_NODE "        mamori_target_level: 9\n", MAMORI_CHECKLIST_ERROR_INVALID, ":13:", "1 to 8");
+  assert_parse_error (ONE_NODE "        mamori_target_level: 0\n", MAMORI_CHECKLIST_ERROR_INVALID, ":13:", "“0”");
+  assert_parse_error (ONE_NODE "        mamori_target_level: 2.5\n", MAMORI_CHECKLIST_ERROR_INVALID, ":13:", "mamori_target_level");
+  assert_parse_error (ONE_NODE "        mamori_target_level: [3]\n", MAMORI_CHECKLIST_ERROR_INVALID, ":13:", "mamori_target_level");
+  assert_parse_error (ONE_NODE "        mamori_methods: [review, guessing]\n", MAMORI_CHECKLIST_ERROR_INVALID, ":13:", "guessing");
+  assert_parse_error (ONE_NODE "        mamori_methods: {review: 1}\n", MAMORI_CHECKLIST_ERROR_SYNTAX, ":13:", "mamori_methods");
+  assert_parse_error (ONE_NODE "        mamori_evidence_rules: [[nested]]\n", MAMORI_CHECKLIST_ERROR_SYNTAX, ":13:", "mamori_evidence_rules");
+  assert_parse_error (ONE_NODE "        mamori_actor: ceo\n", MAMORI_CHECKLIST_ERROR_INVALID, ":13:", "chief_iso");
+  assert_parse_error (ONE_NODE "        mamori_reconstructed: maybe\n", MAMORI_CHECKLIST_ERROR_INVALID, ":13:", "true or false");
+#undef ONE_NODE
+}
+
 static void
 test_ciso_file_with_unsupported (void)
 {
@@ -358,6 +433,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/checklist/match-choice", test_match_choice);
   g_test_add_func ("/checklist/parse/broken", test_broken_files);
   g_test_add_func ("/checklist/parse/ciso-unsupported", test_ciso_file_with_unsupported);
+  g_test_add_func ("/checklist/parse/node-extensions", test_node_extensions);
   rc = g_test_run ();
   mamori_catalog_free (catalog);
   return rc;
