@@ -342,6 +342,31 @@ test_default_workspace (void)
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
 }
 
+/* items CHECKLIST: one line per item, ref_id, target level (empty when none), title. */
+static void
+test_items (void)
+{
+  g_autofree char *ws = tmp_path ("items.mamori");
+  g_auto(Run) demo = run ("--workspace", ws, "demo", NULL);
+  g_auto(Run) five = run ("--workspace", ws, "items", "ipa-five-articles", NULL);
+  g_auto(Run) unknown = run ("--workspace", ws, "items", "no-such-list", NULL);
+  g_auto(Run) missing = run ("--workspace", ws, "items", NULL);
+  g_auto(GStrv) lines = NULL;
+
+  g_assert_cmpint (demo.status, ==, 0);
+  g_assert_cmpint (five.status, ==, 0);
+  lines = g_strsplit (five.out, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 6);  /* 5 items and the empty rest */
+  g_assert_true (g_str_has_prefix (lines[0], "1\t\t"));
+  g_assert_true (g_str_has_prefix (lines[4], "5\t\t"));
+  g_assert_cmpstr (lines[5], ==, "");
+  g_assert_cmpint (unknown.status, ==, 2);
+  g_assert_cmpstr (unknown.out, ==, "");
+  g_assert_nonnull (strstr (unknown.err, "no-such-list"));
+  g_assert_nonnull (strstr (unknown.err, "tech-info-mandatory"));
+  g_assert_cmpint (missing.status, ==, 2);
+}
+
 static void
 test_checklists_and_demo_assessments (void)
 {
@@ -805,6 +830,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/cli/bad-paths", test_bad_paths);
   g_test_add_func ("/cli/default-workspace", test_default_workspace);
   g_test_add_func ("/cli/checklists-and-demo", test_checklists_and_demo_assessments);
+  g_test_add_func ("/cli/items", test_items);
   g_test_add_func ("/cli/import-answers", test_import_answers);
   g_test_add_func ("/cli/import-library", test_import_library);
   g_test_add_func ("/cli/assets", test_assets);
