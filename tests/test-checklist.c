@@ -40,7 +40,7 @@ test_builtin_counts (void)
   const guint meti_counts[] = { 3, 3, 5, 5, 6, 4, 6, 4, 3, 2 };
   const guint tech_counts[] = { 3, 3, 5, 4, 4, 3, 3, 7, 4, 7, 1, 1 };
 
-  g_assert_cmpuint (mamori_catalog_get_n (catalog), ==, 5);
+  g_assert_cmpuint (mamori_catalog_get_n (catalog), ==, 6);
   g_assert_cmpuint (five->items->len, ==, 5);
   g_assert_cmpuint (sd->items->len, ==, 25);
   g_assert_cmpuint (sd->groups->len, ==, 3);
