@@ -97,6 +97,106 @@ test_builtin_counts (void)
     }
 }
 
+/* The certification's full criteria: every audit procedure of the audit guideline (seed 002,
+ * 別紙２) with the seed's target level, evidence and methods. */
+static void
+test_tech_info_criteria (void)
+{
+  const MamoriChecklist *cl = builtin ("tech-info-criteria");
+  /* Ⅰ 1–55, Ⅱ 56–80, Ⅲ 81–99, Ⅳ 100-1, 100-2, 101–126, Ⅴ 127–192, Ⅵ 193–200, Ⅶ 201–228. */
+  const guint chapter_counts[] = { 55, 25, 19, 28, 66, 8, 28 };
+  /* A sample across all eight levels, as the seed gives them (0: the seed gives none). */
+  static const struct { const char *id; int level; } pinned[] = {
+    { "3", 3 }, { "4", 1 }, { "21", 3 }, { "33", 2 }, { "34", 4 }, { "35", 5 }, { "40", 1 },
+    { "57", 1 }, { "100-1", 3 }, { "100-2", 3 }, { "136", 7 }, { "164", 5 }, { "199", 1 },
+    { "201", 0 }, { "218", 4 }, { "223", 8 }, { "225", 6 }, { "228", 7 },
+    { "1", 0 }, { "2", 0 }, { "5", 0 }, { "200", 0 },
+  };
+  /* The domain note's count of procedures per level (§2.2); 5 have none: 1, 2, 5, 200, 201. */
+  const guint per_level[MAMORI_TARGET_LEVEL_MAX + 1] = { 5, 94, 32, 87, 3, 2, 1, 4, 1 };
+  guint counted[MAMORI_TARGET_LEVEL_MAX + 1] = { 0 };
+  const char * const interviews[] = { "8", "35", "51", "52", "59", "77", "80", "212", NULL };
+  const MamoriNode *n;
+  guint k = 0;
+
+  /* 228 IDs, ID 100 split into 100-1 and 100-2: 229 procedures, in ID order. */
+  g_assert_cmpuint (cl->items->len, ==, 229);
+  g_assert_cmpuint (cl->groups->len, ==, 7);
+  for (guint g = 0; g < 7; g++)
+    g_assert_cmpuint (items_in_group (cl, (int) g), ==, chapter_counts[g]);
+  for (int id = 1; id <= 228; id++)
+    {
+      g_autofree char *ref = g_strdup_printf ("%d", id);
+      if (id == 100)
+        {
+          g_assert_null (mamori_checklist_find_item (cl, "100"));
+          g_assert_cmpint (mamori_checklist_item_index (cl, "100-1"), ==, (int) k++);
+          g_assert_cmpint (mamori_checklist_item_index (cl, "100-2"), ==, (int) k++);
+          continue;
+        }
+      g_assert_cmpint (mamori_checklist_item_index (cl, ref), ==, (int) k++);
+    }
+  /* 100 is the heading of its two procedures (criteria Ⅳ's chapeau). */
+  n = mamori_checklist_find_item (cl, "100-1");
+  g_assert_nonnull (n->parent);
+  g_assert_cmpstr (n->parent->ref_id, ==, "100");
+  g_assert_false (n->parent->assessable);
+
+  for (guint i = 0; i < G_N_ELEMENTS (pinned); i++)
+    {
+      n = mamori_checklist_find_item (cl, pinned[i].id);
+      g_assert_nonnull (n);
+      if (mamori_node_get_target_level (n) != pinned[i].level)
+        g_error ("ID %s: target level %d, the seed says %d", pinned[i].id,
+                 mamori_node_get_target_level (n), pinned[i].level);
+    }
+  for (guint i = 0; i < cl->items->len; i++)
+    {
+      n = cl->items->pdata[i];
+      counted[mamori_node_get_target_level (n)]++;
+      g_assert_cmpuint (mamori_node_get_methods (n), !=, 0);
+      g_assert_nonnull (mamori_text_get (n->description, "ja"));
+      g_assert_cmpstr (mamori_text_get (n->description, "ja"), !=, mamori_text_get (n->description, "en"));
+      g_assert_true (g_str_has_prefix (n->source, "技術情報管理認証 監査ガイドライン ID "));
+      /* Interviews exactly where the seed asks for them. */
+      g_assert_cmpint (!!(mamori_node_get_methods (n) & MAMORI_METHOD_INTERVIEW), ==,
+                       g_strv_contains (interviews, n->ref_id));
+      /* The lost IDs, and only they, are reconstructed, and say so. */
+      if (g_strv_contains ((const char * const[]) { "1", "2", "5", "200", NULL }, n->ref_id))
+        {
+          g_assert_true (mamori_node_is_reconstructed (n));
+          g_assert_nonnull (strstr (mamori_text_get (n->description, "ja"), "Mamori による補完"));
+          g_assert_nonnull (strstr (mamori_text_get (n->description, "en"), "Reconstructed by Mamori"));
+        }
+      else
+        g_assert_false (mamori_node_is_reconstructed (n));
+    }
+  for (guint l = 0; l <= MAMORI_TARGET_LEVEL_MAX; l++)
+    g_assert_cmpuint (counted[l], ==, per_level[l]);
+
+  /* Evidence as the seed names it. */
+  n = mamori_checklist_find_item (cl, "7");
+  g_assert_cmpstr (mamori_node_get_evidence_rules (n)[0], ==, "組織的対策に関する規程");
+  g_assert_null (mamori_node_get_evidence_rules (n)[1]);
+  g_assert_cmpuint (g_strv_length ((char **) mamori_node_get_evidence_records (n)), ==, 5);
+  g_assert_cmpstr (mamori_node_get_evidence_records (n)[0], ==, "管理対象情報管理責任者選任記録");
+  n = mamori_checklist_find_item (cl, "68");
+  g_assert_null (mamori_node_get_evidence_rules (n)[0]);
+  g_assert_cmpstr (mamori_node_get_evidence_records (n)[0], ==, "アクセス制御設定管理簿");
+  g_assert_cmpuint (mamori_node_get_methods (n), ==, MAMORI_METHOD_OBSERVATION);
+  n = mamori_checklist_find_item (cl, "8");
+  g_assert_cmpuint (mamori_node_get_methods (n), ==, MAMORI_METHOD_OBSERVATION | MAMORI_METHOD_INTERVIEW);
+  n = mamori_checklist_find_item (cl, "223");
+  g_assert_cmpstr (mamori_node_get_evidence_rules (n)[0], ==, "組織的対策に関する規程");
+
+  /* Chapeaus and the identification are always required; the rest is chosen under Ⅰ第二2. */
+  g_assert_false (mamori_node_is_optional (mamori_checklist_find_item (cl, "5")));
+  g_assert_false (mamori_node_is_optional (mamori_checklist_find_item (cl, "56")));
+  g_assert_false (mamori_node_is_optional (mamori_checklist_find_item (cl, "100-2")));
+  g_assert_true (mamori_node_is_optional (mamori_checklist_find_item (cl, "9")));
+  g_assert_true (mamori_node_is_optional (mamori_checklist_find_item (cl, "201")));
+}
+
 static void
 fill (int *answers, guint n, int value)
 {
@@ -428,6 +528,7 @@ main (int argc, char *argv[])
 
   g_test_add_func ("/checklist/builtin/counts", test_builtin_counts);
   g_test_add_func ("/checklist/builtin/fidelity", test_fidelity);
+  g_test_add_func ("/checklist/builtin/tech-info-criteria", test_tech_info_criteria);
   g_test_add_func ("/checklist/score/self-diagnosis", test_self_diagnosis_score);
   g_test_add_func ("/checklist/score/not-applicable", test_not_applicable);
   g_test_add_func ("/checklist/match-choice", test_match_choice);

@@ -350,6 +350,8 @@ test_items (void)
   g_auto(Run) demo = run ("--workspace", ws, "demo", NULL);
   g_auto(Run) five = run ("--workspace", ws, "items", "ipa-five-articles", NULL);
   g_auto(Run) unknown = run ("--workspace", ws, "items", "no-such-list", NULL);
+  g_auto(Run) criteria = run ("--workspace", ws, "items", "tech-info-criteria", NULL);
+  g_auto(GStrv) criteria_lines = NULL;
   g_auto(Run) missing = run ("--workspace", ws, "items", NULL);
   g_auto(GStrv) lines = NULL;
 
@@ -365,6 +367,19 @@ test_items (void)
   g_assert_nonnull (strstr (unknown.err, "no-such-list"));
   g_assert_nonnull (strstr (unknown.err, "tech-info-mandatory"));
   g_assert_cmpint (missing.status, ==, 2);
+
+  /* The certification's 229 procedures with the seed's target levels (none for the lost IDs
+   * and for 201, whose level the seed lost); titles follow the user's language (C here). */
+  g_assert_cmpint (criteria.status, ==, 0);
+  criteria_lines = g_strsplit (criteria.out, "\n", -1);
+  g_assert_cmpuint (g_strv_length (criteria_lines), ==, 230);
+  g_assert_cmpstr (criteria_lines[0], ==, "1\t\tThe information to protect is chosen");
+  g_assert_cmpstr (criteria_lines[2], ==, "3\t3\tEach item's form is known and listed");
+  g_assert_cmpstr (criteria_lines[99], ==, "100-1\t3\tThe place becomes a restricted area");
+  g_assert_true (g_str_has_prefix (criteria_lines[100], "100-2\t3\t"));
+  g_assert_true (g_str_has_prefix (criteria_lines[201], "201\t\t"));
+  g_assert_true (g_str_has_prefix (criteria_lines[223], "223\t8\t"));
+  g_assert_cmpstr (criteria_lines[228], ==, "228\t7\tLessons fed into the BCP");
 }
 
 static void
