@@ -40,7 +40,7 @@ test_builtin_counts (void)
   const guint meti_counts[] = { 3, 3, 5, 5, 6, 4, 6, 4, 3, 2 };
   const guint tech_counts[] = { 3, 3, 5, 4, 4, 3, 3, 7, 4, 7, 1, 1 };
 
-  g_assert_cmpuint (mamori_catalog_get_n (catalog), ==, 5);
+  g_assert_cmpuint (mamori_catalog_get_n (catalog), ==, 6);
   g_assert_cmpuint (five->items->len, ==, 5);
   g_assert_cmpuint (sd->items->len, ==, 25);
   g_assert_cmpuint (sd->groups->len, ==, 3);
@@ -95,6 +95,106 @@ test_builtin_counts (void)
             }
         }
     }
+}
+
+/* The certification's full criteria: every audit procedure of the audit guideline (seed 002,
+ * 別紙２) with the seed's target level, evidence and methods. */
+static void
+test_tech_info_criteria (void)
+{
+  const MamoriChecklist *cl = builtin ("tech-info-criteria");
+  /* Ⅰ 1–55, Ⅱ 56–80, Ⅲ 81–99, Ⅳ 100-1, 100-2, 101–126, Ⅴ 127–192, Ⅵ 193–200, Ⅶ 201–228. */
+  const guint chapter_counts[] = { 55, 25, 19, 28, 66, 8, 28 };
+  /* A sample across all eight levels, as the seed gives them (0: the seed gives none). */
+  static const struct { const char *id; int level; } pinned[] = {
+    { "3", 3 }, { "4", 1 }, { "21", 3 }, { "33", 2 }, { "34", 4 }, { "35", 5 }, { "40", 1 },
+    { "57", 1 }, { "100-1", 3 }, { "100-2", 3 }, { "136", 7 }, { "164", 5 }, { "199", 1 },
+    { "201", 0 }, { "218", 4 }, { "223", 8 }, { "225", 6 }, { "228", 7 },
+    { "1", 0 }, { "2", 0 }, { "5", 0 }, { "200", 0 },
+  };
+  /* The domain note's count of procedures per level (§2.2); 5 have none: 1, 2, 5, 200, 201. */
+  const guint per_level[MAMORI_TARGET_LEVEL_MAX + 1] = { 5, 94, 32, 87, 3, 2, 1, 4, 1 };
+  guint counted[MAMORI_TARGET_LEVEL_MAX + 1] = { 0 };
+  const char * const interviews[] = { "8", "35", "51", "52", "59", "77", "80", "212", NULL };
+  const MamoriNode *n;
+  guint k = 0;
+
+  /* 228 IDs, ID 100 split into 100-1 and 100-2: 229 procedures, in ID order. */
+  g_assert_cmpuint (cl->items->len, ==, 229);
+  g_assert_cmpuint (cl->groups->len, ==, 7);
+  for (guint g = 0; g < 7; g++)
+    g_assert_cmpuint (items_in_group (cl, (int) g), ==, chapter_counts[g]);
+  for (int id = 1; id <= 228; id++)
+    {
+      g_autofree char *ref = g_strdup_printf ("%d", id);
+      if (id == 100)
+        {
+          g_assert_null (mamori_checklist_find_item (cl, "100"));
+          g_assert_cmpint (mamori_checklist_item_index (cl, "100-1"), ==, (int) k++);
+          g_assert_cmpint (mamori_checklist_item_index (cl, "100-2"), ==, (int) k++);
+          continue;
+        }
+      g_assert_cmpint (mamori_checklist_item_index (cl, ref), ==, (int) k++);
+    }
+  /* 100 is the heading of its two procedures (criteria Ⅳ's chapeau). */
+  n = mamori_checklist_find_item (cl, "100-1");
+  g_assert_nonnull (n->parent);
+  g_assert_cmpstr (n->parent->ref_id, ==, "100");
+  g_assert_false (n->parent->assessable);
+
+  for (guint i = 0; i < G_N_ELEMENTS (pinned); i++)
+    {
+      n = mamori_checklist_find_item (cl, pinned[i].id);
+      g_assert_nonnull (n);
+      if (mamori_node_get_target_level (n) != pinned[i].level)
+        g_error ("ID %s: target level %d, the seed says %d", pinned[i].id,
+                 mamori_node_get_target_level (n), pinned[i].level);
+    }
+  for (guint i = 0; i < cl->items->len; i++)
+    {
+      n = cl->items->pdata[i];
+      counted[mamori_node_get_target_level (n)]++;
+      g_assert_cmpuint (mamori_node_get_methods (n), !=, 0);
+      g_assert_nonnull (mamori_text_get (n->description, "ja"));
+      g_assert_cmpstr (mamori_text_get (n->description, "ja"), !=, mamori_text_get (n->description, "en"));
+      g_assert_true (g_str_has_prefix (n->source, "技術情報管理認証 監査ガイドライン ID "));
+      /* Interviews exactly where the seed asks for them. */
+      g_assert_cmpint (!!(mamori_node_get_methods (n) & MAMORI_METHOD_INTERVIEW), ==,
+                       g_strv_contains (interviews, n->ref_id));
+      /* The lost IDs, and only they, are reconstructed, and say so. */
+      if (g_strv_contains ((const char * const[]) { "1", "2", "5", "200", NULL }, n->ref_id))
+        {
+          g_assert_true (mamori_node_is_reconstructed (n));
+          g_assert_nonnull (strstr (mamori_text_get (n->description, "ja"), "Mamori による補完"));
+          g_assert_nonnull (strstr (mamori_text_get (n->description, "en"), "Reconstructed by Mamori"));
+        }
+      else
+        g_assert_false (mamori_node_is_reconstructed (n));
+    }
+  for (guint l = 0; l <= MAMORI_TARGET_LEVEL_MAX; l++)
+    g_assert_cmpuint (counted[l], ==, per_level[l]);
+
+  /* Evidence as the seed names it. */
+  n = mamori_checklist_find_item (cl, "7");
+  g_assert_cmpstr (mamori_node_get_evidence_rules (n)[0], ==, "組織的対策に関する規程");
+  g_assert_null (mamori_node_get_evidence_rules (n)[1]);
+  g_assert_cmpuint (g_strv_length ((char **) mamori_node_get_evidence_records (n)), ==, 5);
+  g_assert_cmpstr (mamori_node_get_evidence_records (n)[0], ==, "管理対象情報管理責任者選任記録");
+  n = mamori_checklist_find_item (cl, "68");
+  g_assert_null (mamori_node_get_evidence_rules (n)[0]);
+  g_assert_cmpstr (mamori_node_get_evidence_records (n)[0], ==, "アクセス制御設定管理簿");
+  g_assert_cmpuint (mamori_node_get_methods (n), ==, MAMORI_METHOD_OBSERVATION);
+  n = mamori_checklist_find_item (cl, "8");
+  g_assert_cmpuint (mamori_node_get_methods (n), ==, MAMORI_METHOD_OBSERVATION | MAMORI_METHOD_INTERVIEW);
+  n = mamori_checklist_find_item (cl, "223");
+  g_assert_cmpstr (mamori_node_get_evidence_rules (n)[0], ==, "組織的対策に関する規程");
+
+  /* Chapeaus and the identification are always required; the rest is chosen under Ⅰ第二2. */
+  g_assert_false (mamori_node_is_optional (mamori_checklist_find_item (cl, "5")));
+  g_assert_false (mamori_node_is_optional (mamori_checklist_find_item (cl, "56")));
+  g_assert_false (mamori_node_is_optional (mamori_checklist_find_item (cl, "100-2")));
+  g_assert_true (mamori_node_is_optional (mamori_checklist_find_item (cl, "9")));
+  g_assert_true (mamori_node_is_optional (mamori_checklist_find_item (cl, "201")));
 }
 
 static void
@@ -246,6 +346,81 @@ test_broken_files (void)
                       MAMORI_CHECKLIST_ERROR_INVALID, ":4:", "version");
 }
 
+
+/* Mamori's extensions of a requirement node, on a hand-made file. */
+static void
+test_node_extensions (void)
+{
+  const char *yaml =
+    HEAD "    requirement_nodes:\n"
+    "      - urn: urn:test:n:1\n        assessable: false\n        ref_id: 'I'\n        name: Chapter\n"
+    "        mamori_future_key: ignored\n"
+    "      - urn: urn:test:n:57\n        parent_urn: urn:test:n:1\n        ref_id: '57'\n        name: Granting access\n"
+    "        mamori_target_level: 3\n"
+    "        mamori_evidence_rules: [情報資産管理規程, IT基盤運用管理に関する規程]\n"
+    "        mamori_evidence_records:\n          - アクセス権者管理簿\n"
+    "        mamori_methods: [review, interview]\n"
+    "        mamori_optional: true\n"
+    "      - urn: urn:test:n:5\n        parent_urn: urn:test:n:1\n        ref_id: '5'\n        name: Lost\n"
+    "        mamori_reconstructed: true\n        mamori_methods: observation\n        mamori_optional: false\n"
+    "      - urn: urn:test:n:gov\n        ref_id: '2.1.1(1)(a)'\n        name: Clause\n"
+    "        mamori_actor: chief_iso\n        mamori_default_not_applicable: true\n        mamori_reworded: True\n"
+    "        mamori_not_applicable_reason: Only for government bodies\n"
+    "        translations:\n          ja:\n            mamori_not_applicable_reason: 政府機関だけの定め\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MamoriChecklist) cl = mamori_checklist_parse (yaml, strlen (yaml), "ext.yaml", &error);
+  const MamoriNode *n57, *n5, *gov;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (cl->items->len, ==, 3);
+  /* An unknown mamori_ key is only listed as not used. */
+  g_assert_cmpuint (cl->warnings->len, ==, 1);
+  g_assert_nonnull (strstr (cl->warnings->pdata[0], "mamori_future_key"));
+
+  n57 = mamori_checklist_find_item (cl, "57");
+  g_assert_cmpint (mamori_node_get_target_level (n57), ==, 3);
+  g_assert_cmpuint (g_strv_length ((char **) mamori_node_get_evidence_rules (n57)), ==, 2);
+  g_assert_cmpstr (mamori_node_get_evidence_rules (n57)[1], ==, "IT基盤運用管理に関する規程");
+  g_assert_cmpuint (g_strv_length ((char **) mamori_node_get_evidence_records (n57)), ==, 1);
+  g_assert_cmpstr (mamori_node_get_evidence_records (n57)[0], ==, "アクセス権者管理簿");
+  g_assert_cmpuint (mamori_node_get_methods (n57), ==, MAMORI_METHOD_REVIEW | MAMORI_METHOD_INTERVIEW);
+  g_assert_true (mamori_node_is_optional (n57));
+  g_assert_false (mamori_node_is_reconstructed (n57));
+  g_assert_null (mamori_node_get_actor (n57));
+  g_assert_false (mamori_node_is_default_not_applicable (n57));
+  g_assert_null (mamori_node_get_not_applicable_reason (n57, "en"));
+
+  n5 = mamori_checklist_find_item (cl, "5");
+  g_assert_cmpint (mamori_node_get_target_level (n5), ==, 0);
+  g_assert_true (mamori_node_is_reconstructed (n5));
+  g_assert_false (mamori_node_is_optional (n5));
+  g_assert_cmpuint (mamori_node_get_methods (n5), ==, MAMORI_METHOD_OBSERVATION);
+  g_assert_null (mamori_node_get_evidence_rules (n5)[0]);
+  g_assert_null (mamori_node_get_evidence_records (n5)[0]);
+
+  gov = mamori_checklist_find_item (cl, "2.1.1(1)(a)");
+  g_assert_cmpstr (mamori_node_get_actor (gov), ==, "chief_iso");
+  g_assert_true (mamori_node_is_default_not_applicable (gov));
+  g_assert_true (mamori_node_is_reworded (gov));
+  g_assert_cmpstr (mamori_node_get_not_applicable_reason (gov, "ja"), ==, "政府機関だけの定め");
+  g_assert_cmpstr (mamori_node_get_not_applicable_reason (gov, "en"), ==, "Only for government bodies");
+  g_assert_cmpstr (mamori_method_key (MAMORI_METHOD_OBSERVATION), ==, "observation");
+  g_assert_cmpuint (g_strv_length ((char **) mamori_actor_keys), ==, 8);
+
+  /* Bad values name the file, the line and what is allowed. */
+#define ONE_NODE HEAD "    requirement_nodes:\n      - urn: urn:test:n:1\n        name: One\n"
+  assert_parse_error (ONE_NODE "        mamori_target_level: 9\n", MAMORI_CHECKLIST_ERROR_INVALID, ":13:", "1 to 8");
+  assert_parse_error (ONE_NODE "        mamori_target_level: 0\n", MAMORI_CHECKLIST_ERROR_INVALID, ":13:", "“0”");
+  assert_parse_error (ONE_NODE "        mamori_target_level: 2.5\n", MAMORI_CHECKLIST_ERROR_INVALID, ":13:", "mamori_target_level");
+  assert_parse_error (ONE_NODE "        mamori_target_level: [3]\n", MAMORI_CHECKLIST_ERROR_INVALID, ":13:", "mamori_target_level");
+  assert_parse_error (ONE_NODE "        mamori_methods: [review, guessing]\n", MAMORI_CHECKLIST_ERROR_INVALID, ":13:", "guessing");
+  assert_parse_error (ONE_NODE "        mamori_methods: {review: 1}\n", MAMORI_CHECKLIST_ERROR_SYNTAX, ":13:", "mamori_methods");
+  assert_parse_error (ONE_NODE "        mamori_evidence_rules: [[nested]]\n", MAMORI_CHECKLIST_ERROR_SYNTAX, ":13:", "mamori_evidence_rules");
+  assert_parse_error (ONE_NODE "        mamori_actor: ceo\n", MAMORI_CHECKLIST_ERROR_INVALID, ":13:", "chief_iso");
+  assert_parse_error (ONE_NODE "        mamori_reconstructed: maybe\n", MAMORI_CHECKLIST_ERROR_INVALID, ":13:", "true or false");
+#undef ONE_NODE
+}
+
 static void
 test_ciso_file_with_unsupported (void)
 {
@@ -353,11 +528,13 @@ main (int argc, char *argv[])
 
   g_test_add_func ("/checklist/builtin/counts", test_builtin_counts);
   g_test_add_func ("/checklist/builtin/fidelity", test_fidelity);
+  g_test_add_func ("/checklist/builtin/tech-info-criteria", test_tech_info_criteria);
   g_test_add_func ("/checklist/score/self-diagnosis", test_self_diagnosis_score);
   g_test_add_func ("/checklist/score/not-applicable", test_not_applicable);
   g_test_add_func ("/checklist/match-choice", test_match_choice);
   g_test_add_func ("/checklist/parse/broken", test_broken_files);
   g_test_add_func ("/checklist/parse/ciso-unsupported", test_ciso_file_with_unsupported);
+  g_test_add_func ("/checklist/parse/node-extensions", test_node_extensions);
   rc = g_test_run ();
   mamori_catalog_free (catalog);
   return rc;

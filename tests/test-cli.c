@@ -342,6 +342,46 @@ test_default_workspace (void)
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
 }
 
+/* items CHECKLIST: one line per item, ref_id, target level (empty when none), title. */
+static void
+test_items (void)
+{
+  g_autofree char *ws = tmp_path ("items.mamori");
+  g_auto(Run) demo = run ("--workspace", ws, "demo", NULL);
+  g_auto(Run) five = run ("--workspace", ws, "items", "ipa-five-articles", NULL);
+  g_auto(Run) unknown = run ("--workspace", ws, "items", "no-such-list", NULL);
+  g_auto(Run) criteria = run ("--workspace", ws, "items", "tech-info-criteria", NULL);
+  g_auto(GStrv) criteria_lines = NULL;
+  g_auto(Run) missing = run ("--workspace", ws, "items", NULL);
+  g_auto(GStrv) lines = NULL;
+
+  g_assert_cmpint (demo.status, ==, 0);
+  g_assert_cmpint (five.status, ==, 0);
+  lines = g_strsplit (five.out, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 6);  /* 5 items and the empty rest */
+  g_assert_true (g_str_has_prefix (lines[0], "1\t\t"));
+  g_assert_true (g_str_has_prefix (lines[4], "5\t\t"));
+  g_assert_cmpstr (lines[5], ==, "");
+  g_assert_cmpint (unknown.status, ==, 2);
+  g_assert_cmpstr (unknown.out, ==, "");
+  g_assert_nonnull (strstr (unknown.err, "no-such-list"));
+  g_assert_nonnull (strstr (unknown.err, "tech-info-mandatory"));
+  g_assert_cmpint (missing.status, ==, 2);
+
+  /* The certification's 229 procedures with the seed's target levels (none for the lost IDs
+   * and for 201, whose level the seed lost); titles follow the user's language (C here). */
+  g_assert_cmpint (criteria.status, ==, 0);
+  criteria_lines = g_strsplit (criteria.out, "\n", -1);
+  g_assert_cmpuint (g_strv_length (criteria_lines), ==, 230);
+  g_assert_cmpstr (criteria_lines[0], ==, "1\t\tThe information to protect is chosen");
+  g_assert_cmpstr (criteria_lines[2], ==, "3\t3\tEach item's form is known and listed");
+  g_assert_cmpstr (criteria_lines[99], ==, "100-1\t3\tThe place becomes a restricted area");
+  g_assert_true (g_str_has_prefix (criteria_lines[100], "100-2\t3\t"));
+  g_assert_true (g_str_has_prefix (criteria_lines[201], "201\t\t"));
+  g_assert_true (g_str_has_prefix (criteria_lines[223], "223\t8\t"));
+  g_assert_cmpstr (criteria_lines[228], ==, "228\t7\tLessons fed into the BCP");
+}
+
 static void
 test_checklists_and_demo_assessments (void)
 {
@@ -805,6 +845,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/cli/bad-paths", test_bad_paths);
   g_test_add_func ("/cli/default-workspace", test_default_workspace);
   g_test_add_func ("/cli/checklists-and-demo", test_checklists_and_demo_assessments);
+  g_test_add_func ("/cli/items", test_items);
   g_test_add_func ("/cli/import-answers", test_import_answers);
   g_test_add_func ("/cli/import-library", test_import_library);
   g_test_add_func ("/cli/assets", test_assets);

@@ -377,6 +377,39 @@ cmd_checklists (MamoriCliContext *ctx,
   return MAMORI_EXIT_OK;
 }
 
+/* items CHECKLIST: ref_id, target level (empty when none), title, in the checklist's order. */
+static int
+cmd_items (MamoriCliContext *ctx,
+           int               argc,
+           char            **argv)
+{
+  g_autoptr(GError) error = NULL;
+  MamoriCatalog *catalog = get_catalog (ctx, &error);
+  const char *lang = mamori_text_user_lang ();
+  const MamoriChecklist *cl;
+
+  if (catalog == NULL)
+    return exit_for_error (error);
+  cl = mamori_catalog_find (catalog, argv[1]);
+  if (cl == NULL)
+    {
+      g_autoptr(GString) known = g_string_new (NULL);
+      for (guint i = 0; i < mamori_catalog_get_n (catalog); i++)
+        g_string_append_printf (known, "%s%s", i ? ", " : "", mamori_catalog_get (catalog, i)->id);
+      message (_("Unknown checklist “%s”. Known: %s."), argv[1], known->str);
+      return MAMORI_EXIT_BAD_INPUT;
+    }
+  for (guint i = 0; i < cl->items->len; i++)
+    {
+      const MamoriNode *item = cl->items->pdata[i];
+      int level = mamori_node_get_target_level (item);
+      g_autofree char *target = level > 0 ? g_strdup_printf ("%d", level) : g_strdup ("");
+      const char *row[] = { item->ref_id, target, mamori_node_text (item, lang) };
+      print_row (row, G_N_ELEMENTS (row));
+    }
+  return MAMORI_EXIT_OK;
+}
+
 static int
 cmd_assessments (MamoriCliContext *ctx,
                  int               argc,
@@ -525,6 +558,7 @@ static const MamoriCliCommand commands[] = {
   { "log", "[N]", N_("Show the newest N changes (default 20; 0 for all)"), FALSE, CLI_READS, 0, 1, cmd_log },
   { "export", "KIND [ID] OUT", N_("Write KIND to the file OUT; the format follows OUT’s extension"), FALSE, CLI_EXPORTS, 2, 7, cmd_export },
   { "checklists", "", N_("List the checklists: id, number of items, title"), FALSE, CLI_READS, 0, 0, cmd_checklists },
+  { "items", "CHECKLIST", N_("List a checklist’s items in order: ref_id, target level (empty when none), title"), FALSE, CLI_READS, 1, 1, cmd_items },
   { "documents", "", N_("List the documents: id, kind, newest version, its status, title"), FALSE, CLI_READS, 0, 0, cmd_documents },
   { "assessments", "", N_("List the assessments: id, checklist, subject, date, score"), FALSE, CLI_READS, 0, 0, cmd_assessments },
   { "incidents", "", N_("List the incidents: number, when, what, category, severity, state, reported by"), FALSE, CLI_READS, 0, 0, cmd_register },

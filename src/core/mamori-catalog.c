@@ -15,7 +15,7 @@ struct _MamoriCatalog {
 };
 
 static const char * const builtin_ids[] = {
-  "ipa-five-articles", "ipa-self-diagnosis", "ipa-cloud", "meti-csm-check", "tech-info-mandatory", NULL,
+  "ipa-five-articles", "ipa-self-diagnosis", "ipa-cloud", "meti-csm-check", "tech-info-mandatory", "tech-info-criteria", NULL,
 };
 
 const char * const *

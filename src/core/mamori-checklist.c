@@ -123,6 +123,10 @@ node_free (MamoriNode *n)
   g_clear_pointer (&n->choices, g_ptr_array_unref);
   g_strfreev (n->implementation_groups);
   g_clear_pointer (&n->questions, g_ptr_array_unref);
+  g_strfreev (n->evidence_rules);
+  g_strfreev (n->evidence_records);
+  g_free (n->actor);
+  text_free (n->not_applicable_reason);
   g_free (n);
 }
 
@@ -804,6 +808,145 @@ read_strv (Ctx         *ctx,
   return g_strv_builder_end (b);
 }
 
+const char * const mamori_actor_keys[] = {
+  "ciso", "chief_iso", "unit_iso", "system_officer", "csirt", "approver", "audit_officer", "staff", NULL,
+};
+
+static const struct { const char *key; MamoriMethod method; } method_keys[] = {
+  { "review", MAMORI_METHOD_REVIEW },
+  { "interview", MAMORI_METHOD_INTERVIEW },
+  { "observation", MAMORI_METHOD_OBSERVATION },
+};
+
+const char *
+mamori_method_key (MamoriMethod method)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (method_keys); i++)
+    if (method_keys[i].method == method)
+      return method_keys[i].key;
+  return NULL;
+}
+
+/* A flag of Mamori's extensions: absent is FALSE; true or false as YAML writes them. */
+static gboolean
+read_flag (Ctx          *ctx,
+           yaml_node_t  *map,
+           const char   *key,
+           gboolean     *out,
+           GError      **error)
+{
+  yaml_node_t *v = map_get (ctx, map, key);
+  const char *s = scalar (v);
+
+  *out = FALSE;
+  if (v == NULL)
+    return TRUE;
+  if (g_strcmp0 (s, "true") == 0 || g_strcmp0 (s, "True") == 0 || g_strcmp0 (s, "TRUE") == 0)
+    *out = TRUE;
+  else if (!(g_strcmp0 (s, "false") == 0 || g_strcmp0 (s, "False") == 0 || g_strcmp0 (s, "FALSE") == 0))
+    {
+      fail (ctx, error, MAMORI_CHECKLIST_ERROR_INVALID, v, _("“%s” must be true or false."), key);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* A list of texts of Mamori's extensions (a single value counts as a list of one). */
+static gboolean
+read_list (Ctx           *ctx,
+           yaml_node_t   *map,
+           const char    *key,
+           char        ***out,
+           GError       **error)
+{
+  yaml_node_t *v = map_get (ctx, map, key);
+
+  *out = NULL;
+  if (v == NULL)
+    return TRUE;
+  if (v->type == YAML_SEQUENCE_NODE)
+    for (yaml_node_item_t *it = v->data.sequence.items.start; it < v->data.sequence.items.top; it++)
+      if (scalar (yaml_document_get_node (ctx->doc, *it)) == NULL)
+        {
+          fail (ctx, error, MAMORI_CHECKLIST_ERROR_SYNTAX, yaml_document_get_node (ctx->doc, *it),
+                _("“%s” must be a list of texts."), key);
+          return FALSE;
+        }
+  if (v->type == YAML_MAPPING_NODE)
+    {
+      fail (ctx, error, MAMORI_CHECKLIST_ERROR_SYNTAX, v, _("“%s” must be a list of texts."), key);
+      return FALSE;
+    }
+  *out = read_strv (ctx, v);
+  return TRUE;
+}
+
+/* Mamori's extensions of a requirement node (README “The library format”). */
+static gboolean
+parse_node_extensions (Ctx          *ctx,
+                       MamoriNode   *node,
+                       yaml_node_t  *entry,
+                       const char   *locale,
+                       GError      **error)
+{
+  yaml_node_t *level = map_get (ctx, entry, "mamori_target_level");
+  yaml_node_t *actor = map_get (ctx, entry, "mamori_actor");
+  g_auto(GStrv) methods = NULL;
+
+  if (level != NULL)
+    {
+      const char *s = scalar (level);
+      guint64 v = 0;
+
+      if (s == NULL || !g_ascii_string_to_unsigned (s, 10, 1, MAMORI_TARGET_LEVEL_MAX, &v, NULL))
+        {
+          fail (ctx, error, MAMORI_CHECKLIST_ERROR_INVALID, level,
+                _("“mamori_target_level” must be a whole number from 1 to %d, not “%s”."),
+                MAMORI_TARGET_LEVEL_MAX, s ? shown (ctx, s) : "");
+          return FALSE;
+        }
+      node->target_level = (int) v;
+    }
+  if (!read_list (ctx, entry, "mamori_evidence_rules", &node->evidence_rules, error) ||
+      !read_list (ctx, entry, "mamori_evidence_records", &node->evidence_records, error) ||
+      !read_list (ctx, entry, "mamori_methods", &methods, error))
+    return FALSE;
+  for (guint i = 0; methods != NULL && methods[i] != NULL; i++)
+    {
+      guint k;
+
+      for (k = 0; k < G_N_ELEMENTS (method_keys); k++)
+        if (g_str_equal (methods[i], method_keys[k].key))
+          break;
+      if (k == G_N_ELEMENTS (method_keys))
+        {
+          fail (ctx, error, MAMORI_CHECKLIST_ERROR_INVALID, map_get (ctx, entry, "mamori_methods"),
+                _("“%s” is not a method of “mamori_methods” (review, interview or observation)."),
+                shown (ctx, methods[i]));
+          return FALSE;
+        }
+      node->methods |= method_keys[k].method;
+    }
+  if (actor != NULL)
+    {
+      const char *s = scalar (actor);
+
+      if (s == NULL || !g_strv_contains (mamori_actor_keys, s))
+        {
+          g_autofree char *known = g_strjoinv (", ", (char **) mamori_actor_keys);
+          fail (ctx, error, MAMORI_CHECKLIST_ERROR_INVALID, actor,
+                _("“%s” is not an actor of “mamori_actor” (one of: %s)."), s ? shown (ctx, s) : "", known);
+          return FALSE;
+        }
+      node->actor = g_strdup (s);
+    }
+  node->not_applicable_reason = read_text (ctx, entry, "mamori_not_applicable_reason", locale);
+  return read_flag (ctx, entry, "mamori_reconstructed", &node->reconstructed, error) &&
+         read_flag (ctx, entry, "mamori_optional", &node->optional, error) &&
+         read_flag (ctx, entry, "mamori_default_not_applicable", &node->default_not_applicable, error) &&
+         read_flag (ctx, entry, "mamori_reworded", &node->reworded, error);
+}
+
 static gboolean
 parse_nodes (Ctx              *ctx,
              MamoriChecklist  *cl,
@@ -819,7 +962,11 @@ parse_nodes (Ctx              *ctx,
   g_autoptr(GHashTable) group_of = g_hash_table_new (NULL, NULL); /* top node → group index + 1 */
   static const char * const known[] = { "urn", "ref_id", "parent_urn", "depth", "assessable", "name",
                                         "description", "annotation", "typical_evidence", "translations",
-                                        "questions", "mamori_source", "order_id", NULL };
+                                        "questions", "mamori_source", "order_id", "mamori_target_level",
+                                        "mamori_evidence_rules", "mamori_evidence_records", "mamori_methods",
+                                        "mamori_reconstructed", "mamori_optional", "mamori_actor",
+                                        "mamori_default_not_applicable", "mamori_not_applicable_reason",
+                                        "mamori_reworded", NULL };
 
   if (seq->type != YAML_SEQUENCE_NODE)
     {
@@ -863,6 +1010,8 @@ parse_nodes (Ctx              *ctx,
       node->source = g_strdup (map_scalar (ctx, entry, "mamori_source"));
       node->implementation_groups = read_strv (ctx, map_get (ctx, entry, "implementation_groups"));
       node->group = -1;
+      if (!parse_node_extensions (ctx, node, entry, cl->locale, error))
+        return FALSE;
 
       if (g_hash_table_contains (by_urn, node->urn))
         {
@@ -1248,6 +1397,69 @@ mamori_node_text (const MamoriNode *node,
                   const char       *lang)
 {
   return mamori_text_get (node->name ? node->name : node->description, lang);
+}
+
+int
+mamori_node_get_target_level (const MamoriNode *node)
+{
+  return node->target_level;
+}
+
+static const char * const no_strings[] = { NULL };
+
+const char * const *
+mamori_node_get_evidence_rules (const MamoriNode *node)
+{
+  return node->evidence_rules ? (const char * const *) node->evidence_rules : no_strings;
+}
+
+const char * const *
+mamori_node_get_evidence_records (const MamoriNode *node)
+{
+  return node->evidence_records ? (const char * const *) node->evidence_records : no_strings;
+}
+
+guint
+mamori_node_get_methods (const MamoriNode *node)
+{
+  return node->methods;
+}
+
+gboolean
+mamori_node_is_reconstructed (const MamoriNode *node)
+{
+  return node->reconstructed;
+}
+
+gboolean
+mamori_node_is_optional (const MamoriNode *node)
+{
+  return node->optional;
+}
+
+const char *
+mamori_node_get_actor (const MamoriNode *node)
+{
+  return node->actor;
+}
+
+gboolean
+mamori_node_is_default_not_applicable (const MamoriNode *node)
+{
+  return node->default_not_applicable;
+}
+
+const char *
+mamori_node_get_not_applicable_reason (const MamoriNode *node,
+                                       const char       *lang)
+{
+  return mamori_text_get (node->not_applicable_reason, lang);
+}
+
+gboolean
+mamori_node_is_reworded (const MamoriNode *node)
+{
+  return node->reworded;
 }
 
 const MamoriImplementationGroup *

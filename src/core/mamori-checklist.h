@@ -69,6 +69,17 @@ typedef struct {
   MamoriText *description;
 } MamoriBand;
 
+/* How an auditor checks a requirement (mamori_methods): flags. */
+typedef enum {
+  MAMORI_METHOD_REVIEW      = 1 << 0,  /* reading rules and records (閲覧) */
+  MAMORI_METHOD_INTERVIEW   = 1 << 1,  /* asking staff (インタビュー、ヒアリング) */
+  MAMORI_METHOD_OBSERVATION = 1 << 2,  /* looking on site (現地調査、視察) */
+} MamoriMethod;
+
+/* The highest target level of mamori_target_level (the eight-level ladder of the
+ * technology-information certification's audit guideline). */
+#define MAMORI_TARGET_LEVEL_MAX 8
+
 typedef struct _MamoriNode MamoriNode;
 struct _MamoriNode {
   char *urn;                 /* lowercased; what identifies the node in the file */
@@ -93,6 +104,18 @@ struct _MamoriNode {
   gboolean name_derived;
   char **implementation_groups; /* the groups' ref_ids, or NULL */
   GPtrArray *questions;      /* MamoriQuestion*, file order, or NULL */
+  /* Mamori's extensions of a requirement node (README “The library format”); read them through
+   * the mamori_node_get_*() / mamori_node_is_*() accessors below. */
+  int target_level;          /* mamori_target_level 1…8; 0 when the file gives none */
+  char **evidence_rules;     /* mamori_evidence_rules, or NULL */
+  char **evidence_records;   /* mamori_evidence_records, or NULL */
+  guint methods;             /* mamori_methods: MamoriMethod flags, 0 when none */
+  gboolean reconstructed;    /* mamori_reconstructed: lost in the source, rebuilt by Mamori */
+  gboolean optional;         /* mamori_optional: chosen by the firm, not always required */
+  char *actor;               /* mamori_actor (one of mamori_actor_keys), or NULL */
+  gboolean default_not_applicable; /* mamori_default_not_applicable */
+  MamoriText *not_applicable_reason; /* mamori_not_applicable_reason, or NULL */
+  gboolean reworded;         /* mamori_reworded: the source's text was adapted for a company */
 };
 
 typedef struct {
@@ -136,6 +159,32 @@ const MamoriNode  *mamori_checklist_find_node    (const MamoriChecklist *checkli
  * so this is never NULL), in lang when the library has it. */
 const char        *mamori_node_text              (const MamoriNode      *node,
                                                   const char            *lang);
+
+/* --- Mamori's extensions of a node ------------------------------------------------------------- */
+
+/* The level (1…MAMORI_TARGET_LEVEL_MAX) at which the requirement is met: met when the level
+ * reached is at least this. 0 when the library gives none. */
+int                mamori_node_get_target_level  (const MamoriNode      *node);
+/* The named governing rules (規定等) and the records or other objects (記録やその他の確認対象)
+ * an auditor looks at: NULL-terminated, never NULL (empty when none). */
+const char * const *mamori_node_get_evidence_rules   (const MamoriNode  *node);
+const char * const *mamori_node_get_evidence_records (const MamoriNode  *node);
+/* MamoriMethod flags; 0 when the library names none. */
+guint              mamori_node_get_methods       (const MamoriNode      *node);
+gboolean           mamori_node_is_reconstructed  (const MamoriNode      *node);
+gboolean           mamori_node_is_optional       (const MamoriNode      *node);
+/* Who answers for the requirement: a key of mamori_actor_keys, or NULL. */
+const char        *mamori_node_get_actor         (const MamoriNode      *node);
+gboolean           mamori_node_is_default_not_applicable (const MamoriNode *node);
+/* Why the requirement is not applicable by default, in lang when the library has it; or NULL. */
+const char        *mamori_node_get_not_applicable_reason (const MamoriNode *node,
+                                                          const char       *lang);
+gboolean           mamori_node_is_reworded       (const MamoriNode      *node);
+/* The values mamori_actor may take, NULL-terminated: ciso, chief_iso, unit_iso,
+ * system_officer, csirt, approver, audit_officer, staff. */
+extern const char * const mamori_actor_keys[];
+/* The values mamori_methods may take and their flags. */
+const char        *mamori_method_key             (MamoriMethod           method);
 
 /* --- implementation groups: an assessment's scope ---------------------------------------------- */
 
