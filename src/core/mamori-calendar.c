@@ -33,9 +33,9 @@ mamori_due_item_free (MamoriDueItem *item)
   g_free (item);
 }
 
-static gboolean
-parse (const char *date,
-       GDate      *out)
+gboolean
+mamori_date_parse (const char *date,
+                   GDate      *out)
 {
   int y, m, d;
 
@@ -53,7 +53,7 @@ mamori_date_add_years (const char *date,
 {
   GDate g;
 
-  if (!parse (date, &g))
+  if (!mamori_date_parse (date, &g))
     return NULL;
   /* GLib moves 29 February to the 28th in a common year. */
   if (years >= 0)
@@ -88,7 +88,7 @@ mamori_today (void)
   g_autoptr(GDateTime) now = NULL;
   GDate g;
 
-  if (mocked != NULL && parse (mocked, &g))
+  if (mocked != NULL && mamori_date_parse (mocked, &g))
     return g_strdup (mocked);
   now = g_date_time_new_now_local ();
   return g_date_time_format (now, "%Y-%m-%d");
@@ -106,7 +106,7 @@ mamori_date_add_months (const char *date,
 {
   GDate g;
 
-  if (!parse (date, &g))
+  if (!mamori_date_parse (date, &g))
     return NULL;
   if (months >= 0)
     g_date_add_months (&g, months);
@@ -121,7 +121,7 @@ mamori_date_add_days (const char *date,
 {
   GDate g;
 
-  if (!parse (date, &g))
+  if (!mamori_date_parse (date, &g))
     return NULL;
   if (days >= 0)
     g_date_add_days (&g, days);
@@ -153,7 +153,7 @@ mamori_calendar_arrange (GPtrArray  *items,
   GDate limit;
   g_autofree char *last = NULL;
 
-  if (days >= 0 && parse (today, &limit))
+  if (days >= 0 && mamori_date_parse (today, &limit))
     {
       g_date_add_days (&limit, (guint) days);
       last = g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (&limit), g_date_get_month (&limit),

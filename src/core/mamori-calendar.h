@@ -35,6 +35,10 @@ char          *mamori_date_add_months (const char *date,
 char          *mamori_date_add_days (const char *date,
                                      int         days);
 
+/* A stored date (YYYY-MM-DD, a real day) into out; FALSE (out cleared) otherwise. */
+gboolean       mamori_date_parse     (const char    *date,
+                                      GDate         *out);
+
 /* date (YYYY-MM-DD) plus years, the 29th of February becoming the 28th; NULL for a bad date. */
 char          *mamori_date_add_years (const char   *date,
                                       int           years);

@@ -15,27 +15,13 @@ mamori_reminders_record_new (void)
   return g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 }
 
-static gboolean
-parse (const char *date,
-       GDate      *out)
-{
-  int y, m, d;
-
-  g_date_clear (out, 1);
-  if (date == NULL || strlen (date) != 10 || sscanf (date, "%4d-%2d-%2d", &y, &m, &d) != 3 ||
-      !g_date_valid_dmy (d, m, y))
-    return FALSE;
-  g_date_set_dmy (out, d, m, y);
-  return TRUE;
-}
-
 int
 mamori_reminders_days_until (const char *today,
                              const char *date)
 {
   GDate a, b;
 
-  if (!parse (today, &a) || !parse (date, &b))
+  if (!mamori_date_parse (today, &a) || !mamori_date_parse (date, &b))
     return G_MININT;
   return g_date_days_between (&a, &b);
 }
@@ -129,7 +115,7 @@ mamori_reminders_record_load (GKeyFile   *file,
       char *key = g_uri_unescape_string (keys[i], NULL);
       GDate d;
 
-      if (key == NULL || !parse (value, &d))
+      if (key == NULL || !mamori_date_parse (value, &d))
         {
           g_free (key);
           continue; /* a line edited by hand: forgotten, at worst one reminder again */
