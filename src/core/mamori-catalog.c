@@ -15,7 +15,8 @@ struct _MamoriCatalog {
 };
 
 static const char * const builtin_ids[] = {
-  "ipa-five-articles", "ipa-self-diagnosis", "ipa-cloud", "meti-csm-check", "tech-info-mandatory", NULL,
+  "ipa-five-articles", "ipa-self-diagnosis", "ipa-cloud", "meti-csm-check", "tech-info-mandatory",
+  "gov-governance", NULL,
 };
 
 const char * const *

@@ -13,6 +13,7 @@ static const struct {
   { "ipa-cloud", "クラウド安全利用", "Cloud use" },
   { "meti-csm-check", "経営チェック", "CSM check" },
   { "tech-info-mandatory", "技術情報管理認証", "Tech-info certification" },
+  { "gov-governance", "政府基準 自己点検", "Gov. standard self-inspection" },
 };
 
 const char *
