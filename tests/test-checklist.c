@@ -40,7 +40,7 @@ test_builtin_counts (void)
   const guint meti_counts[] = { 3, 3, 5, 5, 6, 4, 6, 4, 3, 2 };
   const guint tech_counts[] = { 3, 3, 5, 4, 4, 3, 3, 7, 4, 7, 1, 1 };
 
-  g_assert_cmpuint (mamori_catalog_get_n (catalog), ==, 6);
+  g_assert_cmpuint (mamori_catalog_get_n (catalog), ==, 7);
   g_assert_cmpuint (five->items->len, ==, 5);
   g_assert_cmpuint (sd->items->len, ==, 25);
   g_assert_cmpuint (sd->groups->len, ==, 3);
@@ -80,7 +80,10 @@ test_builtin_counts (void)
   for (guint c = 0; c < mamori_catalog_get_n (catalog); c++)
     {
       const MamoriChecklist *cl = mamori_catalog_get (catalog, c);
-      g_assert_cmpuint (cl->warnings->len, ==, 0);
+      /* gov-governance's actor, default not-applicable and rewording keys are listed as not
+       * used until the reader knows them (test-gov-governance.c checks they are the only ones). */
+      if (g_strcmp0 (cl->id, "gov-governance") != 0)
+        g_assert_cmpuint (cl->warnings->len, ==, 0);
       g_assert_true (mamori_catalog_is_builtin (catalog, cl->id));
       for (guint i = 0; i < cl->items->len; i++)
         {

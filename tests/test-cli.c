@@ -402,6 +402,7 @@ test_checklists_and_demo_assessments (void)
   g_assert_nonnull (strstr (list.out, "ipa-cloud\t15\t"));
   g_assert_nonnull (strstr (list.out, "ipa-five-articles\t5\t"));
   g_assert_nonnull (strstr (list.out, "tech-info-mandatory\t45\t"));
+  g_assert_nonnull (strstr (list.out, "gov-governance\t85\t"));
   /* Two self-diagnosis rounds a year apart, one cloud service and the internal audit of the
    * mandatory items (45 checks, 5 not done, 1 not applicable). */
   g_assert_cmpstr (assessments.out, ==,

@@ -6,7 +6,8 @@
  * source tree (the first argument; without that directory the test is skipped).
  *
  * What is checked (the second argument is the source tree's data directory):
- * - every string value in the YAML files of data/catalog and in the front matter of the
+ * - every string value in the YAML files of data/catalog (the file of every built-in checklist,
+ *   gov-governance.yaml among them, must be there) and in the front matter of the
  *   templates in data/templates: names, questions, descriptions, help texts, answer prompts,
  *   score-band texts, labels and defaults, Japanese and English alike;
  * - every line of the templates' Markdown body, with placeholders and blocks {{…}} removed;
@@ -53,6 +54,7 @@
 #include <string.h>
 #include <yaml.h>
 
+#include "core/mamori-catalog-private.h"
 #include "core/mamori-checklist.h"
 #include "core/mamori-risk.h"
 #include "report/mamori-register-forms.h"
@@ -703,6 +705,18 @@ test_builtin_content (void)
   mds = files_in (template_dir, ".md");
   g_assert_cmpuint (yamls->len, >=, 6);
   g_assert_cmpuint (mds->len, >=, 3);
+  /* Every built-in checklist's file is among them (gov-governance.yaml included). */
+  for (guint b = 0; mamori_catalog_builtin_ids ()[b] != NULL; b++)
+    {
+      g_autofree char *want = g_strconcat (mamori_catalog_builtin_ids ()[b], ".yaml", NULL);
+      gboolean found = FALSE;
+      for (guint i = 0; i < yamls->len && !found; i++)
+        {
+          g_autofree char *base = g_path_get_basename (yamls->pdata[i]);
+          found = strcmp (base, want) == 0;
+        }
+      g_assert_true (found);
+    }
 
   for (guint i = 0; i < yamls->len; i++)
     {

@@ -15,7 +15,8 @@ struct _MamoriCatalog {
 };
 
 static const char * const builtin_ids[] = {
-  "ipa-five-articles", "ipa-self-diagnosis", "ipa-cloud", "meti-csm-check", "tech-info-mandatory", "tech-info-criteria", NULL,
+  "ipa-five-articles", "ipa-self-diagnosis", "ipa-cloud", "meti-csm-check", "tech-info-mandatory",
+  "tech-info-criteria", "gov-governance", NULL,
 };
 
 const char * const *

@@ -14,6 +14,7 @@ static const struct {
   { "meti-csm-check", "経営チェック", "CSM check" },
   { "tech-info-mandatory", "技術情報管理認証", "Tech-info certification" },
   { "tech-info-criteria", "技術情報管理認証 基準", "Tech-info criteria" },
+  { "gov-governance", "政府基準 自己点検", "Gov. standard self-inspection" },
 };
 
 const char *
