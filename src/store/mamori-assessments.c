@@ -238,9 +238,9 @@ assessment_from_row (MamoriStatement *stmt)
 
 #define ASSESSMENT_COLUMNS \
   "a.id, a.checklist, a.subject, a.assessed_on, a.respondent, a.status, a.current_item, a.created_at, " \
-  "a.completed_at, ifnull (a.copied_from, 0), " \
+  "a.completed_at, coalesce (a.copied_from, 0), " \
   "(SELECT count (*) FROM answer WHERE assessment = a.id), " \
-  "(SELECT ifnull (sum (score), 0) FROM answer WHERE assessment = a.id), ifnull (a.library_rev, 0)"
+  "(SELECT coalesce (sum (score), 0) FROM answer WHERE assessment = a.id), coalesce (a.library_rev, 0)"
 
 MamoriAssessment *
 mamori_workspace_get_assessment (MamoriWorkspace *self,
