@@ -641,6 +641,9 @@ mamori_cli_run (const char *workspace_path,
     }
   if (ctx.workspace == NULL)
     return exit_for_error (error);
+  /* A server's URI is printed without the password it may hold. */
+  if (mamori_workspace_is_server (ctx.workspace))
+    ctx.workspace_path = mamori_workspace_get_path (ctx.workspace);
 
   status = command->run (&ctx, argc, argv);
   g_clear_pointer (&ctx.catalog, mamori_catalog_free);

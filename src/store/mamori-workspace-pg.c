@@ -356,9 +356,10 @@ const char mamori_workspace_pg_schema[] =
 static char *
 display_uri (const char *uri)
 {
-  g_autofree char *no_user_password = NULL;
+  g_autofree char *no_password = NULL;
+  g_auto(GStrv) params = NULL;
   const char *scheme_end = strstr (uri, "://");
-  const char *at, *colon, *slash;
+  const char *at, *colon, *slash, *query;
   GString *out;
 
   if (scheme_end == NULL)
@@ -367,29 +368,22 @@ display_uri (const char *uri)
   at = strchr (scheme_end + 3, '@');
   colon = strchr (scheme_end + 3, ':');
   if (at != NULL && (slash == NULL || at < slash) && colon != NULL && colon < at)
-    no_user_password = g_strdup_printf ("%.*s%s", (int) (colon - uri), uri, at);
+    no_password = g_strdup_printf ("%.*s%s", (int) (colon - uri), uri, at);
   else
-    no_user_password = g_strdup (uri);
+    no_password = g_strdup (uri);
 
-  out = g_string_new (NULL);
-  {
-    const char *q = strchr (no_user_password, '?');
-    if (q == NULL)
-      return g_strdup (no_user_password);
-    g_string_append_len (out, no_user_password, q - no_user_password);
+  query = strchr (no_password, '?');
+  if (query == NULL)
+    return g_steal_pointer (&no_password);
+  out = g_string_new_len (no_password, query - no_password);
+  params = g_strsplit (query + 1, "&", -1);
+  for (guint i = 0; params[i] != NULL; i++)
     {
-      g_auto(GStrv) params = g_strsplit (q + 1, "&", -1);
-      gboolean first = TRUE;
-      for (guint i = 0; params[i] != NULL; i++)
-        {
-          if (g_str_has_prefix (params[i], "password="))
-            continue;
-          g_string_append_c (out, first ? '?' : '&');
-          g_string_append (out, params[i]);
-          first = FALSE;
-        }
+      if (g_str_has_prefix (params[i], "password="))
+        continue;
+      g_string_append_c (out, out->len == (gsize) (query - no_password) ? '?' : '&');
+      g_string_append (out, params[i]);
     }
-  }
   return g_string_free (out, FALSE);
 }
 
