@@ -11,6 +11,8 @@
 #include <sys/wait.h>
 
 #include "core/mamori-profile.h"
+#include "store/mamori-assessments.h"
+#include "store/mamori-assessments-private.h"
 #include "store/mamori-assets.h"
 #include "store/mamori-workspace.h"
 #include "mamori-test-pg.h"
@@ -263,6 +265,28 @@ test_basics (gconstpointer data)
   g_assert_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_READ_ONLY);
   g_clear_error (&error);
 
+  /* Bytes go in and come back as they were (bytea on a server), zeros and high bytes too. */
+  {
+    static const guint8 raw[] = { 0x89, 'P', 'N', 'G', 0, 0, 0xff, '\\', 'x', 0x00, 0x7f, 0x80 };
+    g_autoptr(GBytes) content = g_bytes_new_static (raw, sizeof raw);
+    g_autoptr(GBytes) stored = NULL;
+    g_autoptr(GPtrArray) evidence = NULL;
+    gint64 assessment = mamori_workspace_create_assessment (ws, "ipa-five-articles", "", "2026-04-01", "山田", &error);
+    gint64 id;
+
+    g_assert_no_error (error);
+    id = mamori_workspace_add_evidence (ws, assessment, "1", "画面.png", content, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (id, >, 0);
+    evidence = mamori_workspace_list_evidence (ws, assessment, "1", &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (evidence->len, ==, 1);
+    g_assert_cmpint (((MamoriEvidence *) evidence->pdata[0])->size, ==, sizeof raw);
+    stored = mamori_workspace_get_evidence_content (ws, id, &error);
+    g_assert_no_error (error);
+    g_assert_true (g_bytes_equal (stored, content));
+  }
+
   /* check passes on a sound workspace. */
   {
     g_autoptr(GPtrArray) problems = NULL;
@@ -340,6 +364,71 @@ test_server_cli_init (void)
   g_assert_cmpint (run_mamori (uri, "check", &out), ==, 0);
 }
 
+typedef struct {
+  GSocket *listener;
+  gboolean asked_for_tls;
+} FakeServer;
+
+/* Answers one connection's first packet as a server without TLS would ('N'), and notes whether
+ * that packet was an SSLRequest (length 8, code 80877103). */
+static gpointer
+fake_server (gpointer data)
+{
+  FakeServer *f = data;
+  g_autoptr(GSocket) client = g_socket_accept (f->listener, NULL, NULL);
+  guint8 packet[8];
+  gssize n = client != NULL ? g_socket_receive (client, (char *) packet, sizeof packet, NULL, NULL) : -1;
+
+  f->asked_for_tls = n == 8 && packet[3] == 8 && packet[4] == 0x04 && packet[5] == 0xd2 && packet[6] == 0x16 &&
+                     packet[7] == 0x2f;
+  if (client != NULL)
+    {
+      g_socket_send (client, "N", 1, NULL, NULL);
+      g_socket_close (client, NULL);
+    }
+  return NULL;
+}
+
+/* A host other than this computer gets TLS, even when the URI asks for less: a server that
+ * cannot do TLS is refused before anything else is sent. No server is needed (127.0.0.2 is on
+ * the loopback, but is not counted as this computer). */
+static void
+test_server_tls_required (void)
+{
+  const char *queries[] = { "", "?sslmode=disable", "?sslmode=prefer" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GInetAddress) loopback2 = g_inet_address_new_from_string ("127.0.0.2");
+      g_autoptr(GSocketAddress) any = g_inet_socket_address_new (loopback2, 0);
+      g_autoptr(GSocketAddress) bound = NULL;
+      g_autofree char *uri = NULL;
+      FakeServer f = { NULL, FALSE };
+      GThread *thread;
+
+      f.listener = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP, &error);
+      g_assert_no_error (error);
+      if (!g_socket_bind (f.listener, any, TRUE, &error))
+        {
+          g_test_skip ("127.0.0.2 cannot be bound here");
+          g_object_unref (f.listener);
+          return;
+        }
+      g_assert_true (g_socket_listen (f.listener, &error));
+      bound = g_socket_get_local_address (f.listener, &error);
+      uri = g_strdup_printf ("postgresql://mamori@127.0.0.2:%u/mamori%s",
+                             g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound)), queries[i]);
+      thread = g_thread_new ("fake-server", fake_server, &f);
+      g_assert_null (mamori_workspace_open (uri, MAMORI_WORKSPACE_OPEN_EXISTING, &error));
+      g_thread_join (thread);
+      g_object_unref (f.listener);
+      g_assert_true (f.asked_for_tls);
+      g_assert_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_FAILED);
+      g_assert_nonnull (strstr (error->message, "SSL"));
+    }
+}
+
 /* A server that is not there: a clear error naming the server, well within 10 s. No server is
  * needed for this test. */
 static void
@@ -389,6 +478,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/engines/postgresql/open", test_server_open);
   g_test_add_func ("/engines/postgresql/cli-init", test_server_cli_init);
   g_test_add_func ("/engines/postgresql/missing-server", test_server_missing);
+  g_test_add_func ("/engines/postgresql/tls-required", test_server_tls_required);
   status = g_test_run ();
   test_pg_cleanup ();
   {
