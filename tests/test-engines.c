@@ -166,6 +166,24 @@ fail_after_setting (MamoriWorkspace *ws,
   return FALSE;
 }
 
+/* Inside a transaction a write fails in the database (a CHECK): its savepoint is rolled back
+ * and the transaction goes on (PostgreSQL aborts the transaction until ROLLBACK TO). */
+static gboolean
+inner_failure_then_more (MamoriWorkspace *ws,
+                         gpointer         data,
+                         GError         **error)
+{
+  g_autoptr(GPtrArray) bad = g_ptr_array_new_with_free_func ((GDestroyNotify) mamori_asset_free);
+  g_autoptr(GError) local = NULL;
+
+  g_ptr_array_add (bad, asset ("", "営業部"));
+  if (!mamori_workspace_set_setting (ws, "inner_a", "1", error))
+    return FALSE;
+  g_assert_false (mamori_workspace_add_assets (ws, bad, &local));
+  g_assert_nonnull (local);
+  return mamori_workspace_set_setting (ws, "inner_b", "2", error);
+}
+
 static void
 test_basics (gconstpointer data)
 {
@@ -254,6 +272,18 @@ test_basics (gconstpointer data)
   g_clear_pointer (&changes, g_ptr_array_unref);
   changes = mamori_workspace_list_changes (ws, 1, &error);
   g_assert_cmpuint (changes->len, ==, 1);
+
+  g_assert_true (mamori_workspace_transaction (ws, inner_failure_then_more, NULL, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&value, g_free);
+  value = mamori_workspace_get_setting (ws, "inner_b", &error);
+  g_assert_cmpstr (value, ==, "2");
+  g_clear_pointer (&listed, g_ptr_array_unref);
+  listed = mamori_workspace_list_assets (ws, &error);
+  g_assert_cmpuint (listed->len, ==, 2);
+  g_clear_pointer (&changes, g_ptr_array_unref);
+  changes = mamori_workspace_list_changes (ws, 0, &error);
+  g_assert_cmpuint (changes->len, ==, 6);
 
   /* Opened read-only: it reads, and refuses to write with the reason. */
   reader = mamori_workspace_open (path, MAMORI_WORKSPACE_OPEN_READ_ONLY, &error);
