@@ -1,6 +1,7 @@
 /* test-registers.c — the year's registers: their tables match their descriptions, records are
  * saved, read, deleted and imported all or nothing, and the segregation rules hold in the store
- * and against plain SQL */
+ * and against plain SQL — on a workspace file and on a PostgreSQL server (MAMORI_TEST_PG,
+ * tests/mamori-test-pg.h) */
 #include "config.h"
 
 #include <glib/gstdio.h>
@@ -18,20 +19,61 @@
 #include "ops/mamori-ops.h"
 #include "store/mamori-assessments.h"
 #include "store/mamori-workspace.h"
+#include "mamori-test-pg.h"
 
 static char *tmpdir;
+
+/* A new workspace: a file in tmpdir, or a new database on the test server. */
+static MamoriWorkspace *
+new_workspace_on (TestEngine  engine,
+                  const char *name)
+{
+  g_autofree char *path = engine == TEST_ENGINE_POSTGRESQL ? test_pg_new_database ()
+                                                           : g_build_filename (tmpdir, name, NULL);
+  g_autoptr(GError) error = NULL;
+  MamoriWorkspace *ws;
+
+  if (engine == TEST_ENGINE_SQLITE)
+    g_unlink (path);
+  ws = mamori_workspace_open (path, MAMORI_WORKSPACE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (mamori_workspace_is_server (ws), ==, engine == TEST_ENGINE_POSTGRESQL);
+  return ws;
+}
 
 static MamoriWorkspace *
 new_workspace (const char *name)
 {
-  g_autofree char *path = g_build_filename (tmpdir, name, NULL);
-  g_autoptr(GError) error = NULL;
-  MamoriWorkspace *ws;
+  return new_workspace_on (TEST_ENGINE_SQLITE, name);
+}
 
-  g_unlink (path);
-  ws = mamori_workspace_open (path, MAMORI_WORKSPACE_OPEN_CREATE, &error);
-  g_assert_no_error (error);
-  return ws;
+/* The engine of a test added with add_both; FALSE when it cannot run (skipped or failed). */
+static gboolean
+engine_ready (gconstpointer data)
+{
+  return GPOINTER_TO_INT (data) == TEST_ENGINE_SQLITE || test_pg_available ();
+}
+
+/* Plain SQL, not through Mamori, is refused by a CHECK constraint of the table. */
+static void
+assert_plain_sql_refused (MamoriWorkspace *ws,
+                          const char      *sql)
+{
+  if (mamori_workspace_is_server (ws))
+    {
+      g_autofree char *state = test_pg_exec (mamori_workspace_get_path (ws), sql);
+      g_assert_cmpstr (state, ==, "23514");   /* check_violation */
+    }
+  else
+    {
+      sqlite3 *db = NULL;
+      char *message = NULL;
+
+      g_assert_cmpint (sqlite3_open (mamori_workspace_get_path (ws), &db), ==, SQLITE_OK);
+      g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, &message), ==, SQLITE_CONSTRAINT);
+      sqlite3_free (message);
+      sqlite3_close (db);
+    }
 }
 
 static const MamoriRegister *
@@ -97,9 +139,9 @@ incident (const char *when,
 }
 
 static void
-test_round_trip (void)
+test_round_trip (gconstpointer data)
 {
-  g_autoptr(MamoriWorkspace) ws = new_workspace ("round.mamori");
+  g_autoptr(MamoriWorkspace) ws = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(MamoriRecord) a = incident ("2026-10-01 09:30", "ノートPCの紛失");
   g_autoptr(MamoriRecord) u = mamori_record_new (reg ("incident_updates"));
@@ -108,6 +150,9 @@ test_round_trip (void)
   g_autoptr(GPtrArray) parts = NULL;
   guint count = 99;
 
+  if (!engine_ready (data))
+    return;
+  ws = new_workspace_on (GPOINTER_TO_INT (data), "round.mamori");
   g_assert_cmpstr (mamori_record_get (a, "severity"), ==, "medium");   /* the default */
   g_assert_cmpstr (mamori_record_get (a, "state"), ==, "reported");
   g_assert_true (mamori_workspace_save_record (ws, a, &error));
@@ -184,18 +229,19 @@ exception_request (const char *applicant,
 /* gov 2.2.2: the applicant never approves their own exception — not through Mamori, not
  * through plain SQL. */
 static void
-test_exception_segregation (void)
+test_exception_segregation (gconstpointer data)
 {
-  g_autoptr(MamoriWorkspace) ws = new_workspace ("segregation.mamori");
+  g_autoptr(MamoriWorkspace) ws = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(MamoriRecord) own = exception_request ("山田 太郎", "山田太郎");
   g_autoptr(MamoriRecord) own_ascii = exception_request ("Taro Yamada", "taro  yamada");
   g_autoptr(MamoriRecord) fine = exception_request ("山田 太郎", "佐藤 花子");
   g_autoptr(GPtrArray) list = NULL;
-  sqlite3 *db = NULL;
-  char *message = NULL;
   g_autofree char *sql = NULL;
 
+  if (!engine_ready (data))
+    return;
+  ws = new_workspace_on (GPOINTER_TO_INT (data), "segregation.mamori");
   g_assert_false (mamori_workspace_save_record (ws, own, &error));
   g_assert_error (error, MAMORI_REGISTER_ERROR, MAMORI_REGISTER_ERROR_SEGREGATION);
   g_assert_nonnull (strstr (error->message, "山田 太郎"));
@@ -209,11 +255,8 @@ test_exception_segregation (void)
   g_assert_cmpuint (list->len, ==, 1);
 
   /* Plain SQL: the table's CHECK refuses the same. */
-  g_assert_cmpint (sqlite3_open (mamori_workspace_get_path (ws), &db), ==, SQLITE_OK);
   sql = g_strdup_printf ("UPDATE exceptions SET approver = '山田太郎' WHERE id = %" G_GINT64_FORMAT, fine->id);
-  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, &message), ==, SQLITE_CONSTRAINT);
-  sqlite3_free (message);
-  sqlite3_close (db);
+  assert_plain_sql_refused (ws, sql);
 
   /* A decided exception names who decided and when; it cannot end before it starts. */
   mamori_record_set (fine, "decided_on", "");
@@ -228,19 +271,22 @@ test_exception_segregation (void)
 /* gov 2.1.1(8): an auditor never audits their own unit — named on the plan, or known from the
  * people register. */
 static void
-test_auditor_segregation (void)
+test_auditor_segregation (gconstpointer data)
 {
-  g_autoptr(MamoriWorkspace) ws = new_workspace ("auditor.mamori");
+  g_autoptr(MamoriWorkspace) ws = NULL;
   g_autoptr(GError) error = NULL;
-  gint64 id = mamori_workspace_create_assessment (ws, "tech-info-mandatory", "", "2026-06-12", "山田", &error);
-  MamoriAuditPlan plan = { id, "必須12項目", "佐藤 一郎", "製造部", "製造部に所属しない", TRUE, "2026-06-08", "2026-06-12", "",
+  gint64 id;
+  MamoriAuditPlan plan = { 0, "必須12項目", "佐藤 一郎", "製造部", "製造部に所属しない", TRUE, "2026-06-08", "2026-06-12", "",
                            "製造部" };
   g_autoptr(MamoriRecord) person = mamori_record_new (reg ("people"));
   g_autoptr(MamoriAuditPlan) back = NULL;
-  sqlite3 *db = NULL;
-  char *message = NULL;
 
+  if (!engine_ready (data))
+    return;
+  ws = new_workspace_on (GPOINTER_TO_INT (data), "auditor.mamori");
+  id = mamori_workspace_create_assessment (ws, "tech-info-mandatory", "", "2026-06-12", "山田", &error);
   g_assert_no_error (error);
+  plan.assessment = id;
   g_assert_false (mamori_workspace_set_audit_plan (ws, &plan, &error));
   g_assert_error (error, MAMORI_REGISTER_ERROR, MAMORI_REGISTER_ERROR_SEGREGATION);
   g_clear_error (&error);
@@ -261,24 +307,23 @@ test_auditor_segregation (void)
   back = mamori_workspace_get_audit_plan (ws, id, &error);
   g_assert_cmpstr (back->auditor_unit, ==, "総務部");
 
-  g_assert_cmpint (sqlite3_open (mamori_workspace_get_path (ws), &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, "UPDATE audit_plan SET auditor_unit = audited_unit", NULL, NULL, &message), ==,
-                   SQLITE_CONSTRAINT);
-  sqlite3_free (message);
-  sqlite3_close (db);
+  assert_plain_sql_refused (ws, "UPDATE audit_plan SET auditor_unit = audited_unit");
 }
 
 /* Adding many records is all or nothing; the error names the row. */
 static void
-test_add_all_or_nothing (void)
+test_add_all_or_nothing (gconstpointer data)
 {
-  g_autoptr(MamoriWorkspace) ws = new_workspace ("add.mamori");
+  g_autoptr(MamoriWorkspace) ws = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func ((GDestroyNotify) mamori_record_free);
   g_autoptr(GPtrArray) list = NULL;
   g_autoptr(GHashTable) labels = NULL;
   const char *names[] = { "山田 太郎", "佐藤 花子", "" };
 
+  if (!engine_ready (data))
+    return;
+  ws = new_workspace_on (GPOINTER_TO_INT (data), "add.mamori");
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
       MamoriRecord *p = mamori_record_new (reg ("people"));
@@ -494,6 +539,18 @@ test_document_reviews (void)
   g_assert_cmpstr (stock, ==, "2026-11-30");
 }
 
+/* /registers/NAME on a workspace file, /registers/postgresql/NAME on the test server. */
+static void
+add_both (const char    *name,
+          GTestDataFunc  func)
+{
+  g_autofree char *file = g_strconcat ("/registers/", name, NULL);
+  g_autofree char *server = g_strconcat ("/registers/postgresql/", name, NULL);
+
+  g_test_add_data_func (file, GINT_TO_POINTER (TEST_ENGINE_SQLITE), func);
+  g_test_add_data_func (server, GINT_TO_POINTER (TEST_ENGINE_POSTGRESQL), func);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -503,14 +560,15 @@ main (int argc, char *argv[])
   g_test_init (&argc, &argv, NULL);
   tmpdir = g_dir_make_tmp ("mamori-registers-XXXXXX", NULL);
   g_test_add_func ("/registers/tables-match", test_tables_match);
-  g_test_add_func ("/registers/round-trip", test_round_trip);
-  g_test_add_func ("/registers/exception-segregation", test_exception_segregation);
-  g_test_add_func ("/registers/auditor-segregation", test_auditor_segregation);
-  g_test_add_func ("/registers/add-all-or-nothing", test_add_all_or_nothing);
+  add_both ("round-trip", test_round_trip);
+  add_both ("exception-segregation", test_exception_segregation);
+  add_both ("auditor-segregation", test_auditor_segregation);
+  add_both ("add-all-or-nothing", test_add_all_or_nothing);
   g_test_add_func ("/registers/values", test_values);
   g_test_add_func ("/registers/training", test_training);
   g_test_add_func ("/registers/document-reviews", test_document_reviews);
   status = g_test_run ();
+  test_pg_cleanup ();
   {
     g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", tmpdir);
     (void) !system (cmd);

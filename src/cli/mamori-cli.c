@@ -139,6 +139,16 @@ run_op (MamoriCliContext      *ctx,
   return MAMORI_EXIT_OK;
 }
 
+/* The workspace is made when opened (the command creates it); a server's URI gets the schema
+ * in its empty database. */
+static int
+cmd_init (MamoriCliContext *ctx,
+          int               argc,
+          char            **argv)
+{
+  return MAMORI_EXIT_OK;
+}
+
 static int
 cmd_demo (MamoriCliContext *ctx,
           int               argc,
@@ -552,6 +562,7 @@ cmd_import (MamoriCliContext *ctx,
 /* --- dispatcher -------------------------------------------------------------------------- */
 
 static const MamoriCliCommand commands[] = {
+  { "init", "", N_("Create the workspace: a new file, or Mamori’s tables in an empty PostgreSQL database (postgresql://…)"), TRUE, CLI_WRITES, 0, 0, cmd_init },
   { "demo", "", N_("Fill an empty workspace with a sample company"), TRUE, CLI_WRITES, 0, 0, cmd_demo },
   { "check", "", N_("Check the workspace’s integrity, format and change log; exit 0 when sound"), FALSE, CLI_READS, 0, 0, cmd_check },
   { "info", "", N_("Show the organisation profile and step-up progress"), FALSE, CLI_READS, 0, 0, cmd_info },
@@ -665,6 +676,9 @@ mamori_cli_run (const char *workspace_path,
     }
   if (ctx.workspace == NULL)
     return exit_for_error (error);
+  /* A server's URI is printed without the password it may hold. */
+  if (mamori_workspace_is_server (ctx.workspace))
+    ctx.workspace_path = mamori_workspace_get_path (ctx.workspace);
 
   status = command->run (&ctx, argc, argv);
   g_clear_pointer (&ctx.catalog, mamori_catalog_free);

@@ -238,9 +238,9 @@ assessment_from_row (MamoriStatement *stmt)
 
 #define ASSESSMENT_COLUMNS \
   "a.id, a.checklist, a.subject, a.assessed_on, a.respondent, a.status, a.current_item, a.created_at, " \
-  "a.completed_at, ifnull (a.copied_from, 0), " \
+  "a.completed_at, coalesce (a.copied_from, 0), " \
   "(SELECT count (*) FROM answer WHERE assessment = a.id), " \
-  "(SELECT ifnull (sum (score), 0) FROM answer WHERE assessment = a.id), ifnull (a.library_rev, 0)"
+  "(SELECT coalesce (sum (score), 0) FROM answer WHERE assessment = a.id), coalesce (a.library_rev, 0)"
 
 MamoriAssessment *
 mamori_workspace_get_assessment (MamoriWorkspace *self,
@@ -278,7 +278,7 @@ mamori_workspace_list_assessments (MamoriWorkspace *self,
   g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) mamori_assessment_free);
 
   if (!mamori_statement_query (self, _("read the assessments"), assessment_row, out, error,
-                               "SELECT " ASSESSMENT_COLUMNS " FROM assessment a WHERE ?1 IS NULL OR a.checklist = ?1 "
+                               "SELECT " ASSESSMENT_COLUMNS " FROM assessment a WHERE CAST (?1 AS TEXT) IS NULL OR a.checklist = ?1 "
                                "ORDER BY a.assessed_on, a.id", "t", checklist))
     return NULL;
   return g_steal_pointer (&out);
@@ -728,7 +728,7 @@ mamori_workspace_list_evidence (MamoriWorkspace *self,
 
   if (!mamori_statement_query (self, _("read the evidence files"), evidence_row, out, error,
                                "SELECT id, ref_id, name, size, sha256, added_at FROM evidence "
-                               "WHERE assessment = ?1 AND (?2 IS NULL OR ref_id = ?2) ORDER BY id", "it", id, ref_id))
+                               "WHERE assessment = ?1 AND (CAST (?2 AS TEXT) IS NULL OR ref_id = ?2) ORDER BY id", "it", id, ref_id))
     return NULL;
   return g_steal_pointer (&out);
 }

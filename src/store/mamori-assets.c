@@ -731,7 +731,7 @@ count_cells (MamoriWorkspace        *self,
   g_autofree char *sql = g_strdup_printf (
     "SELECT %s, %s, count (*) FROM asset LEFT JOIN "
     "(SELECT medium AS mt_medium, max (frequency) AS mt_threat FROM medium_threat GROUP BY medium) "
-    "ON mt_medium = asset.medium WHERE (?1 IS NULL OR managing_department = ?1) AND (?2 IS NULL OR medium = ?2) "
+    "ON mt_medium = asset.medium WHERE (CAST (?1 AS TEXT) IS NULL OR managing_department = ?1) AND (CAST (?2 AS TEXT) IS NULL OR medium = ?2) "
     "GROUP BY 1, 2", probability, impact);
   HeatmapRead r = { mamori_heatmap_new (matrix), department, medium };
 

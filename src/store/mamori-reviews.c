@@ -313,9 +313,16 @@ write_plan (MamoriWorkspace  *self,
   g_autofree char *now = mamori_workspace_now ();
 
   if (!mamori_statement_run (self, _("save the audit plan"), error,
-                             "INSERT OR REPLACE INTO audit_plan (assessment, scope, auditor, audited_unit, independence, "
+                             /* Every column is set: the same row as SQLite's INSERT OR REPLACE gave, in
+                              * the upsert both engines read. */
+                             "INSERT INTO audit_plan (assessment, scope, auditor, audited_unit, independence, "
                              "  independence_confirmed, starts_on, ends_on, opinion, updated_at, auditor_unit) "
-                             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) "
+                             "ON CONFLICT (assessment) DO UPDATE SET scope = excluded.scope, auditor = excluded.auditor, "
+                             "  audited_unit = excluded.audited_unit, independence = excluded.independence, "
+                             "  independence_confirmed = excluded.independence_confirmed, starts_on = excluded.starts_on, "
+                             "  ends_on = excluded.ends_on, opinion = excluded.opinion, updated_at = excluded.updated_at, "
+                             "  auditor_unit = excluded.auditor_unit",
                              "ittttittttt", p->assessment, or_empty (p->scope), or_empty (p->auditor),
                              or_empty (p->audited_unit), or_empty (p->independence),
                              (gint64) (p->independence_confirmed ? 1 : 0), or_empty (p->starts_on),

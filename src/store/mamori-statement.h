@@ -4,8 +4,8 @@
  * ?1, ?2, … and values bound by a type string, rows read with typed getters. What is
  * particular to the database engine — preparing, the placeholders' spelling, binding and
  * reading values, result codes and their messages, changed rows and new row ids — lives in
- * mamori-statement.c and nowhere else, so that another engine (PostgreSQL) can sit under the
- * same store by changing that one file (for instance, writing ?N as $N there).
+ * mamori-statement.c and nowhere else: it runs the same store on SQLite (a workspace file) and
+ * on PostgreSQL through libpq (a workspace on a server, where ?N is written as $N).
  *
  * Types: 'i' gint64 (cast ints: `(gint64) n`), 't' const char * (NULL binds NULL), 'd' double,
  * 'n' NULL (takes no argument), 'b' GBytes *. The n-th letter binds ?n.
@@ -20,9 +20,11 @@
  *   statements (BEGIN IMMEDIATE, savepoints, COMMIT) go through this helper;
  * - mamori-workspace-chain.c: the tamper-evident change log follows every row through SQLite's
  *   pre-update hook and hashes the rows' values as SQLite stores them;
+ * - mamori-workspace-pg.c: the server's engine — connecting with libpq, the schema of the
+ *   current format in PostgreSQL's dialect, and the server's errors (mamori_workspace_set_pg_error);
  * - mamori-workspace-lock.c: the editing lock on network drives (statfs and a lock file; it
  *   makes no sqlite3 call today, but decides the journal mode the engine is opened with).
- * mamori_workspace_get_db() is for those files and this one only. */
+ * mamori_workspace_get_db() and mamori_workspace_get_pg() are for those files and this one only. */
 #pragma once
 
 #include <glib.h>

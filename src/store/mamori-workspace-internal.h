@@ -17,6 +17,26 @@ G_BEGIN_DECLS
 /* The engine's connection: only for mamori-statement.c and the files that mamori-statement.h
  * lists as engine level. Every other store file runs SQL through mamori-statement.h. */
 sqlite3  *mamori_workspace_get_db           (MamoriWorkspace *self);
+/* A workspace on a PostgreSQL server: its libpq connection (NULL for a file), for the same
+ * files only. */
+struct pg_conn *mamori_workspace_get_pg     (MamoriWorkspace *self);
+/* A server workspace table's identity column (the id of a new row: an INSERT gets RETURNING
+ * it), or NULL. */
+const char *mamori_workspace_pg_identity    (MamoriWorkspace *self,
+                                             const char      *table);
+void      mamori_workspace_pg_add_identity  (MamoriWorkspace *self,
+                                             const char      *table,
+                                             const char      *column);
+/* A server workspace on conn (taken over); display is the URI without a password;
+ * read_only_reason as for a file (NULL: writable). For mamori-workspace-pg.c. */
+MamoriWorkspace *mamori_workspace_new_server (const char     *display,
+                                              struct pg_conn *conn,
+                                              const char     *read_only_reason);
+/* Fills a new workspace's tables with their default rows (the migrations' seeds), inside an
+ * open transaction: for a new server workspace, whose schema is made in one step. */
+gboolean  mamori_workspace_seed_new         (MamoriWorkspace *self,
+                                             const char      *doing,
+                                             GError         **error);
 /* A read-only connection of its own to the workspace file at path, without the checks of
  * mamori_workspace_open: for one query in a worker thread while the owner's connection
  * writes. Errors name doing. Unref it when done. */

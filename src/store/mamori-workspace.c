@@ -9,6 +9,7 @@
 #include <fcntl.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <libpq-fe.h>
 #include <sqlite3.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -21,6 +22,7 @@
 #include "mamori-workspace-internal.h"
 #include "mamori-workspace-chain.h"
 #include "mamori-workspace-lock.h"
+#include "mamori-workspace-pg.h"
 #include "mamori-migrate-mandatory.h"
 #include "mamori-statement.h"
 
@@ -37,6 +39,8 @@ struct _MamoriWorkspace {
   char *read_only_reason;     /* non-NULL: opened read-only, and why (shown to the user) */
   MamoriEditLock *edit_lock;  /* on a network filesystem: our exclusive editing lock */
   char *temp_copy;            /* an upgraded private copy opened read-only, removed at close */
+  PGconn *pg;                 /* a workspace on a PostgreSQL server (db is NULL); path is its URI */
+  GHashTable *pg_id_tables;   /* its tables' identity columns (table → column) */
 };
 
 G_DEFINE_TYPE (MamoriWorkspace, mamori_workspace, G_TYPE_OBJECT)
@@ -855,7 +859,9 @@ mamori_workspace_begin (MamoriWorkspace *self,
                    _("Could not %s: “%s” is open read-only. %s"), doing, name, self->read_only_reason);
       return FALSE;
     }
-  if (!mamori_statement_run (self, doing, error, self->tx_depth == 0 ? "BEGIN IMMEDIATE" : "SAVEPOINT nested", NULL))
+  /* PostgreSQL takes row locks as it writes: BEGIN IMMEDIATE is SQLite's. */
+  if (!mamori_statement_run (self, doing, error,
+                             self->tx_depth > 0 ? "SAVEPOINT nested" : self->pg != NULL ? "BEGIN" : "BEGIN IMMEDIATE", NULL))
     return FALSE;
   self->tx_depth++;
   if (self->chain != NULL)
@@ -919,6 +925,16 @@ mamori_workspace_log_change (MamoriWorkspace *self,
             const char      *summary,
             GError         **error)
 {
+  if (self->pg != NULL && self->tx_depth > 0)
+    {
+      /* A server workspace's change log has no hash chain yet (the chain follows rows through
+       * SQLite's pre-update hook): the line is written as it is, in the write's transaction,
+       * with empty digests and hash. */
+      g_autofree char *now = mamori_workspace_now ();
+      return mamori_statement_run (self, _("record the change"), error,
+                                   "INSERT INTO change_log (at, os_user, entity, action, summary) VALUES (?1, ?2, ?3, ?4, ?5)",
+                                   "ttttt", now, g_get_user_name (), entity, action, summary);
+    }
   if (self->chain == NULL || self->tx_depth == 0)
     {
       g_set_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_FAILED,
@@ -965,6 +981,16 @@ seed_medium_threats (MamoriWorkspace  *self,
 
 static MamoriWorkspace *workspace_new (const char *path,
                                        sqlite3    *db);
+
+gboolean
+mamori_workspace_seed_new (MamoriWorkspace  *self,
+                           const char       *doing,
+                           GError          **error)
+{
+  /* Migration 4's seed; the others transform rows that a new workspace does not have yet
+   * (migration 11's threats for キャビネット are in the default list already). */
+  return seed_medium_threats (self, doing, error);
+}
 
 /* A migration's seed, on the connection being migrated (the workspace only borrows it). */
 static gboolean
@@ -1579,6 +1605,8 @@ mamori_workspace_open (const char                *path,
 {
   g_return_val_if_fail (path != NULL, NULL);
 
+  if (mamori_workspace_is_server_uri (path))
+    return mamori_workspace_pg_open (path, flags, error);
   if ((flags & MAMORI_WORKSPACE_OPEN_CREATE) && !g_file_test (path, G_FILE_TEST_EXISTS))
     {
       g_autofree char *tmp = build_new_file (path, MAMORI_WORKSPACE_SCHEMA_VERSION, error);
@@ -1630,8 +1658,11 @@ mamori_workspace_open_reader (const char  *path,
 {
   MamoriWorkspace *self;
   sqlite3 *db = NULL;
-  int rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL);
+  int rc;
 
+  if (mamori_workspace_is_server_uri (path))
+    return mamori_workspace_pg_open (path, MAMORI_WORKSPACE_OPEN_READ_ONLY, error);
+  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL);
   if (rc != SQLITE_OK)
     {
       mamori_workspace_set_sqlite_error (error, path, db, rc, doing);
@@ -1677,6 +1708,7 @@ mamori_workspace_close (MamoriWorkspace *self)
       sqlite3_close (self->db);
       self->db = NULL;
     }
+  g_clear_pointer (&self->pg, PQfinish);
   g_clear_pointer (&self->edit_lock, mamori_edit_lock_release);
   if (self->temp_copy != NULL)
     {
@@ -1694,6 +1726,7 @@ mamori_workspace_finalize (GObject *object)
   mamori_workspace_close (self);
   g_rec_mutex_clear (&self->lock);
   g_ptr_array_unref (self->pending_changes);
+  g_clear_pointer (&self->pg_id_tables, g_hash_table_unref);
   g_free (self->read_only_reason);
   g_free (self->path);
   G_OBJECT_CLASS (mamori_workspace_parent_class)->finalize (object);
@@ -1729,7 +1762,7 @@ gboolean
 mamori_workspace_ensure_open (MamoriWorkspace *self,
              GError         **error)
 {
-  if (self->db == NULL)
+  if (self->db == NULL && self->pg == NULL)
     {
       g_set_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_FAILED,
                    _("The workspace is closed."));
@@ -1809,6 +1842,53 @@ mamori_workspace_get_db (MamoriWorkspace *self)
   return self->db;
 }
 
+PGconn *
+mamori_workspace_get_pg (MamoriWorkspace *self)
+{
+  return self->pg;
+}
+
+const char *
+mamori_workspace_pg_identity (MamoriWorkspace *self,
+                              const char      *table)
+{
+  return self->pg_id_tables != NULL ? g_hash_table_lookup (self->pg_id_tables, table) : NULL;
+}
+
+void
+mamori_workspace_pg_add_identity (MamoriWorkspace *self,
+                                  const char      *table,
+                                  const char      *column)
+{
+  g_hash_table_insert (self->pg_id_tables, g_strdup (table), g_strdup (column));
+}
+
+MamoriWorkspace *
+mamori_workspace_new_server (const char *display,
+                             PGconn     *conn,
+                             const char *read_only_reason)
+{
+  MamoriWorkspace *self = workspace_new (display, NULL);
+
+  self->pg = conn;
+  self->read_only_reason = g_strdup (read_only_reason);
+  self->pg_id_tables = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  return self;
+}
+
+gboolean
+mamori_workspace_is_server_uri (const char *path)
+{
+  return path != NULL && (g_str_has_prefix (path, "postgresql://") || g_str_has_prefix (path, "postgres://"));
+}
+
+gboolean
+mamori_workspace_is_server (MamoriWorkspace *self)
+{
+  g_return_val_if_fail (MAMORI_IS_WORKSPACE (self), FALSE);
+  return self->pg != NULL;
+}
+
 void
 mamori_workspace_lock (MamoriWorkspace *self)
 {
@@ -1841,7 +1921,8 @@ mamori_workspace_get_schema_version (MamoriWorkspace *self)
   gint64 v = -1;
 
   g_return_val_if_fail (MAMORI_IS_WORKSPACE (self), -1);
-  if (!mamori_statement_fetch_int64 (self, _("read the workspace format"), &v, NULL, "PRAGMA user_version", NULL))
+  if (!mamori_statement_fetch_int64 (self, _("read the workspace format"), &v, NULL,
+                                     self->pg != NULL ? "SELECT version FROM mamori_schema" : "PRAGMA user_version", NULL))
     return -1;
   return (int) v;
 }
@@ -1929,6 +2010,8 @@ mamori_workspace_check (MamoriWorkspace *self,
   g_return_val_if_fail (MAMORI_IS_WORKSPACE (self), FALSE);
   if (!mamori_workspace_ensure_open (self, error))
     return FALSE;
+  if (self->pg != NULL)
+    return mamori_workspace_pg_check (self, problems_out, error);
 
   g_rec_mutex_lock (&self->lock);
 
@@ -2202,6 +2285,16 @@ mamori_workspace_get_log_head (MamoriWorkspace *self,
   g_return_val_if_fail (MAMORI_IS_WORKSPACE (self), FALSE);
   if (!mamori_workspace_ensure_open (self, error))
     return FALSE;
+  if (self->pg != NULL)
+    {
+      /* No chain on a server yet: no hash, the newest line's id. */
+      *id = 0;
+      if (!mamori_statement_fetch_int64 (self, _("read the change log"), id, error,
+                                         "SELECT coalesce (max (id), 0) FROM change_log", NULL))
+        return FALSE;
+      *hash = g_strdup ("");
+      return TRUE;
+    }
   g_rec_mutex_lock (&self->lock);
   if (!mamori_chain_head (self->db, hash, id))
     {
@@ -2222,6 +2315,8 @@ mamori_workspace_verify_log (MamoriWorkspace *self,
   g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
   int rc;
 
+  if (self->pg != NULL)
+    return mamori_workspace_pg_not_yet (self, _("check the change log"), error);
   if (!mamori_workspace_get_log_head (self, hash, id, error))
     return FALSE;
   g_rec_mutex_lock (&self->lock);
@@ -2267,7 +2362,7 @@ mamori_workspace_list_changes (MamoriWorkspace *self,
   out = g_ptr_array_new_with_free_func ((GDestroyNotify) mamori_change_log_entry_free);
   if (!mamori_statement_query (self, _("read the change log"), change_row, out, error,
                                "SELECT id, at, os_user, entity, action, summary, digests, hash FROM change_log "
-                               "ORDER BY id DESC LIMIT ?1", "i", limit == 0 ? (gint64) -1 : (gint64) limit))
+                               "ORDER BY id DESC LIMIT ?1", "i", limit == 0 ? G_MAXINT64 : (gint64) limit))
     return NULL;
   return g_steal_pointer (&out);
 }
@@ -2287,6 +2382,8 @@ mamori_workspace_save_copy (MamoriWorkspace *self,
   int fd, rc;
 
   g_return_val_if_fail (MAMORI_IS_WORKSPACE (self), FALSE);
+  if (self->pg != NULL)
+    return mamori_workspace_pg_not_yet (self, _("save a copy"), error);
   name = display_name (dest);
 
   if (g_file_test (dest, G_FILE_TEST_IS_DIR))

@@ -69,6 +69,14 @@ gboolean         mamori_workspace_error_is_bad_input (const GError *error);
 
 char            *mamori_workspace_default_path   (void);
 
+/* TRUE when path is a postgresql:// (or postgres://) connection URI: a workspace on a
+ * PostgreSQL server, which mamori_workspace_open connects to (see README, "Team use"). */
+gboolean         mamori_workspace_is_server_uri  (const char *path);
+/* TRUE for a workspace on a PostgreSQL server. */
+gboolean         mamori_workspace_is_server      (MamoriWorkspace *self);
+
+/* path: a workspace file, or a server's URI (mamori_workspace_is_server_uri); with
+ * MAMORI_WORKSPACE_OPEN_CREATE an empty database gets the schema. */
 MamoriWorkspace *mamori_workspace_open           (const char                *path,
                                                   MamoriWorkspaceOpenFlags   flags,
                                                   GError                   **error);

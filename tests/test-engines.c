@@ -1,0 +1,519 @@
+/* test-engines.c — the same store on both engines: a workspace file (SQLite) and a workspace on
+ * a PostgreSQL server (MAMORI_TEST_PG, see tests/mamori-test-pg.h). The schemas have the same
+ * tables and columns; settings, the profile, assets, the change log, transactions and read-only
+ * opening behave alike; a server that is not there is a clear error within 10 s. */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <sqlite3.h>
+#include <string.h>
+#include <sys/wait.h>
+
+#include "core/mamori-profile.h"
+#include "store/mamori-assessments.h"
+#include "store/mamori-assessments-private.h"
+#include "store/mamori-assets.h"
+#include "store/mamori-workspace.h"
+#include "mamori-test-pg.h"
+
+static char *tmpdir;
+
+static MamoriWorkspace *
+new_workspace_on (TestEngine  engine,
+                  const char *name,
+                  char      **path_out)
+{
+  g_autofree char *path = engine == TEST_ENGINE_POSTGRESQL ? test_pg_new_database ()
+                                                           : g_build_filename (tmpdir, name, NULL);
+  g_autoptr(GError) error = NULL;
+  MamoriWorkspace *ws;
+
+  if (engine == TEST_ENGINE_SQLITE)
+    g_unlink (path);
+  ws = mamori_workspace_open (path, MAMORI_WORKSPACE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (mamori_workspace_is_server (ws), ==, engine == TEST_ENGINE_POSTGRESQL);
+  if (path_out != NULL)
+    *path_out = g_steal_pointer (&path);
+  return ws;
+}
+
+static gboolean
+engine_ready (gconstpointer data)
+{
+  return GPOINTER_TO_INT (data) == TEST_ENGINE_SQLITE || test_pg_available ();
+}
+
+/* --- the schemas ------------------------------------------------------------------------ */
+
+/* "table.column notnull" lines of a workspace file, sorted by table then column order. */
+static GPtrArray *
+sqlite_columns (const char *path)
+{
+  GPtrArray *out = g_ptr_array_new_with_free_func (g_free);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db,
+                                       "SELECT m.name, c.name, c.\"notnull\" OR c.pk AND c.type = 'INTEGER' "
+                                       "FROM sqlite_schema m, pragma_table_info (m.name) c "
+                                       "WHERE m.type = 'table' ORDER BY m.name, c.cid", -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (out, g_strdup_printf ("%s.%s%s", sqlite3_column_text (stmt, 0), sqlite3_column_text (stmt, 1),
+                                           sqlite3_column_int (stmt, 2) ? " not null" : ""));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return out;
+}
+
+static GPtrArray *
+pg_columns (const char *uri)
+{
+  GPtrArray *out = g_ptr_array_new_with_free_func (g_free);
+  PGconn *conn = test_pg_connect (uri);
+  PGresult *result = PQexec (conn,
+                             "SELECT table_name, column_name, is_nullable = 'NO' FROM information_schema.columns "
+                             "WHERE table_schema = current_schema () AND table_name <> 'mamori_schema' "
+                             "ORDER BY table_name COLLATE \"C\", ordinal_position");
+
+  g_assert_cmpint (PQresultStatus (result), ==, PGRES_TUPLES_OK);
+  for (int i = 0; i < PQntuples (result); i++)
+    g_ptr_array_add (out, g_strdup_printf ("%s.%s%s", PQgetvalue (result, i, 0), PQgetvalue (result, i, 1),
+                                           strcmp (PQgetvalue (result, i, 2), "t") == 0 ? " not null" : ""));
+  PQclear (result);
+  PQfinish (conn);
+  return out;
+}
+
+static char *
+join_lines (GPtrArray *lines)
+{
+  g_ptr_array_add (lines, NULL);
+  return g_strjoinv ("\n", (char **) lines->pdata);
+}
+
+static char *
+threat_catalogue (MamoriWorkspace *ws)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) entries = mamori_workspace_list_threat_catalogue (ws, &error);
+  GString *s = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < entries->len; i++)
+    {
+      MamoriThreatEntry *e = entries->pdata[i];
+      g_string_append_printf (s, "%s|%s|%d\n", e->medium, e->threat, e->frequency);
+    }
+  return g_string_free (s, FALSE);
+}
+
+/* The server's schema (one step) and the migrations' (fourteen) have the same tables and
+ * columns in the same order, with the same NOT NULLs, and the same default rows. */
+static void
+test_same_schema (void)
+{
+  g_autofree char *file = NULL, *uri = NULL;
+  g_autoptr(MamoriWorkspace) local = NULL, server = NULL;
+  g_autoptr(GPtrArray) a = NULL, b = NULL;
+  g_autofree char *sa = NULL, *sb = NULL, *ta = NULL, *tb = NULL;
+
+  if (!test_pg_available ())
+    return;
+  local = new_workspace_on (TEST_ENGINE_SQLITE, "schema.mamori", &file);
+  server = new_workspace_on (TEST_ENGINE_POSTGRESQL, NULL, &uri);
+  a = sqlite_columns (file);
+  b = pg_columns (uri);
+  g_assert_cmpuint (a->len, >, 200);
+  sa = join_lines (a);
+  sb = join_lines (b);
+  g_assert_cmpstr (sa, ==, sb);
+  ta = threat_catalogue (local);
+  tb = threat_catalogue (server);
+  g_assert_cmpuint (strlen (ta), >, 100);
+  g_assert_cmpstr (ta, ==, tb);
+  g_assert_cmpint (mamori_workspace_get_schema_version (server), ==, MAMORI_WORKSPACE_SCHEMA_VERSION);
+}
+
+/* --- the store on both engines ------------------------------------------------------------ */
+
+static MamoriAsset *
+asset (const char *name,
+       const char *department)
+{
+  MamoriAsset *a = mamori_asset_new ();
+
+  g_free (a->name);
+  a->name = g_strdup (name);
+  g_free (a->managing_department);
+  a->managing_department = g_strdup (department);
+  g_free (a->medium);
+  a->medium = g_strdup ("事務所PC");
+  a->confidentiality = 2;
+  a->personal_info = TRUE;
+  return a;
+}
+
+static gboolean
+fail_after_setting (MamoriWorkspace *ws,
+                    gpointer         data,
+                    GError         **error)
+{
+  g_assert_true (mamori_workspace_set_setting (ws, "risk_method", "gov5", error));
+  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, "stop");
+  return FALSE;
+}
+
+/* Inside a transaction a write fails in the database (a CHECK): its savepoint is rolled back
+ * and the transaction goes on (PostgreSQL aborts the transaction until ROLLBACK TO). */
+static gboolean
+inner_failure_then_more (MamoriWorkspace *ws,
+                         gpointer         data,
+                         GError         **error)
+{
+  g_autoptr(GPtrArray) bad = g_ptr_array_new_with_free_func ((GDestroyNotify) mamori_asset_free);
+  g_autoptr(GError) local = NULL;
+
+  g_ptr_array_add (bad, asset ("", "営業部"));
+  if (!mamori_workspace_set_setting (ws, "inner_a", "1", error))
+    return FALSE;
+  g_assert_false (mamori_workspace_add_assets (ws, bad, &local));
+  g_assert_nonnull (local);
+  return mamori_workspace_set_setting (ws, "inner_b", "2", error);
+}
+
+static void
+test_basics (gconstpointer data)
+{
+  g_autoptr(MamoriWorkspace) ws = NULL;
+  g_autoptr(MamoriWorkspace) reader = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MamoriProfile) profile = mamori_profile_new ();
+  g_autoptr(MamoriProfile) back = NULL;
+  g_autoptr(GPtrArray) assets = g_ptr_array_new_with_free_func ((GDestroyNotify) mamori_asset_free);
+  g_autoptr(GPtrArray) listed = NULL;
+  g_autoptr(GPtrArray) changes = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *value = NULL;
+  gboolean empty = FALSE;
+
+  if (!engine_ready (data))
+    return;
+  ws = new_workspace_on (GPOINTER_TO_INT (data), "basics.mamori", &path);
+  g_assert_cmpint (mamori_workspace_get_schema_version (ws), ==, MAMORI_WORKSPACE_SCHEMA_VERSION);
+  g_assert_true (mamori_workspace_is_empty (ws, &empty, &error));
+  g_assert_true (empty);
+
+  /* Settings: missing, set, replaced (the upsert), with a ? and quotes in the value. */
+  value = mamori_workspace_get_setting (ws, "fiscal_year_start", &error);
+  g_assert_no_error (error);
+  g_assert_null (value);
+  g_assert_true (mamori_workspace_set_setting (ws, "fiscal_year_start", "4", &error));
+  g_assert_true (mamori_workspace_set_setting (ws, "fiscal_year_start", "it's ?1 \"10\"", &error));
+  g_assert_no_error (error);
+  value = mamori_workspace_get_setting (ws, "fiscal_year_start", &error);
+  g_assert_cmpstr (value, ==, "it's ?1 \"10\"");
+
+  /* The profile: one row, updated. */
+  g_free (profile->name);
+  profile->name = g_strdup ("株式会社サンプル製作所");
+  profile->employees = 120;
+  g_assert_true (mamori_workspace_set_profile (ws, profile, &error));
+  g_assert_no_error (error);
+  back = mamori_workspace_get_profile (ws, &error);
+  g_assert_cmpstr (back->name, ==, "株式会社サンプル製作所");
+  g_assert_cmpint (back->employees, ==, 120);
+
+  /* Assets: added all at once with their new ids, listed in order. */
+  g_ptr_array_add (assets, asset ("顧客名簿", "営業部"));
+  g_ptr_array_add (assets, asset ("給与台帳", "総務部"));
+  g_assert_true (mamori_workspace_add_assets (ws, assets, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (((MamoriAsset *) assets->pdata[0])->id, >, 0);
+  g_assert_cmpint (((MamoriAsset *) assets->pdata[1])->id, ==, ((MamoriAsset *) assets->pdata[0])->id + 1);
+  listed = mamori_workspace_list_assets (ws, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (listed->len, ==, 2);
+  g_assert_cmpstr (((MamoriAsset *) listed->pdata[1])->name, ==, "給与台帳");
+  g_assert_cmpint (((MamoriAsset *) listed->pdata[1])->id, ==, ((MamoriAsset *) assets->pdata[1])->id);
+  g_assert_true (((MamoriAsset *) listed->pdata[0])->personal_info);
+  g_assert_cmpint (((MamoriAsset *) listed->pdata[0])->confidentiality, ==, 2);
+  g_assert_true (mamori_workspace_is_empty (ws, &empty, &error));
+  g_assert_false (empty);
+
+  /* An asset without a name is refused by the table, and nothing of the batch is kept. */
+  g_clear_pointer (&listed, g_ptr_array_unref);
+  g_ptr_array_set_size (assets, 0);
+  g_ptr_array_add (assets, asset ("取引先一覧", "営業部"));
+  g_ptr_array_add (assets, asset ("", "営業部"));
+  g_assert_false (mamori_workspace_add_assets (ws, assets, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  listed = mamori_workspace_list_assets (ws, &error);
+  g_assert_cmpuint (listed->len, ==, 2);
+
+  /* A transaction that fails keeps nothing, and the workspace goes on. */
+  g_assert_false (mamori_workspace_transaction (ws, fail_after_setting, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  g_clear_pointer (&value, g_free);
+  value = mamori_workspace_get_setting (ws, "risk_method", &error);
+  g_assert_null (value);
+
+  /* The change log: one line per write, newest first. */
+  changes = mamori_workspace_list_changes (ws, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (changes->len, ==, 4);
+  g_assert_cmpstr (((MamoriChangeLogEntry *) changes->pdata[0])->entity, ==, "asset");
+  g_assert_cmpstr (((MamoriChangeLogEntry *) changes->pdata[0])->summary, ==, "2 assets added");
+  g_assert_cmpstr (((MamoriChangeLogEntry *) changes->pdata[3])->entity, ==, "settings");
+  g_clear_pointer (&changes, g_ptr_array_unref);
+  changes = mamori_workspace_list_changes (ws, 1, &error);
+  g_assert_cmpuint (changes->len, ==, 1);
+
+  g_assert_true (mamori_workspace_transaction (ws, inner_failure_then_more, NULL, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&value, g_free);
+  value = mamori_workspace_get_setting (ws, "inner_b", &error);
+  g_assert_cmpstr (value, ==, "2");
+  g_clear_pointer (&listed, g_ptr_array_unref);
+  listed = mamori_workspace_list_assets (ws, &error);
+  g_assert_cmpuint (listed->len, ==, 2);
+  g_clear_pointer (&changes, g_ptr_array_unref);
+  changes = mamori_workspace_list_changes (ws, 0, &error);
+  g_assert_cmpuint (changes->len, ==, 6);
+
+  /* Opened read-only: it reads, and refuses to write with the reason. */
+  reader = mamori_workspace_open (path, MAMORI_WORKSPACE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&value, g_free);
+  value = mamori_workspace_get_setting (reader, "fiscal_year_start", &error);
+  g_assert_cmpstr (value, ==, "it's ?1 \"10\"");
+  g_assert_false (mamori_workspace_set_setting (reader, "fiscal_year_start", "4", &error));
+  g_assert_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_READ_ONLY);
+  g_clear_error (&error);
+
+  /* Bytes go in and come back as they were (bytea on a server), zeros and high bytes too. */
+  {
+    static const guint8 raw[] = { 0x89, 'P', 'N', 'G', 0, 0, 0xff, '\\', 'x', 0x00, 0x7f, 0x80 };
+    g_autoptr(GBytes) content = g_bytes_new_static (raw, sizeof raw);
+    g_autoptr(GBytes) stored = NULL;
+    g_autoptr(GPtrArray) evidence = NULL;
+    gint64 assessment = mamori_workspace_create_assessment (ws, "ipa-five-articles", "", "2026-04-01", "山田", &error);
+    gint64 id;
+
+    g_assert_no_error (error);
+    id = mamori_workspace_add_evidence (ws, assessment, "1", "画面.png", content, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (id, >, 0);
+    evidence = mamori_workspace_list_evidence (ws, assessment, "1", &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (evidence->len, ==, 1);
+    g_assert_cmpint (((MamoriEvidence *) evidence->pdata[0])->size, ==, sizeof raw);
+    stored = mamori_workspace_get_evidence_content (ws, id, &error);
+    g_assert_no_error (error);
+    g_assert_true (g_bytes_equal (stored, content));
+  }
+
+  /* check passes on a sound workspace. */
+  {
+    g_autoptr(GPtrArray) problems = NULL;
+    g_assert_true (mamori_workspace_check (ws, &problems, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (problems->len, ==, 0);
+  }
+}
+
+/* --- the server only ---------------------------------------------------------------------- */
+
+/* An empty database is not opened as a workspace unless asked to create one; a database with
+ * other tables is another program's; the password never shows in the workspace's name. */
+static void
+test_server_open (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uri = NULL, *with_password = NULL, *state = NULL;
+  g_autoptr(MamoriWorkspace) ws = NULL;
+
+  if (!test_pg_available ())
+    return;
+  uri = test_pg_new_database ();
+  g_assert_null (mamori_workspace_open (uri, MAMORI_WORKSPACE_OPEN_EXISTING, &error));
+  g_assert_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "init"));
+  g_clear_error (&error);
+
+  state = test_pg_exec (uri, "CREATE TABLE invoices (id integer)");
+  g_assert_cmpstr (state, ==, "");
+  g_assert_null (mamori_workspace_open (uri, MAMORI_WORKSPACE_OPEN_CREATE, &error));
+  g_assert_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_FOREIGN);
+  g_clear_error (&error);
+
+  /* The test server trusts local connections, so a password is accepted and ignored. */
+  g_clear_pointer (&uri, g_free);
+  uri = test_pg_new_database ();
+  with_password = g_strconcat (uri, strchr (uri, '?') != NULL ? "&" : "?", "password=s3cret", NULL);
+  ws = mamori_workspace_open (with_password, MAMORI_WORKSPACE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  g_assert_null (strstr (mamori_workspace_get_path (ws), "s3cret"));
+  g_assert_true (mamori_workspace_is_server_uri (mamori_workspace_get_path (ws)));
+}
+
+static int
+run_mamori (const char  *uri,
+            const char  *command,
+            char       **out)
+{
+  const char *argv[] = { g_getenv ("MAMORI_BIN"), "--workspace", uri, command, NULL };
+  g_autoptr(GError) error = NULL;
+  int status = -1;
+
+  g_assert_nonnull (argv[0]);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, out, NULL,
+                               &status, &error));
+  g_assert_no_error (error);
+  return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
+}
+
+/* `mamori --workspace URI init` makes the schema that every other command then needs. */
+static void
+test_server_cli_init (void)
+{
+  g_autofree char *uri = NULL, *out = NULL;
+
+  if (!test_pg_available ())
+    return;
+  uri = test_pg_new_database ();
+  g_assert_cmpint (run_mamori (uri, "info", NULL), ==, 2);
+  g_assert_cmpint (run_mamori (uri, "init", NULL), ==, 0);
+  g_assert_cmpint (run_mamori (uri, "info", &out), ==, 0);
+  g_assert_nonnull (strstr (out, "format\t14\n"));
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (run_mamori (uri, "check", &out), ==, 0);
+}
+
+typedef struct {
+  GSocket *listener;
+  gboolean asked_for_tls;
+} FakeServer;
+
+/* Answers one connection's first packet as a server without TLS would ('N'), and notes whether
+ * that packet was an SSLRequest (length 8, code 80877103). */
+static gpointer
+fake_server (gpointer data)
+{
+  FakeServer *f = data;
+  g_autoptr(GSocket) client = g_socket_accept (f->listener, NULL, NULL);
+  guint8 packet[8];
+  gssize n = client != NULL ? g_socket_receive (client, (char *) packet, sizeof packet, NULL, NULL) : -1;
+
+  f->asked_for_tls = n == 8 && packet[3] == 8 && packet[4] == 0x04 && packet[5] == 0xd2 && packet[6] == 0x16 &&
+                     packet[7] == 0x2f;
+  if (client != NULL)
+    {
+      g_socket_send (client, "N", 1, NULL, NULL);
+      g_socket_close (client, NULL);
+    }
+  return NULL;
+}
+
+/* A host other than this computer gets TLS, even when the URI asks for less: a server that
+ * cannot do TLS is refused before anything else is sent. No server is needed (127.0.0.2 is on
+ * the loopback, but is not counted as this computer). */
+static void
+test_server_tls_required (void)
+{
+  const char *queries[] = { "", "?sslmode=disable", "?sslmode=prefer" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GInetAddress) loopback2 = g_inet_address_new_from_string ("127.0.0.2");
+      g_autoptr(GSocketAddress) any = g_inet_socket_address_new (loopback2, 0);
+      g_autoptr(GSocketAddress) bound = NULL;
+      g_autofree char *uri = NULL;
+      FakeServer f = { NULL, FALSE };
+      GThread *thread;
+
+      f.listener = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP, &error);
+      g_assert_no_error (error);
+      if (!g_socket_bind (f.listener, any, TRUE, &error))
+        {
+          g_test_skip ("127.0.0.2 cannot be bound here");
+          g_object_unref (f.listener);
+          return;
+        }
+      g_assert_true (g_socket_listen (f.listener, &error));
+      bound = g_socket_get_local_address (f.listener, &error);
+      uri = g_strdup_printf ("postgresql://mamori@127.0.0.2:%u/mamori%s",
+                             g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound)), queries[i]);
+      thread = g_thread_new ("fake-server", fake_server, &f);
+      g_assert_null (mamori_workspace_open (uri, MAMORI_WORKSPACE_OPEN_EXISTING, &error));
+      g_thread_join (thread);
+      g_object_unref (f.listener);
+      g_assert_true (f.asked_for_tls);
+      g_assert_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_FAILED);
+      g_assert_nonnull (strstr (error->message, "SSL"));
+    }
+}
+
+/* A server that is not there: a clear error naming the server, well within 10 s. No server is
+ * needed for this test. */
+static void
+test_server_missing (void)
+{
+  const char *uris[] = {
+    "postgresql://mamori@127.0.0.1:1/mamori",                     /* nothing listens on port 1 */
+    "postgresql:///mamori?host=/nonexistent/mamori-test",         /* no socket there */
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (uris); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      gint64 start = g_get_monotonic_time ();
+      MamoriWorkspace *ws = mamori_workspace_open (uris[i], MAMORI_WORKSPACE_OPEN_EXISTING, &error);
+
+      g_assert_null (ws);
+      g_assert_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_FAILED);
+      g_assert_nonnull (strstr (error->message, uris[i]));
+      g_assert_cmpint (g_get_monotonic_time () - start, <, 10 * G_USEC_PER_SEC);
+    }
+  g_assert_false (mamori_workspace_is_server_uri ("/home/me/postgresql://x.mamori"));
+  g_assert_true (mamori_workspace_is_server_uri ("postgres://db.example/mamori"));
+}
+
+static void
+add_both (const char    *name,
+          GTestDataFunc  func)
+{
+  g_autofree char *file = g_strconcat ("/engines/sqlite/", name, NULL);
+  g_autofree char *server = g_strconcat ("/engines/postgresql/", name, NULL);
+
+  g_test_add_data_func (file, GINT_TO_POINTER (TEST_ENGINE_SQLITE), func);
+  g_test_add_data_func (server, GINT_TO_POINTER (TEST_ENGINE_POSTGRESQL), func);
+}
+
+int
+main (int argc, char *argv[])
+{
+  int status;
+
+  setlocale (LC_ALL, "C.UTF-8");
+  g_test_init (&argc, &argv, NULL);
+  tmpdir = g_dir_make_tmp ("mamori-engines-XXXXXX", NULL);
+  g_test_add_func ("/engines/same-schema", test_same_schema);
+  add_both ("basics", test_basics);
+  g_test_add_func ("/engines/postgresql/open", test_server_open);
+  g_test_add_func ("/engines/postgresql/cli-init", test_server_cli_init);
+  g_test_add_func ("/engines/postgresql/missing-server", test_server_missing);
+  g_test_add_func ("/engines/postgresql/tls-required", test_server_tls_required);
+  status = g_test_run ();
+  test_pg_cleanup ();
+  {
+    g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", tmpdir);
+    (void) !system (cmd);
+  }
+  return status;
+}
