@@ -134,6 +134,17 @@ seed_clean (const char *line)
   return g_strstrip (out);
 }
 
+/* g_regex_match that frees the match of an earlier attempt (g_regex_match sets *m even when it
+ * does not match). */
+static gboolean
+match (GRegex      *re,
+       const char  *line,
+       GMatchInfo **m)
+{
+  g_clear_pointer (m, g_match_info_free);
+  return g_regex_match (re, line, 0, m);
+}
+
 /* Reads Part 2 of the seed: the clause refs of the 遵守事項 blocks, and the basic measures of the
  * 【基本対策事項】 blocks with the clause their <…関連> tag names (measure → clause). */
 static void
@@ -159,37 +170,36 @@ seed_read (const char *text, GPtrArray *clauses, GHashTable *measures)
           part2 = g_str_has_prefix (l, "第2部 ") && lines[i + 1] != NULL && i > 500;
           continue;
         }
-      if (g_regex_match (re_sub, l, 0, &m))
+      if (match (re_sub, l, &m))
         {
           g_free (sub);
           sub = g_match_info_fetch (m, 1);
           mode = NONE;
           continue;
         }
-      g_clear_pointer (&m, g_match_info_free);
       if (g_str_has_prefix (l, "遵守事項"))
         mode = MANDATORY;
       else if (g_str_has_prefix (l, "【") && strstr (l, "基本対策事項") != NULL)
         mode = BASIC;
       else if (g_str_has_prefix (l, "(解説)") || g_str_has_prefix (l, "●") || g_str_has_prefix (l, "目的・趣旨"))
         mode = NONE;
-      else if (mode == MANDATORY && g_regex_match (re_art, l, 0, &m))
+      else if (mode == MANDATORY && match (re_art, l, &m))
         {
           g_autofree char *n = g_match_info_fetch (m, 1);
           g_free (art);
           art = g_strdup_printf ("%s(%s)", sub, n);
         }
-      else if (mode == MANDATORY && g_regex_match (re_clause, l, 0, &m))
+      else if (mode == MANDATORY && match (re_clause, l, &m))
         {
           g_autofree char *letter = g_match_info_fetch (m, 1);
           g_ptr_array_add (clauses, g_strdup_printf ("%s(%s)", art, letter));
         }
-      else if (mode == BASIC && g_regex_match (re_rel, l, 0, &m))
+      else if (mode == BASIC && match (re_rel, l, &m))
         {
           g_free (rel);
           rel = g_match_info_fetch (m, 1);
         }
-      else if (mode == BASIC && g_regex_match (re_measure, l, 0, &m))
+      else if (mode == BASIC && match (re_measure, l, &m))
         g_hash_table_insert (measures, g_match_info_fetch (m, 1), g_strdup (rel));
     }
 }
