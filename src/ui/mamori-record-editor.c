@@ -400,7 +400,10 @@ input_value (MamoriRecordEditor *self,
       return text_view_text (GTK_TEXT_VIEW (w));
     case MAMORI_FIELD_DATE:
     case MAMORI_FIELD_TIME:
-      return normalise_date (g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (w)))));
+      {
+        g_autofree char *typed = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (w))));
+        return normalise_date (typed);
+      }
     case MAMORI_FIELD_CHOICE:
       {
         guint k = adw_combo_row_get_selected (ADW_COMBO_ROW (w));
