@@ -1065,12 +1065,13 @@ fill_related (MamoriRecordEditor *self)
       for (guint i = 0; i < statuses->len; i++)
         {
           const MamoriTrainingStatus *st = statuses->pdata[i];
-          GString *sub = g_string_new (NULL);
+          GString *sub;
           g_autofree char *subtitle = NULL;
           GtkWidget *row;
 
           if (st->person->id != self->record->id)
             continue;
+          sub = g_string_new (NULL);
           if (*st->due_on)
             {
               g_autofree char *d = mamori_record_format (NULL, NULL, &date, st->due_on);
