@@ -491,6 +491,78 @@ static const Migration migrations[] = {
     "ALTER TABLE audit_plan ADD COLUMN auditor_unit TEXT NOT NULL DEFAULT '' "
     "  CHECK (auditor_unit = '' OR audited_unit = '' OR lower (auditor_unit) <> lower (audited_unit));"
     "ALTER TABLE document ADD COLUMN review_months INTEGER NOT NULL DEFAULT 12 CHECK (review_months BETWEEN 0 AND 120);" },
+  { 15,
+    /* Frameworks firms are certified against (issue 14).
+     * - evidence.fulfils: the named rule or record (【規定等】/【記録…】 of a procedure) a file
+     *   shows; the gap summary lists the named ones no file fulfils yet.
+     * - scope_version/scope_entry: a checklist's scope, decided before an assessment and never
+     *   edited (a change is a new number): the optional measures left out, each with its reason
+     *   (tech-info criteria Ⅰ第二2), or the implementation groups chosen (CISO libraries). An
+     *   assessment keeps the version it was answered in.
+     * - sheet_answer: the answers people returned on a per-role self-inspection sheet
+     *   (gov 2.3.1(1)(b)), one row per person and item.
+     * - question_answer: the answers to a library item's questions, by the question's URN.
+     * - asset/document classification: the government scheme (confidentiality 1–3, integrity
+     *   and availability 1–2, 0: not classified) and handling restrictions
+     *   (core/mamori-classification.c encodes them; a document has its own since migration 6).
+     * - audit_plan: the report template's purpose, criteria, addressee, assistant auditor and
+     *   the chapter audited ('' : the whole checklist); audit_check: per item, the techniques
+     *   used (review, observation, interview) and what the auditor confirmed. */
+    "ALTER TABLE evidence ADD COLUMN fulfils TEXT NOT NULL DEFAULT '';"
+    "CREATE TABLE scope_version ("
+    "  id INTEGER PRIMARY KEY,"
+    "  checklist TEXT NOT NULL,"
+    "  number INTEGER NOT NULL CHECK (number >= 1),"
+    "  decided_on TEXT NOT NULL DEFAULT '' CHECK (decided_on <> ''),"
+    "  decided_by TEXT NOT NULL DEFAULT '',"
+    "  note TEXT NOT NULL DEFAULT '',"
+    "  created_at TEXT NOT NULL,"
+    "  UNIQUE (checklist, number)) STRICT;"
+    "CREATE TABLE scope_entry ("
+    "  id INTEGER PRIMARY KEY,"
+    "  scope INTEGER NOT NULL REFERENCES scope_version (id) ON DELETE CASCADE,"
+    "  kind TEXT NOT NULL CHECK (kind = 'excluded' OR kind = 'group'),"
+    "  ref TEXT NOT NULL DEFAULT '' CHECK (ref <> ''),"
+    "  reason TEXT NOT NULL DEFAULT '',"
+    "  UNIQUE (scope, kind, ref)) STRICT;"
+    "ALTER TABLE assessment ADD COLUMN scope INTEGER REFERENCES scope_version (id);"
+    "CREATE TABLE sheet_answer ("
+    "  id INTEGER PRIMARY KEY,"
+    "  assessment INTEGER NOT NULL REFERENCES assessment (id) ON DELETE CASCADE,"
+    "  ref_id TEXT NOT NULL,"
+    "  person TEXT NOT NULL DEFAULT '' CHECK (person <> ''),"
+    "  unit TEXT NOT NULL DEFAULT '',"
+    "  role TEXT NOT NULL DEFAULT '',"
+    "  choice INTEGER CHECK (choice IS NULL OR choice >= 0),"
+    "  score REAL,"
+    "  note TEXT NOT NULL DEFAULT '',"
+    "  imported_at TEXT NOT NULL,"
+    "  UNIQUE (assessment, ref_id, person)) STRICT;"
+    "CREATE TABLE question_answer ("
+    "  id INTEGER PRIMARY KEY,"
+    "  assessment INTEGER NOT NULL REFERENCES assessment (id) ON DELETE CASCADE,"
+    "  ref_id TEXT NOT NULL,"
+    "  question TEXT NOT NULL,"
+    "  value TEXT NOT NULL DEFAULT '',"
+    "  answered_at TEXT NOT NULL,"
+    "  UNIQUE (assessment, ref_id, question)) STRICT;"
+    "ALTER TABLE asset ADD COLUMN classification_c INTEGER NOT NULL DEFAULT 0 CHECK (classification_c BETWEEN 0 AND 3);"
+    "ALTER TABLE asset ADD COLUMN classification_i INTEGER NOT NULL DEFAULT 0 CHECK (classification_i BETWEEN 0 AND 2);"
+    "ALTER TABLE asset ADD COLUMN classification_a INTEGER NOT NULL DEFAULT 0 CHECK (classification_a BETWEEN 0 AND 2);"
+    "ALTER TABLE asset ADD COLUMN handling TEXT NOT NULL DEFAULT '';"
+    "ALTER TABLE audit_plan ADD COLUMN purpose TEXT NOT NULL DEFAULT '';"
+    "ALTER TABLE audit_plan ADD COLUMN criteria TEXT NOT NULL DEFAULT '';"
+    "ALTER TABLE audit_plan ADD COLUMN addressee TEXT NOT NULL DEFAULT '';"
+    "ALTER TABLE audit_plan ADD COLUMN assistant TEXT NOT NULL DEFAULT '';"
+    "ALTER TABLE audit_plan ADD COLUMN chapter TEXT NOT NULL DEFAULT '';"
+    "CREATE TABLE audit_check ("
+    "  id INTEGER PRIMARY KEY,"
+    "  assessment INTEGER NOT NULL REFERENCES assessment (id) ON DELETE CASCADE,"
+    "  ref_id TEXT NOT NULL,"
+    "  techniques TEXT NOT NULL DEFAULT '',"
+    "  confirmed TEXT NOT NULL DEFAULT '',"
+    "  updated_at TEXT NOT NULL,"
+    "  UNIQUE (assessment, ref_id)) STRICT;" },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == MAMORI_WORKSPACE_SCHEMA_VERSION);
@@ -504,6 +576,7 @@ static const char *expected_tables[] = {
   "incidents", "incident_updates", "incident_notices", "incident_assets", "incident_measures",
   "exceptions", "acceptances", "people", "training_plans", "trainings", "attendance", "pledges",
   "suppliers", "supplier_assets",
+  "scope_version", "scope_entry", "sheet_answer", "question_answer", "audit_check",
 };
 
 /* Tables whose rows are the organisation's own content (for “is the workspace empty”).
