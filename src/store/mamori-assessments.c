@@ -164,7 +164,7 @@ create_body (MamoriWorkspace *self,
     return FALSE;
   if (d->copy_from > 0)
     {
-      if (!mamori_statement_run (self, _("copy the assessment"), error, "UPDATE assessment SET copied_from = ?1 WHERE id = ?2", "ii",
+      if (!mamori_statement_run (self, _("copy the assessment"), error, "UPDATE assessment SET copied_from = ?1, scope = (SELECT scope FROM assessment WHERE id = ?1) WHERE id = ?2", "ii",
                 d->copy_from, d->new_id) ||
           !mamori_statement_run (self, _("copy the assessment"), error,
                 "INSERT INTO answer (assessment, ref_id, choice, score, answered_at) "
@@ -540,6 +540,16 @@ complete_body (MamoriWorkspace *self,
  * auditor has to be able to check. */
 #define NA_REASON_CHECKLISTS "'tech-info-mandatory'"
 
+static int
+compare_refs (gconstpointer a,
+              gconstpointer b)
+{
+  g_autofree char *ka = g_utf8_collate_key_for_filename (*(const char * const *) a, -1);
+  g_autofree char *kb = g_utf8_collate_key_for_filename (*(const char * const *) b, -1);
+
+  return strcmp (ka, kb);
+}
+
 /* Refuses, naming the items, to complete an assessment of such a checklist while a
  * not-applicable answer (stored with score NULL) has no note, or only blanks. */
 static gboolean
@@ -550,23 +560,34 @@ complete_checked_body (MamoriWorkspace *self,
                        GError         **error)
 {
   g_autoptr(GString) items = g_string_new (NULL);
+  g_autoptr(GPtrArray) refs = g_ptr_array_new_with_free_func (g_free);
   guint n = 0;
 
   {
     g_autoptr(MamoriStatement) stmt = mamori_statement_new (self, _("complete the assessment"), error,
-                "SELECT a.ref_id FROM answer a JOIN assessment s ON s.id = a.assessment "
+                "SELECT a.ref_id, coalesce (n.text, '') FROM answer a JOIN assessment s ON s.id = a.assessment "
+                "  LEFT JOIN note n ON n.assessment = a.assessment AND n.ref_id = a.ref_id "
                 "WHERE a.assessment = ?1 AND a.score IS NULL AND s.checklist IN (" NA_REASON_CHECKLISTS ") "
-                "  AND NOT EXISTS (SELECT 1 FROM note n WHERE n.assessment = a.assessment AND n.ref_id = a.ref_id "
-                "                    AND trim (n.text, char (32, 9, 10, 13, 12288)) <> '') "
-                "ORDER BY CAST (a.ref_id AS INTEGER), CAST (substr (a.ref_id, instr (a.ref_id, '-') + 1) AS INTEGER), a.ref_id",
+                "ORDER BY a.ref_id",
                 "i", id);
     if (stmt == NULL)
       return FALSE;
     while (mamori_statement_step (stmt, error))
       {
-        g_string_append_printf (items, "%s%s", n > 0 ? ", " : "", mamori_statement_text (stmt, 0));
+        /* Blank: only spaces (ASCII or full-width), tabs and line breaks. */
+        const char *text = mamori_statement_text (stmt, 1);
+        gboolean blank = TRUE;
+        for (const char *p = text; *p != '\0' && blank; p = g_utf8_next_char (p))
+          blank = g_unichar_isspace (g_utf8_get_char (p)) || g_utf8_get_char (p) == 0x3000;
+        if (!blank)
+          continue;
+        g_ptr_array_add (refs, g_strdup (mamori_statement_text (stmt, 0)));
         n++;
       }
+    /* In the checklist's numbering: 2 before 10, 100-1 before 100-2 before 101. */
+    g_ptr_array_sort (refs, compare_refs);
+    for (guint i = 0; i < refs->len; i++)
+      g_string_append_printf (items, "%s%s", i > 0 ? ", " : "", (const char *) refs->pdata[i]);
     if (mamori_statement_failed (stmt))
       return FALSE;
   }
