@@ -15,6 +15,8 @@
 #include "store/mamori-assessments-private.h"
 #include "store/mamori-assets.h"
 #include "store/mamori-workspace.h"
+#include "store/mamori-workspace-pg.h"
+#include "ops/mamori-ops.h"
 #include "mamori-test-pg.h"
 
 static char *tmpdir;
@@ -135,6 +137,144 @@ test_same_schema (void)
   g_assert_cmpuint (strlen (ta), >, 100);
   g_assert_cmpstr (ta, ==, tb);
   g_assert_cmpint (mamori_workspace_get_schema_version (server), ==, MAMORI_WORKSPACE_SCHEMA_VERSION);
+}
+
+/* A server workspace of format 14 (the first server format) is brought to the current one when
+ * opened for writing, and then has the same columns as a file; opened read-only it says so. */
+static void
+test_server_migrates (void)
+{
+  g_autofree char *file = NULL, *uri = NULL, *state = NULL, *mark = NULL;
+  g_autoptr(MamoriWorkspace) local = NULL, server = NULL, reader = NULL;
+  g_autoptr(GPtrArray) a = NULL, b = NULL;
+  g_autofree char *sa = NULL, *sb = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!test_pg_available ())
+    return;
+  uri = test_pg_new_database ();
+  mark = g_strdup_printf ("%sINSERT INTO mamori_schema (id, application_id, version) VALUES (1, %d, 14);"
+                          "INSERT INTO settings (key, value) VALUES ('kept', 'yes');",
+                          mamori_workspace_pg_schema, MAMORI_APPLICATION_ID_INT);
+  state = test_pg_exec (uri, mark);
+  g_assert_cmpstr (state, ==, "");
+
+  reader = mamori_workspace_open (uri, MAMORI_WORKSPACE_OPEN_READ_ONLY, &error);
+  g_assert_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_READ_ONLY);
+  g_assert_nonnull (strstr (error->message, "(14)"));
+  g_clear_error (&error);
+
+  server = mamori_workspace_open (uri, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (mamori_workspace_get_schema_version (server), ==, MAMORI_WORKSPACE_SCHEMA_VERSION);
+  {
+    g_autofree char *kept = mamori_workspace_get_setting (server, "kept", &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (kept, ==, "yes");
+  }
+  local = new_workspace_on (TEST_ENGINE_SQLITE, "migrated.mamori", &file);
+  a = sqlite_columns (file);
+  b = pg_columns (uri);
+  sa = join_lines (a);
+  sb = join_lines (b);
+  g_assert_cmpstr (sa, ==, sb);
+}
+
+/* A file's text as a string, without the part from the line starting with cut (NULL: whole). */
+static char *
+read_text_until (const char *path,
+                 const char *cut)
+{
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  char *at;
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, &error));
+  if (cut != NULL && (at = strstr (text, cut)) != NULL)
+    *at = '\0';
+  if (g_str_has_suffix (path, ".ics"))
+    {
+      /* A calendar's name and its UIDs follow the workspace's name, its stamp and whether a
+       * document's data changed after its approval the second the demo ran in: compare what
+       * is due when. */
+      g_auto(GStrv) lines = g_strsplit (text, "\r\n", -1);
+      GString *kept = g_string_new (NULL);
+      for (guint i = 0; lines[i] != NULL; i++)
+        if (g_str_has_prefix (lines[i], "DTSTART") || g_str_has_prefix (lines[i], "CATEGORIES:"))
+          g_string_append_printf (kept, "%s\n", lines[i]);
+      return g_string_free (kept, FALSE);
+    }
+  return g_steal_pointer (&text);
+}
+
+static void
+export_to (MamoriWorkspace *ws,
+           const char      *kind,
+           const char      *id,
+           const char      *path)
+{
+  g_autoptr(GError) error = NULL;
+  MamoriOpRequest request = { .id = id, .path = path };
+
+  g_assert_true (mamori_op_run (mamori_op_find (MAMORI_OP_EXPORT, kind), ws, NULL, &request, NULL, &error));
+  g_assert_no_error (error);
+}
+
+/* The sample company on a file and on a server gives the same reports (the management review,
+ * the audit report, the calendar, the ledger): the store's queries read the same on both
+ * engines. Only the change log's pin differs (a server's log has no hash chain yet). */
+static void
+test_server_reports (void)
+{
+  g_autofree char *file = NULL, *uri = NULL;
+  g_autoptr(MamoriWorkspace) local = NULL, server = NULL;
+  g_autoptr(GError) error = NULL;
+  static const char *kinds[][3] = {
+    { "review", NULL, ".md" }, { "audit", "audit", ".md" }, { "calendar", NULL, ".ics" },
+    { "assets", NULL, ".csv" }, { "people", NULL, ".csv" }, { "incidents", NULL, ".csv" },
+  };
+
+  if (!test_pg_available ())
+    return;
+  local = new_workspace_on (TEST_ENGINE_SQLITE, "reports.mamori", &file);
+  server = new_workspace_on (TEST_ENGINE_POSTGRESQL, NULL, &uri);
+  g_assert_true (mamori_op_run (mamori_op_find (MAMORI_OP_DEMO, "demo"), local, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (mamori_op_run (mamori_op_find (MAMORI_OP_DEMO, "demo"), server, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      /* The same names in two folders: a Markdown report names its figure files after itself. */
+      g_autofree char *da = g_build_filename (tmpdir, "file", NULL), *db = g_build_filename (tmpdir, "server", NULL);
+      g_autofree char *a = g_strdup_printf ("%s/%s%s", da, kinds[i][0], kinds[i][2]);
+      g_autofree char *b = g_strdup_printf ("%s/%s%s", db, kinds[i][0], kinds[i][2]);
+      g_autofree char *ta = NULL, *tb = NULL;
+      g_autofree char *id_a = NULL, *id_b = NULL;
+      const char *cut = g_str_equal (kinds[i][2], ".md") ? "# Change log" : NULL;
+
+      g_mkdir_with_parents (da, 0700);
+      g_mkdir_with_parents (db, 0700);
+
+      if (kinds[i][1] != NULL)
+        {
+          /* The certification's mandatory items, the demo's audited assessment. */
+          g_autoptr(GPtrArray) la = mamori_workspace_list_assessments (local, "tech-info-mandatory", &error);
+          g_autoptr(GPtrArray) lb = mamori_workspace_list_assessments (server, "tech-info-mandatory", &error);
+          g_assert_no_error (error);
+          g_assert_cmpuint (la->len, ==, lb->len);
+          g_assert_cmpuint (la->len, >, 0);
+          id_a = g_strdup_printf ("%" G_GINT64_FORMAT, ((MamoriAssessment *) la->pdata[0])->id);
+          id_b = g_strdup_printf ("%" G_GINT64_FORMAT, ((MamoriAssessment *) lb->pdata[0])->id);
+        }
+      export_to (local, kinds[i][0], id_a, a);
+      export_to (server, kinds[i][0], id_b, b);
+      ta = read_text_until (a, cut);
+      tb = read_text_until (b, cut);
+      g_assert_cmpuint (strlen (ta), >, 200);
+      if (g_strcmp0 (ta, tb) != 0)
+        g_test_message ("%s differs:\n--- file\n%s\n--- server\n%s", kinds[i][0], ta, tb);
+      g_assert_cmpstr (ta, ==, tb);
+    }
 }
 
 /* --- the store on both engines ------------------------------------------------------------ */
@@ -504,6 +644,8 @@ main (int argc, char *argv[])
   g_test_init (&argc, &argv, NULL);
   tmpdir = g_dir_make_tmp ("mamori-engines-XXXXXX", NULL);
   g_test_add_func ("/engines/same-schema", test_same_schema);
+  g_test_add_func ("/engines/server-migrates", test_server_migrates);
+  g_test_add_func ("/engines/server-reports", test_server_reports);
   add_both ("basics", test_basics);
   g_test_add_func ("/engines/postgresql/open", test_server_open);
   g_test_add_func ("/engines/postgresql/cli-init", test_server_cli_init);

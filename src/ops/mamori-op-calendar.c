@@ -301,7 +301,7 @@ mamori_op_export_calendar (MamoriOpContext  *ctx,
                            GError          **error)
 {
   g_autofree char *today = mamori_today ();
-  g_autofree char *name = g_path_get_basename (mamori_workspace_get_path (ctx->workspace));
+  g_autofree char *name = mamori_workspace_dup_name (ctx->workspace);
   MamoriCatalog *catalog = mamori_op_catalog (ctx, error);
   g_autoptr(GPtrArray) items = catalog ? mamori_op_calendar_items (ctx->workspace, catalog, today, -1, error) : NULL;
 

@@ -254,18 +254,22 @@ mamori_workspace_list_threat_catalogue (MamoriWorkspace *self,
 }
 
 /* The computed columns as SQL, the same arithmetic as mamori_asset_compute_risk (a test
- * checks that both agree). */
+ * checks that both agree). Written for both engines: CASE for the larger of two values (SQLite's
+ * max (a, b) is PostgreSQL's greatest), integer flags compared with 0. */
 #define SQL_IMPORTANCE \
-  "(CASE WHEN personal_info OR special_care_info OR my_number THEN 2 " \
-  "ELSE max (confidentiality, integrity, availability) END)"
+  "(CASE WHEN personal_info <> 0 OR special_care_info <> 0 OR my_number <> 0 THEN 2 " \
+  "WHEN confidentiality >= integrity AND confidentiality >= availability THEN confidentiality " \
+  "WHEN integrity >= availability THEN integrity ELSE availability END)"
 /* mt_threat comes from the medium catalogue, joined once per query (see mamori_assets_query_ids). */
 #define SQL_THREAT "(CASE WHEN threat > 0 THEN threat ELSE coalesce (mt_threat, 2) END)"
-#define SQL_LIKELIHOOD "max (1, " SQL_THREAT " + vulnerability - 3)"
+#define SQL_LIKELIHOOD \
+  "(CASE WHEN " SQL_THREAT " + vulnerability - 3 > 1 THEN " SQL_THREAT " + vulnerability - 3 ELSE 1 END)"
 #define SQL_RISK "(" SQL_IMPORTANCE " * " SQL_LIKELIHOOD ")"
 /* As if the planned measure were done: the target threat and vulnerability where set. */
-#define SQL_RESIDUAL_LIKELIHOOD \
-  "max (1, (CASE WHEN target_threat > 0 THEN target_threat ELSE " SQL_THREAT " END) + " \
+#define SQL_RESIDUAL_SUM \
+  "((CASE WHEN target_threat > 0 THEN target_threat ELSE " SQL_THREAT " END) + " \
   "(CASE WHEN target_vulnerability > 0 THEN target_vulnerability ELSE vulnerability END) - 3)"
+#define SQL_RESIDUAL_LIKELIHOOD "(CASE WHEN " SQL_RESIDUAL_SUM " > 1 THEN " SQL_RESIDUAL_SUM " ELSE 1 END)"
 #define SQL_RESIDUAL_RISK "(" SQL_IMPORTANCE " * " SQL_RESIDUAL_LIKELIHOOD ")"
 /* The 5 × 5 view: the asset's own assessment, or the mapping from the IPA values where it has
  * none (mamori_asset_impact5_from_ipa and _likelihood5_from_ipa in core/mamori-asset.c; the
@@ -374,10 +378,10 @@ mamori_assets_query_ids (const char             *path,
   /* The risk is computed once per row (the band follows from it here); each medium's threat
    * comes from one aggregate of the catalogue joined in, not a subquery per row. */
   g_string_printf (sql, "SELECT id, %s AS r FROM asset LEFT JOIN "
-                   "(SELECT medium AS mt_medium, max (frequency) AS mt_threat FROM medium_threat GROUP BY medium) "
-                   "ON mt_medium = asset.medium WHERE 1", risk);
+                   "(SELECT medium AS mt_medium, max (frequency) AS mt_threat FROM medium_threat GROUP BY medium) AS mt "
+                   "ON mt_medium = asset.medium WHERE TRUE", risk);
   if (q->text && *q->text)
-    g_string_append (sql, " AND (instr (name, ?1) OR instr (remarks, ?1) OR instr (business_category, ?1))");
+    g_string_append (sql, " AND (instr (name, ?1) > 0 OR instr (remarks, ?1) > 0 OR instr (business_category, ?1) > 0)");
   if (q->department)
     g_string_append (sql, " AND managing_department = ?2");
   if (q->medium)
@@ -674,7 +678,7 @@ write_gov5 (MamoriWorkspace  *self,
   if (!mamori_statement_run (self, _("change the risk method"), error,
                              "UPDATE asset SET impact5 = " SQL_IMPACT5 ", likelihood5 = "
                              "(SELECT " SQL_LIKELIHOOD5 " FROM (SELECT max (frequency) AS mt_threat FROM medium_threat "
-                             "  WHERE medium_threat.medium = asset.medium)) "
+                             "  WHERE medium_threat.medium = asset.medium) AS mt) "
                              "WHERE impact5 = 0 OR likelihood5 = 0", NULL) ||
       !mamori_statement_run (self, _("change the risk method"), error,
                              "INSERT INTO settings (key, value) VALUES ('risk_method', 'gov5') "
@@ -730,7 +734,7 @@ count_cells (MamoriWorkspace        *self,
 {
   g_autofree char *sql = g_strdup_printf (
     "SELECT %s, %s, count (*) FROM asset LEFT JOIN "
-    "(SELECT medium AS mt_medium, max (frequency) AS mt_threat FROM medium_threat GROUP BY medium) "
+    "(SELECT medium AS mt_medium, max (frequency) AS mt_threat FROM medium_threat GROUP BY medium) AS mt "
     "ON mt_medium = asset.medium WHERE (CAST (?1 AS TEXT) IS NULL OR managing_department = ?1) AND (CAST (?2 AS TEXT) IS NULL OR medium = ?2) "
     "GROUP BY 1, 2", probability, impact);
   HeatmapRead r = { mamori_heatmap_new (matrix), department, medium };
@@ -805,11 +809,11 @@ mamori_workspace_list_overdue_measures (MamoriWorkspace *self,
 {
   g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) mamori_overdue_measure_free);
 
-  /* The limit as a C int, as it always was bound (G_MAXUINT: -1, no limit). */
+  /* G_MAXUINT: no limit. */
   if (!mamori_statement_query (self, _("read the measures"), overdue_row, out, error,
-                               "SELECT source, what, owner, due FROM (" MAMORI_MEASURES_SQL ") "
+                               "SELECT source, what, owner, due FROM (" MAMORI_MEASURES_SQL ") AS measures "
                                "WHERE NOT done AND due <> '' AND due < ?1 ORDER BY 4, 1 LIMIT ?2",
-                               "ti", today, (gint64) (int) limit))
+                               "ti", today, limit == G_MAXUINT ? G_MAXINT64 : (gint64) limit))
     return NULL;
   return g_steal_pointer (&out);
 }

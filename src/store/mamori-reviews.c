@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "mamori-assessments.h"
 #include "mamori-registers.h"
@@ -33,10 +34,11 @@ mamori_workspace_count_measures (MamoriWorkspace     *self,
 {
   *counts = (MamoriMeasureCounts) { 0 };
   return mamori_statement_query (self, _("count the measures"), count_row, counts, error,
-                                 "SELECT coalesce (sum (done), 0), "
-                                 "  coalesce (sum (NOT done AND due <> '' AND due < ?1), 0), "
-                                 "  coalesce (sum (NOT done AND NOT (due <> '' AND due < ?1)), 0) "
-                                 "FROM (" MAMORI_MEASURES_SQL ")", "t", today);
+                                 /* done is an integer in SQLite and a boolean in PostgreSQL. */
+                                 "SELECT count (*) FILTER (WHERE done), "
+                                 "  count (*) FILTER (WHERE NOT done AND due <> '' AND due < ?1), "
+                                 "  count (*) FILTER (WHERE NOT done AND NOT (due <> '' AND due < ?1)) "
+                                 "FROM (" MAMORI_MEASURES_SQL ") AS measures", "t", today);
 }
 
 /* --- management reviews -------------------------------------------------------------------- */
@@ -116,9 +118,15 @@ write_review (MamoriWorkspace  *self,
   g_autofree char *now = mamori_workspace_now ();
 
   if (!mamori_statement_run (self, doing, error,
-                             "INSERT OR REPLACE INTO review (held_on, method, bands, residual_bands, score, score_max, "
+                             /* A review held again on the same day replaces its figures. */
+                             "INSERT INTO review (held_on, method, bands, residual_bands, score, score_max, "
                              "  measures_done, measures_open, measures_overdue, recorded_at) "
-                             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) "
+                             "ON CONFLICT (held_on) DO UPDATE SET method = excluded.method, bands = excluded.bands, "
+                             "  residual_bands = excluded.residual_bands, score = excluded.score, "
+                             "  score_max = excluded.score_max, measures_done = excluded.measures_done, "
+                             "  measures_open = excluded.measures_open, measures_overdue = excluded.measures_overdue, "
+                             "  recorded_at = excluded.recorded_at",
                              "ttttddiiit",
                              f->held_on, f->method == MAMORI_RISK_METHOD_GOV5 ? "gov5" : "ipa", bands, residual,
                              f->score, f->score_max,
@@ -395,6 +403,24 @@ action_row (MamoriStatement  *stmt,
   return TRUE;
 }
 
+static int
+compare_actions (gconstpointer a,
+                 gconstpointer b)
+{
+  const MamoriCorrectiveAction *x = *(MamoriCorrectiveAction * const *) a;
+  const MamoriCorrectiveAction *y = *(MamoriCorrectiveAction * const *) b;
+  g_autofree char *kx = NULL, *ky = NULL;
+  int c;
+
+  if (x->assessment != y->assessment)
+    return x->assessment < y->assessment ? -1 : 1;
+  kx = g_utf8_collate_key_for_filename (x->ref_id, -1);
+  ky = g_utf8_collate_key_for_filename (y->ref_id, -1);
+  if ((c = strcmp (kx, ky)) != 0)
+    return c;
+  return x->id < y->id ? -1 : x->id > y->id;
+}
+
 GPtrArray *
 mamori_workspace_list_corrective_actions (MamoriWorkspace *self,
                                           gint64           assessment,
@@ -402,13 +428,14 @@ mamori_workspace_list_corrective_actions (MamoriWorkspace *self,
 {
   g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) mamori_corrective_action_free);
 
-  /* ref_ids like "12-3" sort by their numbers. */
   if (!mamori_statement_query (self, _("read the corrective actions"), action_row, out, error,
                                "SELECT id, assessment, ref_id, what, owner, due_on, status, closed_on, result "
                                "FROM corrective_action WHERE (?1 = 0 AND status = 'open') OR assessment = ?1 "
-                               "ORDER BY assessment, CAST (ref_id AS INTEGER), "
-                               "  CAST (substr (ref_id, instr (ref_id, '-') + 1) AS INTEGER), ref_id, id", "i", assessment))
+                               "ORDER BY assessment, id", "i", assessment))
     return NULL;
+  /* ref_ids like "12-3" sort by their numbers (2 before 10, 12-2 before 12-10); in C, since
+   * the engines cast text to numbers differently. */
+  g_ptr_array_sort (out, compare_actions);
   return g_steal_pointer (&out);
 }
 

@@ -79,7 +79,8 @@ gboolean  mamori_workspace_tick_task        (MamoriWorkspace *self,
                                              GError         **error);
 /* Every tracked measure as rows (source, what, owner, due, done 0/1), ?1 = today. See
  * mamori_workspace_count_measures for what "done" means. source is an asset's name, or for a
- * checklist item "checklist-id" MAMORI_SOURCE_SEPARATOR (char 31) "ref_id", which
+ * checklist item "checklist-id" MAMORI_SOURCE_SEPARATOR (char 31, written in the SQL as a literal
+ * character, which both engines read) "ref_id", which
  * mamori_measure_source_label (core/mamori-display.h) prints as "自社診断 No.21"; for an
  * incident's recurrence-prevention measure, the incident's title. */
 #define MAMORI_MEASURES_SQL \
@@ -89,7 +90,7 @@ gboolean  mamori_workspace_tick_task        (MamoriWorkspace *self,
   "   AND (target_vulnerability = 0 OR vulnerability <= target_vulnerability)) AS done " \
   "FROM asset WHERE measure <> '' " \
   "UNION ALL " \
-  "SELECT a.checklist || char (31) || m.ref_id, m.what, m.owner, coalesce (m.due_on, ''), " \
+  "SELECT a.checklist || '\037' || m.ref_id, m.what, m.owner, coalesce (m.due_on, ''), " \
   "  EXISTS (SELECT 1 FROM answer x JOIN assessment l ON l.id = x.assessment " \
   "          WHERE l.checklist = a.checklist AND l.subject = a.subject AND l.status = 'completed' " \
   "            AND (l.assessed_on, l.id) > (a.assessed_on, a.id) AND x.ref_id = m.ref_id " \
@@ -99,7 +100,7 @@ gboolean  mamori_workspace_tick_task        (MamoriWorkspace *self,
   "                  WHERE b.checklist = a.checklist AND b.subject = a.subject AND n.ref_id = m.ref_id " \
   "                    AND (b.assessed_on, b.id) > (a.assessed_on, a.id)) " \
   "UNION ALL " \
-  "SELECT a.checklist || char (31) || c.ref_id, c.what, c.owner, c.due_on, c.status = 'closed' " \
+  "SELECT a.checklist || '\037' || c.ref_id, c.what, c.owner, c.due_on, c.status = 'closed' " \
   "FROM corrective_action c JOIN assessment a ON a.id = c.assessment " \
   "UNION ALL " \
   "SELECT i.title, m.what, m.owner, m.due_on, m.done_on <> '' " \

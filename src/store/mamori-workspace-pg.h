@@ -34,7 +34,7 @@ gboolean         mamori_workspace_pg_not_yet  (MamoriWorkspace  *self,
                                                const char       *doing,
                                                GError          **error);
 
-/* The schema of the current format on PostgreSQL (for the tests' comparison with SQLite). */
+/* Format 14 on PostgreSQL in one step; the later formats are migrations in mamori-workspace-pg.c. */
 extern const char mamori_workspace_pg_schema[];
 
 G_END_DECLS

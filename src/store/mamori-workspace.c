@@ -1988,6 +1988,15 @@ mamori_workspace_get_path (MamoriWorkspace *self)
   return self->path;
 }
 
+char *
+mamori_workspace_dup_name (MamoriWorkspace *self)
+{
+  g_return_val_if_fail (MAMORI_IS_WORKSPACE (self), NULL);
+  if (self->pg != NULL)
+    return g_strdup (PQdb (self->pg));
+  return g_path_get_basename (self->path);
+}
+
 int
 mamori_workspace_get_schema_version (MamoriWorkspace *self)
 {

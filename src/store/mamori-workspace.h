@@ -87,6 +87,8 @@ MamoriWorkspace *mamori_workspace_create_replacing (const char  *path,
 void             mamori_workspace_close          (MamoriWorkspace *self);
 
 const char      *mamori_workspace_get_path       (MamoriWorkspace *self);
+/* A short name for people: a file's name, or a server workspace's database name. */
+char            *mamori_workspace_dup_name       (MamoriWorkspace *self);
 /* NULL when the workspace can be written; else a sentence saying why it cannot. */
 const char      *mamori_workspace_get_read_only_reason (MamoriWorkspace *self);
 int              mamori_workspace_get_schema_version (MamoriWorkspace *self);

@@ -702,7 +702,7 @@ save_copy_action (GtkWidget  *widget,
 
   if (self->workspace == NULL)
     return;
-  base = g_path_get_basename (mamori_workspace_get_path (self->workspace));
+  base = mamori_workspace_dup_name (self->workspace);
   if (g_str_has_suffix (base, MAMORI_WORKSPACE_EXTENSION))
     base[strlen (base) - strlen (MAMORI_WORKSPACE_EXTENSION)] = '\0';
   /* TRANSLATORS: file name for a copy; %s is the workspace name without extension */
