@@ -277,6 +277,78 @@ test_server_reports (void)
     }
 }
 
+static gboolean fail_after_setting (MamoriWorkspace *ws, gpointer data, GError **error);
+
+static void
+count_change (MamoriWorkspace *ws,
+              const char      *entity,
+              gpointer         data)
+{
+  GPtrArray *seen = data;
+
+  g_ptr_array_add (seen, g_strdup (entity));
+}
+
+static gboolean
+seen_entity (GPtrArray  *seen,
+             const char *entity)
+{
+  return g_ptr_array_find_with_equal_func (seen, entity, g_str_equal, NULL);
+}
+
+/* Two people on one server workspace: each sees the other's change within a second (the
+ * server's notifications drive "changed"), their own change once, and a change rolled back
+ * never. The change log names the database user. */
+static void
+test_server_notifies (void)
+{
+  g_autofree char *uri = NULL;
+  g_autoptr(MamoriWorkspace) a = NULL, b = NULL;
+  g_autoptr(GPtrArray) seen = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) changes = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 deadline;
+
+  if (!test_pg_available ())
+    return;
+  a = new_workspace_on (TEST_ENGINE_POSTGRESQL, NULL, &uri);
+  b = mamori_workspace_open (uri, 0, &error);
+  g_assert_no_error (error);
+  g_assert_true (mamori_workspace_watch_server (a, &error));
+  g_assert_no_error (error);
+  g_signal_connect (a, "changed", G_CALLBACK (count_change), seen);
+
+  g_assert_true (mamori_workspace_set_setting (b, "risk_method", "gov5", &error));
+  g_assert_no_error (error);
+  deadline = g_get_monotonic_time () + G_USEC_PER_SEC;
+  while (!seen_entity (seen, "settings") && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_true (seen_entity (seen, "settings"));
+  g_assert_cmpuint (seen->len, ==, 1);
+
+  /* A's own write: once, not again when its notification comes back. */
+  g_ptr_array_set_size (seen, 0);
+  g_assert_true (mamori_workspace_set_setting (a, "risk_method", "ipa", &error));
+  deadline = g_get_monotonic_time () + G_USEC_PER_SEC / 2;
+  while (g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_cmpuint (seen->len, ==, 1);
+
+  /* B's write that fails is rolled back: nothing is announced. */
+  g_ptr_array_set_size (seen, 0);
+  g_assert_false (mamori_workspace_transaction (b, fail_after_setting, NULL, &error));
+  g_clear_error (&error);
+  deadline = g_get_monotonic_time () + G_USEC_PER_SEC / 2;
+  while (g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_cmpuint (seen->len, ==, 0);
+
+  changes = mamori_workspace_list_changes (a, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (changes->len, ==, 1);
+  g_assert_cmpstr (((MamoriChangeLogEntry *) changes->pdata[0])->os_user, ==, "mamori");
+}
+
 /* --- the store on both engines ------------------------------------------------------------ */
 
 static MamoriAsset *
@@ -646,6 +718,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/engines/same-schema", test_same_schema);
   g_test_add_func ("/engines/server-migrates", test_server_migrates);
   g_test_add_func ("/engines/server-reports", test_server_reports);
+  g_test_add_func ("/engines/server-notifies", test_server_notifies);
   add_both ("basics", test_basics);
   g_test_add_func ("/engines/postgresql/open", test_server_open);
   g_test_add_func ("/engines/postgresql/cli-init", test_server_cli_init);

@@ -9,6 +9,7 @@
 #include <fcntl.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <glib-unix.h>
 #include <libpq-fe.h>
 #include <sqlite3.h>
 #include <string.h>
@@ -41,6 +42,7 @@ struct _MamoriWorkspace {
   char *temp_copy;            /* an upgraded private copy opened read-only, removed at close */
   PGconn *pg;                 /* a workspace on a PostgreSQL server (db is NULL); path is its URI */
   GHashTable *pg_id_tables;   /* its tables' identity columns (table → column) */
+  guint pg_watch;             /* the source reading the server's notifications, or 0 */
 };
 
 G_DEFINE_TYPE (MamoriWorkspace, mamori_workspace, G_TYPE_OBJECT)
@@ -1004,9 +1006,14 @@ mamori_workspace_log_change (MamoriWorkspace *self,
        * SQLite's pre-update hook): the line is written as it is, in the write's transaction,
        * with empty digests and hash. */
       g_autofree char *now = mamori_workspace_now ();
+      /* Who: the database user (the server knows who connected). The notification reaches
+       * the other connections when the transaction commits, and never if it is rolled back. */
       return mamori_statement_run (self, _("record the change"), error,
-                                   "INSERT INTO change_log (at, os_user, entity, action, summary) VALUES (?1, ?2, ?3, ?4, ?5)",
-                                   "ttttt", now, g_get_user_name (), entity, action, summary);
+                                   "INSERT INTO change_log (at, os_user, entity, action, summary) "
+                                   "VALUES (?1, current_user, ?2, ?3, ?4)",
+                                   "tttt", now, entity, action, summary) &&
+             mamori_statement_run (self, _("record the change"), error,
+                                   "SELECT pg_notify ('" MAMORI_WORKSPACE_PG_CHANNEL "', ?1)", "t", entity);
     }
   if (self->chain == NULL || self->tx_depth == 0)
     {
@@ -1781,6 +1788,7 @@ mamori_workspace_close (MamoriWorkspace *self)
       sqlite3_close (self->db);
       self->db = NULL;
     }
+  g_clear_handle_id (&self->pg_watch, g_source_remove);
   g_clear_pointer (&self->pg, PQfinish);
   g_clear_pointer (&self->edit_lock, mamori_edit_lock_release);
   if (self->temp_copy != NULL)
@@ -1844,11 +1852,17 @@ mamori_workspace_ensure_open (MamoriWorkspace *self,
   return TRUE;
 }
 
+static void take_notifications (MamoriWorkspace *self);
+
 static void
 flush_changes (MamoriWorkspace *self)
 {
   g_autoptr(GPtrArray) entities = NULL;
 
+  /* Notifications that arrived while our own statements ran are queued in libpq, where the
+   * socket watch does not see them. */
+  if (self->pg_watch != 0 && self->tx_depth == 0)
+    take_notifications (self);
   if (self->tx_depth > 0 || self->pending_changes->len == 0)
     return;
   entities = g_steal_pointer (&self->pending_changes);
@@ -1858,6 +1872,59 @@ flush_changes (MamoriWorkspace *self)
       const char *entity = entities->pdata[i];
       g_signal_emit (self, signals[SIGNAL_CHANGED], g_quark_from_string (entity), entity);
     }
+}
+
+/* The notifications other connections sent (entity names) since the last look, as changes. */
+static void
+take_notifications (MamoriWorkspace *self)
+{
+  PGnotify *n;
+  int own;
+
+  g_rec_mutex_lock (&self->lock);
+  own = PQbackendPID (self->pg);
+  PQconsumeInput (self->pg);
+  while ((n = PQnotifies (self->pg)) != NULL)
+    {
+      /* Our own writes announced themselves when they committed. */
+      if (n->be_pid != own && g_str_equal (n->relname, MAMORI_WORKSPACE_PG_CHANNEL) &&
+          !g_ptr_array_find_with_equal_func (self->pending_changes, n->extra, g_str_equal, NULL))
+        g_ptr_array_add (self->pending_changes, g_strdup (n->extra));
+      PQfreemem (n);
+    }
+  g_rec_mutex_unlock (&self->lock);
+}
+
+static gboolean
+on_server_readable (int           fd,
+                    GIOCondition  condition,
+                    gpointer      data)
+{
+  MamoriWorkspace *self = data;
+
+  if (self->pg == NULL)
+    {
+      self->pg_watch = 0;
+      return G_SOURCE_REMOVE;
+    }
+  take_notifications (self);
+  if (self->tx_depth == 0)
+    flush_changes (self);
+  return G_SOURCE_CONTINUE;
+}
+
+gboolean
+mamori_workspace_watch_server (MamoriWorkspace  *self,
+                               GError          **error)
+{
+  g_return_val_if_fail (MAMORI_IS_WORKSPACE (self), FALSE);
+  if (self->pg == NULL || self->pg_watch != 0)
+    return TRUE;
+  if (!mamori_statement_run (self, _("follow the other users’ changes"), error,
+                             "LISTEN " MAMORI_WORKSPACE_PG_CHANNEL, NULL))
+    return FALSE;
+  self->pg_watch = g_unix_fd_add (PQsocket (self->pg), G_IO_IN, on_server_readable, self);
+  return TRUE;
 }
 
 /* Call after a successful commit, with the lock released: the signal is emitted now, or

@@ -87,6 +87,12 @@ MamoriWorkspace *mamori_workspace_create_replacing (const char  *path,
 void             mamori_workspace_close          (MamoriWorkspace *self);
 
 const char      *mamori_workspace_get_path       (MamoriWorkspace *self);
+/* A server workspace: from now on, the other users' changes are emitted as "changed" too (the
+ * server's notifications, read in the thread-default main context). Each write notifies the
+ * channel MAMORI_WORKSPACE_PG_CHANNEL with its entity when it commits. Nothing for a file. */
+#define MAMORI_WORKSPACE_PG_CHANNEL "mamori_changed"
+gboolean         mamori_workspace_watch_server   (MamoriWorkspace *self,
+                                                  GError         **error);
 /* A short name for people: a file's name, or a server workspace's database name. */
 char            *mamori_workspace_dup_name       (MamoriWorkspace *self);
 /* NULL when the workspace can be written; else a sentence saying why it cannot. */

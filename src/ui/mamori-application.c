@@ -173,13 +173,15 @@ mamori_application_open (GApplication  *app,
                          const char    *hint)
 {
   MamoriWindow *window = get_window (MAMORI_APPLICATION (app));
-  g_autofree char *path = g_file_get_path (files[0]);
+  g_autofree char *path = NULL;
 
-  /* One workspace per window: the last file named wins. */
+  /* One workspace per window: the last file named wins. A server workspace comes as its
+   * postgresql:// URI, which has no local path. */
   if (n_files > 0)
     {
-      g_free (path);
-      path = g_file_get_path (files[n_files - 1]);
+      GFile *file = files[n_files - 1];
+      path = g_file_has_uri_scheme (file, "postgresql") || g_file_has_uri_scheme (file, "postgres")
+               ? g_file_get_uri (file) : g_file_get_path (file);
     }
   if (path != NULL)
     mamori_window_open_workspace (window, path, TRUE);

@@ -221,9 +221,18 @@ set_workspace (MamoriWindow    *self,
   else
     gtk_info_bar_set_revealed (self->read_only_bar, FALSE);
 
+  if (workspace != NULL && mamori_workspace_is_server (workspace))
+    {
+      /* The others' changes reach every page within a second, as our own do. */
+      g_autoptr(GError) error = NULL;
+      if (!mamori_workspace_watch_server (workspace, &error))
+        g_warning ("Cannot follow the server's changes: %s", error->message);
+    }
+
   if (workspace != NULL)
     {
-      g_autofree char *name = g_filename_display_basename (mamori_workspace_get_path (workspace));
+      g_autofree char *name = mamori_workspace_is_server (workspace) ? mamori_workspace_dup_name (workspace)
+                                                                     : g_filename_display_basename (mamori_workspace_get_path (workspace));
       g_autofree char *full = g_filename_display_name (mamori_workspace_get_path (workspace));
       g_autofree char *title = g_strdup_printf ("%s — %s", name, _("Mamori"));
       /* The switcher hides the title when wide: the file name also stands at the start. */
