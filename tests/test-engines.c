@@ -77,7 +77,7 @@ pg_columns (const char *uri)
   PGconn *conn = test_pg_connect (uri);
   PGresult *result = PQexec (conn,
                              "SELECT table_name, column_name, is_nullable = 'NO' FROM information_schema.columns "
-                             "WHERE table_schema = current_schema () AND table_name <> 'mamori_schema' "
+                             "WHERE table_schema = current_schema () AND table_name NOT IN ('mamori_schema', 'mamori_member') "
                              "ORDER BY table_name COLLATE \"C\", ordinal_position");
 
   g_assert_cmpint (PQresultStatus (result), ==, PGRES_TUPLES_OK);

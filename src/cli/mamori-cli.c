@@ -22,6 +22,7 @@
 #include "store/mamori-assessments.h"
 #include "store/mamori-documents.h"
 #include "store/mamori-reviews.h"
+#include "store/mamori-roles.h"
 #include "store/mamori-workspace.h"
 
 typedef struct {
@@ -146,6 +147,11 @@ cmd_init (MamoriCliContext *ctx,
           int               argc,
           char            **argv)
 {
+  g_autoptr(GError) error = NULL;
+
+  /* On a server: the roles of mamori-roles.h (again after an update, for new tables). */
+  if (!mamori_workspace_setup_roles (ctx->workspace, &error))
+    return exit_for_error (error);
   return MAMORI_EXIT_OK;
 }
 
@@ -505,6 +511,74 @@ cmd_stocktaking (MamoriCliContext *ctx,
   return MAMORI_EXIT_OK;
 }
 
+/* --- roles on a server ------------------------------------------------------------------ */
+
+static int
+cmd_grant (MamoriCliContext *ctx,
+           int               argc,
+           char            **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GStrvBuilder) departments = g_strv_builder_new ();
+  g_auto(GStrv) list = NULL;
+  const char *person = NULL;
+  MamoriRole role;
+
+  if (!mamori_role_parse (argv[2], &role))
+    {
+      message (_("Unknown role “%s”: use officer, editor, auditor or viewer."), argv[2]);
+      return MAMORI_EXIT_BAD_INPUT;
+    }
+  for (int i = 3; i < argc; i += 2)
+    {
+      if (i + 1 >= argc || (strcmp (argv[i], "--department") != 0 && strcmp (argv[i], "--person") != 0))
+        {
+          message (_("grant takes --department NAME (again for more) and --person NAME."));
+          return MAMORI_EXIT_BAD_INPUT;
+        }
+      if (strcmp (argv[i], "--department") == 0)
+        g_strv_builder_add (departments, argv[i + 1]);
+      else
+        person = argv[i + 1];
+    }
+  list = g_strv_builder_end (departments);
+  if (!mamori_workspace_grant_role (ctx->workspace, argv[1], role, (const char * const *) list, person, &error))
+    return exit_for_error (error);
+  return MAMORI_EXIT_OK;
+}
+
+static int
+cmd_revoke (MamoriCliContext *ctx,
+            int               argc,
+            char            **argv)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!mamori_workspace_revoke_role (ctx->workspace, argv[1], &error))
+    return exit_for_error (error);
+  return MAMORI_EXIT_OK;
+}
+
+static int
+cmd_members (MamoriCliContext *ctx,
+             int               argc,
+             char            **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) members = mamori_workspace_list_members (ctx->workspace, &error);
+
+  if (members == NULL)
+    return exit_for_error (error);
+  for (guint i = 0; i < members->len; i++)
+    {
+      MamoriMember *m = members->pdata[i];
+      g_autofree char *departments = g_strjoinv (", ", m->departments);
+      const char *row[] = { m->user, mamori_role_key (m->role), departments, m->person };
+      print_row (row, G_N_ELEMENTS (row));
+    }
+  return MAMORI_EXIT_OK;
+}
+
 /* --- import ------------------------------------------------------------------------------ */
 
 static int
@@ -581,6 +655,9 @@ static const MamoriCliCommand commands[] = {
   { "suppliers", "", N_("List the suppliers and cloud services: number, name, kind, what they handle, agreement, last evaluated"), FALSE, CLI_READS, 0, 0, cmd_register },
   { "stocktaking", "[DATE]", N_("Record that the ledger was checked entry by entry on DATE (default today); the calendar asks again a year later"), FALSE, CLI_WRITES, 0, 1, cmd_stocktaking },
   { "calendar", "[DAYS]", N_("List what is due in the next DAYS days (default 30), overdue first: date, kind, title"), FALSE, CLI_READS, 0, 1, cmd_calendar },
+  { "grant", "USER ROLE [--department NAME]… [--person NAME]", N_("On a server workspace: give USER (a server login) the role officer, editor, auditor or viewer; an editor changes only their departments’ assets; the person is the name USER answers assessments under"), FALSE, CLI_WRITES, 2, 12, cmd_grant },
+  { "revoke", "USER", N_("On a server workspace: take USER’s role back"), FALSE, CLI_WRITES, 1, 1, cmd_revoke },
+  { "members", "", N_("On a server workspace: list who has which role: user, role, departments, person"), FALSE, CLI_READS, 0, 0, cmd_members },
   { "import", "KIND FILE [OPTIONS]", N_("Read FILE: “library” (a checklist in YAML), “answers” (CSV ref_id,answer[,note] with --checklist ID [--subject TEXT]), “assets” (the ledger as CSV or the IPA Excel workbook), “people” or “attendance” (CSV)"), TRUE, CLI_WRITES, 2, 6, cmd_import },
 };
 

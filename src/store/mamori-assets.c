@@ -492,6 +492,15 @@ write_changed_assets (MamoriWorkspace  *self,
       const MamoriAsset *a = d->assets->pdata[i];
       if (!execute_asset (stmt, a, d->now, a->id, error))
         return FALSE;
+      /* On a server, row-level security hides the rows a role may not change: nothing is
+       * updated, and the user must hear it (mamori-roles.h). */
+      if (mamori_statement_changes (stmt) == 0)
+        {
+          g_set_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_READ_ONLY,
+                       _("The asset “%s” was not saved: it was deleted meanwhile, or your role does not allow changing it."),
+                       a->name);
+          return FALSE;
+        }
     }
   *summary = g_strdup (d->summary);
   return TRUE;

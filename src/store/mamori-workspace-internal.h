@@ -43,6 +43,9 @@ gboolean  mamori_workspace_seed_new         (MamoriWorkspace *self,
 MamoriWorkspace *mamori_workspace_open_reader (const char    *path,
                                                const char    *doing,
                                                GError       **error);
+/* Makes the workspace read-only from now on, saying why (NULL: writable again). */
+void      mamori_workspace_set_read_only_reason (MamoriWorkspace *self,
+                                                 const char      *reason);
 void      mamori_workspace_lock             (MamoriWorkspace *self);
 void      mamori_workspace_unlock           (MamoriWorkspace *self);
 gboolean  mamori_workspace_ensure_open      (MamoriWorkspace *self,

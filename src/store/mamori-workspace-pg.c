@@ -18,6 +18,7 @@
 #include "mamori-statement.h"
 #include "mamori-workspace-internal.h"
 #include "mamori-workspace-pg.h"
+#include "mamori-roles.h"
 
 const char mamori_workspace_pg_schema[] =
   "CREATE TABLE mamori_schema (\n"
@@ -584,9 +585,13 @@ mamori_workspace_set_pg_error (GError         **error,
     g_set_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_DISK_FULL,
                  _("Could not %s in “%s”: the server’s disk is full. Nothing was changed; ask its administrator to free some space."),
                  doing, display);
-  else if (strcmp (state, "42501") == 0 || strcmp (state, "25006") == 0)
+  else if (strcmp (state, "42501") == 0)
     g_set_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_READ_ONLY,
-                 _("Could not %s in “%s”: the server refused it (%s)."), doing, display, detail);
+                 _("Could not %s in “%s”: your role in this workspace does not allow it (the server said: %s)."),
+                 doing, display, detail);
+  else if (strcmp (state, "25006") == 0)
+    g_set_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_READ_ONLY,
+                 _("Could not %s in “%s”: it is open for reading only."), doing, display);
   else if (strcmp (state, "40001") == 0 || strcmp (state, "40P01") == 0 || strcmp (state, "55P03") == 0)
     g_set_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_BUSY,
                  _("Could not %s in “%s”: someone else is changing the same rows (%s). Try again."),
@@ -771,6 +776,24 @@ mamori_workspace_pg_open (const char                *uri,
                                "SELECT table_name, column_name FROM information_schema.columns "
                                "WHERE table_schema = current_schema () AND is_identity = 'YES'", NULL))
     return NULL;
+  /* The user's role (mamori-roles.h): a viewer reads only, a user without one is told. */
+  switch (mamori_workspace_get_role (self, error))
+    {
+    case MAMORI_ROLE_VIEWER:
+      if (!read_only && !exec_script (conn, display, "SET default_transaction_read_only = on", doing, error))
+        return NULL;
+      mamori_workspace_set_read_only_reason (self, _("Your role in this workspace is viewer: you can read everything but change nothing."));
+      break;
+    case MAMORI_ROLE_NONE:
+      if (error != NULL && *error != NULL)
+        return NULL;
+      g_set_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_READ_ONLY,
+                   _("You have no role in “%s”. Ask its security officer to give you one "
+                     "(mamori --workspace URI grant USER viewer)."), display);
+      return NULL;
+    default:
+      break;
+    }
   return g_steal_pointer (&self);
 }
 

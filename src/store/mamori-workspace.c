@@ -2041,6 +2041,14 @@ mamori_workspace_unlock (MamoriWorkspace *self)
   g_rec_mutex_unlock (&self->lock);
 }
 
+void
+mamori_workspace_set_read_only_reason (MamoriWorkspace *self,
+                                       const char      *reason)
+{
+  g_free (self->read_only_reason);
+  self->read_only_reason = g_strdup (reason);
+}
+
 const char *
 mamori_workspace_get_read_only_reason (MamoriWorkspace *self)
 {

@@ -1,0 +1,255 @@
+/* test-roles.c — roles on a server workspace are enforced by PostgreSQL: an editor changes only
+ * their departments' assets, through Mamori and through plain SQL; a viewer writes nothing; an
+ * auditor cannot edit assets but records audits; a login without a role is told. Needs the test
+ * server (MAMORI_TEST_PG; tests/mamori-test-pg.h). */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <string.h>
+
+#include "core/mamori-asset.h"
+#include "store/mamori-assets.h"
+#include "store/mamori-assessments.h"
+#include "store/mamori-reviews.h"
+#include "store/mamori-roles.h"
+#include "store/mamori-workspace.h"
+#include "mamori-test-pg.h"
+
+/* The URI of the database at uri for another login. */
+static char *
+uri_as (const char *uri,
+        const char *user)
+{
+  g_autoptr(GRegex) re = g_regex_new ("user=[^&]*", 0, 0, NULL);
+  g_autofree char *with = g_strdup_printf ("user=%s", user);
+
+  return g_regex_replace_literal (re, uri, -1, 0, with, 0, NULL);
+}
+
+/* A login of the test cluster, new for this run (logins belong to the whole cluster). */
+static char *
+new_login (const char *base)
+{
+  char *name = g_strdup_printf ("%s_%d", base, (int) getpid ());
+  g_autofree char *sql = g_strdup_printf ("DO $$BEGIN CREATE ROLE %s LOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END$$",
+                                          name);
+  g_autofree char *state = test_pg_exec (g_getenv ("MAMORI_TEST_PG"), sql);
+
+  g_assert_cmpstr (state, ==, "");
+  return name;
+}
+
+static MamoriAsset *
+asset (const char *name,
+       const char *department)
+{
+  MamoriAsset *a = mamori_asset_new ();
+
+  g_free (a->name);
+  a->name = g_strdup (name);
+  g_free (a->managing_department);
+  a->managing_department = g_strdup (department);
+  g_free (a->medium);
+  a->medium = g_strdup ("事務所PC");
+  a->confidentiality = 2;
+  return a;
+}
+
+static gint64
+add_asset (MamoriWorkspace *ws,
+           const char      *name,
+           const char      *department,
+           GError         **error)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) mamori_asset_free);
+  gboolean ok;
+
+  g_ptr_array_add (list, asset (name, department));
+  ok = mamori_workspace_add_assets (ws, list, error);
+  return ok ? ((MamoriAsset *) list->pdata[0])->id : 0;
+}
+
+static char *
+query_one (const char *uri,
+           const char *sql)
+{
+  PGconn *conn = test_pg_connect (uri);
+  PGresult *r = PQexec (conn, sql);
+  char *out = g_strdup (PQresultStatus (r) == PGRES_TUPLES_OK && PQntuples (r) > 0 ? PQgetvalue (r, 0, 0) : "");
+
+  PQclear (r);
+  PQfinish (conn);
+  return out;
+}
+
+static void
+test_roles (void)
+{
+  g_autofree char *uri = NULL, *editor = NULL, *viewer = NULL, *auditor = NULL, *nobody = NULL;
+  g_autofree char *as_editor = NULL, *as_viewer = NULL, *as_auditor = NULL, *as_nobody = NULL;
+  g_autoptr(MamoriWorkspace) officer = NULL, ed = NULL, vw = NULL, au = NULL;
+  g_autoptr(GPtrArray) members = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *sales[] = { "営業部", NULL };
+  gint64 own = 0, other = 0, audit = 0;
+
+  if (!test_pg_available ())
+    return;
+  uri = test_pg_new_database ();
+  officer = mamori_workspace_open (uri, MAMORI_WORKSPACE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  g_assert_true (mamori_workspace_setup_roles (officer, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (mamori_workspace_get_role (officer, NULL), ==, MAMORI_ROLE_OFFICER);
+  other = add_asset (officer, "製品図面", "製造部", &error);
+  g_assert_no_error (error);
+
+  editor = new_login ("editor");
+  viewer = new_login ("viewer");
+  auditor = new_login ("auditor");
+  nobody = new_login ("nobody");
+  g_assert_false (mamori_workspace_grant_role (officer, editor, MAMORI_ROLE_EDITOR, NULL, NULL, &error));
+  g_assert_nonnull (strstr (error->message, "--department"));
+  g_clear_error (&error);
+  g_assert_false (mamori_workspace_grant_role (officer, "no_such_login", MAMORI_ROLE_VIEWER, NULL, NULL, &error));
+  g_assert_nonnull (strstr (error->message, "no_such_login"));
+  g_clear_error (&error);
+  g_assert_true (mamori_workspace_grant_role (officer, editor, MAMORI_ROLE_EDITOR, sales, "鈴木 一郎", &error));
+  g_assert_true (mamori_workspace_grant_role (officer, viewer, MAMORI_ROLE_VIEWER, NULL, NULL, &error));
+  g_assert_true (mamori_workspace_grant_role (officer, auditor, MAMORI_ROLE_AUDITOR, NULL, NULL, &error));
+  g_assert_no_error (error);
+  members = mamori_workspace_list_members (officer, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (members->len, ==, 3);
+
+  /* The editor: their department's asset, not another's; the log names them. */
+  as_editor = uri_as (uri, editor);
+  ed = mamori_workspace_open (as_editor, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (mamori_workspace_get_role (ed, NULL), ==, MAMORI_ROLE_EDITOR);
+  own = add_asset (ed, "顧客名簿", "営業部", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (own, >, 0);
+  g_assert_cmpint (add_asset (ed, "図面の写し", "製造部", &error), ==, 0);
+  g_assert_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_READ_ONLY);
+  g_clear_error (&error);
+  {
+    g_autoptr(MamoriAsset) theirs = mamori_workspace_get_asset (ed, other, &error);
+    g_autoptr(GPtrArray) list = g_ptr_array_new ();
+    g_assert_no_error (error);
+    g_free (theirs->managing_department);
+    theirs->managing_department = g_strdup ("営業部");
+    g_ptr_array_add (list, theirs);
+    g_assert_false (mamori_workspace_update_assets (ed, list, &error));
+    g_assert_nonnull (error);
+    g_clear_error (&error);
+  }
+  {
+    g_autofree char *who = query_one (uri, "SELECT os_user FROM change_log WHERE entity = 'asset' ORDER BY id DESC LIMIT 1");
+    g_assert_cmpstr (who, ==, editor);
+  }
+  /* Plain SQL as the editor gets no more: the other department's row does not change, a row
+   * for it cannot be added, and the settings cannot be touched. */
+  {
+    g_autofree char *sql = g_strdup_printf ("UPDATE asset SET name = 'x' WHERE id = %" G_GINT64_FORMAT, other);
+    g_autofree char *state = test_pg_exec (as_editor, sql);
+    g_autofree char *name = NULL;
+    g_autofree char *sql2 = g_strdup_printf ("SELECT name FROM asset WHERE id = %" G_GINT64_FORMAT, other);
+    g_autofree char *insert = test_pg_exec (as_editor, "INSERT INTO asset (name, managing_department, updated_at) "
+                                                       "VALUES ('y', '製造部', '2026-01-01')");
+    g_autofree char *settings = test_pg_exec (as_editor, "UPDATE settings SET value = 'x'");
+    g_assert_cmpstr (state, ==, "");
+    name = query_one (uri, sql2);
+    g_assert_cmpstr (name, ==, "製品図面");
+    g_assert_cmpstr (insert, ==, "42501");
+    g_assert_cmpstr (settings, ==, "42501");
+  }
+
+  /* The viewer: opened read-only, says why; plain SQL cannot write. */
+  as_viewer = uri_as (uri, viewer);
+  vw = mamori_workspace_open (as_viewer, 0, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (mamori_workspace_get_read_only_reason (vw));
+  g_assert_nonnull (strstr (mamori_workspace_get_read_only_reason (vw), "viewer"));
+  g_assert_cmpint (add_asset (vw, "a", "営業部", &error), ==, 0);
+  g_assert_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_READ_ONLY);
+  g_clear_error (&error);
+  {
+    g_autofree char *state = test_pg_exec (as_viewer, "DELETE FROM asset");
+    g_autofree char *count = query_one (uri, "SELECT count (*) FROM asset");
+    g_assert_cmpstr (state, ==, "42501");
+    g_assert_cmpstr (count, ==, "2");
+  }
+
+  /* The auditor: no asset edits; an internal audit's plan and corrective action, yes. */
+  as_auditor = uri_as (uri, auditor);
+  au = mamori_workspace_open (as_auditor, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (add_asset (au, "a", "営業部", &error), ==, 0);
+  g_assert_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_READ_ONLY);
+  g_clear_error (&error);
+  audit = mamori_workspace_create_assessment (au, "tech-info-mandatory", "", "2026-11-30", "", &error);
+  g_assert_no_error (error);
+  {
+    MamoriAuditPlan plan = { .assessment = audit, .scope = (char *) "全社", .auditor = (char *) "監査 花子" };
+    g_assert_true (mamori_workspace_set_audit_plan (au, &plan, &error));
+    g_assert_no_error (error);
+  }
+  {
+    g_autofree char *state = test_pg_exec (as_auditor, "UPDATE asset SET name = 'x'");
+    g_assert_cmpstr (state, ==, "42501");
+  }
+
+  /* A login without a role is told so. */
+  as_nobody = uri_as (uri, nobody);
+  g_assert_null (mamori_workspace_open (as_nobody, 0, &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "no role"));
+  g_clear_error (&error);
+
+  /* Revoked: the editor has no role any more. */
+  g_assert_true (mamori_workspace_revoke_role (officer, editor, &error));
+  g_assert_no_error (error);
+  mamori_workspace_close (ed);
+  g_clear_object (&ed);
+  g_assert_null (mamori_workspace_open (as_editor, 0, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  mamori_workspace_close (vw);
+  mamori_workspace_close (au);
+}
+
+/* A workspace file has no roles: its user is the officer, and granting is refused. */
+static void
+test_file_has_no_roles (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("mamori-roles-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "w.mamori", NULL);
+  g_autoptr(MamoriWorkspace) ws = NULL;
+  g_autoptr(GError) error = NULL;
+
+  ws = mamori_workspace_open (path, MAMORI_WORKSPACE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (mamori_workspace_get_role (ws, NULL), ==, MAMORI_ROLE_OFFICER);
+  g_assert_true (mamori_workspace_setup_roles (ws, &error));
+  g_assert_false (mamori_workspace_grant_role (ws, "alice", MAMORI_ROLE_VIEWER, NULL, NULL, &error));
+  g_assert_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_INVALID);
+  mamori_workspace_close (ws);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+int
+main (int argc, char *argv[])
+{
+  int status;
+
+  setlocale (LC_ALL, "C.UTF-8");
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/roles/file-has-none", test_file_has_no_roles);
+  g_test_add_func ("/roles/postgresql/enforced", test_roles);
+  status = g_test_run ();
+  test_pg_cleanup ();
+  return status;
+}
