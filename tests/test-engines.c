@@ -16,6 +16,7 @@
 #include "store/mamori-assets.h"
 #include "store/mamori-workspace.h"
 #include "store/mamori-workspace-pg.h"
+#include "store/mamori-workspace-copy.h"
 #include "ops/mamori-ops.h"
 #include "mamori-test-pg.h"
 
@@ -347,6 +348,116 @@ test_server_notifies (void)
   g_assert_no_error (error);
   g_assert_cmpuint (changes->len, ==, 1);
   g_assert_cmpstr (((MamoriChangeLogEntry *) changes->pdata[0])->os_user, ==, "mamori");
+}
+
+/* Every row of table in the file at path, one line each (blobs as hex), in id order; for
+ * change_log only the columns a copy keeps (the chain's hashes are the file's own). */
+static char *
+dump_table (const char *path,
+            const char *table)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  g_autofree char *sql = g_str_equal (table, "change_log")
+                           ? g_strdup ("SELECT id, at, os_user, entity, action, summary FROM change_log ORDER BY 1")
+                           : g_strdup_printf ("SELECT * FROM %s ORDER BY 1", table);
+  GString *out = g_string_new (NULL);
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      for (int i = 0; i < sqlite3_column_count (stmt); i++)
+        {
+          if (sqlite3_column_type (stmt, i) == SQLITE_BLOB)
+            {
+              const guchar *b = sqlite3_column_blob (stmt, i);
+              for (int j = 0; j < sqlite3_column_bytes (stmt, i); j++)
+                g_string_append_printf (out, "%02x", b[j]);
+            }
+          else if (sqlite3_column_type (stmt, i) == SQLITE_NULL)
+            g_string_append (out, "NULL");
+          else
+            g_string_append (out, (const char *) sqlite3_column_text (stmt, i));
+          g_string_append_c (out, '|');
+        }
+      g_string_append_c (out, '\n');
+    }
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return g_string_free (out, FALSE);
+}
+
+/* import workspace then export workspace: the sample company comes back the same, table by
+ * table (evidence files byte for byte), its change log with two lines more (the import, and
+ * the seal of the lines that came from the server); the file verifies. A workspace that is not
+ * empty refuses an import. */
+static void
+test_server_round_trip (void)
+{
+  g_autofree char *file = NULL, *uri = NULL, *back = NULL;
+  g_autoptr(MamoriWorkspace) local = NULL, server = NULL, copy = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_rows = 0, n_tables = 0;
+
+  if (!test_pg_available ())
+    return;
+  local = new_workspace_on (TEST_ENGINE_SQLITE, "original.mamori", &file);
+  g_assert_true (mamori_op_run (mamori_op_find (MAMORI_OP_DEMO, "demo"), local, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  mamori_workspace_close (local);
+  server = new_workspace_on (TEST_ENGINE_POSTGRESQL, NULL, &uri);
+  g_assert_true (mamori_workspace_import_workspace (server, file, &n_rows, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_rows, >, 300);
+  g_assert_false (mamori_workspace_import_workspace (server, file, NULL, &error));
+  g_assert_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_NOT_EMPTY);
+  g_clear_error (&error);
+
+  back = g_build_filename (tmpdir, "back.mamori", NULL);
+  g_assert_true (mamori_workspace_save_copy (server, back, &error));
+  g_assert_no_error (error);
+  copy = mamori_workspace_open (back, 0, &error);
+  g_assert_no_error (error);
+  g_assert_true (mamori_workspace_check (copy, &problems, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (problems->len, ==, 0);
+  mamori_workspace_close (copy);
+
+  /* The copy covers every table of the format but the file's own digests. */
+  {
+    sqlite3 *db = NULL;
+    sqlite3_stmt *stmt = NULL;
+    g_assert_cmpint (sqlite3_open_v2 (back, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT name FROM sqlite_schema WHERE type = 'table' AND name <> 'table_digest'",
+                                         -1, &stmt, NULL), ==, SQLITE_OK);
+    while (sqlite3_step (stmt) == SQLITE_ROW)
+      {
+        const char *name = (const char *) sqlite3_column_text (stmt, 0);
+        g_autofree char *a = NULL, *b = NULL;
+        g_assert_true (g_strv_contains (mamori_workspace_copy_tables, name));
+        a = dump_table (file, name);
+        b = dump_table (back, name);
+        if (g_str_equal (name, "change_log"))
+          {
+            /* The original's lines first, then the import's and the seal's. */
+            g_assert_true (g_str_has_prefix (b, a));
+            g_assert_nonnull (strstr (b + strlen (a), "|workspace|import|"));
+            g_assert_nonnull (strstr (b + strlen (a), "|change_log|seal|"));
+          }
+        else
+          g_assert_cmpstr (a, ==, b);
+        n_tables++;
+      }
+    sqlite3_finalize (stmt);
+    sqlite3_close (db);
+  }
+  g_assert_cmpuint (n_tables, ==, g_strv_length ((char **) mamori_workspace_copy_tables));
+  {
+    g_autofree char *evidence = dump_table (back, "evidence");
+    g_assert_cmpuint (strlen (evidence), >, 0);
+  }
 }
 
 /* --- the store on both engines ------------------------------------------------------------ */
@@ -719,6 +830,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/engines/server-migrates", test_server_migrates);
   g_test_add_func ("/engines/server-reports", test_server_reports);
   g_test_add_func ("/engines/server-notifies", test_server_notifies);
+  g_test_add_func ("/engines/server-round-trip", test_server_round_trip);
   add_both ("basics", test_basics);
   g_test_add_func ("/engines/postgresql/open", test_server_open);
   g_test_add_func ("/engines/postgresql/cli-init", test_server_cli_init);

@@ -99,4 +99,7 @@ gboolean mamori_op_export_pledge_form      (MamoriOpContext *ctx, GError **error
 gboolean mamori_op_export_pledge_form_for  (MamoriOpContext *ctx, GError **error);
 gboolean mamori_op_export_attendance_sheet (MamoriOpContext *ctx, GError **error);
 
+gboolean mamori_op_import_workspace (MamoriOpContext *ctx, GError **error);
+gboolean mamori_op_export_workspace (MamoriOpContext *ctx, GError **error);
+
 G_END_DECLS

@@ -605,6 +605,70 @@ mamori_statement_dup_text (MamoriStatement *self,
   return g_strdup (t != NULL ? t : "");
 }
 
+int
+mamori_statement_n_columns (MamoriStatement *self)
+{
+  if (self->pg != NULL)
+    return self->result != NULL ? PQnfields (self->result) : 0;
+  return sqlite3_column_count (self->stmt);
+}
+
+const char *
+mamori_statement_column_name (MamoriStatement *self,
+                              int              column)
+{
+  if (self->pg != NULL)
+    return PQfname (self->result, column);
+  return sqlite3_column_name (self->stmt, column);
+}
+
+/* PostgreSQL's type oids (pg_type.dat) of the types a workspace uses. */
+#define BOOL_OID 16
+#define INT8_OID 20
+#define INT2_OID 21
+#define INT4_OID 23
+#define FLOAT4_OID 700
+#define FLOAT8_OID 701
+
+MamoriValueType
+mamori_statement_column_type (MamoriStatement *self,
+                              int              column)
+{
+  if (self->pg != NULL)
+    {
+      if (PQgetisnull (self->result, self->row, column))
+        return MAMORI_VALUE_NULL;
+      switch (PQftype (self->result, column))
+        {
+        case BOOL_OID:
+        case INT8_OID:
+        case INT2_OID:
+        case INT4_OID:
+          return MAMORI_VALUE_INTEGER;
+        case FLOAT4_OID:
+        case FLOAT8_OID:
+          return MAMORI_VALUE_REAL;
+        case BYTEA_OID:
+          return MAMORI_VALUE_BLOB;
+        default:
+          return MAMORI_VALUE_TEXT;
+        }
+    }
+  switch (sqlite3_column_type (self->stmt, column))
+    {
+    case SQLITE_NULL:
+      return MAMORI_VALUE_NULL;
+    case SQLITE_INTEGER:
+      return MAMORI_VALUE_INTEGER;
+    case SQLITE_FLOAT:
+      return MAMORI_VALUE_REAL;
+    case SQLITE_BLOB:
+      return MAMORI_VALUE_BLOB;
+    default:
+      return MAMORI_VALUE_TEXT;
+    }
+}
+
 GBytes *
 mamori_statement_dup_bytes (MamoriStatement *self,
                             int              column)

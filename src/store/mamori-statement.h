@@ -143,6 +143,22 @@ gboolean         mamori_statement_fetch_text      (MamoriWorkspace  *workspace,
                                                    const char       *types,
                                                    ...);
 
+/* A row's columns, for code that copies whole tables (mamori-workspace-copy.c): their
+ * number, names, and the type of the current row's value. */
+typedef enum {
+  MAMORI_VALUE_NULL,
+  MAMORI_VALUE_INTEGER,      /* a PostgreSQL boolean too */
+  MAMORI_VALUE_REAL,
+  MAMORI_VALUE_TEXT,
+  MAMORI_VALUE_BLOB,
+} MamoriValueType;
+
+int              mamori_statement_n_columns       (MamoriStatement  *stmt);
+const char      *mamori_statement_column_name     (MamoriStatement  *stmt,
+                                                   int               column);
+MamoriValueType  mamori_statement_column_type     (MamoriStatement  *stmt,
+                                                   int               column);
+
 /* --- writes ------------------------------------------------------------------------------ */
 
 /* Runs the statements of one write (the lock is held and a transaction is open) and sets

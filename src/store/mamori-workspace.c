@@ -22,6 +22,7 @@
 #include "mamori-workspace-private.h"
 #include "mamori-workspace-internal.h"
 #include "mamori-workspace-chain.h"
+#include "mamori-workspace-copy.h"
 #include "mamori-workspace-lock.h"
 #include "mamori-workspace-pg.h"
 #include "mamori-migrate-mandatory.h"
@@ -2539,8 +2540,6 @@ mamori_workspace_save_copy (MamoriWorkspace *self,
   int fd, rc;
 
   g_return_val_if_fail (MAMORI_IS_WORKSPACE (self), FALSE);
-  if (self->pg != NULL)
-    return mamori_workspace_pg_not_yet (self, _("save a copy"), error);
   name = display_name (dest);
 
   if (g_file_test (dest, G_FILE_TEST_IS_DIR))
@@ -2567,6 +2566,16 @@ mamori_workspace_save_copy (MamoriWorkspace *self,
   g_unlink (tmp);
   mamori_pending_add (tmp);
 
+  if (self->pg != NULL)
+    {
+      /* A server workspace: a new file with the same content (mamori-workspace-copy.c). */
+      if (!mamori_workspace_copy_to_new_file (self, tmp, error))
+        {
+          mamori_pending_abort (tmp);
+          return FALSE;
+        }
+      goto written;
+    }
   /* A second connection of our own: the copy does not block the main connection. */
   src = open_connection (self->path, SQLITE_OPEN_READONLY, error);
   if (src == NULL)
@@ -2580,6 +2589,7 @@ mamori_workspace_save_copy (MamoriWorkspace *self,
       return FALSE;
     }
   sqlite3_close (src);
+written:
   g_chmod (tmp, 0600);
   if (g_rename (tmp, dest) != 0)
     {

@@ -93,6 +93,13 @@ const char      *mamori_workspace_get_path       (MamoriWorkspace *self);
 #define MAMORI_WORKSPACE_PG_CHANNEL "mamori_changed"
 gboolean         mamori_workspace_watch_server   (MamoriWorkspace *self,
                                                   GError         **error);
+/* Copies the whole workspace at source (a file, or another server's URI) into self, an empty
+ * workspace on a server, in one transaction: every table with its ids, the change log too.
+ * *n_rows (may be NULL): the rows copied. `export workspace` is mamori_workspace_save_copy. */
+gboolean         mamori_workspace_import_workspace (MamoriWorkspace *self,
+                                                    const char      *source,
+                                                    guint           *n_rows,
+                                                    GError         **error);
 /* A short name for people: a file's name, or a server workspace's database name. */
 char            *mamori_workspace_dup_name       (MamoriWorkspace *self);
 /* NULL when the workspace can be written; else a sentence saying why it cannot. */
