@@ -414,6 +414,15 @@ test_server_round_trip (void)
   g_assert_false (mamori_workspace_import_workspace (server, file, NULL, &error));
   g_assert_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_NOT_EMPTY);
   g_clear_error (&error);
+  /* The server's chain starts after the copied lines. */
+  {
+    g_autoptr(GPtrArray) found = NULL;
+    g_autofree char *hash = NULL;
+    gint64 id = 0;
+    g_assert_true (mamori_workspace_verify_log (server, &hash, &id, &found, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (found->len, ==, 0);
+  }
 
   back = g_build_filename (tmpdir, "back.mamori", NULL);
   g_assert_true (mamori_workspace_save_copy (server, back, &error));
@@ -458,6 +467,75 @@ test_server_round_trip (void)
     g_autofree char *evidence = dump_table (back, "evidence");
     g_assert_cmpuint (strlen (evidence), >, 0);
   }
+}
+
+typedef struct {
+  const char *uri;
+  int n;
+} Writer;
+
+static gpointer
+write_settings (gpointer data)
+{
+  Writer *w = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MamoriWorkspace) ws = mamori_workspace_open (w->uri, 0, &error);
+
+  g_assert_no_error (error);
+  for (int i = 0; i < 25; i++)
+    {
+      g_autofree char *key = g_strdup_printf ("writer%d", w->n);
+      g_autofree char *value = g_strdup_printf ("%d", i);
+      g_assert_true (mamori_workspace_set_setting (ws, key, value, &error));
+      g_assert_no_error (error);
+    }
+  mamori_workspace_close (ws);
+  return NULL;
+}
+
+/* Four people writing at once on a server keep one hash chain of the change log: each line
+ * covers the one before it; a line changed afterwards, even with plain SQL, is found. */
+static void
+test_server_chain (void)
+{
+  g_autofree char *uri = NULL;
+  g_autoptr(MamoriWorkspace) ws = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *hash = NULL;
+  Writer writers[4];
+  GThread *threads[4];
+  gint64 id = 0;
+
+  if (!test_pg_available ())
+    return;
+  ws = new_workspace_on (TEST_ENGINE_POSTGRESQL, NULL, &uri);
+  for (int i = 0; i < 4; i++)
+    {
+      writers[i] = (Writer) { uri, i };
+      threads[i] = g_thread_new ("writer", write_settings, &writers[i]);
+    }
+  for (int i = 0; i < 4; i++)
+    g_thread_join (threads[i]);
+  g_assert_true (mamori_workspace_verify_log (ws, &hash, &id, &problems, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (problems->len, ==, 0);
+  g_assert_cmpint (id, >=, 100);
+  g_assert_cmpuint (strlen (hash), ==, 64);
+  g_clear_pointer (&problems, g_ptr_array_unref);
+  g_clear_pointer (&hash, g_free);
+  g_assert_true (mamori_workspace_check (ws, &problems, &error));
+  g_assert_cmpuint (problems->len, ==, 0);
+  g_clear_pointer (&problems, g_ptr_array_unref);
+
+  {
+    g_autofree char *state = test_pg_exec (uri, "UPDATE change_log SET summary = 'rewritten' "
+                                                "WHERE id = (SELECT min (id) + 40 FROM change_log)");
+    g_assert_cmpstr (state, ==, "");
+  }
+  g_assert_true (mamori_workspace_verify_log (ws, &hash, &id, &problems, &error));
+  g_assert_cmpuint (problems->len, ==, 1);
+  g_assert_nonnull (strstr (problems->pdata[0], "does not verify"));
 }
 
 /* --- the store on both engines ------------------------------------------------------------ */
@@ -831,6 +909,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/engines/server-reports", test_server_reports);
   g_test_add_func ("/engines/server-notifies", test_server_notifies);
   g_test_add_func ("/engines/server-round-trip", test_server_round_trip);
+  g_test_add_func ("/engines/server-chain", test_server_chain);
   add_both ("basics", test_basics);
   g_test_add_func ("/engines/postgresql/open", test_server_open);
   g_test_add_func ("/engines/postgresql/cli-init", test_server_cli_init);

@@ -159,11 +159,13 @@ test_roles (void)
     g_autofree char *insert = test_pg_exec (as_editor, "INSERT INTO asset (name, managing_department, updated_at) "
                                                        "VALUES ('y', '製造部', '2026-01-01')");
     g_autofree char *settings = test_pg_exec (as_editor, "UPDATE settings SET value = 'x'");
+    g_autofree char *log = test_pg_exec (as_editor, "UPDATE change_log SET summary = 'x'");
     g_assert_cmpstr (state, ==, "");
     name = query_one (uri, sql2);
     g_assert_cmpstr (name, ==, "製品図面");
     g_assert_cmpstr (insert, ==, "42501");
     g_assert_cmpstr (settings, ==, "42501");
+    g_assert_cmpstr (log, ==, "42501");
   }
 
   /* The viewer: opened read-only, says why; plain SQL cannot write. */

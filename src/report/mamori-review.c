@@ -618,15 +618,6 @@ write_log_pin (GString         *md,
   g_autoptr(GPtrArray) problems = NULL;
   gint64 id = 0;
 
-  if (mamori_workspace_is_server (ws))
-    {
-      /* A server's change log has no hash chain yet (README “Team use”): say so, pin nothing. */
-      g_string_append (md, en ? "# Change log\n\nThis workspace is kept on a PostgreSQL server. The server’s change log "
-                                "records every change, but has no hash chain yet, so this report cannot pin it.\n\n"
-                              : "# 変更履歴の照合\n\nこのワークスペースは PostgreSQL サーバー上にあります。サーバーの変更履歴は"
-                                "すべての変更を記録しますが、まだハッシュ値の連鎖がないため、この報告書では照合していません。\n\n");
-      return TRUE;
-    }
   if (!mamori_workspace_verify_log (ws, &hash, &id, &problems, error))
     return FALSE;
   g_string_append (md, en ? "# Change log\n\n" : "# 変更履歴の照合\n\n");

@@ -932,3 +932,18 @@ mamori_chain_head (sqlite3  *db,
   sqlite3_finalize (stmt);
   return found;
 }
+
+char *
+mamori_chain_line_hash (const char *prev_hash,
+                        gint64      id,
+                        const char *at,
+                        const char *user,
+                        const char *entity,
+                        const char *action,
+                        const char *summary)
+{
+  g_autofree char *text = g_strdup_printf ("%s\037%" G_GINT64_FORMAT "\037%s\037%s\037%s\037%s\037%s",
+                                           prev_hash, id, at, user, entity, action, summary);
+
+  return g_compute_checksum_for_string (G_CHECKSUM_SHA256, text, -1);
+}

@@ -50,4 +50,15 @@ gboolean     mamori_chain_head         (sqlite3    *db,
                                         char      **hash,
                                         gint64     *id);
 
+/* A server's change log (mamori-workspace-pg.c): each line's hash covers the line before it and
+ * its own fields, hex SHA-256. Lines are appended under the advisory lock MAMORI_CHAIN_LOCK_KEY. */
+#define MAMORI_CHAIN_LOCK_KEY "7310591220"
+char        *mamori_chain_line_hash    (const char *prev_hash,
+                                        gint64      id,
+                                        const char *at,
+                                        const char *user,
+                                        const char *entity,
+                                        const char *action,
+                                        const char *summary);
+
 G_END_DECLS

@@ -8,8 +8,9 @@
  * INTEGER, double precision for REAL, bytea for BLOB, no STRICT, a PL/pgSQL trigger for the
  * approved-version rule). tests/test-engines.c checks that both have the same tables and
  * columns. The table mamori_schema holds the format (SQLite's user_version and application_id)
- * and says that the change log has no hash chain here (change_log_chain = 'none'): the chain
- * follows rows through SQLite's pre-update hook, and a server's comes in a later step. */
+ * and how the change log is chained: from format 15 on, 'lines' — each line's hash covers the
+ * line before it (mamori_workspace_log_change), appended one writer at a time under an advisory
+ * lock; a file's chain also covers each table's rows through SQLite's pre-update hook. */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -366,6 +367,11 @@ typedef struct {
 
 static const PgMigration pg_migrations[] = {
   { 15,
+  /* The change log's lines are hash-chained from here on (mamori-workspace.c log_change). */
+  "ALTER TABLE mamori_schema DROP CONSTRAINT mamori_schema_change_log_chain_check;\n"
+  "ALTER TABLE mamori_schema ADD CHECK (change_log_chain IN ('none', 'lines'));\n"
+  "ALTER TABLE mamori_schema ALTER COLUMN change_log_chain SET DEFAULT 'lines';\n"
+  "UPDATE mamori_schema SET change_log_chain = 'lines';\n"
   /* SQLite's instr (haystack, needle), which the store's searches use. */
   "CREATE FUNCTION instr (text, text) RETURNS integer LANGUAGE sql IMMUTABLE AS 'SELECT strpos ($1, $2)';\n"
   "ALTER TABLE evidence ADD COLUMN fulfils text NOT NULL DEFAULT '';\n"

@@ -1007,13 +1007,28 @@ mamori_workspace_log_change (MamoriWorkspace *self,
        * SQLite's pre-update hook): the line is written as it is, in the write's transaction,
        * with empty digests and hash. */
       g_autofree char *now = mamori_workspace_now ();
-      /* Who: the database user (the server knows who connected). The notification reaches
-       * the other connections when the transaction commits, and never if it is rolled back. */
-      return mamori_statement_run (self, _("record the change"), error,
-                                   "INSERT INTO change_log (at, os_user, entity, action, summary) "
-                                   "VALUES (?1, current_user, ?2, ?3, ?4)",
-                                   "tttt", now, entity, action, summary) &&
-             mamori_statement_run (self, _("record the change"), error,
+      /* Who: the database user (the server knows who connected). The line's hash covers the
+       * line before it: one writer appends at a time (the advisory lock is held until the
+       * transaction ends), so concurrent writers keep one chain. The notification reaches the
+       * other connections when the transaction commits, and never if it is rolled back. */
+      const char *doing = _("record the change");
+      g_autofree char *user = NULL, *prev = NULL, *hash = NULL;
+      gint64 id = 0;
+
+      if (!mamori_statement_run (self, doing, error, "SELECT pg_advisory_xact_lock (" MAMORI_CHAIN_LOCK_KEY ")", NULL) ||
+          !mamori_statement_fetch_text (self, doing, &user, error, "SELECT CAST (current_user AS text)", NULL) ||
+          !mamori_statement_fetch_text (self, doing, &prev, error,
+                                        "SELECT hash FROM change_log ORDER BY id DESC LIMIT 1", NULL) ||
+          !mamori_statement_fetch_int64 (self, doing, &id, error,
+                                         "SELECT nextval (pg_get_serial_sequence ('change_log', 'id'))", NULL))
+        return FALSE;
+      /* Written once, hash and all: a role may add lines to the log, never change one. */
+      hash = mamori_chain_line_hash (prev != NULL ? prev : "", id, now, user, entity, action, summary);
+      return mamori_statement_run (self, doing, error,
+                                   "INSERT INTO change_log (id, at, os_user, entity, action, summary, digests, hash) "
+                                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'lines', ?7)",
+                                   "ittttt" "t", id, now, user, entity, action, summary, hash) &&
+             mamori_statement_run (self, doing, error,
                                    "SELECT pg_notify ('" MAMORI_WORKSPACE_PG_CHANNEL "', ?1)", "t", entity);
     }
   if (self->chain == NULL || self->tx_depth == 0)
@@ -1854,6 +1869,7 @@ mamori_workspace_ensure_open (MamoriWorkspace *self,
 }
 
 static void take_notifications (MamoriWorkspace *self);
+static gboolean verify_server_log (MamoriWorkspace *self, GPtrArray *problems, GError **error);
 
 static void
 flush_changes (MamoriWorkspace *self)
@@ -2169,7 +2185,16 @@ mamori_workspace_check (MamoriWorkspace *self,
   if (!mamori_workspace_ensure_open (self, error))
     return FALSE;
   if (self->pg != NULL)
-    return mamori_workspace_pg_check (self, problems_out, error);
+    {
+      /* The schema, then the change log's chain. */
+      g_autoptr(GPtrArray) found = NULL;
+      if (!mamori_workspace_pg_check (self, &found, error) ||
+          (found->len == 0 && !verify_server_log (self, found, error)))
+        return FALSE;
+      if (problems_out != NULL)
+        *problems_out = g_steal_pointer (&found);
+      return TRUE;
+    }
 
   g_rec_mutex_lock (&self->lock);
 
@@ -2445,12 +2470,16 @@ mamori_workspace_get_log_head (MamoriWorkspace *self,
     return FALSE;
   if (self->pg != NULL)
     {
-      /* No chain on a server yet: no hash, the newest line's id. */
+      /* The newest line's id and hash (mamori_chain_line_hash). */
       *id = 0;
+      *hash = NULL;
       if (!mamori_statement_fetch_int64 (self, _("read the change log"), id, error,
-                                         "SELECT coalesce (max (id), 0) FROM change_log", NULL))
+                                         "SELECT coalesce (max (id), 0) FROM change_log", NULL) ||
+          !mamori_statement_fetch_text (self, _("read the change log"), hash, error,
+                                        "SELECT hash FROM change_log ORDER BY id DESC LIMIT 1", NULL))
         return FALSE;
-      *hash = g_strdup ("");
+      if (*hash == NULL)
+        *hash = g_strdup ("");
       return TRUE;
     }
   g_rec_mutex_lock (&self->lock);
@@ -2461,6 +2490,59 @@ mamori_workspace_get_log_head (MamoriWorkspace *self,
     }
   g_rec_mutex_unlock (&self->lock);
   return TRUE;
+}
+
+typedef struct {
+  GPtrArray *problems;
+  char *prev;                /* the previous line's hash */
+  gboolean chained;          /* a chained line was seen */
+} ServerLog;
+
+static gboolean
+server_log_row (MamoriStatement  *stmt,
+                gpointer          data,
+                GError          **error)
+{
+  ServerLog *l = data;
+  gint64 id = mamori_statement_int64 (stmt, 0);
+  const char *digests = mamori_statement_text (stmt, 6), *hash = mamori_statement_text (stmt, 7);
+
+  if (g_strcmp0 (digests, "lines") == 0)
+    {
+      g_autofree char *expected = mamori_chain_line_hash (l->prev, id, mamori_statement_text (stmt, 1),
+                                                          mamori_statement_text (stmt, 2), mamori_statement_text (stmt, 3),
+                                                          mamori_statement_text (stmt, 4), mamori_statement_text (stmt, 5));
+      if (l->problems->len == 0 && g_strcmp0 (expected, hash) != 0)
+        g_ptr_array_add (l->problems, g_strdup_printf (_("Change-log row %lld (%s, %s %s) does not verify: %s"),
+                                                       (long long) id, mamori_statement_text (stmt, 1),
+                                                       mamori_statement_text (stmt, 3), mamori_statement_text (stmt, 4),
+                                                       _("its hash does not match its content and the row before it")));
+      l->chained = TRUE;
+    }
+  else if (l->chained && l->problems->len == 0)
+    /* Lines copied in by `import workspace` come before the server's first line; none after. */
+    g_ptr_array_add (l->problems, g_strdup_printf (_("Change-log row %lld (%s, %s %s) does not verify: %s"),
+                                                   (long long) id, mamori_statement_text (stmt, 1),
+                                                   mamori_statement_text (stmt, 3), mamori_statement_text (stmt, 4),
+                                                   _("it was written outside the chain")));
+  g_free (l->prev);
+  l->prev = g_strdup (hash != NULL ? hash : "");
+  return TRUE;
+}
+
+/* A server's change log: each chained line's hash covers the line before it. */
+static gboolean
+verify_server_log (MamoriWorkspace *self,
+                   GPtrArray       *problems,
+                   GError         **error)
+{
+  ServerLog l = { problems, g_strdup (""), FALSE };
+  gboolean ok = mamori_statement_query (self, _("check the change log"), server_log_row, &l, error,
+                                        "SELECT id, at, os_user, entity, action, summary, digests, hash "
+                                        "FROM change_log ORDER BY id", NULL);
+
+  g_free (l.prev);
+  return ok;
 }
 
 gboolean
@@ -2474,7 +2556,15 @@ mamori_workspace_verify_log (MamoriWorkspace *self,
   int rc;
 
   if (self->pg != NULL)
-    return mamori_workspace_pg_not_yet (self, _("check the change log"), error);
+    {
+      if (!mamori_workspace_get_log_head (self, hash, id, error) || !verify_server_log (self, found, error))
+        {
+          g_clear_pointer (hash, g_free);
+          return FALSE;
+        }
+      *problems = g_steal_pointer (&found);
+      return TRUE;
+    }
   if (!mamori_workspace_get_log_head (self, hash, id, error))
     return FALSE;
   g_rec_mutex_lock (&self->lock);
