@@ -538,6 +538,53 @@ test_server_chain (void)
   g_assert_nonnull (strstr (problems->pdata[0], "does not verify"));
 }
 
+static MamoriAsset *asset (const char *name, const char *department);
+
+/* The server goes away in the middle of a transaction (its connection is cut after the first
+ * write): the transaction fails with a message naming the lost connection, and nothing of it is
+ * in the database. */
+static gboolean
+write_then_lose_server (MamoriWorkspace *ws,
+                        gpointer         data,
+                        GError         **error)
+{
+  const char *uri = data;
+  g_autoptr(GPtrArray) one = g_ptr_array_new_with_free_func ((GDestroyNotify) mamori_asset_free);
+  g_autoptr(GPtrArray) two = g_ptr_array_new_with_free_func ((GDestroyNotify) mamori_asset_free);
+  g_autofree char *state = NULL;
+
+  g_ptr_array_add (one, asset ("顧客名簿", "営業部"));
+  if (!mamori_workspace_add_assets (ws, one, error))
+    return FALSE;
+  state = test_pg_exec (uri, "SELECT pg_terminate_backend (pid) FROM pg_stat_activity "
+                             "WHERE datname = current_database () AND pid <> pg_backend_pid ()");
+  g_assert_cmpstr (state, ==, "");
+  g_ptr_array_add (two, asset ("製品図面", "製造部"));
+  return mamori_workspace_add_assets (ws, two, error);
+}
+
+static void
+test_server_lost_mid_transaction (void)
+{
+  g_autofree char *uri = NULL;
+  g_autoptr(MamoriWorkspace) ws = NULL, again = NULL;
+  g_autoptr(GPtrArray) assets = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!test_pg_available ())
+    return;
+  ws = new_workspace_on (TEST_ENGINE_POSTGRESQL, NULL, &uri);
+  g_assert_false (mamori_workspace_transaction (ws, write_then_lose_server, uri, &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "connection to the server was lost"));
+  g_clear_error (&error);
+  again = mamori_workspace_open (uri, 0, &error);
+  g_assert_no_error (error);
+  assets = mamori_workspace_list_assets (again, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (assets->len, ==, 0);
+}
+
 /* --- the store on both engines ------------------------------------------------------------ */
 
 static MamoriAsset *
@@ -910,6 +957,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/engines/server-notifies", test_server_notifies);
   g_test_add_func ("/engines/server-round-trip", test_server_round_trip);
   g_test_add_func ("/engines/server-chain", test_server_chain);
+  g_test_add_func ("/engines/server-lost-mid-transaction", test_server_lost_mid_transaction);
   add_both ("basics", test_basics);
   g_test_add_func ("/engines/postgresql/open", test_server_open);
   g_test_add_func ("/engines/postgresql/cli-init", test_server_cli_init);
