@@ -701,20 +701,55 @@ create_schema (MamoriWorkspace  *self,
   return TRUE;
 }
 
+/* The URIs with a password that opened a workspace in this process, by the URI without it (the
+ * workspace's path): a worker's own connection, opened from the path, gets the password too.
+ * In memory only, never written anywhere. */
+static GHashTable *passwords;
+static GMutex passwords_lock;
+
+static char *
+remembered_uri (const char *uri,
+                const char *display)
+{
+  char *out;
+
+  g_mutex_lock (&passwords_lock);
+  if (passwords == NULL)
+    passwords = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  out = g_strdup (g_str_equal (uri, display) && g_hash_table_lookup (passwords, display) != NULL
+                    ? g_hash_table_lookup (passwords, display) : uri);
+  g_mutex_unlock (&passwords_lock);
+  return out;
+}
+
+/* After a connection with uri succeeded. */
+static void
+remember_uri (const char *uri,
+              const char *display)
+{
+  if (g_str_equal (uri, display))
+    return;
+  g_mutex_lock (&passwords_lock);
+  g_hash_table_replace (passwords, g_strdup (display), g_strdup (uri));
+  g_mutex_unlock (&passwords_lock);
+}
+
 MamoriWorkspace *
 mamori_workspace_pg_open (const char                *uri,
                           MamoriWorkspaceOpenFlags   flags,
                           GError                   **error)
 {
   g_autofree char *display = display_uri (uri);
+  g_autofree char *with_password = remembered_uri (uri, display);
   g_autoptr(MamoriWorkspace) self = NULL;
   gboolean read_only = (flags & MAMORI_WORKSPACE_OPEN_READ_ONLY) != 0;
   const char *doing = _("open the workspace");
   gint64 marked = 0, tables = 0, version = 0, app_id = 0;
-  PGconn *conn = connect_uri (uri, display, error);
+  PGconn *conn = connect_uri (with_password, display, error);
 
   if (conn == NULL)
     return NULL;
+  remember_uri (with_password, display);
   self = mamori_workspace_new_server (display, conn, read_only ? _("It was opened for reading only.") : NULL);
   if (read_only && !exec_script (conn, display, "SET default_transaction_read_only = on", doing, error))
     return NULL;
