@@ -485,6 +485,14 @@ test_report (void)
       assert_has (text, "アクセス権者の名簿（6月版）を閲覧し、製造部の従業員に質問した");
       assert_has (text, en ? "(reconstructedbyMamori)" : "（Mamoriによる補完）");
     }
+  /* Completed (the procedures not answered count as not done): the report says so. */
+  g_assert_true (mamori_workspace_complete_assessment (ws, id, NULL, &error));
+  g_assert_no_error (error);
+  {
+    g_autofree char *md = mamori_audit_report_markdown (ws, c, id, NULL, "en", TRUE, &error);
+    assert_has (md, "| Status | completed |");
+    assert_has (md, "# Annex: audit record");
+  }
   mamori_date_set_default_style (MAMORI_DATE_ISO);
 }
 
