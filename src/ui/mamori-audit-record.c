@@ -249,7 +249,7 @@ mamori_audit_record_new (GtkWindow             *parent,
             gtitle = g_markup_escape_text (mamori_node_text (under, lang), -1);
           if (gtitle != NULL)
             adw_preferences_group_set_title (group, gtitle);
-          if (group_node == NULL && under == NULL)
+          if (g_hash_table_size (self->rows) == 0)
             adw_preferences_group_set_description (group, _("Choose a procedure to record how it was checked."));
           adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), group);
           group_node = under;
