@@ -110,7 +110,8 @@ write_header (GString               *md,
   const char *sign = en ? "Signature: ____________________" : "署名：＿＿＿＿＿＿＿＿＿＿";
 
   g_string_append (md, en ? "# Audit report\n\n" : "# 監査報告書\n\n");
-  g_string_append_printf (md, "| %s | %s |\n|---|---|\n", en ? "Date" : "日付", audit_date (dates, today, lang));
+  g_string_append_printf (md, "| %s | %s |\n|---|---|\n", en ? "Item" : "項目", en ? "Details" : "内容");
+  g_string_append_printf (md, "| %s | %s |\n", en ? "Date" : "日付", audit_date (dates, today, lang));
   g_string_append_printf (md, "| %s | %s |\n", en ? "To" : "宛先", addressee);
   g_string_append_printf (md, "| %s | %s　%s |\n", en ? "Lead auditor" : "監査人", auditor, sign);
   if (*plan->assistant)
