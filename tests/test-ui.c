@@ -13,6 +13,7 @@
 #include "ui/mamori-application.h"
 #include "ui/mamori-assessment-summary.h"
 #include "ui/mamori-assessment-summary-private.h"
+#include "ui/mamori-audit-record.h"
 #include "ui/mamori-assessment-wizard.h"
 #include "ui/mamori-assessment-wizard-private.h"
 #include "ui/mamori-assessments-page.h"
@@ -2072,6 +2073,41 @@ test_internal_audit (void)
       g_autoptr(MamoriAuditPlan) stored = mamori_workspace_get_audit_plan (ws, id, &error);
       g_assert_cmpstr (stored->auditor_unit, ==, "監査室");
     }
+  }
+
+  /* The audit record: every procedure of the audit listed; one edited with its techniques as
+   * toggles (the procedure's own first) and what was confirmed. */
+  {
+    GtkWidget *button = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (summary), MAMORI_TYPE_ASSESSMENT_SUMMARY, "record_button"));
+    g_autoptr(GList) windows = NULL;
+    MamoriAuditRecord *record = NULL;
+    g_autoptr(GHashTable) checks = NULL;
+    MamoriAuditCheck *check;
+    GtkWidget *editor;
+    g_signal_emit_by_name (button, "clicked");
+    iterate (30);
+    windows = gtk_window_list_toplevels ();
+    for (GList *l = windows; l != NULL; l = l->next)
+      if (MAMORI_IS_AUDIT_RECORD (l->data))
+        record = l->data;
+    g_assert_nonnull (record);
+    g_assert_cmpuint (mamori_audit_record_get_n_rows (record), ==, 45);
+    editor = mamori_audit_record_edit (record, "1-2");
+    g_assert_true (gtk_toggle_button_get_active (g_object_get_data (G_OBJECT (editor), "review")));
+    gtk_toggle_button_set_active (g_object_get_data (G_OBJECT (editor), "interview"), TRUE);
+    gtk_text_buffer_set_text (g_object_get_data (G_OBJECT (editor), "confirmed"), "表示の基準を閲覧し、担当者に質問した", -1);
+    adw_message_dialog_response (ADW_MESSAGE_DIALOG (editor), "save");
+    iterate (30);
+    checks = mamori_workspace_get_audit_checks (ws, id, &error);
+    g_assert_no_error (error);
+    check = g_hash_table_lookup (checks, "1-2");
+    g_assert_nonnull (check);
+    g_assert_cmpuint (check->techniques, ==, MAMORI_METHOD_REVIEW | MAMORI_METHOD_INTERVIEW);
+    g_assert_cmpstr (check->confirmed, ==, "表示の基準を閲覧し、担当者に質問した");
+    gtk_window_close (GTK_WINDOW (record));
+    iterate (30);
+    g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (gtk_widget_get_template_child (GTK_WIDGET (summary), MAMORI_TYPE_ASSESSMENT_SUMMARY, "record_row"))),
+                              "1 of 45"));
   }
 
   g_assert_true (mamori_assessment_summary_export_audit (summary, pdf, TRUE));

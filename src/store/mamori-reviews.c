@@ -8,6 +8,7 @@
 #include "mamori-assessments.h"
 #include "mamori-registers.h"
 #include "mamori-reviews.h"
+#include "core/mamori-audit.h"
 #include "mamori-statement.h"
 #include "mamori-workspace-internal.h"
 
@@ -249,6 +250,11 @@ mamori_audit_plan_free (MamoriAuditPlan *p)
   g_free (p->starts_on);
   g_free (p->ends_on);
   g_free (p->opinion);
+  g_free (p->purpose);
+  g_free (p->criteria);
+  g_free (p->addressee);
+  g_free (p->assistant);
+  g_free (p->chapter);
   g_free (p);
 }
 
@@ -276,6 +282,11 @@ plan_row (MamoriStatement  *stmt,
   p->ends_on = mamori_statement_dup_text (stmt, 6);
   p->opinion = mamori_statement_dup_text (stmt, 7);
   p->auditor_unit = mamori_statement_dup_text (stmt, 8);
+  p->purpose = mamori_statement_dup_text (stmt, 9);
+  p->criteria = mamori_statement_dup_text (stmt, 10);
+  p->addressee = mamori_statement_dup_text (stmt, 11);
+  p->assistant = mamori_statement_dup_text (stmt, 12);
+  p->chapter = mamori_statement_dup_text (stmt, 13);
   r->plan = p;
   return TRUE;
 }
@@ -289,7 +300,8 @@ mamori_workspace_get_audit_plan (MamoriWorkspace  *self,
 
   if (!mamori_statement_query (self, _("read the audit plan"), plan_row, &r, error,
                                "SELECT scope, auditor, audited_unit, independence, independence_confirmed, starts_on, "
-                               "  ends_on, opinion, auditor_unit FROM audit_plan WHERE assessment = ?1", "i", assessment))
+                               "  ends_on, opinion, auditor_unit, purpose, criteria, addressee, assistant, chapter "
+                               "FROM audit_plan WHERE assessment = ?1", "i", assessment))
     g_clear_pointer (&r.plan, mamori_audit_plan_free);
   return r.plan;
 }
@@ -324,17 +336,21 @@ write_plan (MamoriWorkspace  *self,
                              /* Every column is set: the same row as SQLite's INSERT OR REPLACE gave, in
                               * the upsert both engines read. */
                              "INSERT INTO audit_plan (assessment, scope, auditor, audited_unit, independence, "
-                             "  independence_confirmed, starts_on, ends_on, opinion, updated_at, auditor_unit) "
-                             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) "
+                             "  independence_confirmed, starts_on, ends_on, opinion, updated_at, auditor_unit, "
+                             "  purpose, criteria, addressee, assistant, chapter) "
+                             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16) "
                              "ON CONFLICT (assessment) DO UPDATE SET scope = excluded.scope, auditor = excluded.auditor, "
                              "  audited_unit = excluded.audited_unit, independence = excluded.independence, "
                              "  independence_confirmed = excluded.independence_confirmed, starts_on = excluded.starts_on, "
                              "  ends_on = excluded.ends_on, opinion = excluded.opinion, updated_at = excluded.updated_at, "
-                             "  auditor_unit = excluded.auditor_unit",
-                             "ittttittttt", p->assessment, or_empty (p->scope), or_empty (p->auditor),
+                             "  auditor_unit = excluded.auditor_unit, purpose = excluded.purpose, criteria = excluded.criteria, "
+                             "  addressee = excluded.addressee, assistant = excluded.assistant, chapter = excluded.chapter",
+                             "ittttittttt" "ttttt", p->assessment, or_empty (p->scope), or_empty (p->auditor),
                              or_empty (p->audited_unit), or_empty (p->independence),
                              (gint64) (p->independence_confirmed ? 1 : 0), or_empty (p->starts_on),
-                             or_empty (p->ends_on), or_empty (p->opinion), now, or_empty (p->auditor_unit)))
+                             or_empty (p->ends_on), or_empty (p->opinion), now, or_empty (p->auditor_unit),
+                             or_empty (p->purpose), or_empty (p->criteria), or_empty (p->addressee),
+                             or_empty (p->assistant), or_empty (p->chapter)))
     return FALSE;
   *summary = g_strdup_printf ("audit plan of assessment %" G_GINT64_FORMAT, p->assessment);
   return TRUE;
@@ -362,7 +378,12 @@ mamori_workspace_set_audit_plan (MamoriWorkspace       *self,
       !mamori_workspace_check_text (_("The audited unit"), p->audited_unit, 200, error) ||
       !mamori_workspace_check_text (_("The independence statement"), p->independence, 2000, error) ||
       !mamori_workspace_check_text (_("The opinion"), p->opinion, 4000, error) ||
-      !mamori_workspace_check_text (_("The auditor's unit"), p->auditor_unit, 200, error))
+      !mamori_workspace_check_text (_("The auditor's unit"), p->auditor_unit, 200, error) ||
+      !mamori_workspace_check_text (_("The purpose"), p->purpose, 2000, error) ||
+      !mamori_workspace_check_text (_("The criteria"), p->criteria, 2000, error) ||
+      !mamori_workspace_check_text (_("The addressee"), p->addressee, 200, error) ||
+      !mamori_workspace_check_text (_("The assistant auditor"), p->assistant, 200, error) ||
+      !mamori_workspace_check_text (_("The chapter"), p->chapter, 100, error))
     return FALSE;
   if (!mamori_workspace_check_auditor (self, p->auditor, p->auditor_unit, p->audited_unit, error))
     return FALSE;
@@ -554,4 +575,100 @@ mamori_workspace_close_corrective_action (MamoriWorkspace *self,
   c.result = trimmed;
   return mamori_workspace_write (self, "audit", closed_on ? "close" : "reopen", _("save the corrective action"),
                                  write_action_state, &c, error);
+}
+
+/* --- the audit record ----------------------------------------------------------------------- */
+
+void
+mamori_audit_check_free (MamoriAuditCheck *c)
+{
+  if (c == NULL)
+    return;
+  g_free (c->ref_id);
+  g_free (c->confirmed);
+  g_free (c->updated_at);
+  g_free (c);
+}
+
+static gboolean
+check_row (MamoriStatement  *stmt,
+           gpointer          data,
+           GError          **error)
+{
+  MamoriAuditCheck *c = g_new0 (MamoriAuditCheck, 1);
+
+  c->ref_id = mamori_statement_dup_text (stmt, 0);
+  c->techniques = mamori_audit_techniques_parse (mamori_statement_text (stmt, 1));
+  c->confirmed = mamori_statement_dup_text (stmt, 2);
+  c->updated_at = mamori_statement_dup_text (stmt, 3);
+  g_hash_table_replace (data, c->ref_id, c);
+  return TRUE;
+}
+
+GHashTable *
+mamori_workspace_get_audit_checks (MamoriWorkspace  *self,
+                                   gint64            assessment,
+                                   GError          **error)
+{
+  g_autoptr(GHashTable) out = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                                     (GDestroyNotify) mamori_audit_check_free);
+
+  if (!mamori_statement_query (self, _("read the audit record"), check_row, out, error,
+                               "SELECT ref_id, techniques, confirmed, updated_at FROM audit_check WHERE assessment = ?1",
+                               "i", assessment))
+    return NULL;
+  return g_steal_pointer (&out);
+}
+
+typedef struct {
+  gint64 assessment;
+  const char *ref_id;
+  const char *techniques;
+  const char *confirmed;
+} CheckWrite;
+
+static gboolean
+write_check (MamoriWorkspace  *self,
+             gpointer          data,
+             char            **summary,
+             GError          **error)
+{
+  CheckWrite *w = data;
+  g_autofree char *now = mamori_workspace_now ();
+
+  if (!mamori_statement_run (self, _("save the audit record"), error,
+                             "INSERT INTO audit_check (assessment, ref_id, techniques, confirmed, updated_at) "
+                             "VALUES (?1, ?2, ?3, ?4, ?5) "
+                             "ON CONFLICT (assessment, ref_id) DO UPDATE SET techniques = excluded.techniques, "
+                             "  confirmed = excluded.confirmed, updated_at = excluded.updated_at",
+                             "itttt", w->assessment, w->ref_id, w->techniques, w->confirmed, now))
+    return FALSE;
+  *summary = g_strdup_printf ("audit record of %s in assessment %" G_GINT64_FORMAT, w->ref_id, w->assessment);
+  return TRUE;
+}
+
+gboolean
+mamori_workspace_set_audit_check (MamoriWorkspace  *self,
+                                  gint64            assessment,
+                                  const char       *ref_id,
+                                  guint             techniques,
+                                  const char       *confirmed,
+                                  GError          **error)
+{
+  g_autoptr(MamoriAssessment) a = mamori_workspace_get_assessment (self, assessment, error);
+  g_autofree char *trimmed = g_strstrip (g_strdup (confirmed ? confirmed : ""));
+  g_autofree char *text = mamori_audit_techniques_format (techniques);
+  CheckWrite w = { assessment, ref_id, text, trimmed };
+
+  if (a == NULL)
+    return FALSE;
+  if (ref_id == NULL || *ref_id == '\0')
+    {
+      g_set_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_INVALID,
+                   _("An audit record needs the procedure it is about."));
+      return FALSE;
+    }
+  if (!mamori_workspace_check_text (_("What was confirmed"), trimmed, 4000, error))
+    return FALSE;
+  return mamori_workspace_write (self, "audit", "check", _("save the audit record"), write_check, &w, error);
 }

@@ -87,6 +87,12 @@ typedef struct {
   char *ends_on;
   char *opinion;                /* the auditor's overall opinion, "" until written */
   char *auditor_unit;           /* the auditor's own unit: never audited_unit (gov 2.1.1(8)) */
+  /* The audit report template's fields (tech-info certification, audit guidance): */
+  char *purpose;                /* why the audit is done, "" for the report's default */
+  char *criteria;               /* what it is judged against, "" for the checklist's name */
+  char *addressee;              /* whom the report is for */
+  char *assistant;              /* the assistant auditor, "" when none */
+  char *chapter;                /* "" : the whole checklist; else a chapter's ref_id (Ⅰ … Ⅶ) */
 } MamoriAuditPlan;
 
 void             mamori_audit_plan_free            (MamoriAuditPlan *plan);
@@ -132,5 +138,28 @@ gboolean   mamori_workspace_close_corrective_action (MamoriWorkspace *self,
                                                      GError         **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MamoriAuditPlan, mamori_audit_plan_free)
+
+/* What the auditor did for one procedure (the audit record, 監査記録): the techniques used
+ * (MamoriMethod flags, see core/mamori-audit.h) and what was confirmed, written as evidence. */
+typedef struct {
+  char *ref_id;
+  guint techniques;
+  char *confirmed;    /* "" when nothing written yet */
+  char *updated_at;
+} MamoriAuditCheck;
+
+void        mamori_audit_check_free            (MamoriAuditCheck *check);
+/* The assessment's audit record: ref_id → MamoriAuditCheck*; procedures never recorded are
+ * absent (their techniques default to the procedure's own, mamori_audit_default_techniques). */
+GHashTable *mamori_workspace_get_audit_checks  (MamoriWorkspace  *self,
+                                                gint64            assessment,
+                                                GError          **error);
+/* Saves (or replaces) one procedure's record; confirmed is trimmed, at most 4000 characters. */
+gboolean    mamori_workspace_set_audit_check   (MamoriWorkspace  *self,
+                                                gint64            assessment,
+                                                const char       *ref_id,
+                                                guint             techniques,
+                                                const char       *confirmed,
+                                                GError          **error);
 
 G_END_DECLS

@@ -4,10 +4,12 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "core/mamori-audit.h"
 #include "core/mamori-pending.h"
 #include "core/mamori-stepup.h"
 #include "mamori-assessment-summary.h"
 #include "mamori-assessment-summary-private.h"
+#include "mamori-audit-record.h"
 #include "mamori-widget-util.h"
 #include "report/mamori-chart.h"
 #include "report/mamori-review.h"
@@ -37,6 +39,8 @@ struct _MamoriAssessmentSummary {
   GtkButton *add_action_button;
   AdwActionRow *plan_row;
   GtkButton *plan_button;
+  AdwActionRow *record_row;
+  GtkButton *record_button;
 
   MamoriWorkspace *workspace;
   const MamoriChecklist *checklist;
@@ -321,6 +325,23 @@ plan_response (AdwMessageDialog        *dialog,
   plan.starts_on = (char *) entry_text (d, "starts");
   plan.ends_on = (char *) entry_text (d, "ends");
   plan.opinion = (char *) entry_text (d, "opinion");
+  plan.purpose = (char *) entry_text (d, "purpose");
+  plan.criteria = (char *) entry_text (d, "criteria");
+  plan.addressee = (char *) entry_text (d, "addressee");
+  plan.assistant = (char *) entry_text (d, "assistant");
+  {
+    /* The chapter chosen (0: the whole checklist), and the independence checks all ticked. */
+    GStrv chapters = g_object_get_data (d, "chapter-refs");
+    GtkDropDown *drop = g_object_get_data (d, "chapter");
+    guint pos = drop ? gtk_drop_down_get_selected (drop) : 0;
+    plan.chapter = (char *) (chapters && pos != GTK_INVALID_LIST_POSITION && pos < g_strv_length (chapters) ? chapters[pos] : "");
+    for (guint i = 0; i < MAMORI_AUDIT_N_INDEPENDENCE; i++)
+      {
+        g_autofree char *key = g_strdup_printf ("threat-%u", i);
+        if (!gtk_check_button_get_active (g_object_get_data (d, key)))
+          plan.independence_confirmed = FALSE;
+      }
+  }
   if (!mamori_workspace_set_audit_plan (self->workspace, &plan, &error))
     {
       /* The dialog closes with its response: it opens again with what was typed and the
@@ -335,6 +356,40 @@ plan_response (AdwMessageDialog        *dialog,
     }
 }
 
+/* "I confirm the auditor's independence" is offered once every check of the list is ticked. */
+static void
+threat_toggled (GtkCheckButton *button,
+                GObject        *dialog)
+{
+  gboolean all = TRUE;
+  GtkWidget *confirm = g_object_get_data (dialog, "confirmed");
+
+  for (guint i = 0; i < MAMORI_AUDIT_N_INDEPENDENCE; i++)
+    {
+      g_autofree char *key = g_strdup_printf ("threat-%u", i);
+      all &= gtk_check_button_get_active (g_object_get_data (dialog, key));
+    }
+  gtk_widget_set_sensitive (confirm, all);
+  if (!all)
+    gtk_check_button_set_active (GTK_CHECK_BUTTON (confirm), FALSE);
+}
+
+/* A caption label above a widget in the plan dialog. */
+static void
+plan_caption (GtkWidget  *box,
+              const char *text,
+              GtkWidget  *target)
+{
+  GtkWidget *label = gtk_label_new_with_mnemonic (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_widget_add_css_class (label, "caption-heading");
+  if (target != NULL)
+    gtk_label_set_mnemonic_widget (GTK_LABEL (label), target);
+  gtk_box_append (GTK_BOX (box), label);
+}
+
 static void
 show_plan_dialog (MamoriAssessmentSummary *self,
                   const MamoriAuditPlan   *plan,
@@ -345,7 +400,19 @@ show_plan_dialog (MamoriAssessmentSummary *self,
                                     _("What is audited, by whom and when. The auditor should not audit work they did or a unit they belong to."),
                                     &box);
   GObject *d = G_OBJECT (dialog);
+  const char *lang = mamori_text_user_lang ();
 
+  {
+    /* The fields of the audit report template make the dialog tall: it scrolls. */
+    GtkWidget *scroll = gtk_scrolled_window_new ();
+    g_object_ref (box);
+    adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scroll);
+    gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroll), box);
+    g_object_unref (box);
+    gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroll), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+    gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroll), TRUE);
+    gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroll), 420);
+  }
   g_free (self->plan_error);
   self->plan_error = g_strdup (error);
   if (error != NULL)
@@ -356,16 +423,71 @@ show_plan_dialog (MamoriAssessmentSummary *self,
       gtk_widget_add_css_class (label, "error");
       gtk_box_append (GTK_BOX (box), label);
     }
+  g_object_set_data (d, "purpose", mamori_labelled_entry_new (box, _("Pu_rpose of the audit"), plan ? plan->purpose : NULL));
+  {
+    /* The criteria default to the checklist audited. */
+    g_autofree char *name = g_strdup_printf (_("“%s”"), mamori_text_get (self->checklist->name, lang));
+    g_object_set_data (d, "criteria", mamori_labelled_entry_new (box, _("C_riteria (what it is judged against)"),
+                                                                 plan && plan->criteria && *plan->criteria ? plan->criteria : name));
+  }
   g_object_set_data (d, "scope", mamori_labelled_entry_new (box, _("_Scope (what is audited)"), plan ? plan->scope : NULL));
+  {
+    /* The whole checklist, or one chapter. */
+    g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+    g_autoptr(GStrvBuilder) refs = g_strv_builder_new ();
+    guint selected = 0, n = 1;
+    GtkWidget *drop;
+    gtk_string_list_append (names, _("The whole checklist"));
+    g_strv_builder_add (refs, "");
+    for (guint i = 0; i < self->checklist->groups->len; i++)
+      {
+        const MamoriNode *g = self->checklist->groups->pdata[i];
+        if (g->parent != NULL)
+          continue;
+        gtk_string_list_append (names, mamori_node_text (g, lang));
+        g_strv_builder_add (refs, g->ref_id);
+        if (plan && plan->chapter && g_strcmp0 (plan->chapter, g->ref_id) == 0)
+          selected = n;
+        n++;
+      }
+    drop = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (names)), NULL);
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (drop), selected);
+    plan_caption (box, _("C_hapter audited"), drop);
+    gtk_box_append (GTK_BOX (box), drop);
+    g_object_set_data (d, "chapter", drop);
+    g_object_set_data_full (d, "chapter-refs", g_strv_builder_end (refs), (GDestroyNotify) g_strfreev);
+  }
+  g_object_set_data (d, "addressee", mamori_labelled_entry_new (box, _("Report a_ddressed to"), plan ? plan->addressee : NULL));
   g_object_set_data (d, "auditor", mamori_labelled_entry_new (box, _("_Auditor"), plan ? plan->auditor : NULL));
+  g_object_set_data (d, "assistant", mamori_labelled_entry_new (box, _("Assistant auditor (_optional)"), plan ? plan->assistant : NULL));
   g_object_set_data (d, "auditor-unit", mamori_labelled_entry_new (box, _("Auditor’s o_wn unit"), plan ? plan->auditor_unit : NULL));
   g_object_set_data (d, "unit", mamori_labelled_entry_new (box, _("Audited _unit"), plan ? plan->audited_unit : NULL));
   g_object_set_data (d, "independence",
                      mamori_labelled_entry_new (box, _("How the auditor is _independent of it"), plan ? plan->independence : NULL));
+  /* The threats to an internal auditor's independence, as statements to tick. */
+  plan_caption (box, _("The auditor:"), NULL);
+  for (guint i = 0; i < MAMORI_AUDIT_N_INDEPENDENCE; i++)
+    {
+      g_autofree char *key = g_strdup_printf ("threat-%u", i);
+      GtkWidget *t = gtk_check_button_new ();
+      GtkWidget *text = gtk_label_new (mamori_audit_independence_check (i, lang));
+      gtk_label_set_wrap (GTK_LABEL (text), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (text), 0);
+      gtk_check_button_set_child (GTK_CHECK_BUTTON (t), text);
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (t), plan && plan->independence_confirmed);
+      gtk_box_append (GTK_BOX (box), t);
+      g_object_set_data (d, key, t);
+    }
   check = gtk_check_button_new_with_mnemonic (_("I _confirm the auditor’s independence"));
   gtk_check_button_set_active (GTK_CHECK_BUTTON (check), plan && plan->independence_confirmed);
+  gtk_widget_set_sensitive (check, plan && plan->independence_confirmed);
   gtk_box_append (GTK_BOX (box), check);
   g_object_set_data (d, "confirmed", check);
+  for (guint i = 0; i < MAMORI_AUDIT_N_INDEPENDENCE; i++)
+    {
+      g_autofree char *key = g_strdup_printf ("threat-%u", i);
+      g_signal_connect (g_object_get_data (d, key), "toggled", G_CALLBACK (threat_toggled), d);
+    }
   g_object_set_data (d, "starts", mamori_labelled_entry_new (box, _("_From (YYYY-MM-DD)"), plan ? plan->starts_on : NULL));
   g_object_set_data (d, "ends", mamori_labelled_entry_new (box, _("_To (YYYY-MM-DD)"), plan ? plan->ends_on : NULL));
   g_object_set_data (d, "opinion", mamori_labelled_entry_new (box, _("Audit _opinion (when the audit is done)"), plan ? plan->opinion : NULL));
@@ -393,6 +515,26 @@ plan_clicked (GtkButton               *button,
   g_autoptr(MamoriAuditPlan) plan = mamori_workspace_get_audit_plan (self->workspace, self->assessment, NULL);
 
   show_plan_dialog (self, plan, NULL);
+}
+
+static gboolean
+record_closed (GtkWindow               *window,
+               MamoriAssessmentSummary *self)
+{
+  show_audit (self);
+  return FALSE;
+}
+
+static void
+record_clicked (GtkButton               *button,
+                MamoriAssessmentSummary *self)
+{
+  g_autoptr(MamoriAuditPlan) plan = mamori_workspace_get_audit_plan (self->workspace, self->assessment, NULL);
+  MamoriAuditRecord *record = mamori_audit_record_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), self->workspace,
+                                                       self->checklist, self->assessment, plan ? plan->chapter : NULL);
+
+  g_signal_connect_object (record, "close-request", G_CALLBACK (record_closed), self, G_CONNECT_DEFAULT);
+  gtk_window_present (GTK_WINDOW (record));
 }
 
 static void
@@ -535,7 +677,27 @@ show_audit (MamoriAssessmentSummary *self)
       return;
     }
   gtk_widget_set_visible (GTK_WIDGET (self->audit_group),
-                          g_str_equal (self->checklist->id, "tech-info-mandatory") || plan != NULL || actions->len > 0);
+                          mamori_audit_checklist_is_auditable (self->checklist->id) || plan != NULL || actions->len > 0);
+  {
+    /* The audit record: procedures in the audit and how many have what was confirmed. */
+    g_autoptr(GHashTable) checks = mamori_workspace_get_audit_checks (self->workspace, self->assessment, NULL);
+    const char *chapter = plan ? plan->chapter : NULL;
+    guint n = 0, done = 0;
+    g_autofree char *record = NULL;
+    for (guint i = 0; i < self->checklist->items->len; i++)
+      {
+        const MamoriNode *item = self->checklist->items->pdata[i];
+        MamoriAuditCheck *c;
+        if (!mamori_audit_in_audit (chapter, item))
+          continue;
+        n++;
+        c = checks ? g_hash_table_lookup (checks, item->ref_id) : NULL;
+        done += c != NULL && *c->confirmed;
+      }
+    record = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u procedure recorded: techniques used and what was confirmed",
+                                           "%u of %u procedures recorded: techniques used and what was confirmed", n), done, n);
+    adw_action_row_set_subtitle (self->record_row, record);
+  }
   if (plan == NULL)
     subtitle = g_strdup (_("No plan yet: set the scope, the auditor, their independence and the dates."));
   else
@@ -867,6 +1029,8 @@ mamori_assessment_summary_class_init (MamoriAssessmentSummaryClass *klass)
   BIND (complete_button);
   BIND (audit_button);
   BIND (audit_group);
+  BIND (record_row);
+  BIND (record_button);
   BIND (add_action_button);
   BIND (plan_row);
   BIND (plan_button);
@@ -886,6 +1050,7 @@ mamori_assessment_summary_init (MamoriAssessmentSummary *self)
   g_signal_connect (self->copy_button, "clicked", G_CALLBACK (copy_clicked), self);
   g_signal_connect (self->complete_button, "clicked", G_CALLBACK (complete_clicked), self);
   g_signal_connect (self->audit_button, "clicked", G_CALLBACK (audit_clicked), self);
+  g_signal_connect (self->record_button, "clicked", G_CALLBACK (record_clicked), self);
   g_signal_connect (self->plan_button, "clicked", G_CALLBACK (plan_clicked), self);
   g_signal_connect (self->add_action_button, "clicked", G_CALLBACK (add_action_clicked), self);
 }
