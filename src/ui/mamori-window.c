@@ -61,7 +61,8 @@ fill_export_menu (MamoriWindow *self)
   g_autoptr(GMenu) registers = g_menu_new ();
 
   for (guint i = 0; (op = mamori_ops_get (i)) != NULL; i++)
-    if (op->kind == MAMORI_OP_EXPORT && !(op->flags & MAMORI_OP_TAKES_ID))
+    /* The whole workspace is the main menu's Save a Copy. */
+    if (op->kind == MAMORI_OP_EXPORT && !(op->flags & MAMORI_OP_TAKES_ID) && !g_str_equal (op->name, "workspace"))
       {
         g_autofree char *label = g_strdup_printf (_("%s…"), _(op->label));
         g_autoptr(GMenuItem) item = g_menu_item_new (label, NULL);
