@@ -264,13 +264,14 @@ mamori_self_inspection_markdown (const MamoriSelfInspection *r)
   g_string_append (md, TR ("# 自己点検の評価\n\n", "# Evaluation of the self-inspection\n\n"));
   g_string_append_printf (md, TR ("%s に始めた自己点検で、%u 人が役割ごとの自己点検票に答え、回答は %u 件でした（うち該当なし %u 件）。"
                                   "実施率は、「実施している」を 100 %%、「一部実施している」を 50 %%、「実施していない」を 0 %% として、"
-                                  "該当なしを除いた回答の平均です。全体の実施率は %s です。"
-                                  "実施率が %u %% に届かない項目は %u 項目あります。\n\n",
+                                  "該当なしを除いた回答の平均です。全体の実施率は %s です。",
                                   "In the self-inspection begun on %s, %u people answered the per-role self-inspection sheets, "
                                   "giving %u answers (%u of them not applicable). The implementation rate counts “implemented” as 100 %%, "
                                   "“partly implemented” as 50 %% and “not implemented” as 0 %%, averaged over the answers that apply. "
-                                  "The overall rate is %s. %u %% is not reached by %u clauses.\n\n"),
-                          date, s->n_people, s->total.n_answers, s->total.n_not_applicable, total, threshold, below_clauses->len);
+                                  "The overall rate is %s. "),
+                          date, s->n_people, s->total.n_answers, s->total.n_not_applicable, total);
+  g_string_append_printf (md, TR ("実施率が %u %% に届かない項目は %u 項目あります。\n\n", "Clauses below %u %%: %u.\n\n"),
+                          threshold, below_clauses->len);
   g_string_append (md, TR ("## 役割ごとの実施率\n\n", "## Rate per role\n\n"));
   rate_table (md, s->roles, TR ("役割", "Role"), en, role_label_en);
   g_string_append (md, TR ("## 部門ごとの実施率\n\n", "## Rate per unit\n\n"));

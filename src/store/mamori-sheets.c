@@ -62,10 +62,10 @@ write_sheet (MamoriWorkspace  *self,
         return FALSE;
       g_hash_table_add (people, a->person);
     }
-  *summary = g_strdup_printf (ngettext ("assessment %lld: %u sheet answer of %u person imported",
-                                        "assessment %lld: %u sheet answers of %u people imported",
+  *summary = g_strdup_printf (ngettext ("assessment %lld: the returned sheet of %u person imported (%u answers)",
+                                        "assessment %lld: the returned sheets of %u people imported (%u answers)",
                                         g_hash_table_size (people)),
-                              (long long) w->id, w->answers->len, g_hash_table_size (people));
+                              (long long) w->id, g_hash_table_size (people), w->answers->len);
   return TRUE;
 }
 
