@@ -540,7 +540,10 @@ mamori_sheets_view_attach (GtkWidget             *sibling,
       button = gtk_button_new_with_mnemonic (_("Self-Inspection _Sheets…"));
       gtk_widget_set_tooltip_text (button, _("Per-role sheets to hand out, their answers per role, unit and clause, and the self-inspection report"));
       g_signal_connect (button, "clicked", G_CALLBACK (open_clicked), NULL);
-      gtk_flow_box_insert (GTK_FLOW_BOX (box), button, -1);
+      /* Right after sibling: GTK 4.8's flow box leaves a child after a hidden one undrawn
+       * in a one-column layout (the summary hides its last button while in progress). */
+      GtkWidget *cell = gtk_widget_get_ancestor (sibling, GTK_TYPE_FLOW_BOX_CHILD);
+      gtk_flow_box_insert (GTK_FLOW_BOX (box), button, cell ? gtk_flow_box_child_get_index (GTK_FLOW_BOX_CHILD (cell)) + 1 : 0);
       g_object_set_data (G_OBJECT (box), "mamori-sheets-button", button);
     }
   t = g_new0 (Target, 1);
