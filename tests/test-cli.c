@@ -427,6 +427,66 @@ write_file (const char *path, const char *text)
   g_assert_true (g_file_set_contents (path, text, -1, NULL));
 }
 
+/* Per-role self-inspection sheets: export one role's sheet, import it back filled in. */
+static void
+test_sheets (void)
+{
+  g_autofree char *ws = tmp_path ("sheets.mamori");
+  g_autofree char *csv = tmp_path ("staff.csv");
+  g_autofree char *pdf = tmp_path ("staff.pdf");
+  g_autofree char *returned = tmp_path ("returned.csv");
+  g_autofree char *id_text = NULL;
+  gint64 id;
+
+  {
+    g_auto(Run) init = run ("--workspace", ws, "init", NULL);
+    g_autoptr(GError) error = NULL;
+    g_autoptr(MamoriWorkspace) w = NULL;
+    g_assert_cmpint (init.status, ==, 0);
+    w = mamori_workspace_open (ws, MAMORI_WORKSPACE_OPEN_EXISTING, &error);
+    g_assert_no_error (error);
+    id = mamori_workspace_create_assessment (w, "gov-governance", "", "2026-06-01", "山田", &error);
+    g_assert_no_error (error);
+    mamori_workspace_close (w);
+    id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+  }
+  {
+    g_auto(Run) none = run ("--workspace", ws, "export", "sheet", "gov-governance", csv, NULL);
+    g_auto(Run) bad = run ("--workspace", ws, "export", "sheet", "gov-governance", "--role", "boss", csv, NULL);
+    g_auto(Run) ok = run ("--workspace", ws, "export", "sheet", "gov-governance", "--role", "staff", csv, NULL);
+    g_auto(Run) form = run ("--workspace", ws, "export", "sheet", "gov-governance", "--role", "all", pdf, NULL);
+    g_auto(Run) help = run ("--help", NULL);
+    g_assert_cmpint (none.status, ==, 2);
+    g_assert_nonnull (strstr (none.err, "--role"));
+    g_assert_cmpint (bad.status, ==, 2);
+    g_assert_nonnull (strstr (bad.err, "audit_officer"));
+    g_assert_cmpint (ok.status, ==, 0);
+    g_assert_cmpint (form.status, ==, 0);
+    g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
+    g_assert_nonnull (strstr (help.out, "--role ROLE"));
+  }
+  write_file (returned, "ref_id,person,unit,answer,note\n2.2.1(1)(a),Sato,IT,Implemented,\n2.2.1(1)(b),,,Not applicable,\n");
+  {
+    g_auto(Run) no_id = run ("--workspace", ws, "import", "answers", returned, NULL);
+    g_auto(Run) bad = run ("--workspace", ws, "import", "answers", returned, "--assessment", id_text, NULL);
+    g_assert_cmpint (no_id.status, ==, 2);
+    g_assert_nonnull (strstr (no_id.err, "--assessment"));
+    g_assert_cmpint (bad.status, ==, 2);
+    g_assert_nonnull (strstr (bad.err, "line 3, column note"));
+  }
+  write_file (returned, "ref_id,person,unit,answer,note\n2.2.1(1)(a),Sato,IT,Implemented,\n2.2.1(1)(b),,,Not applicable,No laptops\n");
+  {
+    g_auto(Run) ok = run ("--workspace", ws, "import", "answers", returned, "--assessment", id_text, NULL);
+    g_autofree char *expected = g_strdup_printf ("%s\t2\n", id_text);
+    g_autofree char *report = tmp_path ("report.pdf");
+    g_auto(Run) r = run ("--workspace", ws, "export", "self-inspection", id_text, report, NULL);
+    g_assert_cmpint (ok.status, ==, 0);
+    g_assert_cmpstr (ok.out, ==, expected);
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_true (g_file_test (report, G_FILE_TEST_IS_REGULAR));
+  }
+}
+
 static void
 test_import_answers (void)
 {
@@ -848,6 +908,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/cli/checklists-and-demo", test_checklists_and_demo_assessments);
   g_test_add_func ("/cli/items", test_items);
   g_test_add_func ("/cli/import-answers", test_import_answers);
+  g_test_add_func ("/cli/sheets", test_sheets);
   g_test_add_func ("/cli/import-library", test_import_library);
   g_test_add_func ("/cli/assets", test_assets);
   g_test_add_func ("/cli/registers", test_registers);

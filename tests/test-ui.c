@@ -48,6 +48,8 @@
 #include "ui/mamori-undo-stack.h"
 #include "ui/mamori-window.h"
 #include "ui/mamori-window-private.h"
+#include "ui/mamori-sheets-view.h"
+#include "store/mamori-sheets.h"
 
 static MamoriApplication *app;
 
@@ -283,6 +285,61 @@ test_window_narrow (void)
   }
   /* The size is saved for the next window: give the other tests the usual one back. */
   gtk_window_set_default_size (GTK_WINDOW (window), 1000, 720);
+  close_window (window);
+}
+
+/* The self-inspection sheets of a gov-governance assessment: the summary offers them (and not
+ * for a checklist without roles), the view lists the rates and fits a 360 px window. */
+static void
+test_sheets_view (void)
+{
+  g_autofree char *path = temp_workspace ("sheets.mamori");
+  MamoriWindow *window = new_window (path);
+  MamoriWorkspace *ws = mamori_window_get_workspace (window);
+  MamoriCatalog *catalog = mamori_window_get_catalog (window);
+  const MamoriChecklist *gov = catalog ? mamori_catalog_find (catalog, "gov-governance") : NULL;
+  const MamoriChecklist *cloud = catalog ? mamori_catalog_find (catalog, "ipa-cloud") : NULL;
+  MamoriAssessmentsPage *page = MAMORI_ASSESSMENTS_PAGE (find_widget (GTK_WIDGET (window), MAMORI_TYPE_ASSESSMENTS_PAGE, NULL));
+  g_autoptr(GPtrArray) answers = g_ptr_array_new_with_free_func ((GDestroyNotify) mamori_sheet_answer_free);
+  g_autoptr(GError) error = NULL;
+  const char *tooltip = _("Per-role sheets to hand out, their answers per role, unit and clause, and the self-inspection report");
+  MamoriSheetsView *view;
+  GtkWidget *summary, *button;
+  gint64 id, other;
+  int min = 0;
+
+  g_assert_nonnull (gov);
+  g_assert_nonnull (cloud);
+  id = mamori_workspace_create_assessment (ws, "gov-governance", "", "2026-06-01", "山田", &error);
+  other = mamori_workspace_create_assessment (ws, "ipa-cloud", "Mail", "2026-06-01", "山田", &error);
+  g_assert_no_error (error);
+  g_ptr_array_add (answers, mamori_sheet_answer_new ("2.1.1(1)(a)", "佐藤", "総務部", "ciso", 0, 2, FALSE, ""));
+  g_ptr_array_add (answers, mamori_sheet_answer_new ("2.2.4(2)(b)", "鈴木", "情報システム部", "csirt", 1, 1, FALSE, ""));
+  g_assert_true (mamori_workspace_save_sheet_answers (ws, id, answers, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "assessments"));
+  iterate (50);
+  summary = mamori_assessments_page_get_summary (page);
+  g_assert_true (mamori_assessment_summary_show (MAMORI_ASSESSMENT_SUMMARY (summary), ws, cloud, other));
+  button = find_tooltip_button (summary, tooltip);
+  g_assert_nonnull (button);
+  g_assert_false (gtk_widget_get_visible (gtk_widget_get_parent (button)));
+  g_assert_true (mamori_assessment_summary_show (MAMORI_ASSESSMENT_SUMMARY (summary), ws, gov, id));
+  g_assert_true (find_tooltip_button (summary, tooltip) == button);
+  g_assert_true (gtk_widget_get_visible (gtk_widget_get_parent (button)));
+
+  view = mamori_sheets_view_new (GTK_WINDOW (window), ws, gov, id);
+  gtk_window_set_default_size (GTK_WINDOW (view), 360, 600);
+  gtk_window_present (GTK_WINDOW (view));
+  iterate (150);
+  g_assert_nonnull (find_widget (GTK_WIDGET (view), ADW_TYPE_ACTION_ROW, "CSIRT"));
+  g_assert_nonnull (find_widget (GTK_WIDGET (view), ADW_TYPE_ACTION_ROW, "情報システム部"));
+  gtk_widget_measure (GTK_WIDGET (view), GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+  if (g_test_verbose () && min > 360)
+    dump_widths (GTK_WIDGET (view), 0);
+  g_assert_cmpint (min, <=, 360);
+  gtk_window_destroy (GTK_WINDOW (view));
   close_window (window);
 }
 
@@ -2379,6 +2436,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/ui/window/pages", test_window_pages);
   g_test_add_func ("/ui/window/language", test_language);
   g_test_add_func ("/ui/window/narrow", test_window_narrow);
+  g_test_add_func ("/ui/assessments/sheets", test_sheets_view);
   g_test_add_func ("/ui/window/export", test_window_export);
   g_test_add_func ("/ui/overview/edit", test_overview_edit);
   g_test_add_func ("/ui/overview/due", test_overview_due);

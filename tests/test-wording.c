@@ -13,7 +13,8 @@
  * - every line of the templates' Markdown body, with placeholders and blocks {{…}} removed;
  * - the level texts of the risk matrices (src/core/mamori-risk.c) and of the default answer
  *   scale (src/core/mamori-checklist.c), read through their API;
- * - the sentences of the confidentiality pledge form (src/report/mamori-register-forms.c).
+ * - the sentences of the confidentiality pledge form (src/report/mamori-register-forms.c);
+ * - the self-inspection sheet's and report's own text (src/report/mamori-self-inspection.c).
  * Left out are the values of keys that identify or cite instead of speaking to the reader:
  * urn, ref_id, parent_urn, mamori_source, typical_evidence (NIST CSF ids, names of documents),
  * mamori_evidence_rules and mamori_evidence_records (names of rule documents and records) and a
@@ -54,10 +55,12 @@
 #include <string.h>
 #include <yaml.h>
 
+#include "core/mamori-catalog.h"
 #include "core/mamori-catalog-private.h"
 #include "core/mamori-checklist.h"
 #include "core/mamori-risk.h"
 #include "report/mamori-register-forms.h"
+#include "report/mamori-self-inspection.h"
 
 #define MIN_UNITS 25
 #define MAX_RATIO 0.85
@@ -787,6 +790,29 @@ test_builtin_content (void)
         g_assert_cmpuint (sentences->len, >=, 5);
         for (guint i = 0; i < sentences->len; i++)
           check_text (&c, "src/report/mamori-register-forms.c", 0, sentences->pdata[i]);
+      }
+  }
+
+  /* The self-inspection sheet and report (src/report/mamori-self-inspection.c): their own
+   * sentences around the clauses (the clauses are the YAML's, checked above). */
+  {
+    g_autoptr(MamoriCatalog) catalog = mamori_catalog_new ();
+    const MamoriChecklist *gov;
+    const char *langs[] = { "ja", "en" };
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (mamori_catalog_load_builtin (catalog, &error));
+    gov = mamori_catalog_find (catalog, "gov-governance");
+    g_assert_nonnull (gov);
+    for (guint l = 0; l < G_N_ELEMENTS (langs); l++)
+      {
+        g_autoptr(GPtrArray) none = g_ptr_array_new ();
+        g_autoptr(MamoriSheetSummary) summary = mamori_sheet_summary_new (gov, none);
+        MamoriSelfInspection r = { "株式会社サンプル製作所", NULL, "2026-06-01", "2026-06-30", gov, summary, NULL, langs[l] };
+        g_autofree char *sheet = mamori_sheet_form_markdown (gov, "approver", "株式会社サンプル製作所", langs[l]);
+        g_autofree char *report = mamori_self_inspection_markdown (&r);
+        check_text (&c, "src/report/mamori-self-inspection.c", 0, sheet);
+        check_text (&c, "src/report/mamori-self-inspection.c", 0, report);
       }
   }
 

@@ -287,6 +287,8 @@ parse_export_options (const MamoriOp  *op,
     {
       if (g_str_equal (op->name, "audit") && g_str_equal (argv[i], "--no-annex"))
         request->no_annex = TRUE;
+      else if (g_str_equal (op->name, "sheet") && g_str_equal (argv[i], "--role") && i + 1 < argc)
+        request->role = argv[++i];
       else if (g_str_equal (op->name, "heatmap") && g_str_equal (argv[i], "--residual"))
         request->residual = TRUE;
       else if (g_str_equal (op->name, "heatmap") && g_str_equal (argv[i], "--method") && i + 1 < argc &&
@@ -598,6 +600,8 @@ cmd_import (MamoriCliContext *ctx,
         request.checklist = argv[++i];
       else if (g_str_equal (argv[i], "--subject") && i + 1 < argc)
         request.subject = argv[++i];
+      else if (g_str_equal (argv[i], "--assessment") && i + 1 < argc)
+        request.assessment = argv[++i];
       else
         {
           message (_("Unknown option “%s” for import."), argv[i]);
@@ -609,7 +613,7 @@ cmd_import (MamoriCliContext *ctx,
       message (_("Unknown import “%s”. Known: library, answers, assets."), kind);
       return MAMORI_EXIT_BAD_INPUT;
     }
-  if (!(op->flags & MAMORI_OP_OPTIONS) && (request.checklist || request.subject))
+  if (!(op->flags & MAMORI_OP_OPTIONS) && (request.checklist || request.subject || request.assessment))
     {
       message (g_str_equal (kind, "library") ? _("import library takes no options.") : _("import assets takes no options."));
       return MAMORI_EXIT_BAD_INPUT;
@@ -623,6 +627,8 @@ cmd_import (MamoriCliContext *ctx,
       const char *row[] = { result->name, n_items };
       print_row (row, G_N_ELEMENTS (row));
     }
+  else if (g_str_equal (kind, "answers") && request.assessment != NULL)
+    printf ("%" G_GINT64_FORMAT "\t%u\n", result->id, result->n_rows);
   else if (g_str_equal (kind, "answers"))
     {
       g_autofree char *score = format_score (result->score);

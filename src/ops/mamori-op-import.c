@@ -11,6 +11,7 @@
 #include "core/mamori-asset-xlsx-read.h"
 #include "core/mamori-csv.h"
 #include "core/mamori-demo.h"
+#include "core/mamori-sheet-summary.h"
 #include "core/mamori-stepup.h"
 #include "core/mamori-template.h"
 #include "core/mamori-yaml.h"
@@ -195,6 +196,21 @@ mamori_op_import_answers (MamoriOpContext  *ctx,
   const MamoriChecklist *cl;
   gsize length = 0;
 
+  /* A returned self-inspection sheet (it has a person column) goes to an existing assessment. */
+  if (r->assessment != NULL || r->checklist == NULL)
+    {
+      contents = mamori_op_read_input (r->path, MAMORI_OP_READ_LIMIT, &length, error);
+      if (contents == NULL)
+        return FALSE;
+      text = mamori_csv_decode (contents, length, NULL, &local);
+      if (text == NULL)
+        {
+          g_set_error (error, MAMORI_OP_ERROR, MAMORI_OP_ERROR_BAD_INPUT, "%s: %s", name, local->message);
+          return FALSE;
+        }
+      if (r->assessment != NULL || mamori_sheet_csv_is_sheet (text))
+        return mamori_op_import_sheet_answers (ctx, text, error);
+    }
   if (r->checklist == NULL)
     {
       g_set_error_literal (error, MAMORI_OP_ERROR, MAMORI_OP_ERROR_BAD_INPUT,

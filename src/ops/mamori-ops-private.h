@@ -98,6 +98,10 @@ gboolean mamori_op_import_attendance (MamoriOpContext *ctx, GError **error);
 gboolean mamori_op_export_pledge_form      (MamoriOpContext *ctx, GError **error);
 gboolean mamori_op_export_pledge_form_for  (MamoriOpContext *ctx, GError **error);
 gboolean mamori_op_export_attendance_sheet (MamoriOpContext *ctx, GError **error);
+/* mamori-op-sheets.c */
+gboolean mamori_op_export_sheet            (MamoriOpContext *ctx, GError **error);
+gboolean mamori_op_export_self_inspection  (MamoriOpContext *ctx, GError **error);
+gboolean mamori_op_import_sheet_answers    (MamoriOpContext *ctx, const char *text, GError **error);
 
 gboolean mamori_op_import_workspace (MamoriOpContext *ctx, GError **error);
 gboolean mamori_op_export_workspace (MamoriOpContext *ctx, GError **error);

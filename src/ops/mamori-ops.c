@@ -77,7 +77,7 @@ static const MamoriOpRow ops[] = {
       N_("a checklist library in YAML"), MAMORI_OP_WRITES },
     mamori_op_import_library },
   { { MAMORI_OP_IMPORT, "answers", ".csv", N_("Answers"),
-      N_("the answers of one assessment as CSV: ref_id,answer[,note] (with --checklist ID [--subject TEXT])"), MAMORI_OP_WRITES | MAMORI_OP_OPTIONS },
+      N_("the answers of one assessment as CSV: ref_id,answer[,note] (with --checklist ID [--subject TEXT]), or a returned self-inspection sheet (with --assessment ID)"), MAMORI_OP_WRITES | MAMORI_OP_OPTIONS },
     mamori_op_import_answers },
   { { MAMORI_OP_IMPORT, "assets", ".csv .xlsx", N_("Asset Ledger"),
       N_("the information-asset ledger as CSV or the IPA Excel workbook"), MAMORI_OP_WRITES },
@@ -103,6 +103,12 @@ static const MamoriOpRow ops[] = {
   { { MAMORI_OP_IMPORT, "workspace", ".mamori", N_("Whole Workspace"),
       N_("a whole workspace file, copied into this empty workspace on a server (every table, the change log too)"), MAMORI_OP_WRITES },
     mamori_op_import_workspace },
+  { { MAMORI_OP_EXPORT, "sheet", ".pdf .csv", N_("Self-Inspection Sheet"),
+      N_("the self-inspection sheet of one role, to hand out and fill in (export sheet CHECKLIST --role ROLE OUT; ROLE: ciso, chief_iso, unit_iso, system_officer, csirt, approver, audit_officer, staff or all); the CSV is read back by import answers"), MAMORI_OP_TAKES_ID | MAMORI_OP_OPTIONS },
+    mamori_op_export_sheet },
+  { { MAMORI_OP_EXPORT, "self-inspection", ".pdf", N_("Self-Inspection Report"),
+      N_("the self-inspection report of one assessment from its returned sheets: rates per role, unit and clause, organisation-wide issues, improvements (export self-inspection ID OUT)"), MAMORI_OP_TAKES_ID },
+    mamori_op_export_self_inspection },
   { { MAMORI_OP_DEMO, "demo", NULL, N_("Sample Company"),
       N_("Fill an empty workspace with a sample company"), MAMORI_OP_WRITES },
     mamori_op_demo },
@@ -158,6 +164,8 @@ mamori_op_request_copy (const MamoriOpRequest *request)
   copy->path = g_strdup (copy->path);
   copy->checklist = g_strdup (copy->checklist);
   copy->subject = g_strdup (copy->subject);
+  copy->role = g_strdup (copy->role);
+  copy->assessment = g_strdup (copy->assessment);
   return copy;
 }
 
@@ -170,6 +178,8 @@ mamori_op_request_free (MamoriOpRequest *request)
   g_free ((char *) request->path);
   g_free ((char *) request->checklist);
   g_free ((char *) request->subject);
+  g_free ((char *) request->role);
+  g_free ((char *) request->assessment);
   g_free (request);
 }
 

@@ -54,6 +54,10 @@ typedef struct {
   /* import answers */
   const char *checklist;
   const char *subject;
+  /* export sheet: the role (an actor key, or "all"); import answers of a returned sheet: the
+   * assessment's number */
+  const char *role;
+  const char *assessment;
 } MamoriOpRequest;
 
 /* What it did. */
@@ -61,7 +65,7 @@ typedef struct {
   GPtrArray *warnings;     /* char*: said, but the work was done (a font fallback, parts left out) */
   GPtrArray *problems;     /* char*: with MAMORI_OP_ERROR_BAD_INPUT, every bad line or cell */
   guint n_rows;            /* import assets: rows added; import library: the checklist's items */
-  gint64 id;               /* import answers: the new assessment */
+  gint64 id;               /* import answers: the new assessment (a returned sheet: its assessment) */
   double score;            /* import answers: its score */
   char *name;              /* import library: the checklist's ref_id */
   MamoriChecklist *checklist; /* import library: the checklist read (the caller may take it) */

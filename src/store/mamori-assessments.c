@@ -537,8 +537,8 @@ complete_body (MamoriWorkspace *self,
 
 /* Checklists whose “not applicable” answers must say why in the item's note: the
  * certification's mandatory items, where an item that does not apply is a claim the
- * auditor has to be able to check. */
-#define NA_REASON_CHECKLISTS "'tech-info-mandatory'"
+ * auditor has to be able to check, and the government standard's governance clauses. */
+#define NA_REASON_CHECKLISTS "'tech-info-mandatory', 'gov-governance'"
 
 static int
 compare_refs (gconstpointer a,

@@ -14,6 +14,7 @@
 #include "report/mamori-chart.h"
 #include "report/mamori-review.h"
 #include "report/mamori-table-export.h"
+#include "mamori-sheets-view.h"
 #include "store/mamori-reviews.h"
 
 struct _MamoriAssessmentSummary {
@@ -945,6 +946,7 @@ mamori_assessment_summary_show (MamoriAssessmentSummary *self,
 
   show_audit (self);
   gtk_button_set_label (self->review_button, a->completed ? _("_Review Answers") : _("Continue _Answering"));
+  mamori_sheets_view_attach (GTK_WIDGET (self->review_button), self->workspace, self->checklist, self->assessment);
   gtk_widget_set_visible (GTK_WIDGET (self->complete_button), !a->completed);
   gtk_widget_set_visible (self->ready_box, !a->completed);
   if (!a->completed)
