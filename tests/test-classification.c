@@ -223,10 +223,16 @@ test_csv_bad_cells (void)
   g_assert_true (g_str_has_prefix (problems->pdata[2], "line 4, column 取扱制限, value “持出厳禁”:"));
 }
 
+/* A fresh folder per run, so nothing is left from an earlier one. */
 static char *
 temp_path (const char *name)
 {
-  return g_build_filename (g_get_tmp_dir (), name, NULL);
+  static char *dir;
+
+  if (dir == NULL)
+    dir = g_dir_make_tmp ("mamori-classification-XXXXXX", NULL);
+  g_assert_nonnull (dir);
+  return g_build_filename (dir, name, NULL);
 }
 
 static GPtrArray *
@@ -342,6 +348,8 @@ round_trip (TestEngine engine)
   else
     g_unsetenv ("LANGUAGE");
   mamori_workspace_close (ws);
+  if (engine == TEST_ENGINE_SQLITE)
+    g_unlink (path);
 }
 
 static void

@@ -389,6 +389,21 @@ mamori_assets_query_ids (const char             *path,
     g_string_append (sql, " AND managing_department = ?2");
   if (q->medium)
     g_string_append (sql, " AND medium = ?3");
+  switch (q->classification)
+    {
+    case MAMORI_ASSET_CLASS_PROTECTION:
+      g_string_append (sql, " AND (classification_c >= 2 OR classification_i = 2 OR classification_a = 2)");
+      break;
+    case MAMORI_ASSET_CLASS_C3: g_string_append (sql, " AND classification_c = 3"); break;
+    case MAMORI_ASSET_CLASS_C2: g_string_append (sql, " AND classification_c = 2"); break;
+    case MAMORI_ASSET_CLASS_C1: g_string_append (sql, " AND classification_c = 1"); break;
+    case MAMORI_ASSET_CLASS_RESTRICTED: g_string_append (sql, " AND handling <> ''"); break;
+    case MAMORI_ASSET_CLASS_NONE:
+      g_string_append (sql, " AND classification_c = 0 AND classification_i = 0 AND classification_a = 0");
+      break;
+    default:
+      break;
+    }
   if (q->by_cell && q->cell_likelihood)
     g_string_append_printf (sql, " AND %s = %u AND %s = %u",
                             q->residual ? SQL_RESIDUAL_THREAT_CELL : SQL_THREAT_CELL, q->cell_probability,

@@ -283,6 +283,11 @@ _mamori_ledger_page_edit_cell (MamoriLedgerPage *self,
 
   if (!column_editable (self, c))
     return;
+  if (spec->kind == COL_CLASS)
+    {
+      _mamori_ledger_page_classify (self, row);
+      return;
+    }
   if (spec->kind == COL_FLAG && !keyboard)
     {
       g_autofree char *now = mamori_asset_get_field_text (a, spec->field);
