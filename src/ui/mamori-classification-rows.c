@@ -22,6 +22,76 @@ rows_free (Rows *r)
   g_free (r);
 }
 
+/* A restriction picked from the catalogue is appended to the entry (its parameter, if it takes
+ * one, is typed after the colon). */
+static void
+restriction_picked (GtkButton   *button,
+                    AdwEntryRow *entry)
+{
+  const MamoriHandlingRestriction *r = g_object_get_data (G_OBJECT (button), "mamori-restriction");
+  const char *now = gtk_editable_get_text (GTK_EDITABLE (entry));
+  g_autofree char *text = NULL;
+  g_autofree char *trimmed = g_strstrip (g_strdup (now));
+
+  text = g_strdup_printf ("%s%s%s%s", trimmed, *trimmed && !g_str_has_suffix (trimmed, ";") ? ";" : "", r->ja,
+                          r->param != MAMORI_HANDLING_PARAM_NONE ? "：" : "");
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  gtk_editable_set_position (GTK_EDITABLE (entry), -1);
+  gtk_popover_popdown (GTK_POPOVER (gtk_widget_get_ancestor (GTK_WIDGET (button), GTK_TYPE_POPOVER)));
+  gtk_widget_grab_focus (GTK_WIDGET (entry));
+}
+
+static GtkWidget *
+catalogue_button (AdwEntryRow *entry)
+{
+  const char *axis_titles[] = { N_("Confidentiality"), N_("Integrity"), N_("Availability") };
+  GtkWidget *button = gtk_menu_button_new ();
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  guint n;
+  const MamoriHandlingRestriction *list = mamori_handling_catalogue (&n);
+  int axis = -1;
+
+  for (guint k = 0; k < n; k++)
+    {
+      GtkWidget *item;
+      g_autofree char *label = NULL;
+      if ((int) list[k].axis != axis)
+        {
+          GtkWidget *heading = gtk_label_new (_(axis_titles[list[k].axis]));
+          axis = (int) list[k].axis;
+          gtk_label_set_xalign (GTK_LABEL (heading), 0);
+          gtk_widget_add_css_class (heading, "heading");
+          gtk_widget_set_margin_top (heading, k > 0 ? 12 : 0);
+          gtk_widget_set_margin_start (heading, 6);
+          gtk_box_append (GTK_BOX (box), heading);
+        }
+      label = list[k].param != MAMORI_HANDLING_PARAM_NONE
+        ? g_strdup_printf ("%s：… (%s)", list[k].ja, mamori_handling_param_label (list[k].param))
+        : g_strdup (list[k].ja);
+      item = gtk_button_new_with_label (label);
+      gtk_widget_add_css_class (item, "flat");
+      gtk_label_set_xalign (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (item))), 0);
+      gtk_widget_set_tooltip_text (item, _(list[k].en));
+      g_object_set_data (G_OBJECT (item), "mamori-restriction", (gpointer) &list[k]);
+      g_signal_connect (item, "clicked", G_CALLBACK (restriction_picked), entry);
+      gtk_box_append (GTK_BOX (box), item);
+    }
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), box);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 320);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  gtk_scrolled_window_set_propagate_natural_width (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  gtk_popover_set_child (GTK_POPOVER (popover), scroller);
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "list-add-symbolic");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, _("Add a restriction from the catalogue"));
+  return button;
+}
+
 static void
 add_government (GtkWidget  *group,
                 Rows       *r,
@@ -50,6 +120,7 @@ add_government (GtkWidget  *group,
   r->handling = ADW_ENTRY_ROW (adw_entry_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (r->handling), _("Handling restrictions"));
   gtk_editable_set_text (GTK_EDITABLE (r->handling), shown);
+  adw_entry_row_add_suffix (r->handling, catalogue_button (r->handling));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (r->handling));
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
                                          _("Government classification (confidentiality 1–3, integrity and availability "

@@ -71,7 +71,7 @@ _mamori_ledger_page_column_width (const ColumnSpec *spec)
     case COL_TREATMENT: return 110;
     case COL_TARGET: return 96;
     case COL_RESIDUAL: return 96;
-    case COL_CLASS: return 240;
+    case COL_CLASS: return 300;
     default: return 100;
     }
 }
@@ -94,6 +94,9 @@ static const ColumnSpec columns[] = {
     N_("Integrity — 2: the law requires it, or tampering gravely harms the company or its partners; 1: tampering seriously affects the business; 0: hardly any effect") },
   { N_("A"), COL_LEVEL, MAMORI_ASSET_FIELD_AVAILABILITY,
     N_("Availability — 2: an outage gravely harms the company or its customers; 1: an outage seriously affects the business; 0: hardly any effect") },
+  { N_("Classification"), COL_CLASS, MAMORI_ASSET_FIELD_CLASSIFICATION_C,
+    N_("The government classification (confidentiality 1–3, integrity and availability 1–2) and handling restrictions; "
+       "click to change it for the selected assets") },
   { N_("Importance"), COL_COMPUTED, MAMORI_ASSET_SORT_IMPORTANCE, N_("max (C, I, A); 2 whenever personal information is involved"),
     N_("Impact"), N_("5 × 5 impact 1–5, assessed per asset; where it is not, from the importance: 0 → 1, 1 → 3, 2 → 5") },
   { N_("Threat"), COL_THREAT, MAMORI_ASSET_FIELD_THREAT,
@@ -114,9 +117,6 @@ static const ColumnSpec columns[] = {
   { N_("Remarks"), COL_TEXT, MAMORI_ASSET_FIELD_REMARKS, NULL },
   { N_("Retention"), COL_TEXT, MAMORI_ASSET_FIELD_RETENTION, NULL },
   { N_("Registered"), COL_TEXT, MAMORI_ASSET_FIELD_REGISTERED_ON, NULL },
-  { N_("Classification"), COL_CLASS, MAMORI_ASSET_FIELD_CLASSIFICATION_C,
-    N_("The government classification (confidentiality 1–3, integrity and availability 1–2) and handling restrictions; "
-       "click to change it for the selected assets") },
 };
 
 /* The other parts of the page read the columns through this. */
@@ -284,6 +284,8 @@ bind_cell (MamoriLedgerPage *self,
         g_autofree char *t = mamori_classification_label (a->classification_c, a->classification_i,
                                                           a->classification_a, a->handling, NULL);
         gtk_label_set_text (label, t);
+        /* The whole label, where the column cuts it. */
+        gtk_widget_set_tooltip_text (w, *t ? t : NULL);
         break;
       }
     case COL_BAND:
