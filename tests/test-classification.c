@@ -13,7 +13,10 @@
 #include "report/mamori-table-export.h"
 #include "store/mamori-assets.h"
 #include "store/mamori-assets-private.h"
+#include "store/mamori-documents.h"
 #include "store/mamori-workspace.h"
+#include "ops/mamori-ops.h"
+#include <poppler.h>
 #include "mamori-test-pg.h"
 
 /* 【参考4】 (seed 004 lines 474–545): 10 kinds for confidentiality, 5 for integrity, 2 for
@@ -364,6 +367,97 @@ test_round_trip_pg (void)
   round_trip (TEST_ENGINE_POSTGRESQL);
 }
 
+static char *
+pdf_page_text (const char *path,
+               int         page_index)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uri = g_filename_to_uri (path, NULL, &error);
+  PopplerDocument *doc = poppler_document_new_from_file (uri, NULL, &error);
+  PopplerPage *page;
+  char *text;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (poppler_document_get_n_pages (doc), >, 1);
+  page = poppler_document_get_page (doc, page_index < 0 ? poppler_document_get_n_pages (doc) - 1 : page_index);
+  text = poppler_page_get_text (page);
+  g_object_unref (page);
+  g_object_unref (doc);
+  return text;
+}
+
+/* A document prints its own classification on the cover and in the running header; one
+ * without (made before, or set empty) prints 社外秘 as before; the workspace scheme decides a
+ * new document's default. */
+static void
+test_document (void)
+{
+  g_autofree char *path = temp_path ("documents.mamori");
+  g_autoptr(MamoriWorkspace) ws = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MamoriTemplate) tmpl = NULL;
+  g_autofree char *def = NULL;
+  const char *label = "機密性3 / 複製禁止 / 配布先限定：経理部";
+  gint64 id, plain;
+
+  ws = mamori_workspace_open (path, MAMORI_WORKSPACE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  tmpl = mamori_template_builtin ("basic-policy", "ja", &error);
+  g_assert_no_error (error);
+
+  /* The simple scheme first: 社外秘. */
+  g_assert_cmpint (mamori_workspace_get_classification_scheme (ws), ==, MAMORI_CLASS_SCHEME_SIMPLE);
+  plain = mamori_workspace_add_document_from_template (ws, tmpl, NULL, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(MamoriDocumentInfo) info = mamori_workspace_get_document (ws, plain, &error);
+    g_assert_cmpstr (info->classification, ==, "社外秘");
+  }
+  g_assert_true (mamori_workspace_set_setting (ws, "classification_scheme", "government", &error));
+  def = mamori_workspace_default_document_classification (ws, "ja");
+  g_assert_cmpstr (def, ==, "機密性2");
+
+  id = mamori_workspace_add_classified_document (ws, tmpl, NULL, label, &error);
+  g_assert_no_error (error);
+  for (guint k = 0; k < 2; k++)
+    {
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, k == 0 ? id : plain);
+      g_autofree char *pdf = temp_path (k == 0 ? "classified.pdf" : "plain.pdf");
+      MamoriOpRequest request = { .path = pdf, .id = number };
+      g_autofree char *cover = NULL, *page2 = NULL;
+
+      if (k == 1)   /* an empty classification, as documents made before it was chosen */
+        g_assert_true (mamori_workspace_set_document_classification (ws, plain, "", &error));
+      g_assert_true (mamori_op_run (mamori_op_find (MAMORI_OP_EXPORT, "document"), ws, NULL, &request, NULL, &error));
+      g_assert_no_error (error);
+      cover = pdf_page_text (pdf, 0);
+      page2 = pdf_page_text (pdf, -1);   /* the running header of the last page */
+      g_test_message ("cover: %s", cover);
+      if (k == 0)
+        {
+          g_assert_nonnull (strstr (cover, "機密性3"));
+          g_assert_nonnull (strstr (cover, "配布先限定：経理部"));
+          g_assert_nonnull (strstr (page2, "機密性3"));
+          g_assert_null (strstr (cover, "社外秘"));
+        }
+      else
+        {
+          g_assert_nonnull (strstr (cover, "社外秘"));
+          g_assert_nonnull (strstr (page2, "社外秘"));
+        }
+    }
+  /* Changed later. */
+  g_assert_true (mamori_workspace_set_document_classification (ws, id, "部外秘", &error));
+  {
+    g_autoptr(MamoriDocumentInfo) info = mamori_workspace_get_document (ws, id, &error);
+    g_assert_cmpstr (info->classification, ==, "部外秘");
+  }
+  g_assert_false (mamori_workspace_set_document_classification (ws, 9999, "公開", &error));
+  g_clear_error (&error);
+  mamori_workspace_close (ws);
+  g_unlink (path);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -380,6 +474,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/classification/csv-bad-cells", test_csv_bad_cells);
   g_test_add_func ("/classification/round-trip/sqlite", test_round_trip_sqlite);
   g_test_add_func ("/classification/round-trip/postgresql", test_round_trip_pg);
+  g_test_add_func ("/classification/document", test_document);
   rc = g_test_run ();
   test_pg_cleanup ();
   return rc;
