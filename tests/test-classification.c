@@ -320,6 +320,28 @@ round_trip (TestEngine engine)
     g_assert_cmpstr (back->handling, ==, "保存期間：令和9年3月31日");
   }
 
+  /* The ledger's filter: 要保護情報, a confidentiality level, restricted, not classified. */
+  {
+    const struct {
+      MamoriAssetClassFilter filter;
+      guint n;
+    } filters[] = {
+      { MAMORI_ASSET_CLASS_ANY, 3 }, { MAMORI_ASSET_CLASS_PROTECTION, 1 }, { MAMORI_ASSET_CLASS_C3, 1 },
+      { MAMORI_ASSET_CLASS_C2, 0 }, { MAMORI_ASSET_CLASS_C1, 1 }, { MAMORI_ASSET_CLASS_RESTRICTED, 2 },
+      { MAMORI_ASSET_CLASS_NONE, 1 },
+    };
+    for (guint k = 0; k < G_N_ELEMENTS (filters); k++)
+      {
+        MamoriAssetQuery q = { 0 };
+        g_autoptr(GArray) ids = NULL;
+        q.band = -1;
+        q.classification = filters[k].filter;
+        ids = mamori_assets_query_ids (path, &q, NULL, &error);
+        g_assert_no_error (error);
+        g_assert_cmpuint (ids->len, ==, filters[k].n);
+      }
+  }
+
   for (guint l = 0; l < G_N_ELEMENTS (outs); l++)
     {
       g_autofree char *out = temp_path (outs[l]);
