@@ -1540,7 +1540,7 @@ test_ledger_spreadsheet (void)
   /* 6. Scrolled sideways to a far column, the category and name columns stay in view (drawn
    * shifted back by the scroll) and the edited cell comes out clear of them. */
   g_assert_true (mamori_ledger_page_edit_cell_at (page, 1, MAMORI_ASSET_FIELD_REMARKS));
-  editor = wait_editor (pw, 1, 24);   /* Remarks */
+  editor = wait_editor (pw, 1, 25);   /* Remarks */
   g_assert_nonnull (editor);
   iterate (100);
   {
