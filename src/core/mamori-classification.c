@@ -139,8 +139,13 @@ by_key (const char *key)
 const MamoriHandlingRestriction *
 mamori_handling_find (const char *text)
 {
-  g_autofree char *t = norm (text);
+  g_autofree char *t = NULL;
 
+  /* The stored form names them exactly (the ledger composes a label per row shown). */
+  for (guint i = 0; text != NULL && i < G_N_ELEMENTS (catalogue); i++)
+    if (g_str_equal (text, catalogue[i].ja) || g_str_equal (text, catalogue[i].key))
+      return &catalogue[i];
+  t = norm (text);
   if (*t == '\0')
     return NULL;
   for (guint i = 0; i < G_N_ELEMENTS (catalogue); i++)
