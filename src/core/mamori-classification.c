@@ -474,13 +474,13 @@ mamori_classification_label (int         c,
         g_string_append (out, " / ");
       if (lang == NULL)
         {
-          /* Translators: a classification level as labels print it, e.g. 機密性3 */
+          /* TRANSLATORS: a classification level in the ledger's short label (C3 = 機密性3) */
           if (x == 0)
-            g_string_append_printf (out, _("Confidentiality %d"), levels[x]);
+            g_string_append_printf (out, C_("classification", "C%d"), levels[x]);
           else if (x == 1)
-            g_string_append_printf (out, _("Integrity %d"), levels[x]);
+            g_string_append_printf (out, C_("classification", "I%d"), levels[x]);
           else
-            g_string_append_printf (out, _("Availability %d"), levels[x]);
+            g_string_append_printf (out, C_("classification", "A%d"), levels[x]);
         }
       else if (g_str_equal (lang, "ja"))
         g_string_append_printf (out, "%s%d", axes[x].ja, levels[x]);

@@ -118,7 +118,7 @@ const char      *mamori_classification_term_label (MamoriClassTerms term,
 
 /* The label text: the classified axes, then the restrictions, joined by " / "
  * ("機密性3 / 複製禁止 / 配布先限定：経理部"). lang "ja" or "en" for files and documents, NULL for
- * the window (translated). "" when nothing is classified or restricted. */
+ * the window (translated; the levels short in English: C3 / I2). "" when nothing is classified or restricted. */
 char        *mamori_classification_label (int         c,
                                           int         i,
                                           int         a,
