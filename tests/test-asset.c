@@ -123,11 +123,12 @@ test_round_trip (void)
   mamori_asset_csv_header (out);
   for (guint i = 0; i < first->len; i++)
     mamori_asset_csv_row (out, first->pdata[i], mamori_default_threat_for_medium (((MamoriAsset *) first->pdata[i])->medium));
-  g_assert_nonnull (strstr (out->str, ",importance,likelihood,risk,band,impact5,likelihood5,value5,level5\r\n"));
+  g_assert_nonnull (strstr (out->str, ",importance,likelihood,risk,band,impact5,likelihood5,value5,level5,"
+                                 "classification_c,classification_i,classification_a,handling\r\n"));
   /* The treatment details follow the ledger's columns (empty here), then the computed ones.
    * 給与台帳: personal → 2; threat from the server's catalogue 3, vulnerability 1 → 1; risk 2 中;
    * on the 5 × 5 grid impact 5 (importance 2), likelihood 1 (表15's 1) → 5, 中. */
-  g_assert_nonnull (strstr (out->str, "\r\n,給与台帳,,,,社内サーバー,有,,,2,2,1,,,,1,,,,,,,2,1,2,中,5,1,5,中\r\n"));
+  g_assert_nonnull (strstr (out->str, "\r\n,給与台帳,,,,社内サーバー,有,,,2,2,1,,,,1,,,,,,,2,1,2,中,5,1,5,中,,,,\r\n"));
   /* Reading the export back gives the same ledger (computed columns are recomputed; 5 × 5
    * values equal to the mapping are kept as "from the IPA values", as the store does). */
   g_assert_true (mamori_asset_csv_read (out->str, &second, &p2, NULL));
@@ -336,7 +337,8 @@ test_residual (void)
                      "business_category,name,remarks,user_scope,managing_department,medium,personal_info,"
                      "special_care_info,my_number,confidentiality,integrity,availability,retention,registered_on,"
                      "threat,vulnerability,treatment,measure,measure_owner,measure_due,target_threat,"
-                     "target_vulnerability,importance,likelihood,risk,band,impact5,likelihood5,value5,level5\r\n");
+                     "target_vulnerability,importance,likelihood,risk,band,impact5,likelihood5,value5,level5,"
+                     "classification_c,classification_i,classification_a,handling\r\n");
   }
 }
 

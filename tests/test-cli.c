@@ -645,9 +645,9 @@ test_assets (void)
     g_assert_cmpint (e.status, ==, 0);
     g_assert_true (g_file_get_contents (out1, &csv, NULL, NULL));
     /* R1: personal info → importance 2; threat 2 × vulnerability 3 → likelihood 2; risk 4 大. */
-    g_assert_nonnull (strstr (csv, ",顧客名簿,,,,モバイル機器,有,,,1,1,1,,,2,3,reduce,,,,,,2,2,4,大,5,3,15,高\r\n"));
+    g_assert_nonnull (strstr (csv, ",顧客名簿,,,,モバイル機器,有,,,1,1,1,,,2,3,reduce,,,,,,2,2,4,大,5,3,15,高,,,,\r\n"));
     /* Threat from the server's catalogue (3) × vulnerability 1 → 1; importance 2 → 2 中. */
-    g_assert_nonnull (strstr (csv, ",製品図面,,,,社内サーバー,,,,2,2,2,,,,1,,,,,,,2,1,2,中,5,1,5,中\r\n"));
+    g_assert_nonnull (strstr (csv, ",製品図面,,,,社内サーバー,,,,2,2,2,,,,1,,,,,,,2,1,2,中,5,1,5,中,,,,\r\n"));
   }
 
   /* Export → import into a new workspace → the same export. */

@@ -389,6 +389,7 @@ full_ledger (void)
   static const char *values[MAMORI_ASSET_N_FIELDS] = {
     "営業", "顧客名簿", "取引先の担当者, \"連絡先\"\nを含む", "営業部", "営業部", "モバイル機器", "有", "有", "",
     "2", "1", "0", "5年", "2024-04-01", "3", "2", "reduce", "=ディスクを暗号化する", "山田", "2024-06-30", "2", "1", "4", "2",
+    "3", "2", "1", "複製禁止;配布先限定：経理部;復旧許容時間：1時間",
   };
   GPtrArray *assets = g_ptr_array_new_with_free_func ((GDestroyNotify) mamori_asset_free);
   MamoriAsset *a = mamori_asset_new ();
@@ -444,11 +445,16 @@ test_round_trip (void)
                                                    "要配慮個人情報,特定個人情報,機密性,完全性,可用性,保存期限,登録日,脅威,"
                                                    "脆弱性,対応,対策内容,対策担当者,対策期限,対策後の脅威,対策後の脆弱性,"
                                                    "重要度,被害発生可能性,リスク値,リスクの大きさ,影響度（5段階）,"
-                                                   "発生頻度（5段階）,リスク値（5段階）,リスクレベル（5段階）\r\n"));
+                                                   "発生頻度（5段階）,リスク値（5段階）,リスクレベル（5段階）,"
+                                                   "機密性格付,完全性格付,可用性格付,取扱制限\r\n"));
       else
         g_assert_true (g_str_has_prefix (out->str, "business_category,name,"));
       for (guint i = 0; i < assets->len; i++)
-        mamori_asset_csv_row (out, assets->pdata[i], mamori_default_threat_for_medium (((MamoriAsset *) assets->pdata[i])->medium));
+        mamori_asset_csv_row_lang (out, assets->pdata[i],
+                                   mamori_default_threat_for_medium (((MamoriAsset *) assets->pdata[i])->medium), langs[l]);
+      /* The handling restrictions as the headings: Japanese labels or keys. */
+      g_assert_nonnull (strstr (out->str, l == 1 ? ",3,2,1,複製禁止;配布先限定：経理部;復旧許容時間：1時間\r\n"
+                                                 : ",3,2,1,copy-prohibited;readers-only:経理部;recover-within:1時間\r\n"));
       g_test_message ("%s", out->str);
       g_assert_true (mamori_asset_csv_read (out->str, &back, &problems, &error));
       print_problems (problems);

@@ -18,6 +18,7 @@
 #include "ui/mamori-assessment-wizard-private.h"
 #include "ui/mamori-assessments-page.h"
 #include "ui/mamori-assessments-page-private.h"
+#include "core/mamori-classification.h"
 #include "ui/mamori-ledger-page.h"
 #include "ui/mamori-ledger-page-private.h"
 #include "ui/mamori-documents-page.h"
@@ -1000,6 +1001,70 @@ open_cell_editor (GtkWidget *page)
   return NULL;
 }
 
+/* Classification (issue 14 §3): the selected rows classified in one step, the column shows the
+ * label, the filter finds them, one undo puts them back. */
+static void
+test_ledger_classify (void)
+{
+  g_autofree char *path = temp_workspace ("ledger-classify.mamori");
+  MamoriWindow *window = new_window (path);
+  MamoriWorkspace *ws = mamori_window_get_workspace (window);
+  g_autoptr(GPtrArray) assets = NULL, problems = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MamoriLedgerRow) row = NULL;
+  MamoriLedgerPage *page;
+  gint64 ids[2];
+  MamoriAsset *before[2] = { NULL, NULL };
+
+  g_assert_true (mamori_asset_csv_read (mamori_demo_assets_csv (), &assets, &problems, &error));
+  g_assert_true (mamori_workspace_add_assets (ws, assets, &error));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "assets"));
+  page = mamori_window_get_ledger_page (window);
+  wait_rows (page, assets->len);
+  gtk_selection_model_select_range (mamori_ledger_page_get_selection (page), 0, 2, TRUE);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(MamoriLedgerRow) r = g_list_model_get_item (mamori_ledger_page_get_model (page), i);
+      ids[i] = mamori_ledger_row_get_asset (r)->id;
+      before[i] = mamori_asset_copy (mamori_ledger_row_get_asset (r));
+    }
+  row = g_list_model_get_item (mamori_ledger_page_get_model (page), 1);
+  g_assert_true (_mamori_ledger_page_commit_classification (page, row, 3, 2, 0, "複製禁止;配布先限定：経理部"));
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(MamoriAsset) a = mamori_workspace_get_asset (ws, ids[i], &error);
+      g_autofree char *label = mamori_classification_label (a->classification_c, a->classification_i,
+                                                            a->classification_a, a->handling, "ja");
+      g_assert_cmpstr (label, ==, "機密性3 / 完全性2 / 複製禁止 / 配布先限定：経理部");
+    }
+  /* The filter: 要保護情報 finds the two among the others that need protection. */
+  {
+    g_autoptr(GPtrArray) all = mamori_workspace_list_assets (ws, &error);
+    guint protect = 0;
+    for (guint i = 0; i < all->len; i++)
+      protect += mamori_classification_terms (((MamoriAsset *) all->pdata[i])->classification_c,
+                                              ((MamoriAsset *) all->pdata[i])->classification_i,
+                                              ((MamoriAsset *) all->pdata[i])->classification_a) != 0;
+    g_assert_cmpuint (protect, <, all->len);
+    gtk_drop_down_set_selected (page->class_drop, MAMORI_ASSET_CLASS_PROTECTION);
+    wait_rows (page, protect);
+  }
+  gtk_drop_down_set_selected (page->class_drop, MAMORI_ASSET_CLASS_ANY);
+  wait_rows (page, assets->len);
+  /* The dialog opens for the selection (and is cancelled). */
+  _mamori_ledger_page_classify (page, row);
+  iterate (100);
+  g_assert_true (mamori_ledger_page_undo (page));
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(MamoriAsset) a = mamori_workspace_get_asset (ws, ids[i], &error);
+      g_assert_cmpint (a->classification_c, ==, before[i]->classification_c);
+      g_assert_cmpstr (a->handling, ==, before[i]->handling);
+      mamori_asset_free (before[i]);
+    }
+  close_window (window);
+}
+
 static void
 test_ledger_bulk_split_threats (void)
 {
@@ -1598,7 +1663,7 @@ test_ledger_spreadsheet (void)
   /* 6. Scrolled sideways to a far column, the category and name columns stay in view (drawn
    * shifted back by the scroll) and the edited cell comes out clear of them. */
   g_assert_true (mamori_ledger_page_edit_cell_at (page, 1, MAMORI_ASSET_FIELD_REMARKS));
-  editor = wait_editor (pw, 1, 24);   /* Remarks */
+  editor = wait_editor (pw, 1, 25);   /* Remarks */
   g_assert_nonnull (editor);
   iterate (100);
   {
@@ -2448,6 +2513,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/ui/assessments/import", test_assessments_import);
   g_test_add_func ("/ui/ledger", test_ledger);
   g_test_add_func ("/ui/ledger/bulk-split-threats", test_ledger_bulk_split_threats);
+  g_test_add_func ("/ui/ledger/classify", test_ledger_classify);
   g_test_add_func ("/ui/ledger/spreadsheet", test_ledger_spreadsheet);
   g_test_add_func ("/ui/ledger/import-undo", test_ledger_import_undo);
   g_test_add_func ("/ui/undo-stack", test_undo_stack);

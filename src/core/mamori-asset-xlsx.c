@@ -5,6 +5,7 @@
 #include <xlsxwriter.h>
 
 #include "mamori-asset-xlsx.h"
+#include "mamori-classification.h"
 #include "mamori-asset.h"
 
 static int
@@ -47,6 +48,11 @@ mamori_asset_xlsx_write (const char          *path,
     worksheet_write_string (ledger, 0, f, mamori_asset_field_key (f), bold);
   for (guint c = 0; c < G_N_ELEMENTS (computed); c++)
     worksheet_write_string (ledger, 0, MAMORI_ASSET_N_CSV_FIELDS + c, computed[c], bold);
+  /* The classification after the computed columns (the handling restrictions with their keys,
+   * as the headings). */
+  for (guint f = MAMORI_ASSET_FIELD_CLASSIFICATION_C; f < MAMORI_ASSET_N_FIELDS; f++)
+    worksheet_write_string (ledger, 0, MAMORI_ASSET_N_CSV_FIELDS + G_N_ELEMENTS (computed) + f - MAMORI_ASSET_FIELD_CLASSIFICATION_C,
+                            mamori_asset_field_key (f), bold);
   worksheet_freeze_panes (ledger, 1, 0);
 
   worksheet_write_string (treatment, 0, 0, "name", bold);
@@ -81,6 +87,16 @@ mamori_asset_xlsx_write (const char          *path,
       worksheet_write_number (ledger, i + 1, MAMORI_ASSET_N_CSV_FIELDS + 1, risk.likelihood, NULL);
       worksheet_write_number (ledger, i + 1, MAMORI_ASSET_N_CSV_FIELDS + 2, risk.risk, NULL);
       worksheet_write_string (ledger, i + 1, MAMORI_ASSET_N_CSV_FIELDS + 3, mamori_risk_band_label (risk.band), NULL);
+      {
+        const int levels[] = { a->classification_c, a->classification_i, a->classification_a };
+        g_autofree char *handling = mamori_handling_to_lang (a->handling, "en");
+        guint col = MAMORI_ASSET_N_CSV_FIELDS + G_N_ELEMENTS (computed);
+        for (guint x = 0; x < G_N_ELEMENTS (levels); x++, col++)
+          if (levels[x] > 0)
+            worksheet_write_number (ledger, i + 1, col, levels[x], NULL);
+        if (*handling)
+          worksheet_write_string (ledger, i + 1, col, handling, NULL);
+      }
 
       worksheet_write_string (treatment, i + 1, 0, a->name, NULL);
       worksheet_write_string (treatment, i + 1, 1, a->managing_department, NULL);

@@ -7,6 +7,7 @@
 
 #include "mamori-asset.h"
 #include "mamori-asset-private.h"
+#include "mamori-classification.h"
 #include "mamori-csv.h"
 
 static const struct {
@@ -37,6 +38,10 @@ static const struct {
   { "target_vulnerability", "対策後の脆弱性" },
   { "impact5", "影響度（5段階）" },
   { "likelihood5", "発生頻度（5段階）" },
+  { "classification_c", "機密性格付" },
+  { "classification_i", "完全性格付" },
+  { "classification_a", "可用性格付" },
+  { "handling", "取扱制限" },
 };
 
 static const struct {
@@ -62,6 +67,7 @@ mamori_asset_new (void)
   a->measure = g_strdup ("");
   a->measure_owner = g_strdup ("");
   a->measure_due = g_strdup ("");
+  a->handling = g_strdup ("");
   a->vulnerability = 3;   /* not yet assessed: assume no measures (documented in the README) */
   return a;
 }
@@ -82,6 +88,7 @@ mamori_asset_free (MamoriAsset *a)
   g_free (a->measure);
   g_free (a->measure_owner);
   g_free (a->measure_due);
+  g_free (a->handling);
   g_free (a);
 }
 
@@ -102,6 +109,7 @@ mamori_asset_copy (const MamoriAsset *a)
   c->measure = g_strdup (a->measure);
   c->measure_owner = g_strdup (a->measure_owner);
   c->measure_due = g_strdup (a->measure_due);
+  c->handling = g_strdup (a->handling);
   return c;
 }
 
@@ -299,6 +307,7 @@ field_is_text (MamoriAssetField field)
     case MAMORI_ASSET_FIELD_RETENTION:
     case MAMORI_ASSET_FIELD_MEASURE:
     case MAMORI_ASSET_FIELD_MEASURE_OWNER:
+    case MAMORI_ASSET_FIELD_HANDLING:   /* its parameters are kept as written */
       return TRUE;
     default:
       return FALSE;
@@ -460,6 +469,35 @@ set_field (MamoriAsset      *a,
           }
       *reason = g_strdup (_("use reduce, retain, avoid or transfer (低減, 保有, 回避, 移転), or leave it empty"));
       return FALSE;
+    case MAMORI_ASSET_FIELD_CLASSIFICATION_C:
+    case MAMORI_ASSET_FIELD_CLASSIFICATION_I:
+    case MAMORI_ASSET_FIELD_CLASSIFICATION_A:
+      {
+        MamoriClassAxis axis = field - MAMORI_ASSET_FIELD_CLASSIFICATION_C;
+        int v;
+        if (!mamori_classification_parse_level (axis, t, &v, reason))
+          return FALSE;
+        if (axis == MAMORI_CLASS_AXIS_CONFIDENTIALITY)
+          a->classification_c = v;
+        else if (axis == MAMORI_CLASS_AXIS_INTEGRITY)
+          a->classification_i = v;
+        else
+          a->classification_a = v;
+        return TRUE;
+      }
+    case MAMORI_ASSET_FIELD_HANDLING:
+      {
+        g_autoptr(GError) error = NULL;
+        char *stored = mamori_handling_normalise (t, &error);
+        if (stored == NULL)
+          {
+            *reason = g_strdup (error->message);
+            return FALSE;
+          }
+        g_free (a->handling);
+        a->handling = stored;
+        return TRUE;
+      }
     case MAMORI_ASSET_N_FIELDS:
     default:
       g_return_val_if_reached (FALSE);
@@ -508,6 +546,13 @@ mamori_asset_get_field_text (const MamoriAsset *a,
       return a->target_vulnerability ? g_strdup_printf ("%d", a->target_vulnerability) : g_strdup ("");
     case MAMORI_ASSET_FIELD_IMPACT5: return a->impact5 ? g_strdup_printf ("%d", a->impact5) : g_strdup ("");
     case MAMORI_ASSET_FIELD_LIKELIHOOD5: return a->likelihood5 ? g_strdup_printf ("%d", a->likelihood5) : g_strdup ("");
+    case MAMORI_ASSET_FIELD_CLASSIFICATION_C:
+      return a->classification_c ? g_strdup_printf ("%d", a->classification_c) : g_strdup ("");
+    case MAMORI_ASSET_FIELD_CLASSIFICATION_I:
+      return a->classification_i ? g_strdup_printf ("%d", a->classification_i) : g_strdup ("");
+    case MAMORI_ASSET_FIELD_CLASSIFICATION_A:
+      return a->classification_a ? g_strdup_printf ("%d", a->classification_a) : g_strdup ("");
+    case MAMORI_ASSET_FIELD_HANDLING: return g_strdup (a->handling ? a->handling : "");
     case MAMORI_ASSET_N_FIELDS:
     default: g_return_val_if_reached (NULL);
     }
@@ -1099,9 +1144,11 @@ mamori_asset_csv_read (const char  *text,
 }
 
 /* The export's columns: the input columns up to the target vulnerability, then the computed
- * ones with the two 5 × 5 inputs among them (as before they were inputs). */
-G_STATIC_ASSERT (MAMORI_ASSET_FIELD_IMPACT5 + 2 == MAMORI_ASSET_N_FIELDS &&
-                 MAMORI_ASSET_FIELD_LIKELIHOOD5 == MAMORI_ASSET_FIELD_IMPACT5 + 1);
+ * ones with the two 5 × 5 inputs among them (as before they were inputs), then the
+ * classification. */
+G_STATIC_ASSERT (MAMORI_ASSET_FIELD_IMPACT5 + 2 == MAMORI_ASSET_FIELD_CLASSIFICATION_C &&
+                 MAMORI_ASSET_FIELD_LIKELIHOOD5 == MAMORI_ASSET_FIELD_IMPACT5 + 1 &&
+                 MAMORI_ASSET_FIELD_HANDLING + 1 == MAMORI_ASSET_N_FIELDS);
 #define N_EXPORT_INPUTS MAMORI_ASSET_FIELD_IMPACT5
 
 void
@@ -1109,7 +1156,7 @@ mamori_asset_csv_header_lang (GString    *out,
                               const char *lang)
 {
   gboolean ja = g_strcmp0 (lang, "ja") == 0;
-  const char *cols[N_EXPORT_INPUTS + 8];
+  const char *cols[N_EXPORT_INPUTS + 12];
   guint n = 0;
 
   for (guint f = 0; f < N_EXPORT_INPUTS; f++)
@@ -1121,6 +1168,8 @@ mamori_asset_csv_header_lang (GString    *out,
   cols[n++] = ja ? fields[MAMORI_ASSET_FIELD_LIKELIHOOD5].heading : fields[MAMORI_ASSET_FIELD_LIKELIHOOD5].key;
   for (guint i = 4; i < 6; i++)
     cols[n++] = ja ? computed_columns[i].heading : computed_columns[i].key;
+  for (guint f = MAMORI_ASSET_FIELD_CLASSIFICATION_C; f < MAMORI_ASSET_N_FIELDS; f++)
+    cols[n++] = ja ? fields[f].heading : fields[f].key;
   g_assert (n == G_N_ELEMENTS (cols));
   mamori_csv_append_row (out, cols, n);
 }
@@ -1136,6 +1185,15 @@ mamori_asset_csv_row (GString           *out,
                       const MamoriAsset *asset,
                       int                threat_from_medium)
 {
+  mamori_asset_csv_row_lang (out, asset, threat_from_medium, "en");
+}
+
+void
+mamori_asset_csv_row_lang (GString           *out,
+                           const MamoriAsset *asset,
+                           int                threat_from_medium,
+                           const char        *lang)
+{
   g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
   MamoriAssetRisk risk;
 
@@ -1150,5 +1208,8 @@ mamori_asset_csv_row (GString           *out,
   g_ptr_array_add (texts, g_strdup_printf ("%d", risk.likelihood5));
   g_ptr_array_add (texts, g_strdup_printf ("%d", risk.value5));
   g_ptr_array_add (texts, g_strdup (mamori_risk_matrix_gov5 ()->risk[CLAMP (risk.level5, 0, 3)].name_ja));
+  for (guint f = MAMORI_ASSET_FIELD_CLASSIFICATION_C; f < MAMORI_ASSET_FIELD_HANDLING; f++)
+    g_ptr_array_add (texts, mamori_asset_get_field_text (asset, f));
+  g_ptr_array_add (texts, mamori_handling_to_lang (asset->handling, g_strcmp0 (lang, "ja") == 0 ? "ja" : "en"));
   mamori_csv_append_row (out, (const char * const *) texts->pdata, texts->len);
 }

@@ -38,6 +38,11 @@ typedef enum {
   /* The 5 × 5 method's own assessment (see MamoriAssetRisk): */
   MAMORI_ASSET_FIELD_IMPACT5,              /* 1–5, or 0: from the IPA values */
   MAMORI_ASSET_FIELD_LIKELIHOOD5,          /* 1–5, or 0: from the IPA values */
+  /* The government classification (core/mamori-classification.h), after everything else: */
+  MAMORI_ASSET_FIELD_CLASSIFICATION_C,     /* 1–3, or 0: not classified */
+  MAMORI_ASSET_FIELD_CLASSIFICATION_I,     /* 1–2, or 0 */
+  MAMORI_ASSET_FIELD_CLASSIFICATION_A,     /* 1–2, or 0 */
+  MAMORI_ASSET_FIELD_HANDLING,             /* handling restrictions, stored form */
   MAMORI_ASSET_N_FIELDS
 } MamoriAssetField;
 
@@ -79,6 +84,10 @@ typedef struct {
   int target_vulnerability;  /* 0: unchanged */
   int impact5;               /* 1–5 assessed on the 5 × 5 grid, or 0: from the IPA values */
   int likelihood5;           /* likewise */
+  int classification_c;      /* the government classification: 1–3, or 0: not classified */
+  int classification_i;      /* 1–2, or 0 */
+  int classification_a;      /* 1–2, or 0 */
+  char *handling;            /* handling restrictions (mamori_handling_normalise's form) */
 } MamoriAsset;
 
 MamoriAsset *mamori_asset_new   (void);
@@ -173,13 +182,19 @@ guint        mamori_asset_rows_header_score (GPtrArray *rows);
 /* Appends the header or one row: every column the import reads (MAMORI_ASSET_FIELD_* order up
  * to the target vulnerability), then the computed columns importance, likelihood, risk, band,
  * impact5, likelihood5 (the asset's own 5 × 5 values or the mapping's; read back as its own,
- * the store keeps them as “from the IPA values” when they equal the mapping), value5, level5.
+ * the store keeps them as “from the IPA values” when they equal the mapping), value5, level5,
+ * then the classification (classification_c, _i, _a, handling).
  * mamori_asset_csv_header_lang writes the Japanese headings when lang is "ja", else the English
- * keys (both are read back). */
+ * keys (both are read back); mamori_asset_csv_row_lang writes the handling restrictions with
+ * the Japanese labels when lang is "ja", else with their keys (mamori_asset_csv_row: "en"). */
 void         mamori_asset_csv_header_lang (GString    *out,
                                            const char *lang);
 void         mamori_asset_csv_row    (GString           *out,
                                       const MamoriAsset *asset,
                                       int                threat_from_medium);
+void         mamori_asset_csv_row_lang (GString           *out,
+                                        const MamoriAsset *asset,
+                                        int                threat_from_medium,
+                                        const char        *lang);
 
 G_END_DECLS

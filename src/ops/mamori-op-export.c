@@ -88,6 +88,7 @@ export_kind (MamoriOpContext  *ctx,
   g_autoptr(MamoriProfile) profile = NULL;
   g_autofree char *date = today ();
   g_autofree char *markdown = NULL;
+  g_autofree char *classification = NULL;
   const MamoriTemplateField *organisation;
   MamoriDocumentMeta meta = { 0 };
 
@@ -109,7 +110,8 @@ export_kind (MamoriOpContext  *ctx,
   meta.organisation = organisation ? mamori_template_values_get (values, "organisation") ?: organisation->default_text : "";
   meta.title = mamori_template_get_title (tmpl);
   meta.date = date;
-  meta.classification = g_str_equal (mamori_template_get_lang (tmpl), "en") ? "Internal" : "社外秘";
+  classification = mamori_workspace_default_document_classification (ctx->workspace, mamori_template_get_lang (tmpl));
+  meta.classification = classification;
   meta.created_by = profile->security_officer;
   meta.lang = mamori_template_get_lang (tmpl);
   meta.numbering = mamori_template_get_numbering (tmpl);

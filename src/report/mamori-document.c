@@ -1364,7 +1364,9 @@ place_title_page (MamoriLayout             *L,
     }
   if (meta->classification != NULL && *meta->classification)
     {
-      Text *c = plain_text (L, meta->classification, L->heading_font, 11, 200, PANGO_ALIGN_LEFT);
+      /* As wide as the room left of the approval boxes: a composed label (機密性3 / 複製禁止 /
+       * 配布先限定：経理部) stays on one line where it can. */
+      Text *c = plain_text (L, meta->classification, L->heading_font, 11, x0 - MAMORI_MARGIN_X - 28, PANGO_ALIGN_LEFT);
       PangoRectangle ink;
       Item *label = add_item (L->page, ITEM_LINES), *box;
       pango_layout_get_pixel_extents (c->layout, NULL, &ink);
@@ -1652,20 +1654,29 @@ draw_running (MamoriLayout *L,
   g_autofree char *number = g_strdup_printf ("%u / %u", page + 1, L->pages->len);
   PangoLayout *layout = pango_layout_new (L->context);
   PangoFontDescription *d = font (L->heading_font, SMALL_SIZE);
+  double class_width = CLASSIFICATION_WIDTH;
 
   pango_layout_set_font_description (layout, d);
   cairo_set_source_rgb (cr, RUNNING_GREY, RUNNING_GREY, RUNNING_GREY);
-  pango_layout_set_width (layout, (int) ((CONTENT_WIDTH - CLASSIFICATION_WIDTH) * PANGO_SCALE));
+  if (L->classification != NULL && *L->classification)
+    {
+      /* A long classification label takes up to half the line, the title the rest. */
+      PangoRectangle logical;
+      pango_layout_set_text (layout, L->classification, -1);
+      pango_layout_get_extents (layout, NULL, &logical);
+      class_width = CLAMP ((double) logical.width / PANGO_SCALE + 4, CLASSIFICATION_WIDTH, CONTENT_WIDTH / 2);
+    }
+  pango_layout_set_width (layout, (int) ((CONTENT_WIDTH - class_width) * PANGO_SCALE));
   pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
   pango_layout_set_text (layout, left, -1);
   cairo_move_to (cr, MAMORI_MARGIN_X, RUNNING_HEAD_Y);
   pango_cairo_show_layout (cr, layout);
   if (L->classification != NULL && *L->classification)
     {
-      pango_layout_set_width (layout, (int) (CLASSIFICATION_WIDTH * PANGO_SCALE));
+      pango_layout_set_width (layout, (int) (class_width * PANGO_SCALE));
       pango_layout_set_alignment (layout, PANGO_ALIGN_RIGHT);
       pango_layout_set_text (layout, L->classification, -1);
-      cairo_move_to (cr, MAMORI_MARGIN_X + CONTENT_WIDTH - CLASSIFICATION_WIDTH, RUNNING_HEAD_Y);
+      cairo_move_to (cr, MAMORI_MARGIN_X + CONTENT_WIDTH - class_width, RUNNING_HEAD_Y);
       pango_cairo_show_layout (cr, layout);
     }
   cairo_set_line_width (cr, HAIRLINE);

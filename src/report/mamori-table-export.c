@@ -59,7 +59,7 @@ mamori_table_export_assets (MamoriWorkspace *self,
     for (guint i = 0; i < assets->len; i++)
       {
         MamoriAsset *a = assets->pdata[i];
-        mamori_asset_csv_row (csv, a, mamori_medium_threat_lookup (threats, a->medium));
+        mamori_asset_csv_row_lang (csv, a, mamori_medium_threat_lookup (threats, a->medium), mamori_text_user_lang ());
       }
     return mamori_write_file_atomically (path, csv->str, csv->len, 0644, error);
   }

@@ -17,13 +17,13 @@
   "business_category, name, remarks, user_scope, managing_department, medium, personal_info, " \
   "special_care_info, my_number, confidentiality, integrity, availability, retention, registered_on, " \
   "threat, vulnerability, treatment, measure, measure_owner, measure_due, target_threat, target_vulnerability, " \
-  "impact5, likelihood5"
+  "impact5, likelihood5, classification_c, classification_i, classification_a, handling"
 
-/* The types of the ledger columns ?1 … ?24 and updated_at ?25 (see execute_asset). */
-#define ASSET_TYPES "tttttt" "iiiiii" "tt" "ii" "tttt" "iiii" "t"
+/* The types of the ledger columns ?1 … ?28 and updated_at ?29 (see execute_asset). */
+#define ASSET_TYPES "tttttt" "iiiiii" "tt" "ii" "tttt" "iiii" "iiit" "t"
 
-/* Runs stmt once for a: the ledger columns as ?1 … ?24, updated_at as ?25 and, when id > 0,
- * id as ?26. */
+/* Runs stmt once for a: the ledger columns as ?1 … ?28, updated_at as ?29 and, when id > 0,
+ * id as ?30. */
 static gboolean
 execute_asset (MamoriStatement    *stmt,
                const MamoriAsset  *a,
@@ -42,6 +42,8 @@ execute_asset (MamoriStatement    *stmt,
                                    mamori_treatment_key (a->treatment), a->measure, a->measure_owner, a->measure_due,
                                    (gint64) a->target_threat, (gint64) a->target_vulnerability,
                                    (gint64) a->impact5, (gint64) a->likelihood5,
+                                   (gint64) a->classification_c, (gint64) a->classification_i,
+                                   (gint64) a->classification_a, a->handling ? a->handling : "",
                                    now, id);
 }
 
@@ -63,7 +65,7 @@ write_new_assets (MamoriWorkspace  *self,
   g_autoptr(MamoriStatement) stmt =
     mamori_statement_new (self, _("save the assets"), error,
                           "INSERT INTO asset (" ASSET_COLUMNS ", updated_at) VALUES "
-                          "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25)",
+                          "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29)",
                           NULL);
 
   d->started = TRUE;
@@ -151,6 +153,10 @@ asset_from_row (MamoriStatement *stmt)
   a->target_vulnerability = mamori_statement_int (stmt, 22);
   a->impact5 = mamori_statement_int (stmt, 23);
   a->likelihood5 = mamori_statement_int (stmt, 24);
+  a->classification_c = mamori_statement_int (stmt, 25);
+  a->classification_i = mamori_statement_int (stmt, 26);
+  a->classification_a = mamori_statement_int (stmt, 27);
+  g_free (a->handling); a->handling = text (stmt, 28);
   return a;
 }
 
@@ -297,6 +303,7 @@ sort_column (int              sort,
     "special_care_info", "my_number", "confidentiality", "integrity", "availability", "retention",
     "registered_on", SQL_THREAT, "vulnerability", "treatment", "measure", "measure_owner", "measure_due",
     "target_threat", "target_vulnerability", SQL_IMPACT5, SQL_LIKELIHOOD5,
+    "classification_c", "classification_i", "classification_a", "handling",
   };
 
   if (sort >= 0 && sort < MAMORI_ASSET_N_FIELDS)
@@ -386,6 +393,21 @@ mamori_assets_query_ids (const char             *path,
     g_string_append (sql, " AND managing_department = ?2");
   if (q->medium)
     g_string_append (sql, " AND medium = ?3");
+  switch (q->classification)
+    {
+    case MAMORI_ASSET_CLASS_PROTECTION:
+      g_string_append (sql, " AND (classification_c >= 2 OR classification_i = 2 OR classification_a = 2)");
+      break;
+    case MAMORI_ASSET_CLASS_C3: g_string_append (sql, " AND classification_c = 3"); break;
+    case MAMORI_ASSET_CLASS_C2: g_string_append (sql, " AND classification_c = 2"); break;
+    case MAMORI_ASSET_CLASS_C1: g_string_append (sql, " AND classification_c = 1"); break;
+    case MAMORI_ASSET_CLASS_RESTRICTED: g_string_append (sql, " AND handling <> ''"); break;
+    case MAMORI_ASSET_CLASS_NONE:
+      g_string_append (sql, " AND classification_c = 0 AND classification_i = 0 AND classification_a = 0");
+      break;
+    default:
+      break;
+    }
   if (q->by_cell && q->cell_likelihood)
     g_string_append_printf (sql, " AND %s = %u AND %s = %u",
                             q->residual ? SQL_RESIDUAL_THREAT_CELL : SQL_THREAT_CELL, q->cell_probability,
@@ -483,7 +505,8 @@ write_changed_assets (MamoriWorkspace  *self,
                           "retention = ?13, registered_on = ?14, threat = ?15, vulnerability = ?16, "
                           "treatment = ?17, measure = ?18, measure_owner = ?19, measure_due = ?20, "
                           "target_threat = ?21, target_vulnerability = ?22, impact5 = ?23, likelihood5 = ?24, "
-                          "updated_at = ?25 WHERE id = ?26", NULL);
+                          "classification_c = ?25, classification_i = ?26, classification_a = ?27, handling = ?28, "
+                          "updated_at = ?29 WHERE id = ?30", NULL);
 
   if (stmt == NULL)
     return FALSE;

@@ -44,6 +44,17 @@ MamoriThreatEntry *mamori_threat_entry_new         (const char      *medium,
 
 /* --- querying the ledger (for the ledger page) -------------------------------------------- */
 
+/* The classification filter: the government levels and derived terms. */
+typedef enum {
+  MAMORI_ASSET_CLASS_ANY,
+  MAMORI_ASSET_CLASS_PROTECTION,     /* 要保護情報: C2–3, I2 or A2 */
+  MAMORI_ASSET_CLASS_C3,
+  MAMORI_ASSET_CLASS_C2,
+  MAMORI_ASSET_CLASS_C1,
+  MAMORI_ASSET_CLASS_RESTRICTED,     /* with handling restrictions */
+  MAMORI_ASSET_CLASS_NONE,           /* not classified on any axis */
+} MamoriAssetClassFilter;
+
 /* Sort keys: a MamoriAssetField, or one of the computed columns. */
 enum {
   MAMORI_ASSET_SORT_ID = 100,
@@ -81,6 +92,7 @@ typedef struct {
   guint cell_probability;
   guint cell_impact;
   gboolean residual;         /* band, risk and likelihood as if the planned measures were done */
+  int classification;        /* MamoriAssetClassFilter; 0: any */
   int sort;                  /* MamoriAssetField or MAMORI_ASSET_SORT_* */
   gboolean descending;
 } MamoriAssetQuery;

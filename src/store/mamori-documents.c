@@ -389,14 +389,26 @@ mamori_workspace_add_document_from_template (MamoriWorkspace            *self,
                                              const MamoriTemplateValues *values,
                                              GError                    **error)
 {
+  return mamori_workspace_add_classified_document (self, tmpl, values, NULL, error);
+}
+
+gint64
+mamori_workspace_add_classified_document (MamoriWorkspace            *self,
+                                          const MamoriTemplate       *tmpl,
+                                          const MamoriTemplateValues *values,
+                                          const char                 *classification,
+                                          GError                    **error)
+{
   g_autofree char *markdown = mamori_template_fill (tmpl, values, error);
-  gboolean en = g_str_equal (mamori_template_get_lang (tmpl), "en");
+  g_autofree char *fallback = NULL;
 
   if (markdown == NULL)
     return 0;
+  if (classification == NULL)
+    classification = fallback = mamori_workspace_default_document_classification (self, mamori_template_get_lang (tmpl));
   return add_document (self, mamori_template_get_id (tmpl), mamori_template_get_kind (tmpl),
                        mamori_template_get_lang (tmpl), mamori_template_get_title (tmpl),
-                       mamori_template_get_numbering (tmpl), en ? "Internal" : "社外秘", markdown,
+                       mamori_template_get_numbering (tmpl), classification, markdown,
                        values ? mamori_template_values_get (values, "organisation") : NULL,
                        values ? mamori_template_values_get (values, "established_on") : NULL, error);
 }
@@ -496,7 +508,8 @@ mamori_workspace_get_document_print (MamoriWorkspace *self,
       g_free (p->date);
       p->date = g_strndup (chosen->updated_at, 10);
     }
-  p->classification = g_strdup (info->classification);
+  /* Documents made before a classification was chosen have it empty: 社外秘, as then. */
+  p->classification = g_strdup (mamori_document_classification_text (info->classification, info->lang));
   p->approved_by = g_strdup (chosen->approver);
   p->created_by = g_strdup (profile->security_officer ? profile->security_officer : "");
   p->lang = g_strdup (info->lang);
@@ -712,5 +725,73 @@ mamori_workspace_set_document_review_months (MamoriWorkspace  *self,
       return FALSE;
     }
   return mamori_workspace_write (self, "document", "review interval", _("save the document"), write_review_months, &m,
+                                 error);
+}
+
+MamoriClassScheme
+mamori_workspace_get_classification_scheme (MamoriWorkspace *self)
+{
+  g_autofree char *key = mamori_workspace_get_setting (self, "classification_scheme", NULL);
+
+  return mamori_class_scheme_from_key (key);
+}
+
+char *
+mamori_workspace_default_document_classification (MamoriWorkspace *self,
+                                                  const char      *lang)
+{
+  const char *l = g_strcmp0 (lang, "en") == 0 ? "en" : "ja";
+
+  /* The government scheme's default: 機密性2, the level of internal papers not to be made
+   * public (the simple scheme's 社外秘; a README decision). */
+  if (mamori_workspace_get_classification_scheme (self) == MAMORI_CLASS_SCHEME_GOVERNMENT)
+    return mamori_classification_label (2, 0, 0, "", l);
+  return g_strdup (mamori_class_simple_label (0, l));
+}
+
+typedef struct {
+  gint64 id;
+  const char *classification;
+} ClassificationSet;
+
+static gboolean
+write_classification (MamoriWorkspace  *self,
+                      gpointer          data,
+                      char            **summary,
+                      GError          **error)
+{
+  ClassificationSet *c = data;
+  g_autoptr(MamoriStatement) stmt = mamori_statement_new (self, _("save the document"), error,
+                                                          "UPDATE document SET classification = ?1 WHERE id = ?2", "ti",
+                                                          c->classification, c->id);
+
+  if (stmt == NULL || !mamori_statement_execute (stmt, error, NULL))
+    return FALSE;
+  if (mamori_statement_changes (stmt) == 0)
+    {
+      g_set_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_INVALID, _("There is no document %lld."),
+                   (long long) c->id);
+      return FALSE;
+    }
+  *summary = g_strdup_printf ("document %" G_GINT64_FORMAT " classified “%s”", c->id, c->classification);
+  return TRUE;
+}
+
+gboolean
+mamori_workspace_set_document_classification (MamoriWorkspace  *self,
+                                              gint64            id,
+                                              const char       *classification,
+                                              GError          **error)
+{
+  g_autofree char *text = g_strstrip (g_strdup (classification ? classification : ""));
+  ClassificationSet c = { id, text };
+
+  if (strchr (text, '\n') != NULL || g_utf8_strlen (text, -1) > 200)
+    {
+      g_set_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_INVALID,
+                   _("A document’s classification is one line of at most 200 characters."));
+      return FALSE;
+    }
+  return mamori_workspace_write (self, "document", "classification", _("save the document"), write_classification, &c,
                                  error);
 }

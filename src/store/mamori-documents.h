@@ -4,6 +4,7 @@
 #include "core/mamori-template.h"
 #include "mamori-workspace.h"
 #include "core/mamori-document-meta.h"
+#include "core/mamori-classification.h"
 
 G_BEGIN_DECLS
 
@@ -78,6 +79,12 @@ gint64   mamori_workspace_add_document_from_template (MamoriWorkspace           
                                                       const MamoriTemplate       *tmpl,
                                                       const MamoriTemplateValues *values,
                                                       GError                    **error);
+/* The same with the document's classification text (NULL: the workspace scheme's default). */
+gint64   mamori_workspace_add_classified_document    (MamoriWorkspace            *self,
+                                                      const MamoriTemplate       *tmpl,
+                                                      const MamoriTemplateValues *values,
+                                                      const char                 *classification,
+                                                      GError                    **error);
 
 /* Values for a new document from what the workspace knows: the organisation's name; the
  * officer's name and contact in the first row of a "roles" table; and for a "decided" table
@@ -133,6 +140,19 @@ gboolean   mamori_workspace_set_document_review_months (MamoriWorkspace  *self,
                                                         gint64            id,
                                                         guint             months,
                                                         GError          **error);
+
+/* The workspace's classification scheme for documents (the setting classification_scheme:
+ * "simple" or "government"; unset: simple), and the classification a new document in lang
+ * gets: 社外秘 / Internal, or 機密性2 / Confidentiality 2. */
+MamoriClassScheme mamori_workspace_get_classification_scheme (MamoriWorkspace *self);
+char      *mamori_workspace_default_document_classification (MamoriWorkspace *self,
+                                                             const char      *lang);
+/* Sets a document's classification text (what its cover and running header print; "" prints
+ * the simple scheme's default). */
+gboolean   mamori_workspace_set_document_classification (MamoriWorkspace  *self,
+                                                         gint64            id,
+                                                         const char       *classification,
+                                                         GError          **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MamoriDocumentPrint, mamori_document_print_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MamoriDocumentReview, mamori_document_review_free)

@@ -15,6 +15,7 @@
 #include "core/mamori-diff.h"
 #include "mamori-documents-page.h"
 #include "mamori-documents-page-private.h"
+#include "mamori-classification-rows.h"
 #include "mamori-new-document-window.h"
 #include "mamori-pdf-view.h"
 #include "mamori-widget-util.h"
@@ -599,6 +600,35 @@ review_months_changed (GtkSpinButton       *spin,
     update_header (self);
 }
 
+/* The Versions window's classification: saved with its button, then the preview follows. */
+static void
+classification_save_clicked (GtkButton           *button,
+                             MamoriDocumentsPage *self)
+{
+  GtkWidget *group = g_object_get_data (G_OBJECT (button), "mamori-group");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  if (self->open == NULL)
+    return;
+  text = mamori_classification_rows_get_document (group, &error);
+  if (text == NULL ||
+      !mamori_workspace_set_document_classification (self->workspace, self->open->id, text, &error))
+    {
+      mamori_widget_show_error (GTK_WIDGET (button), _("Could Not Save the Document"), error);
+      return;
+    }
+  reload_open (self);
+  schedule_preview (self, 0);
+  gtk_widget_set_sensitive (GTK_WIDGET (button), FALSE);
+}
+
+static void
+classification_edited (GtkWidget *button)
+{
+  gtk_widget_set_sensitive (button, TRUE);
+}
+
 static void
 history_action (GtkWidget  *widget,
                 const char *name,
@@ -723,6 +753,21 @@ history_action (GtkWidget  *widget,
         adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (review_group));
         g_signal_connect_object (spin, "value-changed", G_CALLBACK (review_months_changed), self, 0);
       }
+  }
+  {
+    GtkWidget *class_group = mamori_classification_rows_new_document (mamori_workspace_get_classification_scheme (self->workspace),
+                                                                      self->open->lang, self->open->classification);
+    GtkWidget *save = gtk_button_new_with_mnemonic (_("_Save"));
+
+    gtk_widget_set_valign (save, GTK_ALIGN_CENTER);
+    gtk_widget_set_sensitive (save, FALSE);
+    gtk_widget_set_tooltip_text (save, _("Save the classification the cover and page headers print"));
+    g_object_set_data (G_OBJECT (save), "mamori-group", class_group);
+    g_signal_connect_object (save, "clicked", G_CALLBACK (classification_save_clicked), self, 0);
+    adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (class_group), save);
+    /* Any change of a row makes it savable. */
+    mamori_classification_rows_connect_changed (class_group, G_CALLBACK (classification_edited), save);
+    adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (class_group));
   }
   gtk_window_present (GTK_WINDOW (window));
 }

@@ -7,6 +7,8 @@
 
 #include <glib/gi18n.h>
 
+#include "core/mamori-classification.h"
+#include "mamori-classification-rows.h"
 #include "mamori-ledger-page-private.h"
 #include "mamori-threat-catalogue-window.h"
 #include "mamori-widget-util.h"
@@ -286,6 +288,110 @@ _mamori_ledger_page_commit (MamoriLedgerPage *self,
 }
 
 gboolean
+_mamori_ledger_page_commit_classification (MamoriLedgerPage *self,
+                                           MamoriLedgerRow  *row,
+                                           int               c,
+                                           int               i,
+                                           int               a,
+                                           const char       *handling)
+{
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n;
+
+  if (self->binding || row == NULL)
+    return FALSE;
+  if (!mamori_classification_validate (c, i, a, &error))
+    {
+      mamori_widget_show_error (GTK_WIDGET (self), _("Could Not Save the Asset"), error);
+      return FALSE;
+    }
+  before = edit_targets (self, row);
+  after = g_ptr_array_new_with_free_func ((GDestroyNotify) mamori_asset_free);
+  for (guint k = before->len; k-- > 0;)
+    {
+      const MamoriAsset *old = before->pdata[k];
+      MamoriAsset *copy;
+
+      if (old->classification_c == c && old->classification_i == i && old->classification_a == a &&
+          g_strcmp0 (old->handling, handling) == 0)
+        {
+          g_ptr_array_remove_index (before, k);   /* unchanged: not part of the step */
+          continue;
+        }
+      copy = mamori_asset_copy (old);
+      copy->classification_c = c;
+      copy->classification_i = i;
+      copy->classification_a = a;
+      g_free (copy->handling);
+      copy->handling = g_strdup (handling ? handling : "");
+      g_ptr_array_insert (after, 0, copy);
+    }
+  if (after->len == 0 || !save_assets (self, after))
+    return FALSE;
+  n = after->len;
+  push_edit (self, EDIT_UPDATE, g_steal_pointer (&before), g_steal_pointer (&after),
+             g_strdup_printf (ngettext ("classifying %u asset", "classifying %u assets", n), n));
+  return TRUE;
+}
+
+static void
+classify_response (AdwMessageDialog *dialog,
+                   const char       *response,
+                   MamoriLedgerPage *self)
+{
+  GtkWidget *group = adw_message_dialog_get_extra_child (dialog);
+  MamoriLedgerRow *row = g_object_get_data (G_OBJECT (dialog), "mamori-row");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *handling = NULL;
+  int c, i, a;
+
+  if (g_strcmp0 (response, "apply") != 0)
+    return;
+  if (!mamori_classification_rows_get_levels (group, &c, &i, &a, &handling, &error))
+    {
+      mamori_widget_show_error (GTK_WIDGET (self), _("Could Not Save the Asset"), error);
+      return;
+    }
+  _mamori_ledger_page_commit_classification (self, row, c, i, a, handling);
+}
+
+void
+_mamori_ledger_page_classify (MamoriLedgerPage *self,
+                              MamoriLedgerRow  *row)
+{
+  g_autoptr(GPtrArray) targets = NULL;
+  const MamoriAsset *first;
+  GtkWidget *dialog, *group;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_autofree char *heading = NULL;
+
+  if (row == NULL)
+    return;
+  targets = edit_targets (self, row);
+  if (targets->len == 0)
+    return;
+  first = targets->pdata[0];
+  heading = targets->len == 1 ? g_strdup_printf (_("Classify “%s”"), first->name)
+                              : g_strdup_printf (ngettext ("Classify %u Asset", "Classify %u Assets", targets->len), targets->len);
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading,
+                                   targets->len == 1 ? NULL
+                                   : _("The classification and handling restrictions below replace those of every selected asset."));
+  group = mamori_classification_rows_new_levels (first->classification_c, first->classification_i,
+                                                 first->classification_a, first->handling);
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), "");
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), group);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "apply", _("_Apply"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "apply", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "apply");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "mamori-row", g_object_ref (row), g_object_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (classify_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+gboolean
 mamori_ledger_page_edit (MamoriLedgerPage *self,
                          guint             position,
                          MamoriAssetField  field,
@@ -512,6 +618,25 @@ delete_action (GtkWidget  *widget,
   mamori_ledger_page_delete_selected (MAMORI_LEDGER_PAGE (widget));
 }
 
+/* The classification of the selected assets (the Classification column's dialog). */
+static void
+classify_action (GtkWidget  *widget,
+                 const char *name,
+                 GVariant   *parameter)
+{
+  MamoriLedgerPage *self = MAMORI_LEDGER_PAGE (widget);
+  g_autoptr(GtkBitset) set = self->selection ? gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection)) : NULL;
+  g_autoptr(MamoriLedgerRow) row = NULL;
+
+  if (set == NULL || gtk_bitset_is_empty (set))
+    {
+      mamori_widget_add_toast_object (widget, adw_toast_new (_("Select the assets to classify first")));
+      return;
+    }
+  row = g_list_model_get_item (G_LIST_MODEL (self->model), gtk_bitset_get_minimum (set));
+  _mamori_ledger_page_classify (self, row);
+}
+
 static void
 duplicate_action (GtkWidget  *widget,
                   const char *name,
@@ -733,6 +858,7 @@ _mamori_ledger_page_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "ledger.stocktaking", NULL, stocktaking_action);
   gtk_widget_class_install_action (widget_class, "ledger.split", NULL, split_action);
   gtk_widget_class_install_action (widget_class, "ledger.duplicate", NULL, duplicate_action);
+  gtk_widget_class_install_action (widget_class, "ledger.classify", NULL, classify_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "ledger.delete", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "ledger.duplicate", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "ledger.undo", NULL);

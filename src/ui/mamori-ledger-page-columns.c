@@ -6,6 +6,7 @@
 #include <math.h>
 
 #include "core/mamori-checklist.h"
+#include "core/mamori-classification.h"
 #include "mamori-ledger-page-private.h"
 
 /* GTK 4.8's GtkColumnView pays per column for every row of the model (about 0.2 s per column
@@ -70,6 +71,7 @@ _mamori_ledger_page_column_width (const ColumnSpec *spec)
     case COL_TREATMENT: return 110;
     case COL_TARGET: return 96;
     case COL_RESIDUAL: return 96;
+    case COL_CLASS: return 300;
     default: return 100;
     }
 }
@@ -92,6 +94,9 @@ static const ColumnSpec columns[] = {
     N_("Integrity — 2: the law requires it, or tampering gravely harms the company or its partners; 1: tampering seriously affects the business; 0: hardly any effect") },
   { N_("A"), COL_LEVEL, MAMORI_ASSET_FIELD_AVAILABILITY,
     N_("Availability — 2: an outage gravely harms the company or its customers; 1: an outage seriously affects the business; 0: hardly any effect") },
+  { N_("Classification"), COL_CLASS, MAMORI_ASSET_FIELD_CLASSIFICATION_C,
+    N_("The government classification (confidentiality 1–3, integrity and availability 1–2) and handling restrictions; "
+       "click to change it for the selected assets") },
   { N_("Importance"), COL_COMPUTED, MAMORI_ASSET_SORT_IMPORTANCE, N_("max (C, I, A); 2 whenever personal information is involved"),
     N_("Impact"), N_("5 × 5 impact 1–5, assessed per asset; where it is not, from the importance: 0 → 1, 1 → 3, 2 → 5") },
   { N_("Threat"), COL_THREAT, MAMORI_ASSET_FIELD_THREAT,
@@ -163,7 +168,7 @@ create_cell (const ColumnSpec *spec)
 {
   GtkWidget *w = gtk_label_new (NULL);
 
-  gtk_label_set_xalign (GTK_LABEL (w), spec->kind == COL_TEXT ? 0 : 0.5);
+  gtk_label_set_xalign (GTK_LABEL (w), spec->kind == COL_TEXT || spec->kind == COL_CLASS ? 0 : 0.5);
   /* A band chip always shows its whole text (up to two characters: 最高). */
   if (spec->kind != COL_BAND)
     gtk_label_set_ellipsize (GTK_LABEL (w), PANGO_ELLIPSIZE_END);
@@ -272,6 +277,15 @@ bind_cell (MamoriLedgerPage *self,
           gtk_widget_remove_css_class (w, "dim-label");
         else
           gtk_widget_add_css_class (w, "dim-label");
+        break;
+      }
+    case COL_CLASS:
+      {
+        g_autofree char *t = mamori_classification_label (a->classification_c, a->classification_i,
+                                                          a->classification_a, a->handling, NULL);
+        gtk_label_set_text (label, t);
+        /* The whole label, where the column cuts it. */
+        gtk_widget_set_tooltip_text (w, *t ? t : NULL);
         break;
       }
     case COL_BAND:
@@ -495,7 +509,7 @@ _mamori_ledger_page_build_columns (MamoriLedgerPage *self)
       gtk_widget_set_size_request (label, _mamori_ledger_page_column_width (&columns[c]) - 8, -1);
       gtk_widget_set_margin_start (label, 4);
       gtk_widget_set_margin_end (label, 4);
-      if (columns[c].kind != COL_TEXT)
+      if (columns[c].kind != COL_TEXT && columns[c].kind != COL_CLASS)
         gtk_label_set_xalign (GTK_LABEL (label), 0.5);
       if (columns[c].tooltip != NULL)
         gtk_widget_set_tooltip_text (label, _(columns[c].tooltip));

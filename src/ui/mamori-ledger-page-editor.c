@@ -46,8 +46,9 @@ next_editable_column (MamoriLedgerPage *self,
                       guint             c,
                       int               step)
 {
+  /* Tab passes over the classification: its dialog opens on a click or from the menu. */
   for (int i = (int) c + step; i >= 0 && i < (int) N_COLUMNS; i += step)
-    if (column_editable (self, i))
+    if (column_editable (self, i) && _mamori_ledger_page_columns[i].kind != COL_CLASS)
       return i;
   return G_MAXUINT;
 }
@@ -283,6 +284,11 @@ _mamori_ledger_page_edit_cell (MamoriLedgerPage *self,
 
   if (!column_editable (self, c))
     return;
+  if (spec->kind == COL_CLASS)
+    {
+      _mamori_ledger_page_classify (self, row);
+      return;
+    }
   if (spec->kind == COL_FLAG && !keyboard)
     {
       g_autofree char *now = mamori_asset_get_field_text (a, spec->field);

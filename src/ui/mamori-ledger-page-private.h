@@ -27,6 +27,7 @@ typedef enum {
   COL_TREATMENT,
   COL_TARGET,       /* — (unchanged), 1–3 */
   COL_RESIDUAL,     /* risk after the planned measure */
+  COL_CLASS,        /* the government classification's label; edited in a dialog */
 } ColumnKind;
 
 typedef struct {
@@ -38,7 +39,7 @@ typedef struct {
   const char *tooltip5;
 } ColumnSpec;
 
-#define N_COLUMNS 27
+#define N_COLUMNS 28
 
 /* The first columns (category and asset name) stay in view when the grid scrolls sideways, as
  * frozen panes do in a spreadsheet. */
@@ -55,6 +56,7 @@ struct _MamoriLedgerPage {
   GtkLabel *count_label;
   GtkButton *add_button;
   GtkDropDown *medium_drop;
+  GtkDropDown *class_drop;    /* the classification filter (MamoriAssetClassFilter order) */
   GtkStack *stack;
   GtkScrolledWindow *header_scroller;
   GtkScrolledWindow *list_scroller;
@@ -147,6 +149,17 @@ gboolean     _mamori_ledger_page_commit             (MamoriLedgerPage *self,
                                                      MamoriLedgerRow  *row,
                                                      MamoriAssetField  field,
                                                      const char       *text);
+/* Sets the government classification of row's asset (of every selected asset when row is one
+ * of them) as one undo step; TRUE when a step was recorded. */
+gboolean     _mamori_ledger_page_commit_classification (MamoriLedgerPage *self,
+                                                        MamoriLedgerRow  *row,
+                                                        int               c,
+                                                        int               i,
+                                                        int               a,
+                                                        const char       *handling);
+/* Opens the classification dialog for row (and the selection it is part of). */
+void         _mamori_ledger_page_classify           (MamoriLedgerPage *self,
+                                                     MamoriLedgerRow  *row);
 /* Installs the ledger.* actions and their keys (from class_init). */
 void         _mamori_ledger_page_class_actions_init (GtkWidgetClass   *widget_class);
 

@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "core/mamori-classification.h"
 #include "mamori-ledger-page-private.h"
 #include "mamori-widget-util.h"
 
@@ -133,6 +134,10 @@ mamori_ledger_page_refresh (MamoriLedgerPage *self)
   }
   /* Band choices: all, then the bands highest first. */
   q.band = band > 0 && band != GTK_INVALID_LIST_POSITION ? n_bands (self->method) - (int) band : -1;
+  {
+    guint c = gtk_drop_down_get_selected (self->class_drop);
+    q.classification = c != GTK_INVALID_LIST_POSITION ? (int) c : MAMORI_ASSET_CLASS_ANY;
+  }
   q.method = self->method;
   q.by_cell = self->by_cell;
   q.cell_likelihood = self->cell_likelihood;
@@ -235,6 +240,7 @@ clear_filters (MamoriLedgerPage *self)
   gtk_drop_down_set_selected (self->department_drop, 0);
   gtk_drop_down_set_selected (self->medium_drop, 0);
   gtk_drop_down_set_selected (self->band_drop, 0);
+  gtk_drop_down_set_selected (self->class_drop, 0);
   self->filling = FALSE;
   self->by_cell = FALSE;
   gtk_widget_set_visible (GTK_WIDGET (self->cell_button), FALSE);
@@ -247,7 +253,8 @@ is_filtered (MamoriLedgerPage *self)
   return *gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) != '\0' ||
          gtk_drop_down_get_selected (self->department_drop) > 0 ||
          gtk_drop_down_get_selected (self->medium_drop) > 0 ||
-         gtk_drop_down_get_selected (self->band_drop) > 0 || self->by_cell;
+         gtk_drop_down_get_selected (self->band_drop) > 0 ||
+         gtk_drop_down_get_selected (self->class_drop) > 0 || self->by_cell;
 }
 
 /* The asset just added with "+" is in the rows now: select it, scroll to it, edit its name. */
@@ -593,6 +600,7 @@ mamori_ledger_page_class_init (MamoriLedgerPageClass *klass)
   BIND (count_label);
   BIND (add_button);
   BIND (medium_drop);
+  BIND (class_drop);
   BIND (stack);
   BIND (header_scroller);
   BIND (list_scroller);
@@ -624,6 +632,19 @@ mamori_ledger_page_init (MamoriLedgerPage *self)
   self->bands = gtk_string_list_new (NULL);
   gtk_drop_down_set_model (self->band_drop, G_LIST_MODEL (self->bands));
   g_object_unref (self->bands);
+  {
+    /* In MamoriAssetClassFilter's order. */
+    g_autofree char *protection = g_strdup_printf (_("%s (any axis)"),
+                                                   mamori_classification_term_label (MAMORI_CLASS_TERM_PROTECTION, NULL));
+    g_autofree char *c3 = g_strdup_printf (_("Confidentiality %d"), 3);
+    g_autofree char *c2 = g_strdup_printf (_("Confidentiality %d"), 2);
+    g_autofree char *c1 = g_strdup_printf (_("Confidentiality %d"), 1);
+    const char *names[] = { _("All classifications"), protection, c3, c2, c1, _("With handling restrictions"),
+                            C_("classification", "Not classified"), NULL };
+    GtkStringList *list = gtk_string_list_new (names);
+    gtk_drop_down_set_model (self->class_drop, G_LIST_MODEL (list));
+    g_object_unref (list);
+  }
   for (guint c = 0; c < N_COLUMNS; c++)
     gtk_string_list_append (sort_names, _(_mamori_ledger_page_columns[c].title));
   gtk_drop_down_set_model (self->sort_drop, G_LIST_MODEL (sort_names));
@@ -638,6 +659,7 @@ mamori_ledger_page_init (MamoriLedgerPage *self)
   g_signal_connect (self->search_entry, "search-changed", G_CALLBACK (filter_changed), self);
   g_signal_connect (self->department_drop, "notify::selected", G_CALLBACK (filter_notify), self);
   g_signal_connect (self->band_drop, "notify::selected", G_CALLBACK (filter_notify), self);
+  g_signal_connect (self->class_drop, "notify::selected", G_CALLBACK (filter_notify), self);
   g_signal_connect_swapped (self->sort_drop, "notify::selected", G_CALLBACK (sort_changed), self);
   g_signal_connect_swapped (self->descending_button, "toggled", G_CALLBACK (sort_changed), self);
   _mamori_ledger_page_update_header_sort (self);

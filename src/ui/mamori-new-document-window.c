@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "core/mamori-checklist.h"
+#include "mamori-classification-rows.h"
 #include "mamori-new-document-window.h"
 #include "mamori-widget-util.h"
 #include "store/mamori-documents.h"
@@ -32,6 +33,7 @@ struct _MamoriNewDocumentWindow {
   MamoriTemplate *tmpl;
   GPtrArray *fields;        /* FieldUi* */
   GPtrArray *field_groups;  /* AdwPreferencesGroup* added to fields_page */
+  GtkWidget *classification;   /* the classification group (among field_groups) */
 };
 
 G_DEFINE_FINAL_TYPE (MamoriNewDocumentWindow, mamori_new_document_window, ADW_TYPE_WINDOW)
@@ -132,6 +134,7 @@ clear_form (MamoriNewDocumentWindow *self)
     adw_preferences_page_remove (self->fields_page, self->field_groups->pdata[i]);
   g_ptr_array_set_size (self->field_groups, 0);
   g_ptr_array_set_size (self->fields, 0);
+  self->classification = NULL;
 }
 
 static gboolean
@@ -262,6 +265,11 @@ build_form (MamoriNewDocumentWindow    *self,
             add_table_row (self, f, (const char * const *) rows->pdata[r]);
         }
     }
+  /* The document's own classification, the workspace scheme's default first. */
+  self->classification = mamori_classification_rows_new_document (mamori_workspace_get_classification_scheme (self->workspace),
+                                                                  mamori_template_get_lang (self->tmpl), "");
+  adw_preferences_page_add (self->fields_page, ADW_PREFERENCES_GROUP (self->classification));
+  g_ptr_array_add (self->field_groups, self->classification);
 }
 
 static void
@@ -377,12 +385,19 @@ mamori_new_document_window_create (MamoriNewDocumentWindow *self)
 {
   g_autoptr(MamoriTemplateValues) values = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *classification = NULL;
   gint64 id;
 
   if (self->tmpl == NULL)
     return 0;
+  if (self->classification != NULL &&
+      (classification = mamori_classification_rows_get_document (self->classification, &error)) == NULL)
+    {
+      mamori_widget_show_error (GTK_WIDGET (self), _("Could Not Create the Document"), error);
+      return 0;
+    }
   values = collect (self);
-  id = mamori_workspace_add_document_from_template (self->workspace, self->tmpl, values, &error);
+  id = mamori_workspace_add_classified_document (self->workspace, self->tmpl, values, classification, &error);
   if (id == 0)
     {
       mamori_widget_show_error (GTK_WIDGET (self), _("Could Not Create the Document"), error);

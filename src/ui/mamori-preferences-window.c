@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "core/mamori-date.h"
+#include "store/mamori-documents.h"
 #include "store/mamori-registers.h"
 #include "mamori-preferences-window.h"
 #include "mamori-widget-util.h"
@@ -20,6 +21,7 @@ struct _MamoriPreferencesWindow {
   AdwActionRow *location_row;
   AdwActionRow *format_row;
   AdwComboRow *fiscal_row;
+  AdwComboRow *scheme_row;
   MamoriWorkspace *workspace;   /* NULL when none is open */
 
   GSettings *settings;
@@ -122,6 +124,24 @@ mamori_preferences_window_class_init (MamoriPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MamoriPreferencesWindow, location_row);
   gtk_widget_class_bind_template_child (widget_class, MamoriPreferencesWindow, format_row);
   gtk_widget_class_bind_template_child (widget_class, MamoriPreferencesWindow, fiscal_row);
+  gtk_widget_class_bind_template_child (widget_class, MamoriPreferencesWindow, scheme_row);
+}
+
+/* The workspace's classification scheme for documents (README: Classification). */
+static void
+scheme_changed (AdwComboRow             *row,
+                GParamSpec              *pspec,
+                MamoriPreferencesWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  MamoriClassScheme scheme = adw_combo_row_get_selected (row) == 1 ? MAMORI_CLASS_SCHEME_GOVERNMENT
+                                                                    : MAMORI_CLASS_SCHEME_SIMPLE;
+
+  if (!mamori_workspace_set_setting (self->workspace, "classification_scheme", mamori_class_scheme_key (scheme), &error))
+    {
+      g_autofree char *title = g_markup_printf_escaped (_("Could not save the classification scheme: %s"), error->message);
+      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (title));
+    }
 }
 
 /* The workspace's fiscal year (the training rules count per fiscal year). */
@@ -176,12 +196,17 @@ mamori_preferences_window_new (MamoriApplication *app,
       adw_combo_row_set_selected (self->fiscal_row, (guint) mamori_workspace_fiscal_start_month (workspace) - 1);
       g_signal_connect_object (self->fiscal_row, "notify::selected", G_CALLBACK (fiscal_changed), self, 0);
       gtk_widget_set_sensitive (GTK_WIDGET (self->fiscal_row), mamori_workspace_get_read_only_reason (workspace) == NULL);
+      adw_combo_row_set_selected (self->scheme_row,
+                                  mamori_workspace_get_classification_scheme (workspace) == MAMORI_CLASS_SCHEME_GOVERNMENT ? 1 : 0);
+      g_signal_connect_object (self->scheme_row, "notify::selected", G_CALLBACK (scheme_changed), self, 0);
+      gtk_widget_set_sensitive (GTK_WIDGET (self->scheme_row), mamori_workspace_get_read_only_reason (workspace) == NULL);
     }
   else
     {
       adw_action_row_set_subtitle (self->location_row, _("No workspace open"));
       gtk_widget_set_visible (GTK_WIDGET (self->format_row), FALSE);
       gtk_widget_set_visible (GTK_WIDGET (self->fiscal_row), FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->scheme_row), FALSE);
     }
   return self;
 }
