@@ -838,6 +838,26 @@ mamori_workspace_pg_open (const char                *uri,
   return g_steal_pointer (&self);
 }
 
+MamoriWorkspace *
+mamori_workspace_pg_open_reader (const char  *uri,
+                                 GError     **error)
+{
+  g_autofree char *display = display_uri (uri);
+  g_autofree char *with_password = remembered_uri (uri, display);
+  PGconn *conn = connect_uri (with_password, display, error);
+  MamoriWorkspace *self;
+
+  if (conn == NULL)
+    return NULL;
+  self = mamori_workspace_new_server (display, conn, _("It was opened for reading only."));
+  if (!exec_script (conn, display, "SET default_transaction_read_only = on", _("open the workspace"), error))
+    {
+      g_object_unref (self);
+      return NULL;
+    }
+  return self;
+}
+
 static gboolean
 missing_row (MamoriStatement  *stmt,
              gpointer          data,

@@ -29,6 +29,11 @@ gboolean         mamori_workspace_pg_check    (MamoriWorkspace  *self,
                                                GPtrArray       **problems,
                                                GError          **error);
 
+/* A read-only connection for one query in a worker (mamori_workspace_open_reader): no checks of
+ * the format or the role, which the workspace's own connection made. */
+MamoriWorkspace *mamori_workspace_pg_open_reader (const char  *uri,
+                                                  GError     **error);
+
 /* FALSE with an error: what doing needs is not there yet for a server workspace. */
 gboolean         mamori_workspace_pg_not_yet  (MamoriWorkspace  *self,
                                                const char       *doing,

@@ -1757,7 +1757,7 @@ mamori_workspace_open_reader (const char  *path,
   int rc;
 
   if (mamori_workspace_is_server_uri (path))
-    return mamori_workspace_pg_open (path, MAMORI_WORKSPACE_OPEN_READ_ONLY, error);
+    return mamori_workspace_pg_open_reader (path, error);
   rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL);
   if (rc != SQLITE_OK)
     {
