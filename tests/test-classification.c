@@ -320,9 +320,7 @@ round_trip (TestEngine engine)
     g_assert_cmpstr (back->handling, ==, "保存期間：令和9年3月31日");
   }
 
-  /* The ledger's filter: 要保護情報, a confidentiality level, restricted, not classified. (The
-   * ledger's query itself does not run on a server yet: see HACKING, PostgreSQL.) */
-  if (engine == TEST_ENGINE_SQLITE)
+  /* The ledger's filter: 要保護情報, a confidentiality level, restricted, not classified. */
   {
     const struct {
       MamoriAssetClassFilter filter;
