@@ -113,7 +113,7 @@ threat_catalogue (MamoriWorkspace *ws)
   return g_string_free (s, FALSE);
 }
 
-/* The server's schema (one step) and the migrations' (fifteen) have the same tables and
+/* The server's schema (one step) and the migrations' (sixteen) have the same tables and
  * columns in the same order, with the same NOT NULLs, and the same default rows. */
 static void
 test_same_schema (void)
@@ -632,6 +632,65 @@ inner_failure_then_more (MamoriWorkspace *ws,
   return mamori_workspace_set_setting (ws, "inner_b", "2", error);
 }
 
+/* Two people edit the same asset: the second save, from the version read before the first,
+ * is refused (CONFLICT) and changes nothing; read again, it saves. */
+static void
+test_row_versions (gconstpointer data)
+{
+  TestEngine engine = GPOINTER_TO_INT (data);
+  g_autofree char *path = NULL;
+  g_autoptr(MamoriWorkspace) a = NULL, b = NULL;
+  g_autoptr(GPtrArray) one = g_ptr_array_new_with_free_func ((GDestroyNotify) mamori_asset_free);
+  g_autoptr(MamoriAsset) mine = NULL, theirs = NULL, now = NULL, again = NULL;
+  g_autoptr(GPtrArray) list = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  if (engine == TEST_ENGINE_POSTGRESQL && !test_pg_available ())
+    return;
+  a = new_workspace_on (engine, "versions.mamori", &path);
+  b = mamori_workspace_open (path, 0, &error);
+  g_assert_no_error (error);
+  g_ptr_array_add (one, asset ("顧客名簿", "営業部"));
+  g_assert_true (mamori_workspace_add_assets (a, one, &error));
+  id = ((MamoriAsset *) one->pdata[0])->id;
+
+  mine = mamori_workspace_get_asset (a, id, &error);
+  theirs = mamori_workspace_get_asset (b, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (mine->row_version, ==, 1);
+  g_free (theirs->remarks);
+  theirs->remarks = g_strdup ("鍵付きの棚へ");
+  g_ptr_array_add (list, theirs);
+  g_assert_true (mamori_workspace_update_assets (b, list, &error));
+  g_assert_no_error (error);
+
+  g_free (mine->retention);
+  mine->retention = g_strdup ("3年");
+  g_ptr_array_set_size (list, 0);
+  g_ptr_array_add (list, mine);
+  g_assert_false (mamori_workspace_update_assets (a, list, &error));
+  g_assert_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_CONFLICT);
+  g_assert_nonnull (strstr (error->message, "顧客名簿"));
+  g_clear_error (&error);
+  now = mamori_workspace_get_asset (a, id, &error);
+  g_assert_cmpstr (now->remarks, ==, "鍵付きの棚へ");
+  g_assert_cmpstr (now->retention, !=, "3年");
+  g_assert_cmpint (now->row_version, ==, 2);
+
+  g_free (now->retention);
+  now->retention = g_strdup ("3年");
+  g_ptr_array_set_size (list, 0);
+  g_ptr_array_add (list, now);
+  g_assert_true (mamori_workspace_update_assets (a, list, &error));
+  g_assert_no_error (error);
+  again = mamori_workspace_get_asset (b, id, &error);
+  g_assert_cmpstr (again->remarks, ==, "鍵付きの棚へ");
+  g_assert_cmpstr (again->retention, ==, "3年");
+  g_assert_cmpint (again->row_version, ==, 3);
+  mamori_workspace_close (b);
+}
+
 static void
 test_basics (gconstpointer data)
 {
@@ -837,7 +896,7 @@ test_server_cli_init (void)
   g_assert_cmpint (run_mamori (uri, "info", NULL), ==, 2);
   g_assert_cmpint (run_mamori (uri, "init", NULL), ==, 0);
   g_assert_cmpint (run_mamori (uri, "info", &out), ==, 0);
-  g_assert_nonnull (strstr (out, "format\t15\n"));
+  g_assert_nonnull (strstr (out, "format\t16\n"));
   g_clear_pointer (&out, g_free);
   g_assert_cmpint (run_mamori (uri, "check", &out), ==, 0);
 }
@@ -957,6 +1016,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/engines/server-notifies", test_server_notifies);
   g_test_add_func ("/engines/server-round-trip", test_server_round_trip);
   g_test_add_func ("/engines/server-chain", test_server_chain);
+  g_test_add_data_func ("/engines/sqlite/row-versions", GINT_TO_POINTER (TEST_ENGINE_SQLITE), test_row_versions);
+  g_test_add_data_func ("/engines/postgresql/row-versions", GINT_TO_POINTER (TEST_ENGINE_POSTGRESQL), test_row_versions);
   g_test_add_func ("/engines/server-lost-mid-transaction", test_server_lost_mid_transaction);
   add_both ("basics", test_basics);
   g_test_add_func ("/engines/postgresql/open", test_server_open);

@@ -88,6 +88,9 @@ typedef struct {
   int classification_i;      /* 1–2, or 0 */
   int classification_a;      /* 1–2, or 0 */
   char *handling;            /* handling restrictions (mamori_handling_normalise's form) */
+  /* The stored row's version when it was read (0: not read from a workspace): saving it back
+   * refuses when someone changed the row meanwhile. */
+  gint64 row_version;
 } MamoriAsset;
 
 MamoriAsset *mamori_asset_new   (void);

@@ -157,6 +157,7 @@ asset_from_row (MamoriStatement *stmt)
   a->classification_i = mamori_statement_int (stmt, 26);
   a->classification_a = mamori_statement_int (stmt, 27);
   g_free (a->handling); a->handling = text (stmt, 28);
+  a->row_version = mamori_statement_int64 (stmt, 29);
   return a;
 }
 
@@ -176,7 +177,7 @@ mamori_workspace_list_assets (MamoriWorkspace *self,
   g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) mamori_asset_free);
 
   if (!mamori_statement_query (self, _("read the assets"), asset_row, out, error,
-                               "SELECT id, " ASSET_COLUMNS " FROM asset ORDER BY id", NULL))
+                               "SELECT id, " ASSET_COLUMNS ", row_version FROM asset ORDER BY id", NULL))
     return NULL;
   return g_steal_pointer (&out);
 }
@@ -472,7 +473,7 @@ mamori_workspace_get_asset (MamoriWorkspace *self,
                             GError         **error)
 {
   g_autoptr(MamoriStatement) stmt = mamori_statement_new (self, _("read the assets"), error,
-                                                          "SELECT id, " ASSET_COLUMNS " FROM asset WHERE id = ?1", "i", id);
+                                                          "SELECT id, " ASSET_COLUMNS ", row_version FROM asset WHERE id = ?1", "i", id);
 
   if (stmt == NULL)
     return NULL;
@@ -506,15 +507,31 @@ write_changed_assets (MamoriWorkspace  *self,
                           "treatment = ?17, measure = ?18, measure_owner = ?19, measure_due = ?20, "
                           "target_threat = ?21, target_vulnerability = ?22, impact5 = ?23, likelihood5 = ?24, "
                           "classification_c = ?25, classification_i = ?26, classification_a = ?27, handling = ?28, "
-                          "updated_at = ?29 WHERE id = ?30", NULL);
+                          "updated_at = ?29, row_version = row_version + 1 "
+                          /* Only the version the editor read (0: any): a row someone changed
+                           * meanwhile is not overwritten. */
+                          "WHERE id = ?30 AND (CAST (?31 AS bigint) = 0 OR row_version = CAST (?31 AS bigint))", NULL);
 
   if (stmt == NULL)
     return FALSE;
   for (guint i = 0; i < d->assets->len; i++)
     {
       const MamoriAsset *a = d->assets->pdata[i];
-      if (!execute_asset (stmt, a, d->now, a->id, error))
+      gint64 now_version = 0;
+      if (!mamori_statement_bind (stmt, 31, error, "i", a->row_version) ||
+          !execute_asset (stmt, a, d->now, a->id, error))
         return FALSE;
+      if (mamori_statement_changes (stmt) == 0 && a->row_version > 0 &&
+          !mamori_statement_fetch_int64 (self, _("save the asset"), &now_version, error,
+                                         "SELECT row_version FROM asset WHERE id = ?1", "i", a->id))
+        return FALSE;
+      if (mamori_statement_changes (stmt) == 0 && now_version > 0)
+        {
+          g_set_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_CONFLICT,
+                       _("Someone else changed the asset “%s” after you opened it. Their version is shown now; "
+                         "make your change again if it still applies."), a->name);
+          return FALSE;
+        }
       /* On a server, row-level security hides the rows a role may not change: nothing is
        * updated, and the user must hear it (mamori-roles.h). */
       if (mamori_statement_changes (stmt) == 0)
@@ -569,7 +586,16 @@ mamori_workspace_update_assets (MamoriWorkspace *self,
   if (changed->len == 0)
     return TRUE;
   d.summary = summary->str;
-  return mamori_workspace_write (self, "asset", "update", _("save the asset"), write_changed_assets, &d, error);
+  if (!mamori_workspace_write (self, "asset", "update", _("save the asset"), write_changed_assets, &d, error))
+    return FALSE;
+  /* The caller's rows now hold the versions they were saved as. */
+  for (guint i = 0; i < changed->len; i++)
+    {
+      MamoriAsset *a = changed->pdata[i];
+      if (a->row_version > 0)
+        a->row_version++;
+    }
+  return TRUE;
 }
 
 gboolean

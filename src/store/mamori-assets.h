@@ -108,7 +108,9 @@ MamoriAsset *mamori_workspace_get_asset          (MamoriWorkspace *self,
                                                   gint64           id,
                                                   GError         **error);
 /* Saves several assets (MamoriAsset*) in one transaction, all or nothing, with one change-log
- * entry: a bulk edit. */
+ * entry: a bulk edit. An asset read from the workspace (row_version > 0) is saved only over the
+ * version it was read as: when someone changed it meanwhile, nothing is saved and the error is
+ * MAMORI_WORKSPACE_ERROR_CONFLICT. On success each saved asset's row_version is the new one. */
 gboolean    mamori_workspace_update_assets       (MamoriWorkspace   *self,
                                                   GPtrArray         *assets,
                                                   GError           **error);

@@ -429,6 +429,8 @@ static const PgMigration pg_migrations[] = {
   "  confirmed text NOT NULL DEFAULT '',\n"
   "  updated_at text NOT NULL,\n"
   "  UNIQUE (assessment, ref_id));\n" },
+  { 16,
+  "ALTER TABLE asset ADD COLUMN row_version bigint NOT NULL DEFAULT 1 CHECK (row_version >= 1);\n" },
 };
 
 G_STATIC_ASSERT (PG_BASE_VERSION + G_N_ELEMENTS (pg_migrations) == MAMORI_WORKSPACE_SCHEMA_VERSION);

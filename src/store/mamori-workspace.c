@@ -566,6 +566,10 @@ static const Migration migrations[] = {
     "  confirmed TEXT NOT NULL DEFAULT '',"
     "  updated_at TEXT NOT NULL,"
     "  UNIQUE (assessment, ref_id)) STRICT;" },
+  { 16,
+    /* Row versions (team use): an asset saved from a version someone changed meanwhile is
+     * refused instead of overwriting their change. */
+    "ALTER TABLE asset ADD COLUMN row_version INTEGER NOT NULL DEFAULT 1 CHECK (row_version >= 1);" },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == MAMORI_WORKSPACE_SCHEMA_VERSION);

@@ -10,7 +10,7 @@
 
 G_BEGIN_DECLS
 
-#define MAMORI_WORKSPACE_SCHEMA_VERSION 15
+#define MAMORI_WORKSPACE_SCHEMA_VERSION 16
 #define MAMORI_WORKSPACE_EXTENSION ".mamori"
 
 #define MAMORI_WORKSPACE_ERROR (mamori_workspace_error_quark ())
@@ -35,6 +35,7 @@ typedef enum {
   MAMORI_WORKSPACE_ERROR_DISK_FULL,
   MAMORI_WORKSPACE_ERROR_BUSY,
   MAMORI_WORKSPACE_ERROR_FAILED,
+  MAMORI_WORKSPACE_ERROR_CONFLICT,   /* someone else changed the row since it was read */
 } MamoriWorkspaceError;
 
 typedef enum {

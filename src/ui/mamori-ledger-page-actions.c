@@ -121,6 +121,17 @@ copy_assets (GPtrArray *assets)
   return out;
 }
 
+/* Gives each asset of to the row version of the asset with its id in from. */
+static void
+copy_versions (GPtrArray *from,
+               GPtrArray *to)
+{
+  for (guint i = 0; i < to->len; i++)
+    for (guint j = 0; j < from->len; j++)
+      if (((MamoriAsset *) from->pdata[j])->id == ((MamoriAsset *) to->pdata[i])->id)
+        ((MamoriAsset *) to->pdata[i])->row_version = ((MamoriAsset *) from->pdata[j])->row_version;
+}
+
 static gboolean
 delete_assets (MamoriLedgerPage *self,
                GPtrArray        *assets)
@@ -171,6 +182,8 @@ apply_edit (gpointer    data,
   switch (e->kind)
     {
     case EDIT_UPDATE:
+      /* The rows are saved over the versions the other half of the step left. */
+      copy_versions (undo ? e->after : e->before, undo ? e->before : e->after);
       ok = save_assets (self, undo ? e->before : e->after);
       break;
     case EDIT_ADD:
