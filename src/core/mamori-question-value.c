@@ -333,16 +333,19 @@ mamori_question_value_display (const MamoriQuestion *question,
 
 char *
 mamori_question_cell_format (const MamoriNode *node,
-                             GHashTable       *answers)
+                             GHashTable       *answers,
+                             int               scale_choice)
 {
   g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GHashTable) selected = mamori_question_selected_set (node, answers, scale_choice);
 
   for (guint i = 0; node->questions != NULL && answers != NULL && i < node->questions->len; i++)
     {
       const MamoriQuestion *q = node->questions->pdata[i];
       const char *value = g_hash_table_lookup (answers, q->urn);
 
-      if (value == NULL || *value == '\0')
+      /* An answer kept for a question that no longer applies is not exported. */
+      if (value == NULL || *value == '\0' || !mamori_question_applies (q, selected))
         continue;
       if (out->len > 0)
         g_string_append_c (out, '\n');

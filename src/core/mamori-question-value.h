@@ -63,11 +63,13 @@ const char           *mamori_question_text          (const MamoriQuestion *quest
 
 /* --- the column “questions” of an assessment's CSV export ------------------------------------- */
 
-/* One line per answered question of node (answers: question urn → stored value), in the
+/* One line per answered question of node (answers: question urn → stored value) that applies
+ * (depends_on, given the answers and the item's answer scale_choice, -1 when none), in the
  * library's order: "QUESTION_URN = VALUE", the value's backslashes and line breaks written
  * \\ and \n. "" when none is answered. */
 char                 *mamori_question_cell_format   (const MamoriNode     *node,
-                                                     GHashTable           *answers);
+                                                     GHashTable           *answers,
+                                                     int                   scale_choice);
 /* Reads the column "questions" (any case) of an answer file in CSV text (as
  * mamori_checklist_read_answers reads the rest): ref_id → GHashTable (question urn → checked
  * value). NULL when the file has no such column or cannot be read (that reader reports why).

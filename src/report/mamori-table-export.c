@@ -101,7 +101,8 @@ mamori_table_export_assessment_csv (MamoriWorkspace       *self,
       g_autoptr(GString) files = g_string_new (NULL);
       const char *group = item->group >= 0 ? mamori_text_get (((MamoriNode *) cl->groups->pdata[item->group])->name, lang) : "";
       const char *row[11];
-      g_autofree char *asked = mamori_question_cell_format (item, g_hash_table_lookup (questions, item->ref_id));
+      g_autofree char *asked = mamori_question_cell_format (item, g_hash_table_lookup (questions, item->ref_id),
+                                                             ans ? ans->choice : -1);
 
       if (choice && !choice->not_applicable)
         g_ascii_formatd (buf, sizeof buf, "%g", choice->score);
