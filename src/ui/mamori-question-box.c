@@ -293,8 +293,8 @@ build_question (MamoriQuestionBox *self,
 {
   GtkWidget *row = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *head = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *label = gtk_label_new (mamori_question_text (a->q, lang ()));
   const MamoriQuestion *q = a->q;
+  GtkWidget *label = gtk_label_new (mamori_question_text (q, lang ()));
 
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
@@ -302,6 +302,9 @@ build_question (MamoriQuestionBox *self,
   gtk_label_set_selectable (GTK_LABEL (label), TRUE);
   gtk_widget_set_hexpand (label, TRUE);
   gtk_widget_add_css_class (label, "heading");
+  /* An item with no name of its own is titled by its question: not said twice. */
+  if (self->item->name_derived && g_strcmp0 (mamori_node_text (self->item, lang ()), mamori_question_text (q, lang ())) == 0)
+    gtk_label_set_text (GTK_LABEL (label), _("Your answer"));
   gtk_box_append (GTK_BOX (head), label);
   gtk_box_append (GTK_BOX (row), head);
 
