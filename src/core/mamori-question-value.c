@@ -473,7 +473,8 @@ mamori_question_read_csv (const MamoriChecklist *cl,
   header = rows->pdata[0];
   for (guint c = 0; c < header->fields->len; c++)
     {
-      g_autofree char *h = g_ascii_strdown (g_strstrip (g_strdup (header->fields->pdata[c])), -1);
+      g_autofree char *raw = g_strstrip (g_strdup (header->fields->pdata[c]));
+      g_autofree char *h = g_ascii_strdown (raw, -1);
       const char *name = g_str_has_prefix (h, "\xEF\xBB\xBF") ? h + 3 : h;
       if (g_str_equal (name, "ref_id") && ref_col < 0)
         ref_col = (int) c;

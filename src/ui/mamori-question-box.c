@@ -493,9 +493,9 @@ mamori_question_box_dispose (GObject *object)
 {
   MamoriQuestionBox *self = MAMORI_QUESTION_BOX (object);
 
-  /* Whatever is typed and waiting is saved, as when the item changes. */
-  if (self->save_source != 0)
-    mamori_question_box_flush (self);
+  /* The item may be gone with its checklist by now: what is still waiting was saved by
+   * mamori_question_box_clear or _flush when the wizard closed, as notes are. */
+  g_clear_handle_id (&self->save_source, g_source_remove);
   g_clear_object (&self->workspace);
   self->item = NULL;
   G_OBJECT_CLASS (mamori_question_box_parent_class)->dispose (object);
