@@ -35,6 +35,15 @@ mamori_question_is_scale (const MamoriNode     *node,
   return question->choices != NULL && question->choices == node->choices;
 }
 
+const MamoriQuestion *
+mamori_node_scale_question (const MamoriNode *node)
+{
+  for (guint i = 0; node->questions != NULL && i < node->questions->len; i++)
+    if (mamori_question_is_scale (node, node->questions->pdata[i]))
+      return node->questions->pdata[i];
+  return NULL;
+}
+
 guint
 mamori_node_n_extra_questions (const MamoriNode *node)
 {

@@ -26,6 +26,8 @@ const MamoriQuestion *mamori_node_find_question     (const MamoriNode     *node,
  * question): it is answered as the item's answer, not as a question answer. */
 gboolean              mamori_question_is_scale      (const MamoriNode     *node,
                                                      const MamoriQuestion *question);
+/* The question whose choices are node's scale, or NULL. */
+const MamoriQuestion *mamori_node_scale_question    (const MamoriNode     *node);
 /* The questions asked beside the item's answer: every question but the scale one. */
 guint                 mamori_node_n_extra_questions (const MamoriNode     *node);
 /* "text", "number", "date", "boolean", "unique_choice", "multiple_choice" (CISO Assistant's). */

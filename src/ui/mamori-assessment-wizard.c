@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "mamori-assessment-wizard.h"
 #include "mamori-assessment-wizard-private.h"
@@ -536,8 +537,20 @@ show_item (MamoriAssessmentWizard *self,
   position = g_strdup_printf (_("%d / %u"), index + 1, n);
   gtk_label_set_text (self->position_label, position);
   gtk_label_set_text (self->title_label, mamori_text_get (item->name ? item->name : item->description, lang ()));
-  gtk_label_set_text (self->question_label, item->name && item->description ? mamori_text_get (item->description, lang ()) : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->question_label), item->name && item->description);
+  {
+    /* Under the description, the question the choices answer (a library's unique-choice
+     * question) unless the title already asks it. */
+    const char *desc = item->name && item->description ? mamori_text_get (item->description, lang ()) : NULL;
+    const MamoriQuestion *asked = mamori_node_scale_question (item);
+    const char *asks = asked != NULL && asked->text != NULL ? mamori_question_text (asked, lang ()) : NULL;
+    g_autofree char *text = NULL;
+
+    if (asks != NULL && (strstr (mamori_node_text (item, lang ()), asks) != NULL || g_strcmp0 (asks, desc) == 0))
+      asks = NULL;
+    text = desc && asks ? g_strdup_printf ("%s\n\n%s", desc, asks) : g_strdup (desc ? desc : asks ? asks : "");
+    gtk_label_set_text (self->question_label, text);
+    gtk_widget_set_visible (GTK_WIDGET (self->question_label), *text != '\0');
+  }
   gtk_label_set_text (self->source_label, item->source ? item->source : "");
   help = mamori_text_get (item->annotation, lang ());
   if (help == NULL)
