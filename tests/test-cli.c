@@ -416,7 +416,7 @@ test_checklists_and_demo_assessments (void)
   g_assert_nonnull (strstr (info.out, "step4\t1/2\n"));
   g_assert_cmpint (export.status, ==, 0);
   g_assert_true (g_file_get_contents (csv, &contents, NULL, NULL));
-  g_assert_true (g_str_has_prefix (contents, "\xEF\xBB\xBFref_id,group,item,answer,score,note,measure,owner,due,evidence\r\n1,"));
+  g_assert_true (g_str_has_prefix (contents, "\xEF\xBB\xBFref_id,group,item,answer,score,note,measure,owner,due,evidence,questions\r\n1,"));
   g_assert_nonnull (strstr (contents, "私物スマートフォンの業務利用を許可制にし"));
   g_assert_cmpint (export_bad.status, ==, 2);
 }

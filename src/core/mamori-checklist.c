@@ -527,7 +527,7 @@ parse_depends_on (Ctx             *ctx,
 /* Every question of a node, in file order. A question of a type Mamori does not know is
  * left out (and listed). Mamori's wizard asks the first unique_choice question as the item's
  * answer (its scores must lie in the framework's range, and it becomes node->choices); the
- * others are read into the model, and listed as not used until the wizard asks them. */
+ * others are asked below it and recorded as answers (README “Questions”). */
 static gboolean
 parse_questions (Ctx          *ctx,
                  MamoriNode   *node,
@@ -539,7 +539,6 @@ parse_questions (Ctx          *ctx,
                  GError      **error)
 {
   g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) question_free);
-  int n_unique = 0;
 
   if (questions->type != YAML_MAPPING_NODE)
     {
@@ -558,15 +557,14 @@ parse_questions (Ctx          *ctx,
       for (guint i = 0; i < G_N_ELEMENTS (question_types) && type != NULL; i++)
         if (strcmp (question_types[i].name, type) == 0)
           t = (int) question_types[i].type;
-      if (t != MAMORI_QUESTION_UNIQUE_CHOICE)
+      /* Every known type is asked in the wizard (ui/mamori-question-box.c) and recorded
+       * (store/mamori-questions.c); only an unknown one is left out. */
+      if (t < 0)
         {
           g_autofree char *what = g_strdup_printf ("questions of type %s", type ? shown (ctx, type) : "?");
           note_unsupported (ctx, what);
+          continue;
         }
-      else if (n_unique++ > 0)
-        note_unsupported (ctx, "more than one question per item");
-      if (t < 0)
-        continue;
 
       q = g_new0 (MamoriQuestion, 1);
       g_ptr_array_add (out, q);
@@ -583,12 +581,8 @@ parse_questions (Ctx          *ctx,
           if (scale)
             node->choices = g_ptr_array_ref (q->choices);
         }
-      if (dep != NULL)
-        {
-          note_unsupported (ctx, "questions.depends_on");
-          if (!parse_depends_on (ctx, q, dep, error))
-            return FALSE;
-        }
+      if (dep != NULL && !parse_depends_on (ctx, q, dep, error))
+        return FALSE;
     }
   node->questions = g_steal_pointer (&out);
   return TRUE;

@@ -19,7 +19,37 @@
 #include "store/mamori-assessments.h"
 #include "store/mamori-assets.h"
 #include "store/mamori-documents.h"
+#include "store/mamori-questions.h"
 #include "store/mamori-reviews.h"
+
+/* The answers to the items' questions read by mamori_question_read_csv (README “Questions”). */
+static gboolean
+store_question_answers (MamoriWorkspace       *ws,
+                        const MamoriChecklist *cl,
+                        gint64                 id,
+                        GHashTable            *questions,
+                        GError               **error)
+{
+  GHashTableIter items;
+  gpointer ref_id, answers;
+
+  g_hash_table_iter_init (&items, questions);
+  while (g_hash_table_iter_next (&items, &ref_id, &answers))
+    {
+      const MamoriNode *item = mamori_checklist_find_item (cl, ref_id);
+      GHashTableIter iter;
+      gpointer urn, value;
+
+      g_hash_table_iter_init (&iter, answers);
+      while (item != NULL && g_hash_table_iter_next (&iter, &urn, &value))
+        {
+          const MamoriQuestion *q = mamori_node_find_question (item, urn);
+          if (q != NULL && !mamori_workspace_set_question_answer (ws, id, item, q, value, error))
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
 
 gint64
 mamori_op_store_completed_assessment (MamoriWorkspace        *ws,
@@ -29,6 +59,7 @@ mamori_op_store_completed_assessment (MamoriWorkspace        *ws,
                                       const char             *respondent,
                                       const int              *choices,
                                       const char * const     *notes,
+                                      GHashTable             *questions,
                                       const char             *evidence_ref, /* one evidence file, or NULL */
                                       const char             *evidence_name,
                                       const char             *evidence_text,
@@ -53,6 +84,8 @@ mamori_op_store_completed_assessment (MamoriWorkspace        *ws,
       if (!mamori_workspace_set_answer (ws, id, item->ref_id, choices[i], c->score, c->not_applicable, error))
         return 0;
     }
+  if (questions != NULL && !store_question_answers (ws, cl, id, questions, error))
+    return 0;
   if (evidence_ref != NULL)
     {
       g_autoptr(GBytes) content = g_bytes_new_static (evidence_text, strlen (evidence_text));
@@ -165,6 +198,7 @@ typedef struct {
   int *choices;
   const char **notes;
   gint64 id;
+  GHashTable *questions;  /* mamori_question_read_csv, or NULL */
 } ImportAnswers;
 
 static gboolean
@@ -177,7 +211,7 @@ import_answers_fill (MamoriWorkspace  *ws,
   g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
 
   d->id = mamori_op_store_completed_assessment (ws, d->checklist, d->subject, today, g_get_real_name (), d->choices,
-                                                d->notes, NULL, NULL, NULL, error);
+                                                d->notes, d->questions, NULL, NULL, NULL, error);
   return d->id != 0;
 }
 
@@ -191,6 +225,7 @@ mamori_op_import_answers (MamoriOpContext  *ctx,
   g_autofree char *name = g_path_get_basename (r->path);
   g_autoptr(GPtrArray) problems = NULL;
   g_autoptr(MamoriAnswerSheet) sheet = NULL;
+  g_autoptr(GHashTable) questions = NULL;
   g_autoptr(GError) local = NULL;
   MamoriCatalog *catalog;
   const MamoriChecklist *cl;
@@ -247,6 +282,8 @@ mamori_op_import_answers (MamoriOpContext  *ctx,
       g_set_error (error, MAMORI_OP_ERROR, MAMORI_OP_ERROR_BAD_INPUT, "%s: %s", name, local->message);
       return FALSE;
     }
+  if (sheet != NULL)
+    questions = mamori_question_read_csv (cl, text, problems);
   if (problems->len > 0)
     {
       g_autofree char *message = g_strdup_printf (ngettext ("%s: %u line is wrong, so nothing was imported:",
@@ -256,7 +293,7 @@ mamori_op_import_answers (MamoriOpContext  *ctx,
       return FALSE;
     }
   {
-    ImportAnswers d = { cl, r->subject, sheet->choices, (const char **) sheet->notes, 0 };
+    ImportAnswers d = { cl, r->subject, sheet->choices, (const char **) sheet->notes, 0, questions };
     g_autoptr(MamoriAssessment) a = NULL;
 
     if (!mamori_workspace_transaction (ctx->workspace, import_answers_fill, &d, error))
@@ -336,7 +373,7 @@ demo_fill (MamoriWorkspace  *workspace,
 
       g_assert (cl != NULL && cl->items->len == d->n_choices);
       id = mamori_op_store_completed_assessment (workspace, cl, d->subject, d->assessed_on, d->respondent, d->choices,
-                                       NULL, NULL, NULL, NULL, error);
+                                       NULL, NULL, NULL, NULL, NULL, error);
       if (id == 0)
         return FALSE;
       /* The newest self-diagnosis has decided measures for two of its gaps. */
@@ -393,7 +430,7 @@ demo_fill (MamoriWorkspace  *workspace,
     gint64 id;
 
     g_assert (cl != NULL && cl->items->len == d->n_checks);
-    id = mamori_op_store_completed_assessment (workspace, cl, "", d->assessed_on, d->respondent, d->choices, d->remarks,
+    id = mamori_op_store_completed_assessment (workspace, cl, "", d->assessed_on, d->respondent, d->choices, d->remarks, NULL,
                                      d->evidence_ref, d->evidence_name, d->evidence_text, error);
     if (id == 0)
       return FALSE;

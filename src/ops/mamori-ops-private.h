@@ -33,7 +33,8 @@ const MamoriChecklist *mamori_op_assessment_checklist (MamoriOpContext        *c
 void                   mamori_op_warn                (MamoriOpContext         *ctx,
                                                       const char              *format,
                                                       ...) G_GNUC_PRINTF (2, 3);
-/* Answers choices (one per item, -1 skips) to a new assessment and completes it. Call inside a
+/* Answers choices (one per item, -1 skips) to a new assessment and completes it. questions
+ * (ref_id → question urn → checked value, or NULL) answers the items' questions. Call inside a
  * transaction. 0 on error. */
 gint64                 mamori_op_store_completed_assessment (MamoriWorkspace       *ws,
                                                              const MamoriChecklist *cl,
@@ -42,6 +43,7 @@ gint64                 mamori_op_store_completed_assessment (MamoriWorkspace    
                                                              const char            *respondent,
                                                              const int             *choices,
                                                              const char * const    *notes,
+                                                             GHashTable            *questions,
                                                              const char            *evidence_ref,
                                                              const char            *evidence_name,
                                                              const char            *evidence_text,

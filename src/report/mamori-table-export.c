@@ -10,6 +10,7 @@
 #include "core/mamori-pending.h"
 #include "mamori-table-export.h"
 #include "store/mamori-assessments.h"
+#include "store/mamori-questions.h"
 #include "store/mamori-assets.h"
 
 gboolean
@@ -76,9 +77,13 @@ mamori_table_export_assessment_csv (MamoriWorkspace       *self,
   g_autoptr(GPtrArray) evidence = NULL;
   GString *csv;
   const char *header[] = { "ref_id", "group", "item", "answer", "score", "note", "measure", "owner", "due",
-                           "evidence" };
+                           "evidence", "questions" };
+  g_autoptr(GHashTable) questions = NULL;
 
   if (answers == NULL)
+    return NULL;
+  questions = mamori_workspace_get_question_answers (self, id, error);
+  if (questions == NULL)
     return NULL;
   evidence = mamori_workspace_list_evidence (self, id, NULL, error);
   if (evidence == NULL)
@@ -95,7 +100,9 @@ mamori_table_export_assessment_csv (MamoriWorkspace       *self,
       char buf[G_ASCII_DTOSTR_BUF_SIZE] = "";
       g_autoptr(GString) files = g_string_new (NULL);
       const char *group = item->group >= 0 ? mamori_text_get (((MamoriNode *) cl->groups->pdata[item->group])->name, lang) : "";
-      const char *row[10];
+      const char *row[11];
+      g_autofree char *asked = mamori_question_cell_format (item, g_hash_table_lookup (questions, item->ref_id),
+                                                             ans ? ans->choice : -1);
 
       if (choice && !choice->not_applicable)
         g_ascii_formatd (buf, sizeof buf, "%g", choice->score);
@@ -116,6 +123,7 @@ mamori_table_export_assessment_csv (MamoriWorkspace       *self,
       row[7] = ans && ans->measure_owner ? ans->measure_owner : "";
       row[8] = ans && ans->measure_due ? ans->measure_due : "";
       row[9] = files->str;
+      row[10] = asked;  /* README “Questions”: one line per answered question */
       mamori_csv_append_row (csv, row, G_N_ELEMENTS (row));
     }
   return g_string_free (csv, FALSE);

@@ -13,7 +13,8 @@ gboolean  mamori_table_export_assets         (MamoriWorkspace       *self,
                                               GError               **error);
 
 /* One assessment as CSV (UTF-8 with BOM): ref_id, group, item, answer, score, note, measure,
- * owner, due, evidence (name, size, SHA-256). Texts in lang. */
+ * owner, due, evidence (name, size, SHA-256), questions (mamori_question_cell_format: the
+ * answers to the item's questions). Texts in lang. */
 char     *mamori_table_export_assessment_csv (MamoriWorkspace       *self,
                                               const MamoriChecklist *checklist,
                                               gint64                 id,

@@ -176,6 +176,10 @@ create_body (MamoriWorkspace *self,
           !mamori_statement_run (self, _("copy the assessment"), error,
                 "INSERT INTO measure (assessment, ref_id, what, owner, due_on, decided_at) "
                 "SELECT ?1, ref_id, what, owner, due_on, decided_at FROM measure WHERE assessment = ?2", "ii",
+                d->new_id, d->copy_from) ||
+          !mamori_statement_run (self, _("copy the assessment"), error,
+                "INSERT INTO question_answer (assessment, ref_id, question, value, answered_at) "
+                "SELECT ?1, ref_id, question, value, answered_at FROM question_answer WHERE assessment = ?2", "ii",
                 d->new_id, d->copy_from))
         return FALSE;
       g_string_printf (summary, "%" G_GINT64_FORMAT " copied from %" G_GINT64_FORMAT " (%s, %s)",

@@ -104,7 +104,8 @@ gboolean          mamori_workspace_complete_assessment (MamoriWorkspace *self,
                                                         gint64           id,
                                                         const char      *stepup_task,
                                                         GError         **error);
-/* A new, in-progress round with the same answers, notes and measures (not the evidence). */
+/* A new, in-progress round with the same answers, notes, measures and answers to questions (not
+ * the evidence). */
 gint64            mamori_workspace_copy_assessment     (MamoriWorkspace *self,
                                                         gint64           id,
                                                         const char      *assessed_on,

@@ -2,9 +2,11 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "mamori-assessment-wizard.h"
 #include "mamori-assessment-wizard-private.h"
+#include "mamori-question-box.h"
 #include "mamori-wizard-item.h"
 #include "mamori-widget-util.h"
 
@@ -45,6 +47,7 @@ struct _MamoriAssessmentWizard {
   gboolean loading;
   GListStore *items;              /* MamoriWizardItem* */
   GtkSingleSelection *selection;
+  MamoriQuestionBox *question_box;  /* the item's other questions, under its answer */
 };
 
 G_DEFINE_FINAL_TYPE (MamoriAssessmentWizard, mamori_assessment_wizard, ADW_TYPE_BIN)
@@ -498,6 +501,7 @@ refresh_state (MamoriAssessmentWizard *self)
   gtk_widget_set_visible (GTK_WIDGET (self->measure_group), answer && is_gap (self, self->current, answer->choice));
   update_row (self, self->current);
   update_progress (self);
+  mamori_question_box_set_scale_choice (self->question_box, answer ? answer->choice : -1);
   self->loading = FALSE;
 }
 
@@ -533,8 +537,20 @@ show_item (MamoriAssessmentWizard *self,
   position = g_strdup_printf (_("%d / %u"), index + 1, n);
   gtk_label_set_text (self->position_label, position);
   gtk_label_set_text (self->title_label, mamori_text_get (item->name ? item->name : item->description, lang ()));
-  gtk_label_set_text (self->question_label, item->name && item->description ? mamori_text_get (item->description, lang ()) : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->question_label), item->name && item->description);
+  {
+    /* Under the description, the question the choices answer (a library's unique-choice
+     * question) unless the title already asks it. */
+    const char *desc = item->name && item->description ? mamori_text_get (item->description, lang ()) : NULL;
+    const MamoriQuestion *asked = mamori_node_scale_question (item);
+    const char *asks = asked != NULL && asked->text != NULL ? mamori_question_text (asked, lang ()) : NULL;
+    g_autofree char *text = NULL;
+
+    if (asks != NULL && (strstr (mamori_node_text (item, lang ()), asks) != NULL || g_strcmp0 (asks, desc) == 0))
+      asks = NULL;
+    text = desc && asks ? g_strdup_printf ("%s\n\n%s", desc, asks) : g_strdup (desc ? desc : asks ? asks : "");
+    gtk_label_set_text (self->question_label, text);
+    gtk_widget_set_visible (GTK_WIDGET (self->question_label), *text != '\0');
+  }
   gtk_label_set_text (self->source_label, item->source ? item->source : "");
   help = mamori_text_get (item->annotation, lang ());
   if (help == NULL)
@@ -585,6 +601,8 @@ show_item (MamoriAssessmentWizard *self,
   gtk_widget_set_sensitive (GTK_WIDGET (self->note_row), !self->read_only);
   gtk_widget_set_sensitive (GTK_WIDGET (self->add_evidence_button), !self->read_only);
   build_evidence (self);
+  mamori_question_box_set_item (self->question_box, self->workspace, self->assessment, item,
+                                answer ? answer->choice : -1, self->read_only);
 
   gtk_widget_set_visible (GTK_WIDGET (self->measure_group), answer && is_gap (self, index, answer->choice));
   gtk_editable_set_text (GTK_EDITABLE (self->measure_what_row), answer && answer->measure_what ? answer->measure_what : "");
@@ -631,6 +649,7 @@ mamori_assessment_wizard_get_current (MamoriAssessmentWizard *self)
 static void
 leave (MamoriAssessmentWizard *self)
 {
+  mamori_question_box_flush (self->question_box);
   save_note (self);
   save_measure (self);
   g_signal_emit (self, signals[SIGNAL_LEFT], 0);
@@ -645,6 +664,7 @@ next (MamoriAssessmentWizard *self)
     show_item (self, self->current + 1);
   else
     {
+      mamori_question_box_flush (self->question_box);
       save_note (self);
       save_measure (self);
       g_signal_emit (self, signals[SIGNAL_FINISHED], 0);
@@ -763,6 +783,7 @@ mamori_assessment_wizard_close (MamoriAssessmentWizard *self)
       save_note (self);
       save_measure (self);
     }
+  mamori_question_box_clear (self->question_box);
   self->loading = TRUE;
   g_list_store_remove_all (self->items);
   self->loading = FALSE;
@@ -872,6 +893,9 @@ mamori_assessment_wizard_init (MamoriAssessmentWizard *self)
     g_object_unref (factory);
     g_signal_connect (self->selection, "notify::selected", G_CALLBACK (selection_changed), self);
   }
+  self->question_box = MAMORI_QUESTION_BOX (mamori_question_box_new ());
+  gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->choices_box))),
+                              GTK_WIDGET (self->question_box), GTK_WIDGET (self->choices_box));
   g_signal_connect (self->note_row, "apply", G_CALLBACK (entry_applied), self);
   g_signal_connect (self->measure_what_row, "apply", G_CALLBACK (entry_applied), self);
   g_signal_connect (self->measure_owner_row, "apply", G_CALLBACK (entry_applied), self);
