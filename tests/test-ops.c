@@ -68,7 +68,7 @@ test_table (void)
       exports += op->kind == MAMORI_OP_EXPORT;
       imports += op->kind == MAMORI_OP_IMPORT;
     }
-  g_assert_cmpuint (exports, ==, 22);
+  g_assert_cmpuint (exports, ==, 23);
   g_assert_cmpuint (imports, ==, 5);
   g_assert_null (mamori_op_find (MAMORI_OP_EXPORT, "nothing"));
   op = mamori_op_find (MAMORI_OP_EXPORT, "assets");
