@@ -6,6 +6,7 @@
 #include "mamori-assessment-wizard.h"
 #include "mamori-assessment-wizard-private.h"
 #include "mamori-wizard-item.h"
+#include "core/mamori-criteria.h"
 #include "store/mamori-scopes.h"
 #include "mamori-widget-util.h"
 
@@ -101,7 +102,8 @@ reload_answers (MamoriAssessmentWizard *self)
   return TRUE;
 }
 
-/* Is the given choice of the item a gap (anything short of the best non-N/A answer)? */
+/* Is the given choice of the item a gap (anything short of the best non-N/A answer, or of the
+ * target level)? */
 static gboolean
 is_gap (MamoriAssessmentWizard *self,
         int                     index,
@@ -116,6 +118,9 @@ is_gap (MamoriAssessmentWizard *self,
   c = choices->pdata[choice];
   if (c->not_applicable)
     return FALSE;
+  /* Answered by level (target levels): short of the target (none: level 1). */
+  if (mamori_criteria_applies (self->checklist))
+    return c->score < MAX (mamori_node_get_target_level (item_at (self, index)), 1);
   for (guint i = 0; i < choices->len; i++)
     if (!((MamoriChoice *) choices->pdata[i])->not_applicable)
       best = MAX (best, ((MamoriChoice *) choices->pdata[i])->score);
