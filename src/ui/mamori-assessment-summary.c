@@ -748,8 +748,8 @@ mamori_assessment_summary_show (MamoriAssessmentSummary *self,
   if (criteria != NULL)
     {
       guint applicable = criteria->n_items - criteria->n[MAMORI_CRITERION_NOT_APPLICABLE] - criteria->n[MAMORI_CRITERION_OUT_OF_SCOPE];
-      g_autofree char *met = g_strdup_printf (_("%u / %u met"), criteria->n[MAMORI_CRITERION_MET], applicable);
-      g_autofree char *tier = g_strdup_printf ("%s %s",
+      g_autofree char *met = g_strdup_printf ("%u / %u", criteria->n[MAMORI_CRITERION_MET], applicable);
+      g_autofree char *tier = g_strdup_printf ("%s %s %s", _("Procedures met, of those in scope that apply."),
                                                criteria->gold ? _("The answers support Gold.")
                                                : criteria->silver ? _("The answers support Silver.")
                                                : _("The answers support neither tier yet."),
