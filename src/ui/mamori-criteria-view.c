@@ -334,7 +334,10 @@ add_scope (GtkBox                *box,
           adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), text_row (t, e->reason));
           n_out++;
         }
-      title = g_strdup_printf (ngettext ("%u optional measure left out", "%u optional measures left out", n_out), n_out);
+      if (n_out == 0 && scope->entries->len > 0)
+        title = g_strdup_printf (ngettext ("%u group in scope", "%u groups in scope", scope->entries->len), scope->entries->len);
+      else
+        title = g_strdup_printf (ngettext ("%u optional measure left out", "%u optional measures left out", n_out), n_out);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), title);
       adw_expander_row_set_enable_expansion (ADW_EXPANDER_ROW (expander), scope->entries->len > 0);
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), expander);

@@ -309,6 +309,24 @@ collect (MamoriScopeDialog *self)
   return scope;
 }
 
+/* The first measure left out without a reason: its section opens and its reason takes the focus. */
+static void
+focus_missing_reason (MamoriScopeDialog *self)
+{
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      ItemRow *r = &g_array_index (self->items, ItemRow, i);
+      g_autofree char *reason = g_strdup (gtk_editable_get_text (GTK_EDITABLE (r->reason)));
+
+      if (!gtk_switch_get_active (r->included) && *g_strstrip (reason) == '\0')
+        {
+          adw_expander_row_set_expanded (r->section, TRUE);
+          gtk_widget_grab_focus (GTK_WIDGET (r->reason));
+          return;
+        }
+    }
+}
+
 gboolean
 mamori_scope_dialog_save (MamoriScopeDialog *self)
 {
@@ -323,6 +341,7 @@ mamori_scope_dialog_save (MamoriScopeDialog *self)
       scope = collect (self);
       if (!mamori_workspace_save_scope (self->workspace, scope, self->checklist, &error))
         {
+          focus_missing_reason (self);
           mamori_widget_show_error (GTK_WIDGET (self), _("Could Not Save the Scope"), error);
           return FALSE;
         }
