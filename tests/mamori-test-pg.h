@@ -91,6 +91,9 @@ test_pg_new_database (void)
   static int counter;
   g_autofree char *name = g_strdup_printf ("mamori_t%d_%d", (int) getpid (), ++counter);
   g_autofree char *sql = g_strdup_printf ("CREATE DATABASE %s", name);
+  /* One left by an earlier run whose process had the same id and did not finish. */
+  g_autofree char *drop = g_strdup_printf ("DROP DATABASE IF EXISTS %s WITH (FORCE)", name);
+  g_autofree char *dropped = test_pg_exec (g_getenv ("MAMORI_TEST_PG"), drop);
   g_autofree char *state = test_pg_exec (g_getenv ("MAMORI_TEST_PG"), sql);
 
   g_assert_cmpstr (state, ==, "");

@@ -191,9 +191,18 @@ test_met_by_level (void)
   g_assert_cmpint (mamori_audit_result (c, two, 3), ==, MAMORI_AUDIT_MET);
   g_assert_cmpint (mamori_audit_result (c, two, 4), ==, MAMORI_AUDIT_NOT_APPLICABLE);
   g_assert_cmpint (mamori_audit_result (c, two, -1), ==, MAMORI_AUDIT_NOT_ANSWERED);
-  /* The criteria's Done / Not done scale carries no levels yet: the existing rule holds. */
-  g_assert_false (mamori_audit_uses_level (criteria, mamori_checklist_find_item (criteria, "3")));
-  g_assert_cmpint (mamori_audit_result (criteria, mamori_checklist_find_item (criteria, "3"), 0), ==, MAMORI_AUDIT_MET);
+  /* The criteria are answered by level (レベル1…8 first, then 未到達): met from the target on. */
+  {
+    const MamoriNode *item = mamori_checklist_find_item (criteria, "3");
+    int target = mamori_node_get_target_level (item);
+    g_assert_true (mamori_audit_uses_level (criteria, item));
+    g_assert_cmpint (target, >=, 1);
+    g_assert_cmpint (mamori_audit_result (criteria, item, target - 1), ==, MAMORI_AUDIT_MET);
+    g_assert_cmpint (mamori_audit_result (criteria, item, 7), ==, MAMORI_AUDIT_MET);
+    if (target > 1)
+      g_assert_cmpint (mamori_audit_result (criteria, item, target - 2), ==, MAMORI_AUDIT_NOT_MET);
+    g_assert_cmpint (mamori_audit_result (criteria, item, 8), ==, MAMORI_AUDIT_NOT_MET);   /* 未到達 */
+  }
 
   /* Chapter A (with its section) and chapter B, in order; a chapter audit keeps its own. */
   tallies = mamori_audit_tally (c, NULL, fixed_choice, NULL);
@@ -373,8 +382,10 @@ test_report (void)
         optional = n;
       if (mamori_audit_in_audit ("Ⅱ", n))
         {
-          /* Every procedure of Ⅱ done except the second. */
-          g_assert_true (mamori_workspace_set_answer (ws, id, n->ref_id, n_ii == 1 ? 1 : 0, n_ii == 1 ? 0 : 1, FALSE, &error));
+          /* Every procedure of Ⅱ at its target level except the second, not reached (choice 8). */
+          int target = MAX (mamori_node_get_target_level (n), 1);
+          g_assert_true (mamori_workspace_set_answer (ws, id, n->ref_id, n_ii == 1 ? 8 : target - 1, n_ii == 1 ? 0 : target,
+                                                      FALSE, &error));
           n_ii++;
         }
     }

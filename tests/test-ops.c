@@ -68,7 +68,7 @@ test_table (void)
       exports += op->kind == MAMORI_OP_EXPORT;
       imports += op->kind == MAMORI_OP_IMPORT;
     }
-  g_assert_cmpuint (exports, ==, 25);   /* with the whole workspace, sheet and self-inspection */
+  g_assert_cmpuint (exports, ==, 26);   /* with the whole workspace, sheet, self-inspection, assessment-report */
   g_assert_cmpuint (imports, ==, 6);
   g_assert_null (mamori_op_find (MAMORI_OP_EXPORT, "nothing"));
   op = mamori_op_find (MAMORI_OP_EXPORT, "assets");

@@ -33,6 +33,8 @@
 #include "store/mamori-documents.h"
 #include "core/mamori-profile.h"
 #include "ui/mamori-threat-catalogue-window.h"
+#include "ui/mamori-scope-dialog.h"
+#include "store/mamori-scopes.h"
 #include "ui/mamori-threat-catalogue-window-private.h"
 #include "ui/mamori-ledger-row.h"
 #include "core/mamori-demo.h"
@@ -750,6 +752,92 @@ test_wizard (void)
     g_assert_cmpint (next, >, id);
     iterate (30);
     g_assert_cmpstr (mamori_assessments_page_get_view (page), ==, "wizard");
+  }
+  close_window (window);
+}
+
+static void
+scope_saved_cb (MamoriScopeDialog *dialog,
+                gint64             id,
+                gint64            *out)
+{
+  *out = id;
+}
+
+/* The scope dialog of the full criteria: a measure left out needs a reason; saving makes
+ * version 1 and the in-progress assessment is answered in it; the wizard skips the measure and
+ * the summary shows the results by level with the scope. */
+static void
+test_scope (void)
+{
+  g_autofree char *path = temp_workspace ("scope.mamori");
+  MamoriWindow *window = new_window (path);
+  MamoriWorkspace *ws = mamori_window_get_workspace (window);
+  MamoriAssessmentsPage *page = MAMORI_ASSESSMENTS_PAGE (find_widget (GTK_WIDGET (window), MAMORI_TYPE_ASSESSMENTS_PAGE, NULL));
+  const MamoriChecklist *cl;
+  MamoriScopeDialog *dialog;
+  GtkWidget *wizard;
+  g_autoptr(GError) error = NULL;
+  gint64 id, saved = 0;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "assessments"));
+  iterate (50);
+  id = mamori_assessments_page_start (page, "tech-info-criteria", "", "テスト担当");
+  g_assert_cmpint (id, >, 0);
+  cl = mamori_catalog_find (mamori_assessments_page_get_catalog (page), "tech-info-criteria");
+  g_assert_true (mamori_scope_dialog_applies (cl));
+  g_assert_false (mamori_scope_dialog_applies (mamori_catalog_find (mamori_assessments_page_get_catalog (page), "ipa-five-articles")));
+
+  dialog = mamori_scope_dialog_new (ws, cl, id);
+  g_signal_connect (dialog, "saved", G_CALLBACK (scope_saved_cb), &saved);
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (window));
+  gtk_window_present (GTK_WINDOW (dialog));
+  iterate (50);
+  mamori_scope_dialog_set_included (dialog, "9", FALSE, "  ");
+  g_assert_false (mamori_scope_dialog_save (dialog));
+  g_assert_cmpint (saved, ==, 0);
+  mamori_scope_dialog_set_included (dialog, "9", FALSE, "One manager, no deputies");
+  g_assert_true (mamori_scope_dialog_save (dialog));
+  iterate (50);
+  g_assert_cmpint (saved, >, 0);
+  g_assert_cmpint (mamori_workspace_get_assessment_scope (ws, id, &error), ==, saved);
+
+  /* The wizard asks 1…8, then 10. */
+  mamori_assessments_page_open (page, id);
+  wizard = mamori_assessments_page_get_wizard (page);
+  for (int i = 0; i < 8; i++)
+    {
+      g_assert_true (mamori_assessment_wizard_answer (MAMORI_ASSESSMENT_WIZARD (wizard), 2));
+      g_assert_true (gtk_widget_activate_action (wizard, "wizard.next", NULL));
+    }
+  {
+    g_autoptr(MamoriAssessment) a = mamori_workspace_get_assessment (ws, id, &error);
+    g_assert_cmpstr (a->current_item, ==, "10");
+  }
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.go-back", NULL));
+  iterate (30);
+
+  /* A file of item 10 says which of its named rules or records it shows. */
+  {
+    g_autoptr(GBytes) content = g_bytes_new_static ("ledger", 6);
+    gint64 file = mamori_workspace_add_evidence (ws, id, "10", "ledger.pdf", content, &error);
+    const MamoriNode *ten = mamori_checklist_find_item (cl, "10");
+    const char *rule = mamori_node_get_evidence_rules (ten)[0] ? mamori_node_get_evidence_rules (ten)[0]
+                                                                : mamori_node_get_evidence_records (ten)[0];
+    g_autoptr(GPtrArray) files = NULL;
+    AdwComboRow *row;
+
+    g_assert_no_error (error);
+    g_assert_nonnull (rule);
+    mamori_assessments_page_open (page, id);
+    wizard = mamori_assessments_page_get_wizard (page);
+    row = ADW_COMBO_ROW (find_widget (wizard, ADW_TYPE_COMBO_ROW, "ledger.pdf"));
+    g_assert_nonnull (row);
+    g_assert_cmpuint (adw_combo_row_get_selected (row), ==, 0);    /* “Other document” */
+    adw_combo_row_set_selected (row, 1);                             /* the first name */
+    files = mamori_workspace_list_evidence (ws, id, "10", &error);
+    g_assert_cmpint (((MamoriEvidence *) files->pdata[0])->id, ==, file);
+    g_assert_cmpstr (((MamoriEvidence *) files->pdata[0])->fulfils, ==, rule);
   }
   close_window (window);
 }
@@ -2511,6 +2599,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/ui/window/new-and-copy", test_new_and_copy);
   g_test_add_func ("/ui/assessments/wizard", test_wizard);
   g_test_add_func ("/ui/assessments/import", test_assessments_import);
+  g_test_add_func ("/ui/assessments/scope", test_scope);
   g_test_add_func ("/ui/ledger", test_ledger);
   g_test_add_func ("/ui/ledger/bulk-split-threats", test_ledger_bulk_split_threats);
   g_test_add_func ("/ui/ledger/classify", test_ledger_classify);

@@ -276,12 +276,22 @@ def main():
     w('        name: "Technology-information management certification: full criteria"')
     w('    mamori_subject: organisation')
     w('    min_score: 0')
-    w('    max_score: 1')
+    w('    max_score: %d' % len(LEVELS))
+    # The answer is the level reached on the ladder (score = level), levels first so that the
+    # wizard's keys 1–8 give levels 1–8; then not reached (0) and not applicable.
     w('    scores_definition:')
-    for score, ja, en in ((1, '実施している', 'Done'), (0, '実施していない', 'Not done')):
-        w('      - score: %d' % score)
-        w('        name: "%s"' % ja)
-        w('        translations:\n          en:\n            name: "%s"' % en)
+    for level in sorted(LEVELS):
+        w('      - score: %d' % level)
+        w('        name: "レベル%d"' % level)
+        w('        description: ' + q(LEVELS[level][0]))
+        w('        translations:\n          en:')
+        w('            name: "Level %d"' % level)
+        w('            description: ' + q(LEVELS[level][1][0].upper() + LEVELS[level][1][1:]))
+    w('      - score: 0')
+    w('        name: "未到達"')
+    w('        description: "レベル1 に届いていない"')
+    w('        translations:\n          en:\n            name: "Not reached"')
+    w('            description: "Below level 1"')
     w('      - name: "該当しない"')
     w('        compute_result: not_applicable')
     w('        translations:\n          en:\n            name: "Not applicable"')

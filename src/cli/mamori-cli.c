@@ -23,6 +23,7 @@
 #include "store/mamori-documents.h"
 #include "store/mamori-reviews.h"
 #include "store/mamori-roles.h"
+#include "store/mamori-scopes.h"
 #include "store/mamori-workspace.h"
 
 typedef struct {
@@ -428,6 +429,47 @@ cmd_items (MamoriCliContext *ctx,
   return MAMORI_EXIT_OK;
 }
 
+/* The newest scope version of a checklist: a line “version, number, decided on, decided by”,
+ * then one per entry: “excluded, ref, reason” or “group, ref”. */
+static int
+cmd_scope (MamoriCliContext *ctx,
+           int               argc,
+           char            **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MamoriScope) scope = NULL;
+  MamoriCatalog *catalog = get_catalog (ctx, &error);
+  g_autofree char *number = NULL;
+
+  if (catalog == NULL)
+    return exit_for_error (error);
+  if (mamori_catalog_find (catalog, argv[1]) == NULL)
+    {
+      message (_("Unknown checklist “%s”."), argv[1]);
+      return MAMORI_EXIT_BAD_INPUT;
+    }
+  scope = mamori_workspace_latest_scope (ctx->workspace, argv[1], &error);
+  if (scope == NULL)
+    {
+      if (error != NULL)
+        return exit_for_error (error);
+      message (_("No scope has been decided for “%s”: every item is assessed."), argv[1]);
+      return MAMORI_EXIT_OK;
+    }
+  number = g_strdup_printf ("%d", scope->number);
+  {
+    const char *row[] = { "version", number, scope->decided_on, scope->decided_by ? scope->decided_by : "" };
+    print_row (row, G_N_ELEMENTS (row));
+  }
+  for (guint i = 0; i < scope->entries->len; i++)
+    {
+      const MamoriScopeEntry *e = scope->entries->pdata[i];
+      const char *row[] = { e->kind == MAMORI_SCOPE_GROUP ? "group" : "excluded", e->ref, e->reason };
+      print_row (row, e->kind == MAMORI_SCOPE_GROUP ? 2 : 3);
+    }
+  return MAMORI_EXIT_OK;
+}
+
 static int
 cmd_assessments (MamoriCliContext *ctx,
                  int               argc,
@@ -650,6 +692,7 @@ static const MamoriCliCommand commands[] = {
   { "export", "KIND [ID] OUT", N_("Write KIND to the file OUT; the format follows OUT’s extension"), FALSE, CLI_EXPORTS, 2, 7, cmd_export },
   { "checklists", "", N_("List the checklists: id, number of items, title"), FALSE, CLI_READS, 0, 0, cmd_checklists },
   { "items", "CHECKLIST", N_("List a checklist’s items in order: ref_id, target level (empty when none), title"), FALSE, CLI_READS, 1, 1, cmd_items },
+  { "scope", "CHECKLIST", N_("Show a checklist’s newest scope version: a line “version, number, decided on, decided by”, then each measure left out with its reason, or each group chosen"), FALSE, CLI_READS, 1, 1, cmd_scope },
   { "documents", "", N_("List the documents: id, kind, newest version, its status, title"), FALSE, CLI_READS, 0, 0, cmd_documents },
   { "assessments", "", N_("List the assessments: id, checklist, subject, date, score"), FALSE, CLI_READS, 0, 0, cmd_assessments },
   { "incidents", "", N_("List the incidents: number, when, what, category, severity, state, reported by"), FALSE, CLI_READS, 0, 0, cmd_register },

@@ -89,6 +89,7 @@ gboolean mamori_op_export_log        (MamoriOpContext *ctx, GError **error);
 gboolean mamori_op_export_assessment (MamoriOpContext *ctx, GError **error);
 gboolean mamori_op_export_review     (MamoriOpContext *ctx, GError **error);
 gboolean mamori_op_export_audit      (MamoriOpContext *ctx, GError **error);
+gboolean mamori_op_export_assessment_report (MamoriOpContext *ctx, GError **error);
 gboolean mamori_op_import_library    (MamoriOpContext *ctx, GError **error);
 gboolean mamori_op_import_answers    (MamoriOpContext *ctx, GError **error);
 gboolean mamori_op_import_assets     (MamoriOpContext *ctx, GError **error);

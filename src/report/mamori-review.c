@@ -876,3 +876,16 @@ mamori_audit_report_new (MamoriWorkspace       *ws,
   out->markdown = g_string_free (g_steal_pointer (&md), FALSE);
   return out;
 }
+
+MamoriReport *
+mamori_report_new_markdown (const char *organisation,
+                            const char *title,
+                            const char *today,
+                            const char *lang,
+                            const char *markdown)
+{
+  MamoriReport *r = report_new (organisation, title, today, g_strcmp0 (lang, "en") == 0);
+
+  r->markdown = g_strdup (markdown);
+  return r;
+}

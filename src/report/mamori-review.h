@@ -40,6 +40,13 @@ MamoriReport *mamori_audit_report_new    (MamoriWorkspace       *workspace,
                                           gboolean               annex,
                                           GError               **error);
 
+/* A report of Markdown text alone, with the usual cover (other reports built elsewhere). */
+MamoriReport *mamori_report_new_markdown (const char            *organisation,
+                                          const char            *title,
+                                          const char            *today,
+                                          const char            *lang,
+                                          const char            *markdown);
+
 const char   *mamori_report_get_markdown (MamoriReport          *report);
 /* Its title-page data and figures, owned by the report (for writers other than the layout). */
 void          mamori_report_get_meta     (MamoriReport          *report,

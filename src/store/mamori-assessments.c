@@ -7,6 +7,7 @@
 
 #include "mamori-assessments.h"
 #include "mamori-assessments-private.h"
+#include "mamori-scopes.h"
 #include "mamori-statement.h"
 #include "mamori-workspace-internal.h"
 
@@ -49,6 +50,7 @@ mamori_evidence_free (MamoriEvidence *e)
   g_free (e->name);
   g_free (e->sha256);
   g_free (e->added_at);
+  g_free (e->fulfils);
   g_free (e);
 }
 
@@ -541,8 +543,9 @@ complete_body (MamoriWorkspace *self,
 
 /* Checklists whose “not applicable” answers must say why in the item's note: the
  * certification's mandatory items, where an item that does not apply is a claim the
- * auditor has to be able to check, and the government standard's governance clauses. */
-#define NA_REASON_CHECKLISTS "'tech-info-mandatory', 'gov-governance'"
+ * auditor has to be able to check, the certification's full criteria, and the government
+ * standard's governance clauses. */
+#define NA_REASON_CHECKLISTS "'tech-info-mandatory', 'tech-info-criteria', 'gov-governance'"
 
 static int
 compare_refs (gconstpointer a,
@@ -739,6 +742,7 @@ evidence_row (MamoriStatement  *stmt,
   e->size = mamori_statement_int64 (stmt, 3);
   e->sha256 = column_text (stmt, 4);
   e->added_at = column_text (stmt, 5);
+  e->fulfils = column_text (stmt, 6);
   g_ptr_array_add (data, e);
   return TRUE;
 }
@@ -752,7 +756,7 @@ mamori_workspace_list_evidence (MamoriWorkspace *self,
   g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) mamori_evidence_free);
 
   if (!mamori_statement_query (self, _("read the evidence files"), evidence_row, out, error,
-                               "SELECT id, ref_id, name, size, sha256, added_at FROM evidence "
+                               "SELECT id, ref_id, name, size, sha256, added_at, fulfils FROM evidence "
                                "WHERE assessment = ?1 AND (CAST (?2 AS TEXT) IS NULL OR ref_id = ?2) ORDER BY id", "it", id, ref_id))
     return NULL;
   return g_steal_pointer (&out);
@@ -808,6 +812,91 @@ mamori_workspace_remove_evidence (MamoriWorkspace *self,
       return FALSE;
     }
   return edit (self, evidence_id, FALSE, "evidence", _("remove the evidence file"), remove_evidence_body, &assessment, error);
+}
+
+typedef struct {
+  gint64 assessment;
+  const char *fulfils;
+} FulfilsData;
+
+static gboolean
+fulfils_body (MamoriWorkspace *self,
+              gint64           evidence_id,
+              gpointer         data,
+              GString         *summary,
+              GError         **error)
+{
+  FulfilsData *d = data;
+
+  if (!check_editable (self, d->assessment, error))
+    return FALSE;
+  g_string_printf (summary, "evidence %" G_GINT64_FORMAT " fulfils “%s”", evidence_id, d->fulfils);
+  return mamori_statement_run (self, _("store the evidence file"), error,
+                               "UPDATE evidence SET fulfils = ?1 WHERE id = ?2", "ti", d->fulfils, evidence_id);
+}
+
+gboolean
+mamori_workspace_set_evidence_fulfils (MamoriWorkspace *self,
+                                       gint64           evidence_id,
+                                       const char      *fulfils,
+                                       GError         **error)
+{
+  g_autofree char *text = g_strstrip (g_strdup (fulfils ? fulfils : ""));
+  FulfilsData d = { 0, text };
+
+  if (!mamori_workspace_check_text (_("The rule or record"), text, 255, error))
+    return FALSE;
+  mamori_statement_fetch_int64 (self, _("read the evidence file"), &d.assessment, error,
+                                "SELECT assessment FROM evidence WHERE id = ?1", "i", evidence_id);
+  if (d.assessment == 0)
+    {
+      if (error && *error == NULL)
+        g_set_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_INVALID,
+                     _("There is no evidence file %lld."), (long long) evidence_id);
+      return FALSE;
+    }
+  return edit (self, evidence_id, FALSE, "evidence", _("store the evidence file"), fulfils_body, &d, error);
+}
+
+/* --- results by level ------------------------------------------------------------------------- */
+
+MamoriCriteria *
+mamori_workspace_assessment_criteria (MamoriWorkspace       *self,
+                                      const MamoriChecklist *checklist,
+                                      gint64                 id,
+                                      MamoriScope          **scope_out,
+                                      GError               **error)
+{
+  g_autoptr(GHashTable) answers = NULL;
+  g_autoptr(GPtrArray) files = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autoptr(MamoriScope) scope = NULL;
+  g_autofree int *choices = g_new (int, MAX (checklist->items->len, 1));
+  gint64 scope_id;
+
+  answers = mamori_workspace_get_answers (self, id, error);
+  if (answers == NULL)
+    return NULL;
+  files = mamori_workspace_list_evidence (self, id, NULL, error);
+  if (files == NULL)
+    return NULL;
+  scope_id = mamori_workspace_get_assessment_scope (self, id, error);
+  if (scope_id < 0)
+    return NULL;
+  if (scope_id > 0 && (scope = mamori_workspace_get_scope (self, scope_id, error)) == NULL)
+    return NULL;
+  for (guint i = 0; i < checklist->items->len; i++)
+    {
+      MamoriAnswer *a = g_hash_table_lookup (answers, ((MamoriNode *) checklist->items->pdata[i])->ref_id);
+      choices[i] = a ? a->choice : -1;
+    }
+  for (guint i = 0; i < files->len; i++)
+    g_ptr_array_add (names, ((MamoriEvidence *) files->pdata[i])->fulfils);
+  g_ptr_array_add (names, NULL);
+  if (scope_out != NULL)
+    *scope_out = g_steal_pointer (&scope);
+  return mamori_criteria_compute (checklist, choices, scope_out ? *scope_out : scope,
+                                  (const char * const *) names->pdata);
 }
 
 /* --- libraries --------------------------------------------------------------------------------- */

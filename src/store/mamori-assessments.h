@@ -4,6 +4,7 @@
 
 #include "core/mamori-catalog.h"
 #include "core/mamori-checklist.h"
+#include "core/mamori-criteria.h"
 #include "mamori-workspace.h"
 
 G_BEGIN_DECLS
@@ -43,6 +44,7 @@ typedef struct {
   gint64 size;
   char *sha256;
   char *added_at;
+  char *fulfils;         /* the named rule or record (mamori_evidence_rules/records) it shows; "" when none */
 } MamoriEvidence;
 
 typedef struct {
@@ -126,6 +128,21 @@ GPtrArray        *mamori_workspace_list_evidence       (MamoriWorkspace *self,
 gboolean          mamori_workspace_remove_evidence     (MamoriWorkspace *self,
                                                         gint64           evidence_id,
                                                         GError         **error);
+/* Names the rule or record (one of the item's mamori_evidence_rules/records, or any other
+ * name) the evidence file shows; NULL or "" clears it. Refused once the assessment is complete. */
+gboolean          mamori_workspace_set_evidence_fulfils (MamoriWorkspace *self,
+                                                         gint64           evidence_id,
+                                                         const char      *fulfils,
+                                                         GError         **error);
+
+/* The assessment's result by level (core/mamori-criteria.h) under the scope version it is
+ * answered in, with the names its evidence files show; *scope (may be NULL) gets that version,
+ * NULL when it has none. */
+MamoriCriteria   *mamori_workspace_assessment_criteria (MamoriWorkspace       *self,
+                                                        const MamoriChecklist *checklist,
+                                                        gint64                 id,
+                                                        MamoriScope          **scope,
+                                                        GError               **error);
 
 gboolean          mamori_workspace_save_library        (MamoriWorkspace *self,
                                                         const char      *id,

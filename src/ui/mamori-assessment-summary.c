@@ -10,6 +10,7 @@
 #include "mamori-assessment-summary.h"
 #include "mamori-assessment-summary-private.h"
 #include "mamori-audit-record.h"
+#include "mamori-criteria-view.h"
 #include "mamori-widget-util.h"
 #include "report/mamori-chart.h"
 #include "report/mamori-review.h"
@@ -30,6 +31,8 @@ struct _MamoriAssessmentSummary {
   GtkLabel *score_label;
   GtkLabel *band_label;
   GtkDrawingArea *chart;
+  GtkWidget *chart_heading;
+  GtkBox *criteria_box;
   AdwPreferencesGroup *gaps_group;
   GtkButton *export_button;
   GtkButton *review_button;
@@ -818,6 +821,13 @@ find_action (GPtrArray  *actions,
 
 /* --- showing ------------------------------------------------------------------------------------- */
 
+static void
+criteria_changed (MamoriAssessmentSummary *self)
+{
+  if (self->workspace != NULL && self->checklist != NULL)
+    mamori_assessment_summary_show (self, self->workspace, self->checklist, self->assessment);
+}
+
 gboolean
 mamori_assessment_summary_show (MamoriAssessmentSummary *self,
                                 MamoriWorkspace         *workspace,
@@ -829,6 +839,7 @@ mamori_assessment_summary_show (MamoriAssessmentSummary *self,
   g_autoptr(GHashTable) answers = NULL;
   g_autoptr(GPtrArray) actions = NULL;
   g_autofree MamoriScore *groups = NULL;
+  g_autoptr(MamoriCriteria) criteria = NULL;
   MamoriScore total;
   const MamoriBand *band;
   const char *lang = mamori_text_user_lang ();
@@ -891,6 +902,25 @@ mamori_assessment_summary_show (MamoriAssessmentSummary *self,
   }
   gtk_widget_queue_draw (GTK_WIDGET (self->chart));
 
+  /* A checklist answered by level (the certification's criteria): met against the target level,
+   * the tier, the rules and records still lacking and the scope, in place of the score chart. */
+  criteria = mamori_criteria_view_fill (self->criteria_box, workspace, checklist, assessment,
+                                        G_CALLBACK (criteria_changed), self);
+  gtk_widget_set_visible (GTK_WIDGET (self->chart), criteria == NULL);
+  gtk_widget_set_visible (self->chart_heading, criteria == NULL);
+  if (criteria != NULL)
+    {
+      guint applicable = criteria->n_items - criteria->n[MAMORI_CRITERION_NOT_APPLICABLE] - criteria->n[MAMORI_CRITERION_OUT_OF_SCOPE];
+      g_autofree char *met = g_strdup_printf ("%u / %u", criteria->n[MAMORI_CRITERION_MET], applicable);
+      g_autofree char *tier = g_strdup_printf ("%s %s %s", _("Procedures met, of those in scope that apply."),
+                                               criteria->gold ? _("The answers support Gold.")
+                                               : criteria->silver ? _("The answers support Silver.")
+                                               : _("The answers support neither tier yet."),
+                                               _("A procedure is met when the level reached is at least its target level."));
+      gtk_label_set_text (self->score_label, met);
+      gtk_label_set_text (self->band_label, tier);
+    }
+
   for (guint i = 0; i < self->gap_rows->len; i++)
     adw_preferences_group_remove (self->gaps_group, self->gap_rows->pdata[i]);
   g_ptr_array_set_size (self->gap_rows, 0);
@@ -903,14 +933,24 @@ mamori_assessment_summary_show (MamoriAssessmentSummary *self,
       double lo, hi = -G_MAXDOUBLE;
       MamoriCorrectiveAction *action;
       GtkWidget *row, *button;
-      g_autofree char *title = NULL, *subtitle = NULL;
+      g_autofree char *title = NULL, *subtitle = NULL, *reached = NULL;
 
       for (guint k = 0; k < choices->len; k++)
         if (!((MamoriChoice *) choices->pdata[k])->not_applicable)
           hi = MAX (hi, ((MamoriChoice *) choices->pdata[k])->score);
       (void) lo;
-      if (c != NULL && (c->not_applicable || c->score >= hi))
+      if (criteria != NULL)
+        {
+          /* By level: a gap is a procedure in scope that is not met or not answered. */
+          const MamoriCriterionResult *r = &criteria->results[i];
+          if (r->state != MAMORI_CRITERION_NOT_MET && r->state != MAMORI_CRITERION_NOT_ANSWERED)
+            continue;
+          reached = mamori_criteria_view_result_text (r);
+        }
+      else if (c != NULL && (c->not_applicable || c->score >= hi))
         continue;
+      else
+        reached = g_strdup (c ? mamori_text_get (c->name, lang) : _("Not answered"));
       n_gaps++;
       row = adw_action_row_new ();
       title = g_markup_printf_escaped ("%s  %s", item->ref_id, mamori_text_get (item->name ? item->name : item->description, lang));
@@ -919,15 +959,15 @@ mamori_assessment_summary_show (MamoriAssessmentSummary *self,
           /* A measure past its due date is flagged, as on the review slides. */
           gboolean overdue = ans->measure_due != NULL && strcmp (ans->measure_due, today) < 0;
           subtitle = g_markup_printf_escaped (overdue ? _("%s → %s (%s, by %s) · <b>overdue</b>") : _("%s → %s (%s, by %s)"),
-                                              c ? mamori_text_get (c->name, lang) : _("Not answered"),
+                                              reached,
                                               ans->measure_what, *ans->measure_owner ? ans->measure_owner : "—",
                                               ans->measure_due ? ans->measure_due : "—");
         }
       else if ((action = find_action (actions, item->ref_id)) != NULL)
-        subtitle = g_markup_printf_escaped (_("%s → corrective action: %s"), c ? mamori_text_get (c->name, lang) : _("Not answered"),
+        subtitle = g_markup_printf_escaped (_("%s → corrective action: %s"), reached,
                                             action->what);
       else
-        subtitle = g_markup_printf_escaped (_("%s · no measure decided yet"), c ? mamori_text_get (c->name, lang) : _("Not answered"));
+        subtitle = g_markup_printf_escaped (_("%s · no measure decided yet"), reached);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
@@ -1024,6 +1064,8 @@ mamori_assessment_summary_class_init (MamoriAssessmentSummaryClass *klass)
   BIND (score_label);
   BIND (band_label);
   BIND (chart);
+  BIND (chart_heading);
+  BIND (criteria_box);
   BIND (gaps_group);
   BIND (export_button);
   BIND (review_button);

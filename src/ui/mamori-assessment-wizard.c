@@ -8,6 +8,8 @@
 #include "mamori-assessment-wizard-private.h"
 #include "mamori-question-box.h"
 #include "mamori-wizard-item.h"
+#include "core/mamori-criteria.h"
+#include "store/mamori-scopes.h"
 #include "mamori-widget-util.h"
 
 struct _MamoriAssessmentWizard {
@@ -46,6 +48,7 @@ struct _MamoriAssessmentWizard {
   GtkNativeDialog *chooser;
   gboolean loading;
   GListStore *items;              /* MamoriWizardItem* */
+  GArray *order;                  /* guint: the checklist items in the assessment's scope */
   GtkSingleSelection *selection;
   MamoriQuestionBox *question_box;  /* the item's other questions, under its answer */
 };
@@ -68,7 +71,7 @@ static MamoriNode *
 item_at (MamoriAssessmentWizard *self,
          int                     index)
 {
-  return self->checklist->items->pdata[index];
+  return self->checklist->items->pdata[g_array_index (self->order, guint, index)];
 }
 
 static MamoriAnswer *
@@ -102,7 +105,8 @@ reload_answers (MamoriAssessmentWizard *self)
   return TRUE;
 }
 
-/* Is the given choice of the item a gap (anything short of the best non-N/A answer)? */
+/* Is the given choice of the item a gap (anything short of the best non-N/A answer, or of the
+ * target level)? */
 static gboolean
 is_gap (MamoriAssessmentWizard *self,
         int                     index,
@@ -117,6 +121,9 @@ is_gap (MamoriAssessmentWizard *self,
   c = choices->pdata[choice];
   if (c->not_applicable)
     return FALSE;
+  /* Answered by level (target levels): short of the target (none: level 1). */
+  if (mamori_criteria_applies (self->checklist))
+    return c->score < MAX (mamori_node_get_target_level (item_at (self, index)), 1);
   for (guint i = 0; i < choices->len; i++)
     if (!((MamoriChoice *) choices->pdata[i])->not_applicable)
       best = MAX (best, ((MamoriChoice *) choices->pdata[i])->score);
@@ -138,7 +145,7 @@ update_row (MamoriAssessmentWizard *self,
 static void
 update_progress (MamoriAssessmentWizard *self)
 {
-  guint answered = 0, n = self->checklist->items->len;
+  guint answered = 0, n = self->order->len;
 
   for (guint i = 0; i < n; i++)
     if (is_answered (self, (int) i))
@@ -204,12 +211,34 @@ unbind_row (GtkSignalListItemFactory *factory,
     g_binding_unbind (binding);
 }
 
+/* The items asked: those in the scope version the assessment is answered in (all without one). */
+static gboolean
+build_order (MamoriAssessmentWizard *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MamoriScope) scope = NULL;
+  gint64 id = mamori_workspace_get_assessment_scope (self->workspace, self->assessment, &error);
+
+  if (id > 0)
+    scope = mamori_workspace_get_scope (self->workspace, id, &error);
+  if (id < 0 || (id > 0 && scope == NULL))
+    {
+      mamori_widget_show_error (GTK_WIDGET (self), _("Could Not Open the Assessment"), error);
+      return FALSE;
+    }
+  g_array_set_size (self->order, 0);
+  for (guint i = 0; i < self->checklist->items->len; i++)
+    if (mamori_scope_includes (scope, self->checklist->items->pdata[i]))
+      g_array_append_val (self->order, i);
+  return TRUE;
+}
+
 static void
 build_list (MamoriAssessmentWizard *self)
 {
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
 
-  for (guint i = 0; i < self->checklist->items->len; i++)
+  for (guint i = 0; i < self->order->len; i++)
     {
       MamoriWizardItem *row = mamori_wizard_item_new (i);
       mamori_wizard_item_set_answered (row, is_answered (self, (int) i));
@@ -244,7 +273,7 @@ scroll_list_to (MamoriAssessmentWizard *self,
 {
   GtkWidget *scroller = gtk_widget_get_ancestor (GTK_WIDGET (self->item_list), GTK_TYPE_SCROLLED_WINDOW);
   GtkAdjustment *adj;
-  double n = self->checklist->items->len, row, top;
+  double n = self->order->len, row, top;
 
   if (scroller == NULL || n == 0)
     return;
@@ -346,6 +375,69 @@ mamori_assessment_wizard_answer (MamoriAssessmentWizard *self,
 static void remove_evidence_clicked (GtkButton *button, MamoriAssessmentWizard *self);
 
 static void
+fulfils_selected (AdwComboRow            *row,
+                  GParamSpec             *pspec,
+                  MamoriAssessmentWizard *self)
+{
+  g_autoptr(GError) error = NULL;
+  const char * const *values = g_object_get_data (G_OBJECT (row), "mamori-fulfils");
+  guint selected = adw_combo_row_get_selected (row);
+  gint64 id = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "mamori-evidence"));
+
+  if (self->loading || selected == GTK_INVALID_LIST_POSITION || values == NULL)
+    return;
+  if (!mamori_workspace_set_evidence_fulfils (self->workspace, id, values[selected], &error))
+    mamori_widget_show_error (GTK_WIDGET (self), _("Could Not Save the Assessment"), error);
+}
+
+/* A file of an item that names its rules and records says which one it shows: a combo row of
+ * the named rules, the named records, and “Other document” (no name). Else a plain row. */
+static GtkWidget *
+fulfils_row (MamoriAssessmentWizard *self,
+             MamoriEvidence         *e)
+{
+  const MamoriNode *item = item_at (self, self->current);
+  const char * const *rules = mamori_node_get_evidence_rules (item);
+  const char * const *records = mamori_node_get_evidence_records (item);
+  g_autoptr(GStrvBuilder) values = g_strv_builder_new ();
+  GtkStringList *labels;
+  GtkWidget *row;
+  guint selected = 0, n = 1;
+
+  if (rules[0] == NULL && records[0] == NULL)
+    return adw_action_row_new ();
+  labels = gtk_string_list_new (NULL);
+  gtk_string_list_append (labels, _("Other document"));
+  g_strv_builder_add (values, "");
+  for (int pass = 0; pass < 2; pass++)
+    for (const char * const *name = pass == 0 ? rules : records; *name != NULL; name++, n++)
+      {
+        /* TRANSLATORS: %s names a rule (規程) an evidence file shows */
+        g_autofree char *label = g_strdup_printf (pass == 0 ? _("Rule: %s") : _("Record: %s"), *name);
+        gtk_string_list_append (labels, label);
+        g_strv_builder_add (values, *name);
+        if (g_strcmp0 (e->fulfils, *name) == 0)
+          selected = n;
+      }
+  if (selected == 0 && e->fulfils != NULL && *e->fulfils != '\0')
+    {
+      gtk_string_list_append (labels, e->fulfils);
+      g_strv_builder_add (values, e->fulfils);
+      selected = n;
+    }
+  row = adw_combo_row_new ();
+  adw_combo_row_set_use_subtitle (ADW_COMBO_ROW (row), TRUE);
+  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (labels));
+  g_object_unref (labels);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), selected);
+  g_object_set_data_full (G_OBJECT (row), "mamori-fulfils", g_strv_builder_end (values), (GDestroyNotify) g_strfreev);
+  g_object_set_data (G_OBJECT (row), "mamori-evidence", GINT_TO_POINTER ((int) e->id));
+  gtk_widget_set_sensitive (row, !self->read_only);
+  g_signal_connect (row, "notify::selected", G_CALLBACK (fulfils_selected), self);
+  return row;
+}
+
+static void
 build_evidence (MamoriAssessmentWizard *self)
 {
   g_autoptr(GError) error = NULL;
@@ -364,13 +456,16 @@ build_evidence (MamoriAssessmentWizard *self)
   for (guint i = 0; i < files->len; i++)
     {
       MamoriEvidence *e = files->pdata[i];
-      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *row = fulfils_row (self, e);
       g_autofree char *size = g_format_size (e->size);
       g_autofree char *subtitle = g_strdup_printf ("%s · SHA-256 %.16s…", size, e->sha256);
       g_autofree char *escaped = g_markup_escape_text (e->name, -1);
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      if (ADW_IS_COMBO_ROW (row))
+        gtk_widget_set_tooltip_text (row, subtitle);
+      else
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       if (!self->read_only)
         {
           GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
@@ -516,7 +611,7 @@ show_item (MamoriAssessmentWizard *self,
   GtkToggleButton *group = NULL;
   const char *help;
   g_autofree char *position = NULL;
-  guint n = self->checklist->items->len;
+  guint n = self->order->len;
 
   if (index < 0 || (guint) index >= n)
     return;
@@ -660,7 +755,7 @@ next (MamoriAssessmentWizard *self)
 {
   if (self->checklist == NULL)
     return;
-  if ((guint) self->current + 1 < self->checklist->items->len)
+  if ((guint) self->current + 1 < self->order->len)
     show_item (self, self->current + 1);
   else
     {
@@ -759,15 +854,16 @@ mamori_assessment_wizard_open (MamoriAssessmentWizard *self,
   self->assessment = assessment;
   self->read_only = a->completed;
   self->current = -1;
-  if (!reload_answers (self))
+  if (!reload_answers (self) || !build_order (self))
     return FALSE;
   build_list (self);
   gtk_widget_set_visible (GTK_WIDGET (self->keys_label), !self->read_only);
 
   /* Resume where it stopped, else at the first unanswered item. */
-  if (a->current_item != NULL)
-    start = mamori_checklist_item_index (checklist, a->current_item);
-  for (guint i = 0; start < 0 && i < checklist->items->len; i++)
+  for (guint i = 0; start < 0 && a->current_item != NULL && i < self->order->len; i++)
+    if (g_strcmp0 (item_at (self, (int) i)->ref_id, a->current_item) == 0)
+      start = (int) i;
+  for (guint i = 0; start < 0 && i < self->order->len; i++)
     if (!is_answered (self, (int) i))
       start = (int) i;
   show_item (self, MAX (start, 0));
@@ -821,6 +917,7 @@ mamori_assessment_wizard_finalize (GObject *object)
   MamoriAssessmentWizard *self = MAMORI_ASSESSMENT_WIZARD (object);
 
   g_ptr_array_unref (self->choice_buttons);
+  g_array_unref (self->order);
   g_ptr_array_unref (self->evidence_rows);
   G_OBJECT_CLASS (mamori_assessment_wizard_parent_class)->finalize (object);
 }
@@ -876,6 +973,7 @@ mamori_assessment_wizard_init (MamoriAssessmentWizard *self)
   GtkEventController *keys;
 
   self->choice_buttons = g_ptr_array_new ();
+  self->order = g_array_new (FALSE, FALSE, sizeof (guint));
   self->evidence_rows = g_ptr_array_new ();
   self->current = -1;
   gtk_widget_init_template (GTK_WIDGET (self));

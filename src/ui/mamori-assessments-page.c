@@ -9,10 +9,12 @@
 #include "mamori-assessment-wizard.h"
 #include "mamori-assessments-page.h"
 #include "mamori-assessments-page-private.h"
+#include "mamori-scope-dialog.h"
 #include "mamori-widget-util.h"
 #include "ops/mamori-worker.h"
 #include "report/mamori-chart.h"
 #include "store/mamori-assessments.h"
+#include "store/mamori-scopes.h"
 
 struct _MamoriAssessmentsPage {
   AdwBin parent_instance;
@@ -199,6 +201,39 @@ typedef struct {
 } NewDialog;
 
 static void
+scope_decided (GtkWidget             *dialog,
+               MamoriAssessmentsPage *self)
+{
+  gint64 id = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "mamori-assessment"));
+  mamori_assessments_page_open (self, id);
+}
+
+/* A checklist with optional items or implementation groups: the new assessment is answered in
+ * the latest scope version, and the scope dialog opens (to confirm it or save a new one) before
+ * the wizard. FALSE when the checklist has nothing to scope. */
+static gboolean
+ask_scope (MamoriAssessmentsPage *self,
+           const char            *checklist,
+           gint64                 assessment)
+{
+  const MamoriChecklist *cl = mamori_catalog_find (self->catalog, checklist);
+  g_autoptr(MamoriScope) latest = NULL;
+  MamoriScopeDialog *dialog;
+
+  if (cl == NULL || !mamori_scope_dialog_applies (cl))
+    return FALSE;
+  latest = mamori_workspace_latest_scope (self->workspace, cl->id, NULL);
+  if (latest != NULL)
+    mamori_workspace_set_assessment_scope (self->workspace, assessment, latest->id, NULL);
+  dialog = mamori_scope_dialog_new (self->workspace, cl, assessment);
+  g_object_set_data (G_OBJECT (dialog), "mamori-assessment", GINT_TO_POINTER ((int) assessment));
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
+  g_signal_connect_object (dialog, "destroy", G_CALLBACK (scope_decided), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return TRUE;
+}
+
+static void
 new_response (AdwMessageDialog *dialog,
               const char       *response,
               NewDialog        *d)
@@ -222,7 +257,7 @@ new_response (AdwMessageDialog *dialog,
                                                    gtk_editable_get_text (GTK_EDITABLE (d->respondent)), &error);
           if (id == 0)
             mamori_widget_show_error (GTK_WIDGET (d->self), _("Could Not Start the Assessment"), error);
-          else
+          else if (!ask_scope (d->self, d->checklist, id))
             mamori_assessments_page_open (d->self, id);
         }
     }
