@@ -1082,6 +1082,10 @@ mamori_assessment_grade (const MamoriChecklist *cl,
       best = MAX (best, o->score);
       worst = MIN (worst, MAX (o->score, 0));
     }
+  /* A requirement with a target level on a scale of levels (the certification's criteria):
+   * conforming from the target on, not the best level only. */
+  if (mamori_node_get_target_level (item) > 0 && best >= mamori_node_get_target_level (item))
+    best = mamori_node_get_target_level (item);
   if (c->score >= best)
     return MAMORI_FINDING_CONFORMING;
   if (c->score <= worst)
