@@ -180,22 +180,24 @@ update_recent_menu (MamoriWindow *self)
   for (guint i = 0; recent[i] != NULL; i++)
     {
       gboolean server = mamori_workspace_is_server_uri (recent[i]);
-      g_autoptr(GIcon) icon = NULL;
-      g_autofree char *label = server ? mamori_server_uri_label (recent[i]) : g_filename_display_basename (recent[i]);
+      g_autofree char *name = server ? mamori_server_uri_label (recent[i]) : g_filename_display_basename (recent[i]);
+      g_auto(GStrv) parts = NULL;
+      g_autofree char *label = NULL;
       g_autoptr(GMenuItem) item = NULL;
 
       if (g_strcmp0 (recent[i], current) == 0)
         continue;
+      /* A server workspace: “DB on HOST (server)”, never a password (its path has none). */
       if (server)
         {
-          /* A server workspace: “DB on HOST (server)”, never a password (its path has none). */
-          g_autofree char *plain = g_strdup_printf (_("%s (server)"), label);
-          g_free (label);
-          label = g_steal_pointer (&plain);
+          g_autofree char *plain = g_strdup_printf (_("%s (server)"), name);
+          g_free (name);
+          name = g_steal_pointer (&plain);
         }
+      /* Menu labels take “_” as a mnemonic: “mamori_test” keeps its underscore. */
+      parts = g_strsplit (name, "_", -1);
+      label = g_strjoinv ("__", parts);
       item = g_menu_item_new (label, NULL);
-      icon = g_themed_icon_new (server ? "network-server-symbolic" : "x-office-document-symbolic");
-      g_menu_item_set_icon (item, icon);
       g_menu_item_set_action_and_target_value (item, "win.open-recent", g_variant_new_string (recent[i]));
       g_menu_append_item (self->recent_section, item);
     }
@@ -314,7 +316,7 @@ server_lost (MamoriWindow *self)
       gtk_info_bar_get_revealed (self->server_bar))
     return;
   name = mamori_server_uri_label (mamori_workspace_get_path (self->workspace));
-  text = g_strdup_printf (_("The server of “%s” cannot be reached. Trying again every %d seconds…"),
+  text = g_strdup_printf (_("The server cannot be reached (%s). Trying again every %d seconds…"),
                           name, RETRY_SECONDS);
   gtk_label_set_text (self->server_label, text);
   gtk_info_bar_set_revealed (self->server_bar, TRUE);
