@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "mamori-test-pg.h"
+#include "store/mamori-roles.h"
 #include "ui/mamori-application.h"
 #include "ui/mamori-connect-dialog.h"
 #include "ui/mamori-connect-dialog-private.h"
@@ -227,15 +228,21 @@ database_of (const char *uri)
 
 /* Connects the dialog with these fields; the error shown, or NULL when it connected. */
 static char *
-connect_with (MamoriWindow *window,
-              const char   *database,
-              const char   *password,
-              gboolean      remember)
+connect_as (MamoriWindow *window,
+            const char   *login,
+            const char   *database,
+            const char   *password,
+            gboolean      remember)
 {
   g_autofree char *host = NULL, *user = NULL;
   MamoriConnectDialog *dialog;
 
   test_server (&host, &user);
+  if (login != NULL)
+    {
+      g_free (user);
+      user = g_strdup (login);
+    }
   gtk_widget_activate_action (GTK_WIDGET (window), "win.connect-server", NULL);
   dialog = mamori_window_get_connect_dialog (window);
   g_assert_nonnull (dialog);
@@ -253,6 +260,15 @@ connect_with (MamoriWindow *window,
     iterate (50);
     return error;
   }
+}
+
+static char *
+connect_with (MamoriWindow *window,
+              const char   *database,
+              const char   *password,
+              gboolean      remember)
+{
+  return connect_as (window, NULL, database, password, remember);
 }
 
 /* The server's errors in the dialog, with what to do. */
@@ -276,6 +292,21 @@ test_dialog_errors (void)
   g_assert_nonnull (strstr (error, "no Mamori workspace yet"));
   g_assert_nonnull (strstr (error, "init"));
   g_clear_pointer (&error, g_free);
+
+  /* A login without a role in the workspace is told to ask for one. */
+  {
+    g_autofree char *made = test_pg_new_database ();
+    g_autofree char *made_db = database_of (made);
+    g_autoptr(MamoriWorkspace) ws = mamori_workspace_open (made, MAMORI_WORKSPACE_OPEN_CREATE, NULL);
+    g_autofree char *state = test_pg_exec (g_getenv ("MAMORI_TEST_PG"), "CREATE ROLE mamori_test_norole LOGIN");
+
+    g_assert_nonnull (ws);
+    g_assert_true (mamori_workspace_setup_roles (ws, NULL));   /* as init does */
+    mamori_workspace_close (ws);
+    error = connect_as (window, "mamori_test_norole", made_db, "", FALSE);
+    g_assert_nonnull (strstr (error, "no role"));
+    g_clear_pointer (&error, g_free);
+  }
 
   /* Nothing there: the dialog says so; a bad port is refused before connecting. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.connect-server", NULL);

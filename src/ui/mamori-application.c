@@ -2,9 +2,9 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <string.h>
 
 #include "mamori-application.h"
+#include "mamori-connect-dialog.h"
 #include "mamori-preferences-window.h"
 #include "mamori-window.h"
 #include "ops/mamori-remind.h"
@@ -44,10 +44,11 @@ mamori_application_note_recent (MamoriApplication *self,
   g_auto(GStrv) old = g_settings_get_strv (self->settings, "recent-workspaces");
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_auto(GStrv) recent = NULL;
+  g_autofree char *password = NULL;
   guint n = 1;
 
   /* A server workspace's path never holds its password (mamori_workspace_get_path). */
-  g_return_if_fail (!mamori_workspace_is_server_uri (path) || strstr (path, "password") == NULL);
+  g_return_if_fail (!mamori_server_uri_parse (path, NULL, NULL, NULL, NULL, &password) || *password == '\0');
   g_strv_builder_add (builder, path);
   for (guint i = 0; old[i] != NULL && n < MAX_RECENT; i++)
     if (g_strcmp0 (old[i], path) != 0)
