@@ -38,6 +38,7 @@ struct _MamoriWindow {
   GCancellable *retry_cancellable;   /* a try under way */
   gulong disconnected_id;
   MamoriConnectDialog *connect_dialog;   /* open, or NULL */
+  GCancellable *lookup_cancellable;      /* the keyring's lookup for open_server, or NULL */
   AdwViewStack *stack;
   MamoriOverviewPage *overview_page;
   MamoriAssessmentsPage *assessments_page;
@@ -477,7 +478,7 @@ connect_dialog_gone (MamoriWindow *self,
     self->connect_dialog = NULL;
   /* Starting with a server that was not connected to: the default workspace, as when a file
    * cannot be opened. */
-  if (self->workspace == NULL && !gtk_widget_in_destruction (GTK_WIDGET (self)))
+  if (self->workspace == NULL)
     mamori_window_open_default_workspace (self);
 }
 
@@ -489,7 +490,11 @@ show_connect_dialog (MamoriWindow *self,
                      gboolean      connect)
 {
   if (self->connect_dialog != NULL)
-    gtk_window_destroy (GTK_WINDOW (self->connect_dialog));
+    {
+      /* Replaced: its closing opens nothing. */
+      g_signal_handlers_disconnect_by_data (self->connect_dialog, self);
+      gtk_window_destroy (GTK_WINDOW (g_steal_pointer (&self->connect_dialog)));
+    }
   self->connect_dialog = mamori_connect_dialog_new (GTK_WINDOW (self), uri);
   if (password != NULL)
     mamori_connect_dialog_set_password (self->connect_dialog, password);
@@ -516,6 +521,7 @@ connect_server_action (GtkWidget  *widget,
 typedef struct {
   MamoriWindow *window;
   char *uri;
+  GCancellable *cancellable;
 } LookupData;
 
 static void
@@ -531,8 +537,11 @@ password_found (GObject      *source,
     g_debug ("No password from the keyring: %s", error->message);
   /* With the password, or without one (a server that asks for none): the dialog connects at
    * once and stays with the server's error when that fails. */
-  if (!gtk_widget_in_destruction (GTK_WIDGET (data->window)))
+  if (!g_cancellable_is_cancelled (data->cancellable))
     show_connect_dialog (data->window, data->uri, password, TRUE);
+  if (data->window->lookup_cancellable == data->cancellable)
+    g_clear_object (&data->window->lookup_cancellable);
+  g_object_unref (data->cancellable);
   g_object_unref (data->window);
   g_free (data->uri);
   g_free (data);
@@ -552,10 +561,16 @@ open_server (MamoriWindow *self,
       show_connect_dialog (self, uri, NULL, TRUE);
       return;
     }
+  /* The newest request wins. */
+  if (self->lookup_cancellable != NULL)
+    g_cancellable_cancel (self->lookup_cancellable);
+  g_clear_object (&self->lookup_cancellable);
+  self->lookup_cancellable = g_cancellable_new ();
   data = g_new0 (LookupData, 1);
   data->window = g_object_ref (self);
   data->uri = g_strdup (uri);
-  mamori_server_password_lookup (uri, NULL, password_found, data);
+  data->cancellable = g_object_ref (self->lookup_cancellable);
+  mamori_server_password_lookup (uri, data->cancellable, password_found, data);
 }
 
 GMenuModel *
@@ -1227,8 +1242,15 @@ mamori_window_dispose (GObject *object)
   if (self->retry_cancellable != NULL)
     g_cancellable_cancel (self->retry_cancellable);
   g_clear_object (&self->retry_cancellable);
+  if (self->lookup_cancellable != NULL)
+    g_cancellable_cancel (self->lookup_cancellable);
+  g_clear_object (&self->lookup_cancellable);
   if (self->connect_dialog != NULL)
-    gtk_window_destroy (GTK_WINDOW (self->connect_dialog));
+    {
+      /* Closing now must not open another workspace in this window. */
+      g_signal_handlers_disconnect_by_data (self->connect_dialog, self);
+      gtk_window_destroy (GTK_WINDOW (g_steal_pointer (&self->connect_dialog)));
+    }
   if (self->workspace != NULL)
     g_clear_signal_handler (&self->disconnected_id, self->workspace);
   g_clear_pointer (&self->exporter, mamori_worker_free);
