@@ -4,12 +4,12 @@
 set -euo pipefail
 PKGS=(
   build-essential meson ninja-build pkg-config gettext
-  libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev libsqlite3-dev libpq-dev
+  libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev libsqlite3-dev libpq-dev libsecret-1-dev
   libcairo2-dev libpango1.0-dev libpoppler-glib-dev libyaml-dev libxlsxwriter-dev libmd4c-dev libgtksourceview-5-dev libqpdf-dev libzip-dev libxml2-dev libical-dev
   desktop-file-utils appstream shared-mime-info librsvg2-common adwaita-icon-theme
   fonts-dejavu-core fonts-noto-cjk fonts-ipaexfont-gothic fonts-ipaexfont-mincho
   pandoc
-  xvfb xauth poppler-utils qpdf valgrind flatpak-builder sqlite3 dbus-daemon postgresql
+  xvfb xauth poppler-utils qpdf valgrind flatpak-builder sqlite3 dbus-daemon postgresql gnome-keyring
   clang libclang-rt-14-dev
 )
 missing=()

@@ -11,6 +11,8 @@
 # user mamori-ci, created when missing, since initdb refuses to run as root. The superuser is
 # called mamori; local connections are trusted (only the socket's folder reaches it).
 # stop DIR: stops the cluster and removes DIR.
+# halt DIR / resume DIR: stops the server and starts it again, keeping DIR (tests of a server
+# that goes away and comes back).
 # PG_BINDIR chooses the PostgreSQL programs (default: the newest /usr/lib/postgresql/*/bin).
 set -euo pipefail
 
@@ -57,8 +59,21 @@ case "${1:-}" in
     fi
     rm -rf "$dir"
     ;;
+  halt|resume)
+    dir=${2:-}
+    case "$dir" in
+      */mamori-pg.*) ;;
+      *) echo "pg-test-cluster: $1 DIR, where DIR is what start made" >&2; exit 1 ;;
+    esac
+    if [ "$1" = halt ]; then
+      as_owner "$bindir/pg_ctl" -D "$dir/data" -m immediate -w stop >&2
+    else
+      as_owner "$bindir/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 30 \
+        -o "-c listen_addresses='' -c unix_socket_directories='$dir' -c fsync=off" start >&2
+    fi
+    ;;
   *)
-    echo "usage: $0 start | stop DIR" >&2
+    echo "usage: $0 start | stop DIR | halt DIR | resume DIR" >&2
     exit 2
     ;;
 esac

@@ -489,18 +489,52 @@ notice_to_debug (void       *arg,
   g_debug ("server: %s", message);
 }
 
+/* The URIs with a password that connected, by their display form, for this process only
+ * (never written anywhere): a worker's connection or a window opened again by the workspace's
+ * path (which has no password) uses it. */
+static GMutex known_lock;
+static GHashTable *known_uris;
+
+static gboolean
+has_password (const char *uri,
+              const char *display)
+{
+  return strcmp (uri, display) != 0;
+}
+
+gboolean
+mamori_workspace_server_answers (const char *uri)
+{
+  g_autofree char *with_timeout = NULL;
+
+  if (!mamori_workspace_is_server_uri (uri))
+    return FALSE;
+  with_timeout = g_strdup_printf ("%s%sconnect_timeout=10", uri, strchr (uri, '?') != NULL ? "&" : "?");
+  return PQping (strstr (uri, "connect_timeout=") != NULL ? uri : with_timeout) == PQPING_OK;
+}
+
 static PGconn *
-connect_uri (const char  *uri,
+connect_uri (const char  *given,
              const char  *display,
              GError     **error)
 {
+  g_autofree char *known = NULL;
+  const char *uri = given;
   g_autoptr(GPtrArray) keys = g_ptr_array_new ();
   g_autoptr(GPtrArray) values = g_ptr_array_new ();
   char *errmsg = NULL;
-  PQconninfoOption *options = PQconninfoParse (uri, &errmsg);
+  PQconninfoOption *options;
   const char *host = NULL, *hostaddr = NULL, *sslmode = NULL, *timeout = NULL, *app = NULL;
   gboolean local;
   PGconn *conn;
+
+  g_mutex_lock (&known_lock);
+  if (!has_password (given, display) && known_uris != NULL)
+    uri = known = g_strdup (g_hash_table_lookup (known_uris, display));
+  if (uri == NULL)
+    uri = given;
+  g_mutex_unlock (&known_lock);
+  options = PQconninfoParse (uri, &errmsg);
 
   if (options == NULL)
     {
@@ -566,6 +600,14 @@ connect_uri (const char  *uri,
       return NULL;
     }
   PQsetNoticeProcessor (conn, notice_to_debug, NULL);
+  if (has_password (given, display))
+    {
+      g_mutex_lock (&known_lock);
+      if (known_uris == NULL)
+        known_uris = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+      g_hash_table_replace (known_uris, g_strdup (display), g_strdup (given));
+      g_mutex_unlock (&known_lock);
+    }
   return conn;
 }
 
@@ -586,7 +628,7 @@ mamori_workspace_set_pg_error (GError         **error,
   if (state == NULL)
     state = "";
   if (g_str_has_prefix (state, "08") || g_str_has_prefix (state, "57P"))
-    g_set_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_FAILED,
+    g_set_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_DISCONNECTED,
                  _("Could not %s in “%s”: the connection to the server was lost (%s). Nothing was saved; check the network and try again."),
                  doing, display, detail);
   else if (strcmp (state, "53100") == 0)

@@ -44,12 +44,13 @@ struct _MamoriWorkspace {
   PGconn *pg;                 /* a workspace on a PostgreSQL server (db is NULL); path is its URI */
   GHashTable *pg_id_tables;   /* its tables' identity columns (table → column) */
   guint pg_watch;             /* the source reading the server's notifications, or 0 */
+  gboolean pg_watched;        /* watch_server was called (the watch comes back on reconnect) */
 };
 
 G_DEFINE_TYPE (MamoriWorkspace, mamori_workspace, G_TYPE_OBJECT)
 G_DEFINE_QUARK (mamori-workspace-error-quark, mamori_workspace_error)
 
-enum { SIGNAL_CHANGED, N_SIGNALS };
+enum { SIGNAL_CHANGED, SIGNAL_DISCONNECTED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
 /* ---------------------------------------------------------------------------------------
@@ -601,6 +602,12 @@ mamori_workspace_error_is_bad_input (const GError *error)
   if (error == NULL || error->domain != MAMORI_WORKSPACE_ERROR)
     return FALSE;
   return error->code <= MAMORI_WORKSPACE_ERROR_INVALID;
+}
+
+gboolean
+mamori_workspace_error_is_disconnected (const GError *error)
+{
+  return g_error_matches (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_DISCONNECTED);
 }
 
 void
@@ -1850,6 +1857,14 @@ mamori_workspace_class_init (MamoriWorkspaceClass *klass)
     g_signal_new ("changed", G_TYPE_FROM_CLASS (klass),
                   G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED, 0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_STRING);
+  /**
+   * MamoriWorkspace::disconnected:
+   *
+   * A server workspace: the watch (mamori_workspace_watch_server) saw the connection end.
+   */
+  signals[SIGNAL_DISCONNECTED] =
+    g_signal_new ("disconnected", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
 }
 
 static void
@@ -1929,9 +1944,59 @@ on_server_readable (int           fd,
       return G_SOURCE_REMOVE;
     }
   take_notifications (self);
+  if ((condition & (G_IO_HUP | G_IO_ERR)) || PQstatus (self->pg) == CONNECTION_BAD)
+    {
+      /* The server went away: mamori_workspace_reconnect sets the watch up again. */
+      self->pg_watch = 0;
+      g_signal_emit (self, signals[SIGNAL_DISCONNECTED], 0);
+      return G_SOURCE_REMOVE;
+    }
   if (self->tx_depth == 0)
     flush_changes (self);
   return G_SOURCE_CONTINUE;
+}
+
+gboolean
+mamori_workspace_reconnect (MamoriWorkspace  *self,
+                            GError          **error)
+{
+  gboolean watched;
+  PGresult *result;
+
+  g_return_val_if_fail (MAMORI_IS_WORKSPACE (self), FALSE);
+  if (self->pg == NULL)
+    return TRUE;
+  g_rec_mutex_lock (&self->lock);
+  if (PQstatus (self->pg) == CONNECTION_OK && (self->pg_watch != 0 || !self->pg_watched))
+    {
+      g_rec_mutex_unlock (&self->lock);
+      return TRUE;
+    }
+  watched = self->pg_watched;
+  g_clear_handle_id (&self->pg_watch, g_source_remove);
+  PQreset (self->pg);
+  if (PQstatus (self->pg) != CONNECTION_OK)
+    {
+      g_autofree char *detail = g_strstrip (g_strdup (PQerrorMessage (self->pg)));
+      g_set_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_DISCONNECTED,
+                   _("Could not connect to the server of “%s”: %s"), self->path, detail);
+      g_rec_mutex_unlock (&self->lock);
+      return FALSE;
+    }
+  self->tx_depth = 0;
+  /* A read-only workspace (opened so, or a viewer's) stays read-only. */
+  if (self->read_only_reason != NULL)
+    {
+      result = PQexec (self->pg, "SET default_transaction_read_only = on");
+      PQclear (result);
+    }
+  g_rec_mutex_unlock (&self->lock);
+  if (watched)
+    {
+      self->pg_watched = FALSE;
+      return mamori_workspace_watch_server (self, error);
+    }
+  return TRUE;
 }
 
 gboolean
@@ -1944,7 +2009,8 @@ mamori_workspace_watch_server (MamoriWorkspace  *self,
   if (!mamori_statement_run (self, _("follow the other users’ changes"), error,
                              "LISTEN " MAMORI_WORKSPACE_PG_CHANNEL, NULL))
     return FALSE;
-  self->pg_watch = g_unix_fd_add (PQsocket (self->pg), G_IO_IN, on_server_readable, self);
+  self->pg_watch = g_unix_fd_add (PQsocket (self->pg), G_IO_IN | G_IO_HUP | G_IO_ERR, on_server_readable, self);
+  self->pg_watched = TRUE;
   return TRUE;
 }
 

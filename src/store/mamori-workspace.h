@@ -36,6 +36,8 @@ typedef enum {
   MAMORI_WORKSPACE_ERROR_BUSY,
   MAMORI_WORKSPACE_ERROR_FAILED,
   MAMORI_WORKSPACE_ERROR_CONFLICT,   /* someone else changed the row since it was read */
+  /* a server workspace: the connection to the server was lost (mamori_workspace_reconnect) */
+  MAMORI_WORKSPACE_ERROR_DISCONNECTED,
 } MamoriWorkspaceError;
 
 typedef enum {
@@ -68,6 +70,10 @@ G_DECLARE_FINAL_TYPE (MamoriWorkspace, mamori_workspace, MAMORI, WORKSPACE, GObj
 /* TRUE when the error means “this input is not usable” (command-line exit status 2). */
 gboolean         mamori_workspace_error_is_bad_input (const GError *error);
 
+/* TRUE when the connection to a server workspace's server was lost: the window says so and
+ * retries with mamori_workspace_reconnect. */
+gboolean         mamori_workspace_error_is_disconnected (const GError *error);
+
 char            *mamori_workspace_default_path   (void);
 
 /* TRUE when path is a postgresql:// (or postgres://) connection URI: a workspace on a
@@ -94,6 +100,16 @@ const char      *mamori_workspace_get_path       (MamoriWorkspace *self);
 #define MAMORI_WORKSPACE_PG_CHANNEL "mamori_changed"
 gboolean         mamori_workspace_watch_server   (MamoriWorkspace *self,
                                                   GError         **error);
+/* A server workspace whose connection was lost (an error with
+ * mamori_workspace_error_is_disconnected, or the "disconnected" signal, which the watch emits
+ * once when the server goes away): connects again (in the thread that uses the workspace; up
+ * to connect_timeout), with the session's settings and the watch as they were. TRUE at once
+ * when the connection is sound, and for a file. */
+gboolean         mamori_workspace_reconnect      (MamoriWorkspace *self,
+                                                  GError         **error);
+/* TRUE when the server of uri (a server workspace's path) answers: a PQping, without logging
+ * in; may block up to 10 s, so call it in a worker. */
+gboolean         mamori_workspace_server_answers (const char      *uri);
 /* Copies the whole workspace at source (a file, or another server's URI) into self, an empty
  * workspace on a server, in one transaction: every table with its ids, the change log too.
  * *n_rows (may be NULL): the rows copied. `export workspace` is mamori_workspace_save_copy. */

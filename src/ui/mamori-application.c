@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "mamori-application.h"
+#include "mamori-connect-dialog.h"
 #include "mamori-preferences-window.h"
 #include "mamori-window.h"
 #include "ops/mamori-remind.h"
@@ -43,8 +44,11 @@ mamori_application_note_recent (MamoriApplication *self,
   g_auto(GStrv) old = g_settings_get_strv (self->settings, "recent-workspaces");
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_auto(GStrv) recent = NULL;
+  g_autofree char *password = NULL;
   guint n = 1;
 
+  /* A server workspace's path never holds its password (mamori_workspace_get_path). */
+  g_return_if_fail (!mamori_server_uri_parse (path, NULL, NULL, NULL, NULL, &password) || *password == '\0');
   g_strv_builder_add (builder, path);
   for (guint i = 0; old[i] != NULL && n < MAX_RECENT; i++)
     if (g_strcmp0 (old[i], path) != 0)
@@ -155,8 +159,9 @@ mamori_application_activate (GApplication *app)
   window = get_window (self);
   {
     g_autofree char *last = g_settings_get_string (self->settings, "last-workspace");
+    /* A server workspace comes back through the keyring and the Connect dialog. */
     if (g_settings_get_boolean (self->settings, "reopen-last") && last[0] != '\0' &&
-        g_file_test (last, G_FILE_TEST_EXISTS))
+        (mamori_workspace_is_server_uri (last) || g_file_test (last, G_FILE_TEST_EXISTS)))
       mamori_window_open_workspace (window, last, FALSE);
     else
       mamori_window_open_default_workspace (window);
@@ -272,6 +277,7 @@ mamori_application_startup (GApplication *app)
     { "app.quit", { "<Control>q", NULL } },
     { "win.new-workspace", { "<Control>n", NULL } },
     { "win.open-workspace", { "<Control>o", NULL } },
+    { "win.connect-server", { "<Control><Shift>o", NULL } },
     { "win.save-copy", { "<Control><Shift>s", NULL } },
     { "win.show-help-overlay", { "<Control>question", NULL } },
     { "window.close", { "<Control>w", NULL } },

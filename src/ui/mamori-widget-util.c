@@ -21,6 +21,10 @@ mamori_widget_show_error (GtkWidget    *widget,
       g_warning ("%s: %s", heading, error->message);
       return;
     }
+  /* A server workspace's server went away: the window's banner retries (the dialog still
+   * says what was not done). */
+  if (mamori_workspace_error_is_disconnected (error))
+    gtk_widget_activate_action (GTK_WIDGET (root), "win.server-lost", NULL);
   dialog = adw_message_dialog_new (GTK_WINDOW (root), heading, error->message);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");

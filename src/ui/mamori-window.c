@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "mamori-assessments-page.h"
+#include "mamori-connect-dialog.h"
 #include "mamori-ledger-page.h"
 #include "mamori-overview-page.h"
 #include "mamori-registers-page.h"
@@ -31,6 +32,13 @@ struct _MamoriWindow {
   int label_hidden_below;     /* the label shows again from this window width */
   GtkInfoBar *read_only_bar;
   GtkLabel *read_only_label;
+  GtkInfoBar *server_bar;      /* the server cannot be reached */
+  GtkLabel *server_label;
+  guint retry_timer;           /* while server_bar shows: the next try */
+  GCancellable *retry_cancellable;   /* a try under way */
+  gulong disconnected_id;
+  MamoriConnectDialog *connect_dialog;   /* open, or NULL */
+  GCancellable *lookup_cancellable;      /* the keyring's lookup for open_server, or NULL */
   AdwViewStack *stack;
   MamoriOverviewPage *overview_page;
   MamoriAssessmentsPage *assessments_page;
@@ -173,11 +181,24 @@ update_recent_menu (MamoriWindow *self)
   g_menu_remove_all (self->recent_section);
   for (guint i = 0; recent[i] != NULL; i++)
     {
-      g_autofree char *label = g_filename_display_basename (recent[i]);
+      gboolean server = mamori_workspace_is_server_uri (recent[i]);
+      g_autofree char *name = server ? mamori_server_uri_label (recent[i]) : g_filename_display_basename (recent[i]);
+      g_auto(GStrv) parts = NULL;
+      g_autofree char *label = NULL;
       g_autoptr(GMenuItem) item = NULL;
 
       if (g_strcmp0 (recent[i], current) == 0)
         continue;
+      /* A server workspace: “DB on HOST (server)”, never a password (its path has none). */
+      if (server)
+        {
+          g_autofree char *plain = g_strdup_printf (_("%s (server)"), name);
+          g_free (name);
+          name = g_steal_pointer (&plain);
+        }
+      /* Menu labels take “_” as a mnemonic: “mamori_test” keeps its underscore. */
+      parts = g_strsplit (name, "_", -1);
+      label = g_strjoinv ("__", parts);
       item = g_menu_item_new (label, NULL);
       g_menu_item_set_action_and_target_value (item, "win.open-recent", g_variant_new_string (recent[i]));
       g_menu_append_item (self->recent_section, item);
@@ -189,6 +210,143 @@ update_recent_menu (MamoriWindow *self)
     }
 }
 
+/* --- the server of a server workspace goes away -------------------------------------------- */
+
+#define RETRY_SECONDS 5
+
+static void retry_server (MamoriWindow *self);
+
+static gboolean
+retry_tick (gpointer data)
+{
+  MamoriWindow *self = data;
+
+  self->retry_timer = 0;
+  retry_server (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The banner goes and nothing is retried any more. */
+static void
+server_back (MamoriWindow *self)
+{
+  g_clear_handle_id (&self->retry_timer, g_source_remove);
+  if (self->retry_cancellable != NULL)
+    g_cancellable_cancel (self->retry_cancellable);
+  g_clear_object (&self->retry_cancellable);
+  gtk_info_bar_set_revealed (self->server_bar, FALSE);
+}
+
+/* Every page reads again what it shows. */
+static void
+reload_pages (MamoriWindow *self)
+{
+  static const char *const entities[] = {
+    "organisation", "stepup_task", "settings", "asset", "medium_threat", "assessment", "document", "people",
+  };
+  g_autoptr(GPtrArray) all = g_ptr_array_new ();
+  const MamoriRegister *const *registers;
+  guint n = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (entities); i++)
+    g_ptr_array_add (all, (gpointer) entities[i]);
+  registers = mamori_registers (&n);
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (all, (gpointer) registers[i]->key);
+  g_ptr_array_add (all, NULL);
+  mamori_workspace_announce_changes (self->workspace, (const char * const *) all->pdata);
+}
+
+static void
+server_answers_thread (GTask        *task,
+                       gpointer      source,
+                       gpointer      data,
+                       GCancellable *cancellable)
+{
+  g_task_return_boolean (task, mamori_workspace_server_answers (data));
+}
+
+static void
+server_answered (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      data)
+{
+  MamoriWindow *self = MAMORI_WINDOW (source);
+  gboolean answers = g_task_propagate_boolean (G_TASK (result), NULL);
+  g_autoptr(GError) error = NULL;
+
+  if (g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))) || self->workspace == NULL)
+    return;
+  g_clear_object (&self->retry_cancellable);
+  /* The server answers: connecting again is quick now, here on the workspace's thread. */
+  if (answers && mamori_workspace_reconnect (self->workspace, &error))
+    {
+      server_back (self);
+      reload_pages (self);
+      mamori_widget_add_toast (GTK_WIDGET (self), _("Connected to the server again"));
+      return;
+    }
+  if (error != NULL)
+    g_debug ("Still no connection: %s", error->message);
+  self->retry_timer = g_timeout_add_seconds (RETRY_SECONDS, retry_tick, self);
+}
+
+/* Asks the server, in a worker, whether it answers. */
+static void
+retry_server (MamoriWindow *self)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_clear_handle_id (&self->retry_timer, g_source_remove);
+  if (self->workspace == NULL || self->retry_cancellable != NULL)
+    return;
+  self->retry_cancellable = g_cancellable_new ();
+  task = g_task_new (self, self->retry_cancellable, server_answered, NULL);
+  g_task_set_task_data (task, g_strdup (mamori_workspace_get_path (self->workspace)), g_free);
+  g_task_run_in_thread (task, server_answers_thread);
+}
+
+/* The watch saw the connection end, or a page's read or write failed for it: the banner,
+ * and a try every few seconds. */
+static void
+server_lost (MamoriWindow *self)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *text = NULL;
+
+  if (self->workspace == NULL || !mamori_workspace_is_server (self->workspace) ||
+      gtk_info_bar_get_revealed (self->server_bar))
+    return;
+  name = mamori_server_uri_label (mamori_workspace_get_path (self->workspace));
+  text = g_strdup_printf (_("The server cannot be reached (%s). Trying again every %d seconds…"),
+                          name, RETRY_SECONDS);
+  gtk_label_set_text (self->server_label, text);
+  gtk_info_bar_set_revealed (self->server_bar, TRUE);
+  self->retry_timer = g_timeout_add_seconds (RETRY_SECONDS, retry_tick, self);
+}
+
+static void
+server_lost_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  server_lost (MAMORI_WINDOW (widget));
+}
+
+static void
+reconnect_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  retry_server (MAMORI_WINDOW (widget));
+}
+
+gboolean
+mamori_window_is_server_lost (MamoriWindow *self)
+{
+  return gtk_info_bar_get_revealed (self->server_bar);
+}
+
 static void
 set_workspace (MamoriWindow    *self,
                MamoriWorkspace *workspace)
@@ -197,10 +355,15 @@ set_workspace (MamoriWindow    *self,
 
   if (self->workspace != NULL)
     {
+      g_clear_signal_handler (&self->disconnected_id, self->workspace);
       mamori_workspace_close (self->workspace);
       g_clear_object (&self->workspace);
     }
+  server_back (self);
   self->workspace = workspace;
+  if (workspace != NULL && mamori_workspace_is_server (workspace))
+    self->disconnected_id = g_signal_connect_object (workspace, "disconnected", G_CALLBACK (server_lost), self,
+                                                     G_CONNECT_SWAPPED);
   mamori_overview_page_set_workspace (self->overview_page, workspace);
   mamori_assessments_page_set_workspace (self->assessments_page, workspace);
   if (self->ledger_page != NULL)
@@ -294,6 +457,142 @@ open_file_action (GtkWidget  *widget,
     mamori_widget_show_error (widget, _("Could Not Open the File"), error);
 }
 
+/* --- Connect to a Server… -------------------------------------------------------------------- */
+
+static void
+server_connected (MamoriWindow        *self,
+                  MamoriWorkspace     *workspace,
+                  MamoriConnectDialog *dialog)
+{
+  g_autofree char *name = mamori_server_uri_label (mamori_workspace_get_path (workspace));
+  g_autofree char *title = g_markup_printf_escaped (_("Connected to “%s”"), name);
+
+  set_workspace (self, g_object_ref (workspace));
+  mamori_window_add_toast (self, adw_toast_new (title));
+}
+
+static void
+connect_dialog_gone (MamoriWindow *self,
+                     GtkWidget    *dialog)
+{
+  if (self->connect_dialog == (MamoriConnectDialog *) dialog)
+    self->connect_dialog = NULL;
+  /* Starting with a server that was not connected to: the default workspace, as when a file
+   * cannot be opened. */
+  if (self->workspace == NULL)
+    mamori_window_open_default_workspace (self);
+}
+
+/* The dialog, filled from uri (or empty); connecting at once when connect is TRUE. */
+static MamoriConnectDialog *
+show_connect_dialog (MamoriWindow *self,
+                     const char   *uri,
+                     const char   *password,
+                     gboolean      connect)
+{
+  if (self->connect_dialog != NULL)
+    {
+      /* Replaced: its closing opens nothing. */
+      g_signal_handlers_disconnect_by_data (self->connect_dialog, self);
+      gtk_window_destroy (GTK_WINDOW (g_steal_pointer (&self->connect_dialog)));
+    }
+  self->connect_dialog = mamori_connect_dialog_new (GTK_WINDOW (self), uri);
+  if (password != NULL)
+    mamori_connect_dialog_set_password (self->connect_dialog, password);
+  g_signal_connect_object (self->connect_dialog, "connected", G_CALLBACK (server_connected), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->connect_dialog, "destroy", G_CALLBACK (connect_dialog_gone), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (self->connect_dialog));
+  if (connect)
+    mamori_connect_dialog_connect (self->connect_dialog);
+  return self->connect_dialog;
+}
+
+static void
+connect_server_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  MamoriWindow *self = MAMORI_WINDOW (widget);
+  const char *current = self->workspace != NULL && mamori_workspace_is_server (self->workspace)
+                          ? mamori_workspace_get_path (self->workspace) : NULL;
+
+  show_connect_dialog (self, current, NULL, FALSE);
+}
+
+typedef struct {
+  MamoriWindow *window;
+  char *uri;
+  GCancellable *cancellable;
+} LookupData;
+
+static void
+password_found (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  LookupData *data = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *password = mamori_server_password_lookup_finish (result, &error);
+
+  if (error != NULL)
+    g_debug ("No password from the keyring: %s", error->message);
+  /* With the password, or without one (a server that asks for none): the dialog connects at
+   * once and stays with the server's error when that fails. */
+  if (!g_cancellable_is_cancelled (data->cancellable))
+    show_connect_dialog (data->window, data->uri, password, TRUE);
+  if (data->window->lookup_cancellable == data->cancellable)
+    g_clear_object (&data->window->lookup_cancellable);
+  g_object_unref (data->cancellable);
+  g_object_unref (data->window);
+  g_free (data->uri);
+  g_free (data);
+}
+
+/* A server workspace from the recent list or the command line: its password from the keyring
+ * (unless the URI carries one), then connecting in the dialog. */
+static void
+open_server (MamoriWindow *self,
+             const char   *uri)
+{
+  g_autofree char *password = NULL;
+  LookupData *data;
+
+  if (mamori_server_uri_parse (uri, NULL, NULL, NULL, NULL, &password) && *password != '\0')
+    {
+      show_connect_dialog (self, uri, NULL, TRUE);
+      return;
+    }
+  /* The newest request wins. */
+  if (self->lookup_cancellable != NULL)
+    g_cancellable_cancel (self->lookup_cancellable);
+  g_clear_object (&self->lookup_cancellable);
+  self->lookup_cancellable = g_cancellable_new ();
+  data = g_new0 (LookupData, 1);
+  data->window = g_object_ref (self);
+  data->uri = g_strdup (uri);
+  data->cancellable = g_object_ref (self->lookup_cancellable);
+  mamori_server_password_lookup (uri, data->cancellable, password_found, data);
+}
+
+GMenuModel *
+mamori_window_get_recent_menu (MamoriWindow *self)
+{
+  return G_MENU_MODEL (self->recent_section);
+}
+
+MamoriConnectDialog *
+mamori_window_get_connect_dialog (MamoriWindow *self)
+{
+  return self->connect_dialog;
+}
+
+void
+mamori_window_take_workspace (MamoriWindow    *self,
+                              MamoriWorkspace *workspace)
+{
+  set_workspace (self, workspace);
+}
+
 gboolean
 mamori_window_open_workspace (MamoriWindow *self,
                               const char   *path,
@@ -304,6 +603,13 @@ mamori_window_open_workspace (MamoriWindow *self,
 
   if (self->workspace != NULL && g_strcmp0 (mamori_workspace_get_path (self->workspace), path) == 0)
     return TRUE;
+  if (mamori_workspace_is_server_uri (path))
+    {
+      /* Connecting may take up to 10 s and may need a password: in the dialog, in a worker.
+       * FALSE: not open yet. */
+      open_server (self, path);
+      return FALSE;
+    }
 
   /* A damaged workspace, or one that someone else edits on a shared drive, opens read-only
    * with the reason in a bar: nothing is written into it. */
@@ -933,6 +1239,21 @@ mamori_window_dispose (GObject *object)
   MamoriWindow *self = MAMORI_WINDOW (object);
 
   g_clear_handle_id (&self->label_idle, g_source_remove);
+  g_clear_handle_id (&self->retry_timer, g_source_remove);
+  if (self->retry_cancellable != NULL)
+    g_cancellable_cancel (self->retry_cancellable);
+  g_clear_object (&self->retry_cancellable);
+  if (self->lookup_cancellable != NULL)
+    g_cancellable_cancel (self->lookup_cancellable);
+  g_clear_object (&self->lookup_cancellable);
+  if (self->connect_dialog != NULL)
+    {
+      /* Closing now must not open another workspace in this window. */
+      g_signal_handlers_disconnect_by_data (self->connect_dialog, self);
+      gtk_window_destroy (GTK_WINDOW (g_steal_pointer (&self->connect_dialog)));
+    }
+  if (self->workspace != NULL)
+    g_clear_signal_handler (&self->disconnected_id, self->workspace);
   g_clear_pointer (&self->exporter, mamori_worker_free);
   g_clear_pointer (&self->export_path, g_free);
   if (self->chooser != NULL)
@@ -967,6 +1288,8 @@ mamori_window_class_init (MamoriWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MamoriWindow, back_button);
   gtk_widget_class_bind_template_child (widget_class, MamoriWindow, read_only_bar);
   gtk_widget_class_bind_template_child (widget_class, MamoriWindow, read_only_label);
+  gtk_widget_class_bind_template_child (widget_class, MamoriWindow, server_bar);
+  gtk_widget_class_bind_template_child (widget_class, MamoriWindow, server_label);
   gtk_widget_class_bind_template_child (widget_class, MamoriWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, MamoriWindow, overview_page);
   gtk_widget_class_bind_template_child (widget_class, MamoriWindow, assessments_page);
@@ -979,6 +1302,9 @@ mamori_window_class_init (MamoriWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.new-workspace", NULL, new_workspace_action);
   gtk_widget_class_install_action (widget_class, "win.open-workspace", NULL, open_workspace_action);
+  gtk_widget_class_install_action (widget_class, "win.connect-server", NULL, connect_server_action);
+  gtk_widget_class_install_action (widget_class, "win.server-lost", NULL, server_lost_action);
+  gtk_widget_class_install_action (widget_class, "win.reconnect", NULL, reconnect_action);
   gtk_widget_class_install_action (widget_class, "win.save-copy", NULL, save_copy_action);
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
