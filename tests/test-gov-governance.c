@@ -24,6 +24,9 @@
 
 #include "core/mamori-catalog.h"
 #include "core/mamori-checklist.h"
+#include "store/mamori-assessments.h"
+#include "store/mamori-workspace.h"
+#include <glib/gstdio.h>
 
 #define SEED_FILE "004_65c835bb72cbd65f.txt"
 
@@ -400,6 +403,46 @@ test_against_seed (void)
     }
 }
 
+/* A new assessment starts with the 6 clauses that only make sense inside the government
+ * answered “not applicable”, each with the library's reason as its note: 79 are asked. */
+static void
+test_default_not_applicable (void)
+{
+  const MamoriChecklist *cl = mamori_catalog_find (catalog, "gov-governance");
+  g_autofree char *dir = g_dir_make_tmp ("mamori-gov-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "w.mamori", NULL);
+  g_autoptr(MamoriWorkspace) ws = mamori_workspace_open (path, MAMORI_WORKSPACE_OPEN_CREATE, NULL);
+  g_autoptr(GHashTable) answers = NULL;
+  g_autoptr(GError) error = NULL;
+  GHashTableIter iter;
+  gpointer value;
+  guint n_na = 0;
+  gint64 id;
+
+  g_assert_nonnull (ws);
+  id = mamori_workspace_create_assessment (ws, "gov-governance", "", "2026-11-30", "", &error);
+  g_assert_no_error (error);
+  g_assert_true (mamori_workspace_apply_default_not_applicable (ws, id, cl, "ja", &error));
+  g_assert_no_error (error);
+  /* Again: nothing changes, an answer given meanwhile stays. */
+  g_assert_true (mamori_workspace_apply_default_not_applicable (ws, id, cl, "ja", &error));
+  answers = mamori_workspace_get_answers (ws, id, &error);
+  g_hash_table_iter_init (&iter, answers);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      MamoriAnswer *a = value;
+      const MamoriNode *item = mamori_checklist_find_item (cl, a->ref_id);
+      g_assert_true (mamori_node_is_default_not_applicable (item));
+      g_assert_cmpstr (a->note, ==, mamori_node_get_not_applicable_reason (item, "ja"));
+      n_na++;
+    }
+  g_assert_cmpuint (n_na, ==, 6);
+  g_assert_cmpuint (cl->items->len - n_na, ==, 79);
+  mamori_workspace_close (ws);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -413,6 +456,7 @@ main (int argc, char *argv[])
   if (!mamori_catalog_load_builtin (catalog, &error))
     g_error ("%s", error->message);
   g_test_add_func ("/gov-governance/items", test_items);
+  g_test_add_func ("/gov-governance/default-not-applicable", test_default_not_applicable);
   g_test_add_func ("/gov-governance/keys", test_keys);
   g_test_add_func ("/gov-governance/seed", test_against_seed);
   rc = g_test_run ();

@@ -306,7 +306,8 @@ write_opinion (GString    *md,
     g_string_append_printf (md, A->en ? "Draft: within the scope and period audited, technical information is managed in line with %s.\n\n"
                                       : "（案）監査した範囲と期間において、技術情報は %s に沿って管理されていると判断します。\n\n", criteria);
   else
-    g_string_append_printf (md, A->en ? "Draft: within the scope and period audited, technical information is managed in line with %s, except for the %u findings above.\n\n"
+    g_string_append_printf (md, A->en ? (n_findings == 1 ? "Draft: within the scope and period audited, technical information is managed in line with %s, except for the finding above.\n\n"
+                                                           : "Draft: within the scope and period audited, technical information is managed in line with %s, except for the %u findings above.\n\n")
                                       : "（案）監査した範囲と期間において、上記の指摘事項 %2$u 件を除き、技術情報は %1$s に沿って管理されていると判断します。\n\n",
                             criteria, n_findings);
   g_string_append (md, A->en ? "*The auditor has not written an opinion yet; this draft follows from the results. The auditor confirms or rewrites it in the audit plan.*\n\n"

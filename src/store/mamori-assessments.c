@@ -611,6 +611,62 @@ complete_checked_body (MamoriWorkspace *self,
   return complete_body (self, id, data, summary, error);
 }
 
+typedef struct {
+  gint64 id;
+  const MamoriChecklist *checklist;
+  const char *lang;
+} DefaultNa;
+
+static gboolean
+apply_default_na (MamoriWorkspace  *self,
+                  gpointer          data,
+                  GError          **error)
+{
+  DefaultNa *d = data;
+  g_autoptr(GHashTable) answers = mamori_workspace_get_answers (self, d->id, error);
+
+  if (answers == NULL)
+    return FALSE;
+  for (guint i = 0; i < d->checklist->items->len; i++)
+    {
+      const MamoriNode *item = d->checklist->items->pdata[i];
+      GPtrArray *choices;
+      MamoriAnswer *old;
+      const char *reason;
+
+      if (!mamori_node_is_default_not_applicable (item))
+        continue;
+      old = g_hash_table_lookup (answers, item->ref_id);
+      if (old != NULL && old->choice >= 0)
+        continue;
+      choices = mamori_checklist_choices (d->checklist, item);
+      for (guint c = 0; c < choices->len; c++)
+        if (((MamoriChoice *) choices->pdata[c])->not_applicable)
+          {
+            if (!mamori_workspace_set_answer (self, d->id, item->ref_id, (int) c, 0, TRUE, error))
+              return FALSE;
+            break;
+          }
+      reason = mamori_node_get_not_applicable_reason (item, d->lang);
+      if (reason != NULL && (old == NULL || old->note == NULL || *old->note == '\0') &&
+          !mamori_workspace_set_note (self, d->id, item->ref_id, reason, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+mamori_workspace_apply_default_not_applicable (MamoriWorkspace       *self,
+                                               gint64                 id,
+                                               const MamoriChecklist *checklist,
+                                               const char            *lang,
+                                               GError               **error)
+{
+  DefaultNa d = { id, checklist, lang };
+
+  return mamori_workspace_transaction (self, apply_default_na, &d, error);
+}
+
 gboolean
 mamori_workspace_complete_assessment (MamoriWorkspace *self,
                                       gint64           id,

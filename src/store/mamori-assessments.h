@@ -101,6 +101,15 @@ gboolean          mamori_workspace_set_current_item    (MamoriWorkspace *self,
                                                         gint64           id,
                                                         const char      *ref_id,
                                                         GError         **error);
+/* Answers “not applicable” every item the checklist marks so by default
+ * (mamori_default_not_applicable: the government clauses that only make sense inside the
+ * government), with the library's reason as the item's note, in lang; items already answered
+ * are left alone. The user may still answer them otherwise. */
+gboolean          mamori_workspace_apply_default_not_applicable (MamoriWorkspace       *self,
+                                                                 gint64                 id,
+                                                                 const MamoriChecklist *checklist,
+                                                                 const char            *lang,
+                                                                 GError               **error);
 /* Completes it (read-only from then on); stepup_task, when given, is ticked automatically. */
 gboolean          mamori_workspace_complete_assessment (MamoriWorkspace *self,
                                                         gint64           id,

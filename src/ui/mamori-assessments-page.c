@@ -53,6 +53,20 @@ lang (void)
   return mamori_text_user_lang ();
 }
 
+/* A new assessment starts with the items that do not apply by default answered so, with the
+ * library's reason (the government clauses that only make sense inside the government). */
+static void
+apply_defaults (MamoriAssessmentsPage *self,
+                const char            *checklist,
+                gint64                 id)
+{
+  g_autoptr(GError) error = NULL;
+  const MamoriChecklist *cl = self->catalog != NULL ? mamori_catalog_find (self->catalog, checklist) : NULL;
+
+  if (cl != NULL && !mamori_workspace_apply_default_not_applicable (self->workspace, id, cl, mamori_text_user_lang (), &error))
+    mamori_widget_show_error (GTK_WIDGET (self), _("Could Not Start the Assessment"), error);
+}
+
 /* --- loading the catalogue ------------------------------------------------------------------- */
 
 MamoriCatalog *
@@ -255,6 +269,8 @@ new_response (AdwMessageDialog *dialog,
           id = mamori_workspace_create_assessment (d->self->workspace, d->checklist, subject,
                                                    gtk_editable_get_text (GTK_EDITABLE (d->date)),
                                                    gtk_editable_get_text (GTK_EDITABLE (d->respondent)), &error);
+          if (id != 0)
+            apply_defaults (d->self, d->checklist, id);
           if (id == 0)
             mamori_widget_show_error (GTK_WIDGET (d->self), _("Could Not Start the Assessment"), error);
           else if (!ask_scope (d->self, d->checklist, id))
@@ -907,6 +923,7 @@ mamori_assessments_page_start (MamoriAssessmentsPage *self,
       mamori_widget_show_error (GTK_WIDGET (self), _("Could Not Start the Assessment"), error);
       return 0;
     }
+  apply_defaults (self, checklist, id);
   mamori_assessments_page_open (self, id);
   return id;
 }
