@@ -16,6 +16,7 @@
 #include "core/mamori-template.h"
 #include "core/mamori-yaml.h"
 #include "mamori-ops-private.h"
+#include "store/mamori-scopes.h"
 #include "store/mamori-assessments.h"
 #include "store/mamori-assets.h"
 #include "store/mamori-documents.h"
@@ -66,8 +67,19 @@ mamori_op_store_completed_assessment (MamoriWorkspace        *ws,
                                       GError                **error)
 {
   gint64 id = mamori_workspace_create_assessment (ws, cl->id, subject, date, respondent, error);
+  g_autoptr(MamoriScope) scope = NULL;
+  g_autoptr(GError) local = NULL;
 
   if (id == 0)
+    return 0;
+  /* Answered in the checklist's current scope, as the wizard would be. */
+  scope = mamori_workspace_latest_scope (ws, cl->id, &local);
+  if (local != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return 0;
+    }
+  if (scope != NULL && !mamori_workspace_set_assessment_scope (ws, id, scope->id, error))
     return 0;
   for (guint i = 0; i < cl->items->len; i++)
     {
