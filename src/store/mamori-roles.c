@@ -52,6 +52,25 @@ mamori_role_parse (const char *key,
 }
 
 const char *
+mamori_role_label (MamoriRole role)
+{
+  switch (role)
+    {
+    case MAMORI_ROLE_OFFICER:
+      return C_("role", "Officer");
+    case MAMORI_ROLE_EDITOR:
+      return C_("role", "Editor");
+    case MAMORI_ROLE_AUDITOR:
+      return C_("role", "Auditor");
+    case MAMORI_ROLE_VIEWER:
+      return C_("role", "Viewer");
+    case MAMORI_ROLE_NONE:
+    default:
+      return C_("role", "No role");
+    }
+}
+
+const char *
 mamori_role_describe (MamoriRole role)
 {
   switch (role)

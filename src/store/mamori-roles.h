@@ -42,6 +42,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (MamoriMember, mamori_member_free)
 const char  *mamori_role_key          (MamoriRole   role);
 gboolean     mamori_role_parse        (const char  *key,
                                        MamoriRole  *role);
+/* The role's name for people. */
+const char  *mamori_role_label        (MamoriRole   role);
 /* What the role may do, in a sentence for people. */
 const char  *mamori_role_describe     (MamoriRole   role);
 

@@ -14,6 +14,7 @@
 #include "core/mamori-register.h"
 #include "mamori-window-private.h"
 #include "ops/mamori-ops.h"
+#include "store/mamori-roles.h"
 #include "ops/mamori-worker.h"
 #include "report/mamori-word.h"
 
@@ -400,9 +401,25 @@ set_workspace (MamoriWindow    *self,
       g_autofree char *full = g_filename_display_name (mamori_workspace_get_path (workspace));
       g_autofree char *title = g_strdup_printf ("%s — %s", name, _("Mamori"));
       /* The switcher hides the title when wide: the file name also stands at the start. */
+      MamoriRole role = mamori_workspace_is_server (workspace) ? mamori_workspace_get_role (workspace, NULL)
+                                                                : MAMORI_ROLE_OFFICER;
       adw_view_switcher_title_set_subtitle (self->switcher_title, name);
       gtk_label_set_text (self->workspace_label, name);
       gtk_widget_set_tooltip_text (GTK_WIDGET (self->workspace_label), full);
+      /* On a server: what this user's role allows, said once when it opens, and in the
+       * tooltip; what it does not allow the server refuses with a message saying so. */
+      if (role == MAMORI_ROLE_EDITOR || role == MAMORI_ROLE_AUDITOR)
+        {
+          g_autofree char *said = g_strdup_printf (_("Your role here is %s: you %s."), mamori_role_label (role),
+                                                   mamori_role_describe (role));
+          g_autofree char *tip = g_strdup_printf ("%s\n%s", full, said);
+          g_autofree char *brief = g_strdup_printf (_("Your role here: %s (the workspace name’s tooltip says what it allows)"),
+                                                    mamori_role_label (role));
+          AdwToast *toast = adw_toast_new (brief);
+          adw_toast_set_timeout (toast, 8);
+          gtk_widget_set_tooltip_text (GTK_WIDGET (self->workspace_label), tip);
+          adw_toast_overlay_add_toast (self->toast_overlay, toast);
+        }
       gtk_window_set_title (GTK_WINDOW (self), title);
       if (app != NULL)
         mamori_application_note_recent (app, mamori_workspace_get_path (workspace));
