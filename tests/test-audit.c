@@ -446,7 +446,7 @@ test_report (void)
       opinion = strstr (md, en ? "# Audit opinion" : "# 監査意見");
       g_assert_nonnull (opinion);
       g_assert_true (opinion > findings);
-      assert_has (opinion, en ? "except for the 1 findings above" : "指摘事項 1 件を除き");
+      assert_has (opinion, en ? "except for the finding above" : "指摘事項 1 件を除き");
       /* The audit record: techniques and what was confirmed; planned techniques in brackets. */
       record = strstr (md, en ? "# Annex: audit record" : "# 付録: 監査記録");
       g_assert_nonnull (record);
