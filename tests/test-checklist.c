@@ -330,15 +330,26 @@ test_broken_files (void)
                       "      - urn: urn:test:n:1\n        ref_id: '1'\n        name: One\n"
                       "        parent_urn: urn:test:n:nowhere\n",
                       MAMORI_CHECKLIST_ERROR_BAD_PARENT, ":11:", "nowhere");
-  assert_parse_error (HEAD "    min_score: 0\n    max_score: 4\n    scores_definition:\n"
-                      "      - score: 5\n        name: Too much\n"
-                      "    requirement_nodes:\n      - urn: urn:test:n:1\n        name: One\n",
-                      MAMORI_CHECKLIST_ERROR_BAD_CHOICE, ":13:", "5");
-  assert_parse_error (HEAD "    min_score: 0\n    max_score: 2\n    requirement_nodes:\n"
-                      "      - urn: urn:test:n:1\n        name: One\n        questions:\n"
-                      "          urn:test:q:1:\n            type: unique_choice\n            choices:\n"
-                      "              - urn: urn:test:q:1:c:1\n                value: Yes\n                add_score: 9\n",
-                      MAMORI_CHECKLIST_ERROR_BAD_CHOICE, ":19:", "9");
+  /* A score outside min_score…max_score is taken as written, as CISO Assistant does, and said. */
+  {
+    static const char *outside[] = {
+      HEAD "    min_score: 0\n    max_score: 4\n    scores_definition:\n"
+      "      - score: 5\n        name: Too much\n"
+      "    requirement_nodes:\n      - urn: urn:test:n:1\n        name: One\n",
+      HEAD "    min_score: 0\n    max_score: 2\n    requirement_nodes:\n"
+      "      - urn: urn:test:n:1\n        name: One\n        questions:\n"
+      "          urn:test:q:1:\n            type: unique_choice\n            choices:\n"
+      "              - urn: urn:test:q:1:c:1\n                value: Yes\n                add_score: 9\n",
+    };
+    for (guint i = 0; i < G_N_ELEMENTS (outside); i++)
+      {
+        g_autoptr(GError) error = NULL;
+        g_autoptr(MamoriChecklist) cl = mamori_checklist_parse (outside[i], strlen (outside[i]), "outside.yaml", &error);
+        g_assert_no_error (error);
+        g_assert_cmpuint (cl->warnings->len, ==, 1);
+        g_assert_nonnull (strstr (cl->warnings->pdata[0], "outside min_score"));
+      }
+  }
   assert_parse_error (HEAD "    requirement_nodes:\n      - urn: urn:test:n:1\n        assessable: false\n        name: Heading only\n",
                       MAMORI_CHECKLIST_ERROR_INVALID, NULL, "no items");
   /* A raw byte that is not UTF-8 (a Shift_JIS file, say). */
@@ -459,8 +470,8 @@ test_ciso_file_with_unsupported (void)
   g_assert_cmpuint (mamori_checklist_choices (cl, item)->len, ==, 4);
   for (guint i = 0; i < cl->warnings->len; i++)
     g_string_append_printf (warnings, "%s;", (char *) cl->warnings->pdata[i]);
-  g_assert_nonnull (strstr (warnings->str, "implementation_groups_definition"));
-  g_assert_nonnull (strstr (warnings->str, "requirement_nodes.implementation_groups"));
+  /* Implementation groups are read for the scope; references to controls are not used. */
+  g_assert_null (strstr (warnings->str, "implementation_groups"));
   g_assert_nonnull (strstr (warnings->str, "requirement_nodes.reference_controls"));
 }
 

@@ -362,12 +362,10 @@ check_range (Ctx          *ctx,
              double        max,
              GError      **error)
 {
+  /* CISO Assistant takes such a library (e.g. RNSI Algérie 2020 scores a choice 0 on a 1…4
+   * scale): the score counts as written, and the import says so. */
   if (has_range && (score < min || score > max))
-    {
-      fail (ctx, error, MAMORI_CHECKLIST_ERROR_BAD_CHOICE, at,
-            _("The choice’s score %g is outside the scale (%g to %g)."), score, min, max);
-      return FALSE;
-    }
+    note_unsupported (ctx, "scores_definition: a score outside min_score…max_score (kept as written)");
   return TRUE;
 }
 
@@ -956,7 +954,8 @@ parse_nodes (Ctx              *ctx,
   g_autoptr(GHashTable) group_of = g_hash_table_new (NULL, NULL); /* top node → group index + 1 */
   static const char * const known[] = { "urn", "ref_id", "parent_urn", "depth", "assessable", "name",
                                         "description", "annotation", "typical_evidence", "translations",
-                                        "questions", "mamori_source", "order_id", "mamori_target_level",
+                                        "questions", "implementation_groups", "mamori_source", "order_id",
+                                        "mamori_target_level",
                                         "mamori_evidence_rules", "mamori_evidence_records", "mamori_methods",
                                         "mamori_reconstructed", "mamori_optional", "mamori_actor",
                                         "mamori_default_not_applicable", "mamori_not_applicable_reason",
@@ -1285,8 +1284,7 @@ parse_document (Ctx          *ctx,
   groups = map_get (ctx, fw, "implementation_groups_definition");
   if (groups != NULL)
     {
-      /* Read for choosing an assessment's scope; listed as not used until the wizard offers it. */
-      note_unsupported (ctx, "framework.implementation_groups_definition");
+      /* Read for choosing an assessment's scope (the scope dialog offers them). */
       if (!parse_groups (ctx, cl, groups, error))
         return NULL;
     }
