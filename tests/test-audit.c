@@ -392,6 +392,7 @@ test_report (void)
   g_assert_nonnull (optional);
   g_free (scope->decided_on);
   scope->decided_on = g_strdup ("2026-05-20");
+  g_free (scope->decided_by);
   scope->decided_by = g_strdup ("大野 剛");
   mamori_scope_add (scope, MAMORI_SCOPE_EXCLUDED, optional->ref_id, "試作品を社外に出さないため");
   g_assert_true (mamori_workspace_save_scope (ws, scope, c, &error));
@@ -459,7 +460,10 @@ test_report (void)
       g_assert_nonnull (soa);
       assert_has (soa, en ? "Scope version 1, decided on 20 May 2026 by 大野 剛" : "適用範囲 第 1 版（2026年5月20日 決定、決定者 大野 剛）");
       assert_has (soa, "試作品を社外に出さないため");
-      assert_has (soa, g_strdup_printf ("| %s |", optional->ref_id));
+      {
+        g_autofree char *row = g_strdup_printf ("| %s |", optional->ref_id);
+        assert_has (soa, row);
+      }
       assert_lacks (md, "tech-info-criteria");
     }
 
