@@ -14,7 +14,9 @@
  * - the level texts of the risk matrices (src/core/mamori-risk.c) and of the default answer
  *   scale (src/core/mamori-checklist.c), read through their API;
  * - the sentences of the confidentiality pledge form (src/report/mamori-register-forms.c);
- * - the self-inspection sheet's and report's own text (src/report/mamori-self-inspection.c).
+ * - the self-inspection sheet's and report's own text (src/report/mamori-self-inspection.c);
+ * - the internal-audit report laid out as the audit guidance's template, with its independence
+ *   statements and draft opinion (src/report/mamori-audit-report.c, src/core/mamori-audit.c).
  * Left out are the values of keys that identify or cite instead of speaking to the reader:
  * urn, ref_id, parent_urn, mamori_source, typical_evidence (NIST CSF ids, names of documents),
  * mamori_evidence_rules and mamori_evidence_records (names of rule documents and records) and a
@@ -61,6 +63,12 @@
 #include "core/mamori-risk.h"
 #include "report/mamori-register-forms.h"
 #include "report/mamori-self-inspection.h"
+#include "core/mamori-audit.h"
+#include "report/mamori-audit-report.h"
+#include "store/mamori-assessments.h"
+#include "store/mamori-reviews.h"
+#include "store/mamori-workspace.h"
+#include <glib/gstdio.h>
 
 #define MIN_UNITS 25
 #define MAX_RATIO 0.85
@@ -814,6 +822,45 @@ test_builtin_content (void)
         check_text (&c, "src/report/mamori-self-inspection.c", 0, sheet);
         check_text (&c, "src/report/mamori-self-inspection.c", 0, report);
       }
+  }
+
+  /* The internal-audit report as the audit guidance's template (seed 002, lines 2506–2545, the
+   * passage it follows most closely): its paragraphs, the independence statements and the draft
+   * opinion, on a full-criteria audit with a plan. */
+  {
+    g_autoptr(MamoriCatalog) catalog = mamori_catalog_new ();
+    g_autofree char *dir = g_dir_make_tmp ("mamori-wording-XXXXXX", NULL);
+    g_autofree char *path = g_build_filename (dir, "audit.mamori", NULL);
+    g_autoptr(MamoriWorkspace) ws = NULL;
+    const MamoriChecklist *criteria;
+    g_autoptr(GError) error = NULL;
+    MamoriAuditPlan plan = { 0 };
+    gint64 id;
+
+    g_assert_true (mamori_catalog_load_builtin (catalog, &error));
+    criteria = mamori_catalog_find (catalog, "tech-info-criteria");
+    ws = mamori_workspace_open (path, MAMORI_WORKSPACE_OPEN_CREATE, &error);
+    g_assert_no_error (error);
+    id = mamori_workspace_create_assessment (ws, "tech-info-criteria", "本社", "2026-06-01", "山田", &error);
+    g_assert_no_error (error);
+    plan.assessment = id;
+    plan.auditor = (char *) "佐藤 監査";
+    plan.independence_confirmed = TRUE;
+    plan.starts_on = (char *) "2026-06-08";
+    plan.ends_on = (char *) "2026-06-12";
+    g_assert_true (mamori_workspace_set_audit_plan (ws, &plan, &error));
+    for (int en = 0; en < 2; en++)
+      {
+        const char *lang = en ? "en" : "ja";
+        g_autofree char *md = mamori_audit_report_markdown (ws, criteria, id, NULL, lang, TRUE, &error);
+        g_assert_no_error (error);
+        check_text (&c, "src/report/mamori-audit-report.c", 0, md);
+        for (guint i = 0; i < MAMORI_AUDIT_N_INDEPENDENCE; i++)
+          check_text (&c, "src/core/mamori-audit.c", 0, mamori_audit_independence_check (i, lang));
+      }
+    mamori_workspace_close (ws);
+    g_unlink (path);
+    g_rmdir (dir);
   }
 
   g_test_message ("%u sentences of %d units or more measured against %u seed files in %.1f s",
