@@ -101,7 +101,7 @@ static const MamoriOpRow ops[] = {
       N_("the attendance sheet of one training session: a row to sign for everyone expected (export attendance-sheet SESSION-ID OUT)"), MAMORI_OP_TAKES_ID },
     mamori_op_export_attendance_sheet },
   { { MAMORI_OP_EXPORT, "workspace", ".mamori", N_("Whole Workspace"),
-      N_("a complete copy of the workspace as a local file: a backup, or a copy to take offline"), 0 },
+      N_("a complete copy of the workspace as a local file: a backup, or a copy to take offline"), MAMORI_OP_NO_MENU },
     mamori_op_export_workspace },
   { { MAMORI_OP_IMPORT, "workspace", ".mamori", N_("Whole Workspace"),
       N_("a whole workspace file, copied into this empty workspace on a server (every table, the change log too)"), MAMORI_OP_WRITES },

@@ -32,6 +32,7 @@ typedef enum {
   MAMORI_OP_TAKES_ID = 1 << 0,   /* export KIND ID OUT */
   MAMORI_OP_WRITES   = 1 << 1,   /* changes the workspace (imports, the demo, a recorded review) */
   MAMORI_OP_OPTIONS  = 1 << 2,   /* takes options beyond ID and file (see MamoriOpRequest) */
+  MAMORI_OP_NO_MENU  = 1 << 3,   /* not in the window's Export menu: the window has its own command */
 } MamoriOpFlags;
 
 typedef enum {

@@ -70,8 +70,7 @@ fill_export_menu (MamoriWindow *self)
   g_autoptr(GMenu) registers = g_menu_new ();
 
   for (guint i = 0; (op = mamori_ops_get (i)) != NULL; i++)
-    /* The whole workspace is the main menu's Save a Copy. */
-    if (op->kind == MAMORI_OP_EXPORT && !(op->flags & MAMORI_OP_TAKES_ID) && !g_str_equal (op->name, "workspace"))
+    if (op->kind == MAMORI_OP_EXPORT && !(op->flags & (MAMORI_OP_TAKES_ID | MAMORI_OP_NO_MENU)))
       {
         g_autofree char *label = g_strdup_printf (_("%s…"), _(op->label));
         g_autoptr(GMenuItem) item = g_menu_item_new (label, NULL);
