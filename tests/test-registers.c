@@ -86,7 +86,7 @@ reg (const char *key)
 }
 
 /* Every field of every register is a column of its table (and nothing of the table is left
- * out but id, the parent and updated_at). */
+ * out but id, the parent, updated_at and row_version). */
 static void
 test_tables_match (void)
 {
@@ -108,14 +108,14 @@ test_tables_match (void)
         {
           const char *col = (const char *) sqlite3_column_text (stmt, 0);
           columns++;
-          if (strcmp (col, "id") == 0 || strcmp (col, "updated_at") == 0 ||
+          if (strcmp (col, "id") == 0 || strcmp (col, "updated_at") == 0 || strcmp (col, "row_version") == 0 ||
               g_strcmp0 (col, all[i]->parent_field) == 0)
             continue;
           if (mamori_register_field (all[i], col) == NULL)
             g_error ("%s.%s has no field", all[i]->key, col);
         }
       sqlite3_finalize (stmt);
-      g_assert_cmpuint (columns, ==, all[i]->n_fields + 2 + (all[i]->parent_field ? 1 : 0));
+      g_assert_cmpuint (columns, ==, all[i]->n_fields + 3 + (all[i]->parent_field ? 1 : 0));
       for (guint f = 0; f < all[i]->n_fields; f++)
         {
           const MamoriField *field = &all[i]->fields[f];
@@ -185,6 +185,24 @@ test_round_trip (gconstpointer data)
   g_assert_cmpstr (mamori_record_get (back, "title"), ==, "ノートPCの紛失");
   g_assert_cmpstr (mamori_record_get (back, "closed_on"), ==, "2026-10-20");
   g_assert_cmpstr (mamori_record_label (back), ==, "ノートPCの紛失");
+  /* Two editors of one record: the later save from the version read before the other's change
+   * is refused and changes nothing (row versions). */
+  g_assert_cmpint (back->version, ==, a->version);
+  {
+    g_autoptr(MamoriRecord) stale = mamori_record_copy (back);
+    g_autoptr(MamoriRecord) now = NULL;
+    mamori_record_set (back, "description", "二人目の編集");
+    g_assert_true (mamori_workspace_save_record (ws, back, &error));
+    g_assert_no_error (error);
+    mamori_record_set (stale, "title", "古い版からの編集");
+    g_assert_false (mamori_workspace_save_record (ws, stale, &error));
+    g_assert_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_CONFLICT);
+    g_clear_error (&error);
+    now = mamori_workspace_get_record (ws, reg ("incidents"), a->id, &error);
+    g_assert_cmpstr (mamori_record_get (now, "title"), ==, "ノートPCの紛失");
+    g_assert_cmpint (now->version, ==, back->version);
+    a->version = now->version;
+  }
 
   parts = mamori_workspace_list_records (ws, reg ("incident_updates"), a->id, &error);
   g_assert_no_error (error);

@@ -391,6 +391,7 @@ mamori_record_copy (const MamoriRecord *record)
   r->id = record->id;
   r->parent = record->parent;
   r->values = g_strdupv (record->values);
+  r->version = record->version;
   return r;
 }
 

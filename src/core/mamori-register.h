@@ -84,6 +84,9 @@ typedef struct {
   gint64 id;                       /* 0 until stored */
   gint64 parent;                   /* the parent record's id (parts only) */
   char **values;
+  /* The stored row's version when it was read (0: new, or not read): saving refuses when
+   * someone changed the record meanwhile (MAMORI_WORKSPACE_ERROR_CONFLICT). */
+  gint64 version;
 } MamoriRecord;
 
 MamoriRecord *mamori_record_new   (const MamoriRegister *reg);

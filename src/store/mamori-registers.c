@@ -31,6 +31,7 @@ column_list (const MamoriRegister *reg)
   g_string_append (s, reg->parent_field ? reg->parent_field : "0");
   for (guint i = 0; i < reg->n_fields; i++)
     g_string_append_printf (s, ", %s", reg->fields[i].key);
+  g_string_append (s, ", row_version");
   return g_string_free (s, FALSE);
 }
 
@@ -59,6 +60,7 @@ record_row (MamoriStatement  *stmt,
       else
         rec->values[i] = mamori_statement_dup_text (stmt, i + 2);
     }
+  rec->version = mamori_statement_int64 (stmt, (int) r->reg->n_fields + 2);
   g_ptr_array_add (r->out, rec);
   return TRUE;
 }
@@ -292,7 +294,10 @@ update_sql (const MamoriRegister *reg)
     g_string_append_printf (s, "%s = ?%d, ", reg->parent_field, n++);
   for (guint i = 0; i < reg->n_fields; i++)
     g_string_append_printf (s, "%s = ?%d, ", reg->fields[i].key, n++);
-  g_string_append_printf (s, "updated_at = ?%d WHERE id = ?%d", n, n + 1);
+  /* Only over the version the editor read (0: any): a record someone changed meanwhile is not
+   * overwritten. */
+  g_string_append_printf (s, "updated_at = ?%d, row_version = row_version + 1 WHERE id = ?%d "
+                             "AND (CAST (?%d AS bigint) = 0 OR row_version = CAST (?%d AS bigint))", n, n + 1, n + 2, n + 2);
   return g_string_free (s, FALSE);
 }
 
@@ -335,10 +340,25 @@ write_record (MamoriWorkspace  *self,
     return FALSE;
   if (r->id > 0)
     {
+      gint64 now_version = 0;
       if (!bind_values (stmt, r, error) ||
-          !mamori_statement_bind (stmt, (int) reg->n_fields + (reg->parent_field ? 3 : 2), error, "i", r->id) ||
+          !mamori_statement_bind (stmt, (int) reg->n_fields + (reg->parent_field ? 3 : 2), error, "ii", r->id, r->version) ||
           !mamori_statement_execute (stmt, error, NULL))
         return FALSE;
+      if (mamori_statement_changes (stmt) == 0 && r->version > 0)
+        {
+          g_autofree char *sql_version = g_strdup_printf ("SELECT row_version FROM %s WHERE id = ?1", reg->key);
+          if (!mamori_statement_fetch_int64 (self, doing, &now_version, error, sql_version, "i", r->id))
+            return FALSE;
+        }
+      if (mamori_statement_changes (stmt) == 0 && now_version > 0)
+        {
+          g_set_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_CONFLICT,
+                       _("Someone else changed this %s after you opened it. Close it and open it again to see "
+                         "their version, then make your change again if it still applies."),
+                       mamori_register_singular (reg));
+          return FALSE;
+        }
       if (mamori_statement_changes (stmt) == 0)
         {
           g_set_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_NOT_FOUND,
@@ -369,6 +389,8 @@ mamori_workspace_save_record (MamoriWorkspace *self,
       record->id = id;
       return FALSE;
     }
+  /* The record now holds the version it was saved as (a new one starts at 1). */
+  record->version = id > 0 ? (record->version > 0 ? record->version + 1 : 0) : 1;
   return TRUE;
 }
 

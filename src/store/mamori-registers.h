@@ -22,7 +22,9 @@ MamoriRecord *mamori_workspace_get_record    (MamoriWorkspace      *self,
  * (an exception's approver is never its applicant, and the rest) and the store's own check
  * that references point at existing rows; the table's CHECKs refuse the same to plain SQL.
  * The change log names the register and the record. Emits "changed::<register key>" (a part:
- * its parent's key). */
+ * its parent's key). A record read from the workspace (version > 0) replaces only the version it
+ * was read as: when someone changed it meanwhile, nothing is saved and the error is
+ * MAMORI_WORKSPACE_ERROR_CONFLICT; on success record->version is the new one. */
 gboolean      mamori_workspace_save_record   (MamoriWorkspace      *self,
                                               MamoriRecord         *record,
                                               GError              **error);

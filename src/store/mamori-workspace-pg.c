@@ -431,6 +431,21 @@ static const PgMigration pg_migrations[] = {
   "  UNIQUE (assessment, ref_id));\n" },
   { 16,
   "ALTER TABLE asset ADD COLUMN row_version bigint NOT NULL DEFAULT 1 CHECK (row_version >= 1);\n" },
+  { 17,
+  "ALTER TABLE incidents ADD COLUMN row_version bigint NOT NULL DEFAULT 1 CHECK (row_version >= 1);\n"
+  "ALTER TABLE incident_updates ADD COLUMN row_version bigint NOT NULL DEFAULT 1 CHECK (row_version >= 1);\n"
+  "ALTER TABLE incident_notices ADD COLUMN row_version bigint NOT NULL DEFAULT 1 CHECK (row_version >= 1);\n"
+  "ALTER TABLE incident_assets ADD COLUMN row_version bigint NOT NULL DEFAULT 1 CHECK (row_version >= 1);\n"
+  "ALTER TABLE incident_measures ADD COLUMN row_version bigint NOT NULL DEFAULT 1 CHECK (row_version >= 1);\n"
+  "ALTER TABLE exceptions ADD COLUMN row_version bigint NOT NULL DEFAULT 1 CHECK (row_version >= 1);\n"
+  "ALTER TABLE acceptances ADD COLUMN row_version bigint NOT NULL DEFAULT 1 CHECK (row_version >= 1);\n"
+  "ALTER TABLE people ADD COLUMN row_version bigint NOT NULL DEFAULT 1 CHECK (row_version >= 1);\n"
+  "ALTER TABLE training_plans ADD COLUMN row_version bigint NOT NULL DEFAULT 1 CHECK (row_version >= 1);\n"
+  "ALTER TABLE trainings ADD COLUMN row_version bigint NOT NULL DEFAULT 1 CHECK (row_version >= 1);\n"
+  "ALTER TABLE attendance ADD COLUMN row_version bigint NOT NULL DEFAULT 1 CHECK (row_version >= 1);\n"
+  "ALTER TABLE pledges ADD COLUMN row_version bigint NOT NULL DEFAULT 1 CHECK (row_version >= 1);\n"
+  "ALTER TABLE suppliers ADD COLUMN row_version bigint NOT NULL DEFAULT 1 CHECK (row_version >= 1);\n"
+  "ALTER TABLE supplier_assets ADD COLUMN row_version bigint NOT NULL DEFAULT 1 CHECK (row_version >= 1);\n" },
 };
 
 G_STATIC_ASSERT (PG_BASE_VERSION + G_N_ELEMENTS (pg_migrations) == MAMORI_WORKSPACE_SCHEMA_VERSION);

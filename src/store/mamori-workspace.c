@@ -571,6 +571,22 @@ static const Migration migrations[] = {
     /* Row versions (team use): an asset saved from a version someone changed meanwhile is
      * refused instead of overwriting their change. */
     "ALTER TABLE asset ADD COLUMN row_version INTEGER NOT NULL DEFAULT 1 CHECK (row_version >= 1);" },
+  { 17,
+    /* Row versions for the registers' records and their parts, as for assets (migration 16). */
+    "ALTER TABLE incidents ADD COLUMN row_version INTEGER NOT NULL DEFAULT 1 CHECK (row_version >= 1);"
+    "ALTER TABLE incident_updates ADD COLUMN row_version INTEGER NOT NULL DEFAULT 1 CHECK (row_version >= 1);"
+    "ALTER TABLE incident_notices ADD COLUMN row_version INTEGER NOT NULL DEFAULT 1 CHECK (row_version >= 1);"
+    "ALTER TABLE incident_assets ADD COLUMN row_version INTEGER NOT NULL DEFAULT 1 CHECK (row_version >= 1);"
+    "ALTER TABLE incident_measures ADD COLUMN row_version INTEGER NOT NULL DEFAULT 1 CHECK (row_version >= 1);"
+    "ALTER TABLE exceptions ADD COLUMN row_version INTEGER NOT NULL DEFAULT 1 CHECK (row_version >= 1);"
+    "ALTER TABLE acceptances ADD COLUMN row_version INTEGER NOT NULL DEFAULT 1 CHECK (row_version >= 1);"
+    "ALTER TABLE people ADD COLUMN row_version INTEGER NOT NULL DEFAULT 1 CHECK (row_version >= 1);"
+    "ALTER TABLE training_plans ADD COLUMN row_version INTEGER NOT NULL DEFAULT 1 CHECK (row_version >= 1);"
+    "ALTER TABLE trainings ADD COLUMN row_version INTEGER NOT NULL DEFAULT 1 CHECK (row_version >= 1);"
+    "ALTER TABLE attendance ADD COLUMN row_version INTEGER NOT NULL DEFAULT 1 CHECK (row_version >= 1);"
+    "ALTER TABLE pledges ADD COLUMN row_version INTEGER NOT NULL DEFAULT 1 CHECK (row_version >= 1);"
+    "ALTER TABLE suppliers ADD COLUMN row_version INTEGER NOT NULL DEFAULT 1 CHECK (row_version >= 1);"
+    "ALTER TABLE supplier_assets ADD COLUMN row_version INTEGER NOT NULL DEFAULT 1 CHECK (row_version >= 1);" },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == MAMORI_WORKSPACE_SCHEMA_VERSION);
