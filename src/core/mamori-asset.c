@@ -696,27 +696,6 @@ enum {
   HEADING_EMPTY = -4,
 };
 
-/* For matching headings: NFKC (full-width letters and brackets), no white space (line breaks
- * in a cell), ASCII lower case. */
-static char *
-heading_norm (const char *h)
-{
-  g_autofree char *n = g_utf8_normalize (h ? h : "", -1, G_NORMALIZE_NFKC);
-  GString *out = g_string_new (NULL);
-
-  for (const char *p = n ? n : ""; *p; p = g_utf8_next_char (p))
-    {
-      gunichar u = g_utf8_get_char (p);
-      if (g_unichar_isspace (u))
-        continue;
-      if (u < 0x80)
-        g_string_append_c (out, g_ascii_tolower ((char) u));
-      else
-        g_string_append_unichar (out, u);
-    }
-  return g_string_free (out, FALSE);
-}
-
 typedef struct {
   char *norm;
   int kind;               /* field, HEADING_COMPUTED or HEADING_NUMBER */
@@ -735,27 +714,27 @@ known_headings (guint *n)
       KnownHeading k;
       for (guint i = 0; i < MAMORI_ASSET_N_FIELDS; i++)
         {
-          k = (KnownHeading) { heading_norm (fields[i].key), (int) i, fields[i].key };
+          k = (KnownHeading) { mamori_csv_match_key (fields[i].key), (int) i, fields[i].key };
           g_array_append_val (list, k);
-          k = (KnownHeading) { heading_norm (fields[i].heading), (int) i, fields[i].key };
+          k = (KnownHeading) { mamori_csv_match_key (fields[i].heading), (int) i, fields[i].key };
           g_array_append_val (list, k);
         }
       for (guint i = 0; i < G_N_ELEMENTS (heading_aliases); i++)
         {
-          k = (KnownHeading) { heading_norm (heading_aliases[i].heading), (int) heading_aliases[i].field,
+          k = (KnownHeading) { mamori_csv_match_key (heading_aliases[i].heading), (int) heading_aliases[i].field,
                                fields[heading_aliases[i].field].key };
           g_array_append_val (list, k);
         }
       for (guint i = 0; i < G_N_ELEMENTS (computed_columns); i++)
         {
-          k = (KnownHeading) { heading_norm (computed_columns[i].key), HEADING_COMPUTED, computed_columns[i].key };
+          k = (KnownHeading) { mamori_csv_match_key (computed_columns[i].key), HEADING_COMPUTED, computed_columns[i].key };
           g_array_append_val (list, k);
-          k = (KnownHeading) { heading_norm (computed_columns[i].heading), HEADING_COMPUTED, computed_columns[i].key };
+          k = (KnownHeading) { mamori_csv_match_key (computed_columns[i].heading), HEADING_COMPUTED, computed_columns[i].key };
           g_array_append_val (list, k);
         }
       for (guint i = 0; i < G_N_ELEMENTS (number_headings); i++)
         {
-          k = (KnownHeading) { heading_norm (number_headings[i]), HEADING_NUMBER, NULL };
+          k = (KnownHeading) { mamori_csv_match_key (number_headings[i]), HEADING_NUMBER, NULL };
           g_array_append_val (list, k);
         }
       count = list->len;
@@ -770,7 +749,7 @@ static int
 heading_kind (const char  *text,
               const char **key)
 {
-  g_autofree char *n = heading_norm (text);
+  g_autofree char *n = mamori_csv_match_key (text);
   guint count;
   const KnownHeading *known = known_headings (&count);
 

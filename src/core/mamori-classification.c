@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "mamori-csv.h"
 #include "mamori-classification.h"
 
 G_DEFINE_QUARK (mamori-classification-error-quark, mamori_classification_error)
@@ -107,26 +108,6 @@ mamori_handling_kind_count (MamoriClassAxis axis)
   return count;
 }
 
-/* NFKC, no white space, ASCII lower case. */
-static char *
-norm (const char *text)
-{
-  g_autofree char *n = g_utf8_normalize (text ? text : "", -1, G_NORMALIZE_NFKC);
-  GString *out = g_string_new (NULL);
-
-  for (const char *p = n ? n : ""; *p; p = g_utf8_next_char (p))
-    {
-      gunichar u = g_utf8_get_char (p);
-      if (g_unichar_isspace (u))
-        continue;
-      if (u < 0x80)
-        g_string_append_c (out, g_ascii_tolower ((char) u));
-      else
-        g_string_append_unichar (out, u);
-    }
-  return g_string_free (out, FALSE);
-}
-
 static const MamoriHandlingRestriction *
 by_key (const char *key)
 {
@@ -145,20 +126,20 @@ mamori_handling_find (const char *text)
   for (guint i = 0; text != NULL && i < G_N_ELEMENTS (catalogue); i++)
     if (g_str_equal (text, catalogue[i].ja) || g_str_equal (text, catalogue[i].key))
       return &catalogue[i];
-  t = norm (text);
+  t = mamori_csv_match_key (text);
   if (*t == '\0')
     return NULL;
   for (guint i = 0; i < G_N_ELEMENTS (catalogue); i++)
     {
-      g_autofree char *ja = norm (catalogue[i].ja);
-      g_autofree char *en = norm (catalogue[i].en);
-      g_autofree char *shown = norm (_(catalogue[i].en));
+      g_autofree char *ja = mamori_csv_match_key (catalogue[i].ja);
+      g_autofree char *en = mamori_csv_match_key (catalogue[i].en);
+      g_autofree char *shown = mamori_csv_match_key (_(catalogue[i].en));
       if (g_str_equal (t, catalogue[i].key) || g_str_equal (t, ja) || g_str_equal (t, en) || g_str_equal (t, shown))
         return &catalogue[i];
     }
   for (guint i = 0; i < G_N_ELEMENTS (aliases); i++)
     {
-      g_autofree char *a = norm (aliases[i].alias);
+      g_autofree char *a = mamori_csv_match_key (aliases[i].alias);
       if (g_str_equal (t, a))
         return by_key (aliases[i].key);
     }
@@ -394,10 +375,10 @@ mamori_classification_parse_level (MamoriClassAxis   axis,
                                    int              *out,
                                    char            **reason)
 {
-  g_autofree char *t = norm (text);
+  g_autofree char *t = mamori_csv_match_key (text);
   const char *p = t;
-  g_autofree char *ja = norm (axes[axis].ja);
-  g_autofree char *en = norm (axes[axis].en);
+  g_autofree char *ja = mamori_csv_match_key (axes[axis].ja);
+  g_autofree char *en = mamori_csv_match_key (axes[axis].en);
 
   *reason = NULL;
   if (g_str_has_prefix (p, ja))
@@ -524,9 +505,9 @@ mamori_classification_label_parse (const char  *label,
         continue;
       for (guint x = 0; x < G_N_ELEMENTS (axes) && !level && rest->len == 0; x++)
         {
-          g_autofree char *n = norm (parts[k]);
-          g_autofree char *ja = norm (axes[x].ja);
-          g_autofree char *en = norm (axes[x].en);
+          g_autofree char *n = mamori_csv_match_key (parts[k]);
+          g_autofree char *ja = mamori_csv_match_key (axes[x].ja);
+          g_autofree char *en = mamori_csv_match_key (axes[x].en);
           g_autofree char *reason = NULL;
           if ((g_str_has_prefix (n, ja) || g_str_has_prefix (n, en)) &&
               mamori_classification_parse_level (x, parts[k], &levels[x], &reason) && levels[x] > 0)
@@ -581,12 +562,12 @@ mamori_class_simple_label (guint       level,
 int
 mamori_class_simple_find (const char *label)
 {
-  g_autofree char *t = norm (label);
+  g_autofree char *t = mamori_csv_match_key (label);
 
   for (guint i = 0; i < MAMORI_CLASS_SIMPLE_N; i++)
     {
-      g_autofree char *ja = norm (simple_levels[i].ja);
-      g_autofree char *en = norm (simple_levels[i].en);
+      g_autofree char *ja = mamori_csv_match_key (simple_levels[i].ja);
+      g_autofree char *en = mamori_csv_match_key (simple_levels[i].en);
       if (g_str_equal (t, ja) || g_str_equal (t, en))
         return (int) i;
     }

@@ -336,3 +336,22 @@ mamori_text_excerpt (const char *text)
     g_string_append (out, "…");
   return g_string_free (out, FALSE);
 }
+
+char *
+mamori_csv_match_key (const char *text)
+{
+  g_autofree char *n = g_utf8_normalize (text ? text : "", -1, G_NORMALIZE_NFKC);
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = n ? n : ""; *p; p = g_utf8_next_char (p))
+    {
+      gunichar u = g_utf8_get_char (p);
+      if (g_unichar_isspace (u))
+        continue;
+      if (u < 0x80)
+        g_string_append_c (out, g_ascii_tolower ((char) u));
+      else
+        g_string_append_unichar (out, u);
+    }
+  return g_string_free (out, FALSE);
+}

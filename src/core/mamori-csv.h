@@ -63,4 +63,8 @@ char      *mamori_csv_decode (const char  *data,
 GPtrArray *mamori_csv_parse  (const char  *text,
                               GError     **error);
 
+/* A typed value or heading as a key to match: NFKC (full-width letters, digits and brackets),
+ * no white space (line breaks in a cell), ASCII lower case. Never NULL (text NULL: ""). */
+char      *mamori_csv_match_key (const char *text);
+
 G_END_DECLS
