@@ -128,6 +128,15 @@ test_roles (void)
   ed = mamori_workspace_open (as_editor, 0, &error);
   g_assert_no_error (error);
   g_assert_cmpint (mamori_workspace_get_role (ed, NULL), ==, MAMORI_ROLE_EDITOR);
+  {
+    const MamoriAccess *access = mamori_workspace_get_access (ed);
+    g_assert_cmpint (access->role, ==, MAMORI_ROLE_EDITOR);
+    g_assert_cmpstrv (access->departments, sales);
+    g_assert_true (g_strv_contains ((const char * const *) access->names, editor));
+    g_assert_true (g_strv_contains ((const char * const *) access->names, "鈴木 一郎"));
+    g_assert_true (mamori_access_may_edit_asset (access, "営業部"));
+    g_assert_false (mamori_access_may_edit_asset (access, "製造部"));
+  }
   own = add_asset (ed, "顧客名簿", "営業部", &error);
   g_assert_no_error (error);
   g_assert_cmpint (own, >, 0);
@@ -174,6 +183,7 @@ test_roles (void)
   g_assert_no_error (error);
   g_assert_nonnull (mamori_workspace_get_read_only_reason (vw));
   g_assert_nonnull (strstr (mamori_workspace_get_read_only_reason (vw), "viewer"));
+  g_assert_false (mamori_access_may_change_some (mamori_workspace_get_access (vw), MAMORI_ACCESS_REGISTERS));
   g_assert_cmpint (add_asset (vw, "a", "営業部", &error), ==, 0);
   g_assert_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_READ_ONLY);
   g_clear_error (&error);
@@ -188,6 +198,7 @@ test_roles (void)
   as_auditor = uri_as (uri, auditor);
   au = mamori_workspace_open (as_auditor, 0, &error);
   g_assert_no_error (error);
+  g_assert_cmpint (mamori_workspace_get_access (au)->role, ==, MAMORI_ROLE_AUDITOR);
   g_assert_cmpint (add_asset (au, "a", "営業部", &error), ==, 0);
   g_assert_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_READ_ONLY);
   g_clear_error (&error);
@@ -222,6 +233,83 @@ test_roles (void)
   mamori_workspace_close (au);
 }
 
+/* What each role may change, as the window asks it (the mirror of the server's policies). */
+static void
+test_access_rules (void)
+{
+  const char *sales[] = { "営業部", NULL };
+  g_autoptr(MamoriAccess) officer = mamori_access_new_officer ();
+  g_autoptr(MamoriAccess) editor = mamori_access_new (MAMORI_ROLE_EDITOR, sales, "suzuki", "鈴木 一郎");
+  g_autoptr(MamoriAccess) lone = mamori_access_new (MAMORI_ROLE_EDITOR, NULL, "sato", NULL);
+  g_autoptr(MamoriAccess) auditor = mamori_access_new (MAMORI_ROLE_AUDITOR, NULL, "kansa", NULL);
+  g_autoptr(MamoriAccess) viewer = mamori_access_new (MAMORI_ROLE_VIEWER, NULL, "miru", NULL);
+  g_autoptr(MamoriAccess) locked = mamori_access_new_read_only ("Another Mamori has it open.");
+  g_autoptr(MamoriAccess) copy = mamori_access_copy (editor);
+  g_autofree char *described = mamori_access_describe (editor);
+  g_autofree char *why_ledger = mamori_access_explain (editor, MAMORI_ACCESS_LEDGER);
+  g_autofree char *why_locked = mamori_access_explain (locked, MAMORI_ACCESS_LEDGER);
+  g_autofree char *why_officer = mamori_access_explain (officer, MAMORI_ACCESS_DOCUMENTS);
+
+  /* The officer: everything. */
+  g_assert_true (mamori_access_is_officer (officer));
+  g_assert_true (mamori_access_may_edit_asset (officer, "製造部"));
+  g_assert_true (mamori_access_may_edit_record (officer, "acceptances", NULL, TRUE));
+  g_assert_null (why_officer);
+
+  /* The editor: their department's assets, exceptions and people; incidents but not deleting
+   * them; the assessments they answer. */
+  g_assert_false (mamori_access_is_officer (editor));
+  g_assert_true (mamori_access_may_edit_asset (editor, "営業部"));
+  g_assert_false (mamori_access_may_edit_asset (editor, "製造部"));
+  g_assert_false (mamori_access_may_edit_asset (editor, ""));
+  g_assert_true (mamori_access_may_add_assets (editor));
+  g_assert_false (mamori_access_may_add_assets (lone));
+  g_assert_true (mamori_access_may_edit_record (editor, "exceptions", "営業部", TRUE));
+  g_assert_false (mamori_access_may_edit_record (editor, "exceptions", "製造部", FALSE));
+  g_assert_true (mamori_access_may_edit_record (editor, "incidents", NULL, FALSE));
+  g_assert_false (mamori_access_may_edit_record (editor, "incidents", NULL, TRUE));
+  g_assert_true (mamori_access_may_edit_record (editor, "incident_updates", NULL, FALSE));
+  g_assert_false (mamori_access_may_edit_record (editor, "acceptances", NULL, FALSE));
+  g_assert_true (mamori_access_may_add_record (editor, "people"));
+  g_assert_false (mamori_access_may_add_record (lone, "people"));
+  g_assert_true (mamori_access_may_add_record (lone, "incidents"));
+  g_assert_false (mamori_access_may_add_record (editor, "suppliers"));
+  g_assert_cmpstr (mamori_access_record_unit_field ("exceptions"), ==, "applicant_unit");
+  g_assert_null (mamori_access_record_unit_field ("incidents"));
+  g_assert_true (mamori_access_may_answer (editor, "鈴木 一郎", FALSE));
+  g_assert_true (mamori_access_may_answer (editor, "suzuki", FALSE));
+  g_assert_false (mamori_access_may_answer (editor, "田中", FALSE));
+  g_assert_false (mamori_access_may_answer (editor, "", TRUE));
+  g_assert_false (mamori_access_may_start_assessment (editor));
+  g_assert_false (mamori_access_may_change_some (editor, MAMORI_ACCESS_DOCUMENTS));
+  g_assert_false (mamori_access_may_change_some (editor, MAMORI_ACCESS_SETTINGS));
+  g_assert_true (mamori_access_may_answer (copy, "鈴木 一郎", FALSE));
+  g_assert_nonnull (strstr (described, "営業部"));
+  g_assert_nonnull (strstr (why_ledger, "営業部"));
+
+  /* The auditor: internal audits and their assessments only. */
+  g_assert_true (mamori_access_may_start_assessment (auditor));
+  g_assert_true (mamori_access_may_answer (auditor, "", TRUE));
+  g_assert_false (mamori_access_may_answer (auditor, "kansa", FALSE));
+  g_assert_true (mamori_access_may_change_some (auditor, MAMORI_ACCESS_AUDITS));
+  g_assert_false (mamori_access_may_change_some (auditor, MAMORI_ACCESS_LEDGER));
+  g_assert_false (mamori_access_may_edit_asset (auditor, "営業部"));
+
+  /* The viewer, and a workspace opened for reading only: nothing, and it says why. */
+  for (MamoriAccessArea area = MAMORI_ACCESS_LEDGER; area <= MAMORI_ACCESS_SETTINGS; area++)
+    {
+      g_autofree char *why = mamori_access_explain (viewer, area);
+      g_assert_false (mamori_access_may_change_some (viewer, area));
+      g_assert_false (mamori_access_may_change_some (locked, area));
+      g_assert_nonnull (why);
+    }
+  g_assert_false (mamori_access_may_answer (viewer, "miru", TRUE));
+  g_assert_false (mamori_access_may_edit_record (viewer, "incidents", NULL, FALSE));
+  g_assert_false (mamori_access_is_officer (locked));
+  g_assert_false (mamori_access_may_edit_asset (locked, "営業部"));
+  g_assert_nonnull (strstr (why_locked, "Another Mamori has it open."));
+}
+
 /* A workspace file has no roles: its user is the officer, and granting is refused. */
 static void
 test_file_has_no_roles (void)
@@ -234,6 +322,7 @@ test_file_has_no_roles (void)
   ws = mamori_workspace_open (path, MAMORI_WORKSPACE_OPEN_CREATE, &error);
   g_assert_no_error (error);
   g_assert_cmpint (mamori_workspace_get_role (ws, NULL), ==, MAMORI_ROLE_OFFICER);
+  g_assert_true (mamori_access_is_officer (mamori_workspace_get_access (ws)));
   g_assert_true (mamori_workspace_setup_roles (ws, &error));
   g_assert_false (mamori_workspace_grant_role (ws, "alice", MAMORI_ROLE_VIEWER, NULL, NULL, &error));
   g_assert_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_INVALID);
@@ -249,6 +338,7 @@ main (int argc, char *argv[])
 
   setlocale (LC_ALL, "C.UTF-8");
   g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/roles/access-rules", test_access_rules);
   g_test_add_func ("/roles/file-has-none", test_file_has_no_roles);
   g_test_add_func ("/roles/postgresql/enforced", test_roles);
   status = g_test_run ();

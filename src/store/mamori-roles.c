@@ -54,20 +54,7 @@ mamori_role_parse (const char *key,
 const char *
 mamori_role_label (MamoriRole role)
 {
-  switch (role)
-    {
-    case MAMORI_ROLE_OFFICER:
-      return C_("role", "Officer");
-    case MAMORI_ROLE_EDITOR:
-      return C_("role", "Editor");
-    case MAMORI_ROLE_AUDITOR:
-      return C_("role", "Auditor");
-    case MAMORI_ROLE_VIEWER:
-      return C_("role", "Viewer");
-    case MAMORI_ROLE_NONE:
-    default:
-      return C_("role", "No role");
-    }
+  return mamori_access_role_label (role);
 }
 
 const char *
@@ -440,4 +427,73 @@ mamori_workspace_get_role (MamoriWorkspace *self,
   if (role == NULL || !mamori_role_parse (role, &out))
     return MAMORI_ROLE_NONE;
   return out;
+}
+
+static void
+forget_access (MamoriWorkspace *self,
+               const char      *entity,
+               gpointer         data)
+{
+  if (g_strcmp0 (entity, "settings") == 0)
+    g_object_set_data (G_OBJECT (self), "mamori-access", NULL);
+}
+
+static gboolean
+access_row (MamoriStatement  *stmt,
+            gpointer          data,
+            GError          **error)
+{
+  char ***out = data;
+  const char *departments = mamori_statement_text (stmt, 0);
+
+  out[0] = *departments != '\0' ? g_strsplit (departments, "\037", -1) : g_new0 (char *, 1);
+  out[1] = g_strsplit (mamori_statement_text (stmt, 1), "\037", 2);
+  return TRUE;
+}
+
+const MamoriAccess *
+mamori_workspace_get_access (MamoriWorkspace *self)
+{
+  MamoriAccess *access = g_object_get_data (G_OBJECT (self), "mamori-access");
+  g_autoptr(GError) error = NULL;
+  MamoriRole role;
+
+  if (access != NULL)
+    return access;
+  if (mamori_workspace_get_read_only_reason (self) != NULL)
+    access = mamori_access_new_read_only (mamori_workspace_get_read_only_reason (self));
+  else if (!mamori_workspace_is_server (self))
+    access = mamori_access_new_officer ();
+  else if ((role = mamori_workspace_get_role (self, &error)), error != NULL)
+    {
+      /* Not kept: the next page to ask tries again. */
+      g_debug ("Cannot read the role: %s", error->message);
+      access = mamori_access_new (MAMORI_ROLE_VIEWER, NULL, NULL, NULL);
+      g_object_set_data_full (G_OBJECT (self), "mamori-access-unread", access, (GDestroyNotify) mamori_access_free);
+      return access;
+    }
+  else if (role == MAMORI_ROLE_OFFICER || role == MAMORI_ROLE_NONE)
+    access = mamori_access_new (role, NULL, NULL, NULL);
+  else
+    {
+      char **row[2] = { NULL, NULL };
+      const char *doing = _("read the roles");
+
+      if (!mamori_statement_query (self, doing, access_row, row, &error,
+                                   "SELECT array_to_string (departments, chr (31)), "
+                                   "       current_user || chr (31) || person FROM mamori_member "
+                                   "WHERE usename = current_user", NULL))
+        g_debug ("Cannot read the member: %s", error->message);
+      access = mamori_access_new (role, (const char * const *) row[0], row[1] ? row[1][0] : NULL,
+                                  row[1] ? row[1][1] : NULL);
+      g_strfreev (row[0]);
+      g_strfreev (row[1]);
+    }
+  if (g_object_get_data (G_OBJECT (self), "mamori-access-watch") == NULL)
+    {
+      g_signal_connect (self, "changed", G_CALLBACK (forget_access), NULL);
+      g_object_set_data (G_OBJECT (self), "mamori-access-watch", GINT_TO_POINTER (1));
+    }
+  g_object_set_data_full (G_OBJECT (self), "mamori-access", access, (GDestroyNotify) mamori_access_free);
+  return access;
 }

@@ -16,17 +16,11 @@
  * everything the file system lets them. */
 #pragma once
 
+#include "core/mamori-access.h"
 #include "mamori-workspace.h"
 
 G_BEGIN_DECLS
 
-typedef enum {
-  MAMORI_ROLE_OFFICER,
-  MAMORI_ROLE_EDITOR,
-  MAMORI_ROLE_AUDITOR,
-  MAMORI_ROLE_VIEWER,
-  MAMORI_ROLE_NONE,          /* a server user Mamori has given no role */
-} MamoriRole;
 
 typedef struct {
   char *user;
@@ -68,5 +62,9 @@ GPtrArray   *mamori_workspace_list_members (MamoriWorkspace   *self,
 /* The connected user's role: OFFICER for a file, for the database's owner and superusers. */
 MamoriRole   mamori_workspace_get_role    (MamoriWorkspace    *self,
                                            GError            **error);
+/* What the connected user may change (their role, departments and names), read once and kept
+ * until a change of the roles ("settings") or a reconnection; the officer's for a file. When
+ * it cannot be read (the server went away) a viewer's, not kept. Never NULL; owned by self. */
+const MamoriAccess *mamori_workspace_get_access (MamoriWorkspace *self);
 
 G_END_DECLS
