@@ -18,4 +18,10 @@ MamoriConnectDialog *mamori_window_get_connect_dialog (MamoriWindow      *self);
 void             mamori_window_take_workspace         (MamoriWindow      *self,
                                                        MamoriWorkspace   *workspace);
 
+/* The page named name ("overview", "assessments", "assets", "registers", "documents",
+ * "reports"), made if it was not yet. */
+GtkWidget       *mamori_window_get_page               (MamoriWindow      *self,
+                                                       const char        *name);
+/* What the role bar says, or NULL when it is hidden. */
+const char      *mamori_window_get_role_bar_text      (MamoriWindow      *self);
 G_END_DECLS

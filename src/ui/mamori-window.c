@@ -32,6 +32,8 @@ struct _MamoriWindow {
   guint label_idle;           /* update_label() pending */
   int label_hidden_below;     /* the label shows again from this window width */
   GtkInfoBar *read_only_bar;
+  GtkInfoBar *role_bar;       /* what the role may not change on the page shown, and why */
+  GtkLabel *role_label;
   GtkLabel *read_only_label;
   GtkInfoBar *server_bar;      /* the server cannot be reached */
   GtkLabel *server_label;
@@ -347,6 +349,8 @@ mamori_window_is_server_lost (MamoriWindow *self)
   return gtk_info_bar_get_revealed (self->server_bar);
 }
 
+static void update_role_bar (MamoriWindow *self);
+
 static void
 set_workspace (MamoriWindow    *self,
                MamoriWorkspace *workspace)
@@ -361,6 +365,14 @@ set_workspace (MamoriWindow    *self,
     }
   server_back (self);
   self->workspace = workspace;
+  /* What the role allows, read before the pages ask (and forgotten when the roles change,
+   * before the pages hear of it). */
+  if (workspace != NULL)
+    {
+      mamori_workspace_get_access (workspace);
+      g_signal_connect_object (workspace, "changed::settings", G_CALLBACK (update_role_bar), self,
+                               G_CONNECT_SWAPPED);
+    }
   if (workspace != NULL && mamori_workspace_is_server (workspace))
     self->disconnected_id = g_signal_connect_object (workspace, "disconnected", G_CALLBACK (server_lost), self,
                                                      G_CONNECT_SWAPPED);
@@ -400,8 +412,7 @@ set_workspace (MamoriWindow    *self,
       g_autofree char *full = g_filename_display_name (mamori_workspace_get_path (workspace));
       g_autofree char *title = g_strdup_printf ("%s — %s", name, _("Mamori"));
       /* The switcher hides the title when wide: the file name also stands at the start. */
-      MamoriRole role = mamori_workspace_is_server (workspace) ? mamori_workspace_get_role (workspace, NULL)
-                                                                : MAMORI_ROLE_OFFICER;
+      MamoriRole role = mamori_workspace_get_access (workspace)->role;
       adw_view_switcher_title_set_subtitle (self->switcher_title, name);
       gtk_label_set_text (self->workspace_label, name);
       gtk_widget_set_tooltip_text (GTK_WIDGET (self->workspace_label), full);
@@ -432,6 +443,7 @@ set_workspace (MamoriWindow    *self,
     }
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-copy", workspace != NULL);
+  update_role_bar (self);
   update_recent_menu (self);
 }
 
@@ -772,6 +784,27 @@ go_back_action (GtkWidget  *widget,
     mamori_assessments_page_go_back (self->assessments_page);
 }
 
+/* The role bar: on a server, what the user's role does not let them change on the page shown
+ * (a read-only workspace says so in its own bar). */
+static void
+update_role_bar (MamoriWindow *self)
+{
+  static const struct { const char *page; MamoriAccessArea area; } areas[] = {
+    { "assessments", MAMORI_ACCESS_ASSESSMENTS }, { "assets", MAMORI_ACCESS_LEDGER },
+    { "registers", MAMORI_ACCESS_REGISTERS }, { "documents", MAMORI_ACCESS_DOCUMENTS },
+    { "reports", MAMORI_ACCESS_AUDITS },
+  };
+  const char *name = adw_view_stack_get_visible_child_name (self->stack);
+  const MamoriAccess *access = self->workspace ? mamori_workspace_get_access (self->workspace) : NULL;
+  g_autofree char *why = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (areas) && access != NULL && access->read_only == NULL; i++)
+    if (g_strcmp0 (name, areas[i].page) == 0)
+      why = mamori_access_explain (access, areas[i].area);
+  gtk_label_set_text (self->role_label, why != NULL ? why : "");
+  gtk_info_bar_set_revealed (self->role_bar, why != NULL);
+}
+
 static void
 visible_page_changed (AdwViewStack *stack,
                       GParamSpec   *pspec,
@@ -780,6 +813,7 @@ visible_page_changed (AdwViewStack *stack,
   const char *name = adw_view_stack_get_visible_child_name (stack);
 
   update_back (self);
+  update_role_bar (self);
   if (g_strcmp0 (name, "assets") == 0)
     mamori_window_get_ledger_page (self);
   else if (g_strcmp0 (name, "documents") == 0)
@@ -788,6 +822,31 @@ visible_page_changed (AdwViewStack *stack,
     mamori_window_get_heatmap_page (self);
   else if (g_strcmp0 (name, "registers") == 0)
     get_registers_page (self);
+}
+
+GtkWidget *
+mamori_window_get_page (MamoriWindow *self,
+                        const char   *name)
+{
+  if (g_strcmp0 (name, "assets") == 0)
+    return GTK_WIDGET (mamori_window_get_ledger_page (self));
+  if (g_strcmp0 (name, "documents") == 0)
+    return GTK_WIDGET (mamori_window_get_documents_page (self));
+  if (g_strcmp0 (name, "registers") == 0)
+    return GTK_WIDGET (get_registers_page (self));
+  if (g_strcmp0 (name, "reports") == 0)
+    return GTK_WIDGET (mamori_window_get_heatmap_page (self));
+  if (g_strcmp0 (name, "assessments") == 0)
+    return GTK_WIDGET (self->assessments_page);
+  if (g_strcmp0 (name, "overview") == 0)
+    return GTK_WIDGET (self->overview_page);
+  return NULL;
+}
+
+const char *
+mamori_window_get_role_bar_text (MamoriWindow *self)
+{
+  return gtk_info_bar_get_revealed (self->role_bar) ? gtk_label_get_text (self->role_label) : NULL;
 }
 
 const char *
@@ -1303,6 +1362,8 @@ mamori_window_class_init (MamoriWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MamoriWindow, workspace_label);
   gtk_widget_class_bind_template_child (widget_class, MamoriWindow, back_button);
   gtk_widget_class_bind_template_child (widget_class, MamoriWindow, read_only_bar);
+  gtk_widget_class_bind_template_child (widget_class, MamoriWindow, role_bar);
+  gtk_widget_class_bind_template_child (widget_class, MamoriWindow, role_label);
   gtk_widget_class_bind_template_child (widget_class, MamoriWindow, read_only_label);
   gtk_widget_class_bind_template_child (widget_class, MamoriWindow, server_bar);
   gtk_widget_class_bind_template_child (widget_class, MamoriWindow, server_label);
