@@ -10,6 +10,7 @@
 #include "core/mamori-classification.h"
 #include "mamori-classification-rows.h"
 #include "mamori-ledger-page-private.h"
+#include "store/mamori-roles.h"
 #include "mamori-threat-catalogue-window.h"
 #include "mamori-widget-util.h"
 
@@ -206,8 +207,19 @@ apply_edit (gpointer    data,
   return ok;
 }
 
+/* Says why, when the role may not change one of assets (TRUE: refused). */
+static gboolean
+refuse_any (MamoriLedgerPage *self,
+            GPtrArray        *assets)
+{
+  for (guint i = 0; i < assets->len; i++)
+    if (_mamori_ledger_page_refuse (self, assets->pdata[i]))
+      return TRUE;
+  return FALSE;
+}
+
 /* The rows an edit of row applies to: every selected row when row is one of several selected
- * (a bulk edit), otherwise row alone. */
+ * (a bulk edit), otherwise row alone; rows the role may not change are left out, and said. */
 static GPtrArray *
 edit_targets (MamoriLedgerPage *self,
               MamoriLedgerRow  *row)
@@ -236,8 +248,30 @@ edit_targets (MamoriLedgerPage *self,
       g_ptr_array_set_size (out, 0);
       g_ptr_array_add (out, mamori_asset_copy (clicked));
     }
+  else
+    {
+      guint left = 0;
+      for (guint i = out->len; i-- > 0;)
+        if (!_mamori_ledger_page_may_edit (self, out->pdata[i]))
+          {
+            g_ptr_array_remove_index (out, i);
+            left++;
+          }
+      if (left > 0)
+        {
+          g_autofree char *said = g_strdup_printf (ngettext ("%u selected asset of another department was left as it was",
+                                                             "%u selected assets of other departments were left as they were", left), left);
+          mamori_widget_add_toast (GTK_WIDGET (self), said);
+        }
+    }
   return out;
 }
+
+static void keep_unsaved (MamoriLedgerPage *self,
+                          GPtrArray        *before,
+                          GPtrArray        *after,
+                          MamoriAssetField  field,
+                          const char       *reason);
 
 /* Applies text to one field of the row's asset (of every selected row's asset, when the row
  * is part of a multiple selection); one undo step. TRUE when the step was recorded. */
@@ -251,13 +285,17 @@ _mamori_ledger_page_commit (MamoriLedgerPage *self,
   g_autoptr(GPtrArray) after = NULL;
   guint n;
 
-  if (self->binding || row == NULL)
+  gboolean ok;
+
+  if (self->binding || row == NULL || _mamori_ledger_page_refuse (self, mamori_ledger_row_get_asset (row)))
     return FALSE;
   before = edit_targets (self, row);
   after = g_ptr_array_new_with_free_func ((GDestroyNotify) mamori_asset_free);
   for (guint i = 0; i < before->len; i++)
     {
-      g_autoptr(MamoriAsset) copy = mamori_asset_copy (before->pdata[i]);
+      /* An asset with edits the server has not taken yet is edited on top of them. */
+      Unsaved *u = g_hash_table_lookup (self->unsaved, &((MamoriAsset *) before->pdata[i])->id);
+      g_autoptr(MamoriAsset) copy = mamori_asset_copy (u != NULL ? u->asset : before->pdata[i]);
       g_autofree char *old = mamori_asset_get_field_text (copy, field);
       g_autofree char *reason = NULL;
 
@@ -292,12 +330,141 @@ _mamori_ledger_page_commit (MamoriLedgerPage *self,
       if (!kept)
         g_ptr_array_remove_index (before, i);
     }
-  if (!save_assets (self, after))
-    return FALSE;
+  {
+    g_autoptr(GError) error = NULL;
+
+    self->saving = TRUE;
+    ok = mamori_workspace_update_assets (self->workspace, after, &error);
+    self->saving = FALSE;
+    for (guint i = 0; i < after->len; i++)
+      schedule_row_changed (self, ((MamoriAsset *) after->pdata[i])->id);
+    if (!ok && mamori_workspace_error_is_disconnected (error))
+      {
+        /* The server went away: what was typed stays in its cells, marked, and is saved
+         * when the server answers again. */
+        keep_unsaved (self, before, after, field, error->message);
+        gtk_widget_activate_action (GTK_WIDGET (self), "win.server-lost", NULL);
+        mamori_widget_add_toast (GTK_WIDGET (self), _("Not saved yet: the server cannot be reached. The edit stays in its cell and is saved when the server answers again."));
+        return FALSE;
+      }
+    if (!ok)
+      {
+        mamori_widget_show_error (GTK_WIDGET (self), _("Could Not Save the Asset"), error);
+        return FALSE;
+      }
+  }
+  for (guint i = 0; i < after->len; i++)
+    g_hash_table_remove (self->unsaved, &((MamoriAsset *) after->pdata[i])->id);
+  _mamori_ledger_page_recount (self);
   n = after->len;
   push_edit (self, EDIT_UPDATE, g_steal_pointer (&before), g_steal_pointer (&after),
              g_strdup_printf (ngettext ("editing %u asset", "editing %u assets", n), n));
   return TRUE;
+}
+
+/* --- edits the server could not take -------------------------------------------------------- */
+
+const Unsaved *
+_mamori_ledger_page_unsaved (MamoriLedgerPage *self,
+                             gint64            id,
+                             int               field)
+{
+  Unsaved *u = g_hash_table_lookup (self->unsaved, &id);
+
+  for (guint i = 0; u != NULL && i < u->fields->len; i++)
+    if (g_array_index (u->fields, int, i) == field)
+      return u;
+  return NULL;
+}
+
+/* Keeps after (the assets as edited; before: as they were) as unsaved edits of field. */
+static void
+keep_unsaved (MamoriLedgerPage *self,
+              GPtrArray        *before,
+              GPtrArray        *after,
+              MamoriAssetField  field,
+              const char       *reason)
+{
+  for (guint i = 0; i < after->len; i++)
+    {
+      MamoriAsset *a = after->pdata[i];
+      Unsaved *u = g_hash_table_lookup (self->unsaved, &a->id);
+      gboolean known = FALSE;
+
+      if (u == NULL)
+        {
+          gint64 *key = g_memdup2 (&a->id, sizeof a->id);
+          u = g_new0 (Unsaved, 1);
+          u->fields = g_array_new (FALSE, FALSE, sizeof (int));
+          for (guint j = 0; j < before->len && u->before == NULL; j++)
+            if (((MamoriAsset *) before->pdata[j])->id == a->id)
+              u->before = mamori_asset_copy (before->pdata[j]);
+          if (u->before == NULL)
+            u->before = mamori_asset_copy (a);
+          g_hash_table_insert (self->unsaved, key, u);
+        }
+      g_clear_pointer (&u->asset, mamori_asset_free);
+      u->asset = mamori_asset_copy (a);
+      for (guint j = 0; j < u->fields->len; j++)
+        known |= g_array_index (u->fields, int, j) == (int) field;
+      if (!known)
+        g_array_append_val (u->fields, field);
+      g_free (u->reason);
+      u->reason = g_strdup (reason);
+    }
+}
+
+void
+_mamori_ledger_page_retry_unsaved (MamoriLedgerPage *self)
+{
+  g_autoptr(GList) ids = NULL;
+  g_autoptr(GPtrArray) before = g_ptr_array_new_with_free_func ((GDestroyNotify) mamori_asset_free);
+  g_autoptr(GPtrArray) after = g_ptr_array_new_with_free_func ((GDestroyNotify) mamori_asset_free);
+
+  if (self->workspace == NULL)
+    return;
+  ids = g_hash_table_get_keys (self->unsaved);
+  for (GList *l = ids; l != NULL; l = l->next)
+    {
+      gint64 id = *(gint64 *) l->data;
+      Unsaved *u = g_hash_table_lookup (self->unsaved, &id);
+      g_autoptr(GPtrArray) one = g_ptr_array_new_with_free_func ((GDestroyNotify) mamori_asset_free);
+      g_autoptr(GError) error = NULL;
+      gboolean ok;
+
+      g_ptr_array_add (one, mamori_asset_copy (u->asset));
+      self->saving = TRUE;
+      ok = mamori_workspace_update_assets (self->workspace, one, &error);
+      self->saving = FALSE;
+      schedule_row_changed (self, id);
+      if (!ok && mamori_workspace_error_is_disconnected (error))
+        {
+          g_free (u->reason);
+          u->reason = g_strdup (error->message);
+          break;   /* still away: the next reconnection tries again */
+        }
+      if (!ok)
+        {
+          /* Someone changed the asset meanwhile (or it went): theirs stays, and ours is said. */
+          g_autofree char *heading = g_strdup_printf (_("Your Edit of “%s” Was Not Saved"), u->asset->name);
+          mamori_widget_show_error (GTK_WIDGET (self), heading, error);
+          g_hash_table_remove (self->unsaved, &id);
+          continue;
+        }
+      g_ptr_array_add (before, g_steal_pointer (&u->before));
+      g_ptr_array_add (after, g_ptr_array_steal_index (one, 0));
+      g_hash_table_remove (self->unsaved, &id);
+    }
+  if (after->len > 0)
+    {
+      guint n = after->len;
+      g_autofree char *said = g_strdup_printf (ngettext ("Saved %u asset edited while the server was away",
+                                                         "Saved %u assets edited while the server was away", n), n);
+      _mamori_ledger_page_recount (self);
+      push_edit (self, EDIT_UPDATE, g_steal_pointer (&before), g_steal_pointer (&after),
+                 g_strdup_printf (ngettext ("editing %u asset", "editing %u assets", n), n));
+      mamori_widget_add_toast (GTK_WIDGET (self), said);
+    }
 }
 
 gboolean
@@ -380,7 +547,7 @@ _mamori_ledger_page_classify (MamoriLedgerPage *self,
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   g_autofree char *heading = NULL;
 
-  if (row == NULL)
+  if (row == NULL || _mamori_ledger_page_refuse (self, mamori_ledger_row_get_asset (row)))
     return;
   targets = edit_targets (self, row);
   if (targets->len == 0)
@@ -455,8 +622,16 @@ mamori_ledger_page_add_asset (MamoriLedgerPage *self)
   g_autoptr(GError) error = NULL;
   MamoriAsset *a = mamori_asset_new ();
 
+  const MamoriAccess *access = mamori_workspace_get_access (self->workspace);
+
   g_free (a->name);
   a->name = g_strdup (_("New asset"));
+  /* An editor's new asset is their (first) department's: the server takes no other. */
+  if (!mamori_access_is_officer (access) && access->departments[0] != NULL)
+    {
+      g_free (a->managing_department);
+      a->managing_department = g_strdup (access->departments[0]);
+    }
   g_ptr_array_add (one, a);
   if (!mamori_workspace_add_assets (self->workspace, one, &error))
     {
@@ -507,7 +682,7 @@ mamori_ledger_page_delete_selected (MamoriLedgerPage *self)
   g_autoptr(GPtrArray) assets = selected_assets (self);
   guint id;
 
-  if (assets->len == 0)
+  if (assets->len == 0 || refuse_any (self, assets))
     return 0;
   _mamori_ledger_page_close_editor (self);
   if (!delete_assets (self, assets))
@@ -532,7 +707,7 @@ mamori_ledger_page_duplicate_selected (MamoriLedgerPage *self)
   g_autoptr(GPtrArray) assets = selected_assets (self);
   g_autoptr(GError) error = NULL;
 
-  if (assets->len == 0)
+  if (assets->len == 0 || refuse_any (self, assets))
     return 0;
   if (!mamori_workspace_add_assets (self->workspace, assets, &error))
     {
@@ -551,6 +726,8 @@ mamori_ledger_page_split_selected (MamoriLedgerPage *self,
   g_autoptr(GPtrArray) assets = selected_assets (self);
   g_autoptr(GError) error = NULL;
 
+  if (refuse_any (self, assets))
+    return 0;
   for (guint i = 0; i < assets->len; i++)
     {
       MamoriAsset *a = assets->pdata[i];

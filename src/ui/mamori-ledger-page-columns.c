@@ -213,6 +213,23 @@ bind_cell (MamoriLedgerPage *self,
   const MamoriAssetRisk *risk;
   GtkLabel *label = GTK_LABEL (w);
   gboolean gov5 = self->method == MAMORI_RISK_METHOD_GOV5;
+  /* An edit the server could not take stays in its cell, marked, with the reason. */
+  const Unsaved *unsaved = spec->kind != COL_COMPUTED && spec->kind != COL_BAND && spec->kind != COL_RESIDUAL
+    ? _mamori_ledger_page_unsaved (self, a->id, spec->field) : NULL;
+
+  if (unsaved != NULL)
+    {
+      g_autofree char *tip = g_strdup_printf (_("Not saved yet: %s\nIt is saved when the server answers again."),
+                                              unsaved->reason);
+      a = unsaved->asset;
+      gtk_widget_add_css_class (w, "mamori-unsaved");
+      gtk_widget_set_tooltip_text (w, tip);
+    }
+  else if (gtk_widget_has_css_class (w, "mamori-unsaved"))
+    {
+      gtk_widget_remove_css_class (w, "mamori-unsaved");
+      gtk_widget_set_tooltip_text (w, NULL);
+    }
 
   /* The residual uses the same medium threat as the current value (its threat when not set). */
   mamori_asset_compute_residual (a, current->threat, &residual);
@@ -285,7 +302,8 @@ bind_cell (MamoriLedgerPage *self,
                                                           a->classification_a, a->handling, NULL);
         gtk_label_set_text (label, t);
         /* The whole label, where the column cuts it. */
-        gtk_widget_set_tooltip_text (w, *t ? t : NULL);
+        if (unsaved == NULL)
+          gtk_widget_set_tooltip_text (w, *t ? t : NULL);
         break;
       }
     case COL_BAND:
@@ -404,7 +422,14 @@ bind_row (GtkSignalListItemFactory *factory,
           MamoriLedgerPage         *self)
 {
   MamoriLedgerRow *row = gtk_list_item_get_item (item);
-  GtkWidget *cell = gtk_widget_get_first_child (gtk_list_item_get_child (item));
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *cell = gtk_widget_get_first_child (box);
+
+  /* A row the role may not change (another department's) is drawn dimmer. */
+  if (_mamori_ledger_page_may_edit (self, mamori_ledger_row_get_asset (row)))
+    gtk_widget_remove_css_class (box, "mamori-read-only");
+  else
+    gtk_widget_add_css_class (box, "mamori-read-only");
 
   for (guint c = 0; c < G_N_ELEMENTS (columns) && cell != NULL; c++, cell = gtk_widget_get_next_sibling (cell))
     bind_cell (self, &columns[c], cell, row);

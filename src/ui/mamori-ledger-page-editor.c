@@ -284,6 +284,9 @@ _mamori_ledger_page_edit_cell (MamoriLedgerPage *self,
 
   if (!column_editable (self, c))
     return;
+  /* A row the role may not change says why instead of opening an editor. */
+  if (_mamori_ledger_page_refuse (self, a))
+    return;
   if (spec->kind == COL_CLASS)
     {
       _mamori_ledger_page_classify (self, row);

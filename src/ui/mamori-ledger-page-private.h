@@ -96,7 +96,18 @@ struct _MamoriLedgerPage {
   GtkMultiSelection *selection;
   GtkNativeDialog *chooser;
   gulong changed_id;
+  GHashTable *unsaved;        /* asset id (gint64*) → Unsaved*: edits the server could not take */
+  guint retry_id;             /* an idle that tries the unsaved edits again */
 };
+
+/* Edits of one asset that could not be saved because the server went away: they stay in their
+ * cells (marked, with the reason) and are saved when it answers again. */
+typedef struct {
+  MamoriAsset *before;        /* the asset before the first unsaved edit (for undo) */
+  MamoriAsset *asset;         /* the asset as edited, with the row version it was edited over */
+  GArray *fields;             /* MamoriAssetField: the fields edited */
+  char *reason;
+} Unsaved;
 
 /* mamori-ledger-page.c */
 /* After an edit of this page: the counts follow, the rows stay where they are. */
@@ -142,6 +153,17 @@ void         _mamori_ledger_page_list_activated     (GtkListView      *view,
                                                      guint             position,
                                                      MamoriLedgerPage *self);
 
+/* Whether the user's role may change asset a (its department's, for an editor). */
+gboolean     _mamori_ledger_page_may_edit           (MamoriLedgerPage  *self,
+                                                     const MamoriAsset *a);
+/* Says in a toast why the asset cannot be changed; FALSE when it can (nothing said). */
+gboolean     _mamori_ledger_page_refuse             (MamoriLedgerPage  *self,
+                                                     const MamoriAsset *a);
+/* The unsaved edit of field of asset id, or NULL. */
+const Unsaved *_mamori_ledger_page_unsaved          (MamoriLedgerPage  *self,
+                                                     gint64             id,
+                                                     int                field);
+
 /* mamori-ledger-page-actions.c */
 /* Applies text to field of row's asset (of every selected asset when row is one of them) as
  * one undo step; TRUE when a step was recorded. */
@@ -157,6 +179,9 @@ gboolean     _mamori_ledger_page_commit_classification (MamoriLedgerPage *self,
                                                         int               i,
                                                         int               a,
                                                         const char       *handling);
+/* Tries the unsaved edits again (the server may answer again): saved ones become undo steps,
+ * ones someone else's change overtook are dropped with a message. */
+void         _mamori_ledger_page_retry_unsaved      (MamoriLedgerPage *self);
 /* Opens the classification dialog for row (and the selection it is part of). */
 void         _mamori_ledger_page_classify           (MamoriLedgerPage *self,
                                                      MamoriLedgerRow  *row);

@@ -8,6 +8,7 @@
 
 #include "core/mamori-classification.h"
 #include "mamori-ledger-page-private.h"
+#include "store/mamori-roles.h"
 #include "mamori-widget-util.h"
 
 G_DEFINE_FINAL_TYPE (MamoriLedgerPage, mamori_ledger_page, ADW_TYPE_BIN)
@@ -349,7 +350,88 @@ load_method (MamoriLedgerPage *self)
   mamori_ledger_page_refresh (self);
 }
 
+static void
+unsaved_free (gpointer data)
+{
+  Unsaved *u = data;
+
+  mamori_asset_free (u->before);
+  mamori_asset_free (u->asset);
+  g_array_unref (u->fields);
+  g_free (u->reason);
+  g_free (u);
+}
+
+/* --- what the role may change ------------------------------------------------------------------- */
+
+static const MamoriAccess *
+access_of (MamoriLedgerPage *self)
+{
+  return self->workspace != NULL ? mamori_workspace_get_access (self->workspace) : NULL;
+}
+
+gboolean
+_mamori_ledger_page_may_edit (MamoriLedgerPage  *self,
+                              const MamoriAsset *a)
+{
+  return mamori_access_may_edit_asset (access_of (self), a->managing_department);
+}
+
+gboolean
+_mamori_ledger_page_refuse (MamoriLedgerPage  *self,
+                            const MamoriAsset *a)
+{
+  const MamoriAccess *access = access_of (self);
+  g_autofree char *text = NULL;
+
+  if (mamori_access_may_edit_asset (access, a->managing_department))
+    return FALSE;
+  if (access->read_only != NULL || !mamori_access_may_change_some (access, MAMORI_ACCESS_LEDGER))
+    text = mamori_access_explain (access, MAMORI_ACCESS_LEDGER);
+  else if (a->managing_department == NULL || *a->managing_department == '\0')
+    text = g_strdup_printf (_("“%s” has no managing department: only the officer changes it."), a->name);
+  else
+    text = g_strdup_printf (_("“%s” belongs to %s: your role lets you change your own departments’ assets only."),
+                            a->name, a->managing_department);
+  mamori_widget_add_toast (GTK_WIDGET (self), text);
+  return TRUE;
+}
+
+/* The controls that change the ledger follow the role: adding and importing for whoever may
+ * add assets, the threat catalogue and stocktaking for the officer; a row the role may not
+ * change refuses its editor (mamori-ledger-page-editor.c) and is drawn dimmer. */
+static void
+apply_access (MamoriLedgerPage *self)
+{
+  const MamoriAccess *access = access_of (self);
+  gboolean add = access != NULL && mamori_access_may_add_assets (access);
+  gboolean some = access != NULL && mamori_access_may_change_some (access, MAMORI_ACCESS_LEDGER);
+  gboolean officer = access != NULL && mamori_access_is_officer (access);
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->add_button), add);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->add_button),
+                               add ? _("Add an asset") : _("Add an asset (your role does not allow it)"));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "ledger.import", add);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "ledger.duplicate", add);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "ledger.split", add);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "ledger.delete", some);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "ledger.classify", some);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "ledger.undo", some);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "ledger.redo", some);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "ledger.threats", officer);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "ledger.stocktaking", officer);
+}
+
 /* --- workspace ----------------------------------------------------------------------------------- */
+
+static void
+retry_unsaved_cb (gpointer data)
+{
+  MamoriLedgerPage *self = data;
+
+  self->retry_id = 0;
+  _mamori_ledger_page_retry_unsaved (self);
+}
 
 static void
 workspace_changed (MamoriWorkspace  *workspace,
@@ -359,7 +441,14 @@ workspace_changed (MamoriWorkspace  *workspace,
   /* Rows added or removed elsewhere (import, the command line's demo): query again. Single
    * edits from this page already refreshed their row. */
   if (g_str_equal (entity, "settings"))
-    load_method (self);
+    {
+      load_method (self);
+      apply_access (self);   /* the roles may have changed */
+    }
+  /* The server answers again (the window reads everything again): the edits it could not
+   * take are tried again. */
+  if (g_hash_table_size (self->unsaved) > 0 && self->retry_id == 0)
+    self->retry_id = g_idle_add_once (retry_unsaved_cb, self);
   if ((g_str_equal (entity, "asset") && !self->saving) || g_str_equal (entity, "medium_threat"))
     {
       /* A threat frequency changes the risk of every asset on that medium. */
@@ -394,6 +483,8 @@ mamori_ledger_page_set_workspace (MamoriLedgerPage *self,
     }
   else
     gtk_list_view_set_model (self->list_view, NULL);
+  g_hash_table_remove_all (self->unsaved);
+  apply_access (self);
   gtk_widget_set_sensitive (GTK_WIDGET (self), workspace != NULL);
 }
 
@@ -495,6 +586,7 @@ mamori_ledger_page_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_clear_handle_id (&self->retry_id, g_source_remove);
   g_clear_pointer (&self->exporter, mamori_worker_free);
   g_clear_pointer (&self->importer, mamori_worker_free);
   g_clear_pointer (&self->export_path, g_free);
@@ -523,6 +615,7 @@ mamori_ledger_page_finalize (GObject *object)
   MamoriLedgerPage *self = MAMORI_LEDGER_PAGE (object);
 
   g_object_unref (self->undo);
+  g_hash_table_unref (self->unsaved);
   g_ptr_array_unref (self->catalogue_media);
   g_free (self->cell_name);
   g_free (self->queried_text);
@@ -620,6 +713,7 @@ mamori_ledger_page_init (MamoriLedgerPage *self)
   g_autoptr(GtkStringList) sort_names = gtk_string_list_new (NULL);
 
   self->undo = mamori_undo_stack_new ();
+  self->unsaved = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, unsaved_free);
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->departments = gtk_string_list_new ((const char *[]) { _("All departments"), NULL });
