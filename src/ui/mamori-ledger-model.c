@@ -270,6 +270,23 @@ mamori_ledger_model_row_changed (MamoriLedgerModel *self,
 }
 
 guint
+mamori_ledger_model_row_redraw (MamoriLedgerModel *self,
+                                gint64             id)
+{
+  MamoriLedgerRow *row = g_hash_table_lookup (self->cache, &id);
+  guint position = mamori_ledger_model_find (self, id);
+
+  if (row == NULL || position == G_MAXUINT)
+    return G_MAXUINT;
+  /* A new row object, so the view binds it again. */
+  row = mamori_ledger_row_new (mamori_asset_copy (mamori_ledger_row_get_asset (row)),
+                               mamori_medium_threat_lookup (self->threats, mamori_ledger_row_get_asset (row)->medium));
+  g_hash_table_insert (self->cache, g_memdup2 (&id, sizeof id), row);
+  g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 1);
+  return position;
+}
+
+guint
 mamori_ledger_model_find (MamoriLedgerModel *self,
                           gint64             id)
 {

@@ -37,6 +37,10 @@ guint              mamori_ledger_model_get_n_counted  (MamoriLedgerModel      *s
  * G_MAXUINT when it is not shown. */
 guint              mamori_ledger_model_row_changed    (MamoriLedgerModel      *self,
                                                        gint64                  id);
+/* Shows the row of asset id again as it was read (without reading it: the server may be away),
+ * so its cells are bound again; returns its position, or G_MAXUINT. */
+guint              mamori_ledger_model_row_redraw     (MamoriLedgerModel      *self,
+                                                       gint64                  id);
 /* The position of the asset with this id, or G_MAXUINT. */
 guint              mamori_ledger_model_find           (MamoriLedgerModel      *self,
                                                        gint64                  id);

@@ -9,6 +9,7 @@
 
 #include "core/mamori-classification.h"
 #include "mamori-classification-rows.h"
+#include "mamori-connect-dialog.h"
 #include "mamori-ledger-page-private.h"
 #include "store/mamori-roles.h"
 #include "mamori-threat-catalogue-window.h"
@@ -43,6 +44,7 @@ typedef struct {
   MamoriLedgerModel *model;
   GtkSelectionModel *selection;
   gint64 id;
+  gboolean redraw;   /* bound again as it was read, not read again (the server is away) */
 } RowRefresh;
 
 static void
@@ -53,7 +55,7 @@ row_refresh_cb (gpointer data)
   /* The selection forgets a changed row; an edited row stays selected. */
   gboolean selected = position != G_MAXUINT && gtk_selection_model_is_selected (r->selection, position);
 
-  position = mamori_ledger_model_row_changed (r->model, r->id);
+  position = r->redraw ? mamori_ledger_model_row_redraw (r->model, r->id) : mamori_ledger_model_row_changed (r->model, r->id);
   if (selected && position != G_MAXUINT)
     gtk_selection_model_select_item (r->selection, position, FALSE);
   g_object_unref (r->model);
@@ -64,14 +66,23 @@ row_refresh_cb (gpointer data)
 /* The edit came from a cell's own signal: rebinding that cell now would pull the widget out
  * from under GTK, so the row is read again from an idle. */
 static void
-schedule_row_changed (MamoriLedgerPage *self,
-                      gint64            id)
+schedule_row_refresh (MamoriLedgerPage *self,
+                      gint64            id,
+                      gboolean          redraw)
 {
   RowRefresh *r = g_new0 (RowRefresh, 1);
   r->model = g_object_ref (self->model);
   r->selection = g_object_ref (GTK_SELECTION_MODEL (self->selection));
   r->id = id;
+  r->redraw = redraw;
   g_idle_add_once (row_refresh_cb, r);
+}
+
+static void
+schedule_row_changed (MamoriLedgerPage *self,
+                      gint64            id)
+{
+  schedule_row_refresh (self, id, FALSE);
 }
 
 static gboolean
@@ -337,12 +348,15 @@ _mamori_ledger_page_commit (MamoriLedgerPage *self,
     ok = mamori_workspace_update_assets (self->workspace, after, &error);
     self->saving = FALSE;
     for (guint i = 0; i < after->len; i++)
-      schedule_row_changed (self, ((MamoriAsset *) after->pdata[i])->id);
+      schedule_row_refresh (self, ((MamoriAsset *) after->pdata[i])->id, !ok && mamori_workspace_error_is_disconnected (error));
     if (!ok && mamori_workspace_error_is_disconnected (error))
       {
+        g_autofree char *server = mamori_server_uri_label (mamori_workspace_get_path (self->workspace));
+        g_autofree char *reason = g_strdup_printf (_("The server cannot be reached (%s)."), server);
+
         /* The server went away: what was typed stays in its cells, marked, and is saved
          * when the server answers again. */
-        keep_unsaved (self, before, after, field, error->message);
+        keep_unsaved (self, before, after, field, reason);
         gtk_widget_activate_action (GTK_WIDGET (self), "win.server-lost", NULL);
         mamori_widget_add_toast (GTK_WIDGET (self), _("Not saved yet: the server cannot be reached. The edit stays in its cell and is saved when the server answers again."));
         return FALSE;
@@ -436,13 +450,9 @@ _mamori_ledger_page_retry_unsaved (MamoriLedgerPage *self)
       self->saving = TRUE;
       ok = mamori_workspace_update_assets (self->workspace, one, &error);
       self->saving = FALSE;
-      schedule_row_changed (self, id);
       if (!ok && mamori_workspace_error_is_disconnected (error))
-        {
-          g_free (u->reason);
-          u->reason = g_strdup (error->message);
-          break;   /* still away: the next reconnection tries again */
-        }
+        break;   /* still away: the next reconnection tries again */
+      schedule_row_changed (self, id);
       if (!ok)
         {
           /* Someone changed the asset meanwhile (or it went): theirs stays, and ours is said. */
