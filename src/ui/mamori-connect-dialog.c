@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "mamori-connect-dialog.h"
+#include "store/mamori-roles.h"
 #include "mamori-connect-dialog-private.h"
 
 #define DEFAULT_PORT 5432
@@ -365,9 +366,13 @@ connect_thread (GTask        *task,
   MamoriWorkspace *ws = mamori_workspace_open (data, MAMORI_WORKSPACE_OPEN_FALLBACK_READ_ONLY, &error);
 
   if (ws == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, ws, g_object_unref);
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  /* What the role allows is read here, not on the main thread when the window shows it. */
+  mamori_workspace_get_access (ws);
+  g_task_return_pointer (task, ws, g_object_unref);
 }
 
 static void
