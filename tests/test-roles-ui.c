@@ -247,7 +247,10 @@ test_ledger_editor (void)
 
   other_name = stored_name (mamori_ledger_row_get_asset (other)->id);
   g_assert_false (_mamori_ledger_page_commit (page, other, MAMORI_ASSET_FIELD_NAME, "変えた名前"));
-  g_assert_cmpstr (stored_name (mamori_ledger_row_get_asset (other)->id), ==, other_name);
+  {
+    g_autofree char *now = stored_name (mamori_ledger_row_get_asset (other)->id);
+    g_assert_cmpstr (now, ==, other_name);
+  }
   g_assert_true (_mamori_ledger_page_commit (page, own, MAMORI_ASSET_FIELD_NAME, "営業部の名簿（改）"));
   own_name = stored_name (mamori_ledger_row_get_asset (own)->id);
   g_assert_cmpstr (own_name, ==, "営業部の名簿（改）");
@@ -282,7 +285,10 @@ test_ledger_read_only (void)
         g_assert_false (roles_ui_action_enabled (GTK_WIDGET (page), actions[k]));
       g_assert_true (roles_ui_action_enabled (GTK_WIDGET (page), "ledger.export"));
       g_assert_false (_mamori_ledger_page_commit (page, own, MAMORI_ASSET_FIELD_NAME, "x"));
-      g_assert_cmpstr (stored_name (mamori_ledger_row_get_asset (own)->id), ==, name);
+      {
+        g_autofree char *now = stored_name (mamori_ledger_row_get_asset (own)->id);
+        g_assert_cmpstr (now, ==, name);
+      }
       /* The viewer's workspace opens read-only and its bar says so; the auditor's role bar. */
       if (roles[i] == MAMORI_ROLE_VIEWER)
         g_assert_nonnull (mamori_workspace_get_read_only_reason (mamori_window_get_workspace (window)));
