@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "core/mamori-asset.h"
+#include "ops/mamori-ops.h"
 #include "store/mamori-assets.h"
 #include "store/mamori-assessments.h"
 #include "store/mamori-reviews.h"
@@ -184,6 +185,23 @@ test_roles (void)
   g_assert_nonnull (mamori_workspace_get_read_only_reason (vw));
   g_assert_nonnull (strstr (mamori_workspace_get_read_only_reason (vw), "viewer"));
   g_assert_false (mamori_access_may_change_some (mamori_workspace_get_access (vw), MAMORI_ACCESS_REGISTERS));
+  /* The viewer's management-review report is a copy: written, not recorded as a review. */
+  {
+    g_autofree char *dir = g_dir_make_tmp ("mamori-roles-XXXXXX", NULL);
+    g_autofree char *out = g_build_filename (dir, "review.md", NULL);
+    MamoriOpRequest request = { .path = out };
+    g_autoptr(MamoriOpResult) result = NULL;
+    g_autofree char *before = query_one (uri, "SELECT count (*) FROM review");
+    g_autofree char *after = NULL;
+
+    g_assert_true (mamori_op_run (mamori_op_find (MAMORI_OP_EXPORT, "review"), vw, NULL, &request, &result, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_file_test (out, G_FILE_TEST_IS_REGULAR));
+    after = query_one (uri, "SELECT count (*) FROM review");
+    g_assert_cmpstr (after, ==, before);
+    g_unlink (out);
+    g_rmdir (dir);
+  }
   g_assert_cmpint (add_asset (vw, "a", "営業部", &error), ==, 0);
   g_assert_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_READ_ONLY);
   g_clear_error (&error);

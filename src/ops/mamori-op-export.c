@@ -18,6 +18,7 @@
 #include "store/mamori-assets.h"
 #include "store/mamori-documents.h"
 #include "store/mamori-reviews.h"
+#include "store/mamori-roles.h"
 
 static char *
 today (void)
@@ -243,8 +244,13 @@ mamori_op_export_review (MamoriOpContext  *ctx,
   if (catalog == NULL)
     return FALSE;
   report = mamori_review_report_new (ctx->workspace, catalog, date, mamori_text_user_lang (), error);
-  return report != NULL && write_report (ctx, report, error) &&
-         mamori_review_report_record (report, ctx->workspace, error);
+  if (report == NULL || !write_report (ctx, report, error))
+    return FALSE;
+  /* Recorded when the officer makes it; another role's export (or one from a workspace open
+   * for reading only) is a copy of the report that records nothing. */
+  if (!mamori_access_is_officer (mamori_workspace_get_access (ctx->workspace)))
+    return TRUE;
+  return mamori_review_report_record (report, ctx->workspace, error);
 }
 
 /* The heatmap as PNG, SVG or PDF. */
