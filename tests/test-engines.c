@@ -113,7 +113,7 @@ threat_catalogue (MamoriWorkspace *ws)
   return g_string_free (s, FALSE);
 }
 
-/* The server's schema (one step) and the migrations' (seventeen) have the same tables and
+/* The server's schema (one step) and the migrations' (eighteen) have the same tables and
  * columns in the same order, with the same NOT NULLs, and the same default rows. */
 static void
 test_same_schema (void)
@@ -896,7 +896,7 @@ test_server_cli_init (void)
   g_assert_cmpint (run_mamori (uri, "info", NULL), ==, 2);
   g_assert_cmpint (run_mamori (uri, "init", NULL), ==, 0);
   g_assert_cmpint (run_mamori (uri, "info", &out), ==, 0);
-  g_assert_nonnull (strstr (out, "format\t17\n"));
+  g_assert_nonnull (strstr (out, "format\t18\n"));
   g_clear_pointer (&out, g_free);
   g_assert_cmpint (run_mamori (uri, "check", &out), ==, 0);
 }

@@ -301,6 +301,7 @@ answer_for (GHashTable *answers,
       a->ref_id = g_strdup (ref_id);
       a->choice = -1;
       a->note = g_strdup ("");
+      a->choice_version = a->note_version = a->measure_version = MAMORI_ROW_VERSION_NONE;
       g_hash_table_insert (answers, a->ref_id, a);
     }
   return a;
@@ -321,12 +322,20 @@ answers_row (MamoriStatement  *stmt,
 
   switch (r->q)
     {
-    case 0: a->choice = mamori_statement_int (stmt, 1); break;
-    case 1: g_free (a->note); a->note = column_text (stmt, 1); break;
+    case 0:
+      a->choice = mamori_statement_int (stmt, 1);
+      a->choice_version = mamori_statement_int64 (stmt, 2);
+      break;
+    case 1:
+      g_free (a->note);
+      a->note = column_text (stmt, 1);
+      a->note_version = mamori_statement_int64 (stmt, 2);
+      break;
     case 2:
       a->measure_what = column_text (stmt, 1);
       a->measure_owner = column_text (stmt, 2);
       a->measure_due = column_text (stmt, 3);
+      a->measure_version = mamori_statement_int64 (stmt, 4);
       break;
     case 3: a->n_evidence = (guint) mamori_statement_int64 (stmt, 1); break;
     default: break;
@@ -341,9 +350,9 @@ mamori_workspace_get_answers (MamoriWorkspace *self,
 {
   g_autoptr(GHashTable) answers = NULL;
   static const char *sql[] = {
-    "SELECT ref_id, choice FROM answer WHERE assessment = ?1",
-    "SELECT ref_id, text FROM note WHERE assessment = ?1",
-    "SELECT ref_id, what, owner, due_on FROM measure WHERE assessment = ?1",
+    "SELECT ref_id, choice, row_version FROM answer WHERE assessment = ?1",
+    "SELECT ref_id, text, row_version FROM note WHERE assessment = ?1",
+    "SELECT ref_id, what, owner, due_on, row_version FROM measure WHERE assessment = ?1",
     "SELECT ref_id, count (*) FROM evidence WHERE assessment = ?1 GROUP BY ref_id",
   };
   AnswersRead r;
@@ -359,12 +368,150 @@ mamori_workspace_get_answers (MamoriWorkspace *self,
   return ok ? g_steal_pointer (&answers) : NULL;
 }
 
+/* --- one item's answer, note or measure, over the version read ----------------------------- */
+
+/* A row added where there was none starts at a version from the clock (microseconds since
+ * 1970), not at 1: an answer cleared and given again never comes back at a version someone
+ * read of the earlier one. */
+static gint64
+new_row_version (void)
+{
+  return MAX (g_get_real_time (), 1);
+}
+
+/* A value column of an item's row and what it is set to. */
+typedef struct {
+  const char *column;
+  char type;              /* 'i', 'd', 't' (NULL binds NULL) or 'n' (NULL) */
+  gint64 i;
+  double d;
+  const char *t;
+} ItemValue;
+
+static gboolean
+bind_item_values (MamoriStatement *stmt,
+                  int              first,
+                  const ItemValue *values,
+                  guint            n,
+                  GError         **error)
+{
+  for (guint k = 0; k < n; k++)
+    {
+      const ItemValue *v = &values[k];
+      int at = first + (int) k;
+      gboolean ok = v->type == 'i' ? mamori_statement_bind (stmt, at, error, "i", v->i)
+                  : v->type == 'd' ? mamori_statement_bind (stmt, at, error, "d", v->d)
+                  : v->type == 't' ? mamori_statement_bind (stmt, at, error, "t", v->t)
+                  : mamori_statement_bind (stmt, at, error, "n");
+      if (!ok)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Sets (n > 0) or removes (n == 0) the item's row of table (answer, note, measure) over
+ * *version as read (see mamori_workspace_set_answer_checked); on success *version is the
+ * row's version now. */
+static gboolean
+write_item_row (MamoriWorkspace *self,
+                const char      *doing,
+                const char      *table,
+                gint64           id,
+                const char      *ref_id,
+                const ItemValue *values,
+                guint            n,
+                gint64          *version,
+                GError         **error)
+{
+  gint64 expected = *version, now = 0;
+  g_autoptr(GString) sql = g_string_new (NULL);
+  g_autofree char *sql_version = g_strdup_printf ("SELECT row_version FROM %s WHERE assessment = ?1 AND ref_id = ?2", table);
+  gboolean refused = FALSE;
+
+  if (n == 0)
+    {
+      /* Removed only as it was read; refused when a row is there after (changed or added). */
+      if (expected != MAMORI_ROW_VERSION_NONE)
+        {
+          g_string_printf (sql, "DELETE FROM %s WHERE assessment = ?1 AND ref_id = ?2%s", table,
+                           expected > 0 ? " AND row_version = ?3" : "");
+          if (!(expected > 0 ? mamori_statement_run (self, doing, error, sql->str, "iti", id, ref_id, expected)
+                             : mamori_statement_run (self, doing, error, sql->str, "it", id, ref_id)))
+            return FALSE;
+        }
+      if (expected != MAMORI_ROW_VERSION_ANY &&
+          !mamori_statement_fetch_int64 (self, doing, &now, error, sql_version, "it", id, ref_id))
+        return FALSE;
+      refused = now > 0;
+    }
+  else
+    {
+      g_autoptr(MamoriStatement) stmt = NULL;
+      int k = (int) n + 3;   /* the version's placeholder */
+
+      if (expected > 0)
+        {
+          /* Only the version read is replaced. */
+          g_string_printf (sql, "UPDATE %s SET ", table);
+          for (guint c = 0; c < n; c++)
+            g_string_append_printf (sql, "%s = ?%u, ", values[c].column, c + 3);
+          g_string_append_printf (sql, "row_version = row_version + 1 WHERE assessment = ?1 AND ref_id = ?2 "
+                                       "AND row_version = ?%d", k);
+        }
+      else
+        {
+          /* Added at a new version; over a row only without a check. */
+          g_string_printf (sql, "INSERT INTO %s (assessment, ref_id", table);
+          for (guint c = 0; c < n; c++)
+            g_string_append_printf (sql, ", %s", values[c].column);
+          g_string_append (sql, ", row_version) VALUES (?1, ?2");
+          for (guint c = 0; c < n; c++)
+            g_string_append_printf (sql, ", ?%u", c + 3);
+          g_string_append_printf (sql, ", ?%d) ON CONFLICT (assessment, ref_id) DO ", k);
+          if (expected == MAMORI_ROW_VERSION_NONE)
+            g_string_append (sql, "NOTHING");
+          else
+            {
+              g_string_append (sql, "UPDATE SET ");
+              for (guint c = 0; c < n; c++)
+                g_string_append_printf (sql, "%s = excluded.%s, ", values[c].column, values[c].column);
+              g_string_append_printf (sql, "row_version = %s.row_version + 1", table);
+            }
+        }
+      stmt = mamori_statement_new (self, doing, error, sql->str, "it", id, ref_id);
+      if (stmt == NULL || !bind_item_values (stmt, 3, values, n, error) ||
+          !mamori_statement_bind (stmt, k, error, "i", expected > 0 ? expected : new_row_version ()) ||
+          !mamori_statement_execute (stmt, error, NULL))
+        return FALSE;
+      refused = expected != MAMORI_ROW_VERSION_ANY && mamori_statement_changes (stmt) == 0;
+      if (!refused && !mamori_statement_fetch_int64 (self, doing, &now, error, sql_version, "it", id, ref_id))
+        return FALSE;
+    }
+  if (refused && g_str_equal (table, "answer"))
+    g_set_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_CONFLICT,
+                 _("Someone else changed the answer to item %s after you opened it, so yours was not saved. "
+                   "Open the assessment again to see theirs."), ref_id);
+  else if (refused && g_str_equal (table, "note"))
+    g_set_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_CONFLICT,
+                 _("Someone else changed the note on item %s after you opened it, so yours was not saved. "
+                   "Open the assessment again to see theirs."), ref_id);
+  else if (refused)
+    g_set_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_CONFLICT,
+                 _("Someone else changed the measure for item %s after you opened it, so yours was not saved. "
+                   "Open the assessment again to see theirs."), ref_id);
+  if (refused)
+    return FALSE;
+  *version = now > 0 ? now : MAMORI_ROW_VERSION_NONE;
+  return TRUE;
+}
+
 typedef struct {
   const char *ref_id;
   int choice;
   double score;
   gboolean not_applicable;
   const char *text, *owner, *due;
+  gint64 *version;
 } ItemData;
 
 static gboolean
@@ -376,23 +523,39 @@ answer_body (MamoriWorkspace *self,
 {
   ItemData *d = data;
   g_autofree char *now = mamori_workspace_now ();
+  ItemValue values[] = {
+    { "choice", 'i', d->choice, 0, NULL },
+    /* Not applicable: no score. */
+    { "score", d->not_applicable ? 'n' : 'd', 0, d->score, NULL },
+    { "answered_at", 't', 0, 0, now },
+  };
 
   if (d->choice < 0)
+    g_string_printf (summary, "%" G_GINT64_FORMAT " %s: cleared", id, d->ref_id);
+  else
+    g_string_printf (summary, "%" G_GINT64_FORMAT " %s: choice %d", id, d->ref_id, d->choice);
+  return write_item_row (self, _("save the answer"), "answer", id, d->ref_id, values, d->choice < 0 ? 0 : G_N_ELEMENTS (values),
+                         d->version, error);
+}
+
+gboolean
+mamori_workspace_set_answer_checked (MamoriWorkspace *self,
+                                     gint64           id,
+                                     const char      *ref_id,
+                                     int              choice,
+                                     double           score,
+                                     gboolean         not_applicable,
+                                     gint64          *version,
+                                     GError         **error)
+{
+  ItemData d = { ref_id, choice, score, not_applicable, NULL, NULL, NULL, version };
+
+  if (!not_applicable && choice >= 0 && !isfinite (score))
     {
-      g_string_printf (summary, "%" G_GINT64_FORMAT " %s: cleared", id, d->ref_id);
-      return mamori_statement_run (self, _("save the answer"), error, "DELETE FROM answer WHERE assessment = ?1 AND ref_id = ?2",
-                  "it", id, d->ref_id);
+      g_set_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_INVALID, _("An answer needs a score."));
+      return FALSE;
     }
-  g_string_printf (summary, "%" G_GINT64_FORMAT " %s: choice %d", id, d->ref_id, d->choice);
-  if (d->not_applicable)
-    return mamori_statement_run (self, _("save the answer"), error,
-                "INSERT INTO answer (assessment, ref_id, choice, score, answered_at) VALUES (?1, ?2, ?3, NULL, ?4) "
-                "ON CONFLICT (assessment, ref_id) DO UPDATE SET choice = excluded.choice, score = NULL, "
-                "answered_at = excluded.answered_at", "itit", id, d->ref_id, (gint64) d->choice, now);
-  return mamori_statement_run (self, _("save the answer"), error,
-              "INSERT INTO answer (assessment, ref_id, choice, score, answered_at) VALUES (?1, ?2, ?3, ?4, ?5) "
-              "ON CONFLICT (assessment, ref_id) DO UPDATE SET choice = excluded.choice, score = excluded.score, "
-              "answered_at = excluded.answered_at", "itidt", id, d->ref_id, (gint64) d->choice, d->score, now);
+  return edit (self, id, TRUE, "answer", _("save the answer"), answer_body, &d, error);
 }
 
 gboolean
@@ -404,14 +567,9 @@ mamori_workspace_set_answer (MamoriWorkspace *self,
                              gboolean         not_applicable,
                              GError         **error)
 {
-  ItemData d = { ref_id, choice, score, not_applicable, NULL, NULL, NULL };
+  gint64 version = MAMORI_ROW_VERSION_ANY;
 
-  if (!not_applicable && choice >= 0 && !isfinite (score))
-    {
-      g_set_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_INVALID, _("An answer needs a score."));
-      return FALSE;
-    }
-  return edit (self, id, TRUE, "answer", _("save the answer"), answer_body, &d, error);
+  return mamori_workspace_set_answer_checked (self, id, ref_id, choice, score, not_applicable, &version, error);
 }
 
 static gboolean
@@ -422,14 +580,26 @@ note_body (MamoriWorkspace *self,
            GError         **error)
 {
   ItemData *d = data;
+  ItemValue values[] = { { "text", 't', 0, 0, d->text } };
 
   g_string_printf (summary, "%" G_GINT64_FORMAT " %s: note", id, d->ref_id);
-  if (d->text == NULL || *d->text == '\0')
-    return mamori_statement_run (self, _("save the note"), error, "DELETE FROM note WHERE assessment = ?1 AND ref_id = ?2", "it",
-                id, d->ref_id);
-  return mamori_statement_run (self, _("save the note"), error,
-              "INSERT INTO note (assessment, ref_id, text) VALUES (?1, ?2, ?3) "
-              "ON CONFLICT (assessment, ref_id) DO UPDATE SET text = excluded.text", "itt", id, d->ref_id, d->text);
+  return write_item_row (self, _("save the note"), "note", id, d->ref_id, values,
+                         d->text == NULL || *d->text == '\0' ? 0 : G_N_ELEMENTS (values), d->version, error);
+}
+
+gboolean
+mamori_workspace_set_note_checked (MamoriWorkspace *self,
+                                   gint64           id,
+                                   const char      *ref_id,
+                                   const char      *text,
+                                   gint64          *version,
+                                   GError         **error)
+{
+  ItemData d = { ref_id, 0, 0, FALSE, text, NULL, NULL, version };
+
+  if (!mamori_workspace_check_text (_("A note"), text, 4000, error))
+    return FALSE;
+  return edit (self, id, TRUE, "note", _("save the note"), note_body, &d, error);
 }
 
 gboolean
@@ -439,11 +609,9 @@ mamori_workspace_set_note (MamoriWorkspace *self,
                            const char      *text,
                            GError         **error)
 {
-  ItemData d = { ref_id, 0, 0, FALSE, text, NULL, NULL };
+  gint64 version = MAMORI_ROW_VERSION_ANY;
 
-  if (!mamori_workspace_check_text (_("A note"), text, 4000, error))
-    return FALSE;
-  return edit (self, id, TRUE, "note", _("save the note"), note_body, &d, error);
+  return mamori_workspace_set_note_checked (self, id, ref_id, text, &version, error);
 }
 
 static gboolean
@@ -455,35 +623,38 @@ measure_body (MamoriWorkspace *self,
 {
   ItemData *d = data;
   g_autofree char *now = mamori_workspace_now ();
+  ItemValue values[] = {
+    { "what", 't', 0, 0, d->text },
+    { "owner", 't', 0, 0, d->owner ? d->owner : "" },
+    { "due_on", 't', 0, 0, d->due },
+    { "decided_at", 't', 0, 0, now },
+  };
 
   if (d->text == NULL || *d->text == '\0')
     {
       g_string_printf (summary, "%" G_GINT64_FORMAT " %s: measure removed", id, d->ref_id);
-      return mamori_statement_run (self, _("save the measure"), error, "DELETE FROM measure WHERE assessment = ?1 AND ref_id = ?2",
-                  "it", id, d->ref_id);
+      return write_item_row (self, _("save the measure"), "measure", id, d->ref_id, values, 0, d->version, error);
     }
   g_string_printf (summary, "%" G_GINT64_FORMAT " %s: measure “%s”, %s, %s", id, d->ref_id, d->text,
                    d->owner ? d->owner : "", d->due ? d->due : "");
   /* A decided measure is the step-up task "decide the measures for the gaps". */
   if (!mamori_workspace_tick_task (self, "s2.measures", _("save the measure"), error))
     return FALSE;
-  return mamori_statement_run (self, _("save the measure"), error,
-              "INSERT INTO measure (assessment, ref_id, what, owner, due_on, decided_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6) "
-              "ON CONFLICT (assessment, ref_id) DO UPDATE SET what = excluded.what, owner = excluded.owner, "
-              "due_on = excluded.due_on, decided_at = excluded.decided_at",
-              "itttt" "t", id, d->ref_id, d->text, d->owner ? d->owner : "", d->due, now);
+  return write_item_row (self, _("save the measure"), "measure", id, d->ref_id, values, G_N_ELEMENTS (values),
+                         d->version, error);
 }
 
 gboolean
-mamori_workspace_set_measure (MamoriWorkspace *self,
-                              gint64           id,
-                              const char      *ref_id,
-                              const char      *what,
-                              const char      *owner,
-                              const char      *due,
-                              GError         **error)
+mamori_workspace_set_measure_checked (MamoriWorkspace *self,
+                                      gint64           id,
+                                      const char      *ref_id,
+                                      const char      *what,
+                                      const char      *owner,
+                                      const char      *due,
+                                      gint64          *version,
+                                      GError         **error)
 {
-  ItemData d = { ref_id, 0, 0, FALSE, what, owner, (due && *due) ? due : NULL };
+  ItemData d = { ref_id, 0, 0, FALSE, what, owner, (due && *due) ? due : NULL, version };
 
   if (d.due != NULL && !mamori_workspace_valid_date (d.due))
     {
@@ -498,6 +669,20 @@ mamori_workspace_set_measure (MamoriWorkspace *self,
     return FALSE;
   mamori_workspace_emit_changed (self, "stepup_task");
   return TRUE;
+}
+
+gboolean
+mamori_workspace_set_measure (MamoriWorkspace *self,
+                              gint64           id,
+                              const char      *ref_id,
+                              const char      *what,
+                              const char      *owner,
+                              const char      *due,
+                              GError         **error)
+{
+  gint64 version = MAMORI_ROW_VERSION_ANY;
+
+  return mamori_workspace_set_measure_checked (self, id, ref_id, what, owner, due, &version, error);
 }
 
 static gboolean

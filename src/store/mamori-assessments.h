@@ -35,6 +35,11 @@ typedef struct {
   char *measure_owner;
   char *measure_due;     /* YYYY-MM-DD or NULL */
   guint n_evidence;
+  /* The stored rows' versions as read (MAMORI_ROW_VERSION_NONE: there is none), to give back
+   * to the *_checked writes below. */
+  gint64 choice_version;
+  gint64 note_version;
+  gint64 measure_version;
 } MamoriAnswer;
 
 typedef struct {
@@ -96,6 +101,38 @@ gboolean          mamori_workspace_set_measure         (MamoriWorkspace *self,
                                                         const char      *what,
                                                         const char      *owner,
                                                         const char      *due,
+                                                        GError         **error);
+/* The same over the item's answer, note or measure as it was read (two people answering one
+ * assessment): *version is its version as read (MamoriAnswer's choice_version, note_version,
+ * measure_version; MAMORI_ROW_VERSION_NONE for an item without one; MAMORI_ROW_VERSION_ANY:
+ * no check, as the functions above). When the stored one is not that version (someone
+ * changed, added or removed it meanwhile) nothing is saved and the error is
+ * MAMORI_WORKSPACE_ERROR_CONFLICT, naming the item; read the answers again for theirs. On
+ * success *version is the stored version now (MAMORI_ROW_VERSION_NONE once cleared). Every
+ * write adds 1 to the version; clearing is a write (a clear over a row someone else cleared
+ * too is no conflict). A row added where there was none starts at a version from the clock,
+ * so an answer cleared and given again never comes back at a version read before. */
+gboolean          mamori_workspace_set_answer_checked  (MamoriWorkspace *self,
+                                                        gint64           id,
+                                                        const char      *ref_id,
+                                                        int              choice,
+                                                        double           score,
+                                                        gboolean         not_applicable,
+                                                        gint64          *version,
+                                                        GError         **error);
+gboolean          mamori_workspace_set_note_checked    (MamoriWorkspace *self,
+                                                        gint64           id,
+                                                        const char      *ref_id,
+                                                        const char      *text,
+                                                        gint64          *version,
+                                                        GError         **error);
+gboolean          mamori_workspace_set_measure_checked (MamoriWorkspace *self,
+                                                        gint64           id,
+                                                        const char      *ref_id,
+                                                        const char      *what,
+                                                        const char      *owner,
+                                                        const char      *due,
+                                                        gint64          *version,
                                                         GError         **error);
 gboolean          mamori_workspace_set_current_item    (MamoriWorkspace *self,
                                                         gint64           id,

@@ -121,7 +121,7 @@ add_document (MamoriWorkspace *self,
 
 #define INFO_SELECT \
   "SELECT d.id, d.template_id, d.kind, d.lang, d.title, d.numbering, d.classification, v.number, v.status, " \
-  "v.updated_at FROM document d JOIN document_version v ON v.document_id = d.id " \
+  "v.updated_at, v.row_version FROM document d JOIN document_version v ON v.document_id = d.id " \
   "AND v.number = (SELECT max (number) FROM document_version WHERE document_id = d.id) "
 
 static MamoriDocumentInfo *
@@ -140,6 +140,7 @@ info_from_row (MamoriStatement *stmt)
   d->latest = mamori_statement_int (stmt, 7);
   d->status = status_from_key (status);
   d->updated_at = TEXT (stmt, 9);
+  d->row_version = mamori_statement_int64 (stmt, 10);
   return d;
 }
 
@@ -223,6 +224,7 @@ version_row (MamoriStatement  *stmt,
   v->approver = TEXT (stmt, 5);
   v->approved_on = TEXT (stmt, 6);
   v->updated_at = TEXT (stmt, 7);
+  v->row_version = mamori_statement_int64 (stmt, 8);
   g_ptr_array_add (data, v);
   return TRUE;
 }
@@ -235,15 +237,16 @@ mamori_workspace_list_versions (MamoriWorkspace *self,
   g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) mamori_document_version_free);
 
   if (!mamori_statement_query (self, _("read the document’s versions"), version_row, out, error,
-                               "SELECT id, number, status, markdown, summary, approver, approved_on, updated_at "
+                               "SELECT id, number, status, markdown, summary, approver, approved_on, updated_at, row_version "
                                "FROM document_version WHERE document_id = ?1 ORDER BY number", "i", document_id))
     return NULL;
   return g_steal_pointer (&out);
 }
 
 typedef struct {
-  const MamoriDocumentInfo *info;
+  gint64 id;
   const char *markdown, *summary;
+  gint64 *version;
 } DocumentSave;
 
 static gboolean
@@ -253,29 +256,73 @@ write_document_text (MamoriWorkspace  *self,
                      GError          **error)
 {
   DocumentSave *d = data;
-  const MamoriDocumentInfo *info = d->info;
+  gint64 expected = *d->version, now_version = 0;
   g_autofree char *now = mamori_workspace_now ();
+  /* The newest version as it is now, inside the write. */
+  g_autoptr(MamoriDocumentInfo) info = mamori_workspace_get_document (self, d->id, error);
 
+  if (info == NULL)
+    return FALSE;
   if (info->status == MAMORI_DOCUMENT_APPROVED)
     {
-      /* The approved text stays; editing starts the next version. */
+      /* The approved text stays; editing starts the next version (at a new row version: see
+       * the header). Two people starting it at once: the second insert breaks the unique
+       * (document, number), so neither text is lost silently. */
+      if (expected > 0 && info->row_version != expected)
+        goto conflict;
+      now_version = MAX (g_get_real_time (), 1);
       if (!mamori_statement_run (self, _("save the document"), error,
-                                 "INSERT INTO document_version (document_id, number, status, markdown, summary, updated_at) "
-                                 "VALUES (?1, ?2, 'draft', ?3, ?4, ?5)", "iittt",
-                                 info->id, (gint64) info->latest + 1, d->markdown, d->summary ? d->summary : "", now))
+                                 "INSERT INTO document_version (document_id, number, status, markdown, summary, updated_at, row_version) "
+                                 "VALUES (?1, ?2, 'draft', ?3, ?4, ?5, ?6)", "iittti",
+                                 info->id, (gint64) info->latest + 1, d->markdown, d->summary ? d->summary : "", now, now_version))
         return FALSE;
       *summary = g_strdup_printf ("document %" G_GINT64_FORMAT ": version %u started", info->id, info->latest + 1);
     }
   else
     {
-      if (!mamori_statement_run (self, _("save the document"), error,
-                                 "UPDATE document_version SET markdown = ?1, summary = coalesce (?2, summary), "
-                                 "status = 'draft', updated_at = ?3 WHERE document_id = ?4 AND number = ?5", "tttii",
-                                 d->markdown, d->summary, now, info->id, (gint64) info->latest))
+      g_autoptr(MamoriStatement) stmt =
+        mamori_statement_new (self, _("save the document"), error,
+                              "UPDATE document_version SET markdown = ?1, summary = coalesce (?2, summary), "
+                              "status = 'draft', updated_at = ?3, row_version = row_version + 1 "
+                              "WHERE document_id = ?4 AND number = ?5 "
+                              "AND (CAST (?6 AS bigint) = 0 OR row_version = CAST (?6 AS bigint))", "tttiii",
+                              d->markdown, d->summary, now, info->id, (gint64) info->latest, expected > 0 ? expected : 0);
+
+      if (stmt == NULL || !mamori_statement_execute (stmt, error, NULL))
+        return FALSE;
+      if (mamori_statement_changes (stmt) == 0)
+        goto conflict;
+      if (!mamori_statement_fetch_int64 (self, _("save the document"), &now_version, error,
+                                         "SELECT row_version FROM document_version WHERE document_id = ?1 AND number = ?2",
+                                         "ii", info->id, (gint64) info->latest))
         return FALSE;
       *summary = g_strdup_printf ("document %" G_GINT64_FORMAT ": version %u edited", info->id, info->latest);
     }
+  *d->version = now_version;
   return TRUE;
+
+conflict:
+  g_set_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_CONFLICT,
+               _("Someone else changed “%s” after you opened it, so your text was not saved. Open the document again "
+                 "to see theirs."), info->title);
+  return FALSE;
+}
+
+gboolean
+mamori_workspace_save_document_checked (MamoriWorkspace *self,
+                                        gint64           document_id,
+                                        const char      *markdown,
+                                        const char      *summary,
+                                        gint64          *version,
+                                        GError         **error)
+{
+  DocumentSave d = { document_id, markdown, summary, version };
+  g_autoptr(MamoriDocumentInfo) info = mamori_workspace_get_document (self, document_id, error);
+
+  /* There is no such document: said before the write. */
+  if (info == NULL)
+    return FALSE;
+  return mamori_workspace_write (self, "document", "update", _("save the document"), write_document_text, &d, error);
 }
 
 gboolean
@@ -285,12 +332,9 @@ mamori_workspace_save_document (MamoriWorkspace *self,
                                 const char      *summary,
                                 GError         **error)
 {
-  g_autoptr(MamoriDocumentInfo) info = mamori_workspace_get_document (self, document_id, error);
-  DocumentSave d = { info, markdown, summary };
+  gint64 version = MAMORI_ROW_VERSION_ANY;
 
-  if (info == NULL)
-    return FALSE;
-  return mamori_workspace_write (self, "document", "update", _("save the document"), write_document_text, &d, error);
+  return mamori_workspace_save_document_checked (self, document_id, markdown, summary, &version, error);
 }
 
 typedef struct {
@@ -311,8 +355,8 @@ write_document_status (MamoriWorkspace  *self,
   g_autofree char *now = mamori_workspace_now ();
 
   if (!mamori_statement_run (self, _("change the document’s status"), error,
-                             "UPDATE document_version SET status = ?1, approver = ?2, approved_on = ?3, updated_at = ?4 "
-                             "WHERE document_id = ?5 AND number = ?6", "ttttii",
+                             "UPDATE document_version SET status = ?1, approver = ?2, approved_on = ?3, updated_at = ?4, "
+                             "row_version = row_version + 1 WHERE document_id = ?5 AND number = ?6", "ttttii",
                              mamori_document_status_key (d->status), approved ? d->who : "", approved ? d->date : "", now,
                              info->id, (gint64) info->latest))
     return FALSE;

@@ -27,6 +27,7 @@ typedef struct {
   guint latest;          /* number of the newest version */
   MamoriDocumentStatus status;  /* of the newest version */
   char *updated_at;
+  gint64 row_version;    /* of the newest version (mamori_workspace_save_document_checked) */
 } MamoriDocumentInfo;
 
 typedef struct {
@@ -38,6 +39,7 @@ typedef struct {
   char *approver;
   char *approved_on;     /* YYYY-MM-DD */
   char *updated_at;
+  gint64 row_version;    /* the row's version (team use), for mamori_workspace_save_document_checked */
 } MamoriDocumentVersion;
 
 void     mamori_document_info_free    (MamoriDocumentInfo    *info);
@@ -64,6 +66,20 @@ gboolean mamori_workspace_save_document     (MamoriWorkspace  *self,
                                              const char       *markdown,
                                              const char       *summary,
                                              GError          **error);
+/* The same over the newest version as it was read (two people editing one document): *version
+ * is its row version as read (MamoriDocumentInfo.row_version, or the newest
+ * MamoriDocumentVersion's; MAMORI_ROW_VERSION_ANY: no check, as above). When someone saved,
+ * moved or approved it meanwhile, or started the next version, nothing is saved and the error
+ * is MAMORI_WORKSPACE_ERROR_CONFLICT naming the document; read it again for their text. On
+ * success *version is the newest version's row version now. Every write of a version (its
+ * text, its status) adds 1; the next version starts at a version from the clock, so it never
+ * matches one read of the version before. */
+gboolean mamori_workspace_save_document_checked (MamoriWorkspace  *self,
+                                                 gint64            document_id,
+                                                 const char       *markdown,
+                                                 const char       *summary,
+                                                 gint64           *version,
+                                                 GError          **error);
 /* Moves the newest version: draft → review, review → draft, review → approved (needs an
  * approver and a date). An approved version cannot move. */
 gboolean mamori_workspace_set_document_status (MamoriWorkspace     *self,

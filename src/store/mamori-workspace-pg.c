@@ -446,6 +446,11 @@ static const PgMigration pg_migrations[] = {
   "ALTER TABLE pledges ADD COLUMN row_version bigint NOT NULL DEFAULT 1 CHECK (row_version >= 1);\n"
   "ALTER TABLE suppliers ADD COLUMN row_version bigint NOT NULL DEFAULT 1 CHECK (row_version >= 1);\n"
   "ALTER TABLE supplier_assets ADD COLUMN row_version bigint NOT NULL DEFAULT 1 CHECK (row_version >= 1);\n" },
+  { 18,
+  "ALTER TABLE answer ADD COLUMN row_version bigint NOT NULL DEFAULT 1 CHECK (row_version >= 1);\n"
+  "ALTER TABLE note ADD COLUMN row_version bigint NOT NULL DEFAULT 1 CHECK (row_version >= 1);\n"
+  "ALTER TABLE measure ADD COLUMN row_version bigint NOT NULL DEFAULT 1 CHECK (row_version >= 1);\n"
+  "ALTER TABLE document_version ADD COLUMN row_version bigint NOT NULL DEFAULT 1 CHECK (row_version >= 1);\n" },
 };
 
 G_STATIC_ASSERT (PG_BASE_VERSION + G_N_ELEMENTS (pg_migrations) == MAMORI_WORKSPACE_SCHEMA_VERSION);

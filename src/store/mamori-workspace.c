@@ -587,6 +587,13 @@ static const Migration migrations[] = {
     "ALTER TABLE pledges ADD COLUMN row_version INTEGER NOT NULL DEFAULT 1 CHECK (row_version >= 1);"
     "ALTER TABLE suppliers ADD COLUMN row_version INTEGER NOT NULL DEFAULT 1 CHECK (row_version >= 1);"
     "ALTER TABLE supplier_assets ADD COLUMN row_version INTEGER NOT NULL DEFAULT 1 CHECK (row_version >= 1);" },
+  { 18,
+    /* Row versions for an assessment's answers, notes and measures and for the documents'
+     * versions, as for assets (migration 16). */
+    "ALTER TABLE answer ADD COLUMN row_version INTEGER NOT NULL DEFAULT 1 CHECK (row_version >= 1);"
+    "ALTER TABLE note ADD COLUMN row_version INTEGER NOT NULL DEFAULT 1 CHECK (row_version >= 1);"
+    "ALTER TABLE measure ADD COLUMN row_version INTEGER NOT NULL DEFAULT 1 CHECK (row_version >= 1);"
+    "ALTER TABLE document_version ADD COLUMN row_version INTEGER NOT NULL DEFAULT 1 CHECK (row_version >= 1);" },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == MAMORI_WORKSPACE_SCHEMA_VERSION);

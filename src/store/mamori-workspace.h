@@ -10,7 +10,7 @@
 
 G_BEGIN_DECLS
 
-#define MAMORI_WORKSPACE_SCHEMA_VERSION 17
+#define MAMORI_WORKSPACE_SCHEMA_VERSION 18
 #define MAMORI_WORKSPACE_EXTENSION ".mamori"
 
 #define MAMORI_WORKSPACE_ERROR (mamori_workspace_error_quark ())
@@ -39,6 +39,12 @@ typedef enum {
   /* a server workspace: the connection to the server was lost (mamori_workspace_reconnect) */
   MAMORI_WORKSPACE_ERROR_DISCONNECTED,
 } MamoriWorkspaceError;
+
+/* Row versions (team use): a row read from the workspace carries its version, and a write
+ * given that version back is refused with MAMORI_WORKSPACE_ERROR_CONFLICT when someone changed
+ * the row meanwhile. Where a function takes the version as read: */
+#define MAMORI_ROW_VERSION_ANY   0    /* no check: write over whatever is stored */
+#define MAMORI_ROW_VERSION_NONE (-1)  /* read as not there: refused when someone added it meanwhile */
 
 typedef enum {
   MAMORI_WORKSPACE_OPEN_EXISTING = 0,      /* the file must exist */

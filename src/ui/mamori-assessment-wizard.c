@@ -6,6 +6,7 @@
 
 #include "mamori-assessment-wizard.h"
 #include "mamori-assessment-wizard-private.h"
+#include "mamori-conflict-dialog.h"
 #include "mamori-question-box.h"
 #include "mamori-wizard-item.h"
 #include "core/mamori-criteria.h"
@@ -51,6 +52,11 @@ struct _MamoriAssessmentWizard {
   GArray *order;                  /* guint: the checklist items in the assessment's scope */
   GtkSingleSelection *selection;
   MamoriQuestionBox *question_box;  /* the item's other questions, under its answer */
+  /* The current item's answer, note and measure as shown, and the row versions they were
+   * read at: a save gives the version back, so someone else's change meanwhile is not
+   * overwritten unasked (mamori-conflict-dialog.h). */
+  char *shown_note, *shown_what, *shown_owner, *shown_due;
+  gint64 choice_version, note_version, measure_version;
 };
 
 G_DEFINE_FINAL_TYPE (MamoriAssessmentWizard, mamori_assessment_wizard, ADW_TYPE_BIN)
@@ -288,46 +294,321 @@ scroll_list_to (MamoriAssessmentWizard *self,
 
 /* --- saving ---------------------------------------------------------------------------------- */
 
+/* What the fields show now is what is stored, at these versions. */
+static void
+set_shown (MamoriAssessmentWizard *self,
+           MamoriAnswer           *a)
+{
+  g_free (self->shown_note);
+  g_free (self->shown_what);
+  g_free (self->shown_owner);
+  g_free (self->shown_due);
+  self->shown_note = g_strdup (a ? a->note : "");
+  self->shown_what = g_strdup (a && a->measure_what ? a->measure_what : "");
+  self->shown_owner = g_strdup (a && a->measure_owner ? a->measure_owner : "");
+  self->shown_due = g_strdup (a && a->measure_due ? a->measure_due : "");
+  self->choice_version = a ? a->choice_version : MAMORI_ROW_VERSION_NONE;
+  self->note_version = a ? a->note_version : MAMORI_ROW_VERSION_NONE;
+  self->measure_version = a ? a->measure_version : MAMORI_ROW_VERSION_NONE;
+}
+
+typedef enum { PART_ANSWER, PART_NOTE, PART_MEASURE } Part;
+
+/* A save refused because someone else changed the item's part meanwhile: the user's value,
+ * kept until they decide. */
+typedef struct {
+  MamoriAssessmentWizard *self;
+  MamoriWorkspace *workspace;
+  gint64 assessment;
+  Part part;
+  char *ref_id;
+  int choice;
+  double score;
+  gboolean not_applicable;
+  char *text, *owner, *due;   /* the note, or the measure */
+  gint64 theirs;              /* the version of theirs */
+} Conflict;
+
+static void
+conflict_free (gpointer data)
+{
+  Conflict *c = data;
+
+  g_object_unref (c->self);
+  g_object_unref (c->workspace);
+  g_free (c->ref_id);
+  g_free (c->text);
+  g_free (c->owner);
+  g_free (c->due);
+  g_free (c);
+}
+
+static void ask_conflict (MamoriAssessmentWizard *self, Conflict *c);
+
+/* Saves the part (c->theirs: the version it was read at); on a conflict asks the user. TRUE
+ * when saved. */
+static gboolean
+save_part (MamoriAssessmentWizard *self,
+           Conflict               *c)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 v = c->theirs;
+  gboolean ok;
+  static const char *headings[] = { N_("Could Not Save the Answer"), N_("Could Not Save the Note"), N_("Could Not Save the Measure") };
+
+  switch (c->part)
+    {
+    case PART_ANSWER:
+      ok = mamori_workspace_set_answer_checked (c->workspace, c->assessment, c->ref_id, c->choice, c->score,
+                                                c->not_applicable, &v, &error);
+      break;
+    case PART_NOTE:
+      ok = mamori_workspace_set_note_checked (c->workspace, c->assessment, c->ref_id, c->text, &v, &error);
+      break;
+    case PART_MEASURE:
+    default:
+      ok = mamori_workspace_set_measure_checked (c->workspace, c->assessment, c->ref_id, c->text, c->owner, c->due,
+                                                 &v, &error);
+      break;
+    }
+  /* Still on the item: the fields show what is stored now, at its new version. */
+  if (ok && self->workspace == c->workspace && self->checklist != NULL && self->current >= 0 &&
+      g_strcmp0 (item_at (self, self->current)->ref_id, c->ref_id) == 0)
+    switch (c->part)
+      {
+      case PART_ANSWER:
+        self->choice_version = v;
+        break;
+      case PART_NOTE:
+        g_free (self->shown_note);
+        self->shown_note = g_strdup (c->text);
+        self->note_version = v;
+        break;
+      case PART_MEASURE:
+      default:
+        g_free (self->shown_what);
+        g_free (self->shown_owner);
+        g_free (self->shown_due);
+        self->shown_what = g_strdup (c->text);
+        self->shown_owner = g_strdup (c->owner);
+        self->shown_due = g_strdup (c->due);
+        self->measure_version = v;
+        break;
+      }
+  if (ok)
+    conflict_free (c);
+  else if (g_error_matches (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_CONFLICT))
+    ask_conflict (self, c);
+  else
+    {
+      mamori_widget_show_error (GTK_WIDGET (self), _(headings[c->part]), error);
+      conflict_free (c);
+    }
+  return ok;
+}
+
+static Conflict *
+conflict_new (MamoriAssessmentWizard *self,
+              Part                    part,
+              gint64                  version)
+{
+  Conflict *c = g_new0 (Conflict, 1);
+
+  c->self = g_object_ref (self);
+  c->workspace = g_object_ref (self->workspace);
+  c->assessment = self->assessment;
+  c->part = part;
+  c->ref_id = g_strdup (item_at (self, self->current)->ref_id);
+  c->theirs = version;
+  return c;
+}
+
+/* The part of an answer as the user reads it ("" parts left out). */
+static char *
+describe (MamoriAssessmentWizard *self,
+          const char             *ref_id,
+          Part                    part,
+          int                     choice,
+          const char             *text,
+          const char             *owner,
+          const char             *due)
+{
+  if (part == PART_ANSWER)
+    {
+      const MamoriNode *item = NULL;
+      GPtrArray *choices;
+
+      if (self->checklist == NULL)   /* closed meanwhile */
+        return choice < 0 ? g_strdup (_("no answer")) : g_strdup_printf ("%d", choice + 1);
+      for (guint i = 0; item == NULL && i < self->checklist->items->len; i++)
+        if (g_strcmp0 (((MamoriNode *) self->checklist->items->pdata[i])->ref_id, ref_id) == 0)
+          item = self->checklist->items->pdata[i];
+      choices = item != NULL ? mamori_checklist_choices (self->checklist, item) : NULL;
+      if (choices == NULL || choice < 0 || (guint) choice >= choices->len)
+        return g_strdup (_("no answer"));
+      return g_strdup (mamori_text_get (((MamoriChoice *) choices->pdata[choice])->name, lang ()));
+    }
+  if (text == NULL || *text == '\0')
+    return g_strdup (part == PART_NOTE ? _("no note") : _("no measure"));
+  if (part == PART_NOTE)
+    return g_strdup (text);
+  {
+    GString *s = g_string_new (text);
+    if (owner != NULL && *owner != '\0')
+      g_string_append_printf (s, " · %s", owner);
+    if (due != NULL && *due != '\0')
+      g_string_append_printf (s, " · %s", due);
+    return g_string_free (s, FALSE);
+  }
+}
+
+static void
+conflict_decided (gboolean keep_mine,
+                  gpointer data)
+{
+  Conflict *c = data;
+  MamoriAssessmentWizard *self = c->self;
+  gboolean here = self->workspace == c->workspace && self->checklist != NULL && self->current >= 0 &&
+                  g_strcmp0 (item_at (self, self->current)->ref_id, c->ref_id) == 0;
+
+  if (keep_mine)
+    {
+      /* Saved over their version (c is the save's now). */
+      Conflict *again = g_memdup2 (c, sizeof *c);
+      again->self = g_object_ref (c->self);
+      again->workspace = g_object_ref (c->workspace);
+      again->ref_id = g_strdup (c->ref_id);
+      again->text = g_strdup (c->text);
+      again->owner = g_strdup (c->owner);
+      again->due = g_strdup (c->due);
+      save_part (self, again);
+    }
+  if (self->workspace != c->workspace || self->checklist == NULL)
+    return;
+  reload_answers (self);
+  if (here)
+    {
+      /* The item shows what is stored now: theirs, or the user's just saved. */
+      MamoriAnswer *a = answer_at (self, self->current);
+      self->loading = TRUE;
+      if (!keep_mine && c->part == PART_NOTE)
+        gtk_editable_set_text (GTK_EDITABLE (self->note_row), a ? a->note : "");
+      if (!keep_mine && c->part == PART_MEASURE)
+        {
+          gtk_editable_set_text (GTK_EDITABLE (self->measure_what_row), a && a->measure_what ? a->measure_what : "");
+          gtk_editable_set_text (GTK_EDITABLE (self->measure_owner_row), a && a->measure_owner ? a->measure_owner : "");
+          gtk_editable_set_text (GTK_EDITABLE (self->measure_due_row), a && a->measure_due ? a->measure_due : "");
+        }
+      self->loading = FALSE;
+      if (!keep_mine)
+        switch (c->part)
+          {
+          case PART_ANSWER: self->choice_version = a ? a->choice_version : MAMORI_ROW_VERSION_NONE; break;
+          case PART_NOTE:
+            g_free (self->shown_note);
+            self->shown_note = g_strdup (a ? a->note : "");
+            self->note_version = a ? a->note_version : MAMORI_ROW_VERSION_NONE;
+            break;
+          case PART_MEASURE:
+          default:
+            g_free (self->shown_what);
+            g_free (self->shown_owner);
+            g_free (self->shown_due);
+            self->shown_what = g_strdup (a && a->measure_what ? a->measure_what : "");
+            self->shown_owner = g_strdup (a && a->measure_owner ? a->measure_owner : "");
+            self->shown_due = g_strdup (a && a->measure_due ? a->measure_due : "");
+            self->measure_version = a ? a->measure_version : MAMORI_ROW_VERSION_NONE;
+            break;
+          }
+      refresh_state (self);
+    }
+  else
+    update_progress (self);
+}
+
+/* Someone else changed the part meanwhile: their value, read now, beside the user's. */
+static void
+ask_conflict (MamoriAssessmentWizard *self,
+              Conflict               *c)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) answers = mamori_workspace_get_answers (c->workspace, c->assessment, &error);
+  MamoriAnswer *a;
+  g_autofree char *theirs = NULL, *mine = NULL, *body = NULL;
+  const char *heading;
+
+  if (answers == NULL)
+    {
+      mamori_widget_show_error (GTK_WIDGET (self), _("Could Not Read the Answers"), error);
+      conflict_free (c);
+      return;
+    }
+  a = g_hash_table_lookup (answers, c->ref_id);
+  theirs = describe (self, c->ref_id, c->part, a ? a->choice : -1, c->part == PART_NOTE ? (a ? a->note : NULL) : a ? a->measure_what : NULL,
+                     a ? a->measure_owner : NULL, a ? a->measure_due : NULL);
+  mine = describe (self, c->ref_id, c->part, c->choice, c->text, c->owner, c->due);
+  switch (c->part)
+    {
+    case PART_ANSWER:
+      c->theirs = a ? a->choice_version : MAMORI_ROW_VERSION_NONE;
+      heading = _("Someone Else Changed This Answer");
+      /* TRANSLATORS: %s: the item's number; then their answer and the user's */
+      body = g_strdup_printf (_("While you were answering, someone else changed the answer to item %s.\n\nTheirs: %s\nYours: %s"),
+                              c->ref_id, theirs, mine);
+      break;
+    case PART_NOTE:
+      c->theirs = a ? a->note_version : MAMORI_ROW_VERSION_NONE;
+      heading = _("Someone Else Changed This Note");
+      body = g_strdup_printf (_("While you were writing, someone else changed the note on item %s.\n\nTheirs: %s\nYours: %s"),
+                              c->ref_id, theirs, mine);
+      break;
+    case PART_MEASURE:
+    default:
+      c->theirs = a ? a->measure_version : MAMORI_ROW_VERSION_NONE;
+      heading = _("Someone Else Changed This Measure");
+      body = g_strdup_printf (_("While you were writing, someone else changed the measure for item %s.\n\nTheirs: %s\nYours: %s"),
+                              c->ref_id, theirs, mine);
+      break;
+    }
+  mamori_conflict_dialog_present (GTK_WIDGET (self), heading, body, NULL, conflict_decided, c, conflict_free);
+}
+
 static void
 save_note (MamoriAssessmentWizard *self)
 {
-  g_autoptr(GError) error = NULL;
-  MamoriAnswer *a;
+  Conflict *c;
   const char *text;
 
   if (self->checklist == NULL || self->current < 0 || self->read_only)
     return;
-  a = answer_at (self, self->current);
   text = gtk_editable_get_text (GTK_EDITABLE (self->note_row));
-  if (g_strcmp0 (text, a ? a->note : "") == 0)
+  if (g_strcmp0 (text, self->shown_note) == 0)
     return;
-  if (!mamori_workspace_set_note (self->workspace, self->assessment, item_at (self, self->current)->ref_id, text, &error))
-    mamori_widget_show_error (GTK_WIDGET (self), _("Could Not Save the Note"), error);
+  c = conflict_new (self, PART_NOTE, self->note_version);
+  c->text = g_strdup (text);
+  save_part (self, c);
   reload_answers (self);
 }
 
 static void
 save_measure (MamoriAssessmentWizard *self)
 {
-  g_autoptr(GError) error = NULL;
-  MamoriAnswer *a;
+  Conflict *c;
   const char *what, *owner, *due;
 
   if (self->checklist == NULL || self->current < 0 || !gtk_widget_get_visible (GTK_WIDGET (self->measure_group)))
     return;
-  a = answer_at (self, self->current);
   what = gtk_editable_get_text (GTK_EDITABLE (self->measure_what_row));
   owner = gtk_editable_get_text (GTK_EDITABLE (self->measure_owner_row));
   due = gtk_editable_get_text (GTK_EDITABLE (self->measure_due_row));
-  if (a != NULL && g_strcmp0 (what, a->measure_what ? a->measure_what : "") == 0 &&
-      g_strcmp0 (owner, a->measure_owner ? a->measure_owner : "") == 0 &&
-      g_strcmp0 (due, a->measure_due ? a->measure_due : "") == 0)
+  if (g_strcmp0 (what, self->shown_what) == 0 && g_strcmp0 (owner, self->shown_owner) == 0 &&
+      g_strcmp0 (due, self->shown_due) == 0)
     return;
-  if (a == NULL && *what == '\0' && *owner == '\0' && *due == '\0')
-    return;
-  if (!mamori_workspace_set_measure (self->workspace, self->assessment, item_at (self, self->current)->ref_id,
-                                     what, owner, due, &error))
-    mamori_widget_show_error (GTK_WIDGET (self), _("Could Not Save the Measure"), error);
+  c = conflict_new (self, PART_MEASURE, self->measure_version);
+  c->text = g_strdup (what);
+  c->owner = g_strdup (owner);
+  c->due = g_strdup (due);
+  save_part (self, c);
   reload_answers (self);
 }
 
@@ -347,7 +628,6 @@ gboolean
 mamori_assessment_wizard_answer (MamoriAssessmentWizard *self,
                                  int                     choice)
 {
-  g_autoptr(GError) error = NULL;
   GPtrArray *choices;
   MamoriChoice *c;
 
@@ -359,12 +639,18 @@ mamori_assessment_wizard_answer (MamoriAssessmentWizard *self,
     return FALSE;
   c = choices->pdata[choice];
   save_note (self);
-  if (!mamori_workspace_set_answer (self->workspace, self->assessment, item_at (self, self->current)->ref_id,
-                                    choice, c->score, c->not_applicable, &error))
-    {
-      mamori_widget_show_error (GTK_WIDGET (self), _("Could Not Save the Answer"), error);
-      return FALSE;
-    }
+  {
+    Conflict *answer = conflict_new (self, PART_ANSWER, self->choice_version);
+    answer->choice = choice;
+    answer->score = c->score;
+    answer->not_applicable = c->not_applicable;
+    if (!save_part (self, answer))
+      {
+        /* The buttons show what is stored (the question, if any, is open). */
+        refresh_state (self);
+        return FALSE;
+      }
+  }
   reload_answers (self);
   refresh_state (self);
   return TRUE;
@@ -703,6 +989,7 @@ show_item (MamoriAssessmentWizard *self,
   gtk_editable_set_text (GTK_EDITABLE (self->measure_what_row), answer && answer->measure_what ? answer->measure_what : "");
   gtk_editable_set_text (GTK_EDITABLE (self->measure_owner_row), answer && answer->measure_owner ? answer->measure_owner : "");
   gtk_editable_set_text (GTK_EDITABLE (self->measure_due_row), answer && answer->measure_due ? answer->measure_due : "");
+  set_shown (self, answer);
 
   gtk_button_set_label (self->next_button, (guint) index + 1 == n ? _("_Finish") : _("_Next"));
   {
@@ -919,6 +1206,10 @@ mamori_assessment_wizard_finalize (GObject *object)
   g_ptr_array_unref (self->choice_buttons);
   g_array_unref (self->order);
   g_ptr_array_unref (self->evidence_rows);
+  g_free (self->shown_note);
+  g_free (self->shown_what);
+  g_free (self->shown_owner);
+  g_free (self->shown_due);
   G_OBJECT_CLASS (mamori_assessment_wizard_parent_class)->finalize (object);
 }
 

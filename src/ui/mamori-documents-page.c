@@ -19,6 +19,7 @@
 #include "mamori-new-document-window.h"
 #include "mamori-pdf-view.h"
 #include "mamori-widget-util.h"
+#include "mamori-conflict-dialog.h"
 #include "ops/mamori-worker.h"
 #include "report/mamori-document.h"
 #include "report/mamori-word.h"
@@ -49,6 +50,10 @@ struct _MamoriDocumentsPage {
   gboolean loading;            /* TRUE while the editor is filled from the store */
   gboolean dirty;              /* unsaved edits */
   gboolean saving;
+  /* The row version of the text in the editor as it was read or last saved: a save gives it
+   * back, so someone else's save meanwhile is not overwritten unasked. */
+  gint64 text_version;
+  gboolean resolving;          /* the user is deciding between their text and the editor's */
   guint save_source;
   guint preview_source;
   MamoriWorker *previewer;     /* lays the preview out; the newest text wins */
@@ -249,25 +254,38 @@ mamori_documents_page_set_text (MamoriDocumentsPage *self,
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->editor)), text, -1);
 }
 
+static void ask_conflict (MamoriDocumentsPage *self);
+
 gboolean
 mamori_documents_page_save (MamoriDocumentsPage *self)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
   gboolean ok;
+  gint64 version;
 
   g_clear_handle_id (&self->save_source, g_source_remove);
   if (self->open == NULL || !self->dirty)
     return TRUE;
+  /* Not saved until the user decides between theirs and the editor's. */
+  if (self->resolving)
+    return FALSE;
   text = mamori_documents_page_get_text (self);
+  version = self->text_version;
   self->saving = TRUE;
-  ok = mamori_workspace_save_document (self->workspace, self->open->id, text, NULL, &error);
+  ok = mamori_workspace_save_document_checked (self->workspace, self->open->id, text, NULL, &version, &error);
   self->saving = FALSE;
+  if (!ok && g_error_matches (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_CONFLICT))
+    {
+      ask_conflict (self);
+      return FALSE;
+    }
   if (!ok)
     {
       mamori_widget_show_error (GTK_WIDGET (self), _("Could Not Save the Document"), error);
       return FALSE;
     }
+  self->text_version = version;
   self->dirty = FALSE;
   {
     guint before = self->open->latest;
@@ -278,6 +296,100 @@ mamori_documents_page_save (MamoriDocumentsPage *self)
   }
   load_list (self);
   return TRUE;
+}
+
+typedef struct {
+  MamoriDocumentsPage *self;
+  MamoriWorkspace *workspace;
+  gint64 id;
+  gint64 theirs;     /* the row version of their text */
+  char *markdown;    /* their text */
+} Conflict;
+
+static void
+conflict_free (gpointer data)
+{
+  Conflict *c = data;
+
+  g_object_unref (c->self);
+  g_object_unref (c->workspace);
+  g_free (c->markdown);
+  g_free (c);
+}
+
+static void
+conflict_decided (gboolean keep_mine,
+                  gpointer data)
+{
+  Conflict *c = data;
+  MamoriDocumentsPage *self = c->self;
+
+  self->resolving = FALSE;
+  /* Another document or workspace is open by now: theirs is what is stored. */
+  if (self->workspace != c->workspace || self->open == NULL || self->open->id != c->id)
+    return;
+  self->text_version = c->theirs;
+  if (keep_mine)
+    {
+      /* The editor's text over theirs (asks again if someone saved once more). */
+      self->dirty = TRUE;
+      mamori_documents_page_save (self);
+      return;
+    }
+  g_clear_handle_id (&self->save_source, g_source_remove);
+  self->loading = TRUE;
+  mamori_documents_page_set_text (self, c->markdown);
+  self->loading = FALSE;
+  self->dirty = FALSE;
+  reload_open (self);
+  load_list (self);
+  schedule_preview (self, 0);
+}
+
+/* Someone else saved the document (or moved or approved it) after the editor read it: their
+ * text, read now, beside the editor's, and the user decides. */
+static void
+ask_conflict (MamoriDocumentsPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MamoriDocumentInfo) info = mamori_workspace_get_document (self->workspace, self->open->id, &error);
+  g_autoptr(GPtrArray) versions = info ? mamori_workspace_list_versions (self->workspace, self->open->id, &error) : NULL;
+  MamoriDocumentVersion *newest;
+  Conflict *c;
+  g_autofree char *body = NULL;
+  GtkWidget *scroller, *view;
+
+  if (versions == NULL || versions->len == 0)
+    {
+      mamori_widget_show_error (GTK_WIDGET (self), _("Could Not Read the Document"), error);
+      return;
+    }
+  newest = versions->pdata[versions->len - 1];
+  c = g_new0 (Conflict, 1);
+  c->self = g_object_ref (self);
+  c->workspace = g_object_ref (self->workspace);
+  c->id = info->id;
+  c->theirs = newest->row_version;
+  c->markdown = g_strdup (newest->markdown);
+  /* TRANSLATORS: %s: the document's title; %u: its version number; the last %s: its status (Draft, In review, Approved) */
+  body = g_strdup_printf (_("While you were editing, someone else saved “%s” (version %u, %s). Their text is below; "
+                            "yours is still in the editor. Keep yours to save it over theirs, or take theirs in its place."),
+                          info->title, newest->number, status_label (newest->status));
+  view = gtk_text_view_new ();
+  gtk_text_view_set_editable (GTK_TEXT_VIEW (view), FALSE);
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 6);
+  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 6);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), newest->markdown, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Their text"), -1);
+  scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), view);
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroller), 200);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_widget_add_css_class (scroller, "card");
+  self->resolving = TRUE;
+  mamori_conflict_dialog_present (GTK_WIDGET (self), _("Someone Else Changed This Document"), body, scroller,
+                                  conflict_decided, c, conflict_free);
 }
 
 static gboolean
@@ -324,6 +436,7 @@ mamori_documents_page_open (MamoriDocumentsPage *self,
   self->open = info;
   self->loading = TRUE;
   mamori_documents_page_set_text (self, ((MamoriDocumentVersion *) versions->pdata[versions->len - 1])->markdown);
+  self->text_version = ((MamoriDocumentVersion *) versions->pdata[versions->len - 1])->row_version;
   self->loading = FALSE;
   self->dirty = FALSE;
   update_header (self);
@@ -467,14 +580,20 @@ set_status (MamoriDocumentsPage *self,
             const char          *date)
 {
   g_autoptr(GError) error = NULL;
+  gint64 before;
 
   if (self->open == NULL || !mamori_documents_page_save (self))
     return;
+  before = self->text_version;
   self->saving = TRUE;
   if (!mamori_workspace_set_document_status (self->workspace, self->open->id, status, approver, date, &error))
     mamori_widget_show_error (GTK_WIDGET (self), _("Could Not Change the Status"), error);
   self->saving = FALSE;
   reload_open (self);
+  /* The status change added 1 to the editor's version; anything more is someone else's, which
+   * the next save then asks about. */
+  if (self->open != NULL && self->open->row_version == before + 1)
+    self->text_version = before + 1;
   load_list (self);
   schedule_preview (self, 0);
 }
