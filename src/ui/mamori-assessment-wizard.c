@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "mamori-access-ui.h"
 #include "mamori-assessment-wizard.h"
 #include "mamori-assessment-wizard-private.h"
 #include "mamori-question-box.h"
@@ -41,6 +42,7 @@ struct _MamoriAssessmentWizard {
   const MamoriChecklist *checklist; /* owned by the page's catalogue */
   gint64 assessment;
   gboolean read_only;
+  char *role_note;                  /* why the user's role may not answer it, or NULL */
   GHashTable *answers;              /* ref_id → MamoriAnswer* */
   int current;
   GPtrArray *choice_buttons;        /* GtkToggleButton* for the current item */
@@ -700,6 +702,8 @@ show_item (MamoriAssessmentWizard *self,
                                 answer ? answer->choice : -1, self->read_only);
 
   gtk_widget_set_visible (GTK_WIDGET (self->measure_group), answer && is_gap (self, index, answer->choice));
+  /* Measures stay editable once completed, but not for a role that may not answer it. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->measure_group), self->role_note == NULL);
   gtk_editable_set_text (GTK_EDITABLE (self->measure_what_row), answer && answer->measure_what ? answer->measure_what : "");
   gtk_editable_set_text (GTK_EDITABLE (self->measure_owner_row), answer && answer->measure_owner ? answer->measure_owner : "");
   gtk_editable_set_text (GTK_EDITABLE (self->measure_due_row), answer && answer->measure_due ? answer->measure_due : "");
@@ -708,6 +712,12 @@ show_item (MamoriAssessmentWizard *self,
   {
     /* TRANSLATORS: %u is the number of answer choices of this item (2 to 9) */
     g_autofree char *keys = g_strdup_printf (_("Keys: 1–%u answer · ← → move · Esc leave"), MIN (choices->len, 9));
+    /* Read-only for the user's role: the bar says why in place of the keys. */
+    if (self->role_note != NULL)
+      {
+        g_free (keys);
+        keys = g_strdup (self->role_note);
+      }
     {
       gtk_label_set_text (self->keys_label, keys);
       gtk_widget_set_tooltip_text (GTK_WIDGET (self->keys_label), keys);  /* ellipsized when narrow */
@@ -721,7 +731,7 @@ show_item (MamoriAssessmentWizard *self,
   self->loading = FALSE;
 
   /* The old buttons are gone: keep the keyboard in the wizard, on the current answer. */
-  if (self->choice_buttons->len > 0 && gtk_widget_get_mapped (GTK_WIDGET (self)))
+  if (self->choice_buttons->len > 0 && !self->read_only && gtk_widget_get_mapped (GTK_WIDGET (self)))
     gtk_widget_grab_focus (self->choice_buttons->pdata[answer && answer->choice >= 0 &&
                                                        (guint) answer->choice < self->choice_buttons->len ? answer->choice : 0]);
 
@@ -737,6 +747,18 @@ int
 mamori_assessment_wizard_get_current (MamoriAssessmentWizard *self)
 {
   return self->current;
+}
+
+gboolean
+mamori_assessment_wizard_is_read_only (MamoriAssessmentWizard *self)
+{
+  return self->read_only;
+}
+
+const char *
+mamori_assessment_wizard_get_role_note (MamoriAssessmentWizard *self)
+{
+  return self->role_note;
 }
 
 /* --- actions and keys ------------------------------------------------------------------------- */
@@ -853,11 +875,15 @@ mamori_assessment_wizard_open (MamoriAssessmentWizard *self,
   self->checklist = checklist;
   self->assessment = assessment;
   self->read_only = a->completed;
+  g_clear_pointer (&self->role_note, g_free);
+  /* One the user's role may not answer opens as a completed one does. */
+  if (!mamori_access_ui_may_answer (workspace, a, &self->role_note))
+    self->read_only = TRUE;
   self->current = -1;
   if (!reload_answers (self) || !build_order (self))
     return FALSE;
   build_list (self);
-  gtk_widget_set_visible (GTK_WIDGET (self->keys_label), !self->read_only);
+  gtk_widget_set_visible (GTK_WIDGET (self->keys_label), !self->read_only || self->role_note != NULL);
 
   /* Resume where it stopped, else at the first unanswered item. */
   for (guint i = 0; start < 0 && a->current_item != NULL && i < self->order->len; i++)
@@ -867,7 +893,9 @@ mamori_assessment_wizard_open (MamoriAssessmentWizard *self,
     if (!is_answered (self, (int) i))
       start = (int) i;
   show_item (self, MAX (start, 0));
-  gtk_widget_grab_focus (GTK_WIDGET (self->choice_buttons->len ? self->choice_buttons->pdata[0] : self->next_button));
+  /* Read-only, the choices cannot take the focus: Next does (else the focus stays on a widget
+   * the wizard removes). */
+  gtk_widget_grab_focus (GTK_WIDGET (self->choice_buttons->len && !self->read_only ? self->choice_buttons->pdata[0] : self->next_button));
   return TRUE;
 }
 
@@ -900,6 +928,7 @@ mamori_assessment_wizard_dispose (GObject *object)
       g_clear_object (&self->chooser);
     }
   g_clear_pointer (&self->answers, g_hash_table_unref);
+  g_clear_pointer (&self->role_note, g_free);
   g_clear_object (&self->workspace);
   self->checklist = NULL;
   /* The flap is both a template child and the bin's child: let the bin drop it first, or
