@@ -43,6 +43,7 @@ struct _MamoriAssessmentWizard {
   gint64 assessment;
   gboolean read_only;
   char *role_note;                  /* why the user's role may not answer it, or NULL */
+  GtkLabel *role_label;             /* says it above the item */
   GHashTable *answers;              /* ref_id → MamoriAnswer* */
   int current;
   GPtrArray *choice_buttons;        /* GtkToggleButton* for the current item */
@@ -712,12 +713,6 @@ show_item (MamoriAssessmentWizard *self,
   {
     /* TRANSLATORS: %u is the number of answer choices of this item (2 to 9) */
     g_autofree char *keys = g_strdup_printf (_("Keys: 1–%u answer · ← → move · Esc leave"), MIN (choices->len, 9));
-    /* Read-only for the user's role: the bar says why in place of the keys. */
-    if (self->role_note != NULL)
-      {
-        g_free (keys);
-        keys = g_strdup (self->role_note);
-      }
     {
       gtk_label_set_text (self->keys_label, keys);
       gtk_widget_set_tooltip_text (GTK_WIDGET (self->keys_label), keys);  /* ellipsized when narrow */
@@ -883,7 +878,9 @@ mamori_assessment_wizard_open (MamoriAssessmentWizard *self,
   if (!reload_answers (self) || !build_order (self))
     return FALSE;
   build_list (self);
-  gtk_widget_set_visible (GTK_WIDGET (self->keys_label), !self->read_only || self->role_note != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->keys_label), !self->read_only);
+  gtk_label_set_text (self->role_label, self->role_note != NULL ? self->role_note : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->role_label), self->role_note != NULL);
 
   /* Resume where it stopped, else at the first unanswered item. */
   for (guint i = 0; start < 0 && a->current_item != NULL && i < self->order->len; i++)
@@ -1020,6 +1017,13 @@ mamori_assessment_wizard_init (MamoriAssessmentWizard *self)
     g_object_unref (factory);
     g_signal_connect (self->selection, "notify::selected", G_CALLBACK (selection_changed), self);
   }
+  /* Why the user's role may not answer the assessment: one line above the item. */
+  self->role_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (self->role_label, TRUE);
+  gtk_label_set_xalign (self->role_label, 0);
+  gtk_widget_add_css_class (GTK_WIDGET (self->role_label), "mamori-notice");
+  gtk_widget_set_visible (GTK_WIDGET (self->role_label), FALSE);
+  gtk_box_prepend (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->choices_box))), GTK_WIDGET (self->role_label));
   self->question_box = MAMORI_QUESTION_BOX (mamori_question_box_new ());
   gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->choices_box))),
                               GTK_WIDGET (self->question_box), GTK_WIDGET (self->choices_box));
