@@ -7,6 +7,7 @@
 #include "core/mamori-audit.h"
 #include "core/mamori-pending.h"
 #include "core/mamori-stepup.h"
+#include "mamori-access-ui.h"
 #include "mamori-assessment-summary.h"
 #include "mamori-assessment-summary-private.h"
 #include "mamori-audit-record.h"
@@ -17,6 +18,7 @@
 #include "report/mamori-table-export.h"
 #include "mamori-sheets-view.h"
 #include "store/mamori-reviews.h"
+#include "store/mamori-roles.h"
 
 struct _MamoriAssessmentSummary {
   AdwBin parent_instance;
@@ -54,6 +56,7 @@ struct _MamoriAssessmentSummary {
   GPtrArray *action_rows;
   GtkNativeDialog *chooser;
   gboolean exporting;
+  char *answer_note;     /* why the user's role may not answer it (nor decide measures), or NULL */
 };
 
 G_DEFINE_FINAL_TYPE (MamoriAssessmentSummary, mamori_assessment_summary, ADW_TYPE_BIN)
@@ -709,6 +712,15 @@ show_audit (MamoriAssessmentSummary *self)
                                         *plan->starts_on ? plan->starts_on : "…", *plan->ends_on ? plan->ends_on : "…",
                                         plan->independence_confirmed ? _("independence confirmed") : _("independence not confirmed"));
   adw_action_row_set_subtitle (self->plan_row, subtitle);
+  /* The officer and the auditors record internal audits; the others read them. */
+  {
+    const MamoriAccess *access = mamori_workspace_get_access (self->workspace);
+    g_autofree char *why = mamori_access_explain (access, MAMORI_ACCESS_AUDITS);
+    gboolean may = mamori_access_may_change_some (access, MAMORI_ACCESS_AUDITS);
+    mamori_access_ui_allow (GTK_WIDGET (self->plan_button), may, why);
+    mamori_access_ui_allow (GTK_WIDGET (self->record_button), may, why);
+    mamori_access_ui_allow (GTK_WIDGET (self->add_action_button), may, why);
+  }
   for (guint i = 0; i < actions->len; i++)
     {
       MamoriCorrectiveAction *a = actions->pdata[i];
@@ -732,6 +744,7 @@ show_audit (MamoriAssessmentSummary *self)
       if (a->closed)
         g_object_set_data (G_OBJECT (button), "mamori-closed", GINT_TO_POINTER (1));
       g_signal_connect (button, "clicked", G_CALLBACK (action_button_clicked), self);
+      gtk_widget_set_sensitive (button, gtk_widget_get_sensitive (GTK_WIDGET (self->add_action_button)));
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
       adw_preferences_group_add (self->audit_group, row);
       g_ptr_array_add (self->action_rows, row);
@@ -859,6 +872,8 @@ mamori_assessment_summary_show (MamoriAssessmentSummary *self,
   g_set_object (&self->workspace, workspace);
   self->checklist = checklist;
   self->assessment = assessment;
+  g_clear_pointer (&self->answer_note, g_free);
+  mamori_access_ui_may_answer (workspace, a, &self->answer_note);
 
   groups = g_new0 (MamoriScore, n_groups);
   mamori_assessment_score (checklist, answers, &total, groups);
@@ -976,6 +991,7 @@ mamori_assessment_summary_show (MamoriAssessmentSummary *self,
       gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
       g_object_set_data_full (G_OBJECT (button), "mamori-ref", g_strdup (item->ref_id), g_free);
       g_signal_connect (button, "clicked", G_CALLBACK (decide_clicked), self);
+      mamori_access_ui_allow (button, self->answer_note == NULL, self->answer_note);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
       adw_preferences_group_add (self->gaps_group, row);
       g_ptr_array_add (self->gap_rows, row);
@@ -985,10 +1001,13 @@ mamori_assessment_summary_show (MamoriAssessmentSummary *self,
                                                      : _("Items not fully in place. Decide with management what will be done, by whom and by when."));
 
   show_audit (self);
-  gtk_button_set_label (self->review_button, a->completed ? _("_Review Answers") : _("Continue _Answering"));
+  gtk_button_set_label (self->review_button, a->completed || self->answer_note != NULL ? _("_Review Answers")
+                                                                                      : _("Continue _Answering"));
   mamori_sheets_view_attach (GTK_WIDGET (self->review_button), self->workspace, self->checklist, self->assessment);
+  /* Completing is answering: those who may not answer it see the result only. */
   gtk_widget_set_visible (GTK_WIDGET (self->complete_button), !a->completed);
-  gtk_widget_set_visible (self->ready_box, !a->completed);
+  mamori_access_ui_allow (GTK_WIDGET (self->complete_button), self->answer_note == NULL, self->answer_note);
+  gtk_widget_set_visible (self->ready_box, !a->completed && self->answer_note == NULL);
   if (!a->completed)
     {
       g_autofree char *ready = NULL;
@@ -1002,6 +1021,12 @@ mamori_assessment_summary_show (MamoriAssessmentSummary *self,
       gtk_label_set_text (self->ready_label, ready);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->copy_button), a->completed);
+  {
+    /* The next round copies the answers into a new assessment: the officer's (an auditor's
+     * copy would have no audit plan, so the server would refuse its answers). */
+    g_autofree char *why = mamori_access_ui_officer_only (workspace);
+    mamori_access_ui_allow (GTK_WIDGET (self->copy_button), mamori_access_ui_is_officer (workspace), why);
+  }
   return TRUE;
 }
 
@@ -1020,6 +1045,7 @@ mamori_assessment_summary_dispose (GObject *object)
 
   g_clear_weak_pointer (&self->plan_dialog);
   g_clear_pointer (&self->plan_error, g_free);
+  g_clear_pointer (&self->answer_note, g_free);
   if (self->chooser != NULL)
     {
       gtk_native_dialog_destroy (self->chooser);

@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "mamori-access-ui.h"
 #include "mamori-assessment-wizard.h"
 #include "mamori-assessment-wizard-private.h"
 #include "mamori-conflict-dialog.h"
@@ -42,6 +43,8 @@ struct _MamoriAssessmentWizard {
   const MamoriChecklist *checklist; /* owned by the page's catalogue */
   gint64 assessment;
   gboolean read_only;
+  char *role_note;                  /* why the user's role may not answer it, or NULL */
+  GtkLabel *role_label;             /* says it above the item */
   GHashTable *answers;              /* ref_id → MamoriAnswer* */
   int current;
   GPtrArray *choice_buttons;        /* GtkToggleButton* for the current item */
@@ -986,6 +989,8 @@ show_item (MamoriAssessmentWizard *self,
                                 answer ? answer->choice : -1, self->read_only);
 
   gtk_widget_set_visible (GTK_WIDGET (self->measure_group), answer && is_gap (self, index, answer->choice));
+  /* Measures stay editable once completed, but not for a role that may not answer it. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->measure_group), self->role_note == NULL);
   gtk_editable_set_text (GTK_EDITABLE (self->measure_what_row), answer && answer->measure_what ? answer->measure_what : "");
   gtk_editable_set_text (GTK_EDITABLE (self->measure_owner_row), answer && answer->measure_owner ? answer->measure_owner : "");
   gtk_editable_set_text (GTK_EDITABLE (self->measure_due_row), answer && answer->measure_due ? answer->measure_due : "");
@@ -1008,7 +1013,7 @@ show_item (MamoriAssessmentWizard *self,
   self->loading = FALSE;
 
   /* The old buttons are gone: keep the keyboard in the wizard, on the current answer. */
-  if (self->choice_buttons->len > 0 && gtk_widget_get_mapped (GTK_WIDGET (self)))
+  if (self->choice_buttons->len > 0 && !self->read_only && gtk_widget_get_mapped (GTK_WIDGET (self)))
     gtk_widget_grab_focus (self->choice_buttons->pdata[answer && answer->choice >= 0 &&
                                                        (guint) answer->choice < self->choice_buttons->len ? answer->choice : 0]);
 
@@ -1024,6 +1029,18 @@ int
 mamori_assessment_wizard_get_current (MamoriAssessmentWizard *self)
 {
   return self->current;
+}
+
+gboolean
+mamori_assessment_wizard_is_read_only (MamoriAssessmentWizard *self)
+{
+  return self->read_only;
+}
+
+const char *
+mamori_assessment_wizard_get_role_note (MamoriAssessmentWizard *self)
+{
+  return self->role_note;
 }
 
 /* --- actions and keys ------------------------------------------------------------------------- */
@@ -1140,11 +1157,17 @@ mamori_assessment_wizard_open (MamoriAssessmentWizard *self,
   self->checklist = checklist;
   self->assessment = assessment;
   self->read_only = a->completed;
+  g_clear_pointer (&self->role_note, g_free);
+  /* One the user's role may not answer opens as a completed one does. */
+  if (!mamori_access_ui_may_answer (workspace, a, &self->role_note))
+    self->read_only = TRUE;
   self->current = -1;
   if (!reload_answers (self) || !build_order (self))
     return FALSE;
   build_list (self);
   gtk_widget_set_visible (GTK_WIDGET (self->keys_label), !self->read_only);
+  gtk_label_set_text (self->role_label, self->role_note != NULL ? self->role_note : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->role_label), self->role_note != NULL);
 
   /* Resume where it stopped, else at the first unanswered item. */
   for (guint i = 0; start < 0 && a->current_item != NULL && i < self->order->len; i++)
@@ -1154,7 +1177,9 @@ mamori_assessment_wizard_open (MamoriAssessmentWizard *self,
     if (!is_answered (self, (int) i))
       start = (int) i;
   show_item (self, MAX (start, 0));
-  gtk_widget_grab_focus (GTK_WIDGET (self->choice_buttons->len ? self->choice_buttons->pdata[0] : self->next_button));
+  /* Read-only, the choices cannot take the focus: Next does (else the focus stays on a widget
+   * the wizard removes). */
+  gtk_widget_grab_focus (GTK_WIDGET (self->choice_buttons->len && !self->read_only ? self->choice_buttons->pdata[0] : self->next_button));
   return TRUE;
 }
 
@@ -1187,6 +1212,7 @@ mamori_assessment_wizard_dispose (GObject *object)
       g_clear_object (&self->chooser);
     }
   g_clear_pointer (&self->answers, g_hash_table_unref);
+  g_clear_pointer (&self->role_note, g_free);
   g_clear_object (&self->workspace);
   self->checklist = NULL;
   /* The flap is both a template child and the bin's child: let the bin drop it first, or
@@ -1282,6 +1308,13 @@ mamori_assessment_wizard_init (MamoriAssessmentWizard *self)
     g_object_unref (factory);
     g_signal_connect (self->selection, "notify::selected", G_CALLBACK (selection_changed), self);
   }
+  /* Why the user's role may not answer the assessment: one line above the item. */
+  self->role_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (self->role_label, TRUE);
+  gtk_label_set_xalign (self->role_label, 0);
+  gtk_widget_add_css_class (GTK_WIDGET (self->role_label), "mamori-notice");
+  gtk_widget_set_visible (GTK_WIDGET (self->role_label), FALSE);
+  gtk_box_prepend (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->choices_box))), GTK_WIDGET (self->role_label));
   self->question_box = MAMORI_QUESTION_BOX (mamori_question_box_new ());
   gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->choices_box))),
                               GTK_WIDGET (self->question_box), GTK_WIDGET (self->choices_box));

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "core/mamori-catalog.h"
+#include "mamori-access-ui.h"
 #include "mamori-assessment-summary.h"
 #include "mamori-assessment-wizard.h"
 #include "mamori-assessments-page.h"
@@ -14,6 +15,8 @@
 #include "ops/mamori-worker.h"
 #include "report/mamori-chart.h"
 #include "store/mamori-assessments.h"
+#include "store/mamori-reviews.h"
+#include "store/mamori-roles.h"
 #include "store/mamori-scopes.h"
 
 struct _MamoriAssessmentsPage {
@@ -53,6 +56,53 @@ lang (void)
   return mamori_text_user_lang ();
 }
 
+/* --- what the user's role allows ------------------------------------------------------------- */
+
+/* Starting an assessment: the officer; an auditor starts internal audits. */
+static gboolean
+may_start (MamoriAssessmentsPage *self,
+           char                 **why)
+{
+  const MamoriAccess *access = mamori_workspace_get_access (self->workspace);
+
+  if (mamori_access_may_start_assessment (access))
+    return TRUE;
+  if (why != NULL)
+    *why = access->read_only != NULL ? mamori_access_explain (access, MAMORI_ACCESS_ASSESSMENTS)
+                                     : g_strdup (_("Only the officer and the auditors start assessments"));
+  return FALSE;
+}
+
+/* The page's own buttons: importing checklists (the catalogue is the workspace's settings) and
+ * answers (they make a new assessment, with no audit plan) are the officer's. */
+static void
+update_access (MamoriAssessmentsPage *self)
+{
+  g_autofree char *why = NULL;
+  gboolean officer = mamori_access_ui_is_officer (self->workspace);
+
+  if (!officer)
+    why = mamori_access_ui_officer_only (self->workspace);
+  mamori_access_ui_allow (GTK_WIDGET (self->import_button), officer, why);
+  mamori_access_ui_allow (GTK_WIDGET (self->import_answers_button), officer, why);
+}
+
+/* An auditor's new assessment is an internal audit: it gets its plan (to fill in on the
+ * summary) at once, so the auditor may answer it (the server lets auditors change only
+ * assessments with a plan). */
+static gboolean
+make_audit (MamoriAssessmentsPage *self,
+            gint64                 id,
+            GError               **error)
+{
+  const MamoriAccess *access = mamori_workspace_get_access (self->workspace);
+  MamoriAuditPlan plan = { .assessment = id };
+
+  if (mamori_access_is_officer (access) || access->role != MAMORI_ROLE_AUDITOR)
+    return TRUE;
+  return mamori_workspace_set_audit_plan (self->workspace, &plan, error);
+}
+
 /* A new assessment starts with the items that do not apply by default answered so, with the
  * library's reason (the government clauses that only make sense inside the government). */
 static void
@@ -63,7 +113,9 @@ apply_defaults (MamoriAssessmentsPage *self,
   g_autoptr(GError) error = NULL;
   const MamoriChecklist *cl = self->catalog != NULL ? mamori_catalog_find (self->catalog, checklist) : NULL;
 
-  if (cl != NULL && !mamori_workspace_apply_default_not_applicable (self->workspace, id, cl, mamori_text_user_lang (), &error))
+  if (!make_audit (self, id, &error))
+    mamori_widget_show_error (GTK_WIDGET (self), _("Could Not Start the Assessment"), error);
+  else if (cl != NULL && !mamori_workspace_apply_default_not_applicable (self->workspace, id, cl, mamori_text_user_lang (), &error))
     mamori_widget_show_error (GTK_WIDGET (self), _("Could Not Start the Assessment"), error);
 }
 
@@ -396,6 +448,7 @@ build_list (MamoriAssessmentsPage *self)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) all = NULL;
+  g_autofree char *start_why = NULL;
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->groups_box))) != NULL)
@@ -409,6 +462,8 @@ build_list (MamoriAssessmentsPage *self)
       mamori_widget_show_error (GTK_WIDGET (self), _("Could Not Read the Assessments"), error);
       return;
     }
+  may_start (self, &start_why);
+  update_access (self);
 
   for (guint c = 0; c < mamori_catalog_get_n (self->catalog); c++)
     {
@@ -437,6 +492,7 @@ build_list (MamoriAssessmentsPage *self)
       gtk_widget_set_valign (new_button, GTK_ALIGN_CENTER);
       g_object_set_data_full (G_OBJECT (new_button), "mamori-checklist", g_strdup (cl->id), g_free);
       g_signal_connect (new_button, "clicked", G_CALLBACK (new_clicked), self);
+      mamori_access_ui_allow (new_button, start_why == NULL, start_why);
       adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), new_button);
 
       for (guint i = all->len; i > 0; i--)
@@ -469,6 +525,8 @@ build_list (MamoriAssessmentsPage *self)
           gtk_widget_set_tooltip_text (del, _("Delete this assessment"));
           g_object_set_data (G_OBJECT (del), "mamori-id", GINT_TO_POINTER ((int) a->id));
           g_signal_connect (del, "clicked", G_CALLBACK (delete_clicked), self);
+          /* Deleting: the officer; an auditor the internal audits. Hidden for the others. */
+          gtk_widget_set_visible (del, mamori_access_ui_may_delete (self->workspace, a));
           adw_action_row_add_suffix (ADW_ACTION_ROW (row), del);
           arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
           adw_action_row_add_suffix (ADW_ACTION_ROW (row), arrow);
@@ -589,7 +647,7 @@ mamori_assessments_page_import_library (MamoriAssessmentsPage *self,
   MamoriOpRequest request = { .path = path };
 
   g_return_if_fail (MAMORI_IS_ASSESSMENTS_PAGE (self));
-  if (self->workspace == NULL || path == NULL)
+  if (self->workspace == NULL || path == NULL || !mamori_access_ui_is_officer (self->workspace))
     return;
   mamori_worker_run_op (importer (self), mamori_op_find (MAMORI_OP_IMPORT, "library"),
                         mamori_workspace_get_path (self->workspace), &request, library_imported);
@@ -624,7 +682,7 @@ mamori_assessments_page_import_answers (MamoriAssessmentsPage *self,
   MamoriOpRequest request = { .path = path, .checklist = checklist, .subject = subject };
 
   g_return_if_fail (MAMORI_IS_ASSESSMENTS_PAGE (self));
-  if (self->workspace == NULL || path == NULL)
+  if (self->workspace == NULL || path == NULL || !mamori_access_ui_is_officer (self->workspace))
     return;
   mamori_worker_run_op (importer (self), mamori_op_find (MAMORI_OP_IMPORT, "answers"),
                         mamori_workspace_get_path (self->workspace), &request, answers_imported);
@@ -703,6 +761,13 @@ mamori_assessments_page_ask_answers (MamoriAssessmentsPage *self,
 
   if (!mamori_assessments_page_ensure_loaded (self))
     return;
+  if (!mamori_access_ui_is_officer (self->workspace))
+    {
+      g_autofree char *why = mamori_access_ui_officer_only (self->workspace);
+      g_autoptr(GError) error = g_error_new_literal (MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_INVALID, why);
+      mamori_widget_show_error (GTK_WIDGET (self), _("Could Not Import the Answers"), error);
+      return;
+    }
   d = g_new0 (AnswersDialog, 1);
   d->self = self;
   d->file = g_object_ref (file);
@@ -917,6 +982,8 @@ mamori_assessments_page_start (MamoriAssessmentsPage *self,
 
   if (!mamori_assessments_page_ensure_loaded (self))
     return 0;
+  if (!may_start (self, NULL))
+    return 0;
   id = mamori_workspace_create_assessment (self->workspace, checklist, subject, today, respondent, &error);
   if (id == 0)
     {
@@ -1059,6 +1126,8 @@ mamori_assessments_page_set_workspace (MamoriAssessmentsPage *self,
   if (workspace != NULL)
     self->changed_id = g_signal_connect (workspace, "changed", G_CALLBACK (workspace_changed), self);
   gtk_stack_set_visible_child_name (self->stack, "loading");
+  if (workspace != NULL)
+    update_access (self);
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     page_mapped (GTK_WIDGET (self), self);
 }

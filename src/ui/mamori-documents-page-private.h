@@ -7,6 +7,8 @@ G_BEGIN_DECLS
 
 gint64   mamori_documents_page_get_open      (MamoriDocumentsPage *self);
 guint    mamori_documents_page_get_n_documents (MamoriDocumentsPage *self);
+/* The user's role may not change documents: the editor does not take typing. */
+gboolean mamori_documents_page_is_read_only  (MamoriDocumentsPage *self);
 gboolean mamori_documents_page_is_exporting  (MamoriDocumentsPage *self);
 /* Sends the pages through GtkPrintOperation to a PDF file instead of a printer (the print
  * path, without the dialog); returns the number of pages, 0 on error. */

@@ -13,6 +13,7 @@
 #include <poppler.h>
 
 #include "core/mamori-diff.h"
+#include "mamori-access-ui.h"
 #include "mamori-documents-page.h"
 #include "mamori-documents-page-private.h"
 #include "mamori-classification-rows.h"
@@ -61,6 +62,7 @@ struct _MamoriDocumentsPage {
   char *export_path;
   gboolean previewing;
   gboolean warned;             /* the font fallback has been mentioned */
+  gboolean read_only;          /* the user's role may not change documents (the officer's) */
   GtkNativeDialog *chooser;
 };
 
@@ -199,13 +201,24 @@ update_header (MamoriDocumentsPage *self)
     status = g_strdup_printf (_("Version %u · %s · last saved %s"), d->latest, status_label (d->status), when);
   }
   gtk_label_set_text (self->status_label, status);
-  /* Only the steps that apply now are shown: draft → review → approved (or back to draft). */
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "documents.review", d->status == MAMORI_DOCUMENT_DRAFT);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "documents.draft", d->status == MAMORI_DOCUMENT_REVIEW);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "documents.approve", d->status == MAMORI_DOCUMENT_REVIEW);
-  gtk_widget_set_visible (GTK_WIDGET (self->review_button), d->status == MAMORI_DOCUMENT_DRAFT);
-  gtk_widget_set_visible (GTK_WIDGET (self->draft_button), d->status == MAMORI_DOCUMENT_REVIEW);
-  gtk_widget_set_visible (GTK_WIDGET (self->approve_button), d->status == MAMORI_DOCUMENT_REVIEW);
+  /* Only the steps that apply now are shown: draft → review → approved (or back to draft);
+   * none to a role that only reads the documents. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "documents.review", !self->read_only && d->status == MAMORI_DOCUMENT_DRAFT);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "documents.draft", !self->read_only && d->status == MAMORI_DOCUMENT_REVIEW);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "documents.approve", !self->read_only && d->status == MAMORI_DOCUMENT_REVIEW);
+  gtk_widget_set_visible (GTK_WIDGET (self->review_button), !self->read_only && d->status == MAMORI_DOCUMENT_DRAFT);
+  gtk_widget_set_visible (GTK_WIDGET (self->draft_button), !self->read_only && d->status == MAMORI_DOCUMENT_REVIEW);
+  gtk_widget_set_visible (GTK_WIDGET (self->approve_button), !self->read_only && d->status == MAMORI_DOCUMENT_REVIEW);
+  if (self->read_only)
+    {
+      /* One line in the editor's place of the approval notice (the role bar says the rest). */
+      g_autofree char *review = d->status == MAMORI_DOCUMENT_APPROVED ? review_notice (self) : NULL;
+      const char *note = _("Read-only: only the officer changes documents.");
+      g_autofree char *text = review ? g_strconcat (note, "\n", review, NULL) : g_strdup (note);
+      gtk_label_set_text (self->notice_label, text);
+      gtk_widget_set_visible (GTK_WIDGET (self->notice_label), TRUE);
+      return;
+    }
   if (d->status == MAMORI_DOCUMENT_APPROVED)
     {
       g_autofree char *notice = g_strdup_printf (_("Version %u is approved and stays as it is. Editing the text starts version %u."),
@@ -444,6 +457,12 @@ mamori_documents_page_open (MamoriDocumentsPage *self,
   mamori_pdf_view_set_document (self->preview, NULL);
   schedule_preview (self, 0);
   return TRUE;
+}
+
+gboolean
+mamori_documents_page_is_read_only (MamoriDocumentsPage *self)
+{
+  return self->read_only;
 }
 
 gint64
@@ -871,6 +890,11 @@ history_action (GtkWidget  *widget,
         adw_preferences_group_add (ADW_PREFERENCES_GROUP (review_group), row);
         adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (review_group));
         g_signal_connect_object (spin, "value-changed", G_CALLBACK (review_months_changed), self, 0);
+        if (self->read_only)
+          {
+            g_autofree char *why = mamori_access_ui_officer_only (self->workspace);
+            mamori_access_ui_allow (spin, FALSE, why);
+          }
       }
   }
   {
@@ -887,6 +911,15 @@ history_action (GtkWidget  *widget,
     /* Any change of a row makes it savable. */
     mamori_classification_rows_connect_changed (class_group, G_CALLBACK (classification_edited), save);
     adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (class_group));
+    if (self->read_only)
+      {
+        /* The rows are read; the button stays off whatever is changed in them. */
+        g_autofree char *why = mamori_access_ui_officer_only (self->workspace);
+        GtkWidget *child;
+        gtk_widget_set_visible (save, FALSE);
+        for (child = gtk_widget_get_first_child (class_group); child != NULL; child = gtk_widget_get_next_sibling (child))
+          mamori_access_ui_allow (child, FALSE, why);
+      }
   }
   gtk_window_present (GTK_WINDOW (window));
 }
@@ -1095,6 +1128,18 @@ save_action (GtkWidget  *widget,
 
 /* --- workspace ------------------------------------------------------------------------------------ */
 
+/* Only the officer changes documents: the others read, export and print them, and the editor
+ * does not take typing. */
+static void
+update_access (MamoriDocumentsPage *self)
+{
+  self->read_only = !mamori_access_ui_is_officer (self->workspace);
+  gtk_text_view_set_editable (GTK_TEXT_VIEW (self->editor), !self->read_only);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "documents.new", !self->read_only);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "documents.save", !self->read_only);
+  update_header (self);
+}
+
 static void
 workspace_changed (MamoriWorkspace     *workspace,
                    const char          *entity,
@@ -1102,6 +1147,8 @@ workspace_changed (MamoriWorkspace     *workspace,
 {
   if (g_str_equal (entity, "document") && !self->saving)
     load_list (self);
+  else if (g_str_equal (entity, "settings"))
+    update_access (self);   /* the roles may have changed */
 }
 
 void
@@ -1118,6 +1165,7 @@ mamori_documents_page_set_workspace (MamoriDocumentsPage *self,
   mamori_pdf_view_set_document (self->preview, NULL);
   if (workspace != NULL)
     self->changed_id = g_signal_connect (workspace, "changed", G_CALLBACK (workspace_changed), self);
+  update_access (self);
   load_list (self);
   /* Open the newest document, so the page is never an empty editor. */
   if (self->documents->len > 0)

@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "core/mamori-stepup.h"
+#include "mamori-access-ui.h"
 #include "mamori-overview-page.h"
 #include "core/mamori-date.h"
 #include "mamori-overview-page-private.h"
@@ -40,6 +41,7 @@ struct _MamoriOverviewPage {
   MamoriWorker *due_worker;     /* reads what is due off the main thread */
   AdwActionRow *welcome_name_row;
   AdwActionRow *welcome_import_row;
+  gboolean read_only;           /* the user's role may not change the profile nor the tasks */
   AdwActionRow *security_action_row;  /* the SECURITY ACTION level and what the next star needs */
   GtkButton *security_action_go;
 };
@@ -352,6 +354,7 @@ build_task_rows (MamoriOverviewPage *self,
                                       _(tasks[i].title), -1);
       adw_action_row_add_prefix (ADW_ACTION_ROW (task_row), check);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (task_row), check);
+      gtk_widget_set_sensitive (check, !self->read_only);
       for (guint p = 0; p < G_N_ELEMENTS (task_places); p++)
         if (g_str_equal (task_places[p].key, tasks[i].key))
           {
@@ -595,12 +598,49 @@ mamori_overview_page_is_loading_due (MamoriOverviewPage *self)
   return self->due_worker != NULL && mamori_worker_is_running (self->due_worker);
 }
 
+/* The organisation profile and the step-up tasks are the officer's: the others read them. */
+static void
+update_access (MamoriOverviewPage *self)
+{
+  AdwEntryRow *rows[] = { self->name_row, self->industry_row, self->officer_row, self->contact_row };
+  g_autofree char *why = NULL;
+
+  self->read_only = !mamori_access_ui_is_officer (self->workspace);
+  if (self->read_only)
+    why = mamori_access_ui_officer_only (self->workspace);
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      /* Read-only rather than insensitive: the text stays readable and can be copied. */
+      gtk_editable_set_editable (GTK_EDITABLE (rows[i]), !self->read_only);
+      adw_entry_row_set_show_apply_button (rows[i], !self->read_only);
+    }
+  mamori_access_ui_allow (GTK_WIDGET (self->employees_spin), !self->read_only, why);
+  adw_preferences_group_set_description (self->profile_group, self->read_only
+                                         ? _("Shown on every document and report. Only the officer changes it.")
+                                         : _("Shown on every document and report. Press Enter or the tick to save a field."));
+  adw_preferences_group_set_description (self->stepup_group, self->read_only
+                                         ? _("The four steps of the IPA guideline for small and mid-sized companies. The officer ticks a task when it is done.")
+                                         : _("The four steps of the IPA guideline for small and mid-sized companies. Tick a task when it is done."));
+  for (guint i = 0; i < self->task_checks->len; i++)
+    if (self->task_checks->pdata[i] != NULL)
+      mamori_access_ui_allow (self->task_checks->pdata[i], !self->read_only, why);
+}
+
+gboolean
+mamori_overview_page_is_read_only (MamoriOverviewPage *self)
+{
+  return self->read_only;
+}
+
 static void
 workspace_changed (MamoriWorkspace *workspace,
                    const char      *entity,
                    gpointer         user_data)
 {
   MamoriOverviewPage *self = user_data;
+
+  if (g_strcmp0 (entity, "settings") == 0)
+    update_access (self);   /* the roles may have changed */
 
   if (g_strcmp0 (entity, "organisation") == 0)
     load_profile (self);
@@ -632,6 +672,7 @@ mamori_overview_page_set_workspace (MamoriOverviewPage *self,
     self->changed_id = g_signal_connect (workspace, "changed", G_CALLBACK (workspace_changed), self);
 
   gtk_widget_set_sensitive (GTK_WIDGET (self), workspace != NULL);
+  update_access (self);
   load_profile (self);
   load_progress (self);
   load_due (self);

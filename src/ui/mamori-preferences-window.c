@@ -6,6 +6,7 @@
 #include "core/mamori-date.h"
 #include "store/mamori-documents.h"
 #include "store/mamori-registers.h"
+#include "mamori-access-ui.h"
 #include "mamori-preferences-window.h"
 #include "mamori-widget-util.h"
 #include "ops/mamori-remind.h"
@@ -188,18 +189,25 @@ mamori_preferences_window_new (MamoriApplication *app,
 
   if (workspace != NULL)
     {
-      g_autofree char *path = g_filename_display_name (mamori_workspace_get_path (workspace));
+      /* A server's URI holds '&': the subtitle is markup. */
+      g_autofree char *name = g_filename_display_name (mamori_workspace_get_path (workspace));
+      g_autofree char *path = g_markup_escape_text (name, -1);
       g_autofree char *format = g_strdup_printf (_("Format %d"), mamori_workspace_get_schema_version (workspace));
       adw_action_row_set_subtitle (self->location_row, path);
       adw_action_row_set_subtitle (self->format_row, format);
       self->workspace = g_object_ref (workspace);
       adw_combo_row_set_selected (self->fiscal_row, (guint) mamori_workspace_fiscal_start_month (workspace) - 1);
       g_signal_connect_object (self->fiscal_row, "notify::selected", G_CALLBACK (fiscal_changed), self, 0);
-      gtk_widget_set_sensitive (GTK_WIDGET (self->fiscal_row), mamori_workspace_get_read_only_reason (workspace) == NULL);
       adw_combo_row_set_selected (self->scheme_row,
                                   mamori_workspace_get_classification_scheme (workspace) == MAMORI_CLASS_SCHEME_GOVERNMENT ? 1 : 0);
       g_signal_connect_object (self->scheme_row, "notify::selected", G_CALLBACK (scheme_changed), self, 0);
-      gtk_widget_set_sensitive (GTK_WIDGET (self->scheme_row), mamori_workspace_get_read_only_reason (workspace) == NULL);
+      /* The workspace's settings are the officer's (and nobody's in a read-only workspace). */
+      {
+        gboolean officer = mamori_access_ui_is_officer (workspace);
+        g_autofree char *why = officer ? NULL : mamori_access_ui_officer_only (workspace);
+        mamori_access_ui_allow (GTK_WIDGET (self->fiscal_row), officer, why);
+        mamori_access_ui_allow (GTK_WIDGET (self->scheme_row), officer, why);
+      }
     }
   else
     {

@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "core/mamori-sheet-summary.h"
+#include "mamori-access-ui.h"
 #include "mamori-sheets-view.h"
 #include "mamori-widget-util.h"
 #include "ops/mamori-ops.h"
@@ -23,6 +24,7 @@ struct _MamoriSheetsView {
   GPtrArray *pending;           /* char*: returned sheets still to import */
   guint n_imported;
   GtkNativeDialog *chooser;
+  char *import_note;            /* why the user's role may not import answers, or NULL */
 
   AdwWindowTitle *window_title;
   GtkWidget *content;
@@ -140,7 +142,7 @@ set_busy (MamoriSheetsView *self,
           gboolean          busy)
 {
   gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), !busy);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->import_button), !busy);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->import_button), !busy && self->import_note == NULL);
   gtk_widget_set_sensitive (GTK_WIDGET (self->report_button), !busy);
 }
 
@@ -436,6 +438,7 @@ mamori_sheets_view_finalize (GObject *object)
   g_clear_pointer (&self->roles, g_ptr_array_unref);
   g_ptr_array_unref (self->rows);
   g_ptr_array_unref (self->pending);
+  g_free (self->import_note);
   G_OBJECT_CLASS (mamori_sheets_view_parent_class)->finalize (object);
 }
 
@@ -488,8 +491,21 @@ mamori_sheets_view_new (GtkWindow             *parent,
   /* TRANSLATORS: %s is the checklist's name, %d the assessment number */
   subtitle = g_strdup_printf (_("%s · assessment %d"), mamori_text_get (checklist->name, lang ()), (int) assessment);
   adw_window_title_set_subtitle (self->window_title, subtitle);
+  {
+    /* Returned sheets are answers: imported by those who may answer the assessment. */
+    g_autoptr(MamoriAssessment) a = mamori_workspace_get_assessment (workspace, assessment, NULL);
+    if (a != NULL)
+      mamori_access_ui_may_answer (workspace, a, &self->import_note);
+    mamori_access_ui_allow (GTK_WIDGET (self->import_button), self->import_note == NULL, self->import_note);
+  }
   mamori_sheets_view_reload (self);
   return self;
+}
+
+gboolean
+mamori_sheets_view_may_import (MamoriSheetsView *self)
+{
+  return self->import_note == NULL;
 }
 
 /* --- the summary's button ------------------------------------------------------------------------ */

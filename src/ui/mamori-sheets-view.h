@@ -20,6 +20,8 @@ MamoriSheetsView *mamori_sheets_view_new    (GtkWindow             *parent,
                                              gint64                 assessment);
 /* Re-reads the returned sheets. */
 void              mamori_sheets_view_reload (MamoriSheetsView      *self);
+/* Whether returned sheets may be imported: the user's role may answer the assessment. */
+gboolean          mamori_sheets_view_may_import (MamoriSheetsView  *self);
 
 /* The one hook of the assessment summary: beside sibling (a button in a GtkFlowBox) a
  * “Self-Inspection Sheets…” button that opens the view, shown only when the checklist names

@@ -351,6 +351,18 @@ mamori_window_is_server_lost (MamoriWindow *self)
 
 static void update_role_bar (MamoriWindow *self);
 
+/* The window's commands that change the workspace, by what the user's role allows: starting
+ * an assessment (the overview's tasks) and importing assets (the welcome group). */
+static void
+update_role_actions (MamoriWindow *self)
+{
+  const MamoriAccess *access = self->workspace ? mamori_workspace_get_access (self->workspace) : NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.start-assessment",
+                                 access == NULL || mamori_access_may_start_assessment (access));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-assets", access == NULL || mamori_access_may_add_assets (access));
+}
+
 static void
 set_workspace (MamoriWindow    *self,
                MamoriWorkspace *workspace)
@@ -371,6 +383,8 @@ set_workspace (MamoriWindow    *self,
     {
       mamori_workspace_get_access (workspace);
       g_signal_connect_object (workspace, "changed::settings", G_CALLBACK (update_role_bar), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (workspace, "changed::settings", G_CALLBACK (update_role_actions), self,
                                G_CONNECT_SWAPPED);
     }
   if (workspace != NULL && mamori_workspace_is_server (workspace))
@@ -444,6 +458,7 @@ set_workspace (MamoriWindow    *self,
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-copy", workspace != NULL);
   update_role_bar (self);
+  update_role_actions (self);
   update_recent_menu (self);
 }
 
