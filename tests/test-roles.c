@@ -227,6 +227,27 @@ test_roles (void)
     g_assert_true (mamori_workspace_set_audit_plan (au, &plan, &error));
     g_assert_no_error (error);
   }
+  /* … changed again; but a plan never makes someone's answered self-assessment an audit, nor
+   * moves to another assessment. */
+  {
+    MamoriAuditPlan plan = { .assessment = audit, .scope = (char *) "営業部", .auditor = (char *) "監査 花子" };
+    gint64 theirs = mamori_workspace_create_assessment (officer, "tech-info-mandatory", "", "2026-11-30", "", &error);
+    g_autofree char *move = NULL, *count = NULL, *sql = NULL;
+    MamoriAuditPlan takeover = { .assessment = theirs, .scope = (char *) "全社", .auditor = (char *) "監査 花子" };
+
+    g_assert_true (mamori_workspace_set_audit_plan (au, &plan, &error));
+    g_assert_no_error (error);
+    g_assert_true (mamori_workspace_set_answer (officer, theirs, "1-1", 0, 0, FALSE, &error));
+    g_assert_no_error (error);
+    g_assert_false (mamori_workspace_set_audit_plan (au, &takeover, &error));
+    g_assert_nonnull (error);
+    g_clear_error (&error);
+    sql = g_strdup_printf ("UPDATE audit_plan SET assessment = %" G_GINT64_FORMAT, theirs);
+    move = test_pg_exec (as_auditor, sql);
+    g_assert_cmpstr (move, ==, "42501");
+    count = query_one (uri, "SELECT count (*) FROM audit_plan");
+    g_assert_cmpstr (count, ==, "1");
+  }
   {
     g_autofree char *state = test_pg_exec (as_auditor, "UPDATE asset SET name = 'x'");
     g_assert_cmpstr (state, ==, "42501");

@@ -14,6 +14,7 @@ static const char * const role_keys[] = { "officer", "editor", "auditor", "viewe
 /* The tables whose rows an editor or auditor may change only in part: row-level security. */
 static const char * const policed_tables[] = {
   "asset", "exceptions", "people", "assessment", "answer", "note", "measure", "evidence", "question_answer",
+  "audit_plan",
 };
 /* An assessment's parts: an editor writes those of the assessments they answer, an auditor
  * those of internal audits. */
@@ -206,6 +207,7 @@ write_setup (MamoriWorkspace  *self,
       add (sql, "DROP POLICY IF EXISTS mamori_editor ON %s", t);
       add (sql, "DROP POLICY IF EXISTS mamori_auditor ON %s", t);
       add (sql, "DROP POLICY IF EXISTS mamori_auditor_adds ON %s", t);
+      add (sql, "DROP POLICY IF EXISTS mamori_auditor_removes ON %s", t);
     }
   add (sql, "CREATE POLICY mamori_editor ON asset FOR ALL TO %s "
             "USING (managing_department = ANY (mamori_my_departments ())) "
@@ -220,6 +222,19 @@ write_setup (MamoriWorkspace  *self,
   add (sql, "CREATE POLICY mamori_auditor_adds ON assessment FOR INSERT TO %s WITH CHECK (true)", r[2]);
   add (sql, "CREATE POLICY mamori_auditor ON assessment FOR ALL TO %s "
             "USING (id IN (SELECT assessment FROM audit_plan)) WITH CHECK (true)", r[2]);
+  /* An auditor makes an assessment an internal audit (whose answers they may then write) only
+   * before anyone has answered it: a plan for someone's self-assessment is refused, and a plan
+   * never moves to another assessment (every column but that one may change). */
+  add (sql, "CREATE POLICY mamori_auditor_adds ON audit_plan FOR INSERT TO %s "
+            "WITH CHECK (NOT EXISTS (SELECT 1 FROM answer WHERE answer.assessment = audit_plan.assessment) "
+            "  AND NOT EXISTS (SELECT 1 FROM note WHERE note.assessment = audit_plan.assessment))", r[2]);
+  add (sql, "CREATE POLICY mamori_auditor ON audit_plan FOR UPDATE TO %s USING (true) WITH CHECK (true)", r[2]);
+  add (sql, "CREATE POLICY mamori_auditor_removes ON audit_plan FOR DELETE TO %s USING (true)", r[2]);
+  add (sql, "REVOKE UPDATE ON audit_plan FROM %s", r[2]);
+  add (sql, "DO $$ DECLARE cols text; BEGIN "
+            "SELECT string_agg (quote_ident (column_name), ', ') INTO cols FROM information_schema.columns "
+            "WHERE table_schema = current_schema () AND table_name = 'audit_plan' AND column_name NOT IN ('id', 'assessment'); "
+            "EXECUTE format ('GRANT UPDATE (%%s) ON audit_plan TO %%s', cols, '%s'); END $$", r[2]);
   for (guint i = 0; i < G_N_ELEMENTS (assessment_parts); i++)
     {
       const char *t = assessment_parts[i];

@@ -717,7 +717,21 @@ show_audit (MamoriAssessmentSummary *self)
     const MamoriAccess *access = mamori_workspace_get_access (self->workspace);
     g_autofree char *why = mamori_access_explain (access, MAMORI_ACCESS_AUDITS);
     gboolean may = mamori_access_may_change_some (access, MAMORI_ACCESS_AUDITS);
-    mamori_access_ui_allow (GTK_WIDGET (self->plan_button), may, why);
+    gboolean may_plan = may;
+
+    /* An auditor makes an assessment an internal audit only before anyone has answered it
+     * (the server's policy on audit_plan): someone's self-assessment stays theirs. */
+    if (may && plan == NULL && !mamori_access_is_officer (access))
+      {
+        g_autoptr(GHashTable) answers = mamori_workspace_get_answers (self->workspace, self->assessment, NULL);
+        if (answers != NULL && g_hash_table_size (answers) > 0)
+          {
+            g_free (why);
+            why = g_strdup (_("An auditor plans an internal audit on an assessment nobody has answered yet: start a new assessment for the audit."));
+            may_plan = FALSE;
+          }
+      }
+    mamori_access_ui_allow (GTK_WIDGET (self->plan_button), may_plan, why);
     mamori_access_ui_allow (GTK_WIDGET (self->record_button), may, why);
     mamori_access_ui_allow (GTK_WIDGET (self->add_action_button), may, why);
   }
