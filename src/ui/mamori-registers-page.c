@@ -272,7 +272,10 @@ load_register (MamoriRegistersPage  *self,
       mamori_record_row_text (self->workspace, cache, r, &title, &subtitle);
       row = add_row (self, title, subtitle, r->id, unit);
       if (locks && !mamori_access_may_edit_record (access, reg->key, unit, FALSE))
-        adw_action_row_add_suffix (ADW_ACTION_ROW (row), lock_icon ());
+        {
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), lock_icon ());
+          g_object_set_data (G_OBJECT (row), "mamori-locked", GINT_TO_POINTER (1));
+        }
       end_row (row);
     }
   count = g_strdup_printf (ngettext ("%u record", "%u records", records->len), records->len);
@@ -746,6 +749,32 @@ mamori_registers_page_get_row_id (MamoriRegistersPage *self,
                                   guint                index)
 {
   return index < self->ids->len ? g_array_index (self->ids, gint64, index) : 0;
+}
+
+gboolean
+mamori_registers_page_row_is_locked (MamoriRegistersPage *self,
+                                     guint                index)
+{
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->list, (int) index);
+
+  return row != NULL && g_object_get_data (G_OBJECT (row), "mamori-locked") != NULL;
+}
+
+gboolean
+mamori_registers_page_offers_import (MamoriRegistersPage *self,
+                                     const char          *op)
+{
+  GMenuModel *menu = gtk_menu_button_get_menu_model (self->import_button);
+
+  if (!gtk_widget_get_sensitive (GTK_WIDGET (self->import_button)) || menu == NULL)
+    return FALSE;
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autoptr(GVariant) target = g_menu_model_get_item_attribute_value (menu, i, G_MENU_ATTRIBUTE_TARGET, G_VARIANT_TYPE_STRING);
+      if (target != NULL && g_str_equal (g_variant_get_string (target, NULL), op))
+        return TRUE;
+    }
+  return FALSE;
 }
 
 MamoriRecordEditor *
