@@ -348,7 +348,7 @@ test_roles_change (void)
   g_autoptr(GError) error = NULL;
   MamoriWindow *window;
   MamoriRegistersPage *page;
-  const char *user;
+  g_autofree char *user = NULL;
   gint64 manufacturing;
 
   if (!roles_ui_available ())
@@ -358,7 +358,8 @@ test_roles_change (void)
   page = registers_page (window);
   show (page, "exceptions");
   g_assert_true (mamori_registers_page_row_is_locked (page, row_of (page, manufacturing)));
-  user = mamori_workspace_get_access (mamori_window_get_workspace (window))->names[0];
+  /* A copy: the workspace reads its access again after the change. */
+  user = g_strdup (mamori_workspace_get_access (mamori_window_get_workspace (window))->names[0]);
   g_assert_true (mamori_workspace_grant_role (roles_ui_officer (), user, MAMORI_ROLE_EDITOR, both, ROLES_UI_PERSON, &error));
   g_assert_no_error (error);
   ROLES_UI_WAIT_FOR (!mamori_registers_page_row_is_locked (page, row_of (page, manufacturing)), 5);
