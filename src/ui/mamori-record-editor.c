@@ -779,13 +779,28 @@ read_only_reason (MamoriRecordEditor *self,
       g_autofree char *departments = department_list (access);
       if (*unit == '\0')
         /* TRANSLATORS: %s are the user's departments */
-        return g_strdup_printf (_("Read-only: this record names no unit, and your role changes only those of %s."), departments);
+        return g_strdup_printf (_("Read-only: this record has no unit; your role changes only the records of %s."), departments);
       /* TRANSLATORS: the first %s is the record's department, the second the user's */
-      return g_strdup_printf (_("Read-only: this record is of %s, and your role changes only those of %s."), unit, departments);
+      return g_strdup_printf (_("Read-only: this record belongs to %s; your role changes only the records of %s."), unit, departments);
     }
   role = mamori_access_describe (access);
   /* TRANSLATORS: %s is the user's role ("Viewer", "Editor (Sales)") */
-  return g_strdup_printf (_("Read-only: your role, %s, does not change this register."), role);
+  return g_strdup_printf (_("Read-only: your role, %s, does not let you change this register."), role);
+}
+
+/* An entry row's pencil says it edits: gone from a read-only one. The row shows and hides it
+ * itself as focus moves, so it is made transparent rather than hidden. */
+static void
+hide_edit_icon (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_IMAGE (child) && (gtk_widget_has_css_class (child, "edit-icon") ||
+                                   g_strcmp0 (gtk_image_get_icon_name (GTK_IMAGE (child)), "document-edit-symbolic") == 0))
+        gtk_widget_set_opacity (child, 0);
+      else
+        hide_edit_icon (child);
+    }
 }
 
 static void
@@ -806,6 +821,8 @@ set_input_editable (MamoriRecordEditor *self,
     case MAMORI_FIELD_TIME:
       /* Still selectable, to copy from. */
       gtk_editable_set_editable (GTK_EDITABLE (w), editable);
+      if (!editable)
+        hide_edit_icon (w);
       break;
     case MAMORI_FIELD_CHOICE:
     case MAMORI_FIELD_REF:
