@@ -642,6 +642,7 @@ build_fields (MamoriRecordEditor *self)
               gtk_widget_add_css_class (hint, "dim-label");
               gtk_widget_add_css_class (hint, "caption");
               adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), hint);
+              g_object_set_data (G_OBJECT (row), "mamori-hint", hint);
               g_signal_connect (row, "changed", G_CALLBACK (entry_changed), (gpointer) f);
             }
           break;
@@ -823,6 +824,9 @@ set_input_editable (MamoriRecordEditor *self,
       gtk_editable_set_editable (GTK_EDITABLE (w), editable);
       if (!editable)
         hide_edit_icon (w);
+      /* The format to type in is no use where nothing is typed. */
+      if (g_object_get_data (G_OBJECT (w), "mamori-hint") != NULL)
+        gtk_widget_set_visible (g_object_get_data (G_OBJECT (w), "mamori-hint"), editable);
       break;
     case MAMORI_FIELD_CHOICE:
     case MAMORI_FIELD_REF:
