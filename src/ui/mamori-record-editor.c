@@ -740,6 +740,15 @@ access_of (MamoriRecordEditor *self)
   return mamori_workspace_get_access (self->workspace);
 }
 
+/* Why a control is off: a read-only workspace's reason (a viewer's role, a file opened for
+ * reading), else what the role does not allow. */
+static const char *
+why_not (const MamoriAccess *access,
+         const char         *role_says)
+{
+  return access != NULL && access->read_only != NULL && *access->read_only != '\0' ? access->read_only : role_says;
+}
+
 /* The stored record's department (an exception's applicant_unit, a person's unit) as the
  * server's policy reads it, or NULL: none for this register, or a new record. */
 static const char *
@@ -1072,7 +1081,7 @@ build_parts (MamoriRecordEditor *self)
       gboolean may_add = !self->read_only && mamori_access_may_add_record (access_of (self), child->key);
 
       gtk_widget_add_css_class (add, "flat");
-      gtk_widget_set_tooltip_text (add, may_add ? tip : _("Your role does not let you add records here"));
+      gtk_widget_set_tooltip_text (add, may_add ? tip : why_not (access_of (self), _("Your role does not let you add records here")));
       gtk_widget_set_sensitive (add, may_add);
       gtk_accessible_update_property (GTK_ACCESSIBLE (add), GTK_ACCESSIBLE_PROPERTY_LABEL, tip, -1);
       g_object_set_data (G_OBJECT (add), "mamori-register", (gpointer) child);
@@ -1081,7 +1090,8 @@ build_parts (MamoriRecordEditor *self)
         {
           GtkWidget *many = gtk_button_new_from_icon_name ("system-users-symbolic");
           gtk_widget_add_css_class (many, "flat");
-          gtk_widget_set_tooltip_text (many, may_add ? _("Add Several People…") : _("Your role does not let you add records here"));
+          gtk_widget_set_tooltip_text (many, may_add ? _("Add Several People…")
+                                                 : why_not (access_of (self), _("Your role does not let you add records here")));
           gtk_widget_set_sensitive (many, may_add);
           gtk_accessible_update_property (GTK_ACCESSIBLE (many), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Add Several People…"), -1);
           g_signal_connect (many, "clicked", G_CALLBACK (add_attendees_clicked), self);
@@ -1344,7 +1354,7 @@ build_related (MamoriRecordEditor *self)
     gtk_widget_set_tooltip_text (add, _("Add a Pledge"));
   else
     {
-      gtk_widget_set_tooltip_text (add, _("Your role does not let you add records here"));
+      gtk_widget_set_tooltip_text (add, why_not (access_of (self), _("Your role does not let you add records here")));
       gtk_widget_set_sensitive (add, FALSE);
     }
   gtk_accessible_update_property (GTK_ACCESSIBLE (add), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Add a Pledge"), -1);

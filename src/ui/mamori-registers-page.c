@@ -106,6 +106,15 @@ current_register (MamoriRegistersPage *self)
 
 /* --- what the user's role may change ------------------------------------------------------ */
 
+/* Why a control is off: a read-only workspace's reason (a viewer's role, a file opened for
+ * reading), else what the role does not allow. */
+static const char *
+why_not (const MamoriAccess *access,
+         const char         *role_says)
+{
+  return access != NULL && access->read_only != NULL && *access->read_only != '\0' ? access->read_only : role_says;
+}
+
 /* NULL (the officer's) without a workspace. */
 static const MamoriAccess *
 page_access (MamoriRegistersPage *self)
@@ -158,7 +167,7 @@ update_imports (MamoriRegistersPage *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->import_button), g_menu_model_get_n_items (G_MENU_MODEL (menu)) > 0);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->import_button),
                                !exists || g_menu_model_get_n_items (G_MENU_MODEL (menu)) > 0
-                                 ? _("Import") : _("Your role does not let you add records here"));
+                                 ? _("Import") : why_not (access, _("Your role does not let you add records here")));
 }
 
 /* A row the role may not change, among others it may: a lock. */
@@ -406,7 +415,8 @@ reload (MamoriRegistersPage *self)
                           training || g_str_equal (self->view, "people") || g_str_equal (self->view, "trainings"));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "registers.add", !training && self->workspace != NULL && allowed);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->add_button),
-                               allowed ? _("Add a Record (Ctrl+N)") : _("Your role does not let you add records here"));
+                               allowed ? _("Add a Record (Ctrl+N)")
+                                       : why_not (page_access (self), _("Your role does not let you add records here")));
   gtk_widget_set_visible (self->add_first_button, allowed && !training);
   update_imports (self);
   if (training)
@@ -505,7 +515,8 @@ mamori_registers_page_delete (MamoriRegistersPage *self,
     return NULL;
   if (!may_delete (self, id))
     {
-      mamori_widget_add_toast (GTK_WIDGET (self), _("Your role does not let you delete this record"));
+      g_autofree char *why = g_markup_escape_text (why_not (page_access (self), _("Your role does not let you delete this record")), -1);
+      mamori_widget_add_toast (GTK_WIDGET (self), why);
       return NULL;
     }
   return mamori_record_delete_with_undo (GTK_WIDGET (self), self->workspace, reg, id);
