@@ -23,6 +23,10 @@ MamoriRecordEditor *mamori_record_editor_add_part    (MamoriRecordEditor *self,
                                                       const char         *child);
 guint               mamori_record_editor_get_n_parts (MamoriRecordEditor *self,
                                                       const char         *child);
+/* The user's role may not change the record: the inputs do not edit, no Save or Delete. */
+gboolean            mamori_record_editor_is_read_only (MamoriRecordEditor *self);
+/* The line saying why the record is read-only, or NULL. */
+const char         *mamori_record_editor_get_note    (MamoriRecordEditor *self);
 
 /* Prints the record's form (a person's pledge, a session's attendance sheet) to path in a
  * worker, as Print… does after its file dialog. */

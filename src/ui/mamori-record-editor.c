@@ -6,7 +6,12 @@
  * for a number. Saving goes through mamori_workspace_save_record(); a refused save leaves
  * everything typed in place and shows the store's message above the fields, the field it
  * names marked. A stored record's parts (an incident's reports, a session's attendance…) are
- * lists below with their own editors; adding a part to a new record saves the record first. */
+ * lists below with their own editors; adding a part to a new record saves the record first.
+ *
+ * What the user's role may not change (mamori_workspace_get_access) opens read-only: the
+ * inputs do not edit, there is no Save or Delete, and a line above the fields says why; the
+ * Add of a part the role may not add is off. An editor's new exception or person starts in
+ * their department, and a unit outside their departments is refused before the server would. */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -21,14 +26,18 @@
 #include "mamori-record-editor-private.h"
 #include "mamori-widget-util.h"
 #include "ops/mamori-worker.h"
+#include "store/mamori-roles.h"
 
 struct _MamoriRecordEditor {
   AdwWindow parent_instance;
 
   AdwToastOverlay *toast_overlay;
   AdwWindowTitle *window_title;
+  GtkButton *cancel_button;
   GtkButton *save_button;
   GtkMenuButton *more_button;
+  GtkBox *note_box;
+  GtkLabel *note_label;
   GtkInfoBar *error_bar;
   GtkLabel *error_label;
   GtkBox *content;
@@ -50,6 +59,7 @@ struct _MamoriRecordEditor {
   GPtrArray *related_rows;
   gulong related_id;
   gboolean discarding;
+  gboolean read_only;             /* the role may not change this record */
   char *error;
   MamoriWorker *printer;
   char *print_op;
@@ -632,6 +642,7 @@ build_fields (MamoriRecordEditor *self)
               gtk_widget_add_css_class (hint, "dim-label");
               gtk_widget_add_css_class (hint, "caption");
               adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), hint);
+              g_object_set_data (G_OBJECT (row), "mamori-hint", hint);
               g_signal_connect (row, "changed", G_CALLBACK (entry_changed), (gpointer) f);
             }
           break;
@@ -721,9 +732,192 @@ show_error (MamoriRecordEditor *self,
     }
 }
 
+/* --- what the user's role may change ---------------------------------------------------------- */
+
+static const MamoriAccess *
+access_of (MamoriRecordEditor *self)
+{
+  return mamori_workspace_get_access (self->workspace);
+}
+
+/* Why a control is off: a read-only workspace's reason (a viewer's role, a file opened for
+ * reading), else what the role does not allow. */
+static const char *
+why_not (const MamoriAccess *access,
+         const char         *role_says)
+{
+  return access != NULL && access->read_only != NULL && *access->read_only != '\0' ? access->read_only : role_says;
+}
+
+/* The stored record's department (an exception's applicant_unit, a person's unit) as the
+ * server's policy reads it, or NULL: none for this register, or a new record. */
+static const char *
+record_unit (MamoriRecordEditor *self)
+{
+  const char *field = mamori_access_record_unit_field (self->reg->key);
+
+  return field != NULL && self->record->id > 0 ? mamori_record_get (self->record, field) : NULL;
+}
+
+static gboolean
+may_delete (MamoriRecordEditor *self)
+{
+  return !self->read_only && self->record->id > 0 &&
+         mamori_access_may_edit_record (access_of (self), self->reg->key, record_unit (self), TRUE);
+}
+
+static char *
+department_list (const MamoriAccess *access)
+{
+  /* TRANSLATORS: between two department names in a list */
+  return g_strjoinv (_(", "), access->departments);
+}
+
+/* Why the role may not change this record, in a line. */
+static char *
+read_only_reason (MamoriRecordEditor *self,
+                  const MamoriAccess *access)
+{
+  const char *unit = record_unit (self);
+  g_autofree char *role = NULL;
+
+  if (access->read_only != NULL)
+    return mamori_access_explain (access, MAMORI_ACCESS_REGISTERS);
+  if (unit != NULL && access->role == MAMORI_ROLE_EDITOR && access->departments[0] != NULL &&
+      mamori_access_may_edit_record (access, self->reg->key, NULL, FALSE))
+    {
+      g_autofree char *departments = department_list (access);
+      if (*unit == '\0')
+        /* TRANSLATORS: %s are the user's departments */
+        return g_strdup_printf (_("Read-only: this record has no unit; your role changes only the records of %s."), departments);
+      /* TRANSLATORS: the first %s is the record's department, the second the user's */
+      return g_strdup_printf (_("Read-only: this record belongs to %s; your role changes only the records of %s."), unit, departments);
+    }
+  role = mamori_access_describe (access);
+  /* TRANSLATORS: %s is the user's role ("Viewer", "Editor (Sales)") */
+  return g_strdup_printf (_("Read-only: your role, %s, does not let you change this register."), role);
+}
+
+/* An entry row's pencil says it edits: gone from a read-only one. The row shows and hides it
+ * itself as focus moves, so it is made transparent rather than hidden. */
+static void
+hide_edit_icon (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_IMAGE (child) && (gtk_widget_has_css_class (child, "edit-icon") ||
+                                   g_strcmp0 (gtk_image_get_icon_name (GTK_IMAGE (child)), "document-edit-symbolic") == 0))
+        gtk_widget_set_opacity (child, 0);
+      else
+        hide_edit_icon (child);
+    }
+}
+
+static void
+set_input_editable (MamoriRecordEditor *self,
+                    guint               i,
+                    gboolean            editable)
+{
+  GtkWidget *w = self->inputs[i];
+
+  switch (self->reg->fields[i].type)
+    {
+    case MAMORI_FIELD_LONG_TEXT:
+      gtk_text_view_set_editable (GTK_TEXT_VIEW (w), editable);
+      gtk_text_view_set_cursor_visible (GTK_TEXT_VIEW (w), editable);
+      break;
+    case MAMORI_FIELD_TEXT:
+    case MAMORI_FIELD_DATE:
+    case MAMORI_FIELD_TIME:
+      /* Still selectable, to copy from. */
+      gtk_editable_set_editable (GTK_EDITABLE (w), editable);
+      if (!editable)
+        hide_edit_icon (w);
+      /* The format to type in is no use where nothing is typed. */
+      if (g_object_get_data (G_OBJECT (w), "mamori-hint") != NULL)
+        gtk_widget_set_visible (g_object_get_data (G_OBJECT (w), "mamori-hint"), editable);
+      break;
+    case MAMORI_FIELD_CHOICE:
+    case MAMORI_FIELD_REF:
+    case MAMORI_FIELD_BOOL:
+    case MAMORI_FIELD_NUMBER:
+    default:
+      gtk_widget_set_sensitive (w, editable);
+      break;
+    }
+}
+
+/* Before the parts are built: whether the role may change this record (a new one: add to its
+ * register); if not, the inputs do not edit, Save goes and the note says why. */
+static void
+apply_access (MamoriRecordEditor *self)
+{
+  const MamoriAccess *access = access_of (self);
+  const char *unit_field = mamori_access_record_unit_field (self->reg->key);
+  g_autofree char *why = NULL;
+
+  if (self->record->id > 0)
+    self->read_only = !mamori_access_may_edit_record (access, self->reg->key, record_unit (self), FALSE);
+  else
+    self->read_only = !mamori_access_may_add_record (access, self->reg->key);
+  if (!self->read_only)
+    {
+      /* An editor of one department adds records of it. */
+      if (self->record->id <= 0 && unit_field != NULL && !mamori_access_is_officer (access) &&
+          access->departments[0] != NULL && access->departments[1] == NULL &&
+          *mamori_record_get (self->record, unit_field) == '\0')
+        mamori_record_editor_preset (self, unit_field, access->departments[0]);
+      return;
+    }
+  why = read_only_reason (self, access);
+  gtk_label_set_text (self->note_label, why);
+  gtk_widget_set_visible (GTK_WIDGET (self->note_box), TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (self->save_button), FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", FALSE);
+  gtk_button_set_label (self->cancel_button, _("_Close"));
+  for (guint i = 0; i < self->reg->n_fields; i++)
+    set_input_editable (self, i, FALSE);
+}
+
+/* An editor keeps the records of their departments: another unit is refused here, in words,
+ * before the server refuses it. The message begins with the field's label (show_error marks it). */
+static gboolean
+check_unit (MamoriRecordEditor *self,
+            const MamoriRecord *record,
+            GError            **error)
+{
+  const char *unit_field = mamori_access_record_unit_field (self->reg->key);
+  const MamoriAccess *access = access_of (self);
+  const MamoriField *field;
+  g_autofree char *departments = NULL;
+
+  if (unit_field == NULL ||
+      mamori_access_may_edit_record (access, self->reg->key, mamori_record_get (record, unit_field), FALSE))
+    return TRUE;
+  field = mamori_register_field (self->reg, unit_field);
+  departments = department_list (access);
+  /* TRANSLATORS: the first %s is a field's label ("Unit"), the second the user's departments */
+  g_set_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_READ_ONLY,
+               _("%s: your role keeps only the records of %s; enter one of them."), _(field->label), departments);
+  return FALSE;
+}
+
+gboolean
+mamori_record_editor_is_read_only (MamoriRecordEditor *self)
+{
+  return self->read_only;
+}
+
+const char *
+mamori_record_editor_get_note (MamoriRecordEditor *self)
+{
+  return gtk_widget_get_visible (GTK_WIDGET (self->note_box)) ? gtk_label_get_text (self->note_label) : NULL;
+}
+
 /* --- parts --------------------------------------------------------------------------------------- */
 
 static void update_title (MamoriRecordEditor *self);
+static void update_menu (MamoriRecordEditor *self);
 static void fill_parts (MamoriRecordEditor *self);
 
 static MamoriRecordEditor *
@@ -884,9 +1078,11 @@ build_parts (MamoriRecordEditor *self)
       GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
       GtkWidget *add = gtk_button_new_from_icon_name ("list-add-symbolic");
       g_autofree char *tip = g_strdup_printf (_("Add: %s"), mamori_register_singular (child));
+      gboolean may_add = !self->read_only && mamori_access_may_add_record (access_of (self), child->key);
 
       gtk_widget_add_css_class (add, "flat");
-      gtk_widget_set_tooltip_text (add, tip);
+      gtk_widget_set_tooltip_text (add, may_add ? tip : why_not (access_of (self), _("Your role does not let you add records here")));
+      gtk_widget_set_sensitive (add, may_add);
       gtk_accessible_update_property (GTK_ACCESSIBLE (add), GTK_ACCESSIBLE_PROPERTY_LABEL, tip, -1);
       g_object_set_data (G_OBJECT (add), "mamori-register", (gpointer) child);
       g_signal_connect (add, "clicked", G_CALLBACK (add_part_clicked), self);
@@ -894,7 +1090,9 @@ build_parts (MamoriRecordEditor *self)
         {
           GtkWidget *many = gtk_button_new_from_icon_name ("system-users-symbolic");
           gtk_widget_add_css_class (many, "flat");
-          gtk_widget_set_tooltip_text (many, _("Add Several People…"));
+          gtk_widget_set_tooltip_text (many, may_add ? _("Add Several People…")
+                                                 : why_not (access_of (self), _("Your role does not let you add records here")));
+          gtk_widget_set_sensitive (many, may_add);
           gtk_accessible_update_property (GTK_ACCESSIBLE (many), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Add Several People…"), -1);
           g_signal_connect (many, "clicked", G_CALLBACK (add_attendees_clicked), self);
           gtk_box_append (GTK_BOX (buttons), many);
@@ -924,6 +1122,8 @@ fill_parts (MamoriRecordEditor *self)
       const MamoriRegister *child = self->children->pdata[c];
       g_autoptr(GPtrArray) parts = NULL;
       g_autoptr(GError) error = NULL;
+      gboolean may_delete_part = !self->read_only &&
+                                 mamori_access_may_edit_record (access_of (self), child->key, NULL, TRUE);
 
       if (self->record->id <= 0)
         {
@@ -942,7 +1142,6 @@ fill_parts (MamoriRecordEditor *self)
           const MamoriRecord *part = parts->pdata[i];
           g_autofree char *title = NULL, *subtitle = NULL;
           GtkWidget *row = adw_action_row_new ();
-          GtkWidget *del = gtk_button_new_from_icon_name ("user-trash-symbolic");
 
           mamori_record_row_text (self->workspace, cache, part, &title, &subtitle);
           adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
@@ -954,13 +1153,18 @@ fill_parts (MamoriRecordEditor *self)
           g_object_set_data (G_OBJECT (row), "mamori-register", (gpointer) child);
           g_object_set_data (G_OBJECT (row), "mamori-id", GSIZE_TO_POINTER ((gsize) part->id));
           g_signal_connect (row, "activated", G_CALLBACK (part_activated), self);
-          gtk_widget_add_css_class (del, "flat");
-          gtk_widget_set_valign (del, GTK_ALIGN_CENTER);
-          gtk_widget_set_tooltip_text (del, _("Delete"));
-          g_object_set_data (G_OBJECT (del), "mamori-register", (gpointer) child);
-          g_object_set_data (G_OBJECT (del), "mamori-id", GSIZE_TO_POINTER ((gsize) part->id));
-          g_signal_connect (del, "clicked", G_CALLBACK (part_delete_clicked), self);
-          adw_action_row_add_suffix (ADW_ACTION_ROW (row), del);
+          /* No trash for a part the role may not delete (an editor's incident reports). */
+          if (may_delete_part)
+            {
+              GtkWidget *del = gtk_button_new_from_icon_name ("user-trash-symbolic");
+              gtk_widget_add_css_class (del, "flat");
+              gtk_widget_set_valign (del, GTK_ALIGN_CENTER);
+              gtk_widget_set_tooltip_text (del, _("Delete"));
+              g_object_set_data (G_OBJECT (del), "mamori-register", (gpointer) child);
+              g_object_set_data (G_OBJECT (del), "mamori-id", GSIZE_TO_POINTER ((gsize) part->id));
+              g_signal_connect (del, "clicked", G_CALLBACK (part_delete_clicked), self);
+              adw_action_row_add_suffix (ADW_ACTION_ROW (row), del);
+            }
           adw_preferences_group_add (group, row);
           g_ptr_array_add (self->part_rows, row);
         }
@@ -1146,7 +1350,13 @@ build_related (MamoriRecordEditor *self)
   self->pledge_group = ADW_PREFERENCES_GROUP (new_group (self->content, mamori_register_title (mamori_register_lookup ("pledges"))));
   add = gtk_button_new_from_icon_name ("list-add-symbolic");
   gtk_widget_add_css_class (add, "flat");
-  gtk_widget_set_tooltip_text (add, _("Add a Pledge"));
+  if (mamori_access_may_add_record (access_of (self), "pledges"))
+    gtk_widget_set_tooltip_text (add, _("Add a Pledge"));
+  else
+    {
+      gtk_widget_set_tooltip_text (add, why_not (access_of (self), _("Your role does not let you add records here")));
+      gtk_widget_set_sensitive (add, FALSE);
+    }
   gtk_accessible_update_property (GTK_ACCESSIBLE (add), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Add a Pledge"), -1);
   g_signal_connect (add, "clicked", G_CALLBACK (add_pledge_clicked), self);
   adw_preferences_group_set_header_suffix (self->pledge_group, add);
@@ -1163,7 +1373,9 @@ mamori_record_editor_save (MamoriRecordEditor *self)
   g_autoptr(GError) error = NULL;
   gboolean was_new = self->record->id <= 0;
 
-  if (!mamori_workspace_save_record (self->workspace, record, &error))
+  if (self->read_only)
+    return FALSE;
+  if (!check_unit (self, record, &error) || !mamori_workspace_save_record (self->workspace, record, &error))
     {
       show_error (self, error);
       return FALSE;
@@ -1212,7 +1424,7 @@ delete_action (GtkWidget  *widget,
 {
   MamoriRecordEditor *self = MAMORI_RECORD_EDITOR (widget);
 
-  if (self->record->id <= 0)
+  if (!may_delete (self))
     return;
   if (mamori_record_delete_with_undo (self->toast_widget ? self->toast_widget : GTK_WIDGET (self->content),
                                       self->workspace, self->reg, self->record->id) != NULL)
@@ -1341,12 +1553,33 @@ update_title (MamoriRecordEditor *self)
       adw_window_title_set_subtitle (self->window_title, _("New"));
       gtk_window_set_title (GTK_WINDOW (self), mamori_register_singular (self->reg));
     }
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.delete", stored);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.print", stored && self->print_op != NULL);
-  gtk_widget_set_visible (GTK_WIDGET (self->more_button), stored);
+  update_menu (self);
 }
 
 /* Printing forms of one record: a person's pledge, a session's attendance sheet. */
+static const char *
+print_op_for (const MamoriRegister *reg,
+              const char          **label);
+
+/* More: printing a stored record's form; deleting it when the role may. */
+static void
+update_menu (MamoriRecordEditor *self)
+{
+  g_autoptr(GMenu) menu = g_menu_new ();
+  gboolean stored = self->record->id > 0;
+  gboolean deletable = may_delete (self);
+  const char *print_label = NULL;
+
+  if (self->print_op != NULL && print_op_for (self->reg, &print_label) != NULL)
+    g_menu_append (menu, print_label, "editor.print");
+  if (deletable)
+    g_menu_append (menu, _("_Delete"), "editor.delete");
+  gtk_menu_button_set_menu_model (self->more_button, G_MENU_MODEL (menu));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.delete", deletable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.print", stored && self->print_op != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->more_button), stored && g_menu_model_get_n_items (G_MENU_MODEL (menu)) > 0);
+}
+
 static const char *
 print_op_for (const MamoriRegister *reg,
               const char          **label)
@@ -1373,7 +1606,6 @@ mamori_record_editor_new (MamoriWorkspace      *workspace,
                           gint64                parent)
 {
   MamoriRecordEditor *self = g_object_new (MAMORI_TYPE_RECORD_EDITOR, "transient-for", transient_for, NULL);
-  g_autoptr(GMenu) menu = g_menu_new ();
   const char *print_label = NULL;
   MamoriRecord *record = NULL;
 
@@ -1403,21 +1635,20 @@ mamori_record_editor_new (MamoriWorkspace      *workspace,
       g_free (record->values[i]);
       record->values[i] = input_value (self, i);
     }
+  apply_access (self);
   build_parts (self);
   build_related (self);
   self->print_op = g_strdup (print_op_for (reg, &print_label));
-  if (self->print_op != NULL)
-    g_menu_append (menu, print_label, "editor.print");
-  g_menu_append (menu, _("_Delete"), "editor.delete");
-  gtk_menu_button_set_menu_model (self->more_button, G_MENU_MODEL (menu));
   update_title (self);
   if (self->children->len > 0)
     {
       g_autofree char *signal = g_strdup_printf ("changed::%s", reg->key);
       self->changed_id = g_signal_connect (workspace, signal, G_CALLBACK (workspace_changed), self);
     }
-  gtk_window_set_default_widget (GTK_WINDOW (self), GTK_WIDGET (self->save_button));
-  if (reg->n_fields > 0)
+  gtk_window_set_default_widget (GTK_WINDOW (self), GTK_WIDGET (self->read_only ? self->cancel_button : self->save_button));
+  if (self->read_only)
+    gtk_widget_grab_focus (GTK_WIDGET (self->cancel_button));
+  else if (reg->n_fields > 0)
     gtk_widget_grab_focus (self->inputs[0]);
   return self;
 }
@@ -1475,11 +1706,14 @@ mamori_record_editor_class_init (MamoriRecordEditorClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/mamori/Mamori/ui/mamori-record-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, MamoriRecordEditor, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, MamoriRecordEditor, window_title);
+  gtk_widget_class_bind_template_child (widget_class, MamoriRecordEditor, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, MamoriRecordEditor, save_button);
   gtk_widget_class_bind_template_child (widget_class, MamoriRecordEditor, more_button);
   gtk_widget_class_bind_template_child (widget_class, MamoriRecordEditor, error_bar);
   gtk_widget_class_bind_template_child (widget_class, MamoriRecordEditor, error_label);
   gtk_widget_class_bind_template_child (widget_class, MamoriRecordEditor, content);
+  gtk_widget_class_bind_template_child (widget_class, MamoriRecordEditor, note_box);
+  gtk_widget_class_bind_template_child (widget_class, MamoriRecordEditor, note_label);
 
   gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "editor.delete", NULL, delete_action);

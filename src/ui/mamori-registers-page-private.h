@@ -19,5 +19,11 @@ MamoriRecordEditor *mamori_registers_page_get_editor    (MamoriRegistersPage *se
 AdwToast           *mamori_registers_page_delete        (MamoriRegistersPage *self,
                                                          gint64               id);
 gboolean            mamori_registers_page_is_importing  (MamoriRegistersPage *self);
+/* The row carries the lock of a record the user's role may not change. */
+gboolean            mamori_registers_page_row_is_locked (MamoriRegistersPage *self,
+                                                         guint                index);
+/* The import menu offers op ("people", "attendance") and the button is on. */
+gboolean            mamori_registers_page_offers_import (MamoriRegistersPage *self,
+                                                         const char          *op);
 
 G_END_DECLS

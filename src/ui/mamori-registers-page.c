@@ -5,7 +5,13 @@
  * The registers are small (tens or hundreds of records): a list reads its records in one
  * query on the UI thread and shows each as a row, its name as the title and its other listed
  * fields (choices by label, references by name, dates as people read them) below. Imports of
- * people and attendance run as operations in a worker. */
+ * people and attendance run as operations in a worker.
+ *
+ * On a server the user's role may not change every register (mamori_workspace_get_access):
+ * Add and the imports are off where it may not add, Delete refuses what it may not delete, a
+ * row the role may not change (another department's exception) carries a lock when others of
+ * the register are open to it, and the record editor opens read-only on its own rule. A
+ * change of the roles ("settings") reloads the page. */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -18,6 +24,7 @@
 #include "mamori-registers-page-private.h"
 #include "mamori-widget-util.h"
 #include "ops/mamori-worker.h"
+#include "store/mamori-roles.h"
 
 #define TRAINING_STATUS "training-status"
 
@@ -30,6 +37,7 @@ struct _MamoriRegistersPage {
   GtkLabel *count_label;
   GtkMenuButton *import_button;
   GtkButton *add_button;
+  GtkWidget *add_first_button;
   GtkStack *stack;
   AdwStatusPage *empty_page;
   GtkLabel *summary_label;
@@ -39,9 +47,11 @@ struct _MamoriRegistersPage {
   gulong changed_id;
   char *view;                   /* a register's key or TRAINING_STATUS */
   GArray *ids;                  /* the record (or person) of each row */
+  GPtrArray *units;             /* each row's department for the role's rules, or NULL */
   MamoriRecordEditor *editor;   /* weak: the editor opened last */
   MamoriWorker *importer;
   GtkNativeDialog *chooser;
+  guint settings_idle;          /* a reload after a change of the roles */
 };
 
 G_DEFINE_FINAL_TYPE (MamoriRegistersPage, mamori_registers_page, ADW_TYPE_BIN)
@@ -94,6 +104,102 @@ current_register (MamoriRegistersPage *self)
   return mamori_register_lookup (self->view);
 }
 
+/* --- what the user's role may change ------------------------------------------------------ */
+
+/* Why a control is off: a read-only workspace's reason (a viewer's role, a file opened for
+ * reading), else what the role does not allow. */
+static const char *
+why_not (const MamoriAccess *access,
+         const char         *role_says)
+{
+  return access != NULL && access->read_only != NULL && *access->read_only != '\0' ? access->read_only : role_says;
+}
+
+/* NULL (the officer's) without a workspace. */
+static const MamoriAccess *
+page_access (MamoriRegistersPage *self)
+{
+  return self->workspace != NULL ? mamori_workspace_get_access (self->workspace) : NULL;
+}
+
+/* The imports the page offers, and the register each adds to. */
+static const struct {
+  const char *op;
+  const char *reg;
+  const char *label;
+} imports[] = {
+  { "people", "people", N_("Import _People…") },
+  { "attendance", "attendance", N_("Import _Attendance…") },
+};
+
+static const char *
+import_register (const char *op)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (imports); i++)
+    if (g_str_equal (imports[i].op, op))
+      return imports[i].reg;
+  return op;
+}
+
+/* The import menu holds what the role may add; the button is off, saying why, when that is
+ * nothing. */
+static void
+update_imports (MamoriRegistersPage *self)
+{
+  const MamoriAccess *access = page_access (self);
+  g_autoptr(GMenu) menu = g_menu_new ();
+  gboolean exists = FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (imports); i++)
+    {
+      g_autoptr(GMenuItem) item = NULL;
+      if (mamori_op_find (MAMORI_OP_IMPORT, imports[i].op) == NULL)
+        continue;
+      exists = TRUE;
+      if (!mamori_access_may_add_record (access, imports[i].reg))
+        continue;
+      item = g_menu_item_new (_(imports[i].label), NULL);
+      g_menu_item_set_action_and_target_value (item, "registers.import", g_variant_new_string (imports[i].op));
+      g_menu_append_item (menu, item);
+    }
+  gtk_menu_button_set_menu_model (self->import_button, G_MENU_MODEL (menu));
+  /* The import operations may not exist in this build. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->import_button), g_menu_model_get_n_items (G_MENU_MODEL (menu)) > 0);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->import_button),
+                               !exists || g_menu_model_get_n_items (G_MENU_MODEL (menu)) > 0
+                                 ? _("Import") : why_not (access, _("Your role does not let you add records here")));
+}
+
+/* A row the role may not change, among others it may: a lock. */
+static GtkWidget *
+lock_icon (void)
+{
+  GtkWidget *icon = gtk_image_new_from_icon_name ("changes-prevent-symbolic");
+
+  gtk_widget_add_css_class (icon, "dim-label");
+  gtk_widget_set_tooltip_text (icon, _("Read-only for your role"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Read-only for your role"), -1);
+  return icon;
+}
+
+/* Whether the role may delete the record id of the register shown (its row's department). */
+static gboolean
+may_delete (MamoriRegistersPage *self,
+            gint64               id)
+{
+  const MamoriRegister *reg = current_register (self);
+  const char *unit = NULL;
+
+  if (reg == NULL)
+    return FALSE;
+  for (guint i = 0; i < self->ids->len; i++)
+    if (g_array_index (self->ids, gint64, i) == id)
+      unit = self->units->pdata[i];
+  if (unit == NULL && mamori_access_record_unit_field (reg->key) != NULL)
+    unit = "";    /* not shown: as a record of no department */
+  return mamori_access_may_edit_record (page_access (self), reg->key, unit, TRUE);
+}
+
 /* --- the lists ------------------------------------------------------------------------------ */
 
 static void
@@ -104,13 +210,15 @@ clear_list (MamoriRegistersPage *self)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
     gtk_list_box_remove (self->list, child);
   g_array_set_size (self->ids, 0);
+  g_ptr_array_set_size (self->units, 0);
 }
 
 static GtkWidget *
 add_row (MamoriRegistersPage *self,
          const char          *title,
          const char          *subtitle,
-         gint64               id)
+         gint64               id,
+         const char          *unit)
 {
   GtkWidget *row = adw_action_row_new ();
 
@@ -125,6 +233,7 @@ add_row (MamoriRegistersPage *self,
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   gtk_list_box_append (self->list, row);
   g_array_append_val (self->ids, id);
+  g_ptr_array_add (self->units, g_strdup (unit));
   return row;
 }
 
@@ -143,6 +252,10 @@ load_register (MamoriRegistersPage  *self,
   g_autoptr(GPtrArray) records = NULL;
   g_autoptr(GHashTable) cache = mamori_ref_cache_new ();
   g_autofree char *count = NULL;
+  const MamoriAccess *access = page_access (self);
+  const char *unit_field = mamori_access_record_unit_field (reg->key);
+  /* Locks only where the role may change some records: a viewer's would all be locked. */
+  gboolean locks = !mamori_access_is_officer (access) && mamori_access_may_edit_record (access, reg->key, NULL, FALSE);
 
   gtk_widget_set_visible (GTK_WIDGET (self->summary_label), FALSE);
   adw_status_page_set_title (self->empty_page, mamori_register_title (reg));
@@ -163,8 +276,16 @@ load_register (MamoriRegistersPage  *self,
     {
       const MamoriRecord *r = records->pdata[i];
       g_autofree char *title = NULL, *subtitle = NULL;
+      const char *unit = unit_field != NULL ? mamori_record_get (r, unit_field) : NULL;
+      GtkWidget *row;
       mamori_record_row_text (self->workspace, cache, r, &title, &subtitle);
-      end_row (add_row (self, title, subtitle, r->id));
+      row = add_row (self, title, subtitle, r->id, unit);
+      if (locks && !mamori_access_may_edit_record (access, reg->key, unit, FALSE))
+        {
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), lock_icon ());
+          g_object_set_data (G_OBJECT (row), "mamori-locked", GINT_TO_POINTER (1));
+        }
+      end_row (row);
     }
   count = g_strdup_printf (ngettext ("%u record", "%u records", records->len), records->len);
   gtk_label_set_text (self->count_label, count);
@@ -256,7 +377,7 @@ load_training_status (MamoriRegistersPage *self)
               g_string_append_printf (sub, _("last trained %s"), date);
             }
           subtitle = g_string_free (sub, FALSE);
-          row = add_row (self, mamori_record_get (s->person, "name"), subtitle, s->person->id);
+          row = add_row (self, mamori_record_get (s->person, "name"), subtitle, s->person->id, unit);
           if (s->pledge_missing)
             adw_action_row_add_suffix (ADW_ACTION_ROW (row), tag (_("No pledge"), "warning"));
           if (s->state == MAMORI_TRAINING_REVOKE)
@@ -284,17 +405,34 @@ reload (MamoriRegistersPage *self)
 {
   const MamoriRegister *reg = current_register (self);
   gboolean training = g_str_equal (self->view, TRAINING_STATUS);
+  /* Without a workspace Add is off and says nothing of roles. */
+  gboolean allowed = training || mamori_access_may_add_record (page_access (self), reg->key);
 
   clear_list (self);
   gtk_label_set_text (self->title_label, training ? _("Training Status") : mamori_register_title (reg));
   gtk_widget_set_visible (GTK_WIDGET (self->add_button), !training);
   gtk_widget_set_visible (GTK_WIDGET (self->import_button),
                           training || g_str_equal (self->view, "people") || g_str_equal (self->view, "trainings"));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "registers.add", !training && self->workspace != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "registers.add", !training && self->workspace != NULL && allowed);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->add_button),
+                               allowed ? _("Add a Record (Ctrl+N)")
+                                       : why_not (page_access (self), _("Your role does not let you add records here")));
+  gtk_widget_set_visible (self->add_first_button, allowed && !training);
+  update_imports (self);
   if (training)
     load_training_status (self);
   else
     load_register (self, reg);
+}
+
+static gboolean
+settings_changed (gpointer data)
+{
+  MamoriRegistersPage *self = data;
+
+  self->settings_idle = 0;
+  reload (self);
+  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -304,7 +442,14 @@ workspace_changed (MamoriWorkspace     *workspace,
 {
   const char *training[] = { "people", "trainings", "pledges" };
 
-  if (g_str_equal (entity, self->view))
+  /* The roles may have changed: once every handler has run, as the workspace forgets the
+   * access it read in a handler of its own. */
+  if (g_str_equal (entity, "settings"))
+    {
+      if (self->settings_idle == 0)
+        self->settings_idle = g_idle_add (settings_changed, self);
+    }
+  else if (g_str_equal (entity, self->view))
     reload (self);
   else if (g_str_equal (self->view, TRAINING_STATUS))
     {
@@ -355,7 +500,8 @@ add_action (GtkWidget  *widget,
 {
   MamoriRegistersPage *self = MAMORI_REGISTERS_PAGE (widget);
 
-  if (!g_str_equal (self->view, TRAINING_STATUS))
+  if (!g_str_equal (self->view, TRAINING_STATUS) &&
+      mamori_access_may_add_record (page_access (self), current_register (self)->key))
     open_editor (self, current_register (self), 0);
 }
 
@@ -367,6 +513,12 @@ mamori_registers_page_delete (MamoriRegistersPage *self,
 
   if (reg == NULL || self->workspace == NULL)
     return NULL;
+  if (!may_delete (self, id))
+    {
+      g_autofree char *why = g_markup_escape_text (why_not (page_access (self), _("Your role does not let you delete this record")), -1);
+      mamori_widget_add_toast (GTK_WIDGET (self), why);
+      return NULL;
+    }
   return mamori_record_delete_with_undo (GTK_WIDGET (self), self->workspace, reg, id);
 }
 
@@ -425,6 +577,15 @@ mamori_registers_page_import_file (MamoriRegistersPage *self,
 
   if (op == NULL || self->workspace == NULL)
     return;
+  if (!mamori_access_may_add_record (page_access (self), import_register (op->name)))
+    {
+      const MamoriRegister *reg = mamori_register_lookup (import_register (op->name));
+      g_autoptr(GError) error = g_error_new (MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_READ_ONLY,
+                                             _("Your role does not let you add records to “%s”."),
+                                             reg != NULL ? mamori_register_title (reg) : op->name);
+      mamori_widget_show_error (GTK_WIDGET (self), _("Could Not Import"), error);
+      return;
+    }
   if (path == NULL)
     {
       g_autofree char *uri = g_file_get_uri (file);
@@ -470,7 +631,8 @@ import_action (GtkWidget  *widget,
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   GtkFileChooserNative *chooser;
 
-  if (op == NULL || self->workspace == NULL || self->chooser != NULL)
+  if (op == NULL || self->workspace == NULL || self->chooser != NULL ||
+      !mamori_access_may_add_record (page_access (self), import_register (op->name)))
     return;
   chooser = gtk_file_chooser_native_new (g_str_equal (op->name, "people") ? _("Import People") : _("Import Attendance"),
                                          GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, GTK_FILE_CHOOSER_ACTION_OPEN,
@@ -600,6 +762,32 @@ mamori_registers_page_get_row_id (MamoriRegistersPage *self,
   return index < self->ids->len ? g_array_index (self->ids, gint64, index) : 0;
 }
 
+gboolean
+mamori_registers_page_row_is_locked (MamoriRegistersPage *self,
+                                     guint                index)
+{
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->list, (int) index);
+
+  return row != NULL && g_object_get_data (G_OBJECT (row), "mamori-locked") != NULL;
+}
+
+gboolean
+mamori_registers_page_offers_import (MamoriRegistersPage *self,
+                                     const char          *op)
+{
+  GMenuModel *menu = gtk_menu_button_get_menu_model (self->import_button);
+
+  if (!gtk_widget_get_sensitive (GTK_WIDGET (self->import_button)) || menu == NULL)
+    return FALSE;
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autoptr(GVariant) target = g_menu_model_get_item_attribute_value (menu, i, G_MENU_ATTRIBUTE_TARGET, G_VARIANT_TYPE_STRING);
+      if (target != NULL && g_str_equal (g_variant_get_string (target, NULL), op))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 MamoriRecordEditor *
 mamori_registers_page_add (MamoriRegistersPage *self)
 {
@@ -622,6 +810,7 @@ mamori_registers_page_dispose (GObject *object)
     g_clear_signal_handler (&self->changed_id, self->workspace);
   g_clear_object (&self->workspace);
   g_clear_weak_pointer (&self->editor);
+  g_clear_handle_id (&self->settings_idle, g_source_remove);
   g_clear_pointer (&self->importer, mamori_worker_free);
   if (self->chooser != NULL)
     {
@@ -641,6 +830,7 @@ mamori_registers_page_finalize (GObject *object)
 
   g_free (self->view);
   g_array_unref (self->ids);
+  g_ptr_array_unref (self->units);
   G_OBJECT_CLASS (mamori_registers_page_parent_class)->finalize (object);
 }
 
@@ -660,6 +850,7 @@ mamori_registers_page_class_init (MamoriRegistersPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MamoriRegistersPage, count_label);
   gtk_widget_class_bind_template_child (widget_class, MamoriRegistersPage, import_button);
   gtk_widget_class_bind_template_child (widget_class, MamoriRegistersPage, add_button);
+  gtk_widget_class_bind_template_child (widget_class, MamoriRegistersPage, add_first_button);
   gtk_widget_class_bind_template_child (widget_class, MamoriRegistersPage, stack);
   gtk_widget_class_bind_template_child (widget_class, MamoriRegistersPage, empty_page);
   gtk_widget_class_bind_template_child (widget_class, MamoriRegistersPage, summary_label);
@@ -677,6 +868,7 @@ mamori_registers_page_init (MamoriRegistersPage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->units = g_ptr_array_new_with_free_func (g_free);
   self->view = g_strdup (mamori_registers (NULL)[0]->key);
   fill_sidebar (self);
   gtk_list_box_select_row (self->sidebar, gtk_list_box_get_row_at_index (self->sidebar, 0));
@@ -684,10 +876,6 @@ mamori_registers_page_init (MamoriRegistersPage *self)
   g_signal_connect (self->list, "row-activated", G_CALLBACK (row_activated), self);
   g_signal_connect (keys, "key-pressed", G_CALLBACK (list_key_pressed), self);
   gtk_widget_add_controller (GTK_WIDGET (self->list), keys);
-  /* The import operations may not exist in this build. */
-  gtk_widget_set_sensitive (GTK_WIDGET (self->import_button),
-                            mamori_op_find (MAMORI_OP_IMPORT, "people") != NULL ||
-                            mamori_op_find (MAMORI_OP_IMPORT, "attendance") != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "registers.import", FALSE);
   reload (self);
 }
