@@ -18,6 +18,7 @@
 #include "ui/mamori-sheets-view.h"
 
 #define CHECKLIST "ipa-five-articles"
+#define FIRST_ITEM "1"   /* its first item's ref_id */
 
 /* Two assessments in progress made by the officer: the editor's (its respondent is the
  * editor's person) and someone else's. */
@@ -34,6 +35,9 @@ make_assessments (void)
   mine = mamori_workspace_create_assessment (ws, CHECKLIST, "", "2025-01-10", ROLES_UI_PERSON, &error);
   g_assert_no_error (error);
   others = mamori_workspace_create_assessment (ws, CHECKLIST, "", "2025-01-11", "山田 花子", &error);
+  g_assert_no_error (error);
+  /* Someone has begun answering it: an auditor may not make it an audit of theirs. */
+  g_assert_true (mamori_workspace_set_answer (ws, others, FIRST_ITEM, 0, 0, FALSE, &error));
   g_assert_no_error (error);
 }
 
@@ -85,6 +89,7 @@ string_action_enabled (GtkWidget  *widget,
 
   gtk_actionable_set_action_name (GTK_ACTIONABLE (probe), action);
   gtk_actionable_set_action_target_value (GTK_ACTIONABLE (probe), g_variant_new_string (CHECKLIST));
+  gtk_widget_set_visible (probe, FALSE);   /* never drawn, so never allocated */
   gtk_widget_set_parent (probe, widget);
   roles_ui_iterate (10);
   enabled = gtk_widget_get_sensitive (probe);
@@ -306,6 +311,9 @@ test_auditor (void)
   wizard = open_wizard (page, others);
   g_assert_true (mamori_assessment_wizard_is_read_only (wizard));
   g_assert_false (mamori_assessment_wizard_answer (wizard, 0));
+  /* Someone's self-assessment with answers does not become an audit of theirs. */
+  summary = finish_wizard (page, wizard);
+  g_assert_false (sensitive (summary, MAMORI_TYPE_ASSESSMENT_SUMMARY, "plan_button"));
   mamori_assessments_page_show_list (page);
   check_officer_pages (window, FALSE);
   roles_ui_destroy (window);

@@ -145,6 +145,7 @@ roles_ui_action_enabled (GtkWidget  *widget,
   gboolean enabled;
 
   gtk_actionable_set_action_name (GTK_ACTIONABLE (probe), action);
+  gtk_widget_set_visible (probe, FALSE);   /* never drawn, so never allocated */
   gtk_widget_set_parent (probe, widget);
   roles_ui_iterate (10);
   enabled = gtk_widget_get_sensitive (probe);

@@ -444,13 +444,10 @@ mamori_workspace_get_role (MamoriWorkspace *self,
   return out;
 }
 
-static void
-forget_access (MamoriWorkspace *self,
-               const char      *entity,
-               gpointer         data)
+void
+mamori_workspace_forget_access (MamoriWorkspace *self)
 {
-  if (g_strcmp0 (entity, "settings") == 0)
-    g_object_set_data (G_OBJECT (self), "mamori-access", NULL);
+  g_object_set_data (G_OBJECT (self), "mamori-access", NULL);
 }
 
 static gboolean
@@ -503,11 +500,6 @@ mamori_workspace_get_access (MamoriWorkspace *self)
                                   row[1] ? row[1][1] : NULL);
       g_strfreev (row[0]);
       g_strfreev (row[1]);
-    }
-  if (g_object_get_data (G_OBJECT (self), "mamori-access-watch") == NULL)
-    {
-      g_signal_connect (self, "changed", G_CALLBACK (forget_access), NULL);
-      g_object_set_data (G_OBJECT (self), "mamori-access-watch", GINT_TO_POINTER (1));
     }
   g_object_set_data_full (G_OBJECT (self), "mamori-access", access, (GDestroyNotify) mamori_access_free);
   return access;

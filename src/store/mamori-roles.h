@@ -63,7 +63,7 @@ GPtrArray   *mamori_workspace_list_members (MamoriWorkspace   *self,
 MamoriRole   mamori_workspace_get_role    (MamoriWorkspace    *self,
                                            GError            **error);
 /* What the connected user may change (their role, departments and names), read once and kept
- * until a change of the roles ("settings") or a reconnection; the officer's for a file. When
+ * until a change of the roles ("settings": forgotten before "changed" is emitted); the officer's for a file. When
  * it cannot be read (the server went away) a viewer's, not kept. Never NULL; owned by self. */
 const MamoriAccess *mamori_workspace_get_access (MamoriWorkspace *self);
 

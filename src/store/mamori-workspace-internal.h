@@ -117,4 +117,7 @@ gboolean       mamori_workspace_check_text   (const char      *label,
                                               gsize            max_chars,
                                               GError         **error);
 
+/* mamori-roles.c: forgets what the connected user may do (read again when next asked). */
+void     mamori_workspace_forget_access (MamoriWorkspace *self);
+
 G_END_DECLS

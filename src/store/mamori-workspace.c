@@ -1929,6 +1929,10 @@ flush_changes (MamoriWorkspace *self)
   for (guint i = 0; i < entities->len; i++)
     {
       const char *entity = entities->pdata[i];
+      /* The roles may have changed: what the user may do is read again, before any handler
+       * asks (mamori-roles.c). */
+      if (g_str_equal (entity, "settings"))
+        mamori_workspace_forget_access (self);
       g_signal_emit (self, signals[SIGNAL_CHANGED], g_quark_from_string (entity), entity);
     }
 }

@@ -377,8 +377,8 @@ set_workspace (MamoriWindow    *self,
     }
   server_back (self);
   self->workspace = workspace;
-  /* What the role allows, read before the pages ask (and forgotten when the roles change,
-   * before the pages hear of it). */
+  /* What the role allows, read before the pages ask (the store forgets it when the roles
+   * change, before anyone hears of it). */
   if (workspace != NULL)
     {
       mamori_workspace_get_access (workspace);
