@@ -430,15 +430,15 @@ set_workspace (MamoriWindow    *self,
       adw_view_switcher_title_set_subtitle (self->switcher_title, name);
       gtk_label_set_text (self->workspace_label, name);
       gtk_widget_set_tooltip_text (GTK_WIDGET (self->workspace_label), full);
-      /* On a server: what this user's role allows, said once when it opens, and in the
-       * tooltip; what it does not allow the server refuses with a message saying so. */
+      /* On a server: the role, said once when it opens and in the tooltip; each page then
+       * disables what it does not allow and the role bar says why. */
       if (role == MAMORI_ROLE_EDITOR || role == MAMORI_ROLE_AUDITOR)
         {
           g_autofree char *said = g_strdup_printf (_("Your role here is %s: you %s."), mamori_role_label (role),
                                                    mamori_role_describe (role));
           g_autofree char *tip = g_strdup_printf ("%s\n%s", full, said);
-          g_autofree char *brief = g_strdup_printf (_("Your role here: %s (the workspace name’s tooltip says what it allows)"),
-                                                    mamori_role_label (role));
+          g_autofree char *who = mamori_access_describe (mamori_workspace_get_access (workspace));
+          g_autofree char *brief = g_strdup_printf (_("Your role here: %s"), who);
           AdwToast *toast = adw_toast_new (brief);
           adw_toast_set_timeout (toast, 8);
           gtk_widget_set_tooltip_text (GTK_WIDGET (self->workspace_label), tip);
