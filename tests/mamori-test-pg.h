@@ -103,6 +103,31 @@ test_pg_new_database (void)
   return test_pg_uri_for (name);
 }
 
+/* The URI of the database at uri for another login. */
+static inline char *
+test_pg_uri_as (const char *uri,
+                const char *user)
+{
+  g_autoptr(GRegex) re = g_regex_new ("user=[^&]*", 0, 0, NULL);
+  g_autofree char *with = g_strdup_printf ("user=%s", user);
+
+  return g_regex_replace_literal (re, uri, -1, 0, with, 0, NULL);
+}
+
+/* A login of the test cluster named base_PID (logins belong to the whole cluster, so the
+ * process id keeps runs apart), made if it is not there yet. */
+static inline char *
+test_pg_new_login (const char *base)
+{
+  char *name = g_strdup_printf ("%s_%d", base, (int) getpid ());
+  g_autofree char *sql = g_strdup_printf ("DO $$BEGIN CREATE ROLE %s LOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END$$",
+                                          name);
+  g_autofree char *state = test_pg_exec (g_getenv ("MAMORI_TEST_PG"), sql);
+
+  g_assert_cmpstr (state, ==, "");
+  return name;
+}
+
 /* Drops the databases made (call after g_test_run). */
 static inline void
 test_pg_cleanup (void)

@@ -42,29 +42,6 @@ roles_ui_iterate (guint ms)
       ;
 }
 
-/* The URI of the database at uri for another login. */
-static char *
-uri_as (const char *uri,
-        const char *user)
-{
-  g_autoptr(GRegex) re = g_regex_new ("user=[^&]*", 0, 0, NULL);
-  g_autofree char *with = g_strdup_printf ("user=%s", user);
-
-  return g_regex_replace_literal (re, uri, -1, 0, with, 0, NULL);
-}
-
-static char *
-new_login (const char *base)
-{
-  char *name = g_strdup_printf ("%s_ui_%d", base, (int) getpid ());
-  g_autofree char *sql = g_strdup_printf ("DO $$BEGIN CREATE ROLE %s LOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END$$",
-                                          name);
-  g_autofree char *state = test_pg_exec (g_getenv ("MAMORI_TEST_PG"), sql);
-
-  g_assert_cmpstr (state, ==, "");
-  return name;
-}
-
 MamoriWorkspace *
 roles_ui_officer (void)
 {
@@ -83,12 +60,13 @@ roles_ui_officer (void)
   g_assert_no_error (error);
   for (guint i = 0; i < G_N_ELEMENTS (roles); i++)
     {
-      g_autofree char *login = new_login (mamori_role_key (roles[i]));
+      g_autofree char *base = g_strdup_printf ("%s_ui", mamori_role_key (roles[i]));
+      g_autofree char *login = test_pg_new_login (base);
       g_assert_true (mamori_workspace_grant_role (officer, login, roles[i],
                                                   roles[i] == MAMORI_ROLE_EDITOR ? sales : NULL,
                                                   roles[i] == MAMORI_ROLE_EDITOR ? ROLES_UI_PERSON : NULL, &error));
       g_assert_no_error (error);
-      uris[roles[i]] = uri_as (uris[MAMORI_ROLE_OFFICER], login);
+      uris[roles[i]] = test_pg_uri_as (uris[MAMORI_ROLE_OFFICER], login);
     }
   return officer;
 }

@@ -17,30 +17,6 @@
 #include "store/mamori-workspace.h"
 #include "mamori-test-pg.h"
 
-/* The URI of the database at uri for another login. */
-static char *
-uri_as (const char *uri,
-        const char *user)
-{
-  g_autoptr(GRegex) re = g_regex_new ("user=[^&]*", 0, 0, NULL);
-  g_autofree char *with = g_strdup_printf ("user=%s", user);
-
-  return g_regex_replace_literal (re, uri, -1, 0, with, 0, NULL);
-}
-
-/* A login of the test cluster, new for this run (logins belong to the whole cluster). */
-static char *
-new_login (const char *base)
-{
-  char *name = g_strdup_printf ("%s_%d", base, (int) getpid ());
-  g_autofree char *sql = g_strdup_printf ("DO $$BEGIN CREATE ROLE %s LOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END$$",
-                                          name);
-  g_autofree char *state = test_pg_exec (g_getenv ("MAMORI_TEST_PG"), sql);
-
-  g_assert_cmpstr (state, ==, "");
-  return name;
-}
-
 static MamoriAsset *
 asset (const char *name,
        const char *department)
@@ -106,10 +82,10 @@ test_roles (void)
   other = add_asset (officer, "製品図面", "製造部", &error);
   g_assert_no_error (error);
 
-  editor = new_login ("editor");
-  viewer = new_login ("viewer");
-  auditor = new_login ("auditor");
-  nobody = new_login ("nobody");
+  editor = test_pg_new_login ("editor");
+  viewer = test_pg_new_login ("viewer");
+  auditor = test_pg_new_login ("auditor");
+  nobody = test_pg_new_login ("nobody");
   g_assert_false (mamori_workspace_grant_role (officer, editor, MAMORI_ROLE_EDITOR, NULL, NULL, &error));
   g_assert_nonnull (strstr (error->message, "--department"));
   g_clear_error (&error);
@@ -125,7 +101,7 @@ test_roles (void)
   g_assert_cmpuint (members->len, ==, 3);
 
   /* The editor: their department's asset, not another's; the log names them. */
-  as_editor = uri_as (uri, editor);
+  as_editor = test_pg_uri_as (uri, editor);
   ed = mamori_workspace_open (as_editor, 0, &error);
   g_assert_no_error (error);
   g_assert_cmpint (mamori_workspace_get_role (ed, NULL), ==, MAMORI_ROLE_EDITOR);
@@ -179,7 +155,7 @@ test_roles (void)
   }
 
   /* The viewer: opened read-only, says why; plain SQL cannot write. */
-  as_viewer = uri_as (uri, viewer);
+  as_viewer = test_pg_uri_as (uri, viewer);
   vw = mamori_workspace_open (as_viewer, 0, &error);
   g_assert_no_error (error);
   g_assert_nonnull (mamori_workspace_get_read_only_reason (vw));
@@ -213,7 +189,7 @@ test_roles (void)
   }
 
   /* The auditor: no asset edits; an internal audit's plan and corrective action, yes. */
-  as_auditor = uri_as (uri, auditor);
+  as_auditor = test_pg_uri_as (uri, auditor);
   au = mamori_workspace_open (as_auditor, 0, &error);
   g_assert_no_error (error);
   g_assert_cmpint (mamori_workspace_get_access (au)->role, ==, MAMORI_ROLE_AUDITOR);
@@ -254,7 +230,7 @@ test_roles (void)
   }
 
   /* A login without a role is told so. */
-  as_nobody = uri_as (uri, nobody);
+  as_nobody = test_pg_uri_as (uri, nobody);
   g_assert_null (mamori_workspace_open (as_nobody, 0, &error));
   g_assert_nonnull (error);
   g_assert_nonnull (strstr (error->message, "no role"));
