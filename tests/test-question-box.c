@@ -10,6 +10,7 @@
 #include "ops/mamori-ops.h"
 #include "store/mamori-assessments.h"
 #include "store/mamori-questions.h"
+#include "ui/mamori-conflict-dialog.h"
 #include "ui/mamori-question-box.h"
 
 #define DYN "urn:intuitem:risk:req_node:example-dynamic-questionnaire:"
@@ -60,6 +61,21 @@ stored (MamoriWorkspace *ws,
   g_free (last);
   last = g_strdup (g_hash_table_lookup (item, urn));
   return last;
+}
+
+/* The open “someone else changed it” question, answered as a click does: the response, then
+ * the dialog closes. */
+static void
+answer_conflict (const char *response)
+{
+  AdwMessageDialog *dialog = mamori_conflict_dialog_get_open ();
+
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, response);
+  gtk_window_close (GTK_WINDOW (dialog));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_null (mamori_conflict_dialog_get_open ());
 }
 
 static void
@@ -142,6 +158,35 @@ test_box (void)
   gtk_editable_set_text (GTK_EDITABLE (entries->pdata[0]), "2026/4/1");
   mamori_question_box_flush (box);
   g_assert_cmpstr (stored (ws, id, "0_Profil", DYN "0_preambule:profil:question:3"), ==, "2026-04-01");
+  /* Someone else answers the same question meanwhile: the box asks whose answer stays. */
+  {
+    const char *q3 = DYN "0_preambule:profil:question:3";
+    g_autoptr(MamoriWorkspace) other = mamori_workspace_open (path, MAMORI_WORKSPACE_OPEN_EXISTING, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (mamori_workspace_set_question_value_checked (other, id, "0_Profil", q3, "2026-05-05", NULL, &error));
+    gtk_editable_set_text (GTK_EDITABLE (entries->pdata[0]), "2026/6/1");
+    mamori_question_box_flush (box);
+    g_assert_nonnull (mamori_conflict_dialog_get_open ());
+    g_assert_cmpstr (stored (ws, id, "0_Profil", q3), ==, "2026-05-05");
+    answer_conflict ("theirs");
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entries->pdata[0])), ==, "2026-05-05");
+    g_assert_cmpstr (stored (ws, id, "0_Profil", q3), ==, "2026-05-05");
+    /* Theirs is now what the user saw: the next edit saves over it. */
+    gtk_editable_set_text (GTK_EDITABLE (entries->pdata[0]), "2026/7/1");
+    mamori_question_box_flush (box);
+    g_assert_null (mamori_conflict_dialog_get_open ());
+    g_assert_cmpstr (stored (ws, id, "0_Profil", q3), ==, "2026-07-01");
+    /* Again, and the user keeps theirs own. */
+    g_assert_true (mamori_workspace_set_question_value_checked (other, id, "0_Profil", q3, "2026-08-08", NULL, &error));
+    gtk_editable_set_text (GTK_EDITABLE (entries->pdata[0]), "2026/9/9");
+    mamori_question_box_flush (box);
+    g_assert_nonnull (mamori_conflict_dialog_get_open ());
+    answer_conflict ("mine");
+    g_assert_cmpstr (stored (ws, id, "0_Profil", q3), ==, "2026-09-09");
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entries->pdata[0])), ==, "2026/9/9");
+    mamori_workspace_close (other);
+  }
   g_clear_pointer (&entries, g_ptr_array_unref);
   g_clear_pointer (&checks, g_ptr_array_unref);
 

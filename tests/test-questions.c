@@ -305,6 +305,28 @@ test_store (gconstpointer data)
   g_assert_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_INVALID);
   g_clear_error (&error);
 
+  /* Saved over the answer the user saw, not over one someone gave meanwhile: stored "2026-04-01",
+   * a save from a stale "2026-03-01" is refused and keeps it; from the current one it goes. */
+  {
+    const char *q3 = DYN "0_preambule:profil:question:3";
+    g_autoptr(GHashTable) now = NULL;
+
+    g_assert_false (mamori_workspace_set_question_value_checked (ws, id, "0_Profil", q3, "2026-06-01", "2026-03-01", &error));
+    g_assert_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_CONFLICT);
+    g_clear_error (&error);
+    g_assert_false (mamori_workspace_set_question_value_checked (ws, id, "0_Profil", q3, "2026-06-01", "", &error));
+    g_assert_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_CONFLICT);
+    g_clear_error (&error);
+    now = mamori_workspace_get_item_questions (ws, id, "0_Profil", &error);
+    g_assert_cmpstr (g_hash_table_lookup (now, q3), ==, "2026-04-01");
+    /* The same value as stored is no conflict. */
+    g_assert_true (mamori_workspace_set_question_value_checked (ws, id, "0_Profil", q3, "2026-04-01", "2026-03-01", &error));
+    g_assert_true (mamori_workspace_set_question_value_checked (ws, id, "0_Profil", q3, "2026-06-01", "2026-04-01", &error));
+    g_assert_no_error (error);
+    g_assert_true (mamori_workspace_set_question_value_checked (ws, id, "0_Profil", q3, "2026-04-01", NULL, &error));
+    g_assert_no_error (error);
+  }
+
   /* Clearing one, then an item's all. */
   set (ws, id, cl, "2.1_Supervision", DYN "2_avances:supervision:question:2", "");
   g_assert_true (mamori_workspace_clear_question_answers (ws, id, "1.2_Sensibilisation", &error));

@@ -96,6 +96,7 @@ typedef struct {
   const char *ref_id;
   const char *question;   /* NULL: all of the item's */
   const char *value;      /* checked; "" clears */
+  const char *expected;   /* the value the user saw ("" none), or NULL: no check */
 } SetAnswer;
 
 static gboolean
@@ -130,6 +131,13 @@ write_answer (MamoriWorkspace  *self,
     return FALSE;
   if (g_strcmp0 (old ? old : "", s->value) == 0)
     return TRUE;  /* nothing changed: no change-log line */
+  /* Someone else answered it since the user saw it: theirs stays until the user decides. */
+  if (s->expected != NULL && g_strcmp0 (old ? old : "", s->expected) != 0)
+    {
+      g_set_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_CONFLICT,
+                   _("Someone else changed the answer to question %s of item %s meanwhile."), s->question, s->ref_id);
+      return FALSE;
+    }
   if (*s->value == '\0')
     {
       if (!mamori_statement_run (self, doing, error,
@@ -182,7 +190,22 @@ mamori_workspace_set_question_answer (MamoriWorkspace      *self,
       g_set_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_INVALID, "%s", local->message);
       return FALSE;
     }
-  s = (SetAnswer) { assessment, item->ref_id, question->urn, checked };
+  s = (SetAnswer) { assessment, item->ref_id, question->urn, checked, NULL };
+  return mamori_workspace_write (self, ENTITY, "question", _("save the answer to the question"), write_answer, &s, error);
+}
+
+gboolean
+mamori_workspace_set_question_value_checked (MamoriWorkspace *self,
+                                             gint64           assessment,
+                                             const char      *ref_id,
+                                             const char      *question,
+                                             const char      *value,
+                                             const char      *expected,
+                                             GError         **error)
+{
+  SetAnswer s = { assessment, ref_id, question, value ? value : "", expected };
+
+  g_return_val_if_fail (ref_id != NULL && question != NULL, FALSE);
   return mamori_workspace_write (self, ENTITY, "question", _("save the answer to the question"), write_answer, &s, error);
 }
 
@@ -192,7 +215,7 @@ mamori_workspace_clear_question_answers (MamoriWorkspace *self,
                                          const char      *ref_id,
                                          GError         **error)
 {
-  SetAnswer s = { assessment, ref_id, NULL, "" };
+  SetAnswer s = { assessment, ref_id, NULL, "", NULL };
 
   g_return_val_if_fail (ref_id != NULL, FALSE);
   return mamori_workspace_write (self, ENTITY, "question", _("save the answer to the question"), write_answer, &s, error);

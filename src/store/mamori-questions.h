@@ -27,6 +27,17 @@ gboolean    mamori_workspace_set_question_answer   (MamoriWorkspace      *self,
                                                     const MamoriQuestion *question,
                                                     const char           *value,
                                                     GError              **error);
+/* Stores value (as mamori_question_value_check returned it; "" clears) as item ref_id's answer
+ * to question (its urn), provided the stored answer is still expected (what the user saw, ""
+ * for none; NULL: no check): otherwise MAMORI_WORKSPACE_ERROR_CONFLICT and nothing changes.
+ * The comparison runs inside the write's transaction. Refuses a completed assessment. */
+gboolean    mamori_workspace_set_question_value_checked (MamoriWorkspace *self,
+                                                         gint64           assessment,
+                                                         const char      *ref_id,
+                                                         const char      *question,
+                                                         const char      *value,
+                                                         const char      *expected,
+                                                         GError         **error);
 /* Clears every question answer of item ref_id. Refuses a completed assessment. */
 gboolean    mamori_workspace_clear_question_answers (MamoriWorkspace     *self,
                                                      gint64               assessment,

@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "core/mamori-date.h"
+#include "mamori-conflict-dialog.h"
 #include "mamori-question-box.h"
 #include "mamori-widget-util.h"
 
@@ -130,6 +131,107 @@ show_hint (Asked *a)
 
 /* --- saving ------------------------------------------------------------------------------------ */
 
+/* Someone else answered a question while the user typed: their answer beside the user's, and
+ * the user decides. Kept by keys, not pointers: the box may show another item by then. */
+typedef struct {
+  MamoriQuestionBox *self;
+  MamoriWorkspace *workspace;
+  gint64 assessment;
+  char *ref_id;
+  char *urn;
+  char *mine;
+  char *theirs;
+} Whose;
+
+static void
+whose_free (gpointer data)
+{
+  Whose *w = data;
+
+  g_object_unref (w->self);
+  g_object_unref (w->workspace);
+  g_free (w->ref_id);
+  g_free (w->urn);
+  g_free (w->mine);
+  g_free (w->theirs);
+  g_free (w);
+}
+
+/* The question a of the item shown that w is about, or NULL (the box moved on). */
+static Asked *
+asked_of (Whose *w)
+{
+  MamoriQuestionBox *self = w->self;
+
+  if (self->item == NULL || self->assessment != w->assessment || g_strcmp0 (self->item->ref_id, w->ref_id) != 0)
+    return NULL;
+  for (guint i = 0; self->asked != NULL && i < self->asked->len; i++)
+    {
+      Asked *a = self->asked->pdata[i];
+      if (g_strcmp0 (a->q->urn, w->urn) == 0)
+        return a;
+    }
+  return NULL;
+}
+
+static void
+whose_decided (gboolean keep_mine,
+               gpointer data)
+{
+  Whose *w = data;
+  MamoriQuestionBox *self = w->self;
+  Asked *a = asked_of (w);
+  g_autoptr(GError) error = NULL;
+
+  if (keep_mine &&
+      !mamori_workspace_set_question_value_checked (w->workspace, w->assessment, w->ref_id, w->urn, w->mine, w->theirs, &error))
+    {
+      mamori_widget_show_error (GTK_WIDGET (self), _("Could Not Save the Answer"), error);
+      return;
+    }
+  if (a == NULL)
+    return;
+  g_free (a->saved);
+  a->saved = g_strdup (keep_mine ? w->mine : w->theirs);
+  if (!keep_mine)
+    {
+      /* Their answer in the control (for choices: the item is shown again). */
+      self->loading = TRUE;
+      if (GTK_IS_TEXT_VIEW (a->input))
+        gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (a->input)), a->saved, -1);
+      else if (GTK_IS_EDITABLE (a->input))
+        gtk_editable_set_text (GTK_EDITABLE (a->input), a->saved);
+      else
+        mamori_question_box_set_item (self, self->workspace, self->assessment, self->item, self->scale_choice, self->read_only);
+      self->loading = FALSE;
+    }
+  update_visibility (self);
+}
+
+static void
+ask_whose (MamoriQuestionBox *self,
+           Asked             *a,
+           const char        *mine)
+{
+  g_autoptr(GHashTable) stored = mamori_workspace_get_item_questions (self->workspace, self->assessment, self->item->ref_id, NULL);
+  const char *theirs = stored != NULL ? g_hash_table_lookup (stored, a->q->urn) : NULL;
+  Whose *w = g_new0 (Whose, 1);
+  g_autofree char *body = NULL;
+
+  w->self = g_object_ref (self);
+  w->workspace = g_object_ref (self->workspace);
+  w->assessment = self->assessment;
+  w->ref_id = g_strdup (self->item->ref_id);
+  w->urn = g_strdup (a->q->urn);
+  w->mine = g_strdup (mine);
+  w->theirs = g_strdup (theirs != NULL ? theirs : "");
+  body = g_strdup_printf (_("While you were answering, someone else changed the answer to “%s”.\n\nTheirs: %s\nYours: %s"),
+                          mamori_question_text (a->q, lang ()), *w->theirs ? w->theirs : _("(no answer)"),
+                          *mine ? mine : _("(no answer)"));
+  mamori_conflict_dialog_present (GTK_WIDGET (self), _("Someone Else Answered This Question"), body, NULL,
+                                  whose_decided, w, whose_free);
+}
+
 /* Saves a's control when it differs from what is stored; FALSE when the value is refused. */
 static gboolean
 save (MamoriQuestionBox *self,
@@ -156,9 +258,14 @@ save (MamoriQuestionBox *self,
     }
   if (g_strcmp0 (checked, a->saved) != 0)
     {
-      if (!mamori_workspace_set_question_answer (self->workspace, self->assessment, self->item, a->q, checked, &error))
+      /* Saved over the answer the user saw, not over one someone gave meanwhile. */
+      if (!mamori_workspace_set_question_value_checked (self->workspace, self->assessment, self->item->ref_id, a->q->urn,
+                                                        checked, a->saved, &error))
         {
-          mamori_widget_show_error (GTK_WIDGET (self), _("Could Not Save the Answer"), error);
+          if (g_error_matches (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_CONFLICT))
+            ask_whose (self, a, checked);
+          else
+            mamori_widget_show_error (GTK_WIDGET (self), _("Could Not Save the Answer"), error);
           return FALSE;
         }
       g_free (a->saved);
