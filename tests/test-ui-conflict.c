@@ -10,6 +10,7 @@
 #include "core/mamori-template.h"
 #include "store/mamori-assessments.h"
 #include "store/mamori-documents.h"
+#include "ui/mamori-assessment-summary.h"
 #include "ui/mamori-assessment-wizard.h"
 #include "ui/mamori-conflict-dialog.h"
 #include "ui/mamori-documents-page.h"
@@ -220,6 +221,100 @@ test_wizard (void)
   mamori_catalog_free (catalog);
 }
 
+/* The open dialog that is not a conflict's question (the summary's Decide a Measure). */
+static AdwMessageDialog *
+open_plain_dialog (void)
+{
+  g_autoptr(GList) windows = gtk_window_list_toplevels ();
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && g_object_get_data (l->data, "mamori-conflict") == NULL &&
+        gtk_widget_get_visible (l->data))
+      return l->data;
+  return NULL;
+}
+
+static void
+collect_buttons (GtkWidget *widget,
+                 GPtrArray *out)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      if (GTK_IS_BUTTON (c))
+        g_ptr_array_add (out, c);
+      collect_buttons (c, out);
+    }
+}
+
+static void
+collect_editables (GtkWidget *widget,
+                   GPtrArray *out)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      if (GTK_IS_ENTRY (c))
+        g_ptr_array_add (out, c);
+      collect_editables (c, out);
+    }
+}
+
+/* The summary's Decide a Measure: B decides one while A's dialog is open; A's save asks, and
+ * keeping A's saves it over B's. */
+static void
+test_summary_measure (void)
+{
+  g_autoptr(MamoriWorkspace) a = NULL, b = NULL;
+  g_autoptr(GError) error = NULL;
+  MamoriCatalog *catalog = mamori_catalog_new ();
+  const MamoriChecklist *checklist;
+  GtkWidget *window = gtk_window_new ();
+  MamoriAssessmentSummary *summary = g_object_new (MAMORI_TYPE_ASSESSMENT_SUMMARY, NULL);
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+  g_autoptr(GPtrArray) entries = g_ptr_array_new ();
+  AdwMessageDialog *dialog;
+  GtkWidget *decide_button = NULL;
+  const char *ref;
+  MamoriAnswer *now;
+  gint64 id;
+
+  two_workspaces ("summary.mamori", &a, &b);
+  g_assert_true (mamori_catalog_load_builtin (catalog, &error));
+  checklist = mamori_catalog_find (catalog, "ipa-self-diagnosis");
+  id = mamori_workspace_create_assessment (a, "ipa-self-diagnosis", "", "2026-04-01", "山田", &error);
+  ref = ((MamoriNode *) checklist->items->pdata[0])->ref_id;
+  g_assert_true (mamori_workspace_set_answer (a, id, ref, 3, 1, FALSE, &error));   /* not in place */
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (summary));
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (mamori_assessment_summary_show (summary, a, checklist, id));
+
+  collect_buttons (GTK_WIDGET (summary), buttons);
+  for (guint i = 0; i < buttons->len && decide_button == NULL; i++)
+    if (g_strcmp0 (g_object_get_data (buttons->pdata[i], "mamori-ref"), ref) == 0)
+      decide_button = buttons->pdata[i];
+  g_assert_nonnull (decide_button);
+  g_signal_emit_by_name (decide_button, "clicked");
+  iterate ();
+  dialog = open_plain_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_true (mamori_workspace_set_measure (b, id, ref, "Bの対策", "B", "2026-05-01", &error));
+  collect_editables (GTK_WIDGET (dialog), entries);
+  g_assert_cmpuint (entries->len, ==, 3);
+  gtk_editable_set_text (GTK_EDITABLE (entries->pdata[0]), "Aの対策");
+  adw_message_dialog_response (dialog, "save");
+  gtk_window_close (GTK_WINDOW (dialog));
+  now = stored_answer (b, id, ref);
+  g_assert_cmpstr (now->measure_what, ==, "Bの対策");
+  mamori_answer_free (now);
+  decide ("mine");
+  now = stored_answer (b, id, ref);
+  g_assert_cmpstr (now->measure_what, ==, "Aの対策");
+  mamori_answer_free (now);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+  mamori_catalog_free (catalog);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -241,6 +336,7 @@ main (int argc, char *argv[])
   tmpdir = g_dir_make_tmp ("mamori-ui-conflict-XXXXXX", NULL);
   g_test_add_func ("/ui-conflict/document-editor", test_document_editor);
   g_test_add_func ("/ui-conflict/wizard", test_wizard);
+  g_test_add_func ("/ui-conflict/summary-measure", test_summary_measure);
   status = g_test_run ();
   {
     g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", tmpdir);

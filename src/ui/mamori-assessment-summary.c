@@ -10,6 +10,7 @@
 #include "mamori-access-ui.h"
 #include "mamori-assessment-summary.h"
 #include "mamori-assessment-summary-private.h"
+#include "mamori-conflict-dialog.h"
 #include "mamori-audit-record.h"
 #include "mamori-criteria-view.h"
 #include "mamori-widget-util.h"
@@ -91,13 +92,83 @@ typedef struct {
   MamoriAssessmentSummary *self;
   char *ref_id;
   GtkWidget *what, *owner, *due;
+  gint64 version;          /* of the measure as the dialog showed it (row versions) */
+  char *mine[3];           /* what was typed, once saving met someone else's change */
 } MeasureDialog;
 
 static void
 measure_dialog_free (MeasureDialog *d)
 {
   g_free (d->ref_id);
+  for (guint i = 0; i < G_N_ELEMENTS (d->mine); i++)
+    g_free (d->mine[i]);
   g_free (d);
+}
+
+/* "what (who, by when)", or "(none)". */
+static char *
+measure_text (const char *what,
+              const char *owner,
+              const char *due)
+{
+  if (what == NULL || *what == '\0')
+    return g_strdup (_("(none)"));
+  if ((owner == NULL || *owner == '\0') && (due == NULL || *due == '\0'))
+    return g_strdup (what);
+  /* TRANSLATORS: a measure: what will be done (who, by when) */
+  return g_strdup_printf (_("%s (%s, %s)"), what, owner ? owner : "", due ? due : "");
+}
+
+static void save_measure (MeasureDialog *d);
+
+static void
+measure_conflict_decided (gboolean keep_mine,
+                          gpointer data)
+{
+  MeasureDialog *d = data;
+
+  if (keep_mine)
+    {
+      save_measure (d);   /* frees d, or asks again */
+      return;
+    }
+  mamori_assessment_summary_show (d->self, d->self->workspace, d->self->checklist, d->self->assessment);
+  measure_dialog_free (d);
+}
+
+/* Saves the typed measure over the version shown; when someone else changed it meanwhile,
+ * their measure beside the user's, and the user decides (d is then the question's). */
+static void
+save_measure (MeasureDialog *d)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (mamori_workspace_set_measure_checked (d->self->workspace, d->self->assessment, d->ref_id,
+                                            d->mine[0], d->mine[1], d->mine[2], &d->version, &error))
+    {
+      mamori_widget_add_toast (GTK_WIDGET (d->self), _("Measure saved"));
+      mamori_assessment_summary_show (d->self, d->self->workspace, d->self->checklist, d->self->assessment);
+      measure_dialog_free (d);
+      return;
+    }
+  if (g_error_matches (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_CONFLICT))
+    {
+      g_autoptr(GHashTable) answers = mamori_workspace_get_answers (d->self->workspace, d->self->assessment, NULL);
+      MamoriAnswer *a = answers ? g_hash_table_lookup (answers, d->ref_id) : NULL;
+      g_autofree char *theirs = measure_text (a ? a->measure_what : NULL, a ? a->measure_owner : NULL,
+                                              a ? a->measure_due : NULL);
+      g_autofree char *mine = measure_text (d->mine[0], d->mine[1], d->mine[2]);
+      g_autofree char *body = g_strdup_printf (_("While you were writing, someone else changed the measure for item %s.\n\nTheirs: %s\nYours: %s"),
+                                               d->ref_id, theirs, mine);
+
+      /* Keep Mine saves over the version now stored. */
+      d->version = a ? a->measure_version : MAMORI_ROW_VERSION_NONE;
+      mamori_conflict_dialog_present (GTK_WIDGET (d->self), _("Someone Else Changed This Measure"), body, NULL,
+                                      measure_conflict_decided, d, NULL);
+      return;
+    }
+  mamori_widget_show_error (GTK_WIDGET (d->self), _("Could Not Save the Measure"), error);
+  measure_dialog_free (d);
 }
 
 static void
@@ -105,22 +176,17 @@ measure_response (AdwMessageDialog *dialog,
                   const char       *response,
                   MeasureDialog    *d)
 {
-  g_autoptr(GError) error = NULL;
-
-  if (g_str_equal (response, "save"))
+  /* Once: closing the dialog after a choice must not answer again. */
+  g_signal_handlers_disconnect_by_func (dialog, measure_response, d);
+  if (!g_str_equal (response, "save"))
     {
-      if (!mamori_workspace_set_measure (d->self->workspace, d->self->assessment, d->ref_id,
-                                         gtk_editable_get_text (GTK_EDITABLE (d->what)),
-                                         gtk_editable_get_text (GTK_EDITABLE (d->owner)),
-                                         gtk_editable_get_text (GTK_EDITABLE (d->due)), &error))
-        mamori_widget_show_error (GTK_WIDGET (d->self), _("Could Not Save the Measure"), error);
-      else
-        {
-          mamori_widget_add_toast (GTK_WIDGET (d->self), _("Measure saved"));
-          mamori_assessment_summary_show (d->self, d->self->workspace, d->self->checklist, d->self->assessment);
-        }
+      measure_dialog_free (d);
+      return;
     }
-  measure_dialog_free (d);
+  d->mine[0] = g_strdup (gtk_editable_get_text (GTK_EDITABLE (d->what)));
+  d->mine[1] = g_strdup (gtk_editable_get_text (GTK_EDITABLE (d->owner)));
+  d->mine[2] = g_strdup (gtk_editable_get_text (GTK_EDITABLE (d->due)));
+  save_measure (d);
 }
 
 static void
@@ -139,6 +205,7 @@ decide_clicked (GtkButton               *button,
                                    mamori_text_get (item->name ? item->name : item->description, mamori_text_user_lang ()));
   d->self = self;
   d->ref_id = g_strdup (ref_id);
+  d->version = a != NULL ? a->measure_version : MAMORI_ROW_VERSION_NONE;
   d->what = mamori_labelled_entry_new (box, _("What will be done"), a ? a->measure_what : NULL);
   d->owner = mamori_labelled_entry_new (box, _("Who is responsible"), a ? a->measure_owner : NULL);
   d->due = mamori_labelled_entry_new (box, _("By when (YYYY-MM-DD)"), a ? a->measure_due : NULL);
