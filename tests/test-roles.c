@@ -154,6 +154,24 @@ test_roles (void)
     g_assert_cmpstr (log, ==, "42501");
   }
 
+  /* The editor answers the assessment they respond to; once it is someone else's, a save over
+   * the version read is refused for the role, not taken for someone else's change. */
+  {
+    gint64 id = mamori_workspace_create_assessment (officer, "ipa-five-articles", "", "2026-11-30", "鈴木 一郎", &error);
+    gint64 version = MAMORI_ROW_VERSION_NONE;
+    g_autofree char *sql = NULL, *state = NULL;
+
+    g_assert_no_error (error);
+    g_assert_true (mamori_workspace_set_answer_checked (ed, id, "1", 0, 1, FALSE, &version, &error));
+    g_assert_no_error (error);
+    sql = g_strdup_printf ("UPDATE assessment SET respondent = '田中' WHERE id = %" G_GINT64_FORMAT, id);
+    state = test_pg_exec (uri, sql);
+    g_assert_cmpstr (state, ==, "");
+    g_assert_false (mamori_workspace_set_answer_checked (ed, id, "1", 1, 0, FALSE, &version, &error));
+    g_assert_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_READ_ONLY);
+    g_clear_error (&error);
+  }
+
   /* The viewer: opened read-only, says why; plain SQL cannot write. */
   as_viewer = test_pg_uri_as (uri, viewer);
   vw = mamori_workspace_open (as_viewer, 0, &error);

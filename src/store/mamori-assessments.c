@@ -487,6 +487,21 @@ write_item_row (MamoriWorkspace *self,
       if (!refused && !mamori_statement_fetch_int64 (self, doing, &now, error, sql_version, "it", id, ref_id))
         return FALSE;
     }
+  /* Still at the version read, yet not changed: on a server a role's policy hides the row
+   * (row-level security skips it without a word). That is no one else's change. */
+  if (refused && expected > 0)
+    {
+      gint64 stored = 0;
+      if (!mamori_statement_fetch_int64 (self, doing, &stored, error, sql_version, "it", id, ref_id))
+        return FALSE;
+      if (stored == expected)
+        {
+          g_set_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_READ_ONLY,
+                       _("Your role does not let you change item %s of this assessment (only its respondent and the officer answer it)."),
+                       ref_id);
+          return FALSE;
+        }
+    }
   if (refused && g_str_equal (table, "answer"))
     g_set_error (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_CONFLICT,
                  _("Someone else changed the answer to item %s after you opened it, so yours was not saved. "

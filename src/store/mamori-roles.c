@@ -478,11 +478,10 @@ mamori_workspace_get_access (MamoriWorkspace *self)
     access = mamori_access_new_officer ();
   else if ((role = mamori_workspace_get_role (self, &error)), error != NULL)
     {
-      /* Not kept: the next page to ask tries again. */
+      /* Unread (the server went away): a reader's until the workspace connects again, which
+       * forgets it (mamori_workspace_reconnect), as a change of the roles does. */
       g_debug ("Cannot read the role: %s", error->message);
       access = mamori_access_new (MAMORI_ROLE_VIEWER, NULL, NULL, NULL);
-      g_object_set_data_full (G_OBJECT (self), "mamori-access-unread", access, (GDestroyNotify) mamori_access_free);
-      return access;
     }
   else if (role == MAMORI_ROLE_OFFICER || role == MAMORI_ROLE_NONE)
     access = mamori_access_new (role, NULL, NULL, NULL);
@@ -495,9 +494,14 @@ mamori_workspace_get_access (MamoriWorkspace *self)
                                    "SELECT array_to_string (departments, chr (31)), "
                                    "       current_user || chr (31) || person FROM mamori_member "
                                    "WHERE usename = current_user", NULL))
-        g_debug ("Cannot read the member: %s", error->message);
-      access = mamori_access_new (role, (const char * const *) row[0], row[1] ? row[1][0] : NULL,
-                                  row[1] ? row[1][1] : NULL);
+        {
+          /* Half read is not the role: a reader's until it can be read (as above). */
+          g_debug ("Cannot read the member: %s", error->message);
+          access = mamori_access_new (MAMORI_ROLE_VIEWER, NULL, NULL, NULL);
+        }
+      else
+        access = mamori_access_new (role, (const char * const *) row[0], row[1] ? row[1][0] : NULL,
+                                    row[1] ? row[1][1] : NULL);
       g_strfreev (row[0]);
       g_strfreev (row[1]);
     }

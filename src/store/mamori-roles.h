@@ -63,8 +63,10 @@ GPtrArray   *mamori_workspace_list_members (MamoriWorkspace   *self,
 MamoriRole   mamori_workspace_get_role    (MamoriWorkspace    *self,
                                            GError            **error);
 /* What the connected user may change (their role, departments and names), read once and kept
- * until a change of the roles ("settings": forgotten before "changed" is emitted); the officer's for a file. When
- * it cannot be read (the server went away) a viewer's, not kept. Never NULL; owned by self. */
+ * until the roles change ("settings": forgotten before "changed" is emitted) or the workspace
+ * connects again; the officer's for a file, a read-only one for a workspace opened read-only.
+ * When it cannot be read (the server went away) a viewer's, kept until then. Never NULL;
+ * owned by self: do not keep it across a "changed" emission or a reconnection. */
 const MamoriAccess *mamori_workspace_get_access (MamoriWorkspace *self);
 
 G_END_DECLS

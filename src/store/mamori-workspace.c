@@ -2018,6 +2018,8 @@ mamori_workspace_reconnect (MamoriWorkspace  *self,
       PQclear (result);
     }
   g_rec_mutex_unlock (&self->lock);
+  /* The role is read again on this connection (it may have been unreadable, or changed). */
+  mamori_workspace_forget_access (self);
   if (watched)
     {
       self->pg_watched = FALSE;
