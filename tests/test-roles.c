@@ -327,6 +327,11 @@ test_access_rules (void)
   g_assert_true (mamori_access_may_change_some (auditor, MAMORI_ACCESS_AUDITS));
   g_assert_false (mamori_access_may_change_some (auditor, MAMORI_ACCESS_LEDGER));
   g_assert_false (mamori_access_may_edit_asset (auditor, "営業部"));
+  g_assert_true (mamori_access_may_plan_audit (auditor, FALSE, FALSE));
+  g_assert_true (mamori_access_may_plan_audit (auditor, TRUE, TRUE));
+  g_assert_false (mamori_access_may_plan_audit (auditor, FALSE, TRUE));
+  g_assert_true (mamori_access_may_plan_audit (officer, FALSE, TRUE));
+  g_assert_false (mamori_access_may_plan_audit (editor, FALSE, FALSE));
 
   /* The viewer, and a workspace opened for reading only: nothing, and it says why. */
   for (MamoriAccessArea area = MAMORI_ACCESS_LEDGER; area <= MAMORI_ACCESS_SETTINGS; area++)

@@ -155,6 +155,16 @@ mamori_access_may_answer (const MamoriAccess *access,
          g_strv_contains ((const char * const *) access->names, respondent);
 }
 
+gboolean
+mamori_access_may_plan_audit (const MamoriAccess *access,
+                              gboolean            planned,
+                              gboolean            answered)
+{
+  if (mamori_access_is_officer (access))
+    return TRUE;
+  return access->read_only == NULL && access->role == MAMORI_ROLE_AUDITOR && (planned || !answered);
+}
+
 static const EditorRegister *
 editor_register (const char *key)
 {

@@ -68,6 +68,12 @@ gboolean      mamori_access_may_start_assessment (const MamoriAccess *access);
 gboolean      mamori_access_may_answer        (const MamoriAccess *access,
                                                const char         *respondent,
                                                gboolean            audited);
+/* Planning the internal audit of an assessment: the officer; an auditor an assessment that is an
+ * audit already (planned) or that nobody has answered yet (no answer or note given: answered
+ * FALSE), so someone's self-assessment never becomes an audit an auditor then answers. */
+gboolean      mamori_access_may_plan_audit    (const MamoriAccess *access,
+                                               gboolean            planned,
+                                               gboolean            answered);
 /* A record of the register key (a top-level register's or a part's: "incident_updates");
  * unit is the record's department (exceptions: applicant_unit, people: unit), NULL when
  * unknown or new. deleting: removing the record. */

@@ -99,6 +99,7 @@ typedef struct {
 static void
 measure_dialog_free (MeasureDialog *d)
 {
+  g_object_unref (d->self);
   g_free (d->ref_id);
   for (guint i = 0; i < G_N_ELEMENTS (d->mine); i++)
     g_free (d->mine[i]);
@@ -121,6 +122,7 @@ measure_text (const char *what,
 
 static void save_measure (MeasureDialog *d);
 
+/* The conflict question's answer; d is the question's (it frees d when it goes). */
 static void
 measure_conflict_decided (gboolean keep_mine,
                           gpointer data)
@@ -129,15 +131,21 @@ measure_conflict_decided (gboolean keep_mine,
 
   if (keep_mine)
     {
-      save_measure (d);   /* frees d, or asks again */
+      MeasureDialog *again = g_new0 (MeasureDialog, 1);
+
+      again->self = g_object_ref (d->self);
+      again->ref_id = g_strdup (d->ref_id);
+      again->version = d->version;
+      for (guint i = 0; i < G_N_ELEMENTS (d->mine); i++)
+        again->mine[i] = g_strdup (d->mine[i]);
+      save_measure (again);
       return;
     }
   mamori_assessment_summary_show (d->self, d->self->workspace, d->self->checklist, d->self->assessment);
-  measure_dialog_free (d);
 }
 
-/* Saves the typed measure over the version shown; when someone else changed it meanwhile,
- * their measure beside the user's, and the user decides (d is then the question's). */
+/* Saves the typed measure over the version shown (takes d); when someone else changed it
+ * meanwhile, their measure beside the user's, and the user decides (d goes to the question). */
 static void
 save_measure (MeasureDialog *d)
 {
@@ -164,7 +172,7 @@ save_measure (MeasureDialog *d)
       /* Keep Mine saves over the version now stored. */
       d->version = a ? a->measure_version : MAMORI_ROW_VERSION_NONE;
       mamori_conflict_dialog_present (GTK_WIDGET (d->self), _("Someone Else Changed This Measure"), body, NULL,
-                                      measure_conflict_decided, d, NULL);
+                                      measure_conflict_decided, d, (GDestroyNotify) measure_dialog_free);
       return;
     }
   mamori_widget_show_error (GTK_WIDGET (d->self), _("Could Not Save the Measure"), error);
@@ -203,7 +211,7 @@ decide_clicked (GtkButton               *button,
 
   dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), _("Decide a Measure"),
                                    mamori_text_get (item->name ? item->name : item->description, mamori_text_user_lang ()));
-  d->self = self;
+  d->self = g_object_ref (self);
   d->ref_id = g_strdup (ref_id);
   d->version = a != NULL ? a->measure_version : MAMORI_ROW_VERSION_NONE;
   d->what = mamori_labelled_entry_new (box, _("What will be done"), a ? a->measure_what : NULL);
@@ -791,11 +799,20 @@ show_audit (MamoriAssessmentSummary *self)
     if (may && plan == NULL && !mamori_access_is_officer (access))
       {
         g_autoptr(GHashTable) answers = mamori_workspace_get_answers (self->workspace, self->assessment, NULL);
-        if (answers != NULL && g_hash_table_size (answers) > 0)
+        gboolean answered = FALSE;
+        GHashTableIter iter;
+        gpointer value;
+
+        if (answers != NULL)
+          g_hash_table_iter_init (&iter, answers);
+        while (answers != NULL && g_hash_table_iter_next (&iter, NULL, &value))
+          answered |= ((MamoriAnswer *) value)->choice_version != MAMORI_ROW_VERSION_NONE ||
+                      ((MamoriAnswer *) value)->note_version != MAMORI_ROW_VERSION_NONE;
+        may_plan = mamori_access_may_plan_audit (access, FALSE, answered);
+        if (!may_plan)
           {
             g_free (why);
             why = g_strdup (_("An auditor plans an internal audit on an assessment nobody has answered yet: start a new assessment for the audit."));
-            may_plan = FALSE;
           }
       }
     mamori_access_ui_allow (GTK_WIDGET (self->plan_button), may_plan, why);
