@@ -323,6 +323,23 @@ test_ledger_unsaved (void)
   g_assert_cmpstr (u->asset->name, ==, "書きかけの名前");
   g_assert_false (_mamori_ledger_page_commit (page, second, MAMORI_ASSET_FIELD_NAME, "こちらは上書きされる"));
   g_assert_true (mamori_window_is_server_lost (window));
+  g_assert_cmpuint (mamori_ledger_page_count_unsaved (page), ==, 2);
+  /* Closing asks first: the edits would be lost. Kept open. */
+  gtk_window_close (GTK_WINDOW (window));
+  roles_ui_iterate (50);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+  {
+    g_autoptr(GList) windows = gtk_window_list_toplevels ();
+    guint asked = 0;
+    for (GList *l = windows; l != NULL; l = l->next)
+      if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+        {
+          asked++;
+          adw_message_dialog_response (l->data, "cancel");
+          gtk_window_destroy (l->data);
+        }
+    g_assert_cmpuint (asked, >=, 1);
+  }
   /* Meanwhile someone else changes the second asset. */
   {
     g_autofree char *sql = g_strdup_printf ("UPDATE asset SET name = '他の人の名前', row_version = row_version + 1 "

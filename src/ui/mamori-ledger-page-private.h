@@ -98,6 +98,7 @@ struct _MamoriLedgerPage {
   gulong changed_id;
   GHashTable *unsaved;        /* asset id (gint64*) → Unsaved*: edits the server could not take */
   guint retry_id;             /* an idle that tries the unsaved edits again */
+  char *access_seen;          /* the role the rows were drawn for (mamori_access_describe) */
 };
 
 /* Edits of one asset that could not be saved because the server went away: they stay in their

@@ -442,8 +442,16 @@ workspace_changed (MamoriWorkspace  *workspace,
    * edits from this page already refreshed their row. */
   if (g_str_equal (entity, "settings"))
     {
+      const MamoriAccess *access = access_of (self);
+      g_autofree char *before = g_strdup (self->access_seen);
+
       load_method (self);
       apply_access (self);   /* the roles may have changed */
+      /* The rows' dimming follows a change of the role or its departments. */
+      g_free (self->access_seen);
+      self->access_seen = access != NULL ? mamori_access_describe (access) : NULL;
+      if (g_strcmp0 (before, self->access_seen) != 0)
+        mamori_ledger_page_refresh (self);
     }
   /* The server answers again (the window reads everything again): the edits it could not
    * take are tried again. */
@@ -485,7 +493,16 @@ mamori_ledger_page_set_workspace (MamoriLedgerPage *self,
     gtk_list_view_set_model (self->list_view, NULL);
   g_hash_table_remove_all (self->unsaved);
   apply_access (self);
+  g_free (self->access_seen);
+  self->access_seen = workspace != NULL ? mamori_access_describe (access_of (self)) : NULL;
   gtk_widget_set_sensitive (GTK_WIDGET (self), workspace != NULL);
+}
+
+guint
+mamori_ledger_page_count_unsaved (MamoriLedgerPage *self)
+{
+  g_return_val_if_fail (MAMORI_IS_LEDGER_PAGE (self), 0);
+  return g_hash_table_size (self->unsaved);
 }
 
 guint
@@ -616,6 +633,7 @@ mamori_ledger_page_finalize (GObject *object)
 
   g_object_unref (self->undo);
   g_hash_table_unref (self->unsaved);
+  g_free (self->access_seen);
   g_ptr_array_unref (self->catalogue_media);
   g_free (self->cell_name);
   g_free (self->queried_text);

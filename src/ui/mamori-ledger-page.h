@@ -52,4 +52,7 @@ void        mamori_ledger_page_import_file   (MamoriLedgerPage *self,
 gboolean    mamori_ledger_page_undo          (MamoriLedgerPage *self);
 gboolean    mamori_ledger_page_redo          (MamoriLedgerPage *self);
 
+/* The assets with edits the server could not take yet (they stay in their cells). */
+guint       mamori_ledger_page_count_unsaved (MamoriLedgerPage *self);
+
 G_END_DECLS

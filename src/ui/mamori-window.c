@@ -33,6 +33,7 @@ struct _MamoriWindow {
   int label_hidden_below;     /* the label shows again from this window width */
   GtkInfoBar *read_only_bar;
   GtkInfoBar *role_bar;       /* what the role may not change on the page shown, and why */
+  gboolean closing_anyway;    /* the user chose to close with unsaved ledger edits */
   GtkLabel *role_label;
   GtkLabel *read_only_label;
   GtkInfoBar *server_bar;      /* the server cannot be reached */
@@ -550,6 +551,27 @@ show_connect_dialog (MamoriWindow *self,
   return self->connect_dialog;
 }
 
+/* Ledger edits the server could not take yet would be lost with the workspace: says so and
+ * TRUE, instead of another workspace taking its place. */
+static gboolean
+keeps_unsaved (MamoriWindow *self)
+{
+  guint n = self->ledger_page != NULL ? mamori_ledger_page_count_unsaved (self->ledger_page) : 0;
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  if (n == 0)
+    return FALSE;
+  body = g_strdup_printf (ngettext ("%u ledger edit is not saved yet: the server cannot be reached. It is saved when the "
+                                    "server answers again; wait for that before opening another workspace.",
+                                    "%u ledger edits are not saved yet: the server cannot be reached. They are saved when the "
+                                    "server answers again; wait for that before opening another workspace.", n), n);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Edits Not Saved Yet"), body);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+  return TRUE;
+}
+
 static void
 connect_server_action (GtkWidget  *widget,
                        const char *action_name,
@@ -559,6 +581,8 @@ connect_server_action (GtkWidget  *widget,
   const char *current = self->workspace != NULL && mamori_workspace_is_server (self->workspace)
                           ? mamori_workspace_get_path (self->workspace) : NULL;
 
+  if (keeps_unsaved (self))
+    return;
   show_connect_dialog (self, current, NULL, FALSE);
 }
 
@@ -1084,6 +1108,8 @@ new_workspace_action (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *parameter)
 {
+  if (keeps_unsaved (MAMORI_WINDOW (widget)))
+    return;
   run_chooser (MAMORI_WINDOW (widget), _("New Workspace"), GTK_FILE_CHOOSER_ACTION_SAVE,
                _("_Create"), _("organisation.mamori"), new_workspace_chosen);
 }
@@ -1093,6 +1119,8 @@ open_workspace_action (GtkWidget  *widget,
                        const char *action_name,
                        GVariant   *parameter)
 {
+  if (keeps_unsaved (MAMORI_WINDOW (widget)))
+    return;
   run_chooser (MAMORI_WINDOW (widget), _("Open Workspace"), GTK_FILE_CHOOSER_ACTION_OPEN,
                _("_Open"), NULL, open_workspace_chosen);
 }
@@ -1122,6 +1150,8 @@ open_recent_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
 {
+  if (keeps_unsaved (MAMORI_WINDOW (widget)))
+    return;
   open_workspace_chosen (MAMORI_WINDOW (widget), g_variant_get_string (parameter, NULL));
 }
 
@@ -1285,6 +1315,8 @@ open_sample_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
 {
+  if (keeps_unsaved (MAMORI_WINDOW (widget)))
+    return;
   mamori_worker_run_once (widget, NULL, TRUE, fill_sample_thread, sample_path (), g_free, g_free, sample_filled);
 }
 
@@ -1362,12 +1394,51 @@ mamori_window_dispose (GObject *object)
 }
 
 static void
+close_anyway (AdwMessageDialog *dialog,
+              const char       *response,
+              MamoriWindow     *self)
+{
+  if (!g_str_equal (response, "discard"))
+    return;
+  self->closing_anyway = TRUE;
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+/* Closing with ledger edits the server has not taken yet asks first: they would be lost. */
+static gboolean
+mamori_window_close_request (GtkWindow *window)
+{
+  MamoriWindow *self = MAMORI_WINDOW (window);
+  guint n = self->ledger_page != NULL ? mamori_ledger_page_count_unsaved (self->ledger_page) : 0;
+
+  if (n > 0 && !self->closing_anyway)
+    {
+      g_autofree char *body = g_strdup_printf (ngettext ("%u ledger edit is not saved yet: the server cannot be reached. "
+                                                         "Closing now loses it.",
+                                                         "%u ledger edits are not saved yet: the server cannot be reached. "
+                                                         "Closing now loses them.", n), n);
+      GtkWidget *dialog = adw_message_dialog_new (window, _("Close Without Saving?"), body);
+
+      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Keep Open"),
+                                        "discard", _("Close _Anyway"), NULL);
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard", ADW_RESPONSE_DESTRUCTIVE);
+      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+      adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+      g_signal_connect_object (dialog, "response", G_CALLBACK (close_anyway), self, 0);
+      gtk_window_present (GTK_WINDOW (dialog));
+      return TRUE;
+    }
+  return GTK_WINDOW_CLASS (mamori_window_parent_class)->close_request (window);
+}
+
+static void
 mamori_window_class_init (MamoriWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = mamori_window_dispose;
+  GTK_WINDOW_CLASS (klass)->close_request = mamori_window_close_request;
 
   g_type_ensure (MAMORI_TYPE_OVERVIEW_PAGE);
   g_type_ensure (MAMORI_TYPE_ASSESSMENTS_PAGE);
