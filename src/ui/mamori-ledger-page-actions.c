@@ -453,6 +453,27 @@ _mamori_ledger_page_retry_unsaved (MamoriLedgerPage *self)
       if (!ok && mamori_workspace_error_is_disconnected (error))
         break;   /* still away: the next reconnection tries again */
       schedule_row_changed (self, id);
+      if (!ok && g_error_matches (error, MAMORI_WORKSPACE_ERROR, MAMORI_WORKSPACE_ERROR_CONFLICT))
+        {
+          /* The connection may have gone after the save was sent: when the stored asset holds
+           * the edit, it was saved after all. */
+          g_autoptr(MamoriAsset) stored = mamori_workspace_get_asset (self->workspace, id, NULL);
+          gboolean same = stored != NULL;
+
+          for (guint f = 0; same && f < u->fields->len; f++)
+            {
+              int field = g_array_index (u->fields, int, f);
+              g_autofree char *ours = mamori_asset_get_field_text (u->asset, field);
+              g_autofree char *theirs = mamori_asset_get_field_text (stored, field);
+              same = g_strcmp0 (ours, theirs) == 0;
+            }
+          if (same)
+            {
+              g_ptr_array_set_size (one, 0);
+              g_ptr_array_add (one, g_steal_pointer (&stored));
+              ok = TRUE;
+            }
+        }
       if (!ok)
         {
           /* Someone changed the asset meanwhile (or it went): theirs stays, and ours is said. */

@@ -496,6 +496,8 @@ mamori_sheets_view_new (GtkWindow             *parent,
     g_autoptr(MamoriAssessment) a = mamori_workspace_get_assessment (workspace, assessment, NULL);
     if (a != NULL)
       mamori_access_ui_may_answer (workspace, a, &self->import_note);
+    else if (!mamori_access_ui_is_officer (workspace))
+      self->import_note = mamori_access_ui_officer_only (workspace);   /* unread: the officer's alone */
     mamori_access_ui_allow (GTK_WIDGET (self->import_button), self->import_note == NULL, self->import_note);
   }
   mamori_sheets_view_reload (self);
